@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemClock } from '../../app/context.ts';
+import { openDatabase } from '../../db/dialect.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { buildServer } from '../../server/app.ts';
+import { type Command, commonOptions } from '../command.ts';
+import { configFrom, repoRoot, str, version } from '../runtime.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: '启动服务（接口、网页、公开页）start the server (API, web app, public pages)',
+  usage: '[--data DIR] [--host HOST] [--port PORT]',
+  options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' } },
+  async run({ values }, io) {
+    const config = configFrom(values, io, { host: str(values, 'host'), port: str(values, 'port') });
+    const handle = openDatabase(config);
+    await migrateToLatest(handle.db);
+    const webDir = path.join(repoRoot, 'dist/web');
+    if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+      io.err('提示 note: 网页尚未构建 web app not built — run `npm run build` to serve it.');
+    }
+    const app = await buildServer(
+      { db: handle.db, dialect: handle.dialect, clock: systemClock, config, version: version(), webDir },
+      { logger: { level: config.logLevel } },
+    );
+    const address = await app.listen({ host: config.host, port: config.port });
+    io.out(`擂台 Leitai 已启动 is running at ${address.replace('0.0.0.0', 'localhost')}/`);
+    io.out(`数据库 database: ${handle.dialect} (${handle.location})`);
+    io.out('登录 login: 暂无需登录 no login needed yet · 接口文档 API docs: /api/docs/ui');
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        app.log.info({ signal }, 'shutting down');
+        app
+          .close()
+          .then(() => handle.close())
+          .then(resolve, resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Port = z.coerce
+  .number({ error: 'PORT 必须是数字 (must be a number)' })
+  .int()
+  .min(0, 'PORT 必须在 0–65535 之间 (must be 0–65535)')
+  .max(65535, 'PORT 必须在 0–65535 之间 (must be 0–65535)');
+
+export const Config = z.object({
+  /** Folder of the SQLite file and uploaded files. */
+  dataDir: z.string().min(1),
+  /** PostgreSQL connection string; the embedded SQLite file when absent. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头 (must start with postgres://)')
+    .optional(),
+  host: z.string().min(1).default('127.0.0.1'),
+  port: Port.default(3000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof Config>;
+
+export interface ConfigOverrides {
+  data?: string | undefined;
+  host?: string | undefined;
+  port?: string | undefined;
+}
+
+/** Thrown when the configuration is invalid; the message names every bad setting. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration once, from command-line flags over the environment, and freezes it.
+ * Nothing else in Leitai reads process.env.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  overrides: ConfigOverrides = {},
+): Readonly<Config> {
+  const parsed = Config.safeParse({
+    dataDir: path.resolve(overrides.data ?? env.LEITAI_DATA ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    host: overrides.host ?? env.HOST ?? undefined,
+    port: overrides.port ?? env.PORT ?? undefined,
+    logLevel: env.LOG_LEVEL || undefined,
+  });
+  if (!parsed.success) {
+    const names: Record<string, string> = {
+      dataDir: '--data / LEITAI_DATA',
+      databaseUrl: 'DATABASE_URL',
+      host: '--host / HOST',
+      port: '--port / PORT',
+      logLevel: 'LOG_LEVEL',
+    };
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      return `${names[key] ?? key}: ${i.message}`;
+    });
+    throw new ConfigError(`配置无效 invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,214 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Unit, UnitKind, UnitRef } from '../core/units.ts';
+import { containsText, fromDbBool, insertBatchSize, startsWithText, toDbBool } from './dialect.ts';
+import type { Database, UnitTable } from './schema.ts';
+
+type Db = Kysely<Database>;
+
+export function unitFromRow(row: Selectable<UnitTable>): Unit {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    parentId: row.parent_id,
+    active: fromDbBool(row.active),
+  };
+}
+
+/** A unit by numeric id or by code (DESIGN §7: either may name a unit). */
+export async function findUnit(db: Db, idOrCode: string | number): Promise<Unit | undefined> {
+  const text = String(idOrCode);
+  let row = await db.selectFrom('units').selectAll().where('code', '=', text).executeTakeFirst();
+  if (!row && /^\d{1,9}$/.test(text)) {
+    row = await db.selectFrom('units').selectAll().where('id', '=', Number(text)).executeTakeFirst();
+  }
+  return row ? unitFromRow(row) : undefined;
+}
+
+export interface ListOptions {
+  kind?: UnitKind | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Children of a unit (or the roots when parentId is null), ordered by code. */
+export async function listChildren(
+  db: Db,
+  parentId: number | null,
+  { kind, limit, offset }: ListOptions,
+): Promise<{ items: Unit[]; total: number }> {
+  let query = db
+    .selectFrom('units')
+    .where('parent_id', parentId === null ? 'is' : '=', parentId);
+  if (kind) query = query.where('kind', '=', kind);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('code').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(unitFromRow), total: Number(count.n) };
+}
+
+/** Units whose name contains the text or whose code starts with it, anywhere in the tree. */
+export async function searchUnits(
+  db: Db,
+  text: string,
+  { kind, limit, offset }: ListOptions,
+): Promise<{ items: Unit[]; total: number }> {
+  let query = db
+    .selectFrom('units')
+    .where((eb) => eb.or([containsText(db, 'name', text), startsWithText('code', text)]));
+  if (kind) query = query.where('kind', '=', kind);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('code').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(unitFromRow), total: Number(count.n) };
+}
+
+/** Number of direct children of each unit. */
+export async function childCounts(db: Db, ids: number[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  if (ids.length === 0) return counts;
+  const rows = await db
+    .selectFrom('units')
+    .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('parent_id', 'in', ids)
+    .groupBy('parent_id')
+    .execute();
+  for (const row of rows) if (row.parent_id !== null) counts.set(row.parent_id, Number(row.n));
+  return counts;
+}
+
+/** For each unit, its path from the root down to itself (县 › 镇 › 村). */
+export async function pathsOf(db: Db, ids: number[]): Promise<Map<number, UnitRef[]>> {
+  const paths = new Map<number, UnitRef[]>();
+  if (ids.length === 0) return paths;
+  const rows = await db
+    .withRecursive('chain(start_id, id, depth)', (qb) =>
+      qb
+        .selectFrom('units')
+        .select(['id as start_id', 'id', sql<number>`0`.as('depth')])
+        .where('id', 'in', ids)
+        .unionAll(
+          qb
+            .selectFrom('units as u')
+            .innerJoin('chain as c', 'c.id', 'u.id')
+            .innerJoin('units as p', 'p.id', 'u.parent_id')
+            .select(['c.start_id', 'p.id', sql<number>`c.depth + 1`.as('depth')]),
+        ),
+    )
+    .selectFrom('chain')
+    .innerJoin('units', 'units.id', 'chain.id')
+    .select(['chain.start_id', 'chain.depth', 'units.id', 'units.code', 'units.name', 'units.kind'])
+    .orderBy('chain.start_id')
+    .orderBy('chain.depth', 'desc')
+    .execute();
+  for (const row of rows) {
+    const path = paths.get(row.start_id) ?? [];
+    path.push({ id: row.id, code: row.code, name: row.name, kind: row.kind });
+    paths.set(row.start_id, path);
+  }
+  return paths;
+}
+
+/** True when `candidate` is `ancestor` itself or lies in its subtree. */
+export async function isInSubtree(db: Db, ancestor: number, candidate: number): Promise<boolean> {
+  const path = (await pathsOf(db, [candidate])).get(candidate) ?? [];
+  return path.some((u) => u.id === ancestor);
+}
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: number | null;
+  source: 'division' | 'custom';
+}
+
+export async function insertUnit(db: Db, unit: NewUnit, now: string): Promise<Unit> {
+  const row = await db
+    .insertInto('units')
+    .values({
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      parent_id: unit.parentId,
+      source: unit.source,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return unitFromRow(row);
+}
+
+/** Inserts many units in multi-row batches; returns code → id of the new rows. */
+export async function insertUnits(
+  db: Db,
+  units: NewUnit[],
+  now: string,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const size = insertBatchSize(db, 7);
+  for (let i = 0; i < units.length; i += size) {
+    const rows = await db
+      .insertInto('units')
+      .values(
+        units.slice(i, i + size).map((u) => ({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          parent_id: u.parentId,
+          source: u.source,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    for (const row of rows) ids.set(row.code, row.id);
+  }
+  return ids;
+}
+
+export interface UnitChanges {
+  name?: string;
+  kind?: UnitKind;
+  parentId?: number | null;
+  active?: boolean;
+}
+
+export async function updateUnit(db: Db, id: number, changes: UnitChanges, now: string) {
+  const row = await db
+    .updateTable('units')
+    .set({
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
+      ...(changes.parentId !== undefined ? { parent_id: changes.parentId } : {}),
+      ...(changes.active !== undefined ? { active: toDbBool(changes.active) } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return unitFromRow(row);
+}
+
+/** Every unit whose code starts with the prefix, as stored (for idempotent re-imports). */
+export async function unitsByCodePrefix(db: Db, prefix: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind', 'parent_id'])
+    .where(startsWithText('code', prefix))
+    .execute();
+}
+
+export async function unitsByCodes(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'kind', 'parent_id'])
+    .where('code', 'in', codes)
+    .execute();
+}

@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError } from '../../core/errors.ts';
+
+/** HTTP status of every stable error code; a code not listed here is a 400. */
+const STATUS: Record<string, number> = {
+  VALIDATION: 400,
+  UNKNOWN_PARENT: 400,
+  UNKNOWN_DIVISION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNIT_NOT_FOUND: 404,
+  DUPLICATE_CODE: 409,
+  CYCLE: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+};
+
+export function statusOf(code: string): number {
+  return STATUS[code] ?? 400;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+function body(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+/** One place maps errors to the shape of DESIGN §5; anything unexpected is a logged 500. */
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: { serveIndexHtml?: boolean } = {},
+): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const domain: unknown = error;
+    if (domain instanceof DomainError) {
+      return reply
+        .status(statusOf(domain.code))
+        .send(body(domain.code, domain.message, domain.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((v) => ({
+        field: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'invalid',
+      }));
+      const names = fields.map((f) => f.field).join(', ');
+      return reply
+        .status(400)
+        .send(body('VALIDATION', `请求参数有误 invalid request: ${names}`, { fields }));
+    }
+    if (error.statusCode === 413) {
+      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', '请求内容过大 request too large'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own client errors (bad JSON, wrong content type): safe to name, never internals.
+      const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      return reply
+        .status(error.statusCode)
+        .send(body(code, `请求无效 bad request: ${error.message.split('\n')[0]}`));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后再试 internal server error'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // The single-page app routes in the browser: every other GET outside /api is its index.html.
+    if (options.serveIndexHtml && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send(body('NOT_FOUND', `接口不存在 no such endpoint: ${request.method} ${request.url}`));
+  });
+}
