@@ -13,7 +13,10 @@ export const Config = z.object({
   /** PostgreSQL connection string; the embedded SQLite file when absent. */
   databaseUrl: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头 (must start with postgres://)')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL 必须以 postgres:// 开头 (must start with postgres://)',
+    )
     .optional(),
   host: z.string().min(1).default('127.0.0.1'),
   port: Port.default(3000),

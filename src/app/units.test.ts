@@ -30,7 +30,13 @@ describeEachDialect('units', (use) => {
     const village = await getUnit(ctx.db, '371323104276');
     expect(village.name).toBe('尧崖头村');
     expect(village.kind).toBe('village');
-    expect(village.path?.map((u) => u.name)).toEqual(['山东省', '临沂市', '沂水县', '黄山铺镇', '尧崖头村']);
+    expect(village.path?.map((u) => u.name)).toEqual([
+      '山东省',
+      '临沂市',
+      '沂水县',
+      '黄山铺镇',
+      '尧崖头村',
+    ]);
   });
 
   it('re-imports idempotently and applies renames', async () => {

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { UNIT_KINDS, type Unit, type UnitRef } from '../core/units.ts';
@@ -13,7 +14,6 @@ import {
   type UnitChanges,
   updateUnit,
 } from '../db/unit.repository.ts';
-import type { Kysely } from 'kysely';
 import { type AppContext, inTransaction } from './context.ts';
 
 /** A unit as the API presents it. */
@@ -30,7 +30,10 @@ export const CreateUnit = z.object({
     .trim()
     .min(1)
     .max(32)
-    .regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符 (letters, digits, _ and - only)'),
+    .regex(
+      /^[A-Za-z0-9_-]+$/,
+      '编码只能包含字母、数字、下划线和连字符 (letters, digits, _ and - only)',
+    ),
   name: z.string().trim().min(1).max(100),
   kind: z.enum(UNIT_KINDS),
   parent: UnitRefInput.nullable().optional(),

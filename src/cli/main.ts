@@ -47,7 +47,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     });
     return await command.run({ values, positionals }, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err(`用法错误 bad usage: ${(error as Error).message}`);
       io.err(`usage: leitai ${command.name} ${command.usage}`);
       return 2;

@@ -21,7 +21,11 @@ export async function findUnit(db: Db, idOrCode: string | number): Promise<Unit 
   const text = String(idOrCode);
   let row = await db.selectFrom('units').selectAll().where('code', '=', text).executeTakeFirst();
   if (!row && /^\d{1,9}$/.test(text)) {
-    row = await db.selectFrom('units').selectAll().where('id', '=', Number(text)).executeTakeFirst();
+    row = await db
+      .selectFrom('units')
+      .selectAll()
+      .where('id', '=', Number(text))
+      .executeTakeFirst();
   }
   return row ? unitFromRow(row) : undefined;
 }
@@ -38,9 +42,7 @@ export async function listChildren(
   parentId: number | null,
   { kind, limit, offset }: ListOptions,
 ): Promise<{ items: Unit[]; total: number }> {
-  let query = db
-    .selectFrom('units')
-    .where('parent_id', parentId === null ? 'is' : '=', parentId);
+  let query = db.selectFrom('units').where('parent_id', parentId === null ? 'is' : '=', parentId);
   if (kind) query = query.where('kind', '=', kind);
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('code').limit(limit).offset(offset).execute(),

@@ -5,9 +5,4 @@ import { serveCommand } from './serve.ts';
 import { unitsImportCommand } from './units-import.ts';
 
 /** Every `leitai` command, in the order `leitai help` lists them. */
-export const commands: Command[] = [
-  serveCommand,
-  migrateCommand,
-  demoCommand,
-  unitsImportCommand,
-];
+export const commands: Command[] = [serveCommand, migrateCommand, demoCommand, unitsImportCommand];

@@ -21,7 +21,14 @@ export const serveCommand: Command = {
       io.err('提示 note: 网页尚未构建 web app not built — run `npm run build` to serve it.');
     }
     const app = await buildServer(
-      { db: handle.db, dialect: handle.dialect, clock: systemClock, config, version: version(), webDir },
+      {
+        db: handle.db,
+        dialect: handle.dialect,
+        clock: systemClock,
+        config,
+        version: version(),
+        webDir,
+      },
       { logger: { level: config.logLevel } },
     );
     const address = await app.listen({ host: config.host, port: config.port });

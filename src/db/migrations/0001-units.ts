@@ -13,7 +13,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('units_parent_idx').on('units').columns(['parent_id', 'code']).execute();
+  await db.schema
+    .createIndex('units_parent_idx')
+    .on('units')
+    .columns(['parent_id', 'code'])
+    .execute();
   await db.schema.createIndex('units_name_idx').on('units').column('name').execute();
 }
 

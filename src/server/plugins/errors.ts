@@ -57,13 +57,16 @@ export function registerErrorHandling(
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors (bad JSON, wrong content type): safe to name, never internals.
-      const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      const code =
+        error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
       return reply
         .status(error.statusCode)
         .send(body(code, `请求无效 bad request: ${error.message.split('\n')[0]}`));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后再试 internal server error'));
+    return reply
+      .status(500)
+      .send(body('INTERNAL', '服务器内部错误，请稍后再试 internal server error'));
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemActor } from '../../app/context.ts';
-import { changeUnit, CreateUnit, createUnit, getUnit, ListUnits, listUnits, UpdateUnit } from '../../app/units.ts';
+import {
+  CreateUnit,
+  changeUnit,
+  createUnit,
+  getUnit,
+  ListUnits,
+  listUnits,
+  UpdateUnit,
+} from '../../app/units.ts';
 import { UNIT_KINDS } from '../../core/units.ts';
 import type { ServerDeps } from '../deps.ts';
 
@@ -37,12 +45,26 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/units/:id',
-      { schema: { tags, summary: '单位及其路径 a unit with its path', params: IdParam, response: { 200: UnitView } } },
+      {
+        schema: {
+          tags,
+          summary: '单位及其路径 a unit with its path',
+          params: IdParam,
+          response: { 200: UnitView },
+        },
+      },
       (request) => getUnit(deps.db, request.params.id),
     );
     app.post(
       '/units',
-      { schema: { tags, summary: '新建单位 create a unit', body: CreateUnit, response: { 201: UnitView } } },
+      {
+        schema: {
+          tags,
+          summary: '新建单位 create a unit',
+          body: CreateUnit,
+          response: { 201: UnitView },
+        },
+      },
       async (request, reply) => reply.status(201).send(await createUnit(ctx(), request.body)),
     );
     app.patch(
