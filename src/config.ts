@@ -21,6 +21,10 @@ export const Config = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: Port.default(3000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A session ends after this many minutes without a request… */
+  sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
+  /** …and this many hours after login, whatever happens. */
+  sessionMaxHours: z.coerce.number().int().min(1).default(12),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -47,6 +51,8 @@ export function loadConfig(
     host: overrides.host ?? env.HOST ?? undefined,
     port: overrides.port ?? env.PORT ?? undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES || undefined,
+    sessionMaxHours: env.SESSION_MAX_HOURS || undefined,
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
@@ -55,6 +61,8 @@ export function loadConfig(
       host: '--host / HOST',
       port: '--port / PORT',
       logLevel: 'LOG_LEVEL',
+      sessionIdleMinutes: 'SESSION_IDLE_MINUTES',
+      sessionMaxHours: 'SESSION_MAX_HOURS',
     };
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');

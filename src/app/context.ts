@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../core/permissions.ts';
+import { type AuditInput, appendAuditEvent } from '../db/audit.repository.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface Clock {
@@ -7,14 +9,30 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Who is acting: a signed-in user, a token, or the system itself (CLI, demo). */
+/** Who is acting: a signed-in user (by session or token), nobody, or the system itself (CLI, demo). */
 export interface Actor {
-  kind: 'user' | 'system';
+  kind: 'user' | 'anonymous' | 'system';
   userId: number | null;
   name: string;
+  unitId: number | null;
+  roles: readonly Role[];
 }
 
-export const systemActor: Actor = { kind: 'system', userId: null, name: 'system' };
+export const systemActor: Actor = {
+  kind: 'system',
+  userId: null,
+  name: 'system',
+  unitId: null,
+  roles: [],
+};
+
+export const anonymousActor: Actor = {
+  kind: 'anonymous',
+  userId: null,
+  name: 'anonymous',
+  unitId: null,
+  roles: [],
+};
 
 /** What every use case receives (STYLE.md: dependencies as arguments). */
 export interface AppContext {
@@ -24,9 +42,18 @@ export interface AppContext {
 }
 
 /** Runs a use case in one transaction; the context it sees carries the transaction. */
-export function inTransaction<T>(
-  ctx: AppContext,
-  run: (trx: AppContext) => Promise<T>,
-): Promise<T> {
+export function inTransaction<T>(ctx: AppContext, run: (trx: AppContext) => Promise<T>): Promise<T> {
   return ctx.db.transaction().execute((trx) => run({ ...ctx, db: trx }));
+}
+
+/** Records an audit event in the context's transaction, as the context's actor, at its clock's time. */
+export function audit(
+  ctx: AppContext,
+  event: Omit<AuditInput, 'actorUserId' | 'actorName'>,
+): Promise<void> {
+  return appendAuditEvent(
+    ctx.db,
+    { ...event, actorUserId: ctx.actor.userId, actorName: ctx.actor.name },
+    ctx.clock.now().toISOString(),
+  );
 }

@@ -1,6 +1,10 @@
-import { findUnit, insertUnit } from '../db/unit.repository.ts';
+import type { Role } from '../core/permissions.ts';
+import { findUnit } from '../db/unit.repository.ts';
+import { findUser } from '../db/user.repository.ts';
 import type { AppContext } from './context.ts';
 import { importDivision } from './import-division.ts';
+import { createUnit } from './units.ts';
+import { changeUser, createUser } from './users.ts';
 
 /** 沂水县 (Yishui County, Linyi, Shandong): the demo county of DESIGN §6. */
 export const DEMO_COUNTY = '371323';
@@ -25,30 +29,46 @@ export const DEMO_DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = [
   { code: '371323-D16', name: '县信访局' },
 ];
 
+/** One demo user for every role (DESIGN §1); passwords are made fresh on every run. */
+export const DEMO_USERS: ReadonlyArray<{
+  username: string;
+  displayName: string;
+  unit: string;
+  roles: Role[];
+}> = [
+  { username: 'admin', displayName: '县委组织部管理员', unit: DEMO_COUNTY, roles: ['admin', 'organizer'] },
+  { username: 'zuzhibu', displayName: '县委组织部组织科', unit: '371323-D01', roles: ['evaluator'] },
+  { username: 'huangshanpu', displayName: '黄山铺镇填报员', unit: '371323104', roles: ['reporter'] },
+  { username: 'yangzhuang', displayName: '杨庄镇填报员', unit: '371323109', roles: ['reporter'] },
+  { username: 'lingdao', displayName: '县领导', unit: DEMO_COUNTY, roles: ['viewer'] },
+];
+
 export interface DemoSummary {
   units: number;
   departmentsAdded: number;
+  /** Shown on the console only; never stored in clear. */
+  credentials: { username: string; displayName: string; roles: Role[]; password: string }[];
 }
 
 /**
- * Loads the demo county: Yishui's real towns, streets and villages, and its county departments.
- * Running it again changes nothing that is already there.
+ * Loads the demo county: Yishui's real towns, streets and villages, its county departments, and a
+ * user for every role. Running it again adds nothing twice, and gives the demo users new passwords.
  */
 export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
   const imported = await importDivision(ctx, DEMO_COUNTY);
-  return ctx.db.transaction().execute(async (trx) => {
-    const county = await findUnit(trx, DEMO_COUNTY);
-    if (!county) throw new Error('demo county missing after import');
-    let departmentsAdded = 0;
-    for (const d of DEMO_DEPARTMENTS) {
-      if (await findUnit(trx, d.code)) continue;
-      await insertUnit(
-        trx,
-        { ...d, kind: 'department', parentId: county.id, source: 'custom' },
-        ctx.clock.now().toISOString(),
-      );
-      departmentsAdded += 1;
-    }
-    return { units: imported.total, departmentsAdded };
-  });
+  let departmentsAdded = 0;
+  for (const d of DEMO_DEPARTMENTS) {
+    if (await findUnit(ctx.db, d.code)) continue;
+    await createUnit(ctx, { ...d, kind: 'department', parent: DEMO_COUNTY });
+    departmentsAdded += 1;
+  }
+  const credentials: DemoSummary['credentials'] = [];
+  for (const u of DEMO_USERS) {
+    const existing = await findUser(ctx.db, u.username);
+    const { password } = existing
+      ? await changeUser(ctx, String(existing.id), { resetPassword: true })
+      : await createUser(ctx, u);
+    credentials.push({ username: u.username, displayName: u.displayName, roles: u.roles, password: password! });
+  }
+  return { units: imported.total, departmentsAdded, credentials };
 }

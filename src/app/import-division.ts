@@ -7,7 +7,7 @@ import {
   updateUnit,
 } from '../db/unit.repository.ts';
 import { type DivisionUnit, readDivision, UnknownDivisionError } from '../io/china-division.ts';
-import { type AppContext, inTransaction } from './context.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
 
 export interface ImportSummary {
   code: string;
@@ -32,7 +32,8 @@ export async function importDivision(ctx: AppContext, code: string): Promise<Imp
     }
     throw error;
   }
-  return inTransaction(ctx, async ({ db, clock }) => {
+  return inTransaction(ctx, async (tx) => {
+    const { db, clock } = tx;
     const now = clock.now().toISOString();
     const ancestorCodes = divisions.filter((d) => !d.code.startsWith(code)).map((d) => d.code);
     const existing = new Map(
@@ -63,7 +64,7 @@ export async function importDivision(ctx: AppContext, code: string): Promise<Imp
       inserted += fresh.length;
     }
     const root = divisions.find((d) => d.code === code)!;
-    return {
+    const summary = {
       code,
       name: root.name,
       total: divisions.length,
@@ -71,5 +72,13 @@ export async function importDivision(ctx: AppContext, code: string): Promise<Imp
       updated,
       unchanged: divisions.length - inserted - updated,
     };
+    await audit(tx, {
+      action: 'units.import',
+      entityType: 'division',
+      entityId: code,
+      unitId: ids.get(code) ?? null,
+      after: summary,
+    });
+    return summary;
   });
 }

@@ -14,7 +14,8 @@ import {
   type UnitChanges,
   updateUnit,
 } from '../db/unit.repository.ts';
-import { type AppContext, inTransaction } from './context.ts';
+import { authorize } from './authorize.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
 
 /** A unit as the API presents it. */
 export interface UnitView extends Unit {
@@ -114,13 +115,18 @@ async function resolveParent(db: Kysely<Database>, ref: string | number | null |
 
 /** Creates a custom unit, such as a county department, under a parent. */
 export function createUnit(ctx: AppContext, input: CreateUnit): Promise<UnitView> {
-  return inTransaction(ctx, async ({ db, clock }) => {
+  return inTransaction(ctx, async (tx) => {
+    const { db, clock } = tx;
+    const parent = await resolveParent(db, input.parent);
+    if (parent) await authorize(tx, 'unit.manage', parent.id);
+    else if (tx.actor.kind !== 'system') {
+      throw new DomainError('FORBIDDEN', '只有系统可以新建顶级单位 only the system may add a root unit');
+    }
     if (await findUnit(db, input.code)) {
       throw new DomainError('DUPLICATE_CODE', `编码已被使用 code already in use: ${input.code}`, {
         field: 'code',
       });
     }
-    const parent = await resolveParent(db, input.parent);
     const unit = await insertUnit(
       db,
       {
@@ -132,6 +138,7 @@ export function createUnit(ctx: AppContext, input: CreateUnit): Promise<UnitView
       },
       clock.now().toISOString(),
     );
+    await audit(tx, { action: 'unit.create', entityType: 'unit', entityId: unit.id, unitId: unit.id, after: unit });
     return getUnit(db, String(unit.id));
   });
 }
@@ -142,14 +149,20 @@ export function changeUnit(
   idOrCode: string,
   input: UpdateUnit,
 ): Promise<UnitView> {
-  return inTransaction(ctx, async ({ db, clock }) => {
+  return inTransaction(ctx, async (tx) => {
+    const { db, clock } = tx;
     const unit = await requireUnit(db, idOrCode);
+    await authorize(tx, 'unit.manage', unit.id);
     const changes: UnitChanges = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.kind !== undefined) changes.kind = input.kind;
     if (input.active !== undefined) changes.active = input.active;
     if (input.parent !== undefined) {
       const parent = await resolveParent(db, input.parent);
+      if (parent) await authorize(tx, 'unit.manage', parent.id);
+      else if (tx.actor.kind !== 'system') {
+        throw new DomainError('FORBIDDEN', '只有系统可以设置顶级单位 only the system may make a root unit');
+      }
       if (parent && (await isInSubtree(db, unit.id, parent.id))) {
         throw new DomainError(
           'CYCLE',
@@ -159,7 +172,8 @@ export function changeUnit(
       }
       changes.parentId = parent?.id ?? null;
     }
-    await updateUnit(db, unit.id, changes, clock.now().toISOString());
+    const after = await updateUnit(db, unit.id, changes, clock.now().toISOString());
+    await audit(tx, { action: 'unit.update', entityType: 'unit', entityId: unit.id, unitId: unit.id, before: unit, after });
     return getUnit(db, String(unit.id));
   });
 }

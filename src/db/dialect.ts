@@ -112,6 +112,14 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Locks the selected rows until the transaction ends. PostgreSQL needs `FOR UPDATE`; SQLite
+ * already runs one write transaction at a time (one connection, serialised), and has no such clause.
+ */
+export function forUpdate<QB extends { forUpdate(): QB }>(db: AnyDb, query: QB): QB {
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+}
+
 /** Rows per multi-row INSERT: SQLite binds at most 32,766 parameters, PostgreSQL 65,535. */
 export function insertBatchSize(db: AnyDb, columns: number): number {
   const limit = dialectOf(db) === 'postgres' ? 65_000 : 32_000;

@@ -114,6 +114,19 @@ export async function pathsOf(db: Db, ids: number[]): Promise<Map<number, UnitRe
   return paths;
 }
 
+/** A query that can select from `subtree(id)`: the unit and every unit below it. */
+export function withSubtree(db: Db, rootId: number) {
+  return db.withRecursive('subtree(id)', (qb) =>
+    qb
+      .selectFrom('units')
+      .select('id')
+      .where('id', '=', rootId)
+      .unionAll(
+        qb.selectFrom('units as u').innerJoin('subtree as s', 's.id', 'u.parent_id').select('u.id'),
+      ),
+  );
+}
+
 /** True when `candidate` is `ancestor` itself or lies in its subtree. */
 export async function isInSubtree(db: Db, ancestor: number, candidate: number): Promise<boolean> {
   const path = (await pathsOf(db, [candidate])).get(candidate) ?? [];

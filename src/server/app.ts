@@ -12,8 +12,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServerDeps } from './deps.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
+import { usersRoutes } from './routes/users.routes.ts';
 
 export interface BuildOptions {
   /** pino logger options, or false for none (tests). */
@@ -34,6 +39,8 @@ export async function buildServer(
   const webDir =
     deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : undefined;
   registerErrorHandling(app, { serveIndexHtml: webDir !== undefined });
+  registerSecurity(app);
+  await registerAuth(app, deps);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -51,7 +58,10 @@ export async function buildServer(
   await app.register(
     async (api) => {
       await api.register(healthRoutes(deps));
+      await api.register(sessionRoutes(deps));
       await api.register(unitsRoutes(deps));
+      await api.register(usersRoutes(deps));
+      await api.register(auditRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,16 +1,40 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../app/context.ts';
+import { type AuthSettings, defaultAuthSettings } from '../app/auth.ts';
+import { type Clock, systemClock } from '../app/context.ts';
 import type { Config } from '../config.ts';
-import type { DialectName } from '../db/dialect.ts';
+import type { DatabaseHandle, DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
 
 /** What the routes need, injected once when the server is built. */
 export interface ServerDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   clock: Clock;
+  settings: AuthSettings;
   config: Readonly<Config>;
   version: string;
   /** Folder of the built web app; not served when absent. */
   webDir?: string | undefined;
+}
+
+/** The server's dependencies from an open database and the configuration. */
+export function serverDeps(
+  handle: DatabaseHandle,
+  config: Readonly<Config>,
+  extra: { version: string; webDir?: string; clock?: Clock; settings?: Partial<AuthSettings> },
+): ServerDeps {
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: extra.clock ?? systemClock,
+    settings: {
+      ...defaultAuthSettings,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionMaxHours: config.sessionMaxHours,
+      ...extra.settings,
+    },
+    config,
+    version: extra.version,
+    webDir: extra.webDir,
+  };
 }

@@ -1,8 +1,21 @@
 import type { Command } from '../command.ts';
+import { initCommand, tokenCreateCommand, userAddCommand } from './accounts.ts';
+import { auditVerifyCommand } from './audit-verify.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
+import { rankCommand } from './rank.ts';
 import { serveCommand } from './serve.ts';
 import { unitsImportCommand } from './units-import.ts';
 
 /** Every `leitai` command, in the order `leitai help` lists them. */
-export const commands: Command[] = [serveCommand, migrateCommand, demoCommand, unitsImportCommand];
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
+  unitsImportCommand,
+  rankCommand,
+  initCommand,
+  userAddCommand,
+  tokenCreateCommand,
+  auditVerifyCommand,
+];

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { systemClock } from '../../app/context.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../server/app.ts';
+import { serverDeps } from '../../server/deps.ts';
 import { type Command, commonOptions } from '../command.ts';
 import { configFrom, repoRoot, str, version } from '../runtime.ts';
 
@@ -20,21 +20,15 @@ export const serveCommand: Command = {
     if (!fs.existsSync(path.join(webDir, 'index.html'))) {
       io.err('提示 note: 网页尚未构建 web app not built — run `npm run build` to serve it.');
     }
-    const app = await buildServer(
-      {
-        db: handle.db,
-        dialect: handle.dialect,
-        clock: systemClock,
-        config,
-        version: version(),
-        webDir,
-      },
-      { logger: { level: config.logLevel } },
-    );
+    const app = await buildServer(serverDeps(handle, config, { version: version(), webDir }), {
+      logger: { level: config.logLevel },
+    });
     const address = await app.listen({ host: config.host, port: config.port });
     io.out(`擂台 Leitai 已启动 is running at ${address.replace('0.0.0.0', 'localhost')}/`);
     io.out(`数据库 database: ${handle.dialect} (${handle.location})`);
-    io.out('登录 login: 暂无需登录 no login needed yet · 接口文档 API docs: /api/docs/ui');
+    io.out(
+      '登录 sign in: 使用 `leitai demo` 或 `leitai init --admin NAME` 打印的账号和密码 with the user and password printed by `leitai demo` or `leitai init` · 接口文档 API docs: /api/docs/ui',
+    );
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         app.log.info({ signal }, 'shutting down');

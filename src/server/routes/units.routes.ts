@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { systemActor } from '../../app/context.ts';
 import {
   CreateUnit,
   changeUnit,
@@ -10,25 +8,11 @@ import {
   listUnits,
   UpdateUnit,
 } from '../../app/units.ts';
-import { UNIT_KINDS } from '../../core/units.ts';
 import type { ServerDeps } from '../deps.ts';
-
-const UnitRef = z.object({
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(UNIT_KINDS),
-});
-const UnitView = UnitRef.extend({
-  parentId: z.number().nullable(),
-  active: z.boolean(),
-  childCount: z.number(),
-  path: z.array(UnitRef).optional(),
-});
-const IdParam = z.object({ id: z.string().min(1) });
+import { contextOf } from '../plugins/auth.ts';
+import { IdParam, listOf, UnitView } from './views.ts';
 
 export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
-  const ctx = () => ({ db: deps.db, clock: deps.clock, actor: systemActor });
   return async (app) => {
     const tags = ['units'];
     app.get(
@@ -36,9 +20,9 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: '下级单位、根单位或搜索 children, roots or search',
+          summary: '下级单位、根单位或搜索（公开）children, roots or search (public)',
           querystring: ListUnits,
-          response: { 200: z.object({ items: z.array(UnitView), total: z.number() }) },
+          response: { 200: listOf(UnitView) },
         },
       },
       (request) => listUnits(deps.db, request.query),
@@ -48,7 +32,7 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: '单位及其路径 a unit with its path',
+          summary: '单位及其路径（公开）a unit with its path (public)',
           params: IdParam,
           response: { 200: UnitView },
         },
@@ -65,7 +49,8 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: UnitView },
         },
       },
-      async (request, reply) => reply.status(201).send(await createUnit(ctx(), request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createUnit(contextOf(deps, request), request.body)),
     );
     app.patch(
       '/units/:id',
@@ -78,7 +63,7 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 200: UnitView },
         },
       },
-      (request) => changeUnit(ctx(), request.params.id, request.body),
+      (request) => changeUnit(contextOf(deps, request), request.params.id, request.body),
     );
   };
 }

@@ -1,0 +1,29 @@
+import { DomainError } from '../core/errors.ts';
+import { listChildren } from '../db/unit.repository.ts';
+import { hasAnyAdmin } from '../db/user.repository.ts';
+import type { AppContext } from './context.ts';
+import { createUser } from './users.ts';
+
+/**
+ * Creates the first admin with a random password (there is no default password anywhere). The
+ * admin belongs to the given unit, or to the only root unit when there is exactly one.
+ */
+export async function initAdmin(ctx: AppContext, username: string, unit?: string) {
+  if (await hasAnyAdmin(ctx.db)) {
+    throw new DomainError('ALREADY_INITIALISED', '已有管理员，无需初始化 an admin already exists');
+  }
+  let unitRef: string | number | undefined = unit;
+  if (unitRef === undefined) {
+    const roots = await listChildren(ctx.db, null, { limit: 2, offset: 0 });
+    if (roots.total !== 1) {
+      throw new DomainError(
+        'UNIT_REQUIRED',
+        roots.total === 0
+          ? '还没有单位：请先运行 `leitai units import --division CODE`，或用 --unit 指定 no units yet: import them first'
+          : '有多个顶级单位，请用 --unit CODE 指定管理员所在单位 several root units: choose one with --unit',
+      );
+    }
+    unitRef = roots.items[0]!.id;
+  }
+  return createUser(ctx, { username, unit: unitRef, roles: ['admin', 'organizer'] });
+}

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+type Db = Kysely<Database>;
+
+export async function insertSession(
+  db: Db,
+  s: { idHash: string; userId: number; csrfToken: string; now: string; expiresAt: string; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: s.idHash,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
+    .execute();
+}
+
+export function findSession(db: Db, idHash: string) {
+  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, idHash: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Ends every session of a user (after a password change or reset, or deactivation). */
+export async function deleteUserSessions(db: Db, userId: number, except?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except) q = q.where('id_hash', '!=', except);
+  await q.execute();
+}
+
+export async function insertToken(
+  db: Db,
+  t: { userId: number; name: string; tokenHash: string; prefix: string; now: string },
+) {
+  return db
+    .insertInto('api_tokens')
+    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix, created_at: t.now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findToken(db: Db, tokenHash: string) {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export function listTokens(db: Db, userId: number) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function markTokenUsed(db: Db, id: number, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
+export async function revokeToken(db: Db, id: number, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).execute();
+}
+
+export function findThrottle(db: Db, keys: string[]) {
+  return db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute();
+}
+
+export async function saveThrottle(
+  db: Db,
+  row: { key: string; failures: number; first_failure_at: string; locked_until: string | null },
+): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: row.failures,
+        first_failure_at: row.first_failure_at,
+        locked_until: row.locked_until,
+      }),
+    )
+    .execute();
+}
+
+export async function clearThrottle(db: Db, keys: string[]): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', 'in', keys).execute();
+}

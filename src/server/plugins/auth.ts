@@ -1,0 +1,81 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  type AuthSettings,
+  type Authenticated,
+  authenticateSession,
+  authenticateToken,
+} from '../../app/auth.ts';
+import { type AppContext, anonymousActor } from '../../app/context.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { ServerDeps } from '../deps.ts';
+
+export const SESSION_COOKIE = 'leitai_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who sent the request: set by the auth hook, null when nobody is signed in. */
+    auth: Authenticated | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessionId: string,
+  settings: AuthSettings,
+): void {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    maxAge: settings.sessionMaxHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Reads the bearer token or the session cookie of every request. Scripts authenticate with
+ * `Authorization: Bearer` and need no CSRF token; a cookie-authenticated mutation must echo the
+ * session's CSRF token in the X-CSRF-Token header (DESIGN §7).
+ */
+export async function registerAuth(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  await app.register(fastifyCookie);
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      const auth = token ? await authenticateToken(deps, token) : undefined;
+      if (!auth) {
+        throw new DomainError('UNAUTHENTICATED', '令牌无效或已撤销 invalid or revoked token');
+      }
+      request.auth = auth;
+      return;
+    }
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId) return;
+    const auth = await authenticateSession(deps, sessionId);
+    if (!auth) {
+      clearSessionCookie(reply);
+      return;
+    }
+    request.auth = auth;
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== auth.session?.csrfToken) {
+      throw new DomainError('CSRF_FAILED', '页面已过期，请刷新后重试 missing or wrong CSRF token');
+    }
+  });
+}
+
+/** The use-case context of a request: the database, the clock, and who is acting. */
+export function contextOf(deps: ServerDeps, request: FastifyRequest): AppContext {
+  return { db: deps.db, clock: deps.clock, actor: request.auth?.actor ?? anonymousActor };
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuditQuery, listAudit, verifyAudit } from '../../app/audit.ts';
+import type { ServerDeps } from '../deps.ts';
+import { contextOf } from '../plugins/auth.ts';
+import { AuditEventView, listOf } from './views.ts';
+
+export function auditRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['audit'];
+    app.get(
+      '/audit',
+      {
+        schema: {
+          tags,
+          summary: '审计日志 the audit log',
+          querystring: AuditQuery,
+          response: { 200: listOf(AuditEventView) },
+        },
+      },
+      (request) => listAudit(contextOf(deps, request), request.query),
+    );
+    app.get(
+      '/audit/verify',
+      {
+        schema: {
+          tags,
+          summary: '校验审计链 verify the hash chain',
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              count: z.number(),
+              eventId: z.number().nullable().optional(),
+              reason: z.string().optional(),
+              lastHash: z.string().optional(),
+            }),
+          },
+        },
+      },
+      (request) => verifyAudit(contextOf(deps, request)),
+    );
+  };
+}

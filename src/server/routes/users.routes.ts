@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CreateToken,
+  CreateUser,
+  changeUser,
+  createToken,
+  createUser,
+  getUser,
+  ListUsersQuery,
+  listUsers,
+  listUserTokens,
+  revokeUserToken,
+  UpdateUser,
+} from '../../app/users.ts';
+import type { ServerDeps } from '../deps.ts';
+import { contextOf } from '../plugins/auth.ts';
+import { IdParam, listOf, TokenView, UserView, UserWithSecret } from './views.ts';
+
+export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['users'];
+    app.get(
+      '/users',
+      {
+        schema: {
+          tags,
+          summary: '本单位及下级的用户 users of my subtree',
+          querystring: ListUsersQuery,
+          response: { 200: listOf(UserView) },
+        },
+      },
+      (request) => listUsers(contextOf(deps, request), request.query),
+    );
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags,
+          summary: '新建用户（未给密码时生成一次性随机密码）create a user',
+          body: CreateUser,
+          response: { 201: UserWithSecret },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createUser(contextOf(deps, request), request.body)),
+    );
+    app.get(
+      '/users/:id',
+      { schema: { tags, summary: '用户 a user', params: IdParam, response: { 200: UserView } } },
+      (request) => getUser(contextOf(deps, request), request.params.id),
+    );
+    app.patch(
+      '/users/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改用户、停用、重置密码 update, deactivate, reset password',
+          params: IdParam,
+          body: UpdateUser,
+          response: { 200: UserWithSecret },
+        },
+      },
+      (request) => changeUser(contextOf(deps, request), request.params.id, request.body),
+    );
+    app.get(
+      '/users/:id/tokens',
+      {
+        schema: {
+          tags,
+          summary: '接口令牌 API tokens',
+          params: IdParam,
+          response: { 200: listOf(TokenView) },
+        },
+      },
+      async (request) => {
+        const items = await listUserTokens(contextOf(deps, request), request.params.id);
+        return { items, total: items.length };
+      },
+    );
+    app.post(
+      '/users/:id/tokens',
+      {
+        schema: {
+          tags,
+          summary: '创建接口令牌（仅显示一次）create an API token, shown once',
+          params: IdParam,
+          body: CreateToken,
+          response: { 201: z.object({ token: z.string(), info: TokenView }) },
+        },
+      },
+      async (request, reply) => {
+        const made = await createToken(contextOf(deps, request), request.params.id, request.body);
+        return reply.status(201).send({ token: made.token, info: made.view });
+      },
+    );
+    app.delete(
+      '/users/:id/tokens/:tokenId',
+      {
+        schema: {
+          tags,
+          summary: '撤销接口令牌 revoke an API token',
+          params: IdParam.extend({ tokenId: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request, reply) => {
+        await revokeUserToken(contextOf(deps, request), request.params.id, request.params.tokenId);
+        return reply.status(204).send();
+      },
+    );
+  };
+}
