@@ -87,7 +87,7 @@ export async function login(
     );
   }
   const row = await findUserRow(db, input.username);
-  const usable = row && row.active ? row : undefined;
+  const usable = row?.active ? row : undefined;
   const ok = usable
     ? await verifyPassword(usable.password_hash, input.password)
     : (await verifyPassword(await decoyHash(), input.password)) && false;
@@ -95,15 +95,21 @@ export async function login(
     let worst = 0;
     for (const key of keys) {
       const prev = throttles.find((t) => t.key === key);
-      const fresh = !prev || now.getTime() - new Date(prev.first_failure_at).getTime() > minutes(settings.windowMinutes);
+      const fresh =
+        !prev ||
+        now.getTime() - new Date(prev.first_failure_at).getTime() > minutes(settings.windowMinutes);
       const failures = fresh ? 1 : prev.failures + 1;
-      const limit = key.startsWith('ip:') ? settings.maxAddressFailures : settings.maxAccountFailures;
+      const limit = key.startsWith('ip:')
+        ? settings.maxAddressFailures
+        : settings.maxAccountFailures;
       await saveThrottle(db, {
         key,
         failures,
         first_failure_at: fresh ? now.toISOString() : prev.first_failure_at,
         locked_until:
-          failures >= limit ? new Date(now.getTime() + minutes(settings.lockMinutes)).toISOString() : null,
+          failures >= limit
+            ? new Date(now.getTime() + minutes(settings.lockMinutes)).toISOString()
+            : null,
       });
       worst = Math.max(worst, key.startsWith('user:') ? failures : 0);
     }
@@ -144,7 +150,13 @@ async function sessionInfo(
 }
 
 export function actorOf(user: User): Actor {
-  return { kind: 'user', userId: user.id, name: user.username, unitId: user.unitId, roles: user.roles };
+  return {
+    kind: 'user',
+    userId: user.id,
+    name: user.username,
+    unitId: user.unitId,
+    roles: user.roles,
+  };
 }
 
 export interface Authenticated {
@@ -198,7 +210,10 @@ export async function authenticateToken(
   return { actor: actorOf(user), user };
 }
 
-export async function currentSession(db: Kysely<Database>, auth: Authenticated): Promise<SessionInfo> {
+export async function currentSession(
+  db: Kysely<Database>,
+  auth: Authenticated,
+): Promise<SessionInfo> {
   return sessionInfo(db, auth.user, auth.session?.csrfToken ?? '', auth.session?.expiresAt ?? '');
 }
 

@@ -42,7 +42,10 @@ export interface AppContext {
 }
 
 /** Runs a use case in one transaction; the context it sees carries the transaction. */
-export function inTransaction<T>(ctx: AppContext, run: (trx: AppContext) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  ctx: AppContext,
+  run: (trx: AppContext) => Promise<T>,
+): Promise<T> {
   return ctx.db.transaction().execute((trx) => run({ ...ctx, db: trx }));
 }
 

@@ -36,9 +36,24 @@ export const DEMO_USERS: ReadonlyArray<{
   unit: string;
   roles: Role[];
 }> = [
-  { username: 'admin', displayName: '县委组织部管理员', unit: DEMO_COUNTY, roles: ['admin', 'organizer'] },
-  { username: 'zuzhibu', displayName: '县委组织部组织科', unit: '371323-D01', roles: ['evaluator'] },
-  { username: 'huangshanpu', displayName: '黄山铺镇填报员', unit: '371323104', roles: ['reporter'] },
+  {
+    username: 'admin',
+    displayName: '县委组织部管理员',
+    unit: DEMO_COUNTY,
+    roles: ['admin', 'organizer'],
+  },
+  {
+    username: 'zuzhibu',
+    displayName: '县委组织部组织科',
+    unit: '371323-D01',
+    roles: ['evaluator'],
+  },
+  {
+    username: 'huangshanpu',
+    displayName: '黄山铺镇填报员',
+    unit: '371323104',
+    roles: ['reporter'],
+  },
   { username: 'yangzhuang', displayName: '杨庄镇填报员', unit: '371323109', roles: ['reporter'] },
   { username: 'lingdao', displayName: '县领导', unit: DEMO_COUNTY, roles: ['viewer'] },
 ];
@@ -68,7 +83,12 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
     const { password } = existing
       ? await changeUser(ctx, String(existing.id), { resetPassword: true })
       : await createUser(ctx, u);
-    credentials.push({ username: u.username, displayName: u.displayName, roles: u.roles, password: password! });
+    credentials.push({
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles,
+      password: password!,
+    });
   }
   return { units: imported.total, departmentsAdded, credentials };
 }

@@ -120,7 +120,10 @@ export function createUnit(ctx: AppContext, input: CreateUnit): Promise<UnitView
     const parent = await resolveParent(db, input.parent);
     if (parent) await authorize(tx, 'unit.manage', parent.id);
     else if (tx.actor.kind !== 'system') {
-      throw new DomainError('FORBIDDEN', '只有系统可以新建顶级单位 only the system may add a root unit');
+      throw new DomainError(
+        'FORBIDDEN',
+        '只有系统可以新建顶级单位 only the system may add a root unit',
+      );
     }
     if (await findUnit(db, input.code)) {
       throw new DomainError('DUPLICATE_CODE', `编码已被使用 code already in use: ${input.code}`, {
@@ -138,7 +141,13 @@ export function createUnit(ctx: AppContext, input: CreateUnit): Promise<UnitView
       },
       clock.now().toISOString(),
     );
-    await audit(tx, { action: 'unit.create', entityType: 'unit', entityId: unit.id, unitId: unit.id, after: unit });
+    await audit(tx, {
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      after: unit,
+    });
     return getUnit(db, String(unit.id));
   });
 }
@@ -161,7 +170,10 @@ export function changeUnit(
       const parent = await resolveParent(db, input.parent);
       if (parent) await authorize(tx, 'unit.manage', parent.id);
       else if (tx.actor.kind !== 'system') {
-        throw new DomainError('FORBIDDEN', '只有系统可以设置顶级单位 only the system may make a root unit');
+        throw new DomainError(
+          'FORBIDDEN',
+          '只有系统可以设置顶级单位 only the system may make a root unit',
+        );
       }
       if (parent && (await isInSubtree(db, unit.id, parent.id))) {
         throw new DomainError(
@@ -173,7 +185,14 @@ export function changeUnit(
       changes.parentId = parent?.id ?? null;
     }
     const after = await updateUnit(db, unit.id, changes, clock.now().toISOString());
-    await audit(tx, { action: 'unit.update', entityType: 'unit', entityId: unit.id, unitId: unit.id, before: unit, after });
+    await audit(tx, {
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      before: unit,
+      after,
+    });
     return getUnit(db, String(unit.id));
   });
 }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { ROLES } from '../core/permissions.ts';
 import type { Database } from '../db/schema.ts';
-import { deleteUserSessions, insertToken, listTokens, revokeToken } from '../db/session.repository.ts';
+import {
+  deleteUserSessions,
+  insertToken,
+  listTokens,
+  revokeToken,
+} from '../db/session.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import {
   findUser,
@@ -114,9 +119,13 @@ export function createUser(ctx: AppContext, input: CreateUser): Promise<WithSecr
     const unitId = await requireUnitId(tx.db, input.unit, 'unit');
     await authorize(tx, 'user.manage', unitId);
     if (await findUserRow(tx.db, input.username)) {
-      throw new DomainError('DUPLICATE_USERNAME', `用户名已存在 username taken: ${input.username}`, {
-        field: 'username',
-      });
+      throw new DomainError(
+        'DUPLICATE_USERNAME',
+        `用户名已存在 username taken: ${input.username}`,
+        {
+          field: 'username',
+        },
+      );
     }
     const password = input.password ?? randomPassword();
     const user = await insertUser(
@@ -157,8 +166,14 @@ export function changeUser(
     if (input.displayName !== undefined) changes.displayName = input.displayName;
     if (input.roles !== undefined) changes.roles = input.roles;
     if (input.active !== undefined) changes.active = input.active;
-    if (before.id === tx.actor.userId && (input.active === false || (input.roles && !input.roles.includes('admin')))) {
-      throw new DomainError('SELF_LOCKOUT', '不能停用自己或取消自己的管理员角色 you cannot lock yourself out');
+    if (
+      before.id === tx.actor.userId &&
+      (input.active === false || (input.roles && !input.roles.includes('admin')))
+    ) {
+      throw new DomainError(
+        'SELF_LOCKOUT',
+        '不能停用自己或取消自己的管理员角色 you cannot lock yourself out',
+      );
     }
     const password = input.resetPassword ? randomPassword() : undefined;
     if (password) changes.passwordHash = await hashPassword(password);
@@ -192,11 +207,20 @@ export function changeOwnPassword(
       });
     }
     if (input.next === input.current || input.next === row.username) {
-      throw new DomainError('WEAK_PASSWORD', '新密码不能与旧密码或用户名相同 choose a different password', {
-        field: 'next',
-      });
+      throw new DomainError(
+        'WEAK_PASSWORD',
+        '新密码不能与旧密码或用户名相同 choose a different password',
+        {
+          field: 'next',
+        },
+      );
     }
-    await updateUser(tx.db, row.id, { passwordHash: await hashPassword(input.next) }, tx.clock.now().toISOString());
+    await updateUser(
+      tx.db,
+      row.id,
+      { passwordHash: await hashPassword(input.next) },
+      tx.clock.now().toISOString(),
+    );
     await deleteUserSessions(tx.db, row.id, keepSessionHash);
     await audit(tx, {
       action: 'user.change_password',

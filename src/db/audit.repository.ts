@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { forUpdate } from './dialect.ts';
-import { withSubtree } from './unit.repository.ts';
 import type { Database } from './schema.ts';
+import { withSubtree } from './unit.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -196,7 +196,12 @@ function filtered(db: Db, f: AuditFilter) {
 }
 
 function listRows(db: Db, f: AuditFilter) {
-  return filtered(db, f).selectAll('audit_events').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return filtered(db, f)
+    .selectAll('audit_events')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
 }
 
 /** Events matching the filter, newest first. */

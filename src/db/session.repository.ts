@@ -5,7 +5,15 @@ type Db = Kysely<Database>;
 
 export async function insertSession(
   db: Db,
-  s: { idHash: string; userId: number; csrfToken: string; now: string; expiresAt: string; ip: string | null; userAgent: string | null },
+  s: {
+    idHash: string;
+    userId: number;
+    csrfToken: string;
+    now: string;
+    expiresAt: string;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -27,7 +35,11 @@ export function findSession(db: Db, idHash: string) {
 }
 
 export async function touchSession(db: Db, idHash: string, now: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
@@ -47,13 +59,23 @@ export async function insertToken(
 ) {
   return db
     .insertInto('api_tokens')
-    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix, created_at: t.now })
+    .values({
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      prefix: t.prefix,
+      created_at: t.now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export function findToken(db: Db, tokenHash: string) {
-  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export function listTokens(db: Db, userId: number) {

@@ -32,7 +32,9 @@ export function findUserRow(db: Db, idOrName: string | number) {
   const text = String(idOrName);
   const query = db.selectFrom('users').selectAll();
   return /^\d{1,9}$/.test(text)
-    ? query.where((eb) => eb.or([eb('id', '=', Number(text)), eb('username', '=', text)])).executeTakeFirst()
+    ? query
+        .where((eb) => eb.or([eb('id', '=', Number(text)), eb('username', '=', text)]))
+        .executeTakeFirst()
     : query.where('username', '=', text).executeTakeFirst();
 }
 

@@ -28,7 +28,12 @@ describeEachDialect('HTTP API', (use) => {
     const doc = (await app.inject('/api/docs')).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/units', '/api/v1/units/{id}', '/api/v1/health', '/api/v1/session']),
+      expect.arrayContaining([
+        '/api/v1/units',
+        '/api/v1/units/{id}',
+        '/api/v1/health',
+        '/api/v1/session',
+      ]),
     );
   });
 
@@ -54,7 +59,11 @@ describeEachDialect('HTTP API', (use) => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('UNIT_NOT_FOUND');
 
-    const bad = await server.as('admin', { method: 'POST', url: '/api/v1/units', payload: { code: '' } });
+    const bad = await server.as('admin', {
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { code: '' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION');
     expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(

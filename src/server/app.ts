@@ -11,8 +11,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServerDeps } from './deps.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -23,6 +23,8 @@ import { usersRoutes } from './routes/users.routes.ts';
 export interface BuildOptions {
   /** pino logger options, or false for none (tests). */
   logger?: boolean | { level: string };
+  /** Told of every route as it is added (the permission matrix test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 /** Builds the one Fastify server of Leitai: API under /api/v1, its OpenAPI document, the web app. */
@@ -34,6 +36,12 @@ export async function buildServer(
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  const { onRoute } = options;
+  if (onRoute) {
+    app.addHook('onRoute', (r) => {
+      for (const method of [r.method].flat()) onRoute({ method, url: r.url });
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDir =
@@ -55,16 +63,8 @@ export async function buildServer(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs/ui' });
   app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());
 
-  await app.register(
-    async (api) => {
-      await api.register(healthRoutes(deps));
-      await api.register(sessionRoutes(deps));
-      await api.register(unitsRoutes(deps));
-      await api.register(usersRoutes(deps));
-      await api.register(auditRoutes(deps));
-    },
-    { prefix: '/api/v1' },
-  );
+  const api = [healthRoutes, sessionRoutes, unitsRoutes, usersRoutes, auditRoutes];
+  for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
 
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

@@ -1,9 +1,9 @@
+import type { Kysely } from 'kysely';
 import { type AuthSettings, defaultAuthSettings } from '../app/auth.ts';
 import { type Clock, systemClock } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle, DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
-import type { Kysely } from 'kysely';
 
 /** What the routes need, injected once when the server is built. */
 export interface ServerDeps {

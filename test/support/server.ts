@@ -25,7 +25,10 @@ export interface TestServer {
   /** A bearer token of the user, made once and cached. */
   token(username: string): Promise<string>;
   /** Signs in with the password; returns the cookie header and CSRF token to send back. */
-  login(username: string, password?: string): Promise<{ cookie: string; csrf: string; res: LightMyRequestResponse }>;
+  login(
+    username: string,
+    password?: string,
+  ): Promise<{ cookie: string; csrf: string; res: LightMyRequestResponse }>;
   /** A request as the user (by token), or anonymous when username is null. */
   as(username: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
-import { createToken, createUser } from '../../app/users.ts';
 import { initAdmin } from '../../app/init.ts';
+import { createToken, createUser } from '../../app/users.ts';
 import { DomainError } from '../../core/errors.ts';
 import { parseRoles, ROLES } from '../../core/permissions.ts';
 import { type CliIO, type Command, commonOptions, UsageError } from '../command.ts';
@@ -29,7 +29,9 @@ export const initCommand: Command = {
     return withDatabase(configFrom(values, io), (ctx) =>
       reportDomainErrors(io, async () => {
         const { user, password } = await initAdmin(ctx, admin, str(values, 'unit'));
-        io.out(`已创建管理员 admin created: ${user.username}（请登录后修改密码 change it after signing in）`);
+        io.out(
+          `已创建管理员 admin created: ${user.username}（请登录后修改密码 change it after signing in）`,
+        );
         io.out('初始密码 initial password (shown once):');
         io.out(password!);
         return 0;
@@ -86,8 +88,12 @@ export const tokenCreateCommand: Command = {
     if (!user) throw new UsageError('缺少 --user NAME (missing --user)');
     return withDatabase(configFrom(values, io), (ctx) =>
       reportDomainErrors(io, async () => {
-        const { token, view } = await createToken(ctx, user, { name: str(values, 'name') ?? 'cli' });
-        io.out(`已为 ${user} 创建令牌 token created: ${view.name} (${view.prefix}…); 请求头 use as: Authorization: Bearer <token>`);
+        const { token, view } = await createToken(ctx, user, {
+          name: str(values, 'name') ?? 'cli',
+        });
+        io.out(
+          `已为 ${user} 创建令牌 token created: ${view.name} (${view.prefix}…); 请求头 use as: Authorization: Bearer <token>`,
+        );
         io.out(token);
         return 0;
       }),

@@ -15,7 +15,9 @@ export const demoCommand: Command = {
       io.out(
         `示范县已载入 demo county loaded: 沂水县 ${s.units} 个行政区划单位 division units, 新增县直部门 ${s.departmentsAdded} departments added (${handle.location})`,
       );
-      io.out('示范账号（密码每次运行 demo 时重新生成，仅在此显示）demo users (new passwords on every run, shown here only):');
+      io.out(
+        '示范账号（密码每次运行 demo 时重新生成，仅在此显示）demo users (new passwords on every run, shown here only):',
+      );
       for (const c of s.credentials) {
         const roles = c.roles.map((r) => ROLE_NAMES[r]).join('、');
         io.out(`  ${c.username.padEnd(12)} ${c.password}   ${c.displayName}（${roles}）`);

@@ -1,8 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  type AuthSettings,
   type Authenticated,
+  type AuthSettings,
   authenticateSession,
   authenticateToken,
 } from '../../app/auth.ts';
@@ -69,7 +69,10 @@ export async function registerAuth(app: FastifyInstance, deps: ServerDeps): Prom
       return;
     }
     request.auth = auth;
-    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== auth.session?.csrfToken) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      request.headers[CSRF_HEADER] !== auth.session?.csrfToken
+    ) {
       throw new DomainError('CSRF_FAILED', '页面已过期，请刷新后重试 missing or wrong CSRF token');
     }
   });

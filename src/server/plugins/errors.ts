@@ -6,17 +6,30 @@ import { DomainError } from '../../core/errors.ts';
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
   UNKNOWN_PARENT: 400,
+  UNKNOWN_UNIT: 400,
   UNKNOWN_DIVISION: 400,
+  UNIT_REQUIRED: 400,
+  WRONG_PASSWORD: 400,
+  WEAK_PASSWORD: 400,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  CSRF_FAILED: 403,
   NOT_FOUND: 404,
   UNIT_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
   DUPLICATE_CODE: 409,
+  DUPLICATE_USERNAME: 409,
   CYCLE: 409,
   CONFLICT: 409,
+  SELF_LOCKOUT: 409,
+  ALREADY_INITIALISED: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
 };
+
+/** Every stable code the server may answer with. */
+export const ERROR_CODES: readonly string[] = Object.keys(STATUS);
 
 export function statusOf(code: string): number {
   return STATUS[code] ?? 400;

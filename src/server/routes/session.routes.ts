@@ -49,7 +49,11 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: { tags, summary: '修改本人密码 change my password', body: ChangePassword },
       },
       async (request, reply) => {
-        await changeOwnPassword(contextOf(deps, request), request.body, request.auth?.session?.idHash);
+        await changeOwnPassword(
+          contextOf(deps, request),
+          request.body,
+          request.auth?.session?.idHash,
+        );
         return reply.status(204).send();
       },
     );
