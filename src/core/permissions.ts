@@ -26,7 +26,14 @@ export interface Scope {
   unitPath: readonly number[];
 }
 
-export type Action = 'unit.manage' | 'user.read' | 'user.manage' | 'token.manage' | 'audit.read';
+export type Action =
+  | 'contest.manage'
+  | 'contest.read'
+  | 'unit.manage'
+  | 'user.read'
+  | 'user.manage'
+  | 'token.manage'
+  | 'audit.read';
 
 type Rule = (p: Principal, scope: Scope) => boolean;
 
@@ -36,6 +43,10 @@ const inSubtree = (p: Principal, scope: Scope) => scope.unitPath.includes(p.unit
 const ownUnit = (p: Principal, scope: Scope) => scope.unitPath.at(-1) === p.unitId;
 
 const RULES: Record<Action, Rule> = {
+  // Scope: the contest's organizer unit. Organizers run contests for units in their subtree.
+  'contest.manage': (p, s) => (has(p, 'admin') || has(p, 'organizer')) && inSubtree(p, s),
+  'contest.read': (p, s) =>
+    (has(p, 'admin') || has(p, 'organizer') || has(p, 'viewer')) && inSubtree(p, s),
   'unit.manage': (p, s) => has(p, 'admin') && inSubtree(p, s),
   'user.read': (p, s) => has(p, 'admin') && inSubtree(p, s),
   'user.manage': (p, s) => has(p, 'admin') && inSubtree(p, s),

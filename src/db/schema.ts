@@ -82,6 +82,153 @@ export interface AuditHeadTable {
   count: number;
 }
 
+export interface ContestTable {
+  id: Generated<number>;
+  organizer_unit_id: number;
+  title: string;
+  category: string;
+  cadence: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContestParticipantTable {
+  contest_id: number;
+  unit_id: number;
+  /** '' when the contest has no groups (分类设榜). */
+  group_label: Generated<string>;
+}
+
+export interface ContestEvaluatorTable {
+  contest_id: number;
+  indicator_code: string;
+  unit_id: number;
+}
+
+export interface RubricVersionTable {
+  id: Generated<number>;
+  contest_id: number;
+  version: number;
+  /** `draft` or `published` (frozen). */
+  status: string;
+  /** The text as submitted (YAML or JSON). */
+  source: string;
+  /** The validated rubric with defaults filled in. */
+  rubric_json: string;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface RoundTable {
+  id: Generated<number>;
+  contest_id: number;
+  period: string;
+  rubric_version_id: number;
+  state: string;
+  deadline: string | null;
+  /** 0 until the first correction after publishing; then 1, 2 … */
+  revision: Generated<number>;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EntryTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  indicator_code: string;
+  /** null: entered as empty. */
+  value: number | null;
+  note: string | null;
+  /** Starts at 1; every save adds one (optimistic concurrency). */
+  version: number;
+  entered_by: number | null;
+  entered_at: string;
+}
+
+export interface VerificationTable {
+  id: Generated<number>;
+  entry_id: number;
+  /** `daily` (日常考核) or `field_check` (四不两直). */
+  kind: string;
+  checked_on: string;
+  finding: string;
+  /** null: recorded by the system (CLI, demo). */
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>;
+  entry_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  /** The file lives under <data>/evidence/<sha256>. */
+  sha256: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+export interface ResultTable {
+  round_id: number;
+  revision: number;
+  unit_id: number;
+  group_label: string;
+  total: number;
+  rank: number;
+  overall_rank: number;
+  flag: string | null;
+  vetoed: number;
+  previous_rank: number | null;
+  rank_change: number | null;
+  total_change: number | null;
+  gap_to_next: number | null;
+  gap_to_red: number | null;
+  /** `{ missing, indicators }` of DESIGN §4. */
+  detail_json: string;
+}
+
+export interface RoundRevisionTable {
+  round_id: number;
+  revision: number;
+  reason: string | null;
+  /** What the revision changed: ranks, totals and flags per unit. */
+  changes_json: string | null;
+  created_by: number | null;
+  published_at: string;
+}
+
+export interface FlagTable {
+  id: Generated<number>;
+  round_id: number;
+  contest_id: number;
+  unit_id: number;
+  color: string;
+  year: number;
+  period: string;
+  awarded_at: string;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  indicator_code: string;
+  reason: string;
+  filed_by: number | null;
+  filed_at: string;
+  /** `pending`, `upheld` or `rejected`. */
+  status: string;
+  old_value: number | null;
+  new_value: number | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -90,4 +237,16 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  contests: ContestTable;
+  contest_participants: ContestParticipantTable;
+  contest_evaluators: ContestEvaluatorTable;
+  rubric_versions: RubricVersionTable;
+  rounds: RoundTable;
+  entries: EntryTable;
+  verifications: VerificationTable;
+  evidence_files: EvidenceFileTable;
+  results: ResultTable;
+  round_revisions: RoundRevisionTable;
+  flags: FlagTable;
+  appeals: AppealTable;
 }

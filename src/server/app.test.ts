@@ -114,6 +114,9 @@ describeEachDialect('HTTP API', (use) => {
       expect(res.body).toContain('擂台');
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect((await withWeb.inject('/api/v1/nope')).json().error.code).toBe('NOT_FOUND');
+      const staleAsset = await withWeb.inject('/assets/index-0ld.js');
+      expect(staleAsset.statusCode).toBe(404);
+      expect(staleAsset.json().error.code).toBe('NOT_FOUND');
     } finally {
       await withWeb.close();
       fs.rmSync(webDir, { recursive: true, force: true });

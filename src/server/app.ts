@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,7 +16,10 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { contestsRoutes } from './routes/contests.routes.ts';
+import { flagsRoutes } from './routes/flags.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { roundsRoutes } from './routes/rounds.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
@@ -49,6 +53,9 @@ export async function buildServer(
   registerErrorHandling(app, { serveIndexHtml: webDir !== undefined });
   registerSecurity(app);
   await registerAuth(app, deps);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 },
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -63,7 +70,16 @@ export async function buildServer(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs/ui' });
   app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());
 
-  const api = [healthRoutes, sessionRoutes, unitsRoutes, usersRoutes, auditRoutes];
+  const api = [
+    healthRoutes,
+    sessionRoutes,
+    unitsRoutes,
+    usersRoutes,
+    auditRoutes,
+    contestsRoutes,
+    roundsRoutes,
+    flagsRoutes,
+  ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
 
   if (webDir) {

@@ -7,8 +7,16 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
+import { fileAppeal } from '../app/appeals.ts';
+import { createContest } from '../app/contests.ts';
+import type { AppContext } from '../app/context.ts';
+import { saveEntries } from '../app/entries.ts';
+import { attachEvidence } from '../app/evidence.ts';
+import { openRound, transitionRound } from '../app/rounds.ts';
+import { draftRubric, publishRubric } from '../app/rubrics.ts';
 import { createToken, createUser } from '../app/users.ts';
 import { ROLES, type Role } from '../core/permissions.ts';
+import type { RoundState } from '../core/round-state.ts';
 
 type Actor = Role | 'anonymous';
 const ACTORS: Actor[] = [...ROLES, 'anonymous'];
@@ -22,10 +30,48 @@ const nobody: Expect = { ...all(403), anonymous: 401 };
 
 interface Row {
   route: string;
-  inside: (n: number) => InjectOptions;
-  outside?: (n: number) => InjectOptions;
+  inside: (n: number, actor: Actor) => InjectOptions;
+  outside?: (n: number, actor: Actor) => InjectOptions;
   expect: { inside: Expect; outside?: Expect };
 }
+
+/** What a contest run by a town looks like in the matrix: its rounds in every state. */
+interface Fixture {
+  contest: number;
+  villages: string[];
+  collecting: number;
+  reviewing: number;
+  notice: number;
+  published: number;
+  appeals: number[];
+  evidence: number;
+}
+const fx: Record<'in' | 'out', Fixture> = {} as never;
+
+/** Organizers and admins manage; the town's evaluator leads every indicator (none is named). */
+const manage = (status: number): Expect => ({ ...nobody, admin: status, organizer: status });
+const manageOrLead = (status: number): Expect => ({ ...manage(status), evaluator: status });
+const readers = (status: number): Expect => ({ ...manageOrLead(status), viewer: status });
+
+function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
+  const boundary = '----leitai-matrix';
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`;
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(parts.join('') + head),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+}
+const PDF = Buffer.from('%PDF-1.4\n% matrix evidence\n');
+const month = (n: number) =>
+  `${2030 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+const DECIDERS: Actor[] = ['admin', 'organizer', 'evaluator'];
 
 const IN_TOWN = '371323104'; // 黄山铺镇
 const IN_VILLAGE = '371323104276'; // 尧崖头村
@@ -189,7 +235,336 @@ const ROWS: Row[] = [
     inside: () => ({ url: '/api/v1/audit/verify' }),
     expect: { inside: adminOnly(200) },
   },
+  {
+    route: 'GET /api/v1/contests',
+    inside: () => ({ url: '/api/v1/contests' }),
+    expect: { inside: all(200) },
+  },
+  {
+    route: 'POST /api/v1/contests',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/contests',
+      payload: {
+        title: '村级擂台',
+        category: '乡村振兴',
+        organizer: IN_TOWN,
+        cadence: 'month',
+        participants: [IN_VILLAGE],
+      },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: '/api/v1/contests',
+      payload: {
+        title: '村级擂台',
+        category: '乡村振兴',
+        organizer: OUT_TOWN,
+        cadence: 'month',
+        participants: { under: OUT_TOWN, kinds: ['village'] },
+      },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/contests/:id',
+    inside: () => ({ url: `/api/v1/contests/${fx.in.contest}` }),
+    outside: () => ({ url: `/api/v1/contests/${fx.out.contest}` }),
+    expect: { inside: all(200), outside: all(200) },
+  },
+  {
+    route: 'PATCH /api/v1/contests/:id',
+    inside: () => ({
+      method: 'PATCH',
+      url: `/api/v1/contests/${fx.in.contest}`,
+      payload: { description: '说明' },
+    }),
+    outside: () => ({
+      method: 'PATCH',
+      url: `/api/v1/contests/${fx.out.contest}`,
+      payload: { description: '说明' },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/contests/:id/rubrics',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/contests/${fx.in.contest}/rubrics`,
+      payload: { yaml: RUBRIC },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/contests/${fx.out.contest}/rubrics`,
+      payload: { yaml: RUBRIC },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    // Version 1 is published already: those allowed get 409 (frozen), the others 403.
+    route: 'POST /api/v1/contests/:id/rubrics/:version/publish',
+    inside: () => ({ method: 'POST', url: `/api/v1/contests/${fx.in.contest}/rubrics/1/publish` }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/contests/${fx.out.contest}/rubrics/1/publish`,
+    }),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/contests/:id/rubrics/:version',
+    inside: () => ({ url: `/api/v1/contests/${fx.in.contest}/rubrics/1` }),
+    outside: () => ({ url: `/api/v1/contests/${fx.out.contest}/rubrics/1` }),
+    expect: { inside: all(200), outside: all(200) },
+  },
+  {
+    route: 'POST /api/v1/contests/:id/rounds',
+    inside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/contests/${fx.in.contest}/rounds`,
+      payload: { period: month(n) },
+    }),
+    outside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/contests/${fx.out.contest}/rounds`,
+      payload: { period: month(n) },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/rounds/:id',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.collecting}` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.collecting}` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    // From collecting straight to published is never allowed: 409 for those who may move rounds.
+    route: 'POST /api/v1/rounds/:id/transition',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.in.collecting}/transition`,
+      payload: { to: 'published' },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.out.collecting}/transition`,
+      payload: { to: 'published' },
+    }),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/rounds/:id/entries',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.collecting}/entries` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.collecting}/entries` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    route: 'PUT /api/v1/rounds/:id/entries',
+    inside: () => ({
+      method: 'PUT',
+      url: `/api/v1/rounds/${fx.in.collecting}/entries`,
+      payload: [{ unit: fx.in.villages[0], indicator: 'A1', value: 50 }],
+    }),
+    outside: () => ({
+      method: 'PUT',
+      url: `/api/v1/rounds/${fx.out.collecting}/entries`,
+      payload: [{ unit: fx.out.villages[0], indicator: 'A1', value: 50 }],
+    }),
+    expect: { inside: manageOrLead(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/rounds/:id/results',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.reviewing}/results` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.reviewing}/results` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/rounds/:id/revisions',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.published}/revisions` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.published}/revisions` }),
+    expect: { inside: all(200), outside: all(200) },
+  },
+  {
+    route: 'POST /api/v1/rounds/:id/corrections',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.in.published}/corrections`,
+      payload: {
+        reason: '复核更正',
+        entries: [{ unit: fx.in.villages[1], indicator: 'A1', value: 60 }],
+      },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.out.published}/corrections`,
+      payload: {
+        reason: '复核更正',
+        entries: [{ unit: fx.out.villages[1], indicator: 'A1', value: 60 }],
+      },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/rounds/:id/appeals',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.notice}/appeals` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.notice}/appeals` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/rounds/:id/appeals',
+    inside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.in.notice}/appeals`,
+      payload: { unit: fx.in.villages[3 + (n % 10)], indicator: 'A1', reason: '申诉理由' },
+    }),
+    outside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.out.notice}/appeals`,
+      payload: { unit: fx.out.villages[3 + (n % 10)], indicator: 'A1', reason: '申诉理由' },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/appeals/:id/decision',
+    inside: (_n, actor) => ({
+      method: 'POST',
+      url: `/api/v1/appeals/${fx.in.appeals[Math.max(0, DECIDERS.indexOf(actor))]}/decision`,
+      payload: { decision: 'rejected', reason: '经复核维持原评分' },
+    }),
+    outside: (_n, actor) => ({
+      method: 'POST',
+      url: `/api/v1/appeals/${fx.out.appeals[Math.max(0, DECIDERS.indexOf(actor))]}/decision`,
+      payload: { decision: 'rejected', reason: '经复核维持原评分' },
+    }),
+    expect: { inside: manageOrLead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/rounds/:id/verifications',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.in.collecting}/verifications`,
+      payload: {
+        unit: fx.in.villages[0],
+        indicator: 'A1',
+        kind: 'daily',
+        date: '2026-06-10',
+        finding: '属实',
+      },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.out.collecting}/verifications`,
+      payload: {
+        unit: fx.out.villages[0],
+        indicator: 'A1',
+        kind: 'daily',
+        date: '2026-06-10',
+        finding: '属实',
+      },
+    }),
+    expect: { inside: manageOrLead(201), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/rounds/:id/evidence',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.in.collecting}/evidence`,
+      ...multipart(
+        { unit: fx.in.villages[0]!, indicator: 'A1' },
+        { name: '验收单.pdf', bytes: PDF },
+      ),
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.out.collecting}/evidence`,
+      ...multipart(
+        { unit: fx.out.villages[0]!, indicator: 'A1' },
+        { name: '验收单.pdf', bytes: PDF },
+      ),
+    }),
+    expect: { inside: manageOrLead(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/evidence/:id',
+    inside: () => ({ url: `/api/v1/evidence/${fx.in.evidence}` }),
+    outside: () => ({ url: `/api/v1/evidence/${fx.out.evidence}` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/flags',
+    inside: () => ({ url: '/api/v1/flags?year=2026' }),
+    expect: { inside: all(200) },
+  },
+  {
+    route: 'GET /api/v1/me/positions',
+    inside: () => ({ url: '/api/v1/me/positions' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'GET /api/v1/me/tasks',
+    inside: () => ({ url: '/api/v1/me/tasks' }),
+    expect: { inside: signedIn(200) },
+  },
 ];
+
+const RUBRIC = `title: 乡村振兴擂台赛
+indicators:
+  - { code: A1, name: 人居环境整治, points: 100, method: manual }
+flags:
+  red: { top: 1 }
+`;
+
+/** A town's village contest with a round in every state, made by the system (CLI-like) actor. */
+async function townContest(ctx: AppContext, dataDir: string, town: string): Promise<Fixture> {
+  const contest = await createContest(ctx, {
+    title: '乡村振兴擂台赛',
+    category: '乡村振兴',
+    organizer: town,
+    cadence: 'month',
+    participants: { under: town, kinds: ['village', 'community'] },
+  });
+  await draftRubric(ctx, String(contest.id), { yaml: RUBRIC });
+  await publishRubric(ctx, String(contest.id), 1);
+  const villages = contest.participants.map((p) => p.code);
+  const round = async (period: string, states: RoundState[]) => {
+    const r = await openRound(ctx, String(contest.id), { period });
+    for (const to of states) {
+      if (to === 'reviewing') {
+        await saveEntries(
+          ctx,
+          String(r.id),
+          villages.map((unit, i) => ({ unit, indicator: 'A1', value: 50 + (i % 40) })),
+        );
+      }
+      await transitionRound(ctx, String(r.id), to);
+    }
+    return r.id;
+  };
+  const collecting = await round('2026-05', ['collecting']);
+  await saveEntries(ctx, String(collecting), [{ unit: villages[0]!, indicator: 'A1', value: 40 }]);
+  const evidence = await attachEvidence(
+    { ...ctx, dataDir },
+    String(collecting),
+    { unit: villages[0]!, indicator: 'A1' },
+    { filename: 'a.pdf', bytes: PDF },
+  );
+  const notice = await round('2026-03', ['collecting', 'reviewing', 'notice']);
+  const appeals = [];
+  for (const unit of villages.slice(0, 3)) {
+    appeals.push(
+      (await fileAppeal(ctx, String(notice), { unit, indicator: 'A1', reason: '请复核' })).id,
+    );
+  }
+  return {
+    contest: contest.id,
+    villages,
+    collecting,
+    reviewing: await round('2026-04', ['collecting', 'reviewing']),
+    notice,
+    published: await round('2026-02', ['collecting', 'reviewing', 'notice', 'published']),
+    appeals,
+    evidence: evidence.id,
+  };
+}
 
 describeEachDialect('permission matrix', (use) => {
   let s: TestServer;
@@ -204,6 +579,8 @@ describeEachDialect('permission matrix', (use) => {
     for (const user of ['huangshanpu', 'yangzhuang']) {
       tokenIds[user] = (await createToken(ctx, user, { name: 'matrix' })).view.id;
     }
+    fx.in = await townContest(ctx, s.dataDir, IN_TOWN);
+    fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
     // The routes as registered: a second server built the same way reports them.
     const { buildServer } = await import('./app.ts');
     const { serverDeps } = await import('./deps.ts');
@@ -234,7 +611,7 @@ describeEachDialect('permission matrix', (use) => {
         if (!make || !expected) continue;
         for (const actor of ACTORS) {
           n += 1;
-          const res = await s.as(actor === 'anonymous' ? null : `town-${actor}`, make(n));
+          const res = await s.as(actor === 'anonymous' ? null : `town-${actor}`, make(n, actor));
           if (res.statusCode !== expected[actor]) {
             failures.push(
               `${row.route} [${scope}] as ${actor}: ${res.statusCode}, expected ${expected[actor]} ${res.body.slice(0, 120)}`,

@@ -1,4 +1,7 @@
 /** A Leitai server on a test database, with the demo county loaded and ways to act as its users. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadDemo } from '../../src/app/demo.ts';
 import { createToken } from '../../src/app/users.ts';
@@ -18,6 +21,8 @@ export class TestClock {
 
 export interface TestServer {
   app: FastifyInstance;
+  /** The server's data folder (evidence files), a fresh temp folder. */
+  dataDir: string;
   clock: TestClock;
   /** Demo users' passwords (admin, zuzhibu, huangshanpu, yangzhuang, lingdao). */
   passwords: Record<string, string>;
@@ -40,8 +45,9 @@ export async function startTestServer(db: TestDatabase): Promise<TestServer> {
   const demo = await loadDemo(ctx);
   const passwords = Object.fromEntries(demo.credentials.map((c) => [c.username, c.password]));
   const sleeps: number[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-server-'));
   const app = await buildServer(
-    serverDeps(db.handle, loadConfig({}), {
+    serverDeps(db.handle, loadConfig({}, { data: dataDir }), {
       version: 'test',
       clock,
       settings: {
@@ -54,6 +60,7 @@ export async function startTestServer(db: TestDatabase): Promise<TestServer> {
   const tokens = new Map<string, string>();
   const server: TestServer = {
     app,
+    dataDir,
     clock,
     passwords,
     sleeps,
@@ -80,7 +87,10 @@ export async function startTestServer(db: TestDatabase): Promise<TestServer> {
       if (username) headers.authorization = `Bearer ${await server.token(username)}`;
       return app.inject({ ...options, headers });
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
   return server;
 }

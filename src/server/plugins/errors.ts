@@ -25,6 +25,26 @@ const STATUS: Record<string, number> = {
   SELF_LOCKOUT: 409,
   ALREADY_INITIALISED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_FILE: 415,
+  CONTEST_NOT_FOUND: 404,
+  ROUND_NOT_FOUND: 404,
+  RUBRIC_NOT_FOUND: 404,
+  INVALID_RUBRIC: 400,
+  INVALID_ENTRIES: 400,
+  UNKNOWN_INDICATOR: 400,
+  BAD_PERIOD: 400,
+  NO_PARTICIPANTS: 400,
+  OUTSIDE_SUBTREE: 400,
+  NO_RESULTS: 409,
+  NO_PUBLISHED_RUBRIC: 409,
+  DUPLICATE_PERIOD: 409,
+  DUPLICATE_APPEAL: 409,
+  APPEAL_DECIDED: 409,
+  APPEALS_PENDING: 409,
+  INVALID_TRANSITION: 409,
+  RUBRIC_FROZEN: 409,
+  ROUND_CLOSED: 409,
+  ROUND_NOT_PUBLISHED: 409,
   RATE_LIMITED: 429,
 };
 
@@ -65,7 +85,7 @@ export function registerErrorHandling(
         .status(400)
         .send(body('VALIDATION', `请求参数有误 invalid request: ${names}`, { fields }));
     }
-    if (error.statusCode === 413) {
+    if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send(body('PAYLOAD_TOO_LARGE', '请求内容过大 request too large'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -84,7 +104,10 @@ export function registerErrorHandling(
 
   app.setNotFoundHandler((request, reply) => {
     // The single-page app routes in the browser: every other GET outside /api is its index.html.
-    if (options.serveIndexHtml && request.method === 'GET' && !request.url.startsWith('/api')) {
+    // A path with a file extension is a missing file (say, an asset of an older build), not a page.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = !path.startsWith('/api') && !/\.[A-Za-z0-9]+$/.test(path);
+    if (options.serveIndexHtml && request.method === 'GET' && isPage) {
       return reply.sendFile('index.html');
     }
     return reply

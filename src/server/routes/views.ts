@@ -66,3 +66,121 @@ export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number() });
 
 export const IdParam = z.object({ id: z.string().min(1) });
+
+export const ContestSummaryView = z.object({
+  id: z.number(),
+  title: z.string(),
+  category: z.string(),
+  cadence: z.string(),
+  description: z.string().nullable(),
+  createdAt: z.string(),
+  organizer: UnitRef,
+});
+
+export const ContestView = ContestSummaryView.extend({
+  participants: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      group: z.string(),
+    }),
+  ),
+  groups: z.array(z.string()),
+  evaluators: z.record(z.string(), UnitRef),
+  rubricVersions: z.array(
+    z.object({ version: z.number(), status: z.string(), publishedAt: z.string().nullable() }),
+  ),
+  rounds: z.array(
+    z.object({
+      id: z.number(),
+      period: z.string(),
+      state: z.string(),
+      revision: z.number(),
+      deadline: z.string().nullable(),
+    }),
+  ),
+});
+
+/** A rubric of DESIGN §3 with every default filled in (src/core/rubric.ts). */
+const RubricJson = z.unknown().describe('rubric (DESIGN §3)');
+
+export const RubricVersionView = z.object({
+  contestId: z.number(),
+  version: z.number(),
+  status: z.enum(['draft', 'published']),
+  rubric: RubricJson,
+  source: z.string(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+
+export const RoundView = z.object({
+  id: z.number(),
+  contest: z.object({
+    id: z.number(),
+    title: z.string(),
+    category: z.string(),
+    cadence: z.string(),
+  }),
+  period: z.string(),
+  periodLabel: z.string(),
+  state: z.string(),
+  stateName: z.string(),
+  nextStates: z.array(z.string()),
+  deadline: z.string().nullable(),
+  revision: z.number(),
+  rubricVersion: z.number(),
+  rubric: RubricJson,
+  publishedAt: z.string().nullable(),
+});
+
+const IndicatorCell = z.object({
+  value: z.number().nullable(),
+  score: z.number().nullable(),
+  rank: z.number().nullable(),
+});
+
+export const ResultView = z.object({
+  code: z.string(),
+  name: z.string(),
+  group: z.string(),
+  total: z.number(),
+  rank: z.number(),
+  overallRank: z.number(),
+  flag: z.enum(['red', 'yellow']).nullable(),
+  vetoed: z.boolean(),
+  missing: z.array(z.string()),
+  indicators: z.record(z.string(), IndicatorCell),
+  previousRank: z.number().nullable(),
+  rankChange: z.number().nullable(),
+  totalChange: z.number().nullable(),
+  gapToNext: z.number().nullable(),
+  gapToRed: z.number().nullable(),
+});
+
+export const ResultsView = z.object({
+  roundId: z.number(),
+  period: z.string(),
+  state: z.string(),
+  revision: z.number(),
+  items: z.array(ResultView),
+  total: z.number(),
+});
+
+export const AppealView = z.object({
+  id: z.number(),
+  roundId: z.number(),
+  unitId: z.number(),
+  indicator: z.string(),
+  reason: z.string(),
+  filedBy: z.number().nullable(),
+  filedAt: z.string(),
+  status: z.enum(['pending', 'upheld', 'rejected']),
+  oldValue: z.number().nullable(),
+  newValue: z.number().nullable(),
+  decisionReason: z.string().nullable(),
+  decidedBy: z.number().nullable(),
+  decidedAt: z.string().nullable(),
+});

@@ -1,0 +1,357 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+import { CADENCES } from '../core/period.ts';
+import { UNIT_KINDS, type UnitKind, type UnitRef } from '../core/units.ts';
+import {
+  type Contest,
+  findContest,
+  insertContest,
+  listContests as listContestRows,
+  listEvaluators,
+  listParticipants,
+  listRubricVersions,
+  replaceEvaluators,
+  replaceParticipants,
+  updateContest,
+} from '../db/contest.repository.ts';
+import { listRounds } from '../db/round.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
+import { authorize } from './authorize.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
+
+/** The 龙虎榜's six categories (DESIGN §2); a contest may name another. */
+export const LONGHUBANG_CATEGORIES = [
+  '七项战略行动',
+  '重点工业项目',
+  '两城同建',
+  '保障类',
+  '社会工作',
+  '建设秀美新沂水',
+] as const;
+
+const KIND_GROUP: Partial<Record<UnitKind, string>> = {
+  street: '街道',
+  town: '镇',
+  township: '乡',
+  village: '村',
+  community: '社区',
+  department: '部门',
+};
+
+const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+const IndicatorCode = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,31}$/, '指标编码格式不正确 (bad indicator code)');
+
+export const ParticipantRule = z.object({
+  under: Ref,
+  kinds: z.array(z.enum(UNIT_KINDS)).min(1),
+});
+
+export const CreateContest = z.object({
+  title: z.string().trim().min(1).max(200),
+  category: z.string().trim().min(1).max(50),
+  organizer: Ref,
+  cadence: z.enum(CADENCES),
+  description: z.string().max(5000).optional(),
+  participants: z.union([z.array(Ref).min(1), ParticipantRule]),
+  /** 分类设榜: a group per unit, or `kind` to group by kind (街道 / 镇 / 乡 …). */
+  groups: z
+    .union([z.record(z.string(), z.string().trim().min(1).max(50)), z.literal('kind')])
+    .optional(),
+  /** The lead office (牵头责任科室) of each indicator; the organizer leads the others. */
+  evaluators: z.record(IndicatorCode, Ref).optional(),
+});
+export type CreateContest = z.infer<typeof CreateContest>;
+
+export const UpdateContest = CreateContest.omit({ organizer: true, cadence: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项 (nothing to change)');
+export type UpdateContest = z.infer<typeof UpdateContest>;
+
+export const ListContests = z.object({
+  category: z.string().min(1).optional(),
+  organizer: z.string().min(1).optional(),
+  participant: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListContests = z.infer<typeof ListContests>;
+
+export interface ContestSummary extends Omit<Contest, 'organizerUnitId'> {
+  organizer: UnitRef;
+}
+
+export interface ContestView extends ContestSummary {
+  participants: { id: number; code: string; name: string; kind: string; group: string }[];
+  groups: string[];
+  evaluators: Record<string, UnitRef>;
+  rubricVersions: { version: number; status: string; publishedAt: string | null }[];
+  rounds: {
+    id: number;
+    period: string;
+    state: string;
+    revision: number;
+    deadline: string | null;
+  }[];
+}
+
+export async function requireContest(db: Kysely<Database>, id: number | string): Promise<Contest> {
+  const contest = /^\d+$/.test(String(id)) ? await findContest(db, Number(id)) : undefined;
+  if (!contest) throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在 contest not found: ${id}`);
+  return contest;
+}
+
+async function unitRefOf(db: Kysely<Database>, id: number): Promise<UnitRef> {
+  const u = await findUnit(db, id);
+  return { id: u!.id, code: u!.code, name: u!.name, kind: u!.kind };
+}
+
+async function resolveUnit(db: Kysely<Database>, ref: string | number, field: string) {
+  const unit = await findUnit(db, ref);
+  if (!unit) throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${ref}`, { field });
+  return unit;
+}
+
+/** Participants of a list or a rule, each checked to lie in the organizer's subtree. */
+async function resolveParticipants(
+  db: Kysely<Database>,
+  organizerId: number,
+  spec: CreateContest['participants'],
+  groups: CreateContest['groups'],
+): Promise<{ unitId: number; group: string }[]> {
+  let units: { id: number; code: string; kind: UnitKind }[];
+  if (Array.isArray(spec)) {
+    units = [];
+    const problems: string[] = [];
+    for (const ref of spec) {
+      const unit = await findUnit(db, ref);
+      if (!unit) problems.push(String(ref));
+      else units.push(unit);
+    }
+    if (problems.length) {
+      throw new DomainError(
+        'UNKNOWN_UNIT',
+        `参赛单位不存在 unknown participants: ${problems.join(', ')}`,
+        {
+          field: 'participants',
+          units: problems,
+        },
+      );
+    }
+  } else {
+    const under = await resolveUnit(db, spec.under, 'participants.under');
+    units = await withSubtree(db, under.id)
+      .selectFrom('units')
+      .select(['id', 'code', 'kind'])
+      .where('id', 'in', (eb) => eb.selectFrom('subtree').select('subtree.id'))
+      .where('kind', 'in', spec.kinds)
+      .where('active', '=', 1)
+      .where('id', '!=', under.id)
+      .orderBy('code')
+      .execute();
+    if (units.length === 0) {
+      throw new DomainError(
+        'NO_PARTICIPANTS',
+        '按此规则没有找到参赛单位 the rule selects no units',
+        {
+          field: 'participants',
+        },
+      );
+    }
+  }
+  const ids = [...new Set(units.map((u) => u.id))];
+  const paths = await pathsOf(db, ids);
+  const outside = units.filter((u) => !(paths.get(u.id) ?? []).some((p) => p.id === organizerId));
+  if (outside.length) {
+    throw new DomainError(
+      'OUTSIDE_SUBTREE',
+      `参赛单位必须是组织单位的下级 participants must lie under the organizer: ${outside.map((u) => u.code).join(', ')}`,
+      { field: 'participants' },
+    );
+  }
+  const byRef = new Map<string, string>();
+  if (groups && groups !== 'kind') {
+    for (const [ref, label] of Object.entries(groups)) {
+      const unit = await findUnit(db, ref);
+      if (!unit || !ids.includes(unit.id)) {
+        throw new DomainError(
+          'UNKNOWN_UNIT',
+          `分组中的单位不是参赛单位 group names a unit that does not take part: ${ref}`,
+          {
+            field: 'groups',
+          },
+        );
+      }
+      byRef.set(String(unit.id), label);
+    }
+  }
+  const seen = new Set<number>();
+  return units
+    .filter((u) => !seen.has(u.id) && seen.add(u.id))
+    .map((u) => ({
+      unitId: u.id,
+      group: groups === 'kind' ? (KIND_GROUP[u.kind] ?? '其他') : (byRef.get(String(u.id)) ?? ''),
+    }));
+}
+
+async function resolveEvaluators(
+  db: Kysely<Database>,
+  evaluators: Record<string, string | number>,
+) {
+  const out: { indicatorCode: string; unitId: number }[] = [];
+  for (const [code, ref] of Object.entries(evaluators)) {
+    const unit = await resolveUnit(db, ref, `evaluators.${code}`);
+    out.push({ indicatorCode: code, unitId: unit.id });
+  }
+  return out;
+}
+
+/** Creates a contest of the organizer unit for participants in its subtree. */
+export function createContest(ctx: AppContext, input: CreateContest): Promise<ContestView> {
+  return inTransaction(ctx, async (tx) => {
+    const organizer = await resolveUnit(tx.db, input.organizer, 'organizer');
+    await authorize(tx, 'contest.manage', organizer.id);
+    const participants = await resolveParticipants(
+      tx.db,
+      organizer.id,
+      input.participants,
+      input.groups,
+    );
+    const evaluators = await resolveEvaluators(tx.db, input.evaluators ?? {});
+    const contest = await insertContest(
+      tx.db,
+      {
+        organizerUnitId: organizer.id,
+        title: input.title,
+        category: input.category,
+        cadence: input.cadence,
+        description: input.description ?? null,
+      },
+      tx.clock.now().toISOString(),
+    );
+    await replaceParticipants(tx.db, contest.id, participants);
+    await replaceEvaluators(tx.db, contest.id, evaluators);
+    const view = await contestView(tx.db, contest);
+    await audit(tx, {
+      action: 'contest.create',
+      entityType: 'contest',
+      entityId: contest.id,
+      unitId: organizer.id,
+      after: { ...contest, participants: participants.length, evaluators: input.evaluators ?? {} },
+    });
+    return view;
+  });
+}
+
+export function changeContest(
+  ctx: AppContext,
+  id: string,
+  input: UpdateContest,
+): Promise<ContestView> {
+  return inTransaction(ctx, async (tx) => {
+    const contest = await requireContest(tx.db, id);
+    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    const before = await contestView(tx.db, contest);
+    await updateContest(
+      tx.db,
+      contest.id,
+      {
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.category !== undefined ? { category: input.category } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+      },
+      tx.clock.now().toISOString(),
+    );
+    if (input.participants !== undefined || input.groups !== undefined) {
+      const spec = input.participants ?? before.participants.map((p) => p.id);
+      const participants = await resolveParticipants(
+        tx.db,
+        contest.organizerUnitId,
+        spec,
+        input.groups,
+      );
+      await replaceParticipants(tx.db, contest.id, participants);
+    }
+    if (input.evaluators !== undefined) {
+      await replaceEvaluators(tx.db, contest.id, await resolveEvaluators(tx.db, input.evaluators));
+    }
+    const after = await contestView(tx.db, (await findContest(tx.db, contest.id))!);
+    await audit(tx, {
+      action: 'contest.update',
+      entityType: 'contest',
+      entityId: contest.id,
+      unitId: contest.organizerUnitId,
+      before: { ...before, participants: before.participants.map((p) => `${p.code}:${p.group}`) },
+      after: { ...after, participants: after.participants.map((p) => `${p.code}:${p.group}`) },
+    });
+    return after;
+  });
+}
+
+async function summary(db: Kysely<Database>, contest: Contest): Promise<ContestSummary> {
+  const { organizerUnitId, ...rest } = contest;
+  return { ...rest, organizer: await unitRefOf(db, organizerUnitId) };
+}
+
+/** A contest with its participants, evaluators, rubric versions and rounds. Contests are public. */
+export async function contestView(db: Kysely<Database>, contest: Contest): Promise<ContestView> {
+  const [participants, evaluators, versions, rounds] = await Promise.all([
+    listParticipants(db, contest.id),
+    listEvaluators(db, contest.id),
+    listRubricVersions(db, contest.id),
+    listRounds(db, contest.id),
+  ]);
+  return {
+    ...(await summary(db, contest)),
+    participants: participants.map((p) => ({
+      id: p.unitId,
+      code: p.code,
+      name: p.name,
+      kind: p.kind,
+      group: p.group,
+    })),
+    groups: [...new Set(participants.map((p) => p.group).filter(Boolean))],
+    evaluators: Object.fromEntries(
+      evaluators.map((e) => [
+        e.indicator_code,
+        { id: e.id, code: e.code, name: e.name, kind: e.kind as UnitKind },
+      ]),
+    ),
+    rubricVersions: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      publishedAt: v.publishedAt,
+    })),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      period: r.period,
+      state: r.state,
+      revision: r.revision,
+      deadline: r.deadline,
+    })),
+  };
+}
+
+export async function getContest(db: Kysely<Database>, id: string): Promise<ContestView> {
+  return contestView(db, await requireContest(db, id));
+}
+
+export async function listContests(db: Kysely<Database>, query: ListContests) {
+  const organizer = query.organizer
+    ? await resolveUnit(db, query.organizer, 'organizer')
+    : undefined;
+  const participant = query.participant
+    ? await resolveUnit(db, query.participant, 'participant')
+    : undefined;
+  const found = await listContestRows(db, {
+    category: query.category,
+    organizerUnitId: organizer?.id,
+    participantUnitId: participant?.id,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return { items: await Promise.all(found.items.map((c) => summary(db, c))), total: found.total };
+}

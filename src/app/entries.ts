@@ -1,0 +1,320 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+import { acceptsEntries, hasResults, ROUND_STATE_NAMES } from '../core/round-state.ts';
+import type { Indicator, Rubric } from '../core/rubric.ts';
+import { checkValue } from '../core/sheet.ts';
+import { type Contest, listParticipants } from '../db/contest.repository.ts';
+import {
+  type Entry,
+  type EntryWrite,
+  listEntries,
+  listEvidence,
+  listVerifications,
+  StaleEntryError,
+  saveEntries as saveEntryRows,
+} from '../db/entry.repository.ts';
+import type { Round } from '../db/round.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { computeRound, rubricOfRound } from './compute-round.ts';
+import { requireContest } from './contests.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
+import { type RoundAccess, roundAccess } from './round-access.ts';
+import { requireRound } from './rounds.ts';
+
+const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+
+export const EntryItem = z.object({
+  unit: Ref,
+  indicator: z.string().min(1).max(32),
+  /** The value (for `manual`, the score); null clears it; a veto takes true/false or 1/0. */
+  value: z.union([z.number(), z.boolean(), z.null()]),
+  note: z.string().max(2000).nullable().optional(),
+  /** The version read before editing; a save over a newer one is refused (409). */
+  version: z.number().int().min(0).optional(),
+});
+export type EntryItem = z.infer<typeof EntryItem>;
+export const EntryBatch = z.array(EntryItem).min(1).max(100_000);
+
+/** One refused item of a batch, named by its position, unit and indicator. */
+export interface ItemProblem {
+  index: number;
+  unit: string;
+  indicator: string;
+  code: string;
+  message: string;
+}
+
+export type EntryMode = 'direct' | 'correction';
+
+interface Checked {
+  writes: EntryWrite[];
+  existing: Map<string, Entry>;
+}
+
+function who(
+  access: RoundAccess,
+  indicator: Indicator,
+  unitId: number,
+  mode: EntryMode,
+  state: Round['state'],
+) {
+  if (access.manage) return true;
+  if (mode === 'correction') return false;
+  if (access.evaluates(indicator.code)) return true;
+  // Reporters enter their own unit's self-reported values while collecting; scores given by the
+  // lead office (manual), deductions and vetoes are the lead office's to enter.
+  const selfReported =
+    (indicator.kind === 'scored' && indicator.method !== 'manual') || indicator.kind === 'bonus';
+  return access.reportsFor === unitId && state === 'collecting' && selfReported;
+}
+
+/**
+ * Checks a batch against the round's participants, its rubric, the actor's permissions and the
+ * versions read; every problem is collected and the whole batch refused if there is any.
+ */
+export async function checkItems(
+  db: Kysely<Database>,
+  round: Round,
+  rubric: Rubric,
+  access: RoundAccess,
+  items: EntryItem[],
+  mode: EntryMode,
+): Promise<Checked> {
+  const participants = await listParticipants(db, round.contestId);
+  const byRef = new Map<string, number>();
+  for (const p of participants) {
+    byRef.set(p.code, p.unitId);
+    byRef.set(String(p.unitId), p.unitId);
+  }
+  const indicators = new Map(rubric.indicators.map((i) => [i.code, i]));
+  const existing = new Map(
+    (await listEntries(db, round.id)).map((e) => [`${e.unitId}:${e.indicator}`, e]),
+  );
+  const problems: ItemProblem[] = [];
+  const stale: ItemProblem[] = [];
+  const writes: EntryWrite[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const unitText = String(item.unit);
+    const bad = (code: string, message: string) =>
+      problems.push({ index, unit: unitText, indicator: item.indicator, code, message });
+    let unitId = byRef.get(unitText);
+    if (unitId === undefined && typeof item.unit === 'number')
+      unitId = byRef.get(String(item.unit));
+    const indicator = indicators.get(item.indicator);
+    if (unitId === undefined)
+      bad('UNKNOWN_UNIT', `「${unitText}」不是本擂台赛的参赛单位 not a participant`);
+    if (!indicator)
+      bad('UNKNOWN_INDICATOR', `评分标准中没有指标「${item.indicator}」 no such indicator`);
+    if (unitId === undefined || !indicator) return;
+    const key = `${unitId}:${indicator.code}`;
+    if (seen.has(key))
+      return bad('DUPLICATE_ITEM', '同一单位同一指标在本批中出现两次 the same cell appears twice');
+    seen.add(key);
+    if (!who(access, indicator, unitId, mode, round.state)) {
+      return bad('NOT_PERMITTED', `无权填报此项 you may not enter ${indicator.code} for this unit`);
+    }
+    let value: number | null;
+    if (typeof item.value === 'boolean') {
+      if (indicator.kind !== 'veto') return bad('NOT_A_NUMBER', '应填数字 a number is expected');
+      value = item.value ? 1 : 0;
+    } else value = item.value;
+    if (value !== null) {
+      const problem = checkValue(indicator, value);
+      if (problem) return bad(problem.code, problem.message);
+    }
+    const old = existing.get(key);
+    if (item.version !== undefined && item.version !== (old?.version ?? 0)) {
+      stale.push({
+        index,
+        unit: unitText,
+        indicator: indicator.code,
+        code: 'STALE_VERSION',
+        message: `他人已先保存了此项（第 ${old?.version ?? 0} 版），请刷新后再改 someone else saved this first`,
+      });
+      return;
+    }
+    writes.push({ unitId, indicator: indicator.code, value, note: item.note ?? old?.note ?? null });
+  });
+  if (problems.length) {
+    const onlyPermission = problems.every((p) => p.code === 'NOT_PERMITTED');
+    throw new DomainError(
+      onlyPermission ? 'FORBIDDEN' : 'INVALID_ENTRIES',
+      `有 ${problems.length} 项不能保存，整批未保存 ${problems.length} item(s) refused; nothing was saved`,
+      { problems: [...problems, ...stale] },
+    );
+  }
+  if (stale.length) {
+    throw new DomainError(
+      'CONFLICT',
+      `有 ${stale.length} 项已被他人修改，整批未保存 changed by someone else; nothing was saved`,
+      {
+        problems: stale,
+      },
+    );
+  }
+  return { writes, existing };
+}
+
+/** Saves the checked writes; a concurrent save of the same entry turns into a 409. */
+export async function writeEntries(ctx: AppContext, round: Round, checked: Checked): Promise<void> {
+  try {
+    await saveEntryRows(
+      ctx.db,
+      round.id,
+      checked.writes,
+      checked.existing,
+      ctx.actor.userId,
+      ctx.clock.now().toISOString(),
+    );
+  } catch (error) {
+    if (error instanceof StaleEntryError) {
+      throw new DomainError(
+        'CONFLICT',
+        '此项刚被他人修改，整批未保存 changed by someone else; nothing was saved',
+      );
+    }
+    throw error;
+  }
+}
+
+/** Saves a batch of entries (all or nothing); in review the results follow at once. */
+export function saveEntries(ctx: AppContext, roundId: string, items: EntryItem[]) {
+  return inTransaction(ctx, async (tx) => {
+    const round = await requireRound(tx.db, roundId);
+    const contest = await requireContest(tx.db, round.contestId);
+    if (!acceptsEntries(round.state)) {
+      const how =
+        round.state === 'notice'
+          ? '公示期间只能通过申诉修改 during notice only appeals change entries'
+          : round.state === 'published'
+            ? '已发布的期次只能通过更正修改 a published round changes only through a correction'
+            : '期次尚未开始填报 the round is not collecting yet';
+      throw new DomainError('ROUND_CLOSED', `${ROUND_STATE_NAMES[round.state]}：${how}`, {
+        state: round.state,
+      });
+    }
+    const access = await roundAccess(tx, contest);
+    const rubric = await rubricOfRound(tx.db, round);
+    const checked = await checkItems(tx.db, round, rubric, access, items, 'direct');
+    await writeEntries(tx, round, checked);
+    await audit(tx, {
+      action: 'entries.save',
+      entityType: 'round',
+      entityId: round.id,
+      unitId: contest.organizerUnitId,
+      before: checked.writes
+        .map((w) => checked.existing.get(`${w.unitId}:${w.indicator}`))
+        .filter((e) => e !== undefined)
+        .map((e) => ({ unit: e.unitId, indicator: e.indicator, value: e.value })),
+      after: checked.writes.map((w) => ({
+        unit: w.unitId,
+        indicator: w.indicator,
+        value: w.value,
+      })),
+    });
+    if (hasResults(round.state)) await computeRound(tx.db, round, round.revision);
+    return { saved: checked.writes.length };
+  });
+}
+
+export interface EntryView {
+  id: number;
+  unit: string;
+  unitId: number;
+  indicator: string;
+  value: number | null;
+  note: string | null;
+  version: number;
+  enteredAt: string;
+  editable: boolean;
+}
+
+/** The round's entries the actor may see: all for organizers, viewers and lead offices; a reporter's own unit's. */
+export async function getEntries(ctx: AppContext, roundId: string) {
+  const round = await requireRound(ctx.db, roundId);
+  const contest: Contest = await requireContest(ctx.db, round.contestId);
+  const access = await roundAccess(ctx, contest);
+  const unitFilter = access.readAll ? undefined : (access.reportsFor ?? undefined);
+  if (!access.readAll && unitFilter === undefined) {
+    throw new DomainError('FORBIDDEN', '没有权限查看此期填报 you may not see these entries');
+  }
+  const rubric = await rubricOfRound(ctx.db, round);
+  const indicators = new Map(rubric.indicators.map((i) => [i.code, i]));
+  const [entries, verifications, evidence] = await Promise.all([
+    listEntries(ctx.db, round.id, unitFilter),
+    listVerifications(ctx.db, round.id),
+    listEvidence(ctx.db, round.id),
+  ]);
+  const codes = new Map(
+    (await listParticipants(ctx.db, round.contestId)).map((p) => [p.unitId, p.code]),
+  );
+  const visible = new Set(entries.map((e) => e.id));
+  const open = acceptsEntries(round.state);
+  const editableIndicators = open
+    ? rubric.indicators
+        .filter(
+          (i) =>
+            access.manage ||
+            access.evaluates(i.code) ||
+            (access.reportsFor !== null &&
+              who(access, i, access.reportsFor, 'direct', round.state)),
+        )
+        .map((i) => i.code)
+    : [];
+  const allUnits = access.manage || rubric.indicators.some((i) => access.evaluates(i.code));
+  return {
+    /** The cells the actor may fill: these units × these indicators. */
+    editable: {
+      units: allUnits
+        ? ('all' as const)
+        : access.reportsFor !== null
+          ? [codes.get(access.reportsFor) ?? '']
+          : [],
+      indicators: editableIndicators,
+    },
+    items: entries.map(
+      (e): EntryView => ({
+        id: e.id,
+        unit: codes.get(e.unitId) ?? String(e.unitId),
+        unitId: e.unitId,
+        indicator: e.indicator,
+        value: e.value,
+        note: e.note,
+        version: e.version,
+        enteredAt: e.enteredAt,
+        editable:
+          open &&
+          indicators.has(e.indicator) &&
+          who(access, indicators.get(e.indicator)!, e.unitId, 'direct', round.state),
+      }),
+    ),
+    total: entries.length,
+    verifications: verifications
+      .filter((v) => visible.has(v.entry_id))
+      .map((v) => ({
+        id: v.id,
+        entryId: v.entry_id,
+        unit: codes.get(v.unit_id) ?? String(v.unit_id),
+        indicator: v.indicator_code,
+        kind: v.kind,
+        checkedOn: v.checked_on,
+        finding: v.finding,
+        by: v.display_name ?? '系统',
+        createdAt: v.created_at,
+      })),
+    evidence: evidence
+      .filter((f) => visible.has(f.entry_id))
+      .map((f) => ({
+        id: f.id,
+        entryId: f.entry_id,
+        unit: codes.get(f.unit_id) ?? String(f.unit_id),
+        indicator: f.indicator_code,
+        filename: f.filename,
+        contentType: f.content_type,
+        size: f.size,
+        uploadedAt: f.uploaded_at,
+      })),
+  };
+}

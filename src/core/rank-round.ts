@@ -1,0 +1,429 @@
+// One round, end to end: scores, totals, ranks (per group and overall), per-indicator ranks,
+// flags, movement against a previous round and the gaps to the next rank and to the red line.
+// The same engine serves `leitai rank`, the server and the web preview.
+import { excelRound, pow10 } from './excel-round.ts';
+import { awardFlags, type FlagName, flagName } from './flags.ts';
+import { type Grouping, groupBy, RankScratch, rankByKeys, singleGroup } from './rank.ts';
+import type { Indicator, Rubric } from './rubric.ts';
+import { scoreAdjustment, scoreScored } from './score.ts';
+import type { Sheet } from './sheet.ts';
+
+/** A unit's place in an earlier round, for movement. */
+export interface PreviousPlace {
+  rank: number;
+  total: number;
+}
+
+/** The previous round: a map by unit code, or the presented results of that round. */
+export type PreviousRound =
+  | ReadonlyMap<string, PreviousPlace>
+  | readonly { code: string; rank: number | null; total: number | null }[];
+
+export interface RankRoundOptions {
+  previous?: PreviousRound;
+}
+
+/** One indicator's outcome, row i = unit i of the sheet. */
+export interface IndicatorResult {
+  indicator: Indicator;
+  /** The sheet's values (NaN = empty); for a veto 1 or 0. */
+  values: Float64Array;
+  /**
+   * Rounded scores: a missing scored value and an empty bonus/deduction score 0; deductions are
+   * negative; a veto has no score (NaN).
+   */
+  scores: Float64Array;
+  /** 单项排名 of scored indicators by score, among units with a value (0 = none); else undefined. */
+  ranks: Int32Array | undefined;
+}
+
+/** Movement against the previous round; NaN where the unit is new. */
+export interface Movement {
+  previousRanks: Float64Array;
+  /** previous rank − rank: positive = moved up. */
+  rankChanges: Float64Array;
+  /** total − previous total, rounded to the rubric's precision. */
+  totalChanges: Float64Array;
+}
+
+/** A computed round in columns; row i is unit i of the sheet. Present it with presentUnit. */
+export interface RoundResult {
+  rubric: Rubric;
+  sheet: Sheet;
+  size: number;
+  grouping: Grouping;
+  totals: Float64Array;
+  /** Rank within the unit's group (DESIGN §3). */
+  ranks: Int32Array;
+  /** Rank among all units whatever their group: the overall place for reference. */
+  overallRanks: Int32Array;
+  /** 1 + the number of units of the group ranked below (the yellow-flag count from the bottom). */
+  bottomRanks: Int32Array;
+  vetoed: Uint8Array;
+  /** FLAG_NONE, FLAG_RED or FLAG_YELLOW (./flags.ts). */
+  flags: Uint8Array;
+  indicators: Map<string, IndicatorResult>;
+  /** See {@link gapsToNext}; NaN = none. */
+  gapToNext: Float64Array;
+  /** See {@link gapsToRed}; NaN = none. */
+  gapToRed: Float64Array;
+  movement?: Movement;
+}
+
+/**
+ * Computes a round by DESIGN §3: every indicator scored per group and Excel-rounded; the total
+ * the rounded sum; units ranked within their group by (not vetoed, total, tieBreak scores),
+ * best first, and overall; every scored indicator ranked by score; flags awarded; with
+ * `previous`, movement. Pure: the sheet must have passed `checkSheet` (./sheet.ts).
+ */
+export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOptions = {}): RoundResult {
+  const n = sheet.codes.length;
+  if (sheet.names.length !== n || sheet.groups.length !== n) {
+    throw new RangeError('sheet columns codes, names and groups differ in length');
+  }
+  for (const [code, column] of sheet.values) {
+    if (column.length !== n) throw new RangeError(`sheet column ${code} has ${column.length} rows, not ${n}`);
+  }
+  const precision = rubric.precision;
+  const scale = pow10(precision);
+  const grouping = groupBy(sheet.groups);
+  const mode = rubric.ranking;
+  const scored = rubric.indicators.filter((x) => x.kind === 'scored').length;
+  const adjustments = rubric.indicators.filter((x) => x.kind === 'bonus' || x.kind === 'deduction').length;
+  // Every result column in one buffer: one allocation instead of dozens keeps the garbage
+  // collector (which counts array memory) from running again and again on a national round.
+  const arena = new Arena(n, {
+    f64: scored + adjustments + 5,
+    i32: scored + 3,
+    u8: 2,
+  });
+  const scratch = new RankScratch(n);
+  const scaled = new Float64Array(n);
+  // Totals are kept × 10^precision: sums of Excel-rounded scores are then exact integers.
+  const totalScaled = arena.f64();
+  const vetoed = arena.u8();
+  const tieBreakScaled = new Map<string, Float64Array>();
+  const indicators = new Map<string, IndicatorResult>();
+  let noScores: Float64Array | undefined;
+  let empty: Float64Array | undefined;
+  for (const indicator of rubric.indicators) {
+    let values = sheet.values.get(indicator.code);
+    if (!values) {
+      empty ??= new Float64Array(n).fill(Number.NaN);
+      values = empty;
+    }
+    if (indicator.kind === 'veto') {
+      markVetoed(values, vetoed);
+      noScores ??= new Float64Array(n).fill(Number.NaN);
+      indicators.set(indicator.code, { indicator, values, scores: noScores, ranks: undefined });
+      continue;
+    }
+    if (indicator.kind === 'scored') scoreScored(indicator, values, grouping, precision, scaled, scratch);
+    else scoreAdjustment(indicator, values, n, precision, scaled);
+    const scores = arena.f64();
+    addScores(scaled, scale, scores, totalScaled);
+    let ranks: Int32Array | undefined;
+    if (indicator.kind === 'scored') {
+      ranks = rankByKeys([scaled], grouping, { mode, integer: true, into: arena.i32(), scratch }).rank;
+    }
+    if (rubric.tieBreak.includes(indicator.code)) {
+      tieBreakScaled.set(indicator.code, missingAsZero(scaled, new Float64Array(n)));
+    }
+    indicators.set(indicator.code, { indicator, values, scores, ranks });
+  }
+  const totals = unscale(totalScaled, scale, arena.f64());
+
+  // The key: not vetoed, then total, then the tieBreak scores — best first. DESIGN §3.
+  const notVetoed = notVetoedKey(vetoed, scaled);
+  const keys = [notVetoed, totalScaled, ...rubric.tieBreak.map((c) => tieBreakScaled.get(c)!)];
+  const ranks = arena.i32();
+  const bottomRanks = arena.i32();
+  rankByKeys(keys, grouping, { mode, bottom: true, integer: true, into: ranks, bottomInto: bottomRanks, scratch });
+  const overallRanks =
+    grouping.count <= 1
+      ? ranks
+      : rankByKeys(keys, singleGroup(n), { mode, integer: true, into: arena.i32(), scratch }).rank;
+  const flags = awardFlags(rubric.flags, grouping, ranks, bottomRanks, totals, vetoed, arena.u8());
+  const result: RoundResult = {
+    rubric,
+    sheet,
+    size: n,
+    grouping,
+    totals,
+    ranks,
+    overallRanks,
+    bottomRanks,
+    vetoed,
+    flags,
+    indicators,
+    gapToNext: gapsToNext(grouping, ranks, totalScaled, vetoed, scale, arena.f64()),
+    gapToRed: gapsToRed(rubric, grouping, totalScaled, vetoed, flags, scale, arena.f64()),
+  };
+  if (options.previous) result.movement = movement(sheet, totals, ranks, options.previous, precision);
+  return result;
+}
+
+function markVetoed(values: Float64Array, vetoed: Uint8Array): void {
+  for (let i = 0; i < values.length; i++) if (values[i] === 1) vetoed[i] = 1;
+}
+
+/** Adds scaled scores to the totals and keeps them unscaled; a missing value (NaN) adds 0. */
+function addScores(scaled: Float64Array, scale: number, scores: Float64Array, total: Float64Array): void {
+  for (let i = 0; i < scaled.length; i++) {
+    const s = scaled[i]!;
+    if (s !== s) continue;
+    total[i]! += s;
+    scores[i] = s / scale;
+  }
+}
+
+function missingAsZero(scaled: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < scaled.length; i++) out[i] = scaled[i] === scaled[i] ? scaled[i]! : 0;
+  return out;
+}
+
+function unscale(scaled: Float64Array, scale: number, out: Float64Array): Float64Array {
+  for (let i = 0; i < scaled.length; i++) out[i] = scaled[i]! / scale;
+  return out;
+}
+
+function notVetoedKey(vetoed: Uint8Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < vetoed.length; i++) out[i] = vetoed[i] === 1 ? 0 : 1;
+  return out;
+}
+
+/** Typed-array views carved from one zero-filled buffer, each column n long and 8-byte aligned. */
+class Arena {
+  private readonly buffer: ArrayBuffer;
+  private offset = 0;
+  constructor(
+    private readonly n: number,
+    counts: { f64: number; i32: number; u8: number },
+  ) {
+    const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
+    this.buffer = new ArrayBuffer(
+      counts.f64 * 8 * n + counts.i32 * align(4 * n) + counts.u8 * align(n),
+    );
+  }
+  private take(bytes: number): number {
+    const at = this.offset;
+    this.offset += Math.ceil(bytes / 8) * 8;
+    return at;
+  }
+  f64(): Float64Array {
+    return new Float64Array(this.buffer, this.take(8 * this.n), this.n);
+  }
+  i32(): Int32Array {
+    return new Int32Array(this.buffer, this.take(4 * this.n), this.n);
+  }
+  u8(): Uint8Array {
+    return new Uint8Array(this.buffer, this.take(this.n), this.n);
+  }
+}
+
+/**
+ * Points a unit lacks to draw level with the units at the next better rank of its group: their
+ * total minus its own (0 when it lost only on tieBreak). None (NaN) at rank 1 and for a vetoed
+ * unit, which no points can lift.
+ */
+export function gapsToNext(
+  grouping: Grouping,
+  ranks: Int32Array,
+  totalScaled: Float64Array,
+  vetoed: Uint8Array,
+  scale: number,
+  gaps: Float64Array = new Float64Array(ranks.length),
+): Float64Array {
+  const n = ranks.length;
+  // One slot per (group, rank): ranks within a group lie in 1..size, so slots are Σ sizes = n.
+  const { starts, of } = grouping;
+  const slots = new Float64Array(n).fill(Number.NaN);
+  for (let i = 0; i < n; i++) slots[starts[of[i]!]! + ranks[i]! - 1] = totalScaled[i]!;
+  // In place, each slot becomes the total at the nearest occupied better slot of its group.
+  for (let g = 0; g < grouping.count; g++) {
+    let last = Number.NaN;
+    for (let slot = starts[g]!; slot < starts[g + 1]!; slot++) {
+      const own = slots[slot]!;
+      slots[slot] = last;
+      if (own === own) last = own;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const better = slots[starts[of[i]!]! + ranks[i]! - 1]!;
+    gaps[i] = vetoed[i] === 1 || better !== better ? Number.NaN : (better - totalScaled[i]!) / scale;
+  }
+  return gaps;
+}
+
+/**
+ * Points a unit lacks to reach its group's red-flag line. The line is the lowest total among the
+ * group's red units (which already satisfies minScore); when the group has no red unit, it is
+ * minScore (the smallest total at `precision` decimals ≥ minScore). 0 for a red unit or one at or
+ * above the line (it may still have lost the edge on tieBreak); none (NaN) for a vetoed unit, when
+ * the rubric has no red rule, or when the group has no line.
+ */
+export function gapsToRed(
+  rubric: Rubric,
+  grouping: Grouping,
+  totalScaled: Float64Array,
+  vetoed: Uint8Array,
+  flags: Uint8Array,
+  scale: number,
+  gaps: Float64Array = new Float64Array(totalScaled.length),
+): Float64Array {
+  const n = totalScaled.length;
+  gaps.fill(Number.NaN);
+  const red = rubric.flags.red;
+  if (!red) return gaps;
+  const line = new Float64Array(grouping.count).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < n; i++) {
+    if (flags[i] !== 1) continue;
+    const g = grouping.of[i]!;
+    if (totalScaled[i]! < line[g]!) line[g] = totalScaled[i]!;
+  }
+  if (red.minScore !== undefined) {
+    const x = red.minScore * scale;
+    const r = Math.round(x);
+    const minLine = Math.abs(x - r) < 1e-9 ? r : Math.ceil(x);
+    for (let g = 0; g < grouping.count; g++)
+      if (line[g] === Number.POSITIVE_INFINITY) line[g] = minLine;
+  }
+  for (let i = 0; i < n; i++) {
+    if (vetoed[i] === 1) continue;
+    const target = line[grouping.of[i]!]!;
+    if (flags[i] === 1) gaps[i] = 0;
+    else if (target !== Number.POSITIVE_INFINITY)
+      gaps[i] = Math.max(0, target - totalScaled[i]!) / scale;
+  }
+  return gaps;
+}
+
+function movement(
+  sheet: Sheet,
+  totals: Float64Array,
+  ranks: Int32Array,
+  previous: PreviousRound,
+  precision: number,
+): Movement {
+  const places: ReadonlyMap<string, PreviousPlace> =
+    previous instanceof Map
+      ? previous
+      : new Map(
+          (previous as readonly { code: string; rank: number | null; total: number | null }[])
+            .filter((u) => u.rank !== null && u.total !== null)
+            .map((u) => [u.code, { rank: u.rank!, total: u.total! }]),
+        );
+  const n = totals.length;
+  const previousRanks = new Float64Array(n).fill(Number.NaN);
+  const rankChanges = new Float64Array(n).fill(Number.NaN);
+  const totalChanges = new Float64Array(n).fill(Number.NaN);
+  for (let i = 0; i < n; i++) {
+    const place = places.get(sheet.codes[i]!);
+    if (!place) continue;
+    previousRanks[i] = place.rank;
+    rankChanges[i] = place.rank - ranks[i]!;
+    totalChanges[i] = excelRound(totals[i]! - place.total, precision);
+  }
+  return { previousRanks, rankChanges, totalChanges };
+}
+
+/** One indicator cell of the JSON of DESIGN §4. */
+export interface IndicatorCell {
+  value: number | null;
+  score: number | null;
+  rank: number | null;
+}
+
+/** One unit as the JSON of DESIGN §4. */
+export interface UnitResult {
+  code: string;
+  name: string;
+  group: string;
+  total: number;
+  rank: number;
+  flag: FlagName;
+  vetoed: boolean;
+  missing: string[];
+  indicators: Record<string, IndicatorCell>;
+}
+
+/** The JSON of DESIGN §4 plus what the server shows beside it; null = none. */
+export interface UnitResultDetail extends UnitResult {
+  overallRank: number;
+  previousRank: number | null;
+  /** Positive = moved up; null when the unit is new. */
+  rankChange: number | null;
+  totalChange: number | null;
+  gapToNext: number | null;
+  gapToRed: number | null;
+}
+
+function nullable(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}
+
+/** Presents unit i as the JSON object of DESIGN §4. */
+export function presentUnit(result: RoundResult, i: number): UnitResult {
+  const missing: string[] = [];
+  const cells: Record<string, IndicatorCell> = {};
+  for (const [code, r] of result.indicators) {
+    const value = r.values[i]!;
+    if (r.indicator.kind === 'scored' && Number.isNaN(value)) missing.push(code);
+    cells[code] = {
+      value: nullable(value),
+      score: nullable(r.scores[i]!),
+      rank: r.ranks && r.ranks[i]! > 0 ? r.ranks[i]! : null,
+    };
+  }
+  return {
+    code: result.sheet.codes[i]!,
+    name: result.sheet.names[i]!,
+    group: result.sheet.groups[i]!,
+    total: result.totals[i]!,
+    rank: result.ranks[i]!,
+    flag: flagName(result.flags[i]!),
+    vetoed: result.vetoed[i] === 1,
+    missing,
+    indicators: cells,
+  };
+}
+
+/** Presents unit i with its overall rank, movement and gaps, for the server. */
+export function presentUnitDetail(result: RoundResult, i: number): UnitResultDetail {
+  const m = result.movement;
+  return {
+    ...presentUnit(result, i),
+    overallRank: result.overallRanks[i]!,
+    previousRank: m ? nullable(m.previousRanks[i]!) : null,
+    rankChange: m ? nullable(m.rankChanges[i]!) : null,
+    totalChange: m ? nullable(m.totalChanges[i]!) : null,
+    gapToNext: nullable(result.gapToNext[i]!),
+    gapToRed: nullable(result.gapToRed[i]!),
+  };
+}
+
+/** Row indices in sheet order, or by group (first appearance), rank, then sheet order. */
+export function unitOrder(result: RoundResult, order: 'sheet' | 'rank' = 'sheet'): number[] {
+  const indices = Array.from({ length: result.size }, (_, i) => i);
+  if (order === 'rank') {
+    const of = result.grouping.of;
+    indices.sort((a, b) => of[a]! - of[b]! || result.ranks[a]! - result.ranks[b]! || a - b);
+  }
+  return indices;
+}
+
+/** Presents every unit (the JSON array of DESIGN §4), in sheet order unless asked by rank. */
+export function presentRound(
+  result: RoundResult,
+  options: { order?: 'sheet' | 'rank' } = {},
+): UnitResult[] {
+  return unitOrder(result, options.order).map((i) => presentUnit(result, i));
+}
+
+/** Like {@link presentRound}, with overall rank, movement and gaps for every unit. */
+export function presentRoundDetail(
+  result: RoundResult,
+  options: { order?: 'sheet' | 'rank' } = {},
+): UnitResultDetail[] {
+  return unitOrder(result, options.order).map((i) => presentUnitDetail(result, i));
+}

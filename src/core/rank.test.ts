@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { groupBy, rankByKeys, singleGroup } from './rank.ts';
+
+/** The definition of DESIGN §3, by brute force: 1 + units (or distinct keys) strictly better. */
+function naiveRanks(keys: number[][], groups: string[], mode: 'competition' | 'dense') {
+  const n = groups.length;
+  const better = (a: number, b: number) => {
+    for (const k of keys) {
+      if (k[a]! !== k[b]!) return k[a]! > k[b]!;
+    }
+    return false;
+  };
+  const included = (i: number) => !Number.isNaN(keys[0]![i]!);
+  const rank: number[] = [];
+  const bottom: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!included(i)) {
+      rank.push(0);
+      bottom.push(0);
+      continue;
+    }
+    const peers = [...Array(n).keys()].filter((j) => included(j) && groups[j] === groups[i]);
+    const above = peers.filter((j) => better(j, i));
+    const distinct = new Set(above.map((j) => keys.map((k) => k[j]).join('|')));
+    rank.push(1 + (mode === 'dense' ? distinct.size : above.length));
+    bottom.push(0);
+  }
+  for (let i = 0; i < n; i++) {
+    if (!included(i)) continue;
+    bottom[i] = 1 + [...Array(n).keys()].filter((j) => included(j) && groups[j] === groups[i] && rank[j]! > rank[i]!).length;
+  }
+  return { rank, bottom };
+}
+
+function ranksOf(keys: number[][], groups: string[], mode: 'competition' | 'dense') {
+  const r = rankByKeys(
+    keys.map((k) => Float64Array.from(k)),
+    groupBy(groups),
+    { mode, bottom: true },
+  );
+  return { rank: [...r.rank], bottom: [...r.bottom!] };
+}
+
+describe('rankByKeys', () => {
+  it('competition: ties share a rank and the next is skipped (1,2,2,4)', () => {
+    expect(ranksOf([[90, 80, 80, 70]], ['', '', '', ''], 'competition')).toEqual({
+      rank: [1, 2, 2, 4],
+      bottom: [4, 2, 2, 1],
+    });
+  });
+
+  it('dense: ties share a rank and the next is not skipped (1,2,2,3)', () => {
+    // The bottom rank counts units, not ranks: 1 + the number of units ranked below.
+    expect(ranksOf([[90, 80, 80, 70]], ['', '', '', ''], 'dense')).toEqual({
+      rank: [1, 2, 2, 3],
+      bottom: [4, 2, 2, 1],
+    });
+  });
+
+  it('leaves out units whose first key is NaN, and does not count them', () => {
+    expect(ranksOf([[Number.NaN, 5, 7, Number.NaN, 5]], ['', '', '', '', ''], 'competition')).toEqual({
+      rank: [0, 2, 1, 0, 2],
+      bottom: [0, 1, 3, 0, 1],
+    });
+  });
+
+  it('compares keys lexicographically: a later key decides only equal earlier keys', () => {
+    const keys = [
+      [1, 1, 1, 0, 1],
+      [80, 80, 80, 99, 70],
+      [40, 30, 40, 50, 90],
+    ];
+    expect(ranksOf(keys, ['', '', '', '', ''], 'competition').rank).toEqual([1, 3, 1, 5, 4]);
+    expect(ranksOf(keys, ['', '', '', '', ''], 'dense').rank).toEqual([1, 2, 1, 4, 3]);
+  });
+
+  it('ranks each group apart', () => {
+    expect(ranksOf([[10, 9, 8, 10, 1]], ['a', 'b', 'a', 'b', 'a'], 'competition').rank).toEqual([1, 2, 2, 1, 3]);
+  });
+
+  it('handles non-integer, huge-range and negative keys on the compressed path', () => {
+    const keys = [[0.1 + 0.2, 0.3, 1e12, -1e12, 1 / 3, 1 / 3, -0, 0]];
+    const groups = Array(8).fill('');
+    expect(ranksOf(keys, groups, 'competition')).toEqual(naiveRanks(keys, groups, 'competition'));
+    // 0.1 + 0.2 is not 0.3: distinct values keep distinct ranks.
+    expect(ranksOf(keys, groups, 'competition').rank.slice(0, 2)).toEqual([4, 5]);
+  });
+
+  it('treats decimals typed into a sheet exactly (n / 10^k)', () => {
+    const keys = [[0.95, 0.9, 0.95, 1.005, 0.125, -2.5]];
+    const groups = Array(6).fill('');
+    expect(ranksOf(keys, groups, 'dense').rank).toEqual([2, 3, 2, 1, 4, 5]);
+  });
+
+  it('sorts groups whose span of keys is wide for their size, same ranks', () => {
+    const n = 3000;
+    const keys = [Array.from({ length: n }, (_, i) => (i * 7919) % 100_003)];
+    const groups = Array.from({ length: n }, (_, i) => `g${i % 700}`);
+    const fast = ranksOf(keys, groups, 'competition');
+    expect(fast).toEqual(naiveRanks(keys, groups, 'competition'));
+  });
+
+  it('equals the definition on random keys, groups and ties (both modes)', () => {
+    const arb = fc
+      .integer({ min: 1, max: 40 })
+      .chain((n) =>
+        fc.record({
+          keys: fc.array(
+            fc.array(
+              fc.oneof(
+                fc.integer({ min: -3, max: 3 }),
+                fc.constantFrom(Number.NaN, 0.5, 1e9, -1e9, 2.25),
+                fc.integer({ min: -1_000_000, max: 1_000_000 }),
+              ),
+              { minLength: n, maxLength: n },
+            ),
+            { minLength: 1, maxLength: 4 },
+          ),
+          groups: fc.array(fc.constantFrom('', 'a', 'b', 'c'), { minLength: n, maxLength: n }),
+        }),
+      );
+    fc.assert(
+      fc.property(arb, fc.constantFrom('competition' as const, 'dense' as const), ({ keys, groups }, mode) => {
+        // Only the first key may be NaN (it marks a unit left out).
+        const clean = keys.map((k, c) => (c === 0 ? k : k.map((v) => (Number.isNaN(v) ? 0 : v))));
+        expect(ranksOf(clean, groups, mode)).toEqual(naiveRanks(clean, groups, mode));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('ranks an empty round and a single unit', () => {
+    expect([...rankByKeys([new Float64Array(0)], singleGroup(0), { mode: 'competition' }).rank]).toEqual([]);
+    expect([...rankByKeys([Float64Array.of(3)], singleGroup(1), { mode: 'dense' }).rank]).toEqual([1]);
+  });
+
+  it('groups by label in order of first appearance', () => {
+    const g = groupBy(['镇', '街道', '镇', '', '街道']);
+    expect(g.names).toEqual(['镇', '街道', '']);
+    expect([...g.of]).toEqual([0, 1, 0, 2, 1]);
+    expect([...g.sizes]).toEqual([2, 2, 1]);
+  });
+});

@@ -1,0 +1,278 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Cadence } from '../core/period.ts';
+import type { Rubric } from '../core/rubric.ts';
+import { insertBatchSize } from './dialect.ts';
+import type { ContestTable, Database, RubricVersionTable } from './schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface Contest {
+  id: number;
+  organizerUnitId: number;
+  title: string;
+  category: string;
+  cadence: Cadence;
+  description: string | null;
+  createdAt: string;
+}
+
+export function contestFromRow(row: Selectable<ContestTable>): Contest {
+  return {
+    id: row.id,
+    organizerUnitId: row.organizer_unit_id,
+    title: row.title,
+    category: row.category,
+    cadence: row.cadence as Cadence,
+    description: row.description,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findContest(db: Db, id: number): Promise<Contest | undefined> {
+  const row = await db.selectFrom('contests').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? contestFromRow(row) : undefined;
+}
+
+export async function insertContest(
+  db: Db,
+  c: Omit<Contest, 'id' | 'createdAt'>,
+  now: string,
+): Promise<Contest> {
+  const row = await db
+    .insertInto('contests')
+    .values({
+      organizer_unit_id: c.organizerUnitId,
+      title: c.title,
+      category: c.category,
+      cadence: c.cadence,
+      description: c.description,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return contestFromRow(row);
+}
+
+export async function updateContest(
+  db: Db,
+  id: number,
+  c: Partial<Pick<Contest, 'title' | 'category' | 'description'>>,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('contests')
+    .set({ ...c, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface ContestFilter {
+  category?: string | undefined;
+  organizerUnitId?: number | undefined;
+  /** Only contests this unit takes part in. */
+  participantUnitId?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listContests(db: Db, f: ContestFilter) {
+  let q = db.selectFrom('contests');
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.organizerUnitId !== undefined) q = q.where('organizer_unit_id', '=', f.organizerUnitId);
+  if (f.participantUnitId !== undefined) {
+    const unitId = f.participantUnitId;
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('contest_participants').select('contest_id').where('unit_id', '=', unitId),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(contestFromRow), total: Number(count.n) };
+}
+
+export interface Participant {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: string;
+  group: string;
+}
+
+export async function listParticipants(db: Db, contestId: number): Promise<Participant[]> {
+  const rows = await db
+    .selectFrom('contest_participants as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.kind', 'p.group_label'])
+    .where('p.contest_id', '=', contestId)
+    .orderBy('u.code')
+    .execute();
+  return rows.map((r) => ({
+    unitId: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    group: r.group_label,
+  }));
+}
+
+export async function isParticipant(db: Db, contestId: number, unitId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('contest_participants')
+    .select('unit_id')
+    .where('contest_id', '=', contestId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function replaceParticipants(
+  db: Db,
+  contestId: number,
+  participants: { unitId: number; group: string }[],
+): Promise<void> {
+  await db.deleteFrom('contest_participants').where('contest_id', '=', contestId).execute();
+  const size = insertBatchSize(db, 3);
+  for (let i = 0; i < participants.length; i += size) {
+    await db
+      .insertInto('contest_participants')
+      .values(
+        participants
+          .slice(i, i + size)
+          .map((p) => ({ contest_id: contestId, unit_id: p.unitId, group_label: p.group })),
+      )
+      .execute();
+  }
+}
+
+export async function listEvaluators(db: Db, contestId: number) {
+  return db
+    .selectFrom('contest_evaluators as e')
+    .innerJoin('units as u', 'u.id', 'e.unit_id')
+    .select(['e.indicator_code', 'u.id', 'u.code', 'u.name', 'u.kind'])
+    .where('e.contest_id', '=', contestId)
+    .orderBy('e.indicator_code')
+    .execute();
+}
+
+export async function replaceEvaluators(
+  db: Db,
+  contestId: number,
+  evaluators: { indicatorCode: string; unitId: number }[],
+): Promise<void> {
+  await db.deleteFrom('contest_evaluators').where('contest_id', '=', contestId).execute();
+  if (evaluators.length === 0) return;
+  await db
+    .insertInto('contest_evaluators')
+    .values(
+      evaluators.map((e) => ({
+        contest_id: contestId,
+        indicator_code: e.indicatorCode,
+        unit_id: e.unitId,
+      })),
+    )
+    .execute();
+}
+
+/** Contests in which the unit leads (evaluates) at least one indicator. */
+export async function contestsEvaluatedBy(db: Db, unitId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('contest_evaluators')
+    .select('contest_id')
+    .distinct()
+    .where('unit_id', '=', unitId)
+    .execute();
+  return rows.map((r) => r.contest_id);
+}
+
+export interface RubricVersion {
+  id: number;
+  contestId: number;
+  version: number;
+  status: 'draft' | 'published';
+  source: string;
+  rubric: Rubric;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export function rubricVersionFromRow(row: Selectable<RubricVersionTable>): RubricVersion {
+  return {
+    id: row.id,
+    contestId: row.contest_id,
+    version: row.version,
+    status: row.status as RubricVersion['status'],
+    source: row.source,
+    rubric: JSON.parse(row.rubric_json) as Rubric,
+    createdAt: row.created_at,
+    publishedAt: row.published_at,
+  };
+}
+
+export async function listRubricVersions(db: Db, contestId: number): Promise<RubricVersion[]> {
+  const rows = await db
+    .selectFrom('rubric_versions')
+    .selectAll()
+    .where('contest_id', '=', contestId)
+    .orderBy('version')
+    .execute();
+  return rows.map(rubricVersionFromRow);
+}
+
+export async function findRubricVersionById(
+  db: Db,
+  id: number,
+): Promise<RubricVersion | undefined> {
+  const row = await db
+    .selectFrom('rubric_versions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? rubricVersionFromRow(row) : undefined;
+}
+
+export async function insertRubricVersion(
+  db: Db,
+  v: { contestId: number; version: number; source: string; rubric: Rubric },
+  now: string,
+): Promise<RubricVersion> {
+  const row = await db
+    .insertInto('rubric_versions')
+    .values({
+      contest_id: v.contestId,
+      version: v.version,
+      status: 'draft',
+      source: v.source,
+      rubric_json: JSON.stringify(v.rubric),
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return rubricVersionFromRow(row);
+}
+
+export async function replaceDraftRubric(
+  db: Db,
+  id: number,
+  v: { source: string; rubric: Rubric },
+  now: string,
+): Promise<RubricVersion> {
+  const row = await db
+    .updateTable('rubric_versions')
+    .set({ source: v.source, rubric_json: JSON.stringify(v.rubric), created_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return rubricVersionFromRow(row);
+}
+
+export async function publishRubricVersion(db: Db, id: number, now: string): Promise<void> {
+  await db
+    .updateTable('rubric_versions')
+    .set({ status: 'published', published_at: now })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,224 @@
+import type { Kysely, Selectable } from 'kysely';
+import { insertBatchSize } from './dialect.ts';
+import type { Database, EntryTable } from './schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface Entry {
+  id: number;
+  roundId: number;
+  unitId: number;
+  indicator: string;
+  value: number | null;
+  note: string | null;
+  version: number;
+  enteredBy: number | null;
+  enteredAt: string;
+}
+
+export function entryFromRow(row: Selectable<EntryTable>): Entry {
+  return {
+    id: row.id,
+    roundId: row.round_id,
+    unitId: row.unit_id,
+    indicator: row.indicator_code,
+    value: row.value,
+    note: row.note,
+    version: row.version,
+    enteredBy: row.entered_by,
+    enteredAt: row.entered_at,
+  };
+}
+
+export async function listEntries(db: Db, roundId: number, unitId?: number): Promise<Entry[]> {
+  let q = db.selectFrom('entries').selectAll().where('round_id', '=', roundId);
+  if (unitId !== undefined) q = q.where('unit_id', '=', unitId);
+  const rows = await q.orderBy('unit_id').orderBy('indicator_code').execute();
+  return rows.map(entryFromRow);
+}
+
+export async function findEntry(db: Db, id: number): Promise<Entry | undefined> {
+  const row = await db.selectFrom('entries').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? entryFromRow(row) : undefined;
+}
+
+export async function findEntryFor(db: Db, roundId: number, unitId: number, indicator: string) {
+  const row = await db
+    .selectFrom('entries')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('unit_id', '=', unitId)
+    .where('indicator_code', '=', indicator)
+    .executeTakeFirst();
+  return row ? entryFromRow(row) : undefined;
+}
+
+export interface EntryWrite {
+  unitId: number;
+  indicator: string;
+  value: number | null;
+  note: string | null;
+}
+
+/**
+ * Saves entries: new ones inserted in batches, existing ones updated with their version raised.
+ * `existing` maps `unitId:indicator` to the stored entry (the caller has checked versions).
+ */
+export async function saveEntries(
+  db: Db,
+  roundId: number,
+  writes: EntryWrite[],
+  existing: ReadonlyMap<string, Entry>,
+  by: number | null,
+  now: string,
+): Promise<void> {
+  const fresh = writes.filter((w) => !existing.has(`${w.unitId}:${w.indicator}`));
+  const size = insertBatchSize(db, 8);
+  for (let i = 0; i < fresh.length; i += size) {
+    await db
+      .insertInto('entries')
+      .values(
+        fresh.slice(i, i + size).map((w) => ({
+          round_id: roundId,
+          unit_id: w.unitId,
+          indicator_code: w.indicator,
+          value: w.value,
+          note: w.note,
+          version: 1,
+          entered_by: by,
+          entered_at: now,
+        })),
+      )
+      .execute();
+  }
+  for (const w of writes) {
+    const old = existing.get(`${w.unitId}:${w.indicator}`);
+    if (!old) continue;
+    // Compare-and-set on the version: a concurrent save that got there first leaves 0 rows here.
+    const done = await db
+      .updateTable('entries')
+      .set({
+        value: w.value,
+        note: w.note,
+        version: old.version + 1,
+        entered_by: by,
+        entered_at: now,
+      })
+      .where('id', '=', old.id)
+      .where('version', '=', old.version)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw new StaleEntryError(old);
+  }
+}
+
+/** Another save changed the entry between reading and writing it. */
+export class StaleEntryError extends Error {
+  constructor(readonly entry: Entry) {
+    super(`entry ${entry.id} changed concurrently`);
+  }
+}
+
+export async function insertVerification(
+  db: Db,
+  v: { entryId: number; kind: string; checkedOn: string; finding: string; userId: number | null },
+  now: string,
+) {
+  return db
+    .insertInto('verifications')
+    .values({
+      entry_id: v.entryId,
+      kind: v.kind,
+      checked_on: v.checkedOn,
+      finding: v.finding,
+      user_id: v.userId,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Verifications of a round's entries, with who made them. */
+export async function listVerifications(db: Db, roundId: number) {
+  return db
+    .selectFrom('verifications as v')
+    .innerJoin('entries as e', 'e.id', 'v.entry_id')
+    .leftJoin('users as u', 'u.id', 'v.user_id')
+    .select([
+      'v.id',
+      'v.entry_id',
+      'e.unit_id',
+      'e.indicator_code',
+      'v.kind',
+      'v.checked_on',
+      'v.finding',
+      'u.display_name',
+      'v.created_at',
+    ])
+    .where('e.round_id', '=', roundId)
+    .orderBy('v.id')
+    .execute();
+}
+
+export async function insertEvidence(
+  db: Db,
+  f: {
+    entryId: number;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedBy: number | null;
+  },
+  now: string,
+) {
+  return db
+    .insertInto('evidence_files')
+    .values({
+      entry_id: f.entryId,
+      filename: f.filename,
+      content_type: f.contentType,
+      size: f.size,
+      sha256: f.sha256,
+      uploaded_by: f.uploadedBy,
+      uploaded_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listEvidence(db: Db, roundId: number) {
+  return db
+    .selectFrom('evidence_files as f')
+    .innerJoin('entries as e', 'e.id', 'f.entry_id')
+    .select([
+      'f.id',
+      'f.entry_id',
+      'e.unit_id',
+      'e.indicator_code',
+      'f.filename',
+      'f.content_type',
+      'f.size',
+      'f.uploaded_at',
+    ])
+    .where('e.round_id', '=', roundId)
+    .orderBy('f.id')
+    .execute();
+}
+
+export async function findEvidence(db: Db, id: number) {
+  return db
+    .selectFrom('evidence_files as f')
+    .innerJoin('entries as e', 'e.id', 'f.entry_id')
+    .select([
+      'f.id',
+      'f.filename',
+      'f.content_type',
+      'f.size',
+      'f.sha256',
+      'e.round_id',
+      'e.unit_id',
+      'e.indicator_code',
+    ])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+}

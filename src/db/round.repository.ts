@@ -1,0 +1,171 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { RoundState } from '../core/round-state.ts';
+import type { Database, RoundTable } from './schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface Round {
+  id: number;
+  contestId: number;
+  period: string;
+  rubricVersionId: number;
+  state: RoundState;
+  deadline: string | null;
+  revision: number;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function roundFromRow(row: Selectable<RoundTable>): Round {
+  return {
+    id: row.id,
+    contestId: row.contest_id,
+    period: row.period,
+    rubricVersionId: row.rubric_version_id,
+    state: row.state as RoundState,
+    deadline: row.deadline,
+    revision: row.revision,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findRound(db: Db, id: number): Promise<Round | undefined> {
+  const row = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? roundFromRow(row) : undefined;
+}
+
+export async function findRoundByPeriod(db: Db, contestId: number, period: string) {
+  const row = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('contest_id', '=', contestId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  return row ? roundFromRow(row) : undefined;
+}
+
+export async function listRounds(db: Db, contestId: number): Promise<Round[]> {
+  const rows = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('contest_id', '=', contestId)
+    .orderBy('period')
+    .execute();
+  return rows.map(roundFromRow);
+}
+
+/** Rounds in the given states, across contests (for "waiting for me"). */
+export async function roundsInStates(db: Db, states: RoundState[]): Promise<Round[]> {
+  const rows = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('state', 'in', states)
+    .orderBy('deadline')
+    .orderBy('id')
+    .execute();
+  return rows.map(roundFromRow);
+}
+
+/** The contest's published round just before the period (for movement). */
+export async function previousPublishedRound(db: Db, contestId: number, period: string) {
+  const row = await db
+    .selectFrom('rounds')
+    .selectAll()
+    .where('contest_id', '=', contestId)
+    .where('state', '=', 'published')
+    .where('period', '<', period)
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? roundFromRow(row) : undefined;
+}
+
+export async function insertRound(
+  db: Db,
+  r: { contestId: number; period: string; rubricVersionId: number; deadline: string | null },
+  now: string,
+): Promise<Round> {
+  const row = await db
+    .insertInto('rounds')
+    .values({
+      contest_id: r.contestId,
+      period: r.period,
+      rubric_version_id: r.rubricVersionId,
+      state: 'draft',
+      deadline: r.deadline,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return roundFromRow(row);
+}
+
+export async function updateRound(
+  db: Db,
+  id: number,
+  changes: {
+    state?: RoundState;
+    revision?: number;
+    publishedAt?: string;
+    deadline?: string | null;
+  },
+  now: string,
+): Promise<Round> {
+  const row = await db
+    .updateTable('rounds')
+    .set({
+      ...(changes.state !== undefined ? { state: changes.state } : {}),
+      ...(changes.revision !== undefined ? { revision: changes.revision } : {}),
+      ...(changes.publishedAt !== undefined ? { published_at: changes.publishedAt } : {}),
+      ...(changes.deadline !== undefined ? { deadline: changes.deadline } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return roundFromRow(row);
+}
+
+export async function insertRevision(
+  db: Db,
+  r: {
+    roundId: number;
+    revision: number;
+    reason: string | null;
+    changes: unknown;
+    createdBy: number | null;
+  },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('round_revisions')
+    .values({
+      round_id: r.roundId,
+      revision: r.revision,
+      reason: r.reason,
+      changes_json: r.changes === undefined ? null : JSON.stringify(r.changes),
+      created_by: r.createdBy,
+      published_at: now,
+    })
+    .execute();
+}
+
+export async function listRevisions(db: Db, roundId: number) {
+  const rows = await db
+    .selectFrom('round_revisions')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('revision')
+    .execute();
+  return rows.map((r) => ({
+    revision: r.revision,
+    reason: r.reason,
+    changes: r.changes_json ? JSON.parse(r.changes_json) : null,
+    createdBy: r.created_by,
+    publishedAt: r.published_at,
+  }));
+}

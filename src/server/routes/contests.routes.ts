@@ -1,0 +1,138 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CreateContest,
+  changeContest,
+  createContest,
+  getContest,
+  ListContests,
+  listContests,
+  UpdateContest,
+} from '../../app/contests.ts';
+import { OpenRound, openRound } from '../../app/rounds.ts';
+import { draftRubric, getRubric, publishRubric, SubmitRubric } from '../../app/rubrics.ts';
+import type { ServerDeps } from '../deps.ts';
+import { contextOf } from '../plugins/auth.ts';
+import {
+  ContestSummaryView,
+  ContestView,
+  IdParam,
+  listOf,
+  RoundView,
+  RubricVersionView,
+} from './views.ts';
+
+const VersionParam = IdParam.extend({ version: z.coerce.number().int().positive() });
+
+export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['contests'];
+    app.get(
+      '/contests',
+      {
+        schema: {
+          tags,
+          summary: '擂台赛列表（公开）contests (public)',
+          querystring: ListContests,
+          response: { 200: listOf(ContestSummaryView) },
+        },
+      },
+      (request) => listContests(deps.db, request.query),
+    );
+    app.post(
+      '/contests',
+      {
+        schema: {
+          tags,
+          summary: '新建擂台赛 create a contest',
+          body: CreateContest,
+          response: { 201: ContestView },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createContest(contextOf(deps, request), request.body)),
+    );
+    app.get(
+      '/contests/:id',
+      {
+        schema: {
+          tags,
+          summary: '擂台赛（公开）a contest (public)',
+          params: IdParam,
+          response: { 200: ContestView },
+        },
+      },
+      (request) => getContest(deps.db, request.params.id),
+    );
+    app.patch(
+      '/contests/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改擂台赛 update a contest',
+          params: IdParam,
+          body: UpdateContest,
+          response: { 200: ContestView },
+        },
+      },
+      (request) => changeContest(contextOf(deps, request), request.params.id, request.body),
+    );
+    app.post(
+      '/contests/:id/rubrics',
+      {
+        schema: {
+          tags,
+          summary: '保存评分标准草稿 draft a rubric version',
+          params: IdParam,
+          body: SubmitRubric,
+          response: { 201: RubricVersionView },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await draftRubric(contextOf(deps, request), request.params.id, request.body)),
+    );
+    app.post(
+      '/contests/:id/rubrics/:version/publish',
+      {
+        schema: {
+          tags,
+          summary: '发布评分标准（此后冻结）publish a rubric version',
+          params: VersionParam,
+          response: { 200: RubricVersionView },
+        },
+      },
+      (request) =>
+        publishRubric(contextOf(deps, request), request.params.id, request.params.version),
+    );
+    app.get(
+      '/contests/:id/rubrics/:version',
+      {
+        schema: {
+          tags,
+          summary: '评分标准（已发布的公开）a rubric version',
+          params: VersionParam,
+          response: { 200: RubricVersionView },
+        },
+      },
+      (request) => getRubric(contextOf(deps, request), request.params.id, request.params.version),
+    );
+    app.post(
+      '/contests/:id/rounds',
+      {
+        schema: {
+          tags,
+          summary: '开擂（新的一期）open a round',
+          params: IdParam,
+          body: OpenRound,
+          response: { 201: RoundView },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await openRound(contextOf(deps, request), request.params.id, request.body)),
+    );
+  };
+}

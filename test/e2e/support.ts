@@ -1,0 +1,205 @@
+// Shared plumbing of the end-to-end tests: a demo county in a temp directory, `leitai serve`
+// on a free port, Debian's chromium through playwright-core, and the page's console errors.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e');
+const CLI = path.join(REPO_ROOT, 'bin', 'leitai.js');
+const CHROMIUM = process.env.LEITAI_CHROMIUM ?? '/usr/bin/chromium';
+
+// The servers of these tests run on their own SQLite file: settings meant for a developer's
+// own server must not leak in.
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  for (const name of ['DATABASE_URL', 'LEITAI_DATA', 'HOST', 'PORT']) delete env[name];
+  return env;
+}
+
+export interface TempDir {
+  dir: string;
+  remove: () => void;
+}
+
+export function makeTempDir(prefix = 'leitai-e2e-'): TempDir {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `leitai <args>` to its end; rejects, with its output, unless it exits 0. */
+export function runCli(args: string[], timeoutMs = 90_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: childEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const result = { code, stdout, stderr };
+      if (code === 0) resolve(result);
+      else reject(new Error(`leitai ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`));
+    });
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  /** Everything the server printed so far, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Starts `leitai serve` on the data directory and a free port, and resolves once
+ * /api/v1/health answers. The web app must be built first (`npm run build`).
+ */
+export async function startServer(dataDir: string, timeoutMs = 60_000): Promise<RunningServer> {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'web', 'index.html'))) {
+    throw new Error('dist/web/index.html is missing: run `npm run build` before the e2e tests');
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args = ['serve', '--data', dataDir, '--host', '127.0.0.1', '--port', String(port)];
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: childEnv() });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    if (!(await waitForExit(child, 5_000))) {
+      child.kill('SIGKILL');
+      await waitForExit(child, 5_000);
+    }
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`leitai serve exited ${child.exitCode} before it was ready\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) return { url, output: () => output, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  await stop();
+  throw new Error(`leitai serve did not answer /api/v1/health within ${timeoutMs} ms\n${output}`);
+}
+
+/** Debian's chromium, headless. Install it with `apt-get install -y chromium fonts-wqy-microhei`. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} not found: apt-get install -y chromium fonts-wqy-microhei (or set LEITAI_CHROMIUM)`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A desktop-sized context, as a county office's screen, in China's locale and time zone. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  // Well inside vitest's 30 s per test, so a stuck step fails with Playwright's own message.
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+/** Console errors and uncaught exceptions of a page, as they happen. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+  return errors;
+}
+
+/** Saves a full-page PNG under test-output/e2e/ and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, `${name}.png`);
+  // Animations finished at once: no half-faded loading overlay or tooltip in the picture.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+/** The visible text of the page that is written in Latin letters, brand name excepted. */
+export async function latinTextOnPage(
+  page: Page,
+  allowed: string[] = ['Leitai'],
+): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered visibly counts
+  const text = await page.locator('body').innerText();
+  const rest = allowed.reduce((s, word) => s.replaceAll(word, ' '), text);
+  return rest.match(/[A-Za-z][A-Za-z\s.,'’-]*/g)?.map((s) => s.trim()) ?? [];
+}

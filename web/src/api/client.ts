@@ -1,0 +1,113 @@
+// A small typed fetch wrapper for the JSON API under /api/v1 (DESIGN §5, §7).
+// Every failure becomes an ApiError; pages turn it into words with `errorMessage`.
+
+export const API_BASE = '/api/v1';
+
+/** The error body every API route sends: `{ error: { code, message, details } }`. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** Codes the client itself assigns when the server gave none. */
+export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE' | 'HTTP_ERROR';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's stable code (NOT_FOUND, ROUND_CLOSED …) or a ClientErrorCode. */
+    readonly code: string,
+    /** The server's own message, meant for users (Chinese), when it sent one. */
+    readonly serverMessage: string | undefined,
+    readonly details?: unknown,
+  ) {
+    super(serverMessage ?? `${code} (${status})`);
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', undefined);
+  }
+}
+
+export async function apiRequest<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiError(0, 'NETWORK', undefined);
+  }
+
+  if (response.ok) {
+    return (await readJson(response)) as T;
+  }
+
+  // A proxy or a crash may answer with HTML or nothing at all: fall back to the status.
+  let body: unknown;
+  try {
+    body = await readJson(response);
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    body = undefined;
+  }
+  if (isApiErrorBody(body)) {
+    throw new ApiError(response.status, body.error.code, body.error.message, body.error.details);
+  }
+  throw new ApiError(response.status, 'HTTP_ERROR', undefined);
+}
+
+export function apiGet<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+  return apiRequest<T>('GET', path, options);
+}

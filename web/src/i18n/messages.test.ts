@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+function flatten(messages: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value as object, path)) out.set(k, v);
+  }
+  return out;
+}
+
+// The brand carries its romanisation by design; nothing else in Chinese may hold Latin text.
+const ALLOWED_LATIN = ['Leitai'];
+
+describe('messages', () => {
+  const zh = flatten(zhCN);
+  const english = flatten(en);
+
+  it('have the same keys in every language', () => {
+    expect([...english.keys()].sort()).toEqual([...zh.keys()].sort());
+  });
+
+  it('leak no English into the Chinese UI', () => {
+    const leaks = [...zh].filter(([, text]) => {
+      const rest = ALLOWED_LATIN.reduce((s, word) => s.replaceAll(word, ''), text);
+      return /[A-Za-z]/.test(rest.replace(/\{\{\w+\}\}/g, ''));
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  it('use the same placeholders in every language', () => {
+    const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort().join();
+    for (const [key, text] of zh) {
+      expect(placeholders(english.get(key) ?? ''), key).toBe(placeholders(text));
+    }
+  });
+});
