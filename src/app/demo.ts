@@ -2,6 +2,7 @@ import type { Role } from '../core/permissions.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import type { AppContext } from './context.ts';
+import { type DemoContestsSummary, loadDemoContests } from './demo-contests.ts';
 import { importDivision } from './import-division.ts';
 import { createUnit } from './units.ts';
 import { changeUser, createUser } from './users.ts';
@@ -61,6 +62,7 @@ export const DEMO_USERS: ReadonlyArray<{
 export interface DemoSummary {
   units: number;
   departmentsAdded: number;
+  contests: DemoContestsSummary;
   /** Shown on the console only; never stored in clear. */
   credentials: { username: string; displayName: string; roles: Role[]; password: string }[];
 }
@@ -69,7 +71,10 @@ export interface DemoSummary {
  * Loads the demo county: Yishui's real towns, streets and villages, its county departments, and a
  * user for every role. Running it again adds nothing twice, and gives the demo users new passwords.
  */
-export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
+export async function loadDemo(
+  ctx: AppContext,
+  options: { contests?: boolean } = {},
+): Promise<DemoSummary> {
   const imported = await importDivision(ctx, DEMO_COUNTY);
   let departmentsAdded = 0;
   for (const d of DEMO_DEPARTMENTS) {
@@ -90,5 +95,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
       password: password!,
     });
   }
-  return { units: imported.total, departmentsAdded, credentials };
+  const contests =
+    options.contests === false ? { contests: 0, rounds: 0, entries: 0 } : await loadDemoContests(ctx);
+  return { units: imported.total, departmentsAdded, contests, credentials };
 }

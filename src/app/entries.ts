@@ -95,7 +95,7 @@ export async function checkItems(
   const stale: ItemProblem[] = [];
   const writes: EntryWrite[] = [];
   const seen = new Set<string>();
-  items.forEach((item, index) => {
+  for (const [index, item] of items.entries()) {
     const unitText = String(item.unit);
     const bad = (code: string, message: string) =>
       problems.push({ index, unit: unitText, indicator: item.indicator, code, message });
@@ -107,22 +107,31 @@ export async function checkItems(
       bad('UNKNOWN_UNIT', `「${unitText}」不是本擂台赛的参赛单位 not a participant`);
     if (!indicator)
       bad('UNKNOWN_INDICATOR', `评分标准中没有指标「${item.indicator}」 no such indicator`);
-    if (unitId === undefined || !indicator) return;
+    if (unitId === undefined || !indicator) continue;
     const key = `${unitId}:${indicator.code}`;
-    if (seen.has(key))
-      return bad('DUPLICATE_ITEM', '同一单位同一指标在本批中出现两次 the same cell appears twice');
+    if (seen.has(key)) {
+      bad('DUPLICATE_ITEM', '同一单位同一指标在本批中出现两次 the same cell appears twice');
+      continue;
+    }
     seen.add(key);
     if (!who(access, indicator, unitId, mode, round.state)) {
-      return bad('NOT_PERMITTED', `无权填报此项 you may not enter ${indicator.code} for this unit`);
+      bad('NOT_PERMITTED', `无权填报此项 you may not enter ${indicator.code} for this unit`);
+      continue;
     }
     let value: number | null;
     if (typeof item.value === 'boolean') {
-      if (indicator.kind !== 'veto') return bad('NOT_A_NUMBER', '应填数字 a number is expected');
+      if (indicator.kind !== 'veto') {
+        bad('NOT_A_NUMBER', '应填数字 a number is expected');
+        continue;
+      }
       value = item.value ? 1 : 0;
     } else value = item.value;
     if (value !== null) {
       const problem = checkValue(indicator, value);
-      if (problem) return bad(problem.code, problem.message);
+      if (problem) {
+        bad(problem.code, problem.message);
+        continue;
+      }
     }
     const old = existing.get(key);
     if (item.version !== undefined && item.version !== (old?.version ?? 0)) {
@@ -133,10 +142,10 @@ export async function checkItems(
         code: 'STALE_VERSION',
         message: `他人已先保存了此项（第 ${old?.version ?? 0} 版），请刷新后再改 someone else saved this first`,
       });
-      return;
+      continue;
     }
     writes.push({ unitId, indicator: indicator.code, value, note: item.note ?? old?.note ?? null });
-  });
+  }
   if (problems.length) {
     const onlyPermission = problems.every((p) => p.code === 'NOT_PERMITTED');
     throw new DomainError(

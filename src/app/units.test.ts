@@ -70,7 +70,7 @@ describeEachDialect('units', (use) => {
 
   it('creates, renames, moves and deactivates departments; refuses duplicates and cycles', async () => {
     const { ctx } = use();
-    await loadDemo(ctx);
+    await loadDemo(ctx, { contests: false });
     const depts = await listUnits(ctx.db, { parent: '371323', kind: 'department', ...page });
     expect(depts.total).toBeGreaterThanOrEqual(10);
     expect(depts.items.map((d) => d.name)).toContain('县委组织部');

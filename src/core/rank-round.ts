@@ -3,7 +3,15 @@
 // The same engine serves `leitai rank`, the server and the web preview.
 import { excelRound, pow10 } from './excel-round.ts';
 import { awardFlags, type FlagName, flagName } from './flags.ts';
-import { type Grouping, groupBy, RankScratch, rankByKeys, singleGroup } from './rank.ts';
+import {
+  compositeKey,
+  type Grouping,
+  groupBy,
+  RankScratch,
+  rankByKeys,
+  rankKey,
+  singleGroup,
+} from './rank.ts';
 import type { Indicator, Rubric } from './rubric.ts';
 import { scoreAdjustment, scoreScored } from './score.ts';
 import type { Sheet } from './sheet.ts';
@@ -136,13 +144,12 @@ export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOption
   // The key: not vetoed, then total, then the tieBreak scores — best first. DESIGN §3.
   const notVetoed = notVetoedKey(vetoed, scaled);
   const keys = [notVetoed, totalScaled, ...rubric.tieBreak.map((c) => tieBreakScaled.get(c)!)];
+  const key = compositeKey(keys, true, scratch);
   const ranks = arena.i32();
   const bottomRanks = arena.i32();
-  rankByKeys(keys, grouping, { mode, bottom: true, integer: true, into: ranks, bottomInto: bottomRanks, scratch });
+  rankKey(key, grouping, { mode, bottom: true, into: ranks, bottomInto: bottomRanks, scratch });
   const overallRanks =
-    grouping.count <= 1
-      ? ranks
-      : rankByKeys(keys, singleGroup(n), { mode, integer: true, into: arena.i32(), scratch }).rank;
+    grouping.count <= 1 ? ranks : rankKey(key, singleGroup(n), { mode, into: arena.i32(), scratch }).rank;
   const flags = awardFlags(rubric.flags, grouping, ranks, bottomRanks, totals, vetoed, arena.u8());
   const result: RoundResult = {
     rubric,

@@ -1,11 +1,12 @@
 // Ranking without comparator sorts. Scores are rounded to `precision` decimals, so they are
 // integers in disguise; ranks are counted over that small integer domain — a histogram and its
-// suffix sums, or, when a group's span of values is wide, two stable counting sorts (by value,
-// then by group) and a scan — linear in units + range. Only keys that are neither integers nor
-// typed decimals are first mapped to a compact domain by one native numeric sort.
+// suffix sums per group, or, when the groups' spans of values are wide, two stable counting
+// sorts (by value, then by group) and a scan — linear in units + range. Only keys that are
+// neither integers nor typed decimals are first mapped to a compact domain by one native sort.
 // DESIGN §3 defines the ranks: competition = 1 + the number of strictly better keys; dense =
-// 1 + the number of distinct strictly better keys. Hot loops live in small functions so that
-// V8 optimises each once and keeps it optimised.
+// 1 + the number of distinct strictly better keys. Keys travel as integer-valued Float64Arrays
+// (NaN = left out) so every loop sees one array type; hot loops live in small functions so
+// that V8 optimises each once and keeps it optimised.
 import type { Ranking } from './rubric.ts';
 
 /**
@@ -92,8 +93,7 @@ export interface RankOptions {
 
 /** Reusable buffers for ranking n units; the variable-size ones grow on demand. */
 export class RankScratch {
-  readonly ids: Int32Array;
-  /** Free for a caller's temporary ranks (rankByKeys never touches it). */
+  /** Free for a caller's temporary ranks (the functions here never touch it). */
   readonly ranks: Int32Array;
   readonly order: Int32Array;
   readonly spare: Int32Array;
@@ -102,12 +102,11 @@ export class RankScratch {
   private distinct = new Int32Array(0);
   private sorted = new Float64Array(0);
   constructor(readonly n: number) {
-    this.ids = new Int32Array(n);
     this.ranks = new Int32Array(n);
     this.order = new Int32Array(n);
     this.spare = new Int32Array(n);
   }
-  /** Three zeroed (counts) or stale (above, distinct) Int32Arrays of at least `size`. */
+  /** `counts` zeroed over [0, size); `above` and `distinct` as left by the last caller. */
   histogram(size: number): { counts: Int32Array; above: Int32Array; distinct: Int32Array } {
     if (this.counts.length < size) {
       const grown = Math.max(size, this.counts.length * 2);
@@ -130,12 +129,6 @@ function domainLimit(n: number): number {
   return Math.max(4 * n, 1 << 16);
 }
 
-/** Integer ids of a key column: higher value → higher id, equal → equal; -1 = left out. */
-interface Ids {
-  ids: Int32Array;
-  range: number;
-}
-
 interface Extremes {
   min: number;
   max: number;
@@ -155,20 +148,6 @@ function extremes(col: Float64Array, checkIntegers: boolean): Extremes {
   return { min, max, integers };
 }
 
-function offsetIds(col: Float64Array, ids: Int32Array, min: number, scale: number): void {
-  if (scale === 1) {
-    for (let i = 0; i < col.length; i++) {
-      const v = col[i]!;
-      ids[i] = v === v ? v - min : -1;
-    }
-  } else {
-    for (let i = 0; i < col.length; i++) {
-      const v = col[i]!;
-      ids[i] = v === v ? Math.round(v * scale) - min : -1;
-    }
-  }
-}
-
 /** True when every value is the double nearest to some n / scale (typed with ≤ k decimals). */
 function exactDecimals(col: Float64Array, scale: number): boolean {
   for (let i = 0; i < col.length; i++) {
@@ -178,40 +157,32 @@ function exactDecimals(col: Float64Array, scale: number): boolean {
   return true;
 }
 
-/**
- * Maps a key column to ids over the units whose value is not NaN (the rest get -1). Integers,
- * and decimals that are exactly n / 10^k (values typed into a sheet), map by offset; anything
- * else by its index among the sorted distinct values.
- */
-function toIds(col: Float64Array, ids: Int32Array, integer: boolean, scratch: RankScratch): Ids {
-  const limit = domainLimit(col.length);
-  const { min, max, integers } = extremes(col, !integer);
-  if (min > max) {
-    ids.fill(-1);
-    return { ids, range: 1 };
-  }
-  if (integers && max - min < limit) {
-    offsetIds(col, ids, min, 1);
-    return { ids, range: max - min + 1 };
-  }
-  // Decimals typed into a sheet are the doubles nearest to n / 10^k: an exact, order-keeping map.
-  if (!integers && Number.isFinite(min) && Number.isFinite(max)) {
-    for (let k = 1, s = 10; k <= 6; k++, s *= 10) {
-      const lo = Math.round(min * s);
-      const hi = Math.round(max * s);
-      if (hi - lo >= limit) break;
-      if (exactDecimals(col, s)) {
-        offsetIds(col, ids, lo, s);
-        return { ids, range: hi - lo + 1 };
-      }
-    }
-  }
-  return sortedIds(col, ids, scratch);
+function scaled(col: Float64Array, scale: number): Float64Array {
+  const out = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) out[i] = Math.round(col[i]! * scale);
+  return out;
 }
 
-/** Fallback: each value's index among the sorted distinct values, by binary search. */
-function sortedIds(col: Float64Array, ids: Int32Array, scratch: RankScratch): Ids {
-  console.error("sortedIds", col.length);
+/**
+ * An integer-valued key with the same order and ties as `col` (NaN stays NaN = left out):
+ * `col` itself when it holds integers; decimals that are exactly n / 10^k (values typed into a
+ * sheet) × 10^k; anything else its index among the sorted distinct values.
+ */
+export function integerKey(col: Float64Array, scratch: RankScratch): Float64Array {
+  const { min, max, integers } = extremes(col, true);
+  if (integers || !(min <= max)) return col;
+  const limit = domainLimit(col.length);
+  if (Number.isFinite(min) && Number.isFinite(max)) {
+    for (let k = 1, s = 10; k <= 6; k++, s *= 10) {
+      if (Math.round(max * s) - Math.round(min * s) >= limit) break;
+      if (exactDecimals(col, s)) return scaled(col, s);
+    }
+  }
+  return sortedIds(col, scratch);
+}
+
+/** Each value's index among the sorted distinct values, by binary search; NaN stays NaN. */
+function sortedIds(col: Float64Array, scratch: RankScratch): Float64Array {
   const n = col.length;
   let m = 0;
   for (let i = 0; i < n; i++) if (col[i] === col[i]) m++;
@@ -224,10 +195,11 @@ function sortedIds(col: Float64Array, ids: Int32Array, scratch: RankScratch): Id
   sorted.sort();
   let distinct = 0;
   for (let j = 0; j < m; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[distinct++] = sorted[j]!;
+  const ids = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = col[i]!;
     if (v !== v) {
-      ids[i] = -1;
+      ids[i] = Number.NaN;
       continue;
     }
     let lo = 0;
@@ -239,26 +211,29 @@ function sortedIds(col: Float64Array, ids: Int32Array, scratch: RankScratch): Id
     }
     ids[i] = lo;
   }
-  return { ids, range: distinct };
+  return ids;
 }
 
-function leaveOut(ids: Int32Array, first: Int32Array): void {
-  for (let i = 0; i < ids.length; i++) if (first[i] === -1) ids[i] = -1;
+/** Integer keys of a small range: offset to 0 and kept as is, else compressed. */
+function compact(col: Float64Array, scratch: RankScratch): { key: Float64Array; range: number } {
+  const { min, max } = extremes(col, false);
+  if (!(min <= max)) return { key: col, range: 1 };
+  if (max - min < domainLimit(col.length)) {
+    const key = new Float64Array(col.length);
+    for (let i = 0; i < col.length; i++) key[i] = col[i]! - min;
+    return { key, range: max - min + 1 };
+  }
+  const key = sortedIds(col, scratch);
+  return { key, range: extremes(key, false).max + 1 };
 }
 
-function fold(ids: Int32Array, next: Int32Array, range: number): void {
-  for (let i = 0; i < ids.length; i++) if (ids[i] !== -1) ids[i] = ids[i]! * range + next[i]!;
+function fold(into: Float64Array, next: Float64Array, range: number): void {
+  // NaN in `into` (a unit left out) stays NaN.
+  for (let i = 0; i < into.length; i++) into[i] = into[i]! * range + next[i]!;
 }
 
-/** Stable counting sort of order[0..m) by key ascending, into `to`. */
-function countingSort(
-  order: Int32Array,
-  to: Int32Array,
-  m: number,
-  key: Int32Array,
-  range: number,
-  scratch: RankScratch,
-): void {
+/** Stable counting sort of order[0..m) by an integer key in [0, range), ascending, into `to`. */
+function sortByKey(order: Int32Array, to: Int32Array, m: number, key: Float64Array, range: number, scratch: RankScratch): void {
   const start = scratch.histogram(range + 1).counts;
   for (let j = 0; j < m; j++) start[key[order[j]!]! + 1]!++;
   for (let v = 0; v < range; v++) start[v + 1]! += start[v]!;
@@ -268,53 +243,65 @@ function countingSort(
   }
 }
 
+/** Stable counting sort of order[0..m) by group id, into `to`. */
+function sortByGroup(order: Int32Array, to: Int32Array, m: number, of: Int32Array, count: number, scratch: RankScratch): void {
+  const start = scratch.histogram(count + 1).counts;
+  for (let j = 0; j < m; j++) start[of[order[j]!]! + 1]!++;
+  for (let g = 0; g < count; g++) start[g + 1]! += start[g]!;
+  for (let j = 0; j < m; j++) {
+    const i = order[j]!;
+    to[start[of[i]!]!++] = i;
+  }
+}
+
 /**
- * One id for several key columns compared lexicographically (most significant first): folded
- * arithmetically while the product of ranges stays countable, else by least-significant-first
- * counting sorts and a scan that numbers the distinct tuples.
+ * One integer key for several columns compared lexicographically (most significant first; NaN
+ * in the first leaves a unit out): folded arithmetically while the product of ranges stays
+ * countable, else numbered by least-significant-first counting sorts and a scan.
  */
-function compositeIds(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): Ids {
+export function compositeKey(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): Float64Array {
   const n = keys[0]!.length;
   const limit = domainLimit(n);
-  const first = toIds(keys[0]!, new Int32Array(n), integer, scratch);
-  const columns = [first];
-  for (let c = 1; c < keys.length; c++) {
-    const col = toIds(keys[c]!, new Int32Array(n), integer, scratch);
-    // A later key only matters for units the first key keeps.
-    leaveOut(col.ids, first.ids);
-    columns.push(col);
-  }
-  let combined = first;
+  const columns = keys.map((k) => compact(integer ? k : integerKey(k, scratch), scratch));
+  const first = columns[0]!;
+  // The fold writes into a fresh array: `compact` may hand back the caller's own column.
+  const combined = Float64Array.from(first.key);
+  let range = first.range;
   let c = 1;
-  while (c < columns.length && combined.range * columns[c]!.range <= limit) {
-    fold(combined.ids, columns[c]!.ids, columns[c]!.range);
-    combined = { ids: combined.ids, range: combined.range * columns[c]!.range };
+  while (c < columns.length && range * columns[c]!.range <= limit) {
+    fold(combined, columns[c]!.key, columns[c]!.range);
+    range *= columns[c]!.range;
     c++;
   }
   if (c === columns.length) return combined;
-  const rest = [combined, ...columns.slice(c)].map((col) => col.ids);
-  const ranges = [combined, ...columns.slice(c)].map((col) => col.range);
-  let order = scratch.order;
-  let spare = scratch.spare;
+  const rest = [{ key: combined, range }, ...columns.slice(c)];
+  const order = scratch.order;
+  const spare = scratch.spare;
   let m = 0;
-  for (let i = 0; i < n; i++) if (combined.ids[i] !== -1) order[m++] = i;
+  for (let i = 0; i < n; i++) if (combined[i] === combined[i]) order[m++] = i;
+  let from = order;
+  let to = spare;
   for (let k = rest.length - 1; k >= 0; k--) {
-    countingSort(order, spare, m, rest[k]!, ranges[k]!, scratch);
-    [order, spare] = [spare, order];
+    sortByKey(from, to, m, rest[k]!.key, rest[k]!.range, scratch);
+    [from, to] = [to, from];
   }
-  // `order` is ascending; number the distinct tuples from the bottom up.
-  const out = new Int32Array(n).fill(-1);
+  return numberTuples(from, m, rest.map((r) => r.key), n);
+}
+
+/** Along an ascending order of tuples, numbers the distinct tuples 0, 1, …; the rest NaN. */
+function numberTuples(order: Int32Array, m: number, columns: Float64Array[], n: number): Float64Array {
+  const out = new Float64Array(n).fill(Number.NaN);
   let id = -1;
   let previous = -1;
   for (let j = 0; j < m; j++) {
     const i = order[j]!;
     let differs = previous === -1;
-    for (let k = 0; !differs && k < rest.length; k++) differs = rest[k]![i] !== rest[k]![previous];
+    for (let k = 0; !differs && k < columns.length; k++) differs = columns[k]![i] !== columns[k]![previous];
     if (differs) id++;
     out[i] = id;
     previous = i;
   }
-  return { ids: out, range: id + 1 };
+  return out;
 }
 
 /**
@@ -322,61 +309,69 @@ function compositeIds(keys: readonly Float64Array[], integer: boolean, scratch: 
  * higher is better. A unit whose first key is NaN is left out (rank 0) and not counted; the
  * other keys must be finite for every ranked unit.
  */
-export function rankByKeys(
-  keys: readonly Float64Array[],
-  grouping: Grouping,
-  options: RankOptions,
-): Ranks {
-  const n = grouping.of.length;
+export function rankByKeys(keys: readonly Float64Array[], grouping: Grouping, options: RankOptions): Ranks {
   if (keys.length === 0) throw new RangeError('rankByKeys needs at least one key');
-  const scratch = options.scratch ?? new RankScratch(n);
-  const integer = options.integer ?? false;
+  const scratch = options.scratch ?? new RankScratch(grouping.of.length);
   const key =
-    keys.length === 1
-      ? toIds(keys[0]!, scratch.ids, integer, scratch)
-      : compositeIds(keys, integer, scratch);
+    keys.length > 1
+      ? compositeKey(keys, options.integer ?? false, scratch)
+      : options.integer
+        ? keys[0]!
+        : integerKey(keys[0]!, scratch);
+  return rankKey(key, grouping, { ...options, scratch });
+}
+
+/**
+ * Ranks units within their groups by one integer-valued key (NaN = left out), higher better:
+ * group by group over each group's span of values when the spans are small for the groups'
+ * sizes, else all groups at once by counting sorts.
+ */
+export function rankKey(key: Float64Array, grouping: Grouping, options: RankOptions): Ranks {
+  const n = key.length;
+  const scratch = options.scratch ?? new RankScratch(n);
   const rank = options.into ?? new Int32Array(n);
   const bottom = options.bottom ? (options.bottomInto ?? new Int32Array(n)) : undefined;
   const dense = options.mode === 'dense';
-  if (grouping.count <= 1) {
-    countGroup(key.ids, grouping.members, 0, n, 0, key.range - 1, dense, rank, bottom, scratch);
-    return bottom ? { rank, bottom } : { rank };
-  }
-  // Each group's own span of ids: counted group by group when the spans are small for the
-  // groups' sizes, else all groups at once by counting sorts over the whole range.
-  const lo = new Int32Array(grouping.count);
-  const hi = new Int32Array(grouping.count);
-  const span = groupSpans(key.ids, grouping, lo, hi);
-  if (span <= 4 * n + 256 * grouping.count) {
+  const count = Math.max(grouping.count, 1);
+  const lo = new Float64Array(count);
+  const hi = new Float64Array(count);
+  const span = groupSpans(key, grouping, lo, hi);
+  if (span <= domainLimit(n) + 256 * count) {
     for (let g = 0; g < grouping.count; g++) {
-      countGroup(key.ids, grouping.members, grouping.starts[g]!, grouping.starts[g + 1]!, lo[g]!, hi[g]!, dense, rank, bottom, scratch);
+      countGroup(key, grouping.members, grouping.starts[g]!, grouping.starts[g + 1]!, lo[g]!, hi[g]!, dense, rank, bottom, scratch);
     }
   } else {
-    radixGroups(key, grouping, dense, rank, bottom, scratch);
+    const { key: compacted, range } = compact(key, scratch);
+    radixGroups(compacted, range, grouping, dense, rank, bottom, scratch);
   }
   return bottom ? { rank, bottom } : { rank };
 }
 
-/** Per group the lowest and highest id (hi < lo when the group has none); returns Σ spans. */
-function groupSpans(ids: Int32Array, grouping: Grouping, lo: Int32Array, hi: Int32Array): number {
-  lo.fill(2147483647);
-  hi.fill(-1);
+/** Per group the lowest and highest key (hi < lo when the group has none); returns Σ spans. */
+function groupSpans(key: Float64Array, grouping: Grouping, lo: Float64Array, hi: Float64Array): number {
+  lo.fill(Number.POSITIVE_INFINITY);
+  hi.fill(Number.NEGATIVE_INFINITY);
   const of = grouping.of;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (id === -1) continue;
-    const g = of[i]!;
-    if (id < lo[g]!) lo[g] = id;
-    if (id > hi[g]!) hi[g] = id;
+  if (grouping.count === 1) {
+    const { min, max } = extremes(key, false);
+    lo[0] = min;
+    hi[0] = max;
+  } else {
+    for (let i = 0; i < key.length; i++) {
+      const v = key[i]!;
+      const g = of[i]!;
+      if (v < lo[g]!) lo[g] = v;
+      if (v > hi[g]!) hi[g] = v;
+    }
   }
   let total = 0;
   for (let g = 0; g < grouping.count; g++) if (hi[g]! >= lo[g]!) total += hi[g]! - lo[g]! + 1;
   return total;
 }
 
-/** Ranks members[s..e) by a histogram of their ids over [lo, hi] and its suffix sums. */
+/** Ranks members[s..e) by a histogram of their keys over [lo, hi] and its suffix sums. */
 function countGroup(
-  ids: Int32Array,
+  key: Float64Array,
   members: Int32Array,
   s: number,
   e: number,
@@ -387,7 +382,7 @@ function countGroup(
   bottom: Int32Array | undefined,
   scratch: RankScratch,
 ): void {
-  if (hi < lo) {
+  if (!(hi >= lo)) {
     for (let j = s; j < e; j++) rank[members[j]!] = 0;
     return;
   }
@@ -395,9 +390,9 @@ function countGroup(
   const { counts, above, distinct } = scratch.histogram(size);
   let ranked = 0;
   for (let j = s; j < e; j++) {
-    const id = ids[members[j]!]!;
-    if (id !== -1) {
-      counts[id - lo]!++;
+    const v = key[members[j]!]!;
+    if (v === v) {
+      counts[v - lo]!++;
       ranked++;
     }
   }
@@ -413,12 +408,12 @@ function countGroup(
   const table = dense ? distinct : above;
   for (let j = s; j < e; j++) {
     const i = members[j]!;
-    const id = ids[i]!;
-    if (id === -1) {
+    const v = key[i]!;
+    if (v !== v) {
       rank[i] = 0;
       continue;
     }
-    const b = id - lo;
+    const b = v - lo;
     rank[i] = 1 + table[b]!;
     // Units ranked below = the ranked units minus those above and those tied.
     if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
@@ -426,39 +421,41 @@ function countGroup(
 }
 
 /**
- * Ranks every group at once: a stable counting sort by id (best first), then by group, leaves
- * each group's units best first; one scan numbers them.
+ * Ranks every group at once: stable counting sorts by key (best first), then by group, leave
+ * each group's units best first; one scan numbers them. `key` is integer in [0, range).
  */
 function radixGroups(
-  key: Ids,
+  key: Float64Array,
+  range: number,
   grouping: Grouping,
   dense: boolean,
   rank: Int32Array,
   bottom: Int32Array | undefined,
   scratch: RankScratch,
 ): void {
-  const { ids, range } = key;
-  const n = ids.length;
+  const n = key.length;
   const order = scratch.order;
   const spare = scratch.spare;
+  const flipped = new Float64Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    if (ids[i] === -1) rank[i] = 0;
-    else order[m++] = i;
+    const v = key[i]!;
+    if (v !== v) rank[i] = 0;
+    else {
+      order[m++] = i;
+      flipped[i] = range - 1 - v;
+    }
   }
-  // Descending by id: sort by (range - 1 - id) ascending, reusing `rank` as that key.
-  const flipped = rank;
-  for (let j = 0; j < m; j++) flipped[order[j]!] = range - 1 - ids[order[j]!]!;
-  countingSort(order, spare, m, flipped, range, scratch);
-  countingSort(spare, order, m, grouping.of, grouping.count, scratch);
-  scanRuns(order, m, ids, grouping.of, dense, rank, bottom);
+  sortByKey(order, spare, m, flipped, range, scratch);
+  sortByGroup(spare, order, m, grouping.of, grouping.count, scratch);
+  scanRuns(order, m, key, grouping.of, dense, rank, bottom);
 }
 
 /** Assigns ranks along an order that lists each group's units best first, group after group. */
 function scanRuns(
   order: Int32Array,
   m: number,
-  ids: Int32Array,
+  key: Float64Array,
   of: Int32Array,
   dense: boolean,
   rank: Int32Array,
@@ -472,9 +469,9 @@ function scanRuns(
     let run = j;
     let distinctAbove = 0;
     while (run < end) {
-      const id = ids[order[run]!]!;
+      const v = key[order[run]!]!;
       let runEnd = run + 1;
-      while (runEnd < end && ids[order[runEnd]!] === id) runEnd++;
+      while (runEnd < end && key[order[runEnd]!] === v) runEnd++;
       const r = 1 + (dense ? distinctAbove : run - j);
       for (let p = run; p < runEnd; p++) {
         const i = order[p]!;

@@ -42,7 +42,8 @@ export interface TestServer {
 export async function startTestServer(db: TestDatabase): Promise<TestServer> {
   const clock = new TestClock();
   const ctx = { ...db.ctx, clock };
-  const demo = await loadDemo(ctx);
+  // The county and its users; tests make the contests they need.
+  const demo = await loadDemo(ctx, { contests: false });
   const passwords = Object.fromEntries(demo.credentials.map((c) => [c.username, c.password]));
   const sleeps: number[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-server-'));

@@ -15,6 +15,12 @@ export const demoCommand: Command = {
       io.out(
         `示范县已载入 demo county loaded: 沂水县 ${s.units} 个行政区划单位 division units, 新增县直部门 ${s.departmentsAdded} departments added (${handle.location})`,
       );
+      const c = s.contests;
+      io.out(
+        c.contests
+          ? `示范擂台赛 demo contests: 新建 ${c.contests} 个擂台赛 contests, ${c.rounds} 期 rounds, ${c.entries} 项填报 entries`
+          : '示范擂台赛已存在 demo contests already loaded',
+      );
       io.out(
         '示范账号（密码每次运行 demo 时重新生成，仅在此显示）demo users (new passwords on every run, shown here only):',
       );

@@ -31,8 +31,29 @@ export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
+  /** JSON, or a FormData sent as multipart (the browser sets its boundary). */
   body?: unknown;
   signal?: AbortSignal | undefined;
+}
+
+// The session's CSRF token (DESIGN §7): every cookie-authenticated mutation echoes it in
+// X-CSRF-Token. The session provider sets it on sign-in and on load, and clears it on sign-out.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Called when a request made with a session answers 401 (the session expired or was ended
+ * elsewhere), so the app can forget the user and send them to sign in. Returns the unsubscriber.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
 }
 
 export function isAbortError(error: unknown): boolean {
@@ -74,7 +95,9 @@ export async function apiRequest<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
   try {
@@ -82,7 +105,12 @@ export async function apiRequest<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? null
+          : multipart
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -102,6 +130,11 @@ export async function apiRequest<T>(
     if (isAbortError(error)) throw error;
     body = undefined;
   }
+  // A 401 while signed in means the session is gone; signing in itself answers 401 for a wrong
+  // password, which is not that.
+  if (response.status === 401 && csrfToken && path !== '/session') {
+    for (const listener of unauthorizedListeners) listener();
+  }
   if (isApiErrorBody(body)) {
     throw new ApiError(response.status, body.error.code, body.error.message, body.error.details);
   }
@@ -110,4 +143,25 @@ export async function apiRequest<T>(
 
 export function apiGet<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
   return apiRequest<T>('GET', path, options);
+}
+
+export function apiPost<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return apiRequest<T>('POST', path, { body, signal });
+}
+
+export function apiPut<T>(path: string, body?: unknown): Promise<T> {
+  return apiRequest<T>('PUT', path, { body });
+}
+
+export function apiPatch<T>(path: string, body?: unknown): Promise<T> {
+  return apiRequest<T>('PATCH', path, { body });
+}
+
+export function apiDelete<T = void>(path: string): Promise<T> {
+  return apiRequest<T>('DELETE', path);
+}
+
+/** A path segment: ids and codes may hold characters with a meaning in URLs. */
+export function seg(value: string | number): string {
+  return encodeURIComponent(String(value));
 }

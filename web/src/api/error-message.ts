@@ -49,7 +49,15 @@ const HAN = /\p{Script=Han}/u;
 // so a Chinese sentence holding a code or a period ("第2026-W23期已发布") stays whole.
 const ENGLISH_TAIL = /\s+(?=[a-z])/;
 
+// Messages of the pure engine (src/core) put the English in parentheses at the end:
+// "分值必须大于0 (points must be > 0)".
+const PAREN_TAIL = /\s*[(（]([^()（）]*[A-Za-z][^()（）]*)[)）]\s*$/u;
+
 function splitMessage(message: string): { chinese?: string; english?: string } {
+  const paren = PAREN_TAIL.exec(message);
+  if (paren && HAN.test(message.slice(0, paren.index))) {
+    return { chinese: message.slice(0, paren.index).trim(), english: paren[1]!.trim() };
+  }
   const at = message.search(ENGLISH_TAIL);
   const head = (at < 0 ? message : message.slice(0, at)).trim();
   const tail = at < 0 ? '' : message.slice(at).trim();
@@ -58,6 +66,23 @@ function splitMessage(message: string): { chinese?: string; english?: string } {
     chinese: head.replace(/[\s:：,，]+$/u, ''),
     ...(tail ? { english: tail.charAt(0).toUpperCase() + tail.slice(1) } : {}),
   };
+}
+
+/**
+ * One line written by the server or the engine ("中文 english" or "中文 (english)") in the
+ * user's language: the Chinese part in Chinese, the English part (or else the whole) in English.
+ */
+export function localizedText(message: string, language: string): string {
+  const own = splitMessage(message);
+  if (language.startsWith('zh')) return own.chinese ?? message;
+  return own.english ?? message;
+}
+
+/** The problems a batch or a rubric was refused for: `details.problems`, when present. */
+export function problemsOf<T = { message: string }>(error: unknown): T[] {
+  if (!(error instanceof ApiError)) return [];
+  const details = error.details as { problems?: unknown } | undefined;
+  return Array.isArray(details?.problems) ? (details.problems as T[]) : [];
 }
 
 /**

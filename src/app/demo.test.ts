@@ -1,0 +1,51 @@
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../test/support/db.ts';
+import { verifyAuditChain } from '../db/audit.repository.ts';
+import { listContests } from './contests.ts';
+import { loadDemo } from './demo.ts';
+import { getFlagTallies } from './flags.ts';
+import { getResults, getRevisions } from './rounds.ts';
+
+describeEachDialect('the demo county', (use) => {
+  it('holds the contests of DESIGN §6 with published months and the current one collecting', async () => {
+    const { ctx } = use();
+    const first = await loadDemo(ctx);
+    expect(first.contests).toMatchObject({ contests: 35, rounds: 140 });
+    expect(first.credentials.map((c) => c.username)).toEqual(['admin', 'zuzhibu', 'huangshanpu', 'yangzhuang', 'lingdao']);
+
+    const all = (await listContests(ctx.db, { limit: 500, offset: 0 })).items;
+    const party = all.filter((c) => c.category === '基层党建');
+    expect(party).toHaveLength(10);
+    const boards = all.filter((c) => c.title.startsWith('龙虎榜'));
+    expect(boards).toHaveLength(22);
+    expect(new Set(boards.map((b) => b.category)).size).toBe(6);
+    const villages = all.filter((c) => c.organizer.code === '371323104');
+    expect(villages.map((c) => c.title)).toEqual([
+      '黄山铺镇乡村振兴擂台赛·组织建设先锋',
+      '黄山铺镇乡村振兴擂台赛·党员干部先锋',
+      '黄山铺镇乡村振兴擂台赛·乡村人才先锋',
+    ]);
+
+    const rounds = await ctx.db.selectFrom('rounds').select(['id', 'state', 'period', 'contest_id']).execute();
+    expect(rounds.filter((r) => r.state === 'published')).toHaveLength(105);
+    expect(rounds.filter((r) => r.state === 'collecting').every((r) => r.period === '2026-11')).toBe(true);
+
+    const firstParty = rounds.find((r) => r.contest_id === party[0]!.id && r.period === '2026-08')!;
+    const results = await getResults(ctx, String(firstParty.id));
+    expect(results.total).toBe(18);
+    expect(results.items.some((r) => r.flag === 'red')).toBe(true);
+    expect((await getRevisions(ctx, String(firstParty.id))).map((r) => r.revision)).toEqual([0, 1]);
+
+    const flags = await getFlagTallies(ctx.db, { year: 2026 });
+    expect(flags.items.some((t) => t.red > 0)).toBe(true);
+    expect(flags.items.some((t) => t.yellow > 0)).toBe(true);
+    expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+  });
+
+  it('adds nothing twice when run again', async () => {
+    const { ctx } = use();
+    const again = await loadDemo(ctx);
+    expect(again.contests).toEqual({ contests: 0, rounds: 0, entries: 0 });
+    expect((await listContests(ctx.db, { limit: 500, offset: 0 })).total).toBe(35);
+  });
+});

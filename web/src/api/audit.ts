@@ -1,0 +1,44 @@
+import { apiGet } from './client.ts';
+import type { Page } from './units.ts';
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorUserId: number | null;
+  actorName: string;
+  unitId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface AuditQuery {
+  /** `type` or `type:id`. */
+  entity?: string;
+  actor?: string;
+  action?: string;
+  /** ISO dates (a date alone means the whole day). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function listAudit(query: AuditQuery, signal?: AbortSignal): Promise<Page<AuditEvent>> {
+  return apiGet<Page<AuditEvent>>('/audit', { query: { ...query }, signal });
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  eventId?: number | null;
+  reason?: string;
+  lastHash?: string;
+}
+
+export function verifyAudit(): Promise<AuditVerification> {
+  return apiGet<AuditVerification>('/audit/verify');
+}

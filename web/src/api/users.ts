@@ -1,0 +1,66 @@
+import { apiDelete, apiGet, apiPatch, apiPost, seg } from './client.ts';
+import type { Role, User } from './session.ts';
+import type { Page } from './units.ts';
+
+export interface ListUsersParams {
+  q?: string;
+  /** Users of this unit's subtree (code or id); the admin's own subtree when absent. */
+  unit?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function listUsers(params: ListUsersParams, signal?: AbortSignal): Promise<Page<User>> {
+  return apiGet<Page<User>>('/users', { query: { ...params }, signal });
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName?: string;
+  unit: string;
+  roles: Role[];
+  password?: string;
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  unit?: string;
+  roles?: Role[];
+  active?: boolean;
+  resetPassword?: true;
+}
+
+/** A user with the one-time password made for them, shown once. */
+export interface UserWithSecret {
+  user: User;
+  password?: string;
+}
+
+export function createUser(input: CreateUserInput): Promise<UserWithSecret> {
+  return apiPost<UserWithSecret>('/users', input);
+}
+
+export function updateUser(id: number, input: UpdateUserInput): Promise<UserWithSecret> {
+  return apiPatch<UserWithSecret>(`/users/${seg(id)}`, input);
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export function listTokens(userId: number, signal?: AbortSignal): Promise<Page<ApiToken>> {
+  return apiGet<Page<ApiToken>>(`/users/${seg(userId)}/tokens`, { signal });
+}
+
+export function createToken(userId: number, name: string): Promise<{ token: string; info: ApiToken }> {
+  return apiPost(`/users/${seg(userId)}/tokens`, { name });
+}
+
+export function revokeToken(userId: number, tokenId: number): Promise<void> {
+  return apiDelete(`/users/${seg(userId)}/tokens/${seg(tokenId)}`);
+}

@@ -1,0 +1,117 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
+import {
+  getSession,
+  type Role,
+  type Session,
+  signIn as postSession,
+  signOut as deleteSession,
+} from '../api/session.ts';
+
+export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
+
+export interface SessionContextValue {
+  status: SessionStatus;
+  session: Session | null;
+  /** Why the session could not be read (network, server), when status is 'error'. */
+  error: unknown;
+  /** True once a signed-in user's session ended by itself (expired, or signed out elsewhere). */
+  expired: boolean;
+  signIn: (username: string, password: string) => Promise<Session>;
+  signOut: () => Promise<void>;
+  /** Reads the session again (after an error, or after the user changed). */
+  reload: () => void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+/**
+ * Reads who is signed in when the app loads (GET /session; 401 means nobody) and keeps the
+ * CSRF token for the API client. Pages read it with `useSession()`.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{
+    status: SessionStatus;
+    session: Session | null;
+    error: unknown;
+    expired: boolean;
+  }>({ status: 'loading', session: null, error: undefined, expired: false });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-reads the session
+  useEffect(() => {
+    const controller = new AbortController();
+    getSession(controller.signal).then(
+      (session) => {
+        setCsrfToken(session.csrfToken);
+        setState({ status: 'signed-in', session, error: undefined, expired: false });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setCsrfToken(null);
+        const signedOut = error instanceof ApiError && error.status === 401;
+        setState({
+          status: signedOut ? 'signed-out' : 'error',
+          session: null,
+          error: signedOut ? undefined : error,
+          expired: false,
+        });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setCsrfToken(null);
+        setState({ status: 'signed-out', session: null, error: undefined, expired: true });
+      }),
+    [],
+  );
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const session = await postSession(username, password);
+    setCsrfToken(session.csrfToken);
+    setState({ status: 'signed-in', session, error: undefined, expired: false });
+    return session;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await deleteSession();
+    } finally {
+      setCsrfToken(null);
+      setState({ status: 'signed-out', session: null, error: undefined, expired: false });
+    }
+  }, []);
+
+  const reload = useCallback(() => {
+    setState((previous) => ({ ...previous, status: 'loading' }));
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo(
+    () => ({ ...state, signIn, signOut, reload }),
+    [state, signIn, signOut, reload],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside <SessionProvider>');
+  return value;
+}
+
+export function hasRole(session: Session | null, ...roles: Role[]): boolean {
+  return !!session && roles.some((role) => session.user.roles.includes(role));
+}
