@@ -104,7 +104,10 @@ interface Units {
 async function readVillages(scale: string): Promise<Units> {
   const column = scale === 'all' ? -1 : scale.length === 2 ? 3 : scale.length === 4 ? 4 : 5;
   const units: Units = { codes: [], names: [], counties: [] };
-  const lines = createInterface({ input: createReadStream(join(divisionDir, 'villages.csv')), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(join(divisionDir, 'villages.csv')),
+    crlfDelay: Infinity,
+  });
   let header = true;
   for await (const line of lines) {
     if (header) {
@@ -204,7 +207,9 @@ function csvCell(s: string): string {
 }
 
 /** Writes the Linyi round as a CSV and an XLSX score sheet, with the rubric, into `dir`. */
-async function writeLinyi(dir: string): Promise<{ rubric: string; csv: string; xlsx: string; units: number }> {
+async function writeLinyi(
+  dir: string,
+): Promise<{ rubric: string; csv: string; xlsx: string; units: number }> {
   const rubric = benchRubric();
   const units = await readVillages('3713');
   const sheet = buildSheet(rubric, units, true);
@@ -226,9 +231,15 @@ async function writeLinyi(dir: string): Promise<{ rubric: string; csv: string; x
       return Number.isNaN(v) ? null : v;
     }),
   ]);
-  const paths = { rubric: join(dir, 'rubric.yaml'), csv: join(dir, 'linyi.csv'), xlsx: join(dir, 'linyi.xlsx') };
+  const paths = {
+    rubric: join(dir, 'rubric.yaml'),
+    csv: join(dir, 'linyi.csv'),
+    xlsx: join(dir, 'linyi.xlsx'),
+  };
   await writeFile(paths.rubric, BENCH_RUBRIC);
-  const lines = [header, ...rows].map((r) => r.map((c) => (c === null ? '' : csvCell(String(c)))).join(','));
+  const lines = [header, ...rows].map((r) =>
+    r.map((c) => (c === null ? '' : csvCell(String(c)))).join(','),
+  );
   await writeFile(paths.csv, `${lines.join('\r\n')}\r\n`);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -239,13 +250,18 @@ async function writeLinyi(dir: string): Promise<{ rubric: string; csv: string; x
   return { ...paths, units: sheet.codes.length };
 }
 
-function timeCli(args: string[], runs: number): { medianMs: number; minMs: number; ok: boolean; stderr: string } {
+function timeCli(
+  args: string[],
+  runs: number,
+): { medianMs: number; minMs: number; ok: boolean; stderr: string } {
   const times: number[] = [];
   let ok = true;
   let stderr = '';
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    const child = spawnSync(process.execPath, [join(root, 'bin/leitai.js'), 'rank', ...args], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [join(root, 'bin/leitai.js'), 'rank', ...args], {
+      encoding: 'utf8',
+    });
     times.push(performance.now() - t0);
     if (child.status !== 0) {
       ok = false;
@@ -256,7 +272,11 @@ function timeCli(args: string[], runs: number): { medianMs: number; minMs: numbe
 }
 
 function fmtMs(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(2)} ms` : ms < 10_000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return ms < 10
+    ? `${ms.toFixed(2)} ms`
+    : ms < 10_000
+      ? `${ms.toFixed(0)} ms`
+      : `${(ms / 1000).toFixed(1)} s`;
 }
 
 async function parent(): Promise<void> {
@@ -265,17 +285,43 @@ async function parent(): Promise<void> {
     ['371323', '沂水县 Yishui County', true, 'county round ≤ 5 ms'],
     ['3713', '临沂市 Linyi', true, ''],
     ['37', '山东省 Shandong', true, 'PostgreSQL 15 window functions 2.5 s'],
-    ['all', '全国 China', true, '≤ 0.5 s, ≤ 1.5 GB; PG 25.8 s; comparator sort 5.0 s; sorted copy + binary search 2.3 s; counting 0.22 s'],
+    [
+      'all',
+      '全国 China',
+      true,
+      '≤ 0.5 s, ≤ 1.5 GB; PG 25.8 s; comparator sort 5.0 s; sorted copy + binary search 2.3 s; counting 0.22 s',
+    ],
     ['all', '全国 China, no groups', false, ''],
   ];
-  console.log('Leitai engine benchmark: rankRound over real villages, 20 indicators (17 scored of 6 methods, bonus, deduction, veto), tieBreak, flags, one group per county');
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}; each scale in its own process\n`);
-  const rows: string[][] = [['scale', 'units', 'groups', 'compute (median)', 'min', 'runs', 'peak RSS', 'RSS with sheet loaded', 'peak heap+buffers', 'target / reference']];
+  console.log(
+    'Leitai engine benchmark: rankRound over real villages, 20 indicators (17 scored of 6 methods, bonus, deduction, veto), tieBreak, flags, one group per county',
+  );
+  console.log(
+    `node ${process.version}, ${process.platform}/${process.arch}; each scale in its own process\n`,
+  );
+  const rows: string[][] = [
+    [
+      'scale',
+      'units',
+      'groups',
+      'compute (median)',
+      'min',
+      'runs',
+      'peak RSS',
+      'RSS with sheet loaded',
+      'peak heap+buffers',
+      'target / reference',
+    ],
+  ];
   for (const [scale, label, grouped, note] of scales) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--scale', scale, ...(grouped ? [] : ['--no-groups'])], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', self, '--scale', scale, ...(grouped ? [] : ['--no-groups'])],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
     if (child.status !== 0) {
       console.error(`scale ${scale} failed:\n${child.stderr}`);
       process.exitCode = 1;
@@ -302,7 +348,9 @@ async function parent(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'leitai-bench-'));
   try {
     const linyi = await writeLinyi(dir);
-    console.log(`\nWhole \`leitai rank\` runs on the Linyi sheet (${linyi.units.toLocaleString('en')} villages × 20 indicators), node bin/leitai.js, median of 5 (process start included):`);
+    console.log(
+      `\nWhole \`leitai rank\` runs on the Linyi sheet (${linyi.units.toLocaleString('en')} villages × 20 indicators), node bin/leitai.js, median of 5 (process start included):`,
+    );
     const cli: string[][] = [['input → output', 'wall time (median)', 'min', 'reference']];
     const cases: [string, string, string][] = [
       ['CSV → CSV', linyi.csv, join(dir, 'out.csv')],
@@ -312,12 +360,24 @@ async function parent(): Promise<void> {
     for (const [label, data, out] of cases) {
       const t = timeCli(['--rubric', linyi.rubric, '--data', data, '--out', out], 5);
       if (!t.ok) console.error(`${label} failed: ${t.stderr}`);
-      cli.push([label, fmtMs(t.medianMs), fmtMs(t.minMs), label.startsWith('XLSX') ? 'LibreOffice Calc recalculating the sheet: 23.4 s' : '']);
+      cli.push([
+        label,
+        fmtMs(t.medianMs),
+        fmtMs(t.minMs),
+        label.startsWith('XLSX') ? 'LibreOffice Calc recalculating the sheet: 23.4 s' : '',
+      ]);
     }
-    const bare = spawnSync(process.execPath, [join(root, 'bin/leitai.js'), '--help'], { encoding: 'utf8' });
+    const bare = spawnSync(process.execPath, [join(root, 'bin/leitai.js'), '--help'], {
+      encoding: 'utf8',
+    });
     const t0 = performance.now();
     spawnSync(process.execPath, [join(root, 'bin/leitai.js'), '--help'], { encoding: 'utf8' });
-    cli.push(['(bare `leitai --help`, for scale)', fmtMs(performance.now() - t0), '', bare.status === 0 ? '' : 'failed']);
+    cli.push([
+      '(bare `leitai --help`, for scale)',
+      fmtMs(performance.now() - t0),
+      '',
+      bare.status === 0 ? '' : 'failed',
+    ]);
     printTable(cli);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -325,15 +385,32 @@ async function parent(): Promise<void> {
 }
 
 function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
-  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+  const widths = rows[0]!.map((_, c) =>
+    Math.max(
+      ...rows.map((r) =>
+        [...(r[c] ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0),
+      ),
+    ),
+  );
+  const pad = (s: string, w: number) =>
+    s +
+    ' '.repeat(
+      Math.max(0, w - [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)),
+    );
   rows.forEach((r, k) => {
-    console.log(r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd());
+    console.log(
+      r
+        .map((c, i) => pad(c, widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
     if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   });
 }
 
-const { values } = parseArgs({ options: { scale: { type: 'string' }, 'no-groups': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string' }, 'no-groups': { type: 'boolean' } },
+});
 if (values.scale) {
   const figures = await runScale(values.scale, !values['no-groups']);
   console.log(JSON.stringify(figures));

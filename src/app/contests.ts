@@ -163,8 +163,14 @@ async function resolveParticipants(
     }
   }
   const ids = [...new Set(units.map((u) => u.id))];
-  const paths = await pathsOf(db, ids);
-  const outside = units.filter((u) => !(paths.get(u.id) ?? []).some((p) => p.id === organizerId));
+  // A rule's units lie under `under`, so checking `under` checks them all.
+  const checked = Array.isArray(spec)
+    ? ids
+    : [(await resolveUnit(db, spec.under, 'participants.under')).id];
+  const paths = await pathsOf(db, checked);
+  const outside = units.filter(
+    (u) => checked.includes(u.id) && !(paths.get(u.id) ?? []).some((p) => p.id === organizerId),
+  );
   if (outside.length) {
     throw new DomainError(
       'OUTSIDE_SUBTREE',

@@ -9,9 +9,9 @@ import type { Method } from '../core/rubric.ts';
 import type { UnitKind } from '../core/units.ts';
 import { listContests } from '../db/contest.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { fileAppeal, decide } from './appeals.ts';
-import type { AppContext } from './context.ts';
+import { decide, fileAppeal } from './appeals.ts';
 import { createContest } from './contests.ts';
+import type { AppContext } from './context.ts';
 import { correctRound } from './corrections.ts';
 import { saveEntries } from './entries.ts';
 import { recordVerification } from './evidence.ts';
@@ -19,7 +19,17 @@ import { openRound, transitionRound } from './rounds.ts';
 import { draftRubric, publishRubric } from './rubrics.ts';
 
 type IndicatorSpec =
-  | { code: string; name: string; points: number; method: Method; better?: 'lower'; target?: number; step?: number; floor?: number; bands?: [number, number][] }
+  | {
+      code: string;
+      name: string;
+      points: number;
+      method: Method;
+      better?: 'lower';
+      target?: number;
+      step?: number;
+      floor?: number;
+      bands?: [number, number][];
+    }
   | { code: string; name: string; kind: 'bonus' | 'deduction'; per: number; cap?: number }
   | { code: string; name: string; kind: 'veto' };
 
@@ -46,53 +56,104 @@ const safetyVeto: IndicatorSpec = { code: 'V1', name: '发生重大安全事故�
 
 /** 基层党建工作重点任务十项擂台赛 (县委组织部, scored by its offices). */
 const PARTY_BUILDING: ContestSpec[] = [
-  ['组织建设', [
-    { code: 'A1', name: '党支部标准化规范化建设', points: 30, method: 'manual' },
-    { code: 'A2', name: '“三会一课”落实率', points: 30, method: 'bands', bands: [[0.98, 30], [0.95, 25], [0.9, 18], [0.8, 10]] },
-    { code: 'A3', name: '软弱涣散村整顿转化数', points: 40, method: 'relative' },
-  ]],
-  ['村级集体经济', [
-    { code: 'A1', name: '集体经济收入超10万元村占比', points: 40, method: 'target', target: 0.8 },
-    { code: 'A2', name: '党支部领办合作社数', points: 30, method: 'relative' },
-    { code: 'A3', name: '村级增收“8+1”工作法推广', points: 30, method: 'manual' },
-  ]],
-  ['后备干部队伍建设', [
-    { code: 'A1', name: '村级后备干部人数', points: 50, method: 'relative' },
-    { code: 'A2', name: '后备干部35岁以下占比', points: 30, method: 'range' },
-    { code: 'A3', name: '培养跟踪管理', points: 20, method: 'manual' },
-  ]],
-  ['发展党员质量', [
-    { code: 'A1', name: '发展党员计划完成率', points: 40, method: 'target', target: 1 },
-    { code: 'A2', name: '发展党员质量评价', points: 30, method: 'rank', step: 2, floor: 10 },
-    { code: 'A3', name: '发展党员违规问题', points: 30, method: 'relative', better: 'lower' },
-  ]],
-  ['党员教育管理', [
-    { code: 'A1', name: '党员教育培训覆盖率', points: 40, method: 'bands', bands: [[0.95, 40], [0.9, 32], [0.8, 20]] },
-    { code: 'A2', name: '党员积分管理落实', points: 30, method: 'manual' },
-    { code: 'A3', name: '流动党员管理', points: 30, method: 'range' },
-  ]],
-  ['村级活动场所提升', [
-    { code: 'A1', name: '活动场所升级改造数', points: 50, method: 'relative' },
-    { code: 'A2', name: '场所使用效能', points: 50, method: 'manual' },
-  ]],
-  ['党建引领基层治理', [
-    { code: 'A1', name: '网格化治理覆盖率', points: 40, method: 'target', target: 1 },
-    { code: 'A2', name: '矛盾纠纷就地化解率', points: 40, method: 'range' },
-    { code: 'A3', name: '信访件数', points: 20, method: 'relative', better: 'lower' },
-  ]],
-  ['乡村人才振兴', [
-    { code: 'A1', name: '农民创客回引人数', points: 40, method: 'relative' },
-    { code: 'A2', name: '创客致富带头人培育', points: 30, method: 'relative' },
-    { code: 'A3', name: '农村基层党校作用发挥', points: 30, method: 'manual' },
-  ]],
-  ['党建品牌创建', [
-    { code: 'A1', name: '党建品牌培育', points: 60, method: 'manual' },
-    { code: 'A2', name: '经验做法获上级推广', points: 40, method: 'relative' },
-  ]],
-  ['基层党建述职评议', [
-    { code: 'A1', name: '述职评议得分', points: 70, method: 'manual' },
-    { code: 'A2', name: '群众满意度', points: 30, method: 'range' },
-  ]],
+  [
+    '组织建设',
+    [
+      { code: 'A1', name: '党支部标准化规范化建设', points: 30, method: 'manual' },
+      {
+        code: 'A2',
+        name: '“三会一课”落实率',
+        points: 30,
+        method: 'bands',
+        bands: [
+          [0.98, 30],
+          [0.95, 25],
+          [0.9, 18],
+          [0.8, 10],
+        ],
+      },
+      { code: 'A3', name: '软弱涣散村整顿转化数', points: 40, method: 'relative' },
+    ],
+  ],
+  [
+    '村级集体经济',
+    [
+      { code: 'A1', name: '集体经济收入超10万元村占比', points: 40, method: 'target', target: 0.8 },
+      { code: 'A2', name: '党支部领办合作社数', points: 30, method: 'relative' },
+      { code: 'A3', name: '村级增收“8+1”工作法推广', points: 30, method: 'manual' },
+    ],
+  ],
+  [
+    '后备干部队伍建设',
+    [
+      { code: 'A1', name: '村级后备干部人数', points: 50, method: 'relative' },
+      { code: 'A2', name: '后备干部35岁以下占比', points: 30, method: 'range' },
+      { code: 'A3', name: '培养跟踪管理', points: 20, method: 'manual' },
+    ],
+  ],
+  [
+    '发展党员质量',
+    [
+      { code: 'A1', name: '发展党员计划完成率', points: 40, method: 'target', target: 1 },
+      { code: 'A2', name: '发展党员质量评价', points: 30, method: 'rank', step: 2, floor: 10 },
+      { code: 'A3', name: '发展党员违规问题', points: 30, method: 'relative', better: 'lower' },
+    ],
+  ],
+  [
+    '党员教育管理',
+    [
+      {
+        code: 'A1',
+        name: '党员教育培训覆盖率',
+        points: 40,
+        method: 'bands',
+        bands: [
+          [0.95, 40],
+          [0.9, 32],
+          [0.8, 20],
+        ],
+      },
+      { code: 'A2', name: '党员积分管理落实', points: 30, method: 'manual' },
+      { code: 'A3', name: '流动党员管理', points: 30, method: 'range' },
+    ],
+  ],
+  [
+    '村级活动场所提升',
+    [
+      { code: 'A1', name: '活动场所升级改造数', points: 50, method: 'relative' },
+      { code: 'A2', name: '场所使用效能', points: 50, method: 'manual' },
+    ],
+  ],
+  [
+    '党建引领基层治理',
+    [
+      { code: 'A1', name: '网格化治理覆盖率', points: 40, method: 'target', target: 1 },
+      { code: 'A2', name: '矛盾纠纷就地化解率', points: 40, method: 'range' },
+      { code: 'A3', name: '信访件数', points: 20, method: 'relative', better: 'lower' },
+    ],
+  ],
+  [
+    '乡村人才振兴',
+    [
+      { code: 'A1', name: '农民创客回引人数', points: 40, method: 'relative' },
+      { code: 'A2', name: '创客致富带头人培育', points: 30, method: 'relative' },
+      { code: 'A3', name: '农村基层党校作用发挥', points: 30, method: 'manual' },
+    ],
+  ],
+  [
+    '党建品牌创建',
+    [
+      { code: 'A1', name: '党建品牌培育', points: 60, method: 'manual' },
+      { code: 'A2', name: '经验做法获上级推广', points: 40, method: 'relative' },
+    ],
+  ],
+  [
+    '基层党建述职评议',
+    [
+      { code: 'A1', name: '述职评议得分', points: 70, method: 'manual' },
+      { code: 'A2', name: '群众满意度', points: 30, method: 'range' },
+    ],
+  ],
 ].map(([name, indicators]) => ({
   title: `基层党建重点任务擂台赛·${name}`,
   category: '基层党建',
@@ -116,7 +177,13 @@ const BOARDS: [string, string, typeof TOWNS, string, string[]][] = [
   ['重点工业项目', '工业项目开工', TOWNS, '371323-D06', ['开工项目数', '开工率']],
   ['重点工业项目', '工业投资', TOWNS, '371323-D06', ['工业投资额', '投资完成率']],
   ['重点工业项目', '技术改造', TOWNS, '371323-D06', ['技改项目数', '技改投资额']],
-  ['重点工业项目', '规上工业企业培育', TOWNS, '371323-D06', ['新增规上企业数', '规上工业增加值增长率']],
+  [
+    '重点工业项目',
+    '规上工业企业培育',
+    TOWNS,
+    '371323-D06',
+    ['新增规上企业数', '规上工业增加值增长率'],
+  ],
   ['两城同建', '文明城市创建', TOWNS, '371323-D03', ['测评问题整改率', '志愿服务时长']],
   ['两城同建', '卫生城市巩固', TOWNS, '371323-D14', ['卫生死角整治数', '督查问题整改率']],
   ['两城同建', '城市更新', TOWNS, '371323-D07', ['老旧小区改造数', '背街小巷整治数']],
@@ -127,46 +194,84 @@ const BOARDS: [string, string, typeof TOWNS, string, string[]][] = [
   ['社会工作', '民生实事', DEPARTMENTS, ASSESSMENT_OFFICE, ['民生实事完成率', '群众满意度']],
   ['社会工作', '营商环境', DEPARTMENTS, ASSESSMENT_OFFICE, ['政务服务好评率', '企业诉求办结率']],
   ['社会工作', '社会治理', DEPARTMENTS, '371323-D04', ['重点工作落实率', '群众安全感']],
-  ['建设秀美新沂水', '人居环境整治', TOWNS, '371323-D08', ['村庄清洁行动达标率', '农村厕所问题整改率']],
+  [
+    '建设秀美新沂水',
+    '人居环境整治',
+    TOWNS,
+    '371323-D08',
+    ['村庄清洁行动达标率', '农村厕所问题整改率'],
+  ],
   ['建设秀美新沂水', '美丽乡村建设', TOWNS, '371323-D08', ['美丽乡村示范村数', '道路硬化完成率']],
   ['建设秀美新沂水', '河湖长制', TOWNS, '371323-D10', ['河湖巡查完成率', '问题整改率']],
   ['建设秀美新沂水', '森林防火', TOWNS, '371323-D10', ['防火巡查到位率', '火情发生次数']],
 ];
 
-const LONGHUBANG: ContestSpec[] = BOARDS.map(([category, name, participants, lead, [first, second]]) => ({
-  title: `龙虎榜·${name}`,
-  category,
-  organizer: COUNTY,
-  participants,
-  ...(participants === TOWNS ? { groups: 'kind' as const } : {}),
-  lead,
-  indicators: [
-    { code: 'A1', name: first!, points: 40, method: 'relative' },
-    { code: 'A2', name: second!, points: 40, method: 'range', ...(second!.includes('次数') ? { better: 'lower' as const } : {}) },
-    { code: 'A3', name: '牵头部门综合评价', points: 20, method: 'manual' },
-    { code: 'C1', name: '工作被通报批评', kind: 'deduction', per: 5, cap: 20 },
-    ...(category === '保障类' ? [safetyVeto] : []),
-  ],
-  tieBreak: ['A3'],
-  flags: { red: { topPercent: 20 }, yellow: { bottomPercent: 10 } },
-}));
+const LONGHUBANG: ContestSpec[] = BOARDS.map(
+  ([category, name, participants, lead, [first, second]]) => ({
+    title: `龙虎榜·${name}`,
+    category,
+    organizer: COUNTY,
+    participants,
+    ...(participants === TOWNS ? { groups: 'kind' as const } : {}),
+    lead,
+    indicators: [
+      { code: 'A1', name: first!, points: 40, method: 'relative' },
+      {
+        code: 'A2',
+        name: second!,
+        points: 40,
+        method: 'range',
+        ...(second!.includes('次数') ? { better: 'lower' as const } : {}),
+      },
+      { code: 'A3', name: '牵头部门综合评价', points: 20, method: 'manual' },
+      { code: 'C1', name: '工作被通报批评', kind: 'deduction', per: 5, cap: 20 },
+      ...(category === '保障类' ? [safetyVeto] : []),
+    ],
+    tieBreak: ['A3'],
+    flags: { red: { topPercent: 20 }, yellow: { bottomPercent: 10 } },
+  }),
+);
 
 /** 黄山铺镇乡村振兴擂台赛 among its villages: 组织建设先锋, 党员干部先锋, 乡村人才先锋. */
 const HSP = '371323104';
-const environment: IndicatorSpec = { code: 'E1', name: '人居环境整治', points: 30, method: 'manual' };
+const environment: IndicatorSpec = {
+  code: 'E1',
+  name: '人居环境整治',
+  points: 30,
+  method: 'manual',
+};
 const VILLAGE_CONTESTS: ContestSpec[] = [
-  ['组织建设先锋', [
-    { code: 'A1', name: '党支部标准化建设', points: 40, method: 'manual' },
-    { code: 'A2', name: '村集体经济收入（万元）', points: 30, method: 'relative' },
-  ]],
-  ['党员干部先锋', [
-    { code: 'A1', name: '党员积分平均分', points: 40, method: 'relative' },
-    { code: 'A2', name: '后备干部人数', points: 30, method: 'relative' },
-  ]],
-  ['乡村人才先锋', [
-    { code: 'A1', name: '农村创客人数', points: 40, method: 'relative' },
-    { code: 'A2', name: '星级文明户占比', points: 30, method: 'bands', bands: [[0.3, 30], [0.2, 22], [0.1, 12]] },
-  ]],
+  [
+    '组织建设先锋',
+    [
+      { code: 'A1', name: '党支部标准化建设', points: 40, method: 'manual' },
+      { code: 'A2', name: '村集体经济收入（万元）', points: 30, method: 'relative' },
+    ],
+  ],
+  [
+    '党员干部先锋',
+    [
+      { code: 'A1', name: '党员积分平均分', points: 40, method: 'relative' },
+      { code: 'A2', name: '后备干部人数', points: 30, method: 'relative' },
+    ],
+  ],
+  [
+    '乡村人才先锋',
+    [
+      { code: 'A1', name: '农村创客人数', points: 40, method: 'relative' },
+      {
+        code: 'A2',
+        name: '星级文明户占比',
+        points: 30,
+        method: 'bands',
+        bands: [
+          [0.3, 30],
+          [0.2, 22],
+          [0.1, 12],
+        ],
+      },
+    ],
+  ],
 ].map(([name, indicators]) => ({
   title: `黄山铺镇乡村振兴擂台赛·${name}`,
   category: '乡村振兴',
@@ -177,7 +282,11 @@ const VILLAGE_CONTESTS: ContestSpec[] = [
   flags: { red: { top: 3 }, yellow: { bottom: 2 } },
 }));
 
-export const DEMO_CONTESTS: readonly ContestSpec[] = [...PARTY_BUILDING, ...LONGHUBANG, ...VILLAGE_CONTESTS];
+export const DEMO_CONTESTS: readonly ContestSpec[] = [
+  ...PARTY_BUILDING,
+  ...LONGHUBANG,
+  ...VILLAGE_CONTESTS,
+];
 
 /** Published months, then the current one, still collecting. */
 export const DEMO_MONTHS = ['2026-08', '2026-09', '2026-10'] as const;
@@ -252,7 +361,9 @@ export interface DemoContestsSummary {
 export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSummary> {
   const summary = { contests: 0, rounds: 0, entries: 0 };
   const existing = new Set(
-    (await listContests(ctx.db, { limit: 10_000, offset: 0 })).items.map((c) => `${c.organizerUnitId}:${c.title}`),
+    (await listContests(ctx.db, { limit: 10_000, offset: 0 })).items.map(
+      (c) => `${c.organizerUnitId}:${c.title}`,
+    ),
   );
   for (const spec of DEMO_CONTESTS) {
     const organizer = await findUnit(ctx.db, spec.organizer);
@@ -265,13 +376,17 @@ export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSum
       cadence: 'month',
       participants: spec.participants,
       ...(spec.groups ? { groups: spec.groups } : {}),
-      ...(spec.lead !== spec.organizer ? { evaluators: Object.fromEntries(byLead.map((i) => [i.code, spec.lead])) } : {}),
+      ...(spec.lead !== spec.organizer
+        ? { evaluators: Object.fromEntries(byLead.map((i) => [i.code, spec.lead])) }
+        : {}),
     });
     const id = String(contest.id);
     await draftRubric(ctx, id, { yaml: rubricYaml(spec) });
     await publishRubric(ctx, id, 1);
     summary.contests += 1;
-    const strength = new Map(contest.participants.map((p) => [p.code, random(hash(`${spec.title}:${p.code}`))()]));
+    const strength = new Map(
+      contest.participants.map((p) => [p.code, random(hash(`${spec.title}:${p.code}`))()]),
+    );
     for (const [m, period] of [...DEMO_MONTHS, DEMO_CURRENT_MONTH].entries()) {
       const round = await openRound(ctx, id, { period, deadline: `${period}-28` });
       const roundId = String(round.id);
@@ -284,7 +399,11 @@ export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSum
           // The current month is half filled in: the towns' own values so far, nothing scored yet.
           .filter(() => !current || rnd() < 0.5)
           .filter((i) => !current || ('method' in i && i.method !== 'manual'))
-          .map((i) => ({ unit: p.code, indicator: i.code, value: valueFor(i, strength.get(p.code)!, rnd) })),
+          .map((i) => ({
+            unit: p.code,
+            indicator: i.code,
+            value: valueFor(i, strength.get(p.code)!, rnd),
+          })),
       );
       if (items.length) await saveEntries(ctx, roundId, items);
       summary.entries += items.length;
@@ -297,7 +416,8 @@ export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSum
           indicator: manual.code,
           kind: m % 2 === 0 ? 'field_check' : 'daily',
           date: `${period}-20`,
-          finding: m % 2 === 0 ? '“四不两直”实地查看，台账与现场一致' : '日常考核：资料齐全，按时报送',
+          finding:
+            m % 2 === 0 ? '“四不两直”实地查看，台账与现场一致' : '日常考核：资料齐全，按时报送',
         });
       }
       await transitionRound(ctx, roundId, 'reviewing');
@@ -321,7 +441,13 @@ export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSum
       if (period === '2026-08' && summary.contests === 1 && manual) {
         await correctRound(ctx, roundId, {
           reason: '县委组织部复核发现一处录入错误，予以更正',
-          entries: [{ unit: contest.participants[2]!.code, indicator: manual.code, value: 'points' in manual ? manual.points * 0.9 : 0 }],
+          entries: [
+            {
+              unit: contest.participants[2]!.code,
+              indicator: manual.code,
+              value: 'points' in manual ? manual.points * 0.9 : 0,
+            },
+          ],
         });
       }
     }

@@ -11,7 +11,13 @@ describeEachDialect('the demo county', (use) => {
     const { ctx } = use();
     const first = await loadDemo(ctx);
     expect(first.contests).toMatchObject({ contests: 35, rounds: 140 });
-    expect(first.credentials.map((c) => c.username)).toEqual(['admin', 'zuzhibu', 'huangshanpu', 'yangzhuang', 'lingdao']);
+    expect(first.credentials.map((c) => c.username)).toEqual([
+      'admin',
+      'zuzhibu',
+      'huangshanpu',
+      'yangzhuang',
+      'lingdao',
+    ]);
 
     const all = (await listContests(ctx.db, { limit: 500, offset: 0 })).items;
     const party = all.filter((c) => c.category === '基层党建');
@@ -26,9 +32,14 @@ describeEachDialect('the demo county', (use) => {
       '黄山铺镇乡村振兴擂台赛·乡村人才先锋',
     ]);
 
-    const rounds = await ctx.db.selectFrom('rounds').select(['id', 'state', 'period', 'contest_id']).execute();
+    const rounds = await ctx.db
+      .selectFrom('rounds')
+      .select(['id', 'state', 'period', 'contest_id'])
+      .execute();
     expect(rounds.filter((r) => r.state === 'published')).toHaveLength(105);
-    expect(rounds.filter((r) => r.state === 'collecting').every((r) => r.period === '2026-11')).toBe(true);
+    expect(
+      rounds.filter((r) => r.state === 'collecting').every((r) => r.period === '2026-11'),
+    ).toBe(true);
 
     const firstParty = rounds.find((r) => r.contest_id === party[0]!.id && r.period === '2026-08')!;
     const results = await getResults(ctx, String(firstParty.id));

@@ -96,6 +96,8 @@ export async function loadDemo(
     });
   }
   const contests =
-    options.contests === false ? { contests: 0, rounds: 0, entries: 0 } : await loadDemoContests(ctx);
+    options.contests === false
+      ? { contests: 0, rounds: 0, entries: 0 }
+      : await loadDemoContests(ctx);
   return { units: imported.total, departmentsAdded, contests, credentials };
 }

@@ -8,6 +8,7 @@ import { type Contest, listParticipants } from '../db/contest.repository.ts';
 import {
   type Entry,
   type EntryWrite,
+  entriesOfUnits,
   listEntries,
   listEvidence,
   listVerifications,
@@ -88,8 +89,9 @@ export async function checkItems(
     byRef.set(String(p.unitId), p.unitId);
   }
   const indicators = new Map(rubric.indicators.map((i) => [i.code, i]));
+  const batchUnits = items.map((i) => byRef.get(String(i.unit))).filter((u) => u !== undefined);
   const existing = new Map(
-    (await listEntries(db, round.id)).map((e) => [`${e.unitId}:${e.indicator}`, e]),
+    (await entriesOfUnits(db, round.id, batchUnits)).map((e) => [`${e.unitId}:${e.indicator}`, e]),
   );
   const problems: ItemProblem[] = [];
   const stale: ItemProblem[] = [];

@@ -4,11 +4,10 @@
 import { excelRound, pow10 } from './excel-round.ts';
 import { awardFlags, type FlagName, flagName } from './flags.ts';
 import {
-  compositeKey,
+  denseKey,
   type Grouping,
   groupBy,
   RankScratch,
-  rankByKeys,
   rankKey,
   singleGroup,
 } from './rank.ts';
@@ -106,7 +105,6 @@ export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOption
     u8: 2,
   });
   const scratch = new RankScratch(n);
-  const scaled = new Float64Array(n);
   // Totals are kept × 10^precision: sums of Excel-rounded scores are then exact integers.
   const totalScaled = arena.f64();
   const vetoed = arena.u8();
@@ -126,25 +124,27 @@ export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOption
       indicators.set(indicator.code, { indicator, values, scores: noScores, ranks: undefined });
       continue;
     }
-    if (indicator.kind === 'scored') scoreScored(indicator, values, grouping, precision, scaled, scratch);
-    else scoreAdjustment(indicator, values, n, precision, scaled);
+    // Scores are computed × 10^precision straight into their result column (NaN = missing),
+    // ranked there, then added to the totals and unscaled in place.
     const scores = arena.f64();
-    addScores(scaled, scale, scores, totalScaled);
+    if (indicator.kind === 'scored') scoreScored(indicator, values, grouping, precision, scores, scratch);
+    else scoreAdjustment(indicator, values, n, precision, scores);
     let ranks: Int32Array | undefined;
     if (indicator.kind === 'scored') {
-      ranks = rankByKeys([scaled], grouping, { mode, integer: true, into: arena.i32(), scratch }).rank;
+      ranks = rankKey(scores, grouping, { mode, into: arena.i32(), scratch }).rank;
     }
     if (rubric.tieBreak.includes(indicator.code)) {
-      tieBreakScaled.set(indicator.code, missingAsZero(scaled, new Float64Array(n)));
+      tieBreakScaled.set(indicator.code, missingAsZero(scores, new Float64Array(n)));
     }
+    addScores(scores, scale, totalScaled);
     indicators.set(indicator.code, { indicator, values, scores, ranks });
   }
   const totals = unscale(totalScaled, scale, arena.f64());
 
   // The key: not vetoed, then total, then the tieBreak scores — best first. DESIGN §3.
-  const notVetoed = notVetoedKey(vetoed, scaled);
+  const notVetoed = notVetoedKey(vetoed, new Float64Array(n));
   const keys = [notVetoed, totalScaled, ...rubric.tieBreak.map((c) => tieBreakScaled.get(c)!)];
-  const key = compositeKey(keys, true, scratch);
+  const { key } = denseKey(keys, true, scratch);
   const ranks = arena.i32();
   const bottomRanks = arena.i32();
   rankKey(key, grouping, { mode, bottom: true, into: ranks, bottomInto: bottomRanks, scratch });
@@ -174,13 +174,16 @@ function markVetoed(values: Float64Array, vetoed: Uint8Array): void {
   for (let i = 0; i < values.length; i++) if (values[i] === 1) vetoed[i] = 1;
 }
 
-/** Adds scaled scores to the totals and keeps them unscaled; a missing value (NaN) adds 0. */
-function addScores(scaled: Float64Array, scale: number, scores: Float64Array, total: Float64Array): void {
-  for (let i = 0; i < scaled.length; i++) {
-    const s = scaled[i]!;
-    if (s !== s) continue;
-    total[i]! += s;
-    scores[i] = s / scale;
+/** Adds scaled scores to the totals and unscales them in place; a missing value (NaN) adds 0. */
+function addScores(scores: Float64Array, scale: number, total: Float64Array): void {
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s === s) {
+      total[i]! += s;
+      scores[i] = s / scale;
+    } else {
+      scores[i] = 0;
+    }
   }
 }
 

@@ -214,33 +214,153 @@ function sortedIds(col: Float64Array, scratch: RankScratch): Float64Array {
   return ids;
 }
 
-/** Integer keys of a small range: offset to 0 and kept as is, else compressed. */
+const DIGIT_BITS = 11;
+const DIGIT = 1 << DIGIT_BITS;
+
+/**
+ * Sorts order[0..m) ascending by an integer key in [0, range) — descending when `flip` — with
+ * stable counting passes: one pass for a small range, else one per 11-bit digit (buckets stay
+ * in cache). Returns the buffer holding the result (`order` or `spare`).
+ */
+function radixOrder(
+  order: Int32Array,
+  spare: Int32Array,
+  m: number,
+  key: Float64Array,
+  range: number,
+  flip: boolean,
+  scratch: RankScratch,
+): Int32Array {
+  let from = order;
+  let to = spare;
+  if (range <= 1 << 16) {
+    countingPass(from, to, m, key, range, flip, 1, range, scratch);
+    return to;
+  }
+  for (let divisor = 1; divisor < range; divisor *= DIGIT) {
+    countingPass(from, to, m, key, range, flip, divisor, DIGIT, scratch);
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** One stable counting pass by the digit floor(k / divisor) % buckets, k the (flipped) key. */
+function countingPass(
+  from: Int32Array,
+  to: Int32Array,
+  m: number,
+  key: Float64Array,
+  range: number,
+  flip: boolean,
+  divisor: number,
+  buckets: number,
+  scratch: RankScratch,
+): void {
+  const start = scratch.histogram(buckets + 1).counts;
+  const top = flip ? range - 1 : 0;
+  const sign = flip ? -1 : 1;
+  for (let j = 0; j < m; j++) {
+    const k = top + sign * key[from[j]!]!;
+    start[(Math.floor(k / divisor) % buckets) + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  for (let j = 0; j < m; j++) {
+    const i = from[j]!;
+    const k = top + sign * key[i]!;
+    to[start[Math.floor(k / divisor) % buckets]!++] = i;
+  }
+}
+
+/** Along an ascending order, numbers the distinct keys 0, 1, …; units not in the order get NaN. */
+function numberDistinct(order: Int32Array, m: number, key: Float64Array): Float64Array {
+  const out = new Float64Array(key.length).fill(Number.NaN);
+  let id = -1;
+  let previous = Number.NaN;
+  for (let j = 0; j < m; j++) {
+    const i = order[j]!;
+    const v = key[i]!;
+    if (v !== previous) id++;
+    out[i] = id;
+    previous = v;
+  }
+  return out;
+}
+
+/**
+ * The same order and ties as an integer key, offset to start at 0, with a range that can be
+ * counted (≤ 4n): kept when it is already small, else numbered by a radix sort (integers below
+ * 2^53) or a native sort (anything else).
+ */
 function compact(col: Float64Array, scratch: RankScratch): { key: Float64Array; range: number } {
   const { min, max } = extremes(col, false);
   if (!(min <= max)) return { key: col, range: 1 };
   if (max - min < domainLimit(col.length)) {
+    if (min === 0) return { key: col, range: max + 1 };
     const key = new Float64Array(col.length);
     for (let i = 0; i < col.length; i++) key[i] = col[i]! - min;
     return { key, range: max - min + 1 };
+  }
+  if (max - min < 2 ** 53) {
+    let m = 0;
+    const order = scratch.order;
+    const shifted = new Float64Array(col.length);
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i]!;
+      shifted[i] = v - min;
+      if (v === v) order[m++] = i;
+    }
+    const sorted = radixOrder(order, scratch.spare, m, shifted, max - min + 1, false, scratch);
+    const key = numberDistinct(sorted, m, shifted);
+    return { key, range: extremes(key, false).max + 1 };
   }
   const key = sortedIds(col, scratch);
   return { key, range: extremes(key, false).max + 1 };
 }
 
+/**
+ * One integer key for several columns compared lexicographically (most significant first; NaN
+ * in the first leaves a unit out), with the same order and ties: the columns folded as the
+ * digits of one number while that stays exact (below 2^53), else numbered tuple by tuple.
+ */
+export function compositeKey(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): Float64Array {
+  const n = keys[0]!.length;
+  const columns = keys.map((k) => compact(integer ? k : integerKey(k, scratch), scratch));
+  let product = 1;
+  for (const c of columns) product *= c.range;
+  const combined = Float64Array.from(columns[0]!.key);
+  if (product < 2 ** 53) {
+    for (let c = 1; c < columns.length; c++) fold(combined, columns[c]!.key, columns[c]!.range);
+    return combined;
+  }
+  // Too many digits for one double: least-significant-first radix passes, then number tuples.
+  let m = 0;
+  for (let i = 0; i < n; i++) if (combined[i] === combined[i]) scratch.order[m++] = i;
+  let from = scratch.order;
+  let to = scratch.spare;
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const sorted = radixOrder(from, to, m, columns[c]!.key, columns[c]!.range, false, scratch);
+    if (sorted === to) [from, to] = [to, from];
+  }
+  return numberTuples(from, m, columns.map((c) => c.key), n);
+}
+
+/** A key ready for counting: integer-valued, NaN = left out, range ≤ 4n. */
+export interface DenseKey {
+  key: Float64Array;
+  range: number;
+}
+
+/** {@link compositeKey} (or {@link integerKey} for one column), compacted for counting. */
+export function denseKey(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): DenseKey {
+  if (keys.length === 0) throw new RangeError('a key needs at least one column');
+  const key =
+    keys.length > 1 ? compositeKey(keys, integer, scratch) : integer ? keys[0]! : integerKey(keys[0]!, scratch);
+  return compact(key, scratch);
+}
+
 function fold(into: Float64Array, next: Float64Array, range: number): void {
   // NaN in `into` (a unit left out) stays NaN.
   for (let i = 0; i < into.length; i++) into[i] = into[i]! * range + next[i]!;
-}
-
-/** Stable counting sort of order[0..m) by an integer key in [0, range), ascending, into `to`. */
-function sortByKey(order: Int32Array, to: Int32Array, m: number, key: Float64Array, range: number, scratch: RankScratch): void {
-  const start = scratch.histogram(range + 1).counts;
-  for (let j = 0; j < m; j++) start[key[order[j]!]! + 1]!++;
-  for (let v = 0; v < range; v++) start[v + 1]! += start[v]!;
-  for (let j = 0; j < m; j++) {
-    const i = order[j]!;
-    to[start[key[i]!]!++] = i;
-  }
 }
 
 /** Stable counting sort of order[0..m) by group id, into `to`. */
@@ -252,40 +372,6 @@ function sortByGroup(order: Int32Array, to: Int32Array, m: number, of: Int32Arra
     const i = order[j]!;
     to[start[of[i]!]!++] = i;
   }
-}
-
-/**
- * One integer key for several columns compared lexicographically (most significant first; NaN
- * in the first leaves a unit out): folded arithmetically while the product of ranges stays
- * countable, else numbered by least-significant-first counting sorts and a scan.
- */
-export function compositeKey(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): Float64Array {
-  const n = keys[0]!.length;
-  const limit = domainLimit(n);
-  const columns = keys.map((k) => compact(integer ? k : integerKey(k, scratch), scratch));
-  const first = columns[0]!;
-  // The fold writes into a fresh array: `compact` may hand back the caller's own column.
-  const combined = Float64Array.from(first.key);
-  let range = first.range;
-  let c = 1;
-  while (c < columns.length && range * columns[c]!.range <= limit) {
-    fold(combined, columns[c]!.key, columns[c]!.range);
-    range *= columns[c]!.range;
-    c++;
-  }
-  if (c === columns.length) return combined;
-  const rest = [{ key: combined, range }, ...columns.slice(c)];
-  const order = scratch.order;
-  const spare = scratch.spare;
-  let m = 0;
-  for (let i = 0; i < n; i++) if (combined[i] === combined[i]) order[m++] = i;
-  let from = order;
-  let to = spare;
-  for (let k = rest.length - 1; k >= 0; k--) {
-    sortByKey(from, to, m, rest[k]!.key, rest[k]!.range, scratch);
-    [from, to] = [to, from];
-  }
-  return numberTuples(from, m, rest.map((r) => r.key), n);
 }
 
 /** Along an ascending order of tuples, numbers the distinct tuples 0, 1, …; the rest NaN. */
@@ -310,21 +396,15 @@ function numberTuples(order: Int32Array, m: number, columns: Float64Array[], n: 
  * other keys must be finite for every ranked unit.
  */
 export function rankByKeys(keys: readonly Float64Array[], grouping: Grouping, options: RankOptions): Ranks {
-  if (keys.length === 0) throw new RangeError('rankByKeys needs at least one key');
   const scratch = options.scratch ?? new RankScratch(grouping.of.length);
-  const key =
-    keys.length > 1
-      ? compositeKey(keys, options.integer ?? false, scratch)
-      : options.integer
-        ? keys[0]!
-        : integerKey(keys[0]!, scratch);
+  const key = denseKey(keys, options.integer ?? false, scratch).key;
   return rankKey(key, grouping, { ...options, scratch });
 }
 
 /**
  * Ranks units within their groups by one integer-valued key (NaN = left out), higher better:
  * group by group over each group's span of values when the spans are small for the groups'
- * sizes, else all groups at once by counting sorts.
+ * sizes, else all groups at once by counting sorts. Keys of a huge range are compacted first.
  */
 export function rankKey(key: Float64Array, grouping: Grouping, options: RankOptions): Ranks {
   const n = key.length;
@@ -336,13 +416,19 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
   const lo = new Float64Array(count);
   const hi = new Float64Array(count);
   const span = groupSpans(key, grouping, lo, hi);
-  if (span <= domainLimit(n) + 256 * count) {
+  if (grouping.count <= 1) {
+    if (span <= domainLimit(n)) countAll(key, lo[0]!, hi[0]!, dense, rank, bottom, scratch);
+    else {
+      const compacted = compact(key, scratch);
+      countAll(compacted.key, 0, compacted.range - 1, dense, rank, bottom, scratch);
+    }
+  } else if (span <= domainLimit(n) + 256 * count) {
     for (let g = 0; g < grouping.count; g++) {
       countGroup(key, grouping.members, grouping.starts[g]!, grouping.starts[g + 1]!, lo[g]!, hi[g]!, dense, rank, bottom, scratch);
     }
   } else {
-    const { key: compacted, range } = compact(key, scratch);
-    radixGroups(compacted, range, grouping, dense, rank, bottom, scratch);
+    const compacted = compact(key, scratch);
+    radixGroups(compacted.key, compacted.range, grouping, dense, rank, bottom, scratch);
   }
   return bottom ? { rank, bottom } : { rank };
 }
@@ -392,7 +478,7 @@ function countGroup(
   for (let j = s; j < e; j++) {
     const v = key[members[j]!]!;
     if (v === v) {
-      counts[v - lo]!++;
+      counts[(v - lo) | 0]!++;
       ranked++;
     }
   }
@@ -413,16 +499,63 @@ function countGroup(
       rank[i] = 0;
       continue;
     }
-    const b = v - lo;
+    const b = (v - lo) | 0;
     rank[i] = 1 + table[b]!;
     // Units ranked below = the ranked units minus those above and those tied.
     if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
   }
 }
 
+/** {@link countGroup} for a single group of every unit: no member indirection. */
+function countAll(
+  key: Float64Array,
+  lo: number,
+  hi: number,
+  dense: boolean,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  scratch: RankScratch,
+): void {
+  const n = key.length;
+  if (!(hi >= lo)) {
+    rank.fill(0);
+    return;
+  }
+  const size = hi - lo + 1;
+  const { counts, above, distinct } = scratch.histogram(size);
+  let ranked = 0;
+  for (let i = 0; i < n; i++) {
+    const v = key[i]!;
+    if (v === v) {
+      counts[(v - lo) | 0]!++;
+      ranked++;
+    }
+  }
+  let units = 0;
+  let keysAbove = 0;
+  for (let b = size - 1; b >= 0; b--) {
+    const k = counts[b]!;
+    above[b] = units;
+    distinct[b] = keysAbove;
+    units += k;
+    if (k > 0) keysAbove++;
+  }
+  const table = dense ? distinct : above;
+  for (let i = 0; i < n; i++) {
+    const v = key[i]!;
+    if (v !== v) {
+      rank[i] = 0;
+      continue;
+    }
+    const b = (v - lo) | 0;
+    rank[i] = 1 + table[b]!;
+    if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
+  }
+}
+
 /**
- * Ranks every group at once: stable counting sorts by key (best first), then by group, leave
- * each group's units best first; one scan numbers them. `key` is integer in [0, range).
+ * Ranks every group at once: a stable radix sort by key (best first), then a counting sort by
+ * group, leave each group's units best first; one scan numbers them. `key` is in [0, range).
  */
 function radixGroups(
   key: Float64Array,
@@ -435,20 +568,15 @@ function radixGroups(
 ): void {
   const n = key.length;
   const order = scratch.order;
-  const spare = scratch.spare;
-  const flipped = new Float64Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const v = key[i]!;
-    if (v !== v) rank[i] = 0;
-    else {
-      order[m++] = i;
-      flipped[i] = range - 1 - v;
-    }
+    if (key[i] !== key[i]) rank[i] = 0;
+    else order[m++] = i;
   }
-  sortByKey(order, spare, m, flipped, range, scratch);
-  sortByGroup(spare, order, m, grouping.of, grouping.count, scratch);
-  scanRuns(order, m, key, grouping.of, dense, rank, bottom);
+  const byKey = radixOrder(order, scratch.spare, m, key, range, true, scratch);
+  const byGroup = byKey === order ? scratch.spare : order;
+  sortByGroup(byKey, byGroup, m, grouping.of, grouping.count, scratch);
+  scanRuns(byGroup, m, key, grouping.of, dense, rank, bottom);
 }
 
 /** Assigns ranks along an order that lists each group's units best first, group after group. */

@@ -37,6 +37,22 @@ export async function listEntries(db: Db, roundId: number, unitId?: number): Pro
   return rows.map(entryFromRow);
 }
 
+/** The round's entries of the given units only (a batch's), in chunks the drivers accept. */
+export async function entriesOfUnits(db: Db, roundId: number, unitIds: number[]): Promise<Entry[]> {
+  const out: Entry[] = [];
+  const unique = [...new Set(unitIds)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .selectFrom('entries')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .where('unit_id', 'in', unique.slice(i, i + 1000))
+      .execute();
+    for (const row of rows) out.push(entryFromRow(row));
+  }
+  return out;
+}
+
 export async function findEntry(db: Db, id: number): Promise<Entry | undefined> {
   const row = await db.selectFrom('entries').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? entryFromRow(row) : undefined;

@@ -85,6 +85,15 @@ export async function childCounts(db: Db, ids: number[]): Promise<Map<number, nu
 /** For each unit, its path from the root down to itself (县 › 镇 › 村). */
 export async function pathsOf(db: Db, ids: number[]): Promise<Map<number, UnitRef[]>> {
   const paths = new Map<number, UnitRef[]>();
+  // In chunks: SQLite binds a limited number of parameters per statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const [id, path] of await pathsOfChunk(db, ids.slice(i, i + 500))) paths.set(id, path);
+  }
+  return paths;
+}
+
+async function pathsOfChunk(db: Db, ids: number[]): Promise<Map<number, UnitRef[]>> {
+  const paths = new Map<number, UnitRef[]>();
   if (ids.length === 0) return paths;
   const rows = await db
     .withRecursive('chain(start_id, id, depth)', (qb) =>

@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Navigation } from './navigation.tsx';
+import { UserMenu } from './user-menu.tsx';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -29,9 +30,11 @@ export function AppShell() {
         <Link to="/" className="app-brand">
           <img src="/favicon.svg" alt="" />
           <span>{t('app.brand')}</span>
+          <span className="app-brand-sub">{t('app.tagline')}</span>
         </Link>
         <div className="app-header-actions">
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </Layout.Header>
       <Layout hasSider>

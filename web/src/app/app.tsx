@@ -1,15 +1,43 @@
 import { ConfigProvider } from 'antd';
-import { lazy } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import type { Role } from '../api/session.ts';
+import { PageLoading } from '../components/page-loading.tsx';
 import { antdLocales } from './antd-locale.ts';
 import { AppShell } from './app-shell.tsx';
+import { RequireAuth } from './require-auth.tsx';
+import { SessionProvider, useSession } from './session.tsx';
 import { theme } from './theme.ts';
 
 // One chunk per page, so the first load carries only the shell (and charts load with the
 // pages that draw them).
+const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
+const WorkbenchPage = lazy(() => import('../features/workbench/workbench-page.tsx'));
+const ContestsPage = lazy(() => import('../features/contests/contests-page.tsx'));
+const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
+const ContestFormPage = lazy(() => import('../features/contests/contest-form-page.tsx'));
+const RubricEditorPage = lazy(() => import('../features/rubrics/rubric-editor-page.tsx'));
+const RoundPage = lazy(() => import('../features/rounds/round-page.tsx'));
+const ResultsPage = lazy(() => import('../features/results/results-page.tsx'));
+const FlagsPage = lazy(() => import('../features/flags/flags-page.tsx'));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx'));
+const UsersPage = lazy(() => import('../features/users/users-page.tsx'));
+const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
+
+const MANAGERS: Role[] = ['admin', 'organizer'];
+
+function guarded(page: ReactNode, roles?: Role[]) {
+  return <RequireAuth {...(roles ? { roles } : {})}>{page}</RequireAuth>;
+}
+
+/** The start page: the workbench for the signed-in, the boards for everyone else. */
+function Start() {
+  const { status } = useSession();
+  if (status === 'loading') return <PageLoading />;
+  return <Navigate to={status === 'signed-in' ? '/workbench' : '/contests'} replace />;
+}
 
 export function App() {
   const { i18n } = useTranslation();
@@ -22,16 +50,35 @@ export function App() {
     >
       {/* No antd <App>: it brings message, notification and modal into the first load; a page
           that needs one uses its hook (message.useMessage()). */}
-      <BrowserRouter>
-        <Routes>
-          <Route element={<AppShell />}>
-            {/* 工作台 comes later; until then the organisation page is the start page. */}
-            <Route index element={<Navigate to="/units" replace />} />
-            <Route path="units/:code?" element={<UnitsPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route
+              path="login"
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <LoginPage />
+                </Suspense>
+              }
+            />
+            <Route element={<AppShell />}>
+              <Route index element={<Start />} />
+              <Route path="workbench" element={guarded(<WorkbenchPage />)} />
+              <Route path="contests" element={<ContestsPage />} />
+              <Route path="contests/new" element={guarded(<ContestFormPage />, MANAGERS)} />
+              <Route path="contests/:id" element={<ContestPage />} />
+              <Route path="contests/:id/rubric" element={guarded(<RubricEditorPage />, MANAGERS)} />
+              <Route path="rounds/:id" element={guarded(<RoundPage />)} />
+              <Route path="rounds/:id/results" element={<ResultsPage />} />
+              <Route path="flags" element={<FlagsPage />} />
+              <Route path="units/:code?" element={<UnitsPage />} />
+              <Route path="users" element={guarded(<UsersPage />, ['admin'])} />
+              <Route path="audit" element={guarded(<AuditPage />, ['admin'])} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
     </ConfigProvider>
   );
 }

@@ -14,6 +14,8 @@ import { Menu, type MenuProps, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import type { Role } from '../api/session.ts';
+import { hasRole, useSession } from './session.tsx';
 
 type NavKey =
   | 'workbench'
@@ -32,6 +34,9 @@ interface NavEntry {
   icon: ReactNode;
   /** The page's path; absent while the page is still to come (shown disabled). */
   path?: string;
+  /** Shown to signed-in users only; with roles, to users holding one of them. */
+  signedIn?: boolean;
+  roles?: Role[];
 }
 
 // The navigation of every role to come (DESIGN §1). A page joins by getting a path.
@@ -39,9 +44,9 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
   {
     key: 'work',
     entries: [
-      { key: 'workbench', icon: <DashboardOutlined /> },
-      { key: 'contests', icon: <TrophyOutlined /> },
-      { key: 'flags', icon: <FlagOutlined /> },
+      { key: 'workbench', icon: <DashboardOutlined />, path: '/workbench', signedIn: true },
+      { key: 'contests', icon: <TrophyOutlined />, path: '/contests' },
+      { key: 'flags', icon: <FlagOutlined />, path: '/flags' },
       { key: 'assessments', icon: <AuditOutlined /> },
       { key: 'projects', icon: <ProjectOutlined /> },
       { key: 'partyPoints', icon: <StarOutlined /> },
@@ -51,8 +56,8 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
     key: 'system',
     entries: [
       { key: 'units', icon: <ApartmentOutlined />, path: '/units' },
-      { key: 'users', icon: <TeamOutlined /> },
-      { key: 'audit', icon: <FileProtectOutlined /> },
+      { key: 'users', icon: <TeamOutlined />, path: '/users', roles: ['admin'] },
+      { key: 'audit', icon: <FileProtectOutlined />, path: '/audit', roles: ['admin'] },
     ],
   },
   {
@@ -60,6 +65,9 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
     entries: [{ key: 'publicSite', icon: <GlobalOutlined /> }],
   },
 ];
+
+// A round and its results belong to the boards.
+const ALIASES: Record<string, NavKey> = { '/rounds': 'contests' };
 
 function activeKey(pathname: string): NavKey | undefined {
   for (const group of NAV_GROUPS) {
@@ -69,16 +77,25 @@ function activeKey(pathname: string): NavKey | undefined {
       }
     }
   }
-  return undefined;
+  const alias = Object.keys(ALIASES).find((path) => pathname.startsWith(`${path}/`));
+  return alias ? ALIASES[alias] : undefined;
 }
 
 /** The side menu; `collapsed` when the sider shows icons only. */
 export function Navigation({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { session } = useSession();
   const selected = activeKey(pathname);
+  const visible = (entry: NavEntry) =>
+    (!entry.signedIn || session !== null) && (!entry.roles || hasRole(session, ...entry.roles));
 
   const items: MenuProps['items'] = NAV_GROUPS.map((group) => ({
+    ...group,
+    entries: group.entries.filter(visible),
+  }))
+    .filter((group) => group.entries.length > 0)
+    .map((group) => ({
     type: 'group',
     key: group.key,
     label: t(`nav.groups.${group.key}`),

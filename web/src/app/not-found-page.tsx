@@ -14,7 +14,7 @@ export default function NotFoundPage() {
         title="404"
         subTitle={t('notFound.subtitle')}
         extra={
-          <Button type="primary" onClick={() => navigate('/units')}>
+          <Button type="primary" onClick={() => navigate('/')}>
             {t('notFound.back')}
           </Button>
         }
