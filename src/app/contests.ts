@@ -341,8 +341,15 @@ export async function contestView(db: Kysely<Database>, contest: Contest): Promi
   };
 }
 
-export async function getContest(db: Kysely<Database>, id: string): Promise<ContestView> {
-  return contestView(db, await requireContest(db, id));
+/** A contest; anonymous readers see only its published rubric versions and rounds. */
+export async function getContest(ctx: AppContext, id: string): Promise<ContestView> {
+  const view = await contestView(ctx.db, await requireContest(ctx.db, id));
+  if (ctx.actor.kind !== 'anonymous') return view;
+  return {
+    ...view,
+    rubricVersions: view.rubricVersions.filter((v) => v.status === 'published'),
+    rounds: view.rounds.filter((r) => r.state === 'published'),
+  };
 }
 
 export async function listContests(db: Kysely<Database>, query: ListContests) {

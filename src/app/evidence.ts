@@ -8,7 +8,7 @@ import {
   insertVerification,
 } from '../db/entry.repository.ts';
 import type { Round } from '../db/round.repository.ts';
-import { EVIDENCE_MAX_BYTES, sniffType, storeEvidence } from '../io/evidence-store.ts';
+import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
 import { rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
@@ -151,7 +151,7 @@ export function attachEvidence(
         'direct',
       );
     }
-    const sha256 = await storeEvidence(ctx.dataDir, file.bytes);
+    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes);
     const row = await insertEvidence(
       tx.db,
       {

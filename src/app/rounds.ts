@@ -303,17 +303,17 @@ export async function getResults(
 ): Promise<ResultsView> {
   const round = await requireRound(ctx.db, id);
   const contest = await requireContest(ctx.db, round.contestId);
-  if (!hasResults(round.state)) {
-    throw new DomainError(
-      'NO_RESULTS',
-      `${ROUND_STATE_NAMES[round.state]}的期次还没有成绩 no results before review`,
-    );
-  }
   if (round.state !== 'published') {
     const access = await roundAccess(ctx, contest);
     const participantMayRead = round.state === 'notice' && access.reportsFor !== null;
     if (!access.readAll && !participantMayRead)
       await authorize(ctx, 'contest.read', contest.organizerUnitId);
+  }
+  if (!hasResults(round.state)) {
+    throw new DomainError(
+      'NO_RESULTS',
+      `${ROUND_STATE_NAMES[round.state]}的期次还没有成绩 no results before review`,
+    );
   }
   const wanted = revision ?? round.revision;
   if (wanted > round.revision) {

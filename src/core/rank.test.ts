@@ -130,6 +130,66 @@ describe('rankByKeys', () => {
     );
   });
 
+  it('equals the definition on large rounds that take every counting and radix path', () => {
+    // A fast reference for big inputs: per group, sort the keys and count by definition.
+    const reference = (keys: number[][], groups: number[], mode: 'competition' | 'dense') => {
+      const n = groups.length;
+      const tuple = (i: number) => keys.map((k) => k[i]!);
+      const cmp = (a: number[], b: number[]) => {
+        for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return b[k]! - a[k]!;
+        return 0;
+      };
+      const byGroup = new Map<number, number[]>();
+      for (let i = 0; i < n; i++) if (!Number.isNaN(keys[0]![i]!)) byGroup.set(groups[i]!, [...(byGroup.get(groups[i]!) ?? []), i]);
+      const rank = new Array<number>(n).fill(0);
+      for (const members of byGroup.values()) {
+        members.sort((a, b) => cmp(tuple(a), tuple(b)));
+        let distinct = 0;
+        members.forEach((i, p) => {
+          const first = p === 0 || cmp(tuple(members[p - 1]!), tuple(i)) !== 0;
+          if (first) distinct++;
+          rank[i] = first ? (mode === 'dense' ? distinct : p + 1) : rank[members[p - 1]!]!;
+        });
+      }
+      return rank;
+    };
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const n = 20_000;
+    const cases: { keys: number[][]; groupCount: number }[] = [
+      // Wide integer keys in many groups: multi-digit radix, best first.
+      { keys: [Array.from({ length: n }, () => Math.floor(next() * 79_000))], groupCount: 500 },
+      // Integers of a wide range: compacted by a radix numbering, then counted.
+      { keys: [Array.from({ length: n }, () => Math.floor(next() * 1e8))], groupCount: 1 },
+      // Beyond 2^31 and non-integers: compacted by a native sort.
+      { keys: [Array.from({ length: n }, () => next() * 1e15)], groupCount: 3 },
+      // Four columns whose product overflows: tuples numbered between radix passes; ties galore.
+      {
+        keys: [
+          Array.from({ length: n }, () => (next() < 0.02 ? Number.NaN : Math.floor(next() * 2))),
+          Array.from({ length: n }, () => Math.floor(next() * 9000)),
+          Array.from({ length: n }, () => Math.floor(next() * 70_000)),
+          Array.from({ length: n }, () => Math.floor(next() * 3) - 1),
+        ],
+        groupCount: 40,
+      },
+    ];
+    for (const { keys, groupCount } of cases) {
+      const groups = Array.from({ length: n }, () => Math.floor(next() * groupCount));
+      for (const mode of ['competition', 'dense'] as const) {
+        const got = rankByKeys(
+          keys.map((k) => Float64Array.from(k)),
+          groupBy(groups.map(String)),
+          { mode },
+        );
+        expect([...got.rank]).toEqual(reference(keys, groups, mode));
+      }
+    }
+  });
+
   it('ranks an empty round and a single unit', () => {
     expect([...rankByKeys([new Float64Array(0)], singleGroup(0), { mode: 'competition' }).rank]).toEqual([]);
     expect([...rankByKeys([Float64Array.of(3)], singleGroup(1), { mode: 'dense' }).rank]).toEqual([1]);

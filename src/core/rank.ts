@@ -215,12 +215,14 @@ function sortedIds(col: Float64Array, scratch: RankScratch): Float64Array {
 }
 
 const DIGIT_BITS = 11;
-const DIGIT = 1 << DIGIT_BITS;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+/** Keys below this are sorted with integer digit arithmetic. */
+const INT_RANGE = 2 ** 31;
 
 /**
- * Sorts order[0..m) ascending by an integer key in [0, range) — descending when `flip` — with
- * stable counting passes: one pass for a small range, else one per 11-bit digit (buckets stay
- * in cache). Returns the buffer holding the result (`order` or `spare`).
+ * Sorts order[0..m) ascending by an integer key in [0, range ≤ 2^31) — descending when
+ * `flip` — with stable counting passes: one pass for a small range, else one per 11-bit digit
+ * (the buckets stay in cache). Returns the buffer holding the result (`order` or `spare`).
  */
 function radixOrder(
   order: Int32Array,
@@ -231,20 +233,21 @@ function radixOrder(
   flip: boolean,
   scratch: RankScratch,
 ): Int32Array {
+  if (range <= 1 << 16) {
+    // One pass: the whole key is the digit (mask −1 keeps every bit).
+    countingPass(order, spare, m, key, range, flip, 0, -1, range, scratch);
+    return spare;
+  }
   let from = order;
   let to = spare;
-  if (range <= 1 << 16) {
-    countingPass(from, to, m, key, range, flip, 1, range, scratch);
-    return to;
-  }
-  for (let divisor = 1; divisor < range; divisor *= DIGIT) {
-    countingPass(from, to, m, key, range, flip, divisor, DIGIT, scratch);
+  for (let shift = 0; 2 ** shift < range; shift += DIGIT_BITS) {
+    countingPass(from, to, m, key, range, flip, shift, DIGIT_MASK, DIGIT_MASK + 1, scratch);
     [from, to] = [to, from];
   }
   return from;
 }
 
-/** One stable counting pass by the digit floor(k / divisor) % buckets, k the (flipped) key. */
+/** One stable counting pass by the digit (k >>> shift) & mask, k the key (or range − 1 − key). */
 function countingPass(
   from: Int32Array,
   to: Int32Array,
@@ -252,22 +255,29 @@ function countingPass(
   key: Float64Array,
   range: number,
   flip: boolean,
-  divisor: number,
+  shift: number,
+  mask: number,
   buckets: number,
   scratch: RankScratch,
 ): void {
   const start = scratch.histogram(buckets + 1).counts;
-  const top = flip ? range - 1 : 0;
-  const sign = flip ? -1 : 1;
-  for (let j = 0; j < m; j++) {
-    const k = top + sign * key[from[j]!]!;
-    start[(Math.floor(k / divisor) % buckets) + 1]!++;
+  const top = range - 1;
+  if (flip) {
+    for (let j = 0; j < m; j++) start[(((top - key[from[j]!]!) >>> shift) & mask) + 1]!++;
+  } else {
+    for (let j = 0; j < m; j++) start[((key[from[j]!]! >>> shift) & mask) + 1]!++;
   }
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  for (let j = 0; j < m; j++) {
-    const i = from[j]!;
-    const k = top + sign * key[i]!;
-    to[start[Math.floor(k / divisor) % buckets]!++] = i;
+  if (flip) {
+    for (let j = 0; j < m; j++) {
+      const i = from[j]!;
+      to[start[((top - key[i]!) >>> shift) & mask]!++] = i;
+    }
+  } else {
+    for (let j = 0; j < m; j++) {
+      const i = from[j]!;
+      to[start[(key[i]! >>> shift) & mask]!++] = i;
+    }
   }
 }
 
@@ -300,7 +310,7 @@ function compact(col: Float64Array, scratch: RankScratch): { key: Float64Array; 
     for (let i = 0; i < col.length; i++) key[i] = col[i]! - min;
     return { key, range: max - min + 1 };
   }
-  if (max - min < 2 ** 53) {
+  if (max - min < INT_RANGE) {
     let m = 0;
     const order = scratch.order;
     const shifted = new Float64Array(col.length);
@@ -319,29 +329,38 @@ function compact(col: Float64Array, scratch: RankScratch): { key: Float64Array; 
 
 /**
  * One integer key for several columns compared lexicographically (most significant first; NaN
- * in the first leaves a unit out), with the same order and ties: the columns folded as the
- * digits of one number while that stays exact (below 2^53), else numbered tuple by tuple.
+ * in the first leaves a unit out), with the same order and ties, below 2^31: the columns are
+ * folded as the digits of one number from the least significant up; when the next digit would
+ * overflow, the tuples so far are numbered (radix sort by both, then a scan) and folding goes on.
  */
 export function compositeKey(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): Float64Array {
   const n = keys[0]!.length;
   const columns = keys.map((k) => compact(integer ? k : integerKey(k, scratch), scratch));
-  let product = 1;
-  for (const c of columns) product *= c.range;
-  const combined = Float64Array.from(columns[0]!.key);
-  if (product < 2 ** 53) {
-    for (let c = 1; c < columns.length; c++) fold(combined, columns[c]!.key, columns[c]!.range);
-    return combined;
+  const last = columns[columns.length - 1]!;
+  let acc: Float64Array = Float64Array.from(last.key);
+  let range = last.range;
+  for (let c = columns.length - 2; c >= 0; c--) {
+    const digit = columns[c]!;
+    if (range * digit.range > INT_RANGE) {
+      let m = 0;
+      for (let i = 0; i < n; i++) if (digit.key[i] === digit.key[i]) scratch.order[m++] = i;
+      const byAcc = radixOrder(scratch.order, scratch.spare, m, acc, range, false, scratch);
+      const other = byAcc === scratch.order ? scratch.spare : scratch.order;
+      const byBoth = radixOrder(byAcc, other, m, digit.key, digit.range, false, scratch);
+      acc = numberTuples(byBoth, m, [digit.key, acc], n);
+      range = m === 0 ? 1 : extremes(acc, false).max + 1;
+      // Numbered tuples already carry this digit.
+      continue;
+    }
+    raise(acc, digit.key, range);
+    range *= digit.range;
   }
-  // Too many digits for one double: least-significant-first radix passes, then number tuples.
-  let m = 0;
-  for (let i = 0; i < n; i++) if (combined[i] === combined[i]) scratch.order[m++] = i;
-  let from = scratch.order;
-  let to = scratch.spare;
-  for (let c = columns.length - 1; c >= 0; c--) {
-    const sorted = radixOrder(from, to, m, columns[c]!.key, columns[c]!.range, false, scratch);
-    if (sorted === to) [from, to] = [to, from];
-  }
-  return numberTuples(from, m, columns.map((c) => c.key), n);
+  return acc;
+}
+
+/** acc ← digit × range + acc: the digit becomes the more significant. NaN stays NaN. */
+function raise(acc: Float64Array, digit: Float64Array, range: number): void {
+  for (let i = 0; i < acc.length; i++) acc[i] = digit[i]! * range + acc[i]!;
 }
 
 /** A key ready for counting: integer-valued, NaN = left out, range ≤ 4n. */
@@ -356,11 +375,6 @@ export function denseKey(keys: readonly Float64Array[], integer: boolean, scratc
   const key =
     keys.length > 1 ? compositeKey(keys, integer, scratch) : integer ? keys[0]! : integerKey(keys[0]!, scratch);
   return compact(key, scratch);
-}
-
-function fold(into: Float64Array, next: Float64Array, range: number): void {
-  // NaN in `into` (a unit left out) stays NaN.
-  for (let i = 0; i < into.length; i++) into[i] = into[i]! * range + next[i]!;
 }
 
 /** Stable counting sort of order[0..m) by group id, into `to`. */

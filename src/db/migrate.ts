@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as m0001 from './migrations/0001-units.ts';
 import * as m0002 from './migrations/0002-accounts-audit.ts';
 import * as m0003 from './migrations/0003-contests.ts';
+import * as m0004 from './migrations/0004-practices.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001-units': m0001,
   '0002-accounts-audit': m0002,
   '0003-contests': m0003,
+  '0004-practices': m0004,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

@@ -229,6 +229,32 @@ export interface AppealTable {
   decided_at: string | null;
 }
 
+export interface PracticeTable {
+  id: Generated<number>;
+  contest_id: number;
+  round_id: number | null;
+  unit_id: number;
+  title: string;
+  summary: string | null;
+  /** Sanitised on the way in (src/io/sanitize-html.ts). */
+  body_html: string;
+  /** `draft` or `published`. */
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface PublicImageTable {
+  id: Generated<number>;
+  sha256: string;
+  content_type: string;
+  size: number;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -249,4 +275,6 @@ export interface Database {
   round_revisions: RoundRevisionTable;
   flags: FlagTable;
   appeals: AppealTable;
+  practices: PracticeTable;
+  public_images: PublicImageTable;
 }

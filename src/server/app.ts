@@ -19,6 +19,8 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { contestsRoutes } from './routes/contests.routes.ts';
 import { flagsRoutes } from './routes/flags.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { practicesRoutes } from './routes/practices.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
@@ -79,6 +81,8 @@ export async function buildServer(
     contestsRoutes,
     roundsRoutes,
     flagsRoutes,
+    practicesRoutes,
+    publicRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
 

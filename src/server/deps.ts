@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type AuthSettings, defaultAuthSettings } from '../app/auth.ts';
 import { type Clock, systemClock } from '../app/context.ts';
+import { PublishedRoundCache } from '../app/public.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle, DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
@@ -11,6 +12,8 @@ export interface ServerDeps {
   dialect: DialectName;
   clock: Clock;
   settings: AuthSettings;
+  /** Published rounds as sent to the public, by round and revision. */
+  cache: PublishedRoundCache;
   config: Readonly<Config>;
   version: string;
   /** Folder of the built web app; not served when absent. */
@@ -33,6 +36,7 @@ export function serverDeps(
       sessionMaxHours: config.sessionMaxHours,
       ...extra.settings,
     },
+    cache: new PublishedRoundCache(),
     config,
     version: extra.version,
     webDir: extra.webDir,

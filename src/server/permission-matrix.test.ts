@@ -12,6 +12,7 @@ import { createContest } from '../app/contests.ts';
 import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
+import { createPractice, uploadPracticeImage } from '../app/practices.ts';
 import { openRound, transitionRound } from '../app/rounds.ts';
 import { draftRubric, publishRubric } from '../app/rubrics.ts';
 import { createToken, createUser } from '../app/users.ts';
@@ -45,6 +46,8 @@ interface Fixture {
   published: number;
   appeals: number[];
   evidence: number;
+  practice: number;
+  image: number;
 }
 const fx: Record<'in' | 'out', Fixture> = {} as never;
 
@@ -69,6 +72,7 @@ function multipart(fields: Record<string, string>, file: { name: string; bytes: 
   };
 }
 const PDF = Buffer.from('%PDF-1.4\n% matrix evidence\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const month = (n: number) =>
   `${2030 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 const DECIDERS: Actor[] = ['admin', 'organizer', 'evaluator'];
@@ -495,6 +499,126 @@ const ROWS: Row[] = [
     expect: { inside: all(200) },
   },
   {
+    route: 'GET /api/v1/practices',
+    inside: () => ({ url: `/api/v1/practices?contest=${fx.in.contest}` }),
+    outside: () => ({ url: `/api/v1/practices?contest=${fx.out.contest}` }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/practices',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/practices',
+      payload: {
+        contest: fx.in.contest,
+        unit: fx.in.villages[0],
+        title: '经验做法',
+        bodyHtml: '<p>做法</p>',
+      },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: '/api/v1/practices',
+      payload: {
+        contest: fx.out.contest,
+        unit: fx.out.villages[0],
+        title: '经验做法',
+        bodyHtml: '<p>做法</p>',
+      },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'PATCH /api/v1/practices/:id',
+    inside: () => ({
+      method: 'PATCH',
+      url: `/api/v1/practices/${fx.in.practice}`,
+      payload: { title: '新标题' },
+    }),
+    outside: () => ({
+      method: 'PATCH',
+      url: `/api/v1/practices/${fx.out.practice}`,
+      payload: { title: '新标题' },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/practices/:id/publish',
+    inside: () => ({ method: 'POST', url: `/api/v1/practices/${fx.in.practice}/publish` }),
+    outside: () => ({ method: 'POST', url: `/api/v1/practices/${fx.out.practice}/publish` }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/practices/:id/withdraw',
+    inside: () => ({ method: 'POST', url: `/api/v1/practices/${fx.in.practice}/withdraw` }),
+    outside: () => ({ method: 'POST', url: `/api/v1/practices/${fx.out.practice}/withdraw` }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    // Images are public once uploaded and belong to no unit: any admin or organizer may upload.
+    route: 'POST /api/v1/practice-images',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/practice-images',
+      ...multipart({}, { name: 'a.png', bytes: PNG }),
+    }),
+    expect: { inside: manage(201) },
+  },
+  {
+    route: 'GET /api/v1/public/contests',
+    inside: () => ({ url: '/api/v1/public/contests' }),
+    expect: { inside: all(200) },
+  },
+  {
+    route: 'GET /api/v1/public/contests/:id',
+    inside: () => ({ url: `/api/v1/public/contests/${fx.in.contest}` }),
+    outside: () => ({ url: `/api/v1/public/contests/${fx.out.contest}` }),
+    expect: { inside: all(200), outside: all(200) },
+  },
+  {
+    route: 'GET /api/v1/public/contests/:id/rubrics/:version',
+    inside: () => ({ url: `/api/v1/public/contests/${fx.in.contest}/rubrics/1` }),
+    expect: { inside: all(200) },
+  },
+  {
+    // "Outside" here is a round still collecting: nobody sees it publicly.
+    route: 'GET /api/v1/public/rounds/:id',
+    inside: () => ({ url: `/api/v1/public/rounds/${fx.in.published}` }),
+    outside: () => ({ url: `/api/v1/public/rounds/${fx.in.collecting}` }),
+    expect: { inside: all(200), outside: all(404) },
+  },
+  {
+    route: 'GET /api/v1/public/flags',
+    inside: () => ({ url: '/api/v1/public/flags' }),
+    expect: { inside: all(200) },
+  },
+  {
+    route: 'GET /api/v1/public/units/:code/history',
+    inside: () => ({ url: `/api/v1/public/units/${fx.in.villages[0]}/history` }),
+    expect: { inside: all(200) },
+  },
+  {
+    route: 'GET /api/v1/public/practices',
+    inside: () => ({ url: '/api/v1/public/practices' }),
+    expect: { inside: all(200) },
+  },
+  {
+    // A draft: not public for anyone, signed in or not.
+    route: 'GET /api/v1/public/practices/:id',
+    inside: () => ({ url: `/api/v1/public/practices/${fx.out.practice}` }),
+    expect: { inside: all(404) },
+  },
+  {
+    route: 'GET /api/v1/public/images/:id',
+    inside: () => ({ url: `/api/v1/public/images/${fx.in.image}` }),
+    expect: { inside: all(200) },
+  },
+  {
+    route: 'GET /api/v1/public/version',
+    inside: () => ({ url: '/api/v1/public/version' }),
+    expect: { inside: all(200) },
+  },
+  {
     route: 'GET /api/v1/me/positions',
     inside: () => ({ url: '/api/v1/me/positions' }),
     expect: { inside: signedIn(200) },
@@ -563,6 +687,15 @@ async function townContest(ctx: AppContext, dataDir: string, town: string): Prom
     published: await round('2026-02', ['collecting', 'reviewing', 'notice', 'published']),
     appeals,
     evidence: evidence.id,
+    practice: (
+      await createPractice(ctx, {
+        contest: contest.id,
+        unit: villages[0]!,
+        title: '经验做法',
+        bodyHtml: '<p>做法</p>',
+      })
+    ).id,
+    image: (await uploadPracticeImage({ ...ctx, dataDir }, { filename: 'a.png', bytes: PNG })).id,
   };
 }
 

@@ -7,7 +7,7 @@ import { loadDemo } from '../../src/app/demo.ts';
 import { createToken } from '../../src/app/users.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { serverDeps } from '../../src/server/deps.ts';
+import { type ServerDeps, serverDeps } from '../../src/server/deps.ts';
 import type { TestDatabase } from './db.ts';
 
 /** A clock the test moves by hand. */
@@ -23,6 +23,8 @@ export interface TestServer {
   app: FastifyInstance;
   /** The server's data folder (evidence files), a fresh temp folder. */
   dataDir: string;
+  /** The server's cache of published rounds. */
+  cache: ServerDeps['cache'];
   clock: TestClock;
   /** Demo users' passwords (admin, zuzhibu, huangshanpu, yangzhuang, lingdao). */
   passwords: Record<string, string>;
@@ -47,21 +49,21 @@ export async function startTestServer(db: TestDatabase): Promise<TestServer> {
   const passwords = Object.fromEntries(demo.credentials.map((c) => [c.username, c.password]));
   const sleeps: number[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-server-'));
-  const app = await buildServer(
-    serverDeps(db.handle, loadConfig({}, { data: dataDir }), {
-      version: 'test',
-      clock,
-      settings: {
-        sleep: async (ms) => {
-          sleeps.push(ms);
-        },
+  const deps = serverDeps(db.handle, loadConfig({}, { data: dataDir }), {
+    version: 'test',
+    clock,
+    settings: {
+      sleep: async (ms) => {
+        sleeps.push(ms);
       },
-    }),
-  );
+    },
+  });
+  const app = await buildServer(deps);
   const tokens = new Map<string, string>();
   const server: TestServer = {
     app,
     dataDir,
+    cache: deps.cache,
     clock,
     passwords,
     sleeps,

@@ -62,7 +62,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 200: ContestView },
         },
       },
-      (request) => getContest(deps.db, request.params.id),
+      (request) => getContest(contextOf(deps, request), request.params.id),
     );
     app.patch(
       '/contests/:id',

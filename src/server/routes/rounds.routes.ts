@@ -14,7 +14,7 @@ import {
   transitionRound,
 } from '../../app/rounds.ts';
 import { DomainError } from '../../core/errors.ts';
-import { EVIDENCE_MAX_BYTES, evidencePath } from '../../io/evidence-store.ts';
+import { EVIDENCE_MAX_BYTES, storedPath } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { AppealView, IdParam, listOf, ResultsView, RoundView } from './views.ts';
@@ -217,7 +217,9 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           'Content-Disposition',
           `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
         );
-        return reply.send(fs.createReadStream(evidencePath(deps.config.dataDir, file.sha256)));
+        return reply.send(
+          fs.createReadStream(storedPath(deps.config.dataDir, 'evidence', file.sha256)),
+        );
       },
     );
   };

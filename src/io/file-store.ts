@@ -1,5 +1,6 @@
 /**
- * Evidence files (佐证材料) on disk under <data>/evidence/, named by their SHA-256, so the same
+ * Stored files on disk: evidence (佐证材料) under <data>/evidence/, public images under <data>/public/,
+ * each named by its SHA-256, so the same
  * file uploaded twice is stored once and a stored file cannot be swapped without notice.
  */
 import { createHash } from 'node:crypto';
@@ -36,9 +37,14 @@ export function sniffType(bytes: Uint8Array, filename: string): string | undefin
   return undefined;
 }
 
-export async function storeEvidence(dataDir: string, bytes: Uint8Array): Promise<string> {
+/** Stores a file under <data>/<folder>/<sha256> once; returns the hash. */
+export async function storeFile(
+  dataDir: string,
+  folder: 'evidence' | 'public',
+  bytes: Uint8Array,
+): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const dir = path.join(dataDir, 'evidence');
+  const dir = path.join(dataDir, folder);
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, sha256);
   try {
@@ -51,7 +57,7 @@ export async function storeEvidence(dataDir: string, bytes: Uint8Array): Promise
   return sha256;
 }
 
-export function evidencePath(dataDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad evidence name');
-  return path.join(dataDir, 'evidence', sha256);
+export function storedPath(dataDir: string, folder: 'evidence' | 'public', sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad stored file name');
+  return path.join(dataDir, folder, sha256);
 }

@@ -1,0 +1,293 @@
+/**
+ * What anyone may read without signing in (DESIGN §1 "public"): published contests, rounds,
+ * rubrics, flags and practices — and nothing else. Every query here filters on publication.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+import { periodLabel } from '../core/period.ts';
+import {
+  findContest,
+  listContests,
+  listParticipants,
+  listRubricVersions,
+} from '../db/contest.repository.ts';
+import { findPractice, findPublicImage, listPractices } from '../db/practice.repository.ts';
+import { listResults, unitHistory } from '../db/result.repository.ts';
+import { findRound, listRevisions, listRounds } from '../db/round.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { findUnit } from '../db/unit.repository.ts';
+import { rubricOfRound } from './compute-round.ts';
+import { resultView } from './rounds.ts';
+
+type Db = Kysely<Database>;
+
+const notFound = (what: string) =>
+  new DomainError('NOT_FOUND', `未找到或尚未发布 not found or not published: ${what}`);
+
+export const PublicContestsQuery = z.object({ category: z.string().min(1).optional() });
+
+/** Contests with at least one published round, by category, each with its latest published round. */
+export async function publicContests(db: Db, query: z.infer<typeof PublicContestsQuery>) {
+  const all = await listContests(db, { category: query.category, limit: 10_000, offset: 0 });
+  const items = [];
+  for (const c of all.items) {
+    const published = (await listRounds(db, c.id)).filter((r) => r.state === 'published');
+    const latest = published.at(-1);
+    if (!latest) continue;
+    const organizer = (await findUnit(db, c.organizerUnitId))!;
+    items.push({
+      id: c.id,
+      title: c.title,
+      category: c.category,
+      cadence: c.cadence,
+      organizer: { code: organizer.code, name: organizer.name },
+      rounds: published.length,
+      latestRound: {
+        id: latest.id,
+        period: latest.period,
+        periodLabel: periodLabel(latest.period),
+        publishedAt: latest.publishedAt,
+      },
+    });
+  }
+  return { items, total: items.length };
+}
+
+/** A contest's public face: its published rubric versions, participants and published rounds. */
+export async function publicContest(db: Db, id: number) {
+  const contest = await findContest(db, id);
+  if (!contest) throw notFound(`contest ${id}`);
+  const [versions, rounds, participants, organizer] = await Promise.all([
+    listRubricVersions(db, id),
+    listRounds(db, id),
+    listParticipants(db, id),
+    findUnit(db, contest.organizerUnitId),
+  ]);
+  const published = rounds.filter((r) => r.state === 'published');
+  const rubrics = versions.filter((v) => v.status === 'published');
+  if (!rubrics.length) throw notFound(`contest ${id}`);
+  return {
+    id: contest.id,
+    title: contest.title,
+    category: contest.category,
+    cadence: contest.cadence,
+    description: contest.description,
+    organizer: { code: organizer!.code, name: organizer!.name },
+    participants: participants.map((p) => ({ code: p.code, name: p.name, group: p.group })),
+    rubricVersions: rubrics.map((v) => ({ version: v.version, publishedAt: v.publishedAt })),
+    rubric: rubrics.at(-1)!.rubric,
+    rounds: published.map((r) => ({
+      id: r.id,
+      period: r.period,
+      periodLabel: periodLabel(r.period),
+      revision: r.revision,
+      publishedAt: r.publishedAt,
+    })),
+  };
+}
+
+export async function publicRubric(db: Db, contestId: number, version: number) {
+  const found = (await listRubricVersions(db, contestId)).find(
+    (v) => v.version === version && v.status === 'published',
+  );
+  if (!found) throw notFound(`rubric ${contestId}/${version}`);
+  return { contestId, version, rubric: found.rubric, publishedAt: found.publishedAt };
+}
+
+/** A published round as sent, with its ETag; the same revision always gives the same bytes. */
+export interface PublicRoundBody {
+  etag: string;
+  json: string;
+}
+
+/**
+ * Published rounds change only through a correction, which raises the revision: entries are
+ * keyed by (round, revision), so a correction invalidates by itself, in every process.
+ */
+export class PublishedRoundCache {
+  private readonly entries = new Map<string, PublicRoundBody>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly max = 500) {}
+
+  get(roundId: number, revision: number): PublicRoundBody | undefined {
+    const key = `${roundId}:${revision}`;
+    const found = this.entries.get(key);
+    if (found) {
+      this.hits += 1;
+      // Most recently used last, so the first key is the one to evict.
+      this.entries.delete(key);
+      this.entries.set(key, found);
+    } else this.misses += 1;
+    return found;
+  }
+
+  set(roundId: number, revision: number, body: PublicRoundBody): void {
+    for (const key of this.entries.keys()) {
+      if (key.startsWith(`${roundId}:`)) this.entries.delete(key);
+    }
+    this.entries.set(`${roundId}:${revision}`, body);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+async function buildPublicRound(
+  db: Db,
+  roundId: number,
+  revision: number,
+): Promise<PublicRoundBody> {
+  const round = (await findRound(db, roundId))!;
+  const contest = (await findContest(db, round.contestId))!;
+  const [rubric, rows, revisions, practices] = await Promise.all([
+    rubricOfRound(db, round),
+    listResults(db, round.id, revision),
+    listRevisions(db, round.id),
+    listPractices(db, { roundId: round.id, publishedOnly: true, limit: 50, offset: 0 }),
+  ]);
+  const body = {
+    round: {
+      id: round.id,
+      period: round.period,
+      periodLabel: periodLabel(round.period),
+      revision,
+      publishedAt: round.publishedAt,
+      contest: { id: contest.id, title: contest.title, category: contest.category },
+      rubric,
+    },
+    items: rows.map(resultView),
+    total: rows.length,
+    revisions: revisions.map((r) => ({
+      revision: r.revision,
+      reason: r.reason,
+      publishedAt: r.publishedAt,
+    })),
+    practices: practices.items.map((p) => ({
+      id: p.id,
+      title: p.title,
+      summary: p.summary,
+      unitId: p.unitId,
+    })),
+  };
+  const json = JSON.stringify(body);
+  const etag = `"r${round.id}.${revision}.${createHash('sha1').update(json).digest('base64url').slice(0, 16)}"`;
+  return { etag, json };
+}
+
+/** A published round's ranking (latest revision), from the cache when it is current. */
+export async function publicRound(
+  db: Db,
+  cache: PublishedRoundCache,
+  id: number,
+): Promise<PublicRoundBody> {
+  const head = await db
+    .selectFrom('rounds')
+    .select(['state', 'revision'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!head || head.state !== 'published') throw notFound(`round ${id}`);
+  const cached = cache.get(id, head.revision);
+  if (cached) return cached;
+  const body = await buildPublicRound(db, id, head.revision);
+  cache.set(id, head.revision, body);
+  return body;
+}
+
+/** A unit's published results across every contest, newest first. */
+export async function publicUnitHistory(db: Db, code: string) {
+  const unit = await findUnit(db, code);
+  if (!unit) throw notFound(`unit ${code}`);
+  const rows = await unitHistory(db, unit.id);
+  const titles = new Map<number, string>();
+  for (const r of rows) {
+    if (!titles.has(r.contest_id))
+      titles.set(r.contest_id, (await findContest(db, r.contest_id))?.title ?? '');
+  }
+  return {
+    unit: { code: unit.code, name: unit.name, kind: unit.kind },
+    items: rows.map((r) => ({
+      roundId: r.round_id,
+      contest: { id: r.contest_id, title: titles.get(r.contest_id)! },
+      period: r.period,
+      periodLabel: periodLabel(r.period),
+      total: r.total,
+      rank: r.rank,
+      flag: r.flag,
+      rankChange: r.rank_change,
+    })),
+  };
+}
+
+export const PublicPracticesQuery = z.object({
+  contest: z.coerce.number().int().positive().optional(),
+  round: z.coerce.number().int().positive().optional(),
+  unit: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export async function publicPractices(db: Db, query: z.infer<typeof PublicPracticesQuery>) {
+  const unit = query.unit ? await findUnit(db, query.unit) : undefined;
+  if (query.unit && !unit) return { items: [], total: 0 };
+  const found = await listPractices(db, {
+    contestId: query.contest,
+    roundId: query.round,
+    unitId: unit?.id,
+    publishedOnly: true,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const items = [];
+  for (const p of found.items) {
+    const u = (await findUnit(db, p.unitId))!;
+    const c = (await findContest(db, p.contestId))!;
+    items.push({
+      id: p.id,
+      title: p.title,
+      summary: p.summary,
+      unit: { code: u.code, name: u.name },
+      contest: { id: c.id, title: c.title },
+      roundId: p.roundId,
+      publishedAt: p.publishedAt,
+    });
+  }
+  return { items, total: found.total };
+}
+
+export async function publicPractice(db: Db, id: number) {
+  const p = await findPractice(db, id);
+  if (!p || p.status !== 'published') throw notFound(`practice ${id}`);
+  const u = (await findUnit(db, p.unitId))!;
+  const c = (await findContest(db, p.contestId))!;
+  return {
+    id: p.id,
+    title: p.title,
+    summary: p.summary,
+    bodyHtml: p.bodyHtml,
+    unit: { code: u.code, name: u.name },
+    contest: { id: c.id, title: c.title },
+    roundId: p.roundId,
+    publishedAt: p.publishedAt,
+  };
+}
+
+export async function publicImage(db: Db, id: number) {
+  const image = await findPublicImage(db, id);
+  if (!image) throw notFound(`image ${id}`);
+  return image;
+}
+
+/** A token that changes whenever a round is published or corrected: the big screen polls it. */
+export async function publicVersion(db: Db): Promise<{ version: string }> {
+  const row = await db
+    .selectFrom('rounds')
+    .select((eb) => [
+      eb.fn.max('published_at').as('latest'),
+      eb.fn.sum<number>('revision').as('revisions'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('state', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return { version: `${row.n}.${row.revisions ?? 0}.${row.latest ?? ''}` };
+}

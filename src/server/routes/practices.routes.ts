@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  changePractice,
+  createPractice,
+  IMAGE_MAX_BYTES,
+  listManagedPractices,
+  PracticeChanges,
+  PracticeInput,
+  PracticeQuery,
+  setPracticePublished,
+  uploadPracticeImage,
+} from '../../app/practices.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { ServerDeps } from '../deps.ts';
+import { contextOf } from '../plugins/auth.ts';
+import { IdParam } from './views.ts';
+
+export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['practices'];
+    app.get(
+      '/practices',
+      {
+        schema: {
+          tags,
+          summary: '经验做法（含草稿）practices of a contest, drafts included',
+          querystring: PracticeQuery,
+        },
+      },
+      (request) => listManagedPractices(contextOf(deps, request), request.query),
+    );
+    app.post(
+      '/practices',
+      { schema: { tags, summary: '撰写经验做法 write up a practice', body: PracticeInput } },
+      async (request, reply) =>
+        reply.status(201).send(await createPractice(contextOf(deps, request), request.body)),
+    );
+    app.patch(
+      '/practices/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改经验做法 edit a practice',
+          params: IdParam,
+          body: PracticeChanges,
+        },
+      },
+      (request) => changePractice(contextOf(deps, request), request.params.id, request.body),
+    );
+    app.post(
+      '/practices/:id/publish',
+      { schema: { tags, summary: '公开展示 publish a practice', params: IdParam } },
+      (request) => setPracticePublished(contextOf(deps, request), request.params.id, true),
+    );
+    app.post(
+      '/practices/:id/withdraw',
+      { schema: { tags, summary: '撤回 withdraw a practice', params: IdParam } },
+      (request) => setPracticePublished(contextOf(deps, request), request.params.id, false),
+    );
+    app.post(
+      '/practice-images',
+      {
+        schema: {
+          tags,
+          summary: '上传经验做法图片（multipart: file）upload an image',
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(deps, request);
+        if (!request.isMultipart())
+          throw new DomainError(
+            'VALIDATION',
+            '请用 multipart/form-data 上传 send multipart/form-data',
+          );
+        const part = await request.file({ limits: { fileSize: IMAGE_MAX_BYTES, files: 1 } });
+        if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        const bytes = await part.toBuffer();
+        const saved = await uploadPracticeImage(
+          { ...ctx, dataDir: deps.config.dataDir },
+          { filename: part.filename, bytes },
+        );
+        return reply.status(201).send(saved);
+      },
+    );
+  };
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { FlagQuery, getFlagTallies } from '../../app/flags.ts';
+import {
+  PublicContestsQuery,
+  PublicPracticesQuery,
+  publicContest,
+  publicContests,
+  publicImage,
+  publicPractice,
+  publicPractices,
+  publicRound,
+  publicRubric,
+  publicUnitHistory,
+  publicVersion,
+} from '../../app/public.ts';
+import { storedPath } from '../../io/file-store.ts';
+import type { ServerDeps } from '../deps.ts';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+/** Public pages' data: no sign-in, published data only (DESIGN §1). */
+export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['public'];
+    app.get(
+      '/public/contests',
+      {
+        schema: {
+          tags,
+          summary: '已发布的擂台赛 published contests',
+          querystring: PublicContestsQuery,
+        },
+      },
+      (request) => publicContests(deps.db, request.query),
+    );
+    app.get(
+      '/public/contests/:id',
+      { schema: { tags, summary: '擂台赛及其已发布的评分标准和期次', params: Id } },
+      (request) => publicContest(deps.db, request.params.id),
+    );
+    app.get(
+      '/public/contests/:id/rubrics/:version',
+      {
+        schema: {
+          tags,
+          summary: '已发布的评分标准 a published rubric',
+          params: Id.extend({ version: z.coerce.number().int().positive() }),
+        },
+      },
+      (request) => publicRubric(deps.db, request.params.id, request.params.version),
+    );
+    app.get(
+      '/public/rounds/:id',
+      { schema: { tags, summary: '已发布期次的排名（带 ETag）a published round', params: Id } },
+      async (request, reply) => {
+        const body = await publicRound(deps.db, deps.cache, request.params.id);
+        // Published rounds change only by a correction; clients revalidate cheaply with the ETag.
+        reply.header('ETag', body.etag);
+        reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
+        if (request.headers['if-none-match'] === body.etag) return reply.status(304).send();
+        return reply.type('application/json; charset=utf-8').send(body.json);
+      },
+    );
+    app.get(
+      '/public/flags',
+      { schema: { tags, summary: '红旗榜 flag tallies', querystring: FlagQuery } },
+      (request) => getFlagTallies(deps.db, request.query),
+    );
+    app.get(
+      '/public/units/:code/history',
+      {
+        schema: {
+          tags,
+          summary: '单位历次成绩 a unit across published rounds',
+          params: z.object({ code: z.string().min(1) }),
+        },
+      },
+      (request) => publicUnitHistory(deps.db, request.params.code),
+    );
+    app.get(
+      '/public/practices',
+      {
+        schema: {
+          tags,
+          summary: '经验做法 published practices',
+          querystring: PublicPracticesQuery,
+        },
+      },
+      (request) => publicPractices(deps.db, request.query),
+    );
+    app.get(
+      '/public/practices/:id',
+      { schema: { tags, summary: '经验做法全文 a published practice', params: Id } },
+      (request) => publicPractice(deps.db, request.params.id),
+    );
+    app.get(
+      '/public/images/:id',
+      { schema: { tags, summary: '经验做法图片 an image of a practice', params: Id } },
+      async (request, reply) => {
+        const image = await publicImage(deps.db, request.params.id);
+        reply.header('Content-Type', image.content_type);
+        reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+        return reply.send(
+          fs.createReadStream(storedPath(deps.config.dataDir, 'public', image.sha256)),
+        );
+      },
+    );
+    app.get(
+      '/public/version',
+      {
+        schema: {
+          tags,
+          summary: '发布版本号（大屏轮询）changes when a round is published or corrected',
+        },
+      },
+      () => publicVersion(deps.db),
+    );
+  };
+}

@@ -1,0 +1,247 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Popconfirm,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  message,
+} from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { parseRubric, type RubricProblem } from '../../../../src/core/rubric.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  draftRubric,
+  getContest,
+  getRubric,
+  publishRubric,
+  type RubricVersion,
+} from '../../api/contests.ts';
+import { localizedText, problemsOf } from '../../api/error-message.ts';
+import { useRequest } from '../../api/use-request.ts';
+import { useMayManage } from '../../app/permissions.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
+import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
+import { DryRun } from './dry-run.tsx';
+import { RUBRIC_TEMPLATE } from './rubric-template.ts';
+import { RubricView } from './rubric-view.tsx';
+import { YamlEditor, type YamlEditorHandle } from './yaml-editor.tsx';
+
+/**
+ * 评分标准编辑: YAML on the left, checked as it is typed by the same engine the server uses
+ * (every problem with its line), a readable preview and a dry run on the right; save as a draft
+ * version, then publish (published versions are frozen).
+ */
+export default function RubricEditorPage() {
+  const { t, i18n } = useTranslation();
+  const describe = useErrorMessage();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { id = '' } = useParams();
+  const [toast, toastHolder] = message.useMessage();
+  const contest = useRequest(`contest:${id}`, (signal) => getContest(id, signal));
+  const mayManage = useMayManage(contest.data?.organizer.code);
+  const latest = useMemo(() => {
+    const versions = contest.data?.rubricVersions ?? [];
+    return versions.length ? Math.max(...versions.map((v) => v.version)) : undefined;
+  }, [contest.data]);
+  const latestVersion = useRequest(
+    contest.data && latest !== undefined ? `rubric:${contest.data.id}:${latest}` : null,
+    (signal) => getRubric(contest.data!.id, latest!, signal),
+  );
+  const [text, setText] = useState<string | null>(null);
+  const [saved, setSaved] = useState<RubricVersion | null>(null);
+  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
+  const [serverProblems, setServerProblems] = useState<RubricProblem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const editor = useRef<YamlEditorHandle>(null);
+
+  // The editor starts from the latest version's text, or from the template for a new contest.
+  useEffect(() => {
+    if (text !== null || !contest.data) return;
+    if (latest === undefined) setText(RUBRIC_TEMPLATE);
+    else if (latestVersion.data) {
+      setText(latestVersion.data.source);
+      if (latestVersion.data.status === 'draft') setSaved(latestVersion.data);
+    }
+  }, [contest.data, latest, latestVersion.data, text]);
+
+  const settled = useDebouncedValue(text ?? '', 200);
+  const parsed = useMemo(() => parseRubric(settled), [settled]);
+  const problems = parsed.ok ? [] : parsed.problems;
+  const problemLines = useMemo(
+    () => new Set(problems.map((p) => p.line).filter((line): line is number => line !== undefined)),
+    [problems],
+  );
+  const dirty = text !== null && text !== (saved?.source ?? latestVersion.data?.source);
+  const savedIsDraft = !!saved && saved.status === 'draft' && !dirty;
+
+  if (contest.error !== undefined) return <RequestError error={contest.error} onRetry={contest.reload} />;
+  if (latestVersion.error !== undefined) {
+    return <RequestError error={latestVersion.error} onRetry={latestVersion.reload} />;
+  }
+  if (!contest.data || text === null) return <Skeleton active paragraph={{ rows: 12 }} />;
+  const data = contest.data;
+  if (!mayManage) {
+    return <Result status="403" title={t('auth.forbiddenTitle')} subTitle={t('rubric.notYours')} />;
+  }
+
+  const fail = (caught: unknown) => {
+    const listed = problemsOf<RubricProblem>(caught);
+    setServerProblems(listed);
+    setError(listed.length ? null : describe(caught));
+  };
+
+  const save = async (): Promise<RubricVersion | undefined> => {
+    setBusy('save');
+    setError(null);
+    setServerProblems([]);
+    try {
+      const version = await draftRubric(data.id, text);
+      setSaved(version);
+      contest.reload();
+      void toast.success(t('rubric.savedDraft', { version: version.version }));
+      return version;
+    } catch (caught) {
+      fail(caught);
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const publish = async () => {
+    const version = savedIsDraft ? saved : await save();
+    if (!version) return;
+    setBusy('publish');
+    try {
+      const published = await publishRubric(data.id, version.version);
+      setSaved(published);
+      void toast.success(t('rubric.published', { version: published.version }));
+      navigate(`/contests/${data.id}`);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'RUBRIC_FROZEN') setError(describe(caught));
+      else fail(caught);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const shown = serverProblems.length ? serverProblems : problems;
+  const status = (
+    <div className="rubric-status" role="status" aria-live="polite">
+      {parsed.ok ? (
+        <span className="rubric-ok">
+          <CheckCircleFilled /> {t('rubric.valid', { count: parsed.rubric.indicators.length })}
+        </span>
+      ) : (
+        <span className="rubric-bad">
+          <CloseCircleFilled /> {t('rubric.invalid', { count: problems.length })}
+        </span>
+      )}
+      {saved ? (
+        <Tag color={saved.status === 'published' && !dirty ? 'success' : 'default'}>
+          {dirty
+            ? t('rubric.unsaved')
+            : t(saved.status === 'published' ? 'rubric.versionPublished' : 'rubric.versionDraft', {
+                version: saved.version,
+              })}
+        </Tag>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <>
+      {toastHolder}
+      <div className="page-title-row">
+        <PageHeader title={t('rubric.editorTitle')} subtitle={data.title} />
+        <Space wrap>
+          <Button onClick={() => navigate(`/contests/${data.id}`)}>{t('rubric.backToContest')}</Button>
+          <Button onClick={() => void save()} loading={busy === 'save'} disabled={!parsed.ok || !dirty}>
+            {t('rubric.saveDraft')}
+          </Button>
+          <Popconfirm
+            title={t('rubric.publishConfirmTitle')}
+            description={t('rubric.publishConfirm')}
+            okText={t('rubric.publish')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void publish()}
+            disabled={!parsed.ok}
+          >
+            <Button type="primary" loading={busy === 'publish'} disabled={!parsed.ok}>
+              {t('rubric.publish')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      </div>
+      {(location.state as { created?: boolean } | null)?.created && latest === undefined ? (
+        <Alert type="success" showIcon title={t('rubric.contestCreated')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={11}>
+          <Card size="small" title={t('rubric.source')} extra={status} className="rubric-editor-card">
+            <YamlEditor
+              ref={editor}
+              value={text}
+              onChange={(value) => {
+                setText(value);
+                setServerProblems([]);
+              }}
+              problemLines={problemLines}
+              label={t('rubric.source')}
+            />
+            {shown.length ? (
+              <ul className="rubric-problems" aria-label={t('rubric.problems')}>
+                {shown.map((p, index) => (
+                  <li key={`${p.line}:${p.field}:${index}`}>
+                    {p.line !== undefined ? (
+                      <button type="button" className="link-button" onClick={() => editor.current?.goToLine(p.line!)}>
+                        {t('rubric.line', { line: p.line })}
+                      </button>
+                    ) : null}
+                    {p.field ? <code>{p.field}</code> : null}
+                    <span>{localizedText(p.message, i18n.language)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="muted rubric-help">{t('rubric.help')}</p>
+          </Card>
+        </Col>
+        <Col xs={24} xl={13}>
+          <Card size="small" className="rubric-preview-card">
+            <Tabs
+              items={[
+                {
+                  key: 'preview',
+                  label: t('rubric.preview'),
+                  children: parsed.ok ? (
+                    <RubricView rubric={parsed.rubric} evaluators={data.evaluators} organizer={data.organizer} />
+                  ) : (
+                    <Alert type="warning" showIcon title={t('rubric.previewNeedsFix')} />
+                  ),
+                },
+                {
+                  key: 'dryRun',
+                  label: t('rubric.dryRun'),
+                  children: <DryRun contest={data} rubric={parsed.ok ? parsed.rubric : undefined} />,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
