@@ -186,7 +186,7 @@ export async function publicRound(
     .select(['state', 'revision'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!head || head.state !== 'published') throw notFound(`round ${id}`);
+  if (head?.state !== 'published') throw notFound(`round ${id}`);
   const cached = cache.get(id, head.revision);
   if (cached) return cached;
   const body = await buildPublicRound(db, id, head.revision);
@@ -257,7 +257,7 @@ export async function publicPractices(db: Db, query: z.infer<typeof PublicPracti
 
 export async function publicPractice(db: Db, id: number) {
   const p = await findPractice(db, id);
-  if (!p || p.status !== 'published') throw notFound(`practice ${id}`);
+  if (p?.status !== 'published') throw notFound(`practice ${id}`);
   const u = (await findUnit(db, p.unitId))!;
   const c = (await findContest(db, p.contestId))!;
   return {

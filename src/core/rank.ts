@@ -97,10 +97,9 @@ export class RankScratch {
   readonly ranks: Int32Array;
   readonly order: Int32Array;
   readonly spare: Int32Array;
-  private counts = new Int32Array(0);
-  private above = new Int32Array(0);
-  private distinct = new Int32Array(0);
+  private readonly table = { counts: new Int32Array(0), above: new Int32Array(0), distinct: new Int32Array(0) };
   private sorted = new Float64Array(0);
+  private bounds = new Float64Array(0);
   constructor(readonly n: number) {
     this.ranks = new Int32Array(n);
     this.order = new Int32Array(n);
@@ -108,15 +107,21 @@ export class RankScratch {
   }
   /** `counts` zeroed over [0, size); `above` and `distinct` as left by the last caller. */
   histogram(size: number): { counts: Int32Array; above: Int32Array; distinct: Int32Array } {
-    if (this.counts.length < size) {
-      const grown = Math.max(size, this.counts.length * 2);
-      this.counts = new Int32Array(grown);
-      this.above = new Int32Array(grown);
-      this.distinct = new Int32Array(grown);
+    const t = this.table;
+    if (t.counts.length < size) {
+      const grown = Math.max(size, t.counts.length * 2);
+      t.counts = new Int32Array(grown);
+      t.above = new Int32Array(grown);
+      t.distinct = new Int32Array(grown);
     } else {
-      this.counts.fill(0, 0, size);
+      t.counts.fill(0, 0, size);
     }
-    return { counts: this.counts, above: this.above, distinct: this.distinct };
+    return t;
+  }
+  /** Two arrays of per-group bounds (lowest, highest), `count` long each. */
+  groupBounds(count: number): { lo: Float64Array; hi: Float64Array } {
+    if (this.bounds.length < 2 * count) this.bounds = new Float64Array(2 * count);
+    return { lo: this.bounds.subarray(0, count), hi: this.bounds.subarray(count, 2 * count) };
   }
   sortBuffer(size: number): Float64Array {
     if (this.sorted.length < size) this.sorted = new Float64Array(Math.max(size, this.sorted.length * 2));
@@ -427,8 +432,7 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
   const bottom = options.bottom ? (options.bottomInto ?? new Int32Array(n)) : undefined;
   const dense = options.mode === 'dense';
   const count = Math.max(grouping.count, 1);
-  const lo = new Float64Array(count);
-  const hi = new Float64Array(count);
+  const { lo, hi } = scratch.groupBounds(count);
   const span = groupSpans(key, grouping, lo, hi);
   if (grouping.count <= 1) {
     if (span <= domainLimit(n)) countAll(key, lo[0]!, hi[0]!, dense, rank, bottom, scratch);
