@@ -160,6 +160,8 @@ interface ScaleFigures {
   runs: number;
   medianMs: number;
   minMs: number;
+  /** Process CPU time (all threads: the main one, GC and compiler helpers) per run, median. */
+  cpuMs: number;
   loadMs: number;
   rssBeforeMb: number;
   peakRssMb: number;
@@ -177,12 +179,16 @@ async function runScale(scale: string, grouped: boolean): Promise<ScaleFigures> 
   const runs = n < 10_000 ? 101 : n < 100_000 ? 21 : 7;
   let peakHeap = 0;
   const times: number[] = [];
+  const cpu: number[] = [];
   let groups = 0;
   rankRound(rubric, sheet); // warm-up: JIT
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = rankRound(rubric, sheet);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     groups = result.grouping.count;
     const m = process.memoryUsage();
     peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
@@ -195,6 +201,7 @@ async function runScale(scale: string, grouped: boolean): Promise<ScaleFigures> 
     runs,
     medianMs: median(times),
     minMs: Math.min(...times),
+    cpuMs: median(cpu),
     loadMs,
     rssBeforeMb,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

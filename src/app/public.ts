@@ -100,36 +100,56 @@ export async function publicRubric(db: Db, contestId: number, version: number) {
 export interface PublicRoundBody {
   etag: string;
   json: string;
+  revision: number;
 }
 
 /**
- * Published rounds change only through a correction, which raises the revision: entries are
- * keyed by (round, revision), so a correction invalidates by itself, in every process.
+ * Published rounds change only through a correction, which raises the revision. An entry is
+ * trusted for `recheckMs` after its revision was last read from the database, so the hot path
+ * does no query at all; a correction made through this process drops the entry at once
+ * (`invalidate`), and one made through another app server is seen within `recheckMs`.
  */
 export class PublishedRoundCache {
-  private readonly entries = new Map<string, PublicRoundBody>();
+  private readonly entries = new Map<number, { body: PublicRoundBody; checkedAt: number }>();
   hits = 0;
   misses = 0;
-  constructor(private readonly max = 500) {}
+  constructor(
+    private readonly max = 500,
+    private readonly recheckMs = 1000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
-  get(roundId: number, revision: number): PublicRoundBody | undefined {
-    const key = `${roundId}:${revision}`;
-    const found = this.entries.get(key);
-    if (found) {
+  /** The entry when it was checked against the database recently enough. */
+  fresh(roundId: number): PublicRoundBody | undefined {
+    const entry = this.entries.get(roundId);
+    if (entry && this.now() - entry.checkedAt < this.recheckMs) {
       this.hits += 1;
-      // Most recently used last, so the first key is the one to evict.
-      this.entries.delete(key);
-      this.entries.set(key, found);
-    } else this.misses += 1;
-    return found;
+      return entry.body;
+    }
+    return undefined;
   }
 
-  set(roundId: number, revision: number, body: PublicRoundBody): void {
-    for (const key of this.entries.keys()) {
-      if (key.startsWith(`${roundId}:`)) this.entries.delete(key);
+  /** The entry if it is of this revision (and marks it checked), else undefined. */
+  confirm(roundId: number, revision: number): PublicRoundBody | undefined {
+    const entry = this.entries.get(roundId);
+    if (entry?.body.revision !== revision) {
+      this.misses += 1;
+      return undefined;
     }
-    this.entries.set(`${roundId}:${revision}`, body);
+    this.hits += 1;
+    entry.checkedAt = this.now();
+    return entry.body;
+  }
+
+  set(roundId: number, body: PublicRoundBody): void {
+    this.entries.delete(roundId);
+    this.entries.set(roundId, { body, checkedAt: this.now() });
+    // Oldest insertion first: evict it when full.
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  invalidate(roundId: number): void {
+    this.entries.delete(roundId);
   }
 }
 
@@ -172,7 +192,7 @@ async function buildPublicRound(
   };
   const json = JSON.stringify(body);
   const etag = `"r${round.id}.${revision}.${createHash('sha1').update(json).digest('base64url').slice(0, 16)}"`;
-  return { etag, json };
+  return { etag, json, revision };
 }
 
 /** A published round's ranking (latest revision), from the cache when it is current. */
@@ -181,16 +201,21 @@ export async function publicRound(
   cache: PublishedRoundCache,
   id: number,
 ): Promise<PublicRoundBody> {
+  const recent = cache.fresh(id);
+  if (recent) return recent;
   const head = await db
     .selectFrom('rounds')
     .select(['state', 'revision'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (head?.state !== 'published') throw notFound(`round ${id}`);
-  const cached = cache.get(id, head.revision);
+  if (head?.state !== 'published') {
+    cache.invalidate(id);
+    throw notFound(`round ${id}`);
+  }
+  const cached = cache.confirm(id, head.revision);
   if (cached) return cached;
   const body = await buildPublicRound(db, id, head.revision);
-  cache.set(id, head.revision, body);
+  cache.set(id, body);
   return body;
 }
 

@@ -197,16 +197,18 @@ function notVetoedKey(vetoed: Uint8Array, out: Float64Array): Float64Array {
 }
 
 /** Allocates the result columns, each n long. */
+const POOL: { f: Float64Array[]; i: Int32Array[]; u: Uint8Array[] } = { f: [], i: [], u: [] };
 class Columns {
+  private fi = 0; private ii = 0; private ui = 0;
   constructor(private readonly n: number) {}
   f64(): Float64Array {
-    return new Float64Array(this.n);
+    const a = POOL.f[this.fi] ?? (POOL.f[this.fi] = new Float64Array(this.n)); this.fi++; a.fill(0); return a;
   }
   i32(): Int32Array {
-    return new Int32Array(this.n);
+    const a = POOL.i[this.ii] ?? (POOL.i[this.ii] = new Int32Array(this.n)); this.ii++; a.fill(0); return a;
   }
   u8(): Uint8Array {
-    return new Uint8Array(this.n);
+    const a = POOL.u[this.ui] ?? (POOL.u[this.ui] = new Uint8Array(this.n)); this.ui++; a.fill(0); return a;
   }
 }
 

@@ -98,7 +98,16 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
         bodyLimit: 32 * 1024 * 1024,
       },
-      (request) => correctRound(contextOf(deps, request), request.params.id, request.body),
+      async (request) => {
+        const corrected = await correctRound(
+          contextOf(deps, request),
+          request.params.id,
+          request.body,
+        );
+        // Other app servers see the new revision within the cache's recheck interval.
+        deps.cache.invalidate(Number(request.params.id));
+        return corrected;
+      },
     );
     app.get(
       '/rounds/:id/appeals',

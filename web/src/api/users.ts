@@ -57,7 +57,10 @@ export function listTokens(userId: number, signal?: AbortSignal): Promise<Page<A
   return apiGet<Page<ApiToken>>(`/users/${seg(userId)}/tokens`, { signal });
 }
 
-export function createToken(userId: number, name: string): Promise<{ token: string; info: ApiToken }> {
+export function createToken(
+  userId: number,
+  name: string,
+): Promise<{ token: string; info: ApiToken }> {
   return apiPost(`/users/${seg(userId)}/tokens`, { name });
 }
 

@@ -96,31 +96,31 @@ export function Navigation({ collapsed }: { collapsed: boolean }) {
   }))
     .filter((group) => group.entries.length > 0)
     .map((group) => ({
-    type: 'group',
-    key: group.key,
-    label: t(`nav.groups.${group.key}`),
-    children: group.entries.map((entry) =>
-      entry.path
-        ? {
-            key: entry.key,
-            icon: entry.icon,
-            label: <Link to={entry.path}>{t(`nav.${entry.key}`)}</Link>,
-          }
-        : {
-            key: entry.key,
-            icon: entry.icon,
-            disabled: true,
-            // The folded menu's tooltip; unfolded, the label's own tooltip says it (a title
-            // here would add the browser's native tooltip on top).
-            title: collapsed ? t('nav.comingSoonItem', { name: t(`nav.${entry.key}`) }) : '',
-            label: (
-              <Tooltip title={t('nav.comingSoon')} placement="right">
-                <span className="nav-coming-soon">{t(`nav.${entry.key}`)}</span>
-              </Tooltip>
-            ),
-          },
-    ),
-  }));
+      type: 'group',
+      key: group.key,
+      label: t(`nav.groups.${group.key}`),
+      children: group.entries.map((entry) =>
+        entry.path
+          ? {
+              key: entry.key,
+              icon: entry.icon,
+              label: <Link to={entry.path}>{t(`nav.${entry.key}`)}</Link>,
+            }
+          : {
+              key: entry.key,
+              icon: entry.icon,
+              disabled: true,
+              // The folded menu's tooltip; unfolded, the label's own tooltip says it (a title
+              // here would add the browser's native tooltip on top).
+              title: collapsed ? t('nav.comingSoonItem', { name: t(`nav.${entry.key}`) }) : '',
+              label: (
+                <Tooltip title={t('nav.comingSoon')} placement="right">
+                  <span className="nav-coming-soon">{t(`nav.${entry.key}`)}</span>
+                </Tooltip>
+              ),
+            },
+      ),
+    }));
 
   return (
     <nav aria-label={t('app.mainNavigation')}>

@@ -29,8 +29,6 @@ export function useLeadIndicators(
   const { session } = useSession();
   if (!session || !hasRole(session, 'evaluator')) return new Set();
   return new Set(
-    indicatorCodes.filter(
-      (code) => (evaluators?.[code]?.id ?? organizerId) === session.unit.id,
-    ),
+    indicatorCodes.filter((code) => (evaluators?.[code]?.id ?? organizerId) === session.unit.id),
   );
 }

@@ -28,9 +28,7 @@ export function RequireAuth({ children, roles }: { children: ReactNode; roles?: 
   if (status === 'loading') return <PageLoading />;
   if (status === 'error') return <RequestError error={error} onRetry={reload} />;
   if (status === 'signed-out' || !session) {
-    return (
-      <Navigate to={loginPath(`${location.pathname}${location.search}`, expired)} replace />
-    );
+    return <Navigate to={loginPath(`${location.pathname}${location.search}`, expired)} replace />;
   }
   if (roles && !hasRole(session, ...roles)) {
     return (

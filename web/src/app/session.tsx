@@ -9,11 +9,11 @@ import {
 } from 'react';
 import { ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import {
+  signOut as deleteSession,
   getSession,
+  signIn as postSession,
   type Role,
   type Session,
-  signIn as postSession,
-  signOut as deleteSession,
 } from '../api/session.ts';
 
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';

@@ -67,7 +67,13 @@ export function UnitPicker({
       placeholder={placeholder ?? t('common.unitPlaceholder')}
       style={{ minWidth: 220, ...style }}
       notFoundContent={
-        found.loading ? <Spin size="small" /> : query ? t('common.noUnit') : t('common.typeToSearch')
+        found.loading ? (
+          <Spin size="small" />
+        ) : query ? (
+          t('common.noUnit')
+        ) : (
+          t('common.typeToSearch')
+        )
       }
       options={options.map(({ value: code, label }) => ({ value: code, label }))}
       onChange={(code: string | undefined) => {

@@ -184,7 +184,8 @@ export const zhCN = {
     periodRequired: '请填写期次',
     deadlineHint: '可不填；填报员在工作台上会看到剩余天数。',
     createTitle: '新建擂台赛',
-    createSubtitle: '确定擂台赛的名称、组织单位、周期、参赛单位和牵头责任科室，下一步编写评分标准。',
+    createSubtitle:
+      '确定擂台赛的名称、组织单位、周期、参赛单位和牵头责任科室，下一步编写评分标准。',
     fieldTitle: '擂台赛名称',
     titlePlaceholder: '如：基层党建擂台赛·组织建设',
     titleRequired: '请填写擂台赛名称',
@@ -275,9 +276,11 @@ export const zhCN = {
     explain: {
       manual: '由牵头科室直接评分，0～{{points}} 分。',
       target: '完成值达到目标值 {{target}} 得满分 {{points}} 分，未达到按完成比例得分。',
-      targetLower: '数值不超过目标值 {{target}} 得满分 {{points}} 分，超出按目标值与实际值之比得分；为 0 得满分。',
+      targetLower:
+        '数值不超过目标值 {{target}} 得满分 {{points}} 分，超出按目标值与实际值之比得分；为 0 得满分。',
       relative: '组内最高值得满分 {{points}} 分，其余按与最高值之比得分。',
-      relativeLower: '组内最低值得满分 {{points}} 分，其余按最低值与本单位值之比得分；为 0 得满分。',
+      relativeLower:
+        '组内最低值得满分 {{points}} 分，其余按最低值与本单位值之比得分；为 0 得满分。',
       range: '组内最高值得 {{points}} 分、最低值得 0 分，其余按在最高与最低之间的位置得分。',
       rangeLower: '组内最低值得 {{points}} 分、最高值得 0 分，其余按在最低与最高之间的位置得分。',
       rank: '组内第 1 名得 {{points}} 分，每后退一名减 {{step}} 分，最低 {{floor}} 分。',
@@ -319,7 +322,13 @@ export const zhCN = {
       notice: '公示中',
       published: '已发布',
     },
-    steps: { draft: '开擂', collecting: '填报', reviewing: '审核', notice: '公示', published: '发布' },
+    steps: {
+      draft: '开擂',
+      collecting: '填报',
+      reviewing: '审核',
+      notice: '公示',
+      published: '发布',
+    },
     stepHints: {
       draft: '准备本期',
       collecting: '单位填报',
@@ -377,7 +386,8 @@ export const zhCN = {
       fixFirst: '有 {{count}} 个格子填写有误，请改正后再保存。',
       refused: '有 {{count}} 项不能保存，整批未保存：{{cells}}。请按格子上的提示改正。',
       conflictTitle: '有人比您先保存了部分数据',
-      conflict: '在您编辑期间，{{cells}} 共 {{count}} 项已被他人修改并保存。为避免覆盖他人的数据，您这次的修改整批都没有保存。请刷新查看最新数据：这几项将显示他人保存的值，您的其他修改会保留，确认后再保存。',
+      conflict:
+        '在您编辑期间，{{cells}} 共 {{count}} 项已被他人修改并保存。为避免覆盖他人的数据，您这次的修改整批都没有保存。请刷新查看最新数据：这几项将显示他人保存的值，您的其他修改会保留，确认后再保存。',
       conflictReload: '刷新并保留我的其他修改',
       files: '{{count}} 个佐证材料',
       verified: '已核查',

@@ -53,7 +53,10 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Days from today to a deadline (negative when past); undefined without one. */
-export function daysUntil(deadline: string | null | undefined, now = new Date()): number | undefined {
+export function daysUntil(
+  deadline: string | null | undefined,
+  now = new Date(),
+): number | undefined {
   if (!deadline) return undefined;
   const end = new Date(/^\d{4}-\d{2}-\d{2}$/.test(deadline) ? `${deadline}T23:59:59` : deadline);
   if (Number.isNaN(end.getTime())) return undefined;

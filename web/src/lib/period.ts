@@ -1,5 +1,5 @@
-import type { Cadence } from '../api/contests.ts';
 import { periodLabel as chineseLabel } from '../../../src/core/period.ts';
+import type { Cadence } from '../api/contests.ts';
 
 /** 2026年6月 in Chinese; the key itself (2026-06) in English. */
 export function periodText(period: string, language: string): string {

@@ -17,7 +17,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
       out.set(prefix, value.map((v) => String(v)).join(', '));
       return;
     }
-    value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+    for (const [i, v] of value.entries()) flatten(v, `${prefix}[${i}]`, out);
     return;
   }
   if (typeof value === 'object') {

@@ -1,9 +1,25 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AuditEvent, type AuditVerification, listAudit, verifyAudit } from '../../api/audit.ts';
+import {
+  type AuditEvent,
+  type AuditVerification,
+  listAudit,
+  verifyAudit,
+} from '../../api/audit.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
@@ -11,7 +27,18 @@ import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { auditDiff, type DiffRow } from './audit-diff.ts';
 
-const ENTITY_TYPES = ['unit', 'user', 'api_token', 'contest', 'rubric', 'round', 'entry', 'appeal', 'practice', 'division'] as const;
+const ENTITY_TYPES = [
+  'unit',
+  'user',
+  'api_token',
+  'contest',
+  'rubric',
+  'round',
+  'entry',
+  'appeal',
+  'practice',
+  'division',
+] as const;
 const ACTIONS = [
   'user.create',
   'user.update',
@@ -41,9 +68,29 @@ function Diff({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   const rows = auditDiff(event.before, event.after);
   const columns: TableColumnsType<DiffRow> = [
-    { key: 'field', title: t('audit.field'), dataIndex: 'field', width: 240, render: (f: string) => <code>{f}</code> },
-    { key: 'before', title: t('audit.before'), dataIndex: 'before', render: (v: string, r) => <span className={r.changed ? 'diff-old' : undefined}>{v || '—'}</span> },
-    { key: 'after', title: t('audit.after'), dataIndex: 'after', render: (v: string, r) => <span className={r.changed ? 'diff-new' : undefined}>{v || '—'}</span> },
+    {
+      key: 'field',
+      title: t('audit.field'),
+      dataIndex: 'field',
+      width: 240,
+      render: (f: string) => <code>{f}</code>,
+    },
+    {
+      key: 'before',
+      title: t('audit.before'),
+      dataIndex: 'before',
+      render: (v: string, r) => (
+        <span className={r.changed ? 'diff-old' : undefined}>{v || '—'}</span>
+      ),
+    },
+    {
+      key: 'after',
+      title: t('audit.after'),
+      dataIndex: 'after',
+      render: (v: string, r) => (
+        <span className={r.changed ? 'diff-new' : undefined}>{v || '—'}</span>
+      ),
+    },
   ];
   return (
     <div className="audit-diff">
@@ -111,15 +158,29 @@ export default function AuditPage() {
   };
 
   const actionLabel = (code: string) =>
-    (ACTIONS as readonly string[]).includes(code) ? t(`audit.actions.${code as (typeof ACTIONS)[number]}`) : code;
+    (ACTIONS as readonly string[]).includes(code)
+      ? t(`audit.actions.${code as (typeof ACTIONS)[number]}`)
+      : code;
   const entityLabel = (type: string) =>
-    (ENTITY_TYPES as readonly string[]).includes(type) ? t(`audit.entities.${type as (typeof ENTITY_TYPES)[number]}`) : type;
+    (ENTITY_TYPES as readonly string[]).includes(type)
+      ? t(`audit.entities.${type as (typeof ENTITY_TYPES)[number]}`)
+      : type;
 
   const columns: TableColumnsType<AuditEvent> = [
     { key: 'id', title: t('audit.id'), dataIndex: 'id', width: 72 },
-    { key: 'at', title: t('audit.at'), width: 150, render: (_: unknown, e) => formatDateTime(e.at) },
+    {
+      key: 'at',
+      title: t('audit.at'),
+      width: 150,
+      render: (_: unknown, e) => formatDateTime(e.at),
+    },
     { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', width: 160 },
-    { key: 'action', title: t('audit.action'), width: 170, render: (_: unknown, e) => <Tag>{actionLabel(e.action)}</Tag> },
+    {
+      key: 'action',
+      title: t('audit.action'),
+      width: 170,
+      render: (_: unknown, e) => <Tag>{actionLabel(e.action)}</Tag>,
+    },
     {
       key: 'entity',
       title: t('audit.entity'),
@@ -136,7 +197,11 @@ export default function AuditPage() {
     <>
       <div className="page-title-row">
         <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verifying}
+          onClick={() => void verify()}
+        >
           {t('audit.verify')}
         </Button>
       </div>
@@ -147,7 +212,11 @@ export default function AuditPage() {
           type={verification.ok ? 'success' : 'error'}
           showIcon
           closable={{ onClose: () => setVerification(null) }}
-          title={verification.ok ? t('audit.verifyOk', { count: verification.count }) : t('audit.verifyBroken', { id: verification.eventId ?? '?' })}
+          title={
+            verification.ok
+              ? t('audit.verifyOk', { count: verification.count })
+              : t('audit.verifyBroken', { id: verification.eventId ?? '?' })
+          }
           description={
             verification.ok
               ? t('audit.verifyOkHint')
@@ -158,7 +227,9 @@ export default function AuditPage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      {verifyError ? <Alert type="error" showIcon title={verifyError} style={{ marginBottom: 16 }} /> : null}
+      {verifyError ? (
+        <Alert type="error" showIcon title={verifyError} style={{ marginBottom: 16 }} />
+      ) : null}
       <Card size="small" className="section-card">
         <Space wrap className="page-filter">
           <Select
@@ -229,7 +300,10 @@ export default function AuditPage() {
             columns={columns}
             dataSource={events.data?.items ?? []}
             loading={events.loading}
-            expandable={{ expandedRowRender: (event) => <Diff event={event} />, expandRowByClick: false }}
+            expandable={{
+              expandedRowRender: (event) => <Diff event={event} />,
+              expandRowByClick: false,
+            }}
             scroll={{ x: 760 }}
             locale={{ emptyText: t('audit.empty') }}
             pagination={{
@@ -242,7 +316,9 @@ export default function AuditPage() {
             }}
           />
         )}
-        <p className="muted small">{i18n.language.startsWith('zh') ? t('audit.legend') : t('audit.legend')}</p>
+        <p className="muted small">
+          {i18n.language.startsWith('zh') ? t('audit.legend') : t('audit.legend')}
+        </p>
       </Card>
     </>
   );

@@ -11,7 +11,13 @@ interface Fields {
   confirm: string;
 }
 
-export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function ChangePasswordModal({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const [form] = Form.useForm<Fields>();
@@ -52,45 +58,47 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
         <Result status="success" title={t('auth.passwordChanged')} />
       ) : (
         <>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form<Fields> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-          <Form.Item
-            name="current"
-            label={t('auth.currentPassword')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password autoComplete="current-password" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="next"
-            label={t('auth.newPassword')}
-            extra={t('auth.newPasswordHint', { min: PASSWORD_MIN })}
-            rules={[
-              { required: true, message: t('auth.passwordRequired') },
-              { min: PASSWORD_MIN, message: t('auth.newPasswordHint', { min: PASSWORD_MIN }) },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('auth.confirmPassword')}
-            dependencies={['next']}
-            rules={[
-              { required: true, message: t('auth.passwordRequired') },
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) =>
-                  !value || getFieldValue('next') === value
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('auth.passwordsDiffer'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          {/* Enter in a field submits the form. */}
-          <button type="submit" hidden aria-hidden tabIndex={-1} />
-        </Form>
+          {error ? (
+            <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />
+          ) : null}
+          <Form<Fields> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+            <Form.Item
+              name="current"
+              label={t('auth.currentPassword')}
+              rules={[{ required: true, message: t('auth.passwordRequired') }]}
+            >
+              <Input.Password autoComplete="current-password" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="next"
+              label={t('auth.newPassword')}
+              extra={t('auth.newPasswordHint', { min: PASSWORD_MIN })}
+              rules={[
+                { required: true, message: t('auth.passwordRequired') },
+                { min: PASSWORD_MIN, message: t('auth.newPasswordHint', { min: PASSWORD_MIN }) },
+              ]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              name="confirm"
+              label={t('auth.confirmPassword')}
+              dependencies={['next']}
+              rules={[
+                { required: true, message: t('auth.passwordRequired') },
+                ({ getFieldValue }) => ({
+                  validator: (_rule, value) =>
+                    !value || getFieldValue('next') === value
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('auth.passwordsDiffer'))),
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            {/* Enter in a field submits the form. */}
+            <button type="submit" hidden aria-hidden tabIndex={-1} />
+          </Form>
         </>
       )}
     </Modal>

@@ -23,15 +23,18 @@ function useCountdown(): [number, (seconds: number) => void] {
     return () => window.clearInterval(timer);
   }, [until]);
   const left = Math.max(0, Math.ceil((until - now) / 1000));
-  return [left, (seconds) => {
-    setNow(Date.now());
-    setUntil(Date.now() + seconds * 1000);
-  }];
+  return [
+    left,
+    (seconds) => {
+      setNow(Date.now());
+      setUntil(Date.now() + seconds * 1000);
+    },
+  ];
 }
 
 /** Only addresses inside the app, so a crafted link cannot send the user elsewhere. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/workbench';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/workbench';
 }
 
 export default function LoginPage() {
@@ -98,14 +101,12 @@ export default function LoginPage() {
           <h1>{t('auth.systemName')}</h1>
           <p>{t('auth.systemTagline')}</p>
         </div>
-        <Card className="login-card" title={<h2 className="login-card-title">{t('auth.title')}</h2>}>
+        <Card
+          className="login-card"
+          title={<h2 className="login-card-title">{t('auth.title')}</h2>}
+        >
           {params.get('expired') ? (
-            <Alert
-              className="login-alert"
-              type="warning"
-              showIcon
-              title={t('auth.expired')}
-            />
+            <Alert className="login-alert" type="warning" showIcon title={t('auth.expired')} />
           ) : null}
           {failure === 'credentials' ? (
             <Alert
@@ -128,7 +129,13 @@ export default function LoginPage() {
             />
           ) : null}
           {failure === 'other' ? (
-            <Alert className="login-alert" role="alert" type="error" showIcon title={otherMessage} />
+            <Alert
+              className="login-alert"
+              role="alert"
+              type="error"
+              showIcon
+              title={otherMessage}
+            />
           ) : null}
           <Form<Fields>
             form={form}

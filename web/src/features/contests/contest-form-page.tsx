@@ -30,7 +30,14 @@ import { useErrorMessage } from '../../components/request-error.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
 
-const PARTICIPANT_KINDS: UnitKind[] = ['street', 'town', 'township', 'village', 'community', 'department'];
+const PARTICIPANT_KINDS: UnitKind[] = [
+  'street',
+  'town',
+  'township',
+  'village',
+  'community',
+  'department',
+];
 
 interface Fields {
   title: string;
@@ -47,7 +54,13 @@ interface Fields {
 }
 
 /** Several units chosen by searching their names (the participants listed one by one). */
-function UnitsSelect({ value, onChange }: { value?: string[]; onChange?: (codes: string[]) => void }) {
+function UnitsSelect({
+  value,
+  onChange,
+}: {
+  value?: string[];
+  onChange?: (codes: string[]) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const query = useDebouncedValue(text.trim(), 250);
@@ -113,7 +126,7 @@ export default function ContestFormPage() {
     };
     try {
       const contest = await createContest(input);
-      navigate(`/contests/${contest.id}/rubric`, { state: { created: true } });
+      void navigate(`/contests/${contest.id}/rubric`, { state: { created: true } });
     } catch (caught) {
       setError(describe(caught));
       setSaving(false);
@@ -156,7 +169,11 @@ export default function ContestFormPage() {
             extra={t('contests.categoryHint')}
             rules={[{ required: true, whitespace: true, message: t('contests.categoryRequired') }]}
           >
-            <AutoComplete options={categories} maxLength={50} placeholder={t('contests.categoryPlaceholder')} />
+            <AutoComplete
+              options={categories}
+              maxLength={50}
+              placeholder={t('contests.categoryPlaceholder')}
+            />
           </Form.Item>
           <Space wrap size="large" align="start">
             <Form.Item
@@ -164,7 +181,11 @@ export default function ContestFormPage() {
               label={t('contests.organizer')}
               rules={[{ required: true, message: t('contests.organizerRequired') }]}
             >
-              <UnitPicker style={{ width: 300 }} initialLabel={session?.unit.name} allowClear={false} />
+              <UnitPicker
+                style={{ width: 300 }}
+                initialLabel={session?.unit.name}
+                allowClear={false}
+              />
             </Form.Item>
             <Form.Item name="cadence" label={t('contests.cadence')} rules={[{ required: true }]}>
               <Radio.Group
@@ -191,7 +212,14 @@ export default function ContestFormPage() {
               <Form.Item
                 name="units"
                 label={t('contests.participantUnits')}
-                rules={[{ required: true, type: 'array', min: 1, message: t('contests.participantsRequired') }]}
+                rules={[
+                  {
+                    required: true,
+                    type: 'array',
+                    min: 1,
+                    message: t('contests.participantsRequired'),
+                  },
+                ]}
               >
                 <UnitsSelect />
               </Form.Item>
@@ -202,12 +230,18 @@ export default function ContestFormPage() {
                   label={t('contests.under')}
                   rules={[{ required: true, message: t('contests.organizerRequired') }]}
                 >
-                  <UnitPicker style={{ width: 300 }} initialLabel={session?.unit.name} allowClear={false} />
+                  <UnitPicker
+                    style={{ width: 300 }}
+                    initialLabel={session?.unit.name}
+                    allowClear={false}
+                  />
                 </Form.Item>
                 <Form.Item
                   name="kinds"
                   label={t('contests.kinds')}
-                  rules={[{ required: true, type: 'array', min: 1, message: t('contests.kindsRequired') }]}
+                  rules={[
+                    { required: true, type: 'array', min: 1, message: t('contests.kindsRequired') },
+                  ]}
                 >
                   <Checkbox.Group
                     options={PARTICIPANT_KINDS.map((kind) => ({
@@ -218,7 +252,11 @@ export default function ContestFormPage() {
                 </Form.Item>
               </Space>
             )}
-            <Form.Item name="grouping" label={t('contests.grouping')} extra={t('contests.groupingHint')}>
+            <Form.Item
+              name="grouping"
+              label={t('contests.grouping')}
+              extra={t('contests.groupingHint')}
+            >
               <Radio.Group
                 options={[
                   { value: 'none', label: t('contests.noGroups') },

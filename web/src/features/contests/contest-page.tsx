@@ -42,8 +42,9 @@ function RubricSection({ contest }: { contest: Contest }) {
   const { t } = useTranslation();
   const published = contest.rubricVersions.filter((v) => v.status === 'published');
   const [version, setVersion] = useState<number | undefined>(currentVersion(contest));
-  const rubric = useRequest(version === undefined ? null : `rubric:${contest.id}:${version}`, (signal) =>
-    getRubric(contest.id, version ?? 0, signal),
+  const rubric = useRequest(
+    version === undefined ? null : `rubric:${contest.id}:${version}`,
+    (signal) => getRubric(contest.id, version ?? 0, signal),
   );
   if (version === undefined) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contests.noRubric')} />;
@@ -59,7 +60,10 @@ function RubricSection({ contest }: { contest: Contest }) {
             aria-label={t('contests.rubricVersion')}
             options={published.map((v) => ({
               value: v.version,
-              label: t('contests.versionLabel', { version: v.version, date: formatDate(v.publishedAt) }),
+              label: t('contests.versionLabel', {
+                version: v.version,
+                date: formatDate(v.publishedAt),
+              }),
             }))}
             style={{ minWidth: 220 }}
           />
@@ -77,7 +81,11 @@ function RubricSection({ contest }: { contest: Contest }) {
       ) : !rubric.data ? (
         <Skeleton active />
       ) : (
-        <RubricView rubric={rubric.data.rubric} evaluators={contest.evaluators} organizer={contest.organizer} />
+        <RubricView
+          rubric={rubric.data.rubric}
+          evaluators={contest.evaluators}
+          organizer={contest.organizer}
+        />
       )}
     </>
   );
@@ -94,7 +102,14 @@ function ParticipantsSection({ contest }: { contest: Contest }) {
       dataIndex: 'name',
       render: (name: string, p) => <Link to={`/units/${p.code}`}>{name}</Link>,
     },
-    { key: 'kind', title: t('common.kind'), dataIndex: 'kind', width: 90, render: (kind: string) => t(`units.kinds.${kind}` as 'units.kinds.town', { defaultValue: kind }) },
+    {
+      key: 'kind',
+      title: t('common.kind'),
+      dataIndex: 'kind',
+      width: 90,
+      render: (kind: string) =>
+        t(`units.kinds.${kind}` as 'units.kinds.town', { defaultValue: kind }),
+    },
     ...(grouped
       ? [{ key: 'group', title: t('contests.group'), dataIndex: 'group', width: 120 }]
       : []),
@@ -102,9 +117,7 @@ function ParticipantsSection({ contest }: { contest: Contest }) {
   return (
     <>
       {grouped ? (
-        <p className="muted">
-          {t('contests.groupsNote', { groups: contest.groups.join('、') })}
-        </p>
+        <p className="muted">{t('contests.groupsNote', { groups: contest.groups.join('、') })}</p>
       ) : null}
       <Table<Participant>
         size="small"
@@ -159,9 +172,7 @@ function RoundsSection({ contest }: { contest: Contest }) {
       width: 200,
       render: (_: unknown, round) => (
         <Space size={4} wrap>
-          {session ? (
-            <Link to={`/rounds/${round.id}`}>{t('contests.enterRound')}</Link>
-          ) : null}
+          {session ? <Link to={`/rounds/${round.id}`}>{t('contests.enterRound')}</Link> : null}
           {HAS_RESULTS.has(round.state) && (round.state === 'published' || session) ? (
             <Link to={`/rounds/${round.id}/results`}>
               <BarChartOutlined /> {t('contests.viewResults')}
@@ -289,7 +300,11 @@ export default function ContestPage() {
               label: t('contests.roundsTab', { count: data.rounds.length }),
               children: <RoundsSection contest={data} />,
             },
-            { key: 'rubric', label: t('contests.rubricTab'), children: <RubricSection contest={data} /> },
+            {
+              key: 'rubric',
+              label: t('contests.rubricTab'),
+              children: <RubricSection contest={data} />,
+            },
             {
               key: 'participants',
               label: t('contests.participantsTab', { count: data.participants.length }),

@@ -3,11 +3,7 @@ import { Button, Card, Col, Empty, Input, Row, Skeleton, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import {
-  type ContestSummary,
-  LONGHUBANG_CATEGORIES,
-  listContests,
-} from '../../api/contests.ts';
+import { type ContestSummary, LONGHUBANG_CATEGORIES, listContests } from '../../api/contests.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';

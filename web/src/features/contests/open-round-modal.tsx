@@ -28,9 +28,7 @@ export function OpenRoundModal({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = [...contest.rounds].sort((a, b) => b.period.localeCompare(a.period))[0];
-  const suggested = latest
-    ? nextPeriod(contest.cadence, latest.period)
-    : periodOf(contest.cadence);
+  const suggested = latest ? nextPeriod(contest.cadence, latest.period) : periodOf(contest.cadence);
 
   const submit = async (values: Fields) => {
     setSaving(true);
@@ -80,7 +78,11 @@ export function OpenRoundModal({
         >
           <Input autoFocus />
         </Form.Item>
-        <Form.Item name="deadline" label={t('contests.deadline')} extra={t('contests.deadlineHint')}>
+        <Form.Item
+          name="deadline"
+          label={t('contests.deadline')}
+          extra={t('contests.deadlineHint')}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -1,5 +1,16 @@
 import { FlagFilled } from '@ant-design/icons';
-import { Card, Col, Empty, Row, Select, Skeleton, Space, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  Card,
+  Col,
+  Empty,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -46,7 +57,9 @@ export default function FlagsPage() {
         map.set(c.id, row);
       }
     }
-    return [...map.values()].sort((a, b) => b.red - a.red || a.title.localeCompare(b.title, 'zh-CN'));
+    return [...map.values()].sort(
+      (a, b) => b.red - a.red || a.title.localeCompare(b.title, 'zh-CN'),
+    );
   }, [items]);
 
   const option = useMemo(() => {
@@ -58,8 +71,22 @@ export default function FlagsPage() {
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map((r) => r.unit.name) },
       series: [
-        { type: 'bar', name: t('flags.red'), stack: 'flags', data: rows.map((r) => r.red), itemStyle: { color: '#cf1322' }, barMaxWidth: 18 },
-        { type: 'bar', name: t('flags.yellow'), stack: 'flags', data: rows.map((r) => r.yellow), itemStyle: { color: '#d4a106' }, barMaxWidth: 18 },
+        {
+          type: 'bar',
+          name: t('flags.red'),
+          stack: 'flags',
+          data: rows.map((r) => r.red),
+          itemStyle: { color: '#cf1322' },
+          barMaxWidth: 18,
+        },
+        {
+          type: 'bar',
+          name: t('flags.yellow'),
+          stack: 'flags',
+          data: rows.map((r) => r.yellow),
+          itemStyle: { color: '#d4a106' },
+          barMaxWidth: 18,
+        },
       ],
     };
   }, [items, t]);
@@ -77,7 +104,13 @@ export default function FlagsPage() {
   };
 
   const columns: TableColumnsType<FlagTally> = [
-    { key: 'place', title: t('flags.place'), width: 64, align: 'center', render: (_: unknown, _r, index) => index + 1 },
+    {
+      key: 'place',
+      title: t('flags.place'),
+      width: 64,
+      align: 'center',
+      render: (_: unknown, _r, index) => index + 1,
+    },
     {
       key: 'unit',
       title: t('common.unit'),
@@ -96,7 +129,8 @@ export default function FlagsPage() {
       title: t('flags.yellowCount'),
       width: 96,
       align: 'center',
-      render: (_: unknown, r) => (r.yellow ? <strong className="flag-num yellow">{r.yellow}</strong> : '0'),
+      render: (_: unknown, r) =>
+        r.yellow ? <strong className="flag-num yellow">{r.yellow}</strong> : '0',
     },
     {
       key: 'contests',
@@ -107,7 +141,9 @@ export default function FlagsPage() {
             <span key={c.id}>
               {c.title}
               {c.red ? <Tag color="#cf1322">{t('flags.redN', { count: c.red })}</Tag> : null}
-              {c.yellow ? <Tag color="#d4a106">{t('flags.yellowN', { count: c.yellow })}</Tag> : null}
+              {c.yellow ? (
+                <Tag color="#d4a106">{t('flags.yellowN', { count: c.yellow })}</Tag>
+              ) : null}
             </span>
           ))}
         </span>
@@ -115,12 +151,30 @@ export default function FlagsPage() {
     },
   ];
   const contestColumns: TableColumnsType<ContestTally> = [
-    { key: 'title', title: t('workbench.contest'), render: (_: unknown, c) => <Link to={`/contests/${c.id}`}>{c.title}</Link> },
+    {
+      key: 'title',
+      title: t('workbench.contest'),
+      render: (_: unknown, c) => <Link to={`/contests/${c.id}`}>{c.title}</Link>,
+    },
     { key: 'category', title: t('contests.category'), dataIndex: 'category', width: 120 },
     { key: 'red', title: t('flags.redCount'), dataIndex: 'red', width: 80, align: 'center' },
-    { key: 'yellow', title: t('flags.yellowCount'), dataIndex: 'yellow', width: 80, align: 'center' },
-    { key: 'redUnits', title: t('flags.redUnits'), render: (_: unknown, c) => c.redUnits.join('、') || '—' },
-    { key: 'yellowUnits', title: t('flags.yellowUnits'), render: (_: unknown, c) => c.yellowUnits.join('、') || '—' },
+    {
+      key: 'yellow',
+      title: t('flags.yellowCount'),
+      dataIndex: 'yellow',
+      width: 80,
+      align: 'center',
+    },
+    {
+      key: 'redUnits',
+      title: t('flags.redUnits'),
+      render: (_: unknown, c) => c.redUnits.join('、') || '—',
+    },
+    {
+      key: 'yellowUnits',
+      title: t('flags.yellowUnits'),
+      render: (_: unknown, c) => c.yellowUnits.join('、') || '—',
+    },
   ];
 
   return (
@@ -132,7 +186,10 @@ export default function FlagsPage() {
           aria-label={t('flags.year')}
           value={year}
           onChange={(value: number) => setFilter('year', String(value))}
-          options={Array.from({ length: 5 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: t('flags.yearN', { year: y }) }))}
+          options={Array.from({ length: 5 }, (_, i) => thisYear - i).map((y) => ({
+            value: y,
+            label: t('flags.yearN', { year: y }),
+          }))}
           style={{ width: 120 }}
         />
         <span>{t('workbench.contest')}</span>
@@ -141,7 +198,9 @@ export default function FlagsPage() {
           allowClear
           placeholder={t('flags.allContests')}
           value={contest}
-          onChange={(value: number | undefined) => setFilter('contest', value ? String(value) : undefined)}
+          onChange={(value: number | undefined) =>
+            setFilter('contest', value ? String(value) : undefined)
+          }
           options={(contests.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
           style={{ minWidth: 260 }}
         />
@@ -159,12 +218,14 @@ export default function FlagsPage() {
           <div className="stat-row">
             <Card size="small">
               <div className="flag-total red">
-                <FlagFilled /> {t('flags.totalRed', { count: items.reduce((s, i) => s + i.red, 0) })}
+                <FlagFilled />{' '}
+                {t('flags.totalRed', { count: items.reduce((s, i) => s + i.red, 0) })}
               </div>
             </Card>
             <Card size="small">
               <div className="flag-total yellow">
-                <FlagFilled /> {t('flags.totalYellow', { count: items.reduce((s, i) => s + i.yellow, 0) })}
+                <FlagFilled />{' '}
+                {t('flags.totalYellow', { count: items.reduce((s, i) => s + i.yellow, 0) })}
               </div>
             </Card>
             <Card size="small">
@@ -188,7 +249,11 @@ export default function FlagsPage() {
             <Col xs={24} xl={10}>
               <Card size="small" title={t('flags.chart')} className="section-card">
                 <Suspense fallback={<Skeleton active />}>
-                  <LazyChart option={option} height={Math.max(260, Math.min(items.length, 30) * 26 + 60)} ariaLabel={t('flags.chartLabel', { year })} />
+                  <LazyChart
+                    option={option}
+                    height={Math.max(260, Math.min(items.length, 30) * 26 + 60)}
+                    ariaLabel={t('flags.chartLabel', { year })}
+                  />
                 </Suspense>
               </Card>
             </Col>

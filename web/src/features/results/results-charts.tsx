@@ -21,7 +21,11 @@ export function IndicatorChart({ rubric, items }: { rubric: Rubric; items: UnitR
   const indicator = scored.find((i) => i.code === code);
   const option = useMemo(() => {
     const rows = items
-      .map((item) => ({ name: item.name, score: item.indicators[code]?.score ?? 0, flag: item.flag }))
+      .map((item) => ({
+        name: item.name,
+        score: item.indicators[code]?.score ?? 0,
+        flag: item.flag,
+      }))
       .sort((a, b) => b.score - a.score);
     const average = rows.length ? rows.reduce((s, r) => s + r.score, 0) / rows.length : 0;
     return {
@@ -101,20 +105,33 @@ export function RankHistoryChart({
         .slice(-12),
     [contest.rounds, upTo],
   );
-  const history = useRequest(`history:${contest.id}:${rounds.map((r) => r.id).join(',')}`, (signal) =>
-    Promise.all(rounds.map((r) => getResults(r.id, undefined, signal).catch(() => null))),
+  const history = useRequest(
+    `history:${contest.id}:${rounds.map((r) => r.id).join(',')}`,
+    (signal) =>
+      Promise.all(rounds.map((r) => getResults(r.id, undefined, signal).catch(() => null))),
   );
   const option = useMemo(() => {
     const points = rounds.map((r, i) => {
       const row = history.data?.[i]?.items.find((item) => item.code === unit);
-      return { period: periodText(r.period, i18n.language), rank: row?.rank ?? null, flag: row?.flag ?? null };
+      return {
+        period: periodText(r.period, i18n.language),
+        rank: row?.rank ?? null,
+        flag: row?.flag ?? null,
+      };
     });
     const size = Math.max(contest.participants.length, 1);
     return {
       grid: { left: 48, right: 24, top: 36, bottom: 40 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },
-      yAxis: { type: 'value', inverse: true, min: 1, max: size, minInterval: 1, name: t('results.rank') },
+      yAxis: {
+        type: 'value',
+        inverse: true,
+        min: 1,
+        max: size,
+        minInterval: 1,
+        name: t('results.rank'),
+      },
       series: [
         {
           type: 'line',
@@ -156,7 +173,11 @@ export function RankHistoryChart({
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
         <Suspense fallback={<Skeleton active />}>
-          <LazyChart option={option} height={340} ariaLabel={t('results.rankHistoryLabel', { unit: name })} />
+          <LazyChart
+            option={option}
+            height={340}
+            ariaLabel={t('results.rankHistoryLabel', { unit: name })}
+          />
           {rounds.length === 1 ? <p className="muted small">{t('results.onlyOneRound')}</p> : null}
         </Suspense>
       )}

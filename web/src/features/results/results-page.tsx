@@ -15,7 +15,14 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import {
+  Link,
+  Navigate,
+  useLocation,
+  useNavigate,
+  useParams,
+  useSearchParams,
+} from 'react-router-dom';
 import type { Indicator } from '../../../../src/core/rubric.ts';
 import { ApiError } from '../../api/client.ts';
 import { getContest } from '../../api/contests.ts';
@@ -59,10 +66,14 @@ function ResultsTable({
       width: 64,
       fixed: 'left',
       align: 'center',
-      render: (_: unknown, r) => <span className={`rank-badge rank-${Math.min(rankOf(r), 4)}`}>{rankOf(r)}</span>,
+      render: (_: unknown, r) => (
+        <span className={`rank-badge rank-${Math.min(rankOf(r), 4)}`}>{rankOf(r)}</span>
+      ),
     },
     { key: 'name', title: t('common.unit'), dataIndex: 'name', width: 120, fixed: 'left' },
-    ...(grouped ? [{ key: 'group', title: t('contests.group'), dataIndex: 'group', width: 72 }] : []),
+    ...(grouped
+      ? [{ key: 'group', title: t('contests.group'), dataIndex: 'group', width: 72 }]
+      : []),
     {
       key: 'total',
       title: t('results.total'),
@@ -95,7 +106,8 @@ function ResultsTable({
       title: <Tooltip title={t('results.gapToNextHint')}>{t('results.gapToNext')}</Tooltip>,
       width: 100,
       align: 'right',
-      render: (_: unknown, r) => (r.gapToNext === null ? '—' : formatNumber(r.gapToNext, precision)),
+      render: (_: unknown, r) =>
+        r.gapToNext === null ? '—' : formatNumber(r.gapToNext, precision),
     },
     {
       key: 'gapToRed',
@@ -103,7 +115,11 @@ function ResultsTable({
       width: 100,
       align: 'right',
       render: (_: unknown, r) =>
-        r.gapToRed === null ? '—' : r.flag === 'red' ? t('results.onRedLine') : formatNumber(r.gapToRed, precision),
+        r.gapToRed === null
+          ? '—'
+          : r.flag === 'red'
+            ? t('results.onRedLine')
+            : formatNumber(r.gapToRed, precision),
     },
     ...indicators.map((indicator) => ({
       key: indicator.code,
@@ -123,9 +139,14 @@ function ResultsTable({
         if (indicator.kind === 'veto') return cell.value === 1 ? t('results.vetoed') : '—';
         const missing = r.missing.includes(indicator.code);
         return (
-          <span className={missing ? 'result-missing' : undefined} title={missing ? t('results.missing') : undefined}>
+          <span
+            className={missing ? 'result-missing' : undefined}
+            title={missing ? t('results.missing') : undefined}
+          >
             {formatScore(cell.score, precision)}
-            {cell.rank !== null ? <span className="single-rank">{t('results.singleRank', { rank: cell.rank })}</span> : null}
+            {cell.rank !== null ? (
+              <span className="single-rank">{t('results.singleRank', { rank: cell.rank })}</span>
+            ) : null}
           </span>
         );
       },
@@ -156,16 +177,23 @@ export default function ResultsPage() {
   const [params, setParams] = useSearchParams();
   const { session, status } = useSession();
   const revisionParam = params.get('revision');
-  const revision = revisionParam !== null && /^\d+$/.test(revisionParam) ? Number(revisionParam) : undefined;
+  const revision =
+    revisionParam !== null && /^\d+$/.test(revisionParam) ? Number(revisionParam) : undefined;
 
-  const round = useRequest(status === 'loading' ? null : `round:${id}`, (signal) => getRound(id, signal));
-  const contestId = round.data?.contest.id;
-  const contest = useRequest(contestId ? `contest:${contestId}` : null, (signal) => getContest(contestId!, signal));
-  const results = useRequest(round.data ? `results:${id}:${revision ?? ''}:${round.data.revision}` : null, (signal) =>
-    getResults(id, revision, signal),
+  const round = useRequest(status === 'loading' ? null : `round:${id}`, (signal) =>
+    getRound(id, signal),
   );
-  const revisions = useRequest(round.data?.state === 'published' ? `revisions:${id}:${round.data.revision}` : null, (signal) =>
-    getRevisions(Number(id), signal),
+  const contestId = round.data?.contest.id;
+  const contest = useRequest(contestId ? `contest:${contestId}` : null, (signal) =>
+    getContest(contestId!, signal),
+  );
+  const results = useRequest(
+    round.data ? `results:${id}:${revision ?? ''}:${round.data.revision}` : null,
+    (signal) => getResults(id, revision, signal),
+  );
+  const revisions = useRequest(
+    round.data?.state === 'published' ? `revisions:${id}:${round.data.revision}` : null,
+    (signal) => getRevisions(Number(id), signal),
   );
 
   const groups = contest.data?.groups ?? [];
@@ -198,7 +226,9 @@ export default function ResultsPage() {
         <Result
           status="info"
           title={t('results.noResultsYet')}
-          extra={<Button onClick={() => navigate(`/rounds/${id}`)}>{t('results.backToRound')}</Button>}
+          extra={
+            <Button onClick={() => navigate(`/rounds/${id}`)}>{t('results.backToRound')}</Button>
+          }
         />
       );
     }
@@ -219,7 +249,9 @@ export default function ResultsPage() {
 
   const precision = r.rubric.precision;
   const shownIndicators = r.rubric.indicators;
-  const ownCode = c.participants.some((p) => p.code === session?.unit.code) ? session?.unit.code : undefined;
+  const ownCode = c.participants.some((p) => p.code === session?.unit.code)
+    ? session?.unit.code
+    : undefined;
   const revisionItems = revisions.data?.items ?? [];
   const currentRevision = results.data.revision;
   const reason = revisionItems.find((x) => x.revision === currentRevision)?.reason;
@@ -237,7 +269,8 @@ export default function ResultsPage() {
   return (
     <>
       <nav className="page-breadcrumb" aria-label={t('rounds.breadcrumb')}>
-        <Link to="/contests">{t('contests.title')}</Link> › <Link to={`/contests/${c.id}`}>{c.title}</Link>
+        <Link to="/contests">{t('contests.title')}</Link> ›{' '}
+        <Link to={`/contests/${c.id}`}>{c.title}</Link>
         {session ? (
           <>
             {' '}
@@ -247,7 +280,10 @@ export default function ResultsPage() {
       </nav>
       <div className="page-title-row">
         <PageHeader
-          title={t('results.title', { contest: c.title, period: periodText(r.period, i18n.language) })}
+          title={t('results.title', {
+            contest: c.title,
+            period: periodText(r.period, i18n.language),
+          })}
           subtitle={t('results.subtitle', { count: items.length })}
         />
         <Space wrap>
@@ -257,7 +293,9 @@ export default function ResultsPage() {
               aria-label={t('results.revision')}
               value={currentRevision}
               onChange={(value: number) =>
-                setParams(value === r.revision ? {} : { revision: String(value) }, { replace: true })
+                setParams(value === r.revision ? {} : { revision: String(value) }, {
+                  replace: true,
+                })
               }
               style={{ minWidth: 260 }}
               options={revisionItems.map((x) => ({
@@ -265,14 +303,22 @@ export default function ResultsPage() {
                 label:
                   x.revision === 0
                     ? t('results.firstPublication', { date: formatDateTime(x.publishedAt) })
-                    : t('results.correctionN', { n: x.revision, date: formatDateTime(x.publishedAt) }),
+                    : t('results.correctionN', {
+                        n: x.revision,
+                        date: formatDateTime(x.publishedAt),
+                      }),
               }))}
             />
           ) : null}
         </Space>
       </div>
       {r.state !== 'published' ? (
-        <Alert type="warning" showIcon title={t(`results.notFinal.${r.state}`)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t(`results.notFinal.${r.state}`)}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       {currentRevision > 0 ? (
         <Alert
@@ -324,7 +370,10 @@ export default function ResultsPage() {
             items={[
               ...groups.map((group) => ({
                 key: group,
-                label: t('results.groupTab', { group, count: items.filter((i) => i.group === group).length }),
+                label: t('results.groupTab', {
+                  group,
+                  count: items.filter((i) => i.group === group).length,
+                }),
                 children: table(
                   items.filter((i) => i.group === group),
                   false,
@@ -339,7 +388,13 @@ export default function ResultsPage() {
         <p className="muted small results-legend">{t('results.legend')}</p>
       </Card>
       {items.length ? (
-        <ResultsCharts rubric={r.rubric} items={items} contest={c} upTo={r.period} initialUnit={ownCode} />
+        <ResultsCharts
+          rubric={r.rubric}
+          items={items}
+          contest={c}
+          upTo={r.period}
+          initialUnit={ownCode}
+        />
       ) : null}
     </>
   );

@@ -51,18 +51,31 @@ function DecideModal({
 }) {
   const { t, i18n } = useTranslation();
   const describe = useErrorMessage();
-  const [form] = Form.useForm<{ decision: 'upheld' | 'rejected'; value?: number | null; veto?: boolean; reason: string }>();
+  const [form] = Form.useForm<{
+    decision: 'upheld' | 'rejected';
+    value?: number | null;
+    veto?: boolean;
+    reason: string;
+  }>();
   const decision = Form.useWatch('decision', form);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: { decision: 'upheld' | 'rejected'; value?: number | null; veto?: boolean; reason: string }) => {
+  const submit = async (values: {
+    decision: 'upheld' | 'rejected';
+    value?: number | null;
+    veto?: boolean;
+    reason: string;
+  }) => {
     setError(null);
     let value: number | boolean | null | undefined;
     if (values.decision === 'upheld') {
       if (indicator.kind === 'veto') value = !!values.veto;
       else {
-        const parsed = parseCell(indicator, values.value === null || values.value === undefined ? '' : String(values.value));
+        const parsed = parseCell(
+          indicator,
+          values.value === null || values.value === undefined ? '' : String(values.value),
+        );
         if (!parsed.ok) {
           setError(localizedText(parsed.message, i18n.language));
           return;
@@ -87,7 +100,10 @@ function DecideModal({
   return (
     <Modal
       open
-      title={t('appeals.decideTitle', { unit: unitName, indicator: `${indicator.code} ${indicator.name}` })}
+      title={t('appeals.decideTitle', {
+        unit: unitName,
+        indicator: `${indicator.code} ${indicator.name}`,
+      })}
       okText={t('appeals.decideOk')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
@@ -103,7 +119,12 @@ function DecideModal({
         {t('appeals.oldValue')}：{formatNumber(appeal.oldValue, 6)}
       </p>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ decision: 'upheld', value: appeal.oldValue }} onFinish={(v) => void submit(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ decision: 'upheld', value: appeal.oldValue }}
+        onFinish={(v) => void submit(v)}
+      >
         <Form.Item name="decision" label={t('appeals.decision')}>
           <Radio.Group
             options={[
@@ -121,7 +142,11 @@ function DecideModal({
             <Form.Item
               name="value"
               label={t('appeals.newValue')}
-              extra={indicator.kind === 'scored' && indicator.method === 'manual' ? t('appeals.manualHint', { points: indicator.points }) : undefined}
+              extra={
+                indicator.kind === 'scored' && indicator.method === 'manual'
+                  ? t('appeals.manualHint', { points: indicator.points })
+                  : undefined
+              }
               rules={[{ required: true, message: t('appeals.valueRequired') }]}
             >
               <InputNumber style={{ width: 200 }} />
@@ -131,7 +156,9 @@ function DecideModal({
         <Form.Item
           name="reason"
           label={t('appeals.decisionReason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('appeals.reasonRequired') }]}
+          rules={[
+            { required: true, whitespace: true, min: 2, message: t('appeals.reasonRequired') },
+          ]}
         >
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
@@ -159,7 +186,11 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
     setFileError(null);
     setFiled(false);
     try {
-      await fileAppeal(round.id, { unit: ownUnit, indicator: values.indicator, reason: values.reason.trim() });
+      await fileAppeal(round.id, {
+        unit: ownUnit,
+        indicator: values.indicator,
+        reason: values.reason.trim(),
+      });
       form.resetFields();
       setFiled(true);
       onChanged();
@@ -171,7 +202,12 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
   };
 
   const columns: TableColumnsType<Appeal> = [
-    { key: 'unit', title: t('common.unit'), width: 120, render: (_: unknown, a) => unitNames.get(a.unitId) ?? a.unitId },
+    {
+      key: 'unit',
+      title: t('common.unit'),
+      width: 120,
+      render: (_: unknown, a) => unitNames.get(a.unitId) ?? a.unitId,
+    },
     {
       key: 'indicator',
       title: t('rounds.grid.indicator'),
@@ -179,12 +215,20 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
       render: (_: unknown, a) => `${a.indicator} ${indicators.get(a.indicator)?.name ?? ''}`,
     },
     { key: 'reason', title: t('appeals.reason'), dataIndex: 'reason' },
-    { key: 'old', title: t('appeals.oldValue'), width: 80, align: 'right', render: (_: unknown, a) => formatNumber(a.oldValue, 6) },
+    {
+      key: 'old',
+      title: t('appeals.oldValue'),
+      width: 80,
+      align: 'right',
+      render: (_: unknown, a) => formatNumber(a.oldValue, 6),
+    },
     {
       key: 'status',
       title: t('appeals.status'),
       width: 96,
-      render: (_: unknown, a) => <Tag color={STATUS_COLORS[a.status]}>{t(`appeals.statuses.${a.status}`)}</Tag>,
+      render: (_: unknown, a) => (
+        <Tag color={STATUS_COLORS[a.status]}>{t(`appeals.statuses.${a.status}`)}</Tag>
+      ),
     },
     {
       key: 'answer',
@@ -204,7 +248,12 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
           </>
         ),
     },
-    { key: 'filedAt', title: t('appeals.filedAt'), width: 140, render: (_: unknown, a) => formatDateTime(a.filedAt) },
+    {
+      key: 'filedAt',
+      title: t('appeals.filedAt'),
+      width: 140,
+      render: (_: unknown, a) => formatDateTime(a.filedAt),
+    },
     {
       key: 'actions',
       title: t('common.actions'),
@@ -223,13 +272,32 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
   return (
     <div className="appeals-panel">
       {round.state !== 'notice' ? (
-        <Alert type="info" showIcon title={t('appeals.onlyDuringNotice')} style={{ marginBottom: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('appeals.onlyDuringNotice')}
+          style={{ marginBottom: 12 }}
+        />
       ) : null}
       {mayFile ? (
         <Card size="small" title={t('appeals.fileTitle')} className="section-card">
-          {fileError ? <Alert type="error" showIcon title={fileError} style={{ marginBottom: 12 }} /> : null}
-          {filed ? <Alert type="success" showIcon title={t('appeals.filed')} style={{ marginBottom: 12 }} /> : null}
-          <Form form={form} layout="vertical" onFinish={(v) => void file(v)} className="appeal-form">
+          {fileError ? (
+            <Alert type="error" showIcon title={fileError} style={{ marginBottom: 12 }} />
+          ) : null}
+          {filed ? (
+            <Alert
+              type="success"
+              showIcon
+              title={t('appeals.filed')}
+              style={{ marginBottom: 12 }}
+            />
+          ) : null}
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => void file(v)}
+            className="appeal-form"
+          >
             <Form.Item
               name="indicator"
               label={t('rounds.grid.indicator')}
@@ -238,15 +306,24 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
               <Select
                 style={{ maxWidth: 420 }}
                 placeholder={t('appeals.indicatorPlaceholder')}
-                options={round.rubric.indicators.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))}
+                options={round.rubric.indicators.map((i) => ({
+                  value: i.code,
+                  label: `${i.code} ${i.name}`,
+                }))}
               />
             </Form.Item>
             <Form.Item
               name="reason"
               label={t('appeals.reason')}
-              rules={[{ required: true, whitespace: true, min: 2, message: t('appeals.reasonRequired') }]}
+              rules={[
+                { required: true, whitespace: true, min: 2, message: t('appeals.reasonRequired') },
+              ]}
             >
-              <Input.TextArea rows={3} maxLength={5000} placeholder={t('appeals.reasonPlaceholder')} />
+              <Input.TextArea
+                rows={3}
+                maxLength={5000}
+                placeholder={t('appeals.reasonPlaceholder')}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={filing}>
               {t('appeals.submit')}

@@ -142,7 +142,11 @@ export function CellPanel({
                     : '—'
                 : formatNumber(entry?.value, 6),
           },
-          { key: 'at', label: t('rounds.cell.enteredAt'), children: formatDateTime(entry?.enteredAt) },
+          {
+            key: 'at',
+            label: t('rounds.cell.enteredAt'),
+            children: formatDateTime(entry?.enteredAt),
+          },
           { key: 'version', label: t('rounds.cell.version'), children: entry?.version ?? 0 },
         ]}
       />
@@ -246,13 +250,26 @@ export function CellPanel({
           <Form.Item
             name="finding"
             label={t('rounds.verify.finding')}
-            rules={[{ required: true, whitespace: true, message: t('rounds.verify.findingRequired') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('rounds.verify.findingRequired') },
+            ]}
           >
-            <Input.TextArea rows={3} maxLength={5000} placeholder={t('rounds.verify.findingPlaceholder')} />
+            <Input.TextArea
+              rows={3}
+              maxLength={5000}
+              placeholder={t('rounds.verify.findingPlaceholder')}
+            />
           </Form.Item>
-          {verifyError ? <Alert type="error" showIcon title={verifyError} style={{ marginBottom: 12 }} /> : null}
+          {verifyError ? (
+            <Alert type="error" showIcon title={verifyError} style={{ marginBottom: 12 }} />
+          ) : null}
           {verified ? (
-            <Alert type="success" showIcon title={t('rounds.verify.saved')} style={{ marginBottom: 12 }} />
+            <Alert
+              type="success"
+              showIcon
+              title={t('rounds.verify.saved')}
+              style={{ marginBottom: 12 }}
+            />
           ) : null}
           <Button htmlType="submit" loading={verifying}>
             {t('rounds.verify.submit')}

@@ -1,5 +1,5 @@
 import { ReloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Empty, Row, Space, message } from 'antd';
+import { Alert, Button, Col, Empty, message, Row, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -48,7 +48,10 @@ export function EntriesSection({ round, contest, entries, setEntries, mayVerify 
     () => new Map(entries.items.map((e) => [cellKey(e.unit, e.indicator), e])),
     [entries.items],
   );
-  const units = useMemo(() => visibleUnits(contest.participants, entries), [contest.participants, entries]);
+  const units = useMemo(
+    () => visibleUnits(contest.participants, entries),
+    [contest.participants, entries],
+  );
   const indicators = useMemo(
     () => new Map(round.rubric.indicators.map((i) => [i.code, i])),
     [round.rubric.indicators],
@@ -199,7 +202,11 @@ export function EntriesSection({ round, contest, entries, setEntries, mayVerify 
               {t('rounds.grid.unsaved', { count: changedKeys.length })}
             </span>
           ) : null}
-          <Button icon={<UndoOutlined />} disabled={!changedKeys.length || saving} onClick={() => setDrafts({})}>
+          <Button
+            icon={<UndoOutlined />}
+            disabled={!changedKeys.length || saving}
+            onClick={() => setDrafts({})}
+          >
             {t('rounds.grid.discard')}
           </Button>
           <Button icon={<ReloadOutlined />} loading={reloading} onClick={() => void reload(false)}>
@@ -236,7 +243,9 @@ export function EntriesSection({ round, contest, entries, setEntries, mayVerify 
           }
         />
       ) : null}
-      {failure ? <Alert type="error" showIcon role="alert" title={failure} className="conflict-alert" /> : null}
+      {failure ? (
+        <Alert type="error" showIcon role="alert" title={failure} className="conflict-alert" />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={selectedUnit && selectedIndicator ? 17 : 24}>
           <EntryGrid

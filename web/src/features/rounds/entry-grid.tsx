@@ -8,14 +8,7 @@ import { localizedText } from '../../api/error-message.ts';
 import type { Entries, Entry } from '../../api/rounds.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { pointsText } from '../rubrics/rubric-text.ts';
-import {
-  cellKey,
-  type Drafts,
-  entryText,
-  isChanged,
-  mayEdit,
-  parseCell,
-} from './entry-model.ts';
+import { cellKey, type Drafts, entryText, isChanged, mayEdit, parseCell } from './entry-model.ts';
 
 interface Props {
   rubric: Rubric;
@@ -40,7 +33,8 @@ function moveFocus(event: KeyboardEvent<HTMLTableElement>) {
   if (target.tagName !== 'INPUT' || !target.dataset.row) return;
   let dr = 0;
   let dc = 0;
-  const atStart = target.type !== 'text' || (target.selectionStart === 0 && target.selectionEnd === 0);
+  const atStart =
+    target.type !== 'text' || (target.selectionStart === 0 && target.selectionEnd === 0);
   const atEnd =
     target.type !== 'text' ||
     (target.selectionStart === target.value.length && target.selectionEnd === target.value.length);
@@ -56,8 +50,14 @@ function moveFocus(event: KeyboardEvent<HTMLTableElement>) {
   const col = Number(target.dataset.col);
   const candidates = inputs
     .map((input) => ({ input, r: Number(input.dataset.row), c: Number(input.dataset.col) }))
-    .filter(({ r, c }) => (dr !== 0 ? c === col && Math.sign(r - row) === dr : r === row && Math.sign(c - col) === dc))
-    .sort((a, b) => (dr !== 0 ? Math.abs(a.r - row) - Math.abs(b.r - row) : Math.abs(a.c - col) - Math.abs(b.c - col)));
+    .filter(({ r, c }) =>
+      dr !== 0 ? c === col && Math.sign(r - row) === dr : r === row && Math.sign(c - col) === dc,
+    )
+    .sort((a, b) =>
+      dr !== 0
+        ? Math.abs(a.r - row) - Math.abs(b.r - row)
+        : Math.abs(a.c - col) - Math.abs(b.c - col),
+    );
   const next = candidates[0]?.input;
   event.preventDefault();
   if (next) {
@@ -156,7 +156,12 @@ export function EntryGrid({
               : t('common.no')
           : formatNumber(entry?.value, 6);
       content = (
-        <button type="button" className="grid-readonly" aria-label={label} onClick={() => onSelect(key)}>
+        <button
+          type="button"
+          className="grid-readonly"
+          aria-label={label}
+          onClick={() => onSelect(key)}
+        >
           {shown}
         </button>
       );
@@ -220,7 +225,7 @@ export function EntryGrid({
   };
 
   return (
-    <div className="grid-scroll" role="region" aria-label={t('rounds.grid.label')} tabIndex={-1}>
+    <section className="grid-scroll" aria-label={t('rounds.grid.label')}>
       {transposed && single ? (
         <table className="entry-grid transposed" onKeyDown={moveFocus}>
           <thead>
@@ -269,6 +274,6 @@ export function EntryGrid({
           </tbody>
         </table>
       )}
-    </div>
+    </section>
   );
 }

@@ -46,7 +46,8 @@ export function parseCell(indicator: Indicator, text: string): Parsed {
   if (indicator.kind === 'veto') {
     if (trimmed === '') return { ok: true, value: null };
     if (trimmed === 'true' || trimmed === '1' || trimmed === '是') return { ok: true, value: true };
-    if (trimmed === 'false' || trimmed === '0' || trimmed === '否') return { ok: true, value: false };
+    if (trimmed === 'false' || trimmed === '0' || trimmed === '否')
+      return { ok: true, value: false };
     return { ok: false, message: '一票否决只能选是或否 (a veto is yes or no)' };
   }
   if (trimmed === '') return { ok: true, value: null };

@@ -3,13 +3,13 @@ import {
   Alert,
   Button,
   Card,
+  message,
   Popconfirm,
   Result,
   Skeleton,
   Space,
   Steps,
   Tabs,
-  message,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,20 +74,30 @@ function Transitions({
           return (
             <Popconfirm
               key={to}
-              title={t(forward ? 'rounds.moveTo' : 'rounds.moveBack', { state: t(`rounds.states.${to}`) })}
+              title={t(forward ? 'rounds.moveTo' : 'rounds.moveBack', {
+                state: t(`rounds.states.${to}`),
+              })}
               description={<div className="confirm-text">{t(`rounds.confirm.${to}`)}</div>}
               okText={t('common.confirm')}
               cancelText={t('common.cancel')}
               onConfirm={() => void move(to)}
             >
-              <Button type={forward ? 'primary' : 'default'} danger={!forward} loading={busy === to}>
-                {t(forward ? `rounds.actions.${to}` : 'rounds.backTo', { state: t(`rounds.states.${to}`) })}
+              <Button
+                type={forward ? 'primary' : 'default'}
+                danger={!forward}
+                loading={busy === to}
+              >
+                {t(forward ? `rounds.actions.${to}` : 'rounds.backTo', {
+                  state: t(`rounds.states.${to}`),
+                })}
               </Button>
             </Popconfirm>
           );
         })}
       </Space>
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 12 }} /> : null}
+      {error ? (
+        <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 12 }} />
+      ) : null}
     </div>
   );
 }
@@ -104,8 +114,9 @@ export default function RoundPage() {
   const contest = useRequest(contestId ? `contest:${contestId}` : null, (signal) =>
     getContest(contestId!, signal),
   );
-  const entriesRequest = useRequest(round.data ? `entries:${id}:${round.data.state}` : null, (signal) =>
-    getEntries(Number(id), signal),
+  const entriesRequest = useRequest(
+    round.data ? `entries:${id}:${round.data.state}` : null,
+    (signal) => getEntries(Number(id), signal),
   );
   const [entries, setEntries] = useState<Entries | undefined>();
   useEffect(() => setEntries(entriesRequest.data), [entriesRequest.data]);
@@ -116,7 +127,8 @@ export default function RoundPage() {
   const codes = useMemo(() => round.data?.rubric.indicators.map((i) => i.code) ?? [], [round.data]);
   const leads = useLeadIndicators(codes, contest.data?.evaluators, contest.data?.organizer.id);
   const ownUnit =
-    hasRole(session, 'reporter') && contest.data?.participants.some((p) => p.code === session?.unit.code)
+    hasRole(session, 'reporter') &&
+    contest.data?.participants.some((p) => p.code === session?.unit.code)
       ? session?.unit.code
       : undefined;
 
@@ -131,7 +143,8 @@ export default function RoundPage() {
       <RequestError error={round.error} onRetry={round.reload} />
     );
   }
-  if (contest.error !== undefined) return <RequestError error={contest.error} onRetry={contest.reload} />;
+  if (contest.error !== undefined)
+    return <RequestError error={contest.error} onRetry={contest.reload} />;
   const r = round.data;
   const c = contest.data;
   if (!r || !c) return <Skeleton active paragraph={{ rows: 12 }} />;
@@ -253,7 +266,9 @@ export default function RoundPage() {
             {
               key: 'rubric',
               label: t('rounds.tabs.rubric'),
-              children: <RubricView rubric={r.rubric} evaluators={c.evaluators} organizer={c.organizer} />,
+              children: (
+                <RubricView rubric={r.rubric} evaluators={c.evaluators} organizer={c.organizer} />
+              ),
             },
           ]}
         />

@@ -1,7 +1,7 @@
 import { Alert, Empty, Skeleton, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rankRound, presentRoundDetail } from '../../../../src/core/rank-round.ts';
+import { presentRoundDetail, rankRound } from '../../../../src/core/rank-round.ts';
 import type { Rubric } from '../../../../src/core/rubric.ts';
 import { sheetFromRows } from '../../../../src/core/sheet.ts';
 import type { Contest } from '../../api/contests.ts';
@@ -91,7 +91,9 @@ export function DryRun({ contest, rubric }: { contest: Contest; rubric: Rubric |
   const grouped = contest.groups.length > 0;
   const moved = rows.filter((r) => r.change !== null && r.change !== 0).length;
   const columns: TableColumnsType<Row> = [
-    ...(grouped ? [{ key: 'group', title: t('contests.group'), dataIndex: 'group', width: 80 }] : []),
+    ...(grouped
+      ? [{ key: 'group', title: t('contests.group'), dataIndex: 'group', width: 80 }]
+      : []),
     { key: 'name', title: t('common.unit'), dataIndex: 'name' },
     {
       key: 'current',
@@ -100,7 +102,13 @@ export function DryRun({ contest, rubric }: { contest: Contest; rubric: Rubric |
       align: 'right',
       render: (_: unknown, r) => r.currentRank ?? '—',
     },
-    { key: 'draft', title: t('rubric.draftRank'), dataIndex: 'draftRank', width: 96, align: 'right' },
+    {
+      key: 'draft',
+      title: t('rubric.draftRank'),
+      dataIndex: 'draftRank',
+      width: 96,
+      align: 'right',
+    },
     {
       key: 'change',
       title: t('rubric.rankChange'),

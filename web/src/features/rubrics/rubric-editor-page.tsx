@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Col,
+  message,
   Popconfirm,
   Result,
   Row,
@@ -11,7 +12,6 @@ import {
   Space,
   Tabs,
   Tag,
-  message,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,7 +85,8 @@ export default function RubricEditorPage() {
   const dirty = text !== null && text !== (saved?.source ?? latestVersion.data?.source);
   const savedIsDraft = !!saved && saved.status === 'draft' && !dirty;
 
-  if (contest.error !== undefined) return <RequestError error={contest.error} onRetry={contest.reload} />;
+  if (contest.error !== undefined)
+    return <RequestError error={contest.error} onRetry={contest.reload} />;
   if (latestVersion.error !== undefined) {
     return <RequestError error={latestVersion.error} onRetry={latestVersion.reload} />;
   }
@@ -127,7 +128,7 @@ export default function RubricEditorPage() {
       const published = await publishRubric(data.id, version.version);
       setSaved(published);
       void toast.success(t('rubric.published', { version: published.version }));
-      navigate(`/contests/${data.id}`);
+      void navigate(`/contests/${data.id}`);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'RUBRIC_FROZEN') setError(describe(caught));
       else fail(caught);
@@ -166,8 +167,14 @@ export default function RubricEditorPage() {
       <div className="page-title-row">
         <PageHeader title={t('rubric.editorTitle')} subtitle={data.title} />
         <Space wrap>
-          <Button onClick={() => navigate(`/contests/${data.id}`)}>{t('rubric.backToContest')}</Button>
-          <Button onClick={() => void save()} loading={busy === 'save'} disabled={!parsed.ok || !dirty}>
+          <Button onClick={() => navigate(`/contests/${data.id}`)}>
+            {t('rubric.backToContest')}
+          </Button>
+          <Button
+            onClick={() => void save()}
+            loading={busy === 'save'}
+            disabled={!parsed.ok || !dirty}
+          >
             {t('rubric.saveDraft')}
           </Button>
           <Popconfirm
@@ -185,12 +192,22 @@ export default function RubricEditorPage() {
         </Space>
       </div>
       {(location.state as { created?: boolean } | null)?.created && latest === undefined ? (
-        <Alert type="success" showIcon title={t('rubric.contestCreated')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          title={t('rubric.contestCreated')}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={11}>
-          <Card size="small" title={t('rubric.source')} extra={status} className="rubric-editor-card">
+          <Card
+            size="small"
+            title={t('rubric.source')}
+            extra={status}
+            className="rubric-editor-card"
+          >
             <YamlEditor
               ref={editor}
               value={text}
@@ -203,10 +220,14 @@ export default function RubricEditorPage() {
             />
             {shown.length ? (
               <ul className="rubric-problems" aria-label={t('rubric.problems')}>
-                {shown.map((p, index) => (
-                  <li key={`${p.line}:${p.field}:${index}`}>
+                {shown.map((p) => (
+                  <li key={`${p.line}:${p.field}:${p.code}:${p.message}`}>
                     {p.line !== undefined ? (
-                      <button type="button" className="link-button" onClick={() => editor.current?.goToLine(p.line!)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => editor.current?.goToLine(p.line!)}
+                      >
                         {t('rubric.line', { line: p.line })}
                       </button>
                     ) : null}
@@ -227,7 +248,11 @@ export default function RubricEditorPage() {
                   key: 'preview',
                   label: t('rubric.preview'),
                   children: parsed.ok ? (
-                    <RubricView rubric={parsed.rubric} evaluators={data.evaluators} organizer={data.organizer} />
+                    <RubricView
+                      rubric={parsed.rubric}
+                      evaluators={data.evaluators}
+                      organizer={data.organizer}
+                    />
                   ) : (
                     <Alert type="warning" showIcon title={t('rubric.previewNeedsFix')} />
                   ),
@@ -235,7 +260,9 @@ export default function RubricEditorPage() {
                 {
                   key: 'dryRun',
                   label: t('rubric.dryRun'),
-                  children: <DryRun contest={data} rubric={parsed.ok ? parsed.rubric : undefined} />,
+                  children: (
+                    <DryRun contest={data} rubric={parsed.ok ? parsed.rubric : undefined} />
+                  ),
                 },
               ]}
             />

@@ -20,7 +20,7 @@ export function pointsText(indicator: Indicator): string {
 export function methodText(t: TFunction, indicator: Indicator): string {
   const n = (x: number | undefined) => formatNumber(x ?? 0, 6);
   if (indicator.kind === 'veto') return t('rubric.explain.veto');
-  if (indicator.kind === 'bonus' || indicator.kind === 'deduction') {
+  if (indicator.kind !== 'scored') {
     const base = t(`rubric.explain.${indicator.kind}`, { per: n(indicator.per) });
     return indicator.cap === undefined
       ? `${base}${t('rubric.explain.noCap')}`
@@ -57,6 +57,8 @@ export function methodText(t: TFunction, indicator: Indicator): string {
         .join(t('rubric.explain.listSeparator'));
       return t('rubric.explain.bands', { bands });
     }
+    default:
+      return '';
   }
 }
 

@@ -40,7 +40,10 @@ export function RubricView({ rubric, evaluators, organizer }: Props) {
       title: t('rubric.method'),
       width: 104,
       render: (_: unknown, indicator) => (
-        <Tag variant="outlined" color={indicator.kind === 'scored' ? 'blue' : indicator.kind === 'veto' ? 'red' : 'gold'}>
+        <Tag
+          variant="outlined"
+          color={indicator.kind === 'scored' ? 'blue' : indicator.kind === 'veto' ? 'red' : 'gold'}
+        >
           {methodName(t, indicator)}
         </Tag>
       ),
@@ -83,7 +86,12 @@ export function RubricView({ rubric, evaluators, organizer }: Props) {
         bordered
         column={{ xs: 1, sm: 2, lg: 4 }}
         items={[
-          { key: 'title', label: t('rubric.title'), children: rubric.title, span: { xs: 1, sm: 2, lg: 4 } },
+          {
+            key: 'title',
+            label: t('rubric.title'),
+            children: rubric.title,
+            span: { xs: 1, sm: 2, lg: 4 },
+          },
           {
             key: 'full',
             label: t('rubric.fullMarks'),

@@ -43,6 +43,7 @@ export const YamlEditor = forwardRef<YamlEditorHandle, Props>(function YamlEdito
       <div className="yaml-gutter" ref={gutter} aria-hidden>
         <div style={{ transform: `translateY(${-scrollTop}px)` }}>
           {Array.from({ length: lines }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a line number is its own identity
             <div key={i} className={problemLines.has(i + 1) ? 'yaml-line problem' : 'yaml-line'}>
               {i + 1}
             </div>

@@ -1,10 +1,21 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Drawer,
+  Form,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/session.ts';
-import { type ApiToken, createToken, listTokens, revokeToken } from '../../api/users.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { type ApiToken, createToken, listTokens, revokeToken } from '../../api/users.ts';
 import { OneTimeSecret } from '../../components/one-time-secret.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -46,9 +57,24 @@ export function TokensDrawer({ user, onClose }: { user: User; onClose: () => voi
 
   const columns: TableColumnsType<ApiToken> = [
     { key: 'name', title: t('users.tokenName'), dataIndex: 'name' },
-    { key: 'prefix', title: t('users.tokenPrefix'), width: 120, render: (_: unknown, tk) => <code>{tk.prefix}…</code> },
-    { key: 'created', title: t('users.createdAt'), width: 140, render: (_: unknown, tk) => formatDateTime(tk.createdAt) },
-    { key: 'used', title: t('users.lastUsed'), width: 140, render: (_: unknown, tk) => formatDateTime(tk.lastUsedAt) },
+    {
+      key: 'prefix',
+      title: t('users.tokenPrefix'),
+      width: 120,
+      render: (_: unknown, tk) => <code>{tk.prefix}…</code>,
+    },
+    {
+      key: 'created',
+      title: t('users.createdAt'),
+      width: 140,
+      render: (_: unknown, tk) => formatDateTime(tk.createdAt),
+    },
+    {
+      key: 'used',
+      title: t('users.lastUsed'),
+      width: 140,
+      render: (_: unknown, tk) => formatDateTime(tk.lastUsedAt),
+    },
     {
       key: 'status',
       title: t('users.status'),
@@ -72,7 +98,12 @@ export function TokensDrawer({ user, onClose }: { user: User; onClose: () => voi
   ];
 
   return (
-    <Drawer open title={t('users.tokensTitle', { name: user.displayName })} size={720} onClose={onClose}>
+    <Drawer
+      open
+      title={t('users.tokensTitle', { name: user.displayName })}
+      size={720}
+      onClose={onClose}
+    >
       <p className="muted">{t('users.tokensHint')}</p>
       {made ? (
         <div style={{ marginBottom: 16 }}>
@@ -80,9 +111,22 @@ export function TokensDrawer({ user, onClose }: { user: User; onClose: () => voi
         </div>
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="inline" onFinish={(values) => void create(values)} style={{ marginBottom: 16 }}>
-        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('users.tokenNameRequired') }]}>
-          <Input placeholder={t('users.tokenNamePlaceholder')} aria-label={t('users.tokenName')} maxLength={60} style={{ width: 260 }} />
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(values) => void create(values)}
+        style={{ marginBottom: 16 }}
+      >
+        <Form.Item
+          name="name"
+          rules={[{ required: true, whitespace: true, message: t('users.tokenNameRequired') }]}
+        >
+          <Input
+            placeholder={t('users.tokenNamePlaceholder')}
+            aria-label={t('users.tokenName')}
+            maxLength={60}
+            style={{ width: 260 }}
+          />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" icon={<KeyOutlined />} loading={creating}>

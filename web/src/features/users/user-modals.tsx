@@ -17,7 +17,15 @@ interface CreateFields {
 }
 
 /** 新建用户; a generated password is shown once at the end. */
-export function CreateUserModal({ defaultUnit, onClose, onCreated }: { defaultUnit?: { code: string; name: string }; onClose: () => void; onCreated: () => void }) {
+export function CreateUserModal({
+  defaultUnit,
+  onClose,
+  onCreated,
+}: {
+  defaultUnit?: { code: string; name: string };
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const [form] = Form.useForm<CreateFields>();
@@ -37,7 +45,10 @@ export function CreateUserModal({ defaultUnit, onClose, onCreated }: { defaultUn
         roles: values.roles,
         ...(values.passwordMode === 'set' && values.password ? { password: values.password } : {}),
       });
-      setSecret({ username: made.user.username, ...(made.password ? { password: made.password } : {}) });
+      setSecret({
+        username: made.user.username,
+        ...(made.password ? { password: made.password } : {}),
+      });
       onCreated();
     } catch (caught) {
       setError(describe(caught));
@@ -71,16 +82,31 @@ export function CreateUserModal({ defaultUnit, onClose, onCreated }: { defaultUn
     >
       {secret ? (
         <>
-          <Alert type="success" showIcon title={t('users.created', { username: secret.username })} style={{ marginBottom: 12 }} />
-          {secret.password ? <OneTimeSecret label={t('users.oneTimePassword')} secret={secret.password} /> : <p>{t('users.passwordAsSet')}</p>}
+          <Alert
+            type="success"
+            showIcon
+            title={t('users.created', { username: secret.username })}
+            style={{ marginBottom: 12 }}
+          />
+          {secret.password ? (
+            <OneTimeSecret label={t('users.oneTimePassword')} secret={secret.password} />
+          ) : (
+            <p>{t('users.passwordAsSet')}</p>
+          )}
         </>
       ) : (
         <>
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+          {error ? (
+            <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />
+          ) : null}
           <Form<CreateFields>
             form={form}
             layout="vertical"
-            initialValues={{ passwordMode: 'generate', roles: ['reporter'], unit: defaultUnit?.code }}
+            initialValues={{
+              passwordMode: 'generate',
+              roles: ['reporter'],
+              unit: defaultUnit?.code,
+            }}
             onFinish={(values) => void submit(values)}
           >
             <Form.Item
@@ -97,11 +123,24 @@ export function CreateUserModal({ defaultUnit, onClose, onCreated }: { defaultUn
             <Form.Item name="displayName" label={t('users.displayName')}>
               <Input maxLength={60} placeholder={t('users.displayNamePlaceholder')} />
             </Form.Item>
-            <Form.Item name="unit" label={t('users.unit')} rules={[{ required: true, message: t('users.unitRequired') }]}>
-              <UnitPicker style={{ width: '100%' }} {...(defaultUnit ? { initialLabel: defaultUnit.name } : {})} />
+            <Form.Item
+              name="unit"
+              label={t('users.unit')}
+              rules={[{ required: true, message: t('users.unitRequired') }]}
+            >
+              <UnitPicker
+                style={{ width: '100%' }}
+                {...(defaultUnit ? { initialLabel: defaultUnit.name } : {})}
+              />
             </Form.Item>
-            <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
-              <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+            <Form.Item
+              name="roles"
+              label={t('users.roles')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+            >
+              <Checkbox.Group
+                options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              />
             </Form.Item>
             <Form.Item name="passwordMode" label={t('users.password')}>
               <Radio.Group
@@ -114,7 +153,13 @@ export function CreateUserModal({ defaultUnit, onClose, onCreated }: { defaultUn
             {mode === 'set' ? (
               <Form.Item
                 name="password"
-                rules={[{ required: true, min: PASSWORD_MIN, message: t('auth.newPasswordHint', { min: PASSWORD_MIN }) }]}
+                rules={[
+                  {
+                    required: true,
+                    min: PASSWORD_MIN,
+                    message: t('auth.newPasswordHint', { min: PASSWORD_MIN }),
+                  },
+                ]}
               >
                 <Input.Password autoComplete="new-password" aria-label={t('users.password')} />
               </Form.Item>
@@ -229,27 +274,60 @@ export function EditUserModal({
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       {password ? (
         <>
-          <Alert type="success" showIcon title={t('users.passwordReset', { username: user.username })} style={{ marginBottom: 12 }} />
+          <Alert
+            type="success"
+            showIcon
+            title={t('users.passwordReset', { username: user.username })}
+            style={{ marginBottom: 12 }}
+          />
           <OneTimeSecret label={t('users.oneTimePassword')} secret={password} />
         </>
       ) : (
         <Form<EditFields>
           form={form}
           layout="vertical"
-          initialValues={{ displayName: user.displayName, unit: unitCode, roles: user.roles, active: user.active }}
+          initialValues={{
+            displayName: user.displayName,
+            unit: unitCode,
+            roles: user.roles,
+            active: user.active,
+          }}
           onFinish={(values) => void submit(values)}
         >
-          <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
+          <Form.Item
+            name="displayName"
+            label={t('users.displayName')}
+            rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+          >
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item name="unit" label={t('users.unit')}>
-            <UnitPicker style={{ width: '100%' }} allowClear={false} {...(unitName ? { initialLabel: unitName } : {})} />
+            <UnitPicker
+              style={{ width: '100%' }}
+              allowClear={false}
+              {...(unitName ? { initialLabel: unitName } : {})}
+            />
           </Form.Item>
-          <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
-            <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+          <Form.Item
+            name="roles"
+            label={t('users.roles')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+          >
+            <Checkbox.Group
+              options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="active" label={t('users.active')} valuePropName="checked" extra={self ? t('users.selfHint') : t('users.activeHint')}>
-            <Switch checkedChildren={t('users.enabled')} unCheckedChildren={t('users.disabled')} disabled={self} />
+          <Form.Item
+            name="active"
+            label={t('users.active')}
+            valuePropName="checked"
+            extra={self ? t('users.selfHint') : t('users.activeHint')}
+          >
+            <Switch
+              checkedChildren={t('users.enabled')}
+              unCheckedChildren={t('users.disabled')}
+              disabled={self}
+            />
           </Form.Item>
           <button type="submit" hidden aria-hidden tabIndex={-1} />
         </Form>

@@ -3,8 +3,8 @@ import { Button, Card, Input, Space, Table, type TableColumnsType, Tag } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/session.ts';
-import { listUsers } from '../../api/users.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { listUsers } from '../../api/users.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
@@ -41,7 +41,13 @@ export default function UsersPage() {
   const [tokensOf, setTokensOf] = useState<User | null>(null);
 
   const columns: TableColumnsType<User> = [
-    { key: 'username', title: t('users.username'), dataIndex: 'username', width: 140, render: (name: string) => <code>{name}</code> },
+    {
+      key: 'username',
+      title: t('users.username'),
+      dataIndex: 'username',
+      width: 140,
+      render: (name: string) => <code>{name}</code>,
+    },
     { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', width: 180 },
     {
       key: 'unit',
@@ -49,14 +55,28 @@ export default function UsersPage() {
       width: 180,
       render: (_: unknown, u) => units.get(u.unitId)?.name ?? t('users.unitById', { id: u.unitId }),
     },
-    { key: 'roles', title: t('users.roles'), render: (_: unknown, u) => <RoleTags roles={u.roles} /> },
+    {
+      key: 'roles',
+      title: t('users.roles'),
+      render: (_: unknown, u) => <RoleTags roles={u.roles} />,
+    },
     {
       key: 'active',
       title: t('users.status'),
       width: 80,
-      render: (_: unknown, u) => (u.active ? <Tag color="success">{t('users.enabled')}</Tag> : <Tag>{t('users.disabled')}</Tag>),
+      render: (_: unknown, u) =>
+        u.active ? (
+          <Tag color="success">{t('users.enabled')}</Tag>
+        ) : (
+          <Tag>{t('users.disabled')}</Tag>
+        ),
     },
-    { key: 'created', title: t('users.createdAt'), width: 140, render: (_: unknown, u) => formatDateTime(u.createdAt) },
+    {
+      key: 'created',
+      title: t('users.createdAt'),
+      width: 140,
+      render: (_: unknown, u) => formatDateTime(u.createdAt),
+    },
     {
       key: 'actions',
       title: t('common.actions'),
@@ -64,10 +84,20 @@ export default function UsersPage() {
       fixed: 'right',
       render: (_: unknown, u) => (
         <Space size={4}>
-          <Button size="small" type="link" onClick={() => setEditing(u)} aria-label={t('users.editN', { name: u.username })}>
+          <Button
+            size="small"
+            type="link"
+            onClick={() => setEditing(u)}
+            aria-label={t('users.editN', { name: u.username })}
+          >
             {t('common.edit')}
           </Button>
-          <Button size="small" type="link" onClick={() => setTokensOf(u)} aria-label={t('users.tokensN', { name: u.username })}>
+          <Button
+            size="small"
+            type="link"
+            onClick={() => setTokensOf(u)}
+            aria-label={t('users.tokensN', { name: u.username })}
+          >
             {t('users.tokens')}
           </Button>
         </Space>
@@ -132,7 +162,9 @@ export default function UsersPage() {
       </Card>
       {creating ? (
         <CreateUserModal
-          {...(session ? { defaultUnit: { code: session.unit.code, name: session.unit.name } } : {})}
+          {...(session
+            ? { defaultUnit: { code: session.unit.code, name: session.unit.name } }
+            : {})}
           onClose={() => setCreating(false)}
           onCreated={users.reload}
         />

@@ -1,5 +1,16 @@
 import { FlagFilled } from '@ant-design/icons';
-import { Button, Card, Col, Empty, List, Row, Skeleton, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Skeleton,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { flagTallies, myPositions, myTasks, type Position, type Task } from '../../api/me.ts';
@@ -38,7 +49,11 @@ function TasksCard() {
       title: t('workbench.task'),
       width: 170,
       render: (_: unknown, task) => (
-        <Tag color={{ report: 'blue', score: 'cyan', appeals: 'volcano', advance: 'geekblue' }[task.task]}>
+        <Tag
+          color={
+            { report: 'blue', score: 'cyan', appeals: 'volcano', advance: 'geekblue' }[task.task]
+          }
+        >
           {task.task === 'score' && task.indicators.length
             ? t('workbench.tasks.scoreIndicators', { indicators: task.indicators.join('、') })
             : task.task === 'appeals'
@@ -56,7 +71,12 @@ function TasksCard() {
         </Link>
       ),
     },
-    { key: 'state', title: t('rounds.state'), width: 96, render: (_: unknown, task) => <RoundStateTag state={task.round.state} /> },
+    {
+      key: 'state',
+      title: t('rounds.state'),
+      width: 96,
+      render: (_: unknown, task) => <RoundStateTag state={task.round.state} />,
+    },
     {
       key: 'deadline',
       title: t('contests.deadline'),
@@ -75,7 +95,12 @@ function TasksCard() {
     },
   ];
   return (
-    <Card size="small" title={t('workbench.tasksTitle')} className="section-card" extra={tasks.data ? t('common.countItems', { count: tasks.data.total }) : null}>
+    <Card
+      size="small"
+      title={t('workbench.tasksTitle')}
+      className="section-card"
+      extra={tasks.data ? t('common.countItems', { count: tasks.data.total }) : null}
+    >
       {tasks.error !== undefined ? (
         <RequestError error={tasks.error} onRetry={tasks.reload} />
       ) : !tasks.data ? (
@@ -88,7 +113,11 @@ function TasksCard() {
           dataSource={tasks.data.items}
           pagination={false}
           scroll={{ x: 720 }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTasks')} /> }}
+          locale={{
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTasks')} />
+            ),
+          }}
         />
       )}
     </Card>
@@ -109,7 +138,13 @@ function PositionsCard() {
       title: t('contests.period'),
       width: 110,
       render: (_: unknown, p) =>
-        p.latest ? <Link to={`/rounds/${p.latest.roundId}/results`}>{periodText(p.latest.period, i18n.language)}</Link> : '—',
+        p.latest ? (
+          <Link to={`/rounds/${p.latest.roundId}/results`}>
+            {periodText(p.latest.period, i18n.language)}
+          </Link>
+        ) : (
+          '—'
+        ),
     },
     {
       key: 'rank',
@@ -133,8 +168,19 @@ function PositionsCard() {
       align: 'center',
       render: (_: unknown, p) => (p.latest ? <RankChange change={p.latest.rankChange} /> : '—'),
     },
-    { key: 'total', title: t('results.total'), width: 80, align: 'right', render: (_: unknown, p) => formatNumber(p.latest?.total) },
-    { key: 'flag', title: t('results.flag'), width: 90, render: (_: unknown, p) => <FlagBadge flag={p.latest?.flag ?? null} /> },
+    {
+      key: 'total',
+      title: t('results.total'),
+      width: 80,
+      align: 'right',
+      render: (_: unknown, p) => formatNumber(p.latest?.total),
+    },
+    {
+      key: 'flag',
+      title: t('results.flag'),
+      width: 90,
+      render: (_: unknown, p) => <FlagBadge flag={p.latest?.flag ?? null} />,
+    },
     {
       key: 'trend',
       title: t('workbench.trend'),
@@ -167,7 +213,14 @@ function PositionsCard() {
           dataSource={positions.data.items}
           pagination={false}
           scroll={{ x: 720 }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noPositions')} /> }}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('workbench.noPositions')}
+              />
+            ),
+          }}
         />
       )}
     </Card>
@@ -177,7 +230,9 @@ function PositionsCard() {
 function FlagsCard({ unit }: { unit: string }) {
   const { t } = useTranslation();
   const year = new Date().getFullYear();
-  const flags = useRequest(`me:flags:${unit}:${year}`, (signal) => flagTallies({ year, unit }, signal));
+  const flags = useRequest(`me:flags:${unit}:${year}`, (signal) =>
+    flagTallies({ year, unit }, signal),
+  );
   const mine = flags.data?.items[0];
   return (
     <Card size="small" title={t('workbench.flagsTitle', { year })} className="section-card">
@@ -208,7 +263,9 @@ function FlagsCard({ unit }: { unit: string }) {
                   <Link to={`/contests/${c.id}`}>{c.title}</Link>
                   <span>
                     {c.red ? <Tag color="#cf1322">{t('flags.redN', { count: c.red })}</Tag> : null}
-                    {c.yellow ? <Tag color="#d4a106">{t('flags.yellowN', { count: c.yellow })}</Tag> : null}
+                    {c.yellow ? (
+                      <Tag color="#d4a106">{t('flags.yellowN', { count: c.yellow })}</Tag>
+                    ) : null}
                   </span>
                 </List.Item>
               )}
@@ -233,7 +290,9 @@ export default function WorkbenchPage() {
       <Card size="small" className="section-card welcome-card">
         <div className="welcome">
           <div>
-            <div className="welcome-name">{t('workbench.hello', { name: session.user.displayName })}</div>
+            <div className="welcome-name">
+              {t('workbench.hello', { name: session.user.displayName })}
+            </div>
             <div className="muted">{session.unitPath.map((u) => u.name).join(' › ')}</div>
           </div>
           <RoleTags roles={session.user.roles} />
