@@ -10,7 +10,12 @@ import { sheetFromRows } from '../core/sheet.ts';
 import { findRubricVersionById, listParticipants } from '../db/contest.repository.ts';
 import { listEntries } from '../db/entry.repository.ts';
 import { listResults, type StoredResult, saveResults } from '../db/result.repository.ts';
-import { previousPublishedRound, type Round } from '../db/round.repository.ts';
+import {
+  type Derivation,
+  findRoundByPeriod,
+  previousPublishedRound,
+  type Round,
+} from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface Computed {
@@ -21,11 +26,62 @@ export interface Computed {
   stored: StoredResult[];
 }
 
+/**
+ * The rubric of a derived round: the contest's precision, ranking and flag rules over one
+ * figure — the mean of the units' totals, or red flags (a bonus) less yellow ones (a deduction).
+ */
+export function derivedRubric(base: Rubric, derivation: Derivation): Rubric {
+  const indicators: Rubric['indicators'] =
+    derivation.method === 'mean'
+      ? [
+          { kind: 'bonus', code: 'MEAN', name: `${derivation.from.join('、')}平均分`, per: 1 },
+          { kind: 'deduction', code: 'MEAN_NEG', name: '平均分为负的部分', per: 1 },
+        ]
+      : [
+          { kind: 'bonus', code: 'RED', name: `${derivation.from.join('、')}红旗数`, per: 1 },
+          {
+            kind: 'deduction',
+            code: 'YELLOW',
+            name: `${derivation.from.join('、')}黄旗数`,
+            per: 1,
+          },
+        ];
+  return { ...base, tieBreak: [], indicators };
+}
+
 /** The rubric a round was opened with (rounds keep theirs when a new version is published). */
 export async function rubricOfRound(db: Kysely<Database>, round: Round): Promise<Rubric> {
   const version = await findRubricVersionById(db, round.rubricVersionId);
   if (!version) throw new Error(`round ${round.id} has no rubric version ${round.rubricVersionId}`);
-  return version.rubric;
+  return round.derivation ? derivedRubric(version.rubric, round.derivation) : version.rubric;
+}
+
+/** A derived round's values per unit id, from the published rounds it is made from. */
+async function derivedValues(db: Kysely<Database>, round: Round, derivation: Derivation) {
+  const sums = new Map<number, { total: number; n: number; red: number; yellow: number }>();
+  for (const period of derivation.from) {
+    const source = await findRoundByPeriod(db, round.contestId, period);
+    if (source?.state !== 'published') continue;
+    for (const r of await listResults(db, source.id, source.revision)) {
+      const s = sums.get(r.unitId) ?? { total: 0, n: 0, red: 0, yellow: 0 };
+      s.total += r.total;
+      s.n += 1;
+      if (r.flag === 'red') s.red += 1;
+      if (r.flag === 'yellow') s.yellow += 1;
+      sums.set(r.unitId, s);
+    }
+  }
+  const values = new Map<number, Record<string, number | null>>();
+  for (const [unitId, s] of sums) {
+    const mean = s.total / s.n;
+    values.set(
+      unitId,
+      derivation.method === 'mean'
+        ? { MEAN: Math.max(mean, 0), MEAN_NEG: Math.max(-mean, 0) }
+        : { RED: s.red, YELLOW: s.yellow },
+    );
+  }
+  return values;
 }
 
 /**
@@ -43,7 +99,9 @@ export async function computeRound(
     listEntries(db, round.id),
     previousPublishedRound(db, round.contestId, round.period),
   ]);
-  const byUnit = new Map<number, Record<string, number | null>>();
+  const byUnit = round.derivation
+    ? await derivedValues(db, round, round.derivation)
+    : new Map<number, Record<string, number | null>>();
   for (const e of entries) {
     const values = byUnit.get(e.unitId) ?? {};
     values[e.indicator] = e.value;

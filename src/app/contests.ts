@@ -55,6 +55,10 @@ export const CreateContest = z.object({
   category: z.string().trim().min(1).max(50),
   organizer: Ref,
   cadence: z.enum(CADENCES),
+  /** More cadences of the same contest: weekly bulletins, monthly assessment, quarterly ranking. */
+  extraCadences: z.array(z.enum(CADENCES)).optional(),
+  /** A county template (三级联动): towns make their own contests from it among their villages. */
+  isTemplate: z.boolean().optional(),
   description: z.string().max(5000).optional(),
   participants: z.union([z.array(Ref).min(1), ParticipantRule]),
   /** 分类设榜: a group per unit, or `kind` to group by kind (街道 / 镇 / 乡 …). */
@@ -66,7 +70,11 @@ export const CreateContest = z.object({
 });
 export type CreateContest = z.infer<typeof CreateContest>;
 
-export const UpdateContest = CreateContest.omit({ organizer: true, cadence: true })
+export const UpdateContest = CreateContest.omit({
+  organizer: true,
+  cadence: true,
+  isTemplate: true,
+})
   .partial()
   .refine((v) => Object.keys(v).length > 0, '至少需要修改一项 (nothing to change)');
 export type UpdateContest = z.infer<typeof UpdateContest>;
@@ -116,7 +124,7 @@ async function resolveUnit(db: Kysely<Database>, ref: string | number, field: st
 }
 
 /** Participants of a list or a rule, each checked to lie in the organizer's subtree. */
-async function resolveParticipants(
+export async function resolveParticipants(
   db: Kysely<Database>,
   organizerId: number,
   spec: CreateContest['participants'],
@@ -234,6 +242,9 @@ export function createContest(ctx: AppContext, input: CreateContest): Promise<Co
         title: input.title,
         category: input.category,
         cadence: input.cadence,
+        extraCadences: (input.extraCadences ?? []).filter((c) => c !== input.cadence),
+        isTemplate: input.isTemplate ?? false,
+        templateId: null,
         description: input.description ?? null,
       },
       tx.clock.now().toISOString(),

@@ -8,8 +8,9 @@ import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { checkItems, EntryItem, writeEntries } from './entries.ts';
+import { applyFeeds } from './linkage.ts';
 import { roundAccess } from './round-access.ts';
-import { requireRound } from './rounds.ts';
+import { recordFeeds, requireRound } from './rounds.ts';
 
 export const Correction = z.object({
   reason: z.string().trim().min(2, '请写明更正理由 (give a reason)').max(5000),
@@ -89,7 +90,8 @@ export function correctRound(ctx: AppContext, roundId: string, input: Correction
       { roundId: round.id, revision, reason: input.reason, changes, createdBy: tx.actor.userId },
       now,
     );
-    await updateRound(tx.db, round.id, { revision, publishedAt: now }, now);
+    const updated = await updateRound(tx.db, round.id, { revision, publishedAt: now }, now);
+    await recordFeeds(tx, await applyFeeds(tx.db, updated, tx.actor.userId, now));
     await audit(tx, {
       action: 'round.correct',
       entityType: 'round',

@@ -82,6 +82,12 @@ export async function checkItems(
   items: EntryItem[],
   mode: EntryMode,
 ): Promise<Checked> {
+  if (round.derivation) {
+    throw new DomainError(
+      'DERIVED_ROUND',
+      '此期由各月成绩汇总而来，不能填报 a derived round takes no entries',
+    );
+  }
   const participants = await listParticipants(db, round.contestId);
   const byRef = new Map<string, number>();
   for (const p of participants) {

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { checkPeriod, periodLabel, periodYear } from '../core/period.ts';
+import {
+  checkPeriod,
+  monthsOfQuarter,
+  periodCadence,
+  periodLabel,
+  periodYear,
+} from '../core/period.ts';
 import {
   canTransition,
   hasResults,
@@ -15,6 +21,7 @@ import { listAppeals } from '../db/appeal.repository.ts';
 import type { Contest } from '../db/contest.repository.ts';
 import { listResults, type ResultRow, replaceFlags, saveResults } from '../db/result.repository.ts';
 import {
+  type Derivation,
   findRound,
   findRoundByPeriod,
   insertRevision,
@@ -28,12 +35,18 @@ import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { applyFeeds } from './linkage.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 
 export const OpenRound = z.object({
   period: z.string().trim().min(4).max(10),
   deadline: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  /**
+   * Derive a quarter's round from its published months instead of entering it again (季评比):
+   * `mean` of the monthly totals, or `flags` (red flags less yellow ones).
+   */
+  derive: z.enum(['mean', 'flags']).optional(),
 });
 export type OpenRound = z.infer<typeof OpenRound>;
 
@@ -55,6 +68,7 @@ export interface RoundView {
   rubricVersion: number;
   rubric: Rubric;
   publishedAt: string | null;
+  derivation: Derivation | null;
 }
 
 export async function requireRound(db: Kysely<Database>, id: number | string): Promise<Round> {
@@ -87,6 +101,7 @@ async function roundView(db: Kysely<Database>, contest: Contest, round: Round): 
     rubricVersion: version.version,
     rubric: await rubricOfRound(db, round),
     publishedAt: round.publishedAt,
+    derivation: round.derivation,
   };
 }
 
@@ -99,8 +114,23 @@ export function openRound(
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, contestId);
     await authorize(tx, 'contest.manage', contest.organizerUnitId);
-    const period = checkPeriod(contest.cadence, input.period);
+    const cadences = [contest.cadence, ...contest.extraCadences];
+    const checks = cadences.map((c) => checkPeriod(c, input.period));
+    const period = checks.find((c) => c.ok) ?? checks[0]!;
     if (!period.ok) throw new DomainError('BAD_PERIOD', period.message, { field: 'period' });
+    let derivation: Derivation | undefined;
+    if (input.derive) {
+      if (periodCadence(input.period) !== 'quarter') {
+        throw new DomainError(
+          'BAD_PERIOD',
+          '只有季度的期次可以由各月汇总 only a quarter is derived from its months',
+          {
+            field: 'derive',
+          },
+        );
+      }
+      derivation = { method: input.derive, from: monthsOfQuarter(input.period) };
+    }
     const rubric = await currentRubric(tx.db, contest.id);
     if (!rubric) {
       throw new DomainError(
@@ -124,6 +154,7 @@ export function openRound(
         period: input.period,
         rubricVersionId: rubric.id,
         deadline: input.deadline ?? null,
+        ...(derivation ? { derivation } : {}),
       },
       tx.clock.now().toISOString(),
     );
@@ -149,6 +180,22 @@ export async function getRound(ctx: AppContext, id: string): Promise<RoundView> 
     }
   }
   return roundView(ctx.db, contest, round);
+}
+
+/** Audits the county-board values a published village round filled in (三级联动). */
+export async function recordFeeds(
+  ctx: AppContext,
+  filled: { contestId: number; roundId: number; indicator: string; value: number | null }[],
+): Promise<void> {
+  for (const f of filled) {
+    await audit(ctx, {
+      action: 'feed.fill',
+      entityType: 'round',
+      entityId: f.roundId,
+      unitId: null,
+      after: f,
+    });
+  }
 }
 
 /** Awards the flags of a computed revision (DESIGN §3: on publishing). */
@@ -210,6 +257,7 @@ export function transitionRound(ctx: AppContext, id: string, to: RoundState): Pr
       const computed = await computeRound(tx.db, round, round.revision);
       if (to === 'published') {
         await awardFlags(tx.db, round, computed.stored, now);
+        await recordFeeds(tx, await applyFeeds(tx.db, round, tx.actor.userId, now));
         await insertRevision(
           tx.db,
           {

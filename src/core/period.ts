@@ -50,6 +50,21 @@ export function checkPeriod(cadence: Cadence, key: string): PeriodCheck {
   return { ok: true, year };
 }
 
+/** The cadence a period key is written in. */
+export function periodCadence(key: string): Cadence {
+  if (key.length === 4) return 'year';
+  if (key[5] === 'W') return 'week';
+  if (key[5] === 'Q') return 'quarter';
+  return 'month';
+}
+
+/** The months of a quarter: 2026-Q3 → 2026-07, 2026-08, 2026-09. */
+export function monthsOfQuarter(key: string): string[] {
+  const year = key.slice(0, 4);
+  const q = Number(key.slice(6));
+  return [1, 2, 3].map((m) => `${year}-${String((q - 1) * 3 + m).padStart(2, '0')}`);
+}
+
 /** The year a period belongs to (flags are tallied per year). */
 export function periodYear(key: string): number {
   return Number(key.slice(0, 4));

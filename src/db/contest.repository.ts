@@ -13,6 +13,10 @@ export interface Contest {
   category: string;
   cadence: Cadence;
   description: string | null;
+  /** Cadences beside `cadence` (周通报, 月考核, 季评比 of one contest). */
+  extraCadences: Cadence[];
+  isTemplate: boolean;
+  templateId: number | null;
   createdAt: string;
 }
 
@@ -24,6 +28,9 @@ export function contestFromRow(row: Selectable<ContestTable>): Contest {
     category: row.category,
     cadence: row.cadence as Cadence,
     description: row.description,
+    extraCadences: row.extra_cadences ? (row.extra_cadences.split(',') as Cadence[]) : [],
+    isTemplate: row.is_template === 1,
+    templateId: row.template_id,
     createdAt: row.created_at,
   };
 }
@@ -46,6 +53,9 @@ export async function insertContest(
       category: c.category,
       cadence: c.cadence,
       description: c.description,
+      extra_cadences: c.extraCadences.length ? c.extraCadences.join(',') : null,
+      is_template: c.isTemplate ? 1 : 0,
+      template_id: c.templateId,
       created_at: now,
       updated_at: now,
     })

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-units.ts';
 import * as m0002 from './migrations/0002-accounts-audit.ts';
 import * as m0003 from './migrations/0003-contests.ts';
 import * as m0004 from './migrations/0004-practices.ts';
+import * as m0005 from './migrations/0005-assessments-linkage.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-accounts-audit': m0002,
   '0003-contests': m0003,
   '0004-practices': m0004,
+  '0005-assessments-linkage': m0005,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { periodCadence } from '../core/period.ts';
 import type { RoundState } from '../core/round-state.ts';
 import type { Database, RoundTable } from './schema.ts';
 
@@ -13,8 +14,17 @@ export interface Round {
   deadline: string | null;
   revision: number;
   publishedAt: string | null;
+  derivation: Derivation | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A round made from other rounds of its contest instead of entered (季评比 from 月考核). */
+export interface Derivation {
+  /** `mean` of the units' totals, or `flags`: red flags minus yellow ones. */
+  method: 'mean' | 'flags';
+  /** The periods of the published rounds it was made from. */
+  from: string[];
 }
 
 export function roundFromRow(row: Selectable<RoundTable>): Round {
@@ -27,6 +37,7 @@ export function roundFromRow(row: Selectable<RoundTable>): Round {
     deadline: row.deadline,
     revision: row.revision,
     publishedAt: row.published_at,
+    derivation: row.derivation ? (JSON.parse(row.derivation) as Derivation) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -69,23 +80,32 @@ export async function roundsInStates(db: Db, states: RoundState[]): Promise<Roun
   return rows.map(roundFromRow);
 }
 
-/** The contest's published round just before the period (for movement). */
+/**
+ * The contest's published round just before the period and of the same cadence (a week
+ * follows a week, a month a month): movement compares like with like.
+ */
 export async function previousPublishedRound(db: Db, contestId: number, period: string) {
-  const row = await db
+  const rows = await db
     .selectFrom('rounds')
     .selectAll()
     .where('contest_id', '=', contestId)
     .where('state', '=', 'published')
     .where('period', '<', period)
     .orderBy('period', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .execute();
+  const row = rows.find((r) => periodCadence(r.period) === periodCadence(period));
   return row ? roundFromRow(row) : undefined;
 }
 
 export async function insertRound(
   db: Db,
-  r: { contestId: number; period: string; rubricVersionId: number; deadline: string | null },
+  r: {
+    contestId: number;
+    period: string;
+    rubricVersionId: number;
+    deadline: string | null;
+    derivation?: Derivation;
+  },
   now: string,
 ): Promise<Round> {
   const row = await db
@@ -94,6 +114,7 @@ export async function insertRound(
       contest_id: r.contestId,
       period: r.period,
       rubric_version_id: r.rubricVersionId,
+      derivation: r.derivation ? JSON.stringify(r.derivation) : null,
       state: 'draft',
       deadline: r.deadline,
       created_at: now,

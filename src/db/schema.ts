@@ -89,6 +89,12 @@ export interface ContestTable {
   category: string;
   cadence: string;
   description: string | null;
+  /** The county template this contest was made from (三级联动), if any. */
+  template_id: number | null;
+  /** 1 for a county template that towns make their own contests from. */
+  is_template: Generated<number>;
+  /** Further cadences beside `cadence`, comma-separated (周通报, 月考核, 季评比 of one contest). */
+  extra_cadences: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -130,6 +136,8 @@ export interface RoundTable {
   /** 0 until the first correction after publishing; then 1, 2 … */
   revision: Generated<number>;
   published_at: string | null;
+  /** JSON: how the round is derived from others (a quarter from its months), when it is. */
+  derivation: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -255,6 +263,30 @@ export interface PublicImageTable {
   uploaded_at: string;
 }
 
+export interface AssessmentTable {
+  id: Generated<number>;
+  organizer_unit_id: number;
+  year: number;
+  title: string;
+  /** The Scheme of src/core/assessment.ts. */
+  scheme_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentParticipantTable {
+  assessment_id: number;
+  unit_id: number;
+}
+
+export interface ContestFeedTable {
+  contest_id: number;
+  indicator_code: string;
+  template_id: number;
+  /** `red_share` (share of villages with a red flag) or `mean_total` (mean village total). */
+  measure: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -277,4 +309,7 @@ export interface Database {
   appeals: AppealTable;
   practices: PracticeTable;
   public_images: PublicImageTable;
+  assessments: AssessmentTable;
+  assessment_participants: AssessmentParticipantTable;
+  contest_feeds: ContestFeedTable;
 }

@@ -15,6 +15,7 @@ import type { ServerDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { assessmentsRoutes } from './routes/assessments.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { contestsRoutes } from './routes/contests.routes.ts';
 import { flagsRoutes } from './routes/flags.routes.ts';
@@ -83,6 +84,7 @@ export async function buildServer(
     flagsRoutes,
     practicesRoutes,
     publicRoutes,
+    assessmentsRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
 

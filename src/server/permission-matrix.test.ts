@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
 import { fileAppeal } from '../app/appeals.ts';
+import { createAssessment } from '../app/assessments.ts';
 import { createContest } from '../app/contests.ts';
 import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
@@ -48,7 +49,10 @@ interface Fixture {
   evidence: number;
   practice: number;
   image: number;
+  assessment: number;
 }
+/** A county template (三级联动) the towns may run among their villages. */
+let template = 0;
 const fx: Record<'in' | 'out', Fixture> = {} as never;
 
 /** Organizers and admins manage; the town's evaluator leads every indicator (none is named). */
@@ -499,6 +503,93 @@ const ROWS: Row[] = [
     expect: { inside: all(200) },
   },
   {
+    route: 'GET /api/v1/assessments',
+    inside: () => ({ url: '/api/v1/assessments' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/assessments',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      payload: {
+        title: '村级综合考核',
+        year: 2026,
+        organizer: IN_TOWN,
+        participants: { under: IN_TOWN, kinds: ['village', 'community'] },
+        components: [
+          { contest: fx.in.contest, weight: 1, conversion: { method: 'total' }, aggregate: 'mean' },
+        ],
+      },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      payload: {
+        title: '村级综合考核',
+        year: 2026,
+        organizer: OUT_TOWN,
+        participants: { under: OUT_TOWN, kinds: ['village', 'community'] },
+        components: [
+          {
+            contest: fx.out.contest,
+            weight: 1,
+            conversion: { method: 'total' },
+            aggregate: 'mean',
+          },
+        ],
+      },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/assessments/:id',
+    inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}` }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'GET /api/v1/assessments/:id/results',
+    inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}/results` }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'GET /api/v1/assessments/:id/results.xlsx',
+    inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}/results.xlsx` }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    // The templates are the county's; a town's admin or organizer runs one among its own villages.
+    route: 'POST /api/v1/contests/:id/instances',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/contests/${template}/instances`,
+      payload: { organizer: IN_TOWN },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/contests/${template}/instances`,
+      payload: { organizer: OUT_TOWN },
+    }),
+    // The first allowed actor makes it; the second gets 409 (the town runs it already).
+    expect: { inside: { ...manage(201), organizer: 409 }, outside: nobody },
+  },
+  {
+    route: 'PUT /api/v1/contests/:id/feeds',
+    inside: () => ({ method: 'PUT', url: `/api/v1/contests/${fx.in.contest}/feeds`, payload: {} }),
+    outside: () => ({
+      method: 'PUT',
+      url: `/api/v1/contests/${fx.out.contest}/feeds`,
+      payload: {},
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    // The county's view: readers of the county (none of the town's actors) only.
+    route: 'GET /api/v1/contests/:id/linkage',
+    inside: () => ({ url: `/api/v1/contests/${template}/linkage?period=2026-02` }),
+    expect: { inside: nobody },
+  },
+  {
     route: 'GET /api/v1/practices',
     inside: () => ({ url: `/api/v1/practices?contest=${fx.in.contest}` }),
     outside: () => ({ url: `/api/v1/practices?contest=${fx.out.contest}` }),
@@ -696,6 +787,20 @@ async function townContest(ctx: AppContext, dataDir: string, town: string): Prom
       })
     ).id,
     image: (await uploadPracticeImage({ ...ctx, dataDir }, { filename: 'a.png', bytes: PNG })).id,
+    assessment: (
+      await createAssessment(ctx, {
+        title: '村级综合考核',
+        year: 2026,
+        organizer: town,
+        participants: { under: town, kinds: ['village', 'community'] },
+        components: [
+          { contest: contest.id, weight: 1, conversion: { method: 'total' }, aggregate: 'mean' },
+        ],
+        flagPoints: { red: 1, yellow: -1 },
+        grades: { top: [], bottom: [], otherwise: '合格' },
+        precision: 2,
+      })
+    ).id,
   };
 }
 
@@ -714,6 +819,17 @@ describeEachDialect('permission matrix', (use) => {
     }
     fx.in = await townContest(ctx, s.dataDir, IN_TOWN);
     fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
+    const t = await createContest(ctx, {
+      title: '乡村振兴擂台赛（县级模板）',
+      category: '乡村振兴',
+      organizer: '371323',
+      cadence: 'month',
+      isTemplate: true,
+      participants: { under: '371323', kinds: ['village'] },
+    });
+    template = t.id;
+    await draftRubric(ctx, String(template), { yaml: RUBRIC });
+    await publishRubric(ctx, String(template), 1);
     // The routes as registered: a second server built the same way reports them.
     const { buildServer } = await import('./app.ts');
     const { serverDeps } = await import('./deps.ts');

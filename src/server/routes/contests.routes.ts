@@ -9,6 +9,14 @@ import {
   listContests,
   UpdateContest,
 } from '../../app/contests.ts';
+import {
+  Instantiate,
+  instantiateTemplate,
+  LinkageQuery,
+  linkageView,
+  SetFeeds,
+  setFeeds,
+} from '../../app/linkage.ts';
 import { OpenRound, openRound } from '../../app/rounds.ts';
 import { draftRubric, getRubric, publishRubric, SubmitRubric } from '../../app/rubrics.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -133,6 +141,50 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(await openRound(contextOf(deps, request), request.params.id, request.body)),
+    );
+    app.post(
+      '/contests/:id/instances',
+      {
+        schema: {
+          tags,
+          summary: '按县级模板开展本级擂台赛（三级联动）run a template among my villages',
+          params: IdParam,
+          body: Instantiate,
+          response: { 201: ContestView },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await instantiateTemplate(contextOf(deps, request), request.params.id, request.body),
+          ),
+    );
+    app.put(
+      '/contests/:id/feeds',
+      {
+        schema: {
+          tags,
+          summary:
+            '指标取自各镇村级擂台（红旗村占比、村平均分）feed indicators from village contests',
+          params: IdParam,
+          body: SetFeeds,
+        },
+      },
+      (request) => setFeeds(contextOf(deps, request), request.params.id, request.body),
+    );
+    app.get(
+      '/contests/:id/linkage',
+      {
+        schema: {
+          tags,
+          summary:
+            '各镇村级擂台并列对比与全县村排名 towns side by side, county-wide village ranking',
+          params: IdParam,
+          querystring: LinkageQuery,
+        },
+      },
+      (request) => linkageView(contextOf(deps, request), request.params.id, request.query.period),
     );
   };
 }

@@ -72,6 +72,9 @@ export const ContestSummaryView = z.object({
   title: z.string(),
   category: z.string(),
   cadence: z.string(),
+  extraCadences: z.array(z.string()),
+  isTemplate: z.boolean(),
+  templateId: z.number().nullable(),
   description: z.string().nullable(),
   createdAt: z.string(),
   organizer: UnitRef,
@@ -134,6 +137,8 @@ export const RoundView = z.object({
   rubricVersion: z.number(),
   rubric: RubricJson,
   publishedAt: z.string().nullable(),
+  /** How a derived round (a quarter from its months) was made; null for entered rounds. */
+  derivation: z.object({ method: z.string(), from: z.array(z.string()) }).nullable(),
 });
 
 const IndicatorCell = z.object({

@@ -1,0 +1,287 @@
+/**
+ * 三级联动 (DESIGN §2): the county publishes a contest template; each town makes its own contest
+ * from it among its villages and runs it; the county sees every town's village results side by
+ * side and a county-wide village ranking; and a county-board indicator of a town can take its
+ * value from that town's village contest, filled in when the village round is published.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+import { pow10 } from '../core/excel-round.ts';
+import { periodLabel } from '../core/period.ts';
+import { rankByKeys, singleGroup } from '../core/rank.ts';
+import { acceptsEntries } from '../core/round-state.ts';
+import {
+  findContest,
+  insertContest,
+  isParticipant,
+  listParticipants,
+  replaceParticipants,
+} from '../db/contest.repository.ts';
+import { entriesOfUnits, saveEntries as saveEntryRows } from '../db/entry.repository.ts';
+import { listResults } from '../db/result.repository.ts';
+import { findRoundByPeriod, type Round } from '../db/round.repository.ts';
+import type { Database } from '../db/schema.ts';
+import { findUnit } from '../db/unit.repository.ts';
+import { authorize, requireUser } from './authorize.ts';
+import { computeRound } from './compute-round.ts';
+import { contestView, requireContest, resolveParticipants } from './contests.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
+import { currentRubric, draftRubric, publishRubric } from './rubrics.ts';
+
+const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+
+export const Instantiate = z.object({
+  /** The town that runs its own contest from the template, as its organizer. */
+  organizer: Ref,
+  /** Its villages by default. */
+  participants: z
+    .union([z.array(Ref).min(1), z.object({ under: Ref, kinds: z.array(z.string()).min(1) })])
+    .optional(),
+});
+export type Instantiate = z.infer<typeof Instantiate>;
+
+export const FEED_MEASURES = ['red_share', 'mean_total'] as const;
+export const SetFeeds = z.record(
+  z.string().min(1),
+  z.object({ template: z.number().int().positive(), measure: z.enum(FEED_MEASURES) }),
+);
+export type SetFeeds = z.infer<typeof SetFeeds>;
+
+export const LinkageQuery = z.object({ period: z.string().min(4).max(10) });
+
+/** A town makes its own contest from the county's template, with the template's published rubric. */
+export async function instantiateTemplate(ctx: AppContext, templateId: string, input: Instantiate) {
+  const template = await requireContest(ctx.db, templateId);
+  if (!template.isTemplate)
+    throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板 not a template');
+  const town = await findUnit(ctx.db, input.organizer);
+  if (!town)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${input.organizer}`, {
+      field: 'organizer',
+    });
+  const rubric = await currentRubric(ctx.db, template.id);
+  if (!rubric)
+    throw new DomainError(
+      'NO_PUBLISHED_RUBRIC',
+      '模板尚未发布评分标准 the template has no published rubric',
+    );
+  const created = await inTransaction(ctx, async (tx) => {
+    await authorize(tx, 'contest.manage', town.id);
+    const existing = await tx.db
+      .selectFrom('contests')
+      .select('id')
+      .where('template_id', '=', template.id)
+      .where('organizer_unit_id', '=', town.id)
+      .executeTakeFirst();
+    if (existing) {
+      throw new DomainError(
+        'INSTANCE_EXISTS',
+        `${town.name}已按此模板开展擂台赛 the town already runs this template`,
+        {
+          contest: existing.id,
+        },
+      );
+    }
+    const spec = input.participants ?? { under: town.id, kinds: ['village', 'community'] };
+    const participants = await resolveParticipants(tx.db, town.id, spec as never, undefined);
+    const contest = await insertContest(
+      tx.db,
+      {
+        organizerUnitId: town.id,
+        title: `${town.name}${template.title}`,
+        category: template.category,
+        cadence: template.cadence,
+        extraCadences: template.extraCadences,
+        isTemplate: false,
+        templateId: template.id,
+        description: template.description,
+      },
+      tx.clock.now().toISOString(),
+    );
+    await replaceParticipants(tx.db, contest.id, participants);
+    await audit(tx, {
+      action: 'contest.instantiate',
+      entityType: 'contest',
+      entityId: contest.id,
+      unitId: town.id,
+      after: { template: template.id, town: town.code, participants: participants.length },
+    });
+    return contest;
+  });
+  // The template's standard, published as the town's version 1 (提前发布评分标准).
+  await draftRubric(ctx, String(created.id), { yaml: rubric.source });
+  await publishRubric(ctx, String(created.id), 1);
+  return contestView(ctx.db, (await findContest(ctx.db, created.id))!);
+}
+
+/** Declares which indicators of a county board take their values from towns' village contests. */
+export function setFeeds(ctx: AppContext, contestId: string, feeds: SetFeeds) {
+  return inTransaction(ctx, async (tx) => {
+    const contest = await requireContest(tx.db, contestId);
+    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    for (const feed of Object.values(feeds)) {
+      const template = await findContest(tx.db, feed.template);
+      if (!template?.isTemplate) {
+        throw new DomainError(
+          'NOT_A_TEMPLATE',
+          `擂台赛 ${feed.template} 不是县级模板 not a template`,
+          { field: 'template' },
+        );
+      }
+    }
+    await tx.db.deleteFrom('contest_feeds').where('contest_id', '=', contest.id).execute();
+    const rows = Object.entries(feeds).map(([code, f]) => ({
+      contest_id: contest.id,
+      indicator_code: code,
+      template_id: f.template,
+      measure: f.measure,
+    }));
+    if (rows.length) await tx.db.insertInto('contest_feeds').values(rows).execute();
+    await audit(tx, {
+      action: 'contest.feeds',
+      entityType: 'contest',
+      entityId: contest.id,
+      unitId: contest.organizerUnitId,
+      after: feeds,
+    });
+    return { feeds };
+  });
+}
+
+/** A village round's figure for the town's county indicator. */
+function measure(kind: string, results: { total: number; flag: string | null }[]): number | null {
+  if (results.length === 0) return null;
+  if (kind === 'red_share') return results.filter((r) => r.flag === 'red').length / results.length;
+  return results.reduce((s, r) => s + r.total, 0) / results.length;
+}
+
+/**
+ * After a village round of a template's contest is published (or corrected): fills the town's
+ * value into every county board fed by the template, in that board's round of the same period
+ * while it still takes entries. Returns what it filled.
+ */
+export async function applyFeeds(
+  db: Kysely<Database>,
+  round: Round,
+  by: number | null,
+  now: string,
+) {
+  const contest = (await findContest(db, round.contestId))!;
+  if (!contest.templateId) return [];
+  const feeds = await db
+    .selectFrom('contest_feeds')
+    .selectAll()
+    .where('template_id', '=', contest.templateId)
+    .execute();
+  const results = await listResults(db, round.id, round.revision);
+  const filled = [];
+  for (const feed of feeds) {
+    const target = await findRoundByPeriod(db, feed.contest_id, round.period);
+    if (!target || !acceptsEntries(target.state) || target.derivation) continue;
+    if (!(await isParticipant(db, feed.contest_id, contest.organizerUnitId))) continue;
+    const raw = measure(feed.measure, results);
+    const value = raw === null ? null : Math.round(raw * 10_000) / 10_000;
+    const existing = new Map(
+      (await entriesOfUnits(db, target.id, [contest.organizerUnitId]))
+        .filter((e) => e.indicator === feed.indicator_code)
+        .map((e) => [`${e.unitId}:${e.indicator}`, e]),
+    );
+    const note = `由${periodLabel(round.period)}村级擂台自动汇总（${feed.measure === 'red_share' ? '红旗村占比' : '村平均分'}）`;
+    await saveEntryRows(
+      db,
+      target.id,
+      [{ unitId: contest.organizerUnitId, indicator: feed.indicator_code, value, note }],
+      existing,
+      by,
+      now,
+    );
+    if (target.state === 'reviewing') await computeRound(db, target, target.revision);
+    filled.push({
+      contestId: feed.contest_id,
+      roundId: target.id,
+      indicator: feed.indicator_code,
+      value,
+    });
+  }
+  return filled;
+}
+
+/**
+ * The county's view of a template in one period: every town's village round side by side, and
+ * all their villages ranked county-wide by total (the engine's competition ranking).
+ */
+export async function linkageView(ctx: AppContext, templateId: string, period: string) {
+  requireUser(ctx);
+  const template = await requireContest(ctx.db, templateId);
+  if (!template.isTemplate)
+    throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板 not a template');
+  await authorize(ctx, 'contest.read', template.organizerUnitId);
+  const instances = await ctx.db
+    .selectFrom('contests')
+    .selectAll()
+    .where('template_id', '=', template.id)
+    .orderBy('id')
+    .execute();
+  const towns = [];
+  const villages: {
+    code: string;
+    name: string;
+    town: string;
+    total: number;
+    townRank: number;
+    flag: string | null;
+    vetoed: boolean;
+  }[] = [];
+  for (const instance of instances) {
+    const town = (await findUnit(ctx.db, instance.organizer_unit_id))!;
+    const round = await findRoundByPeriod(ctx.db, instance.id, period);
+    const published =
+      round?.state === 'published' ? await listResults(ctx.db, round.id, round.revision) : [];
+    const best = published.find((r) => r.rank === 1);
+    towns.push({
+      town: { code: town.code, name: town.name },
+      contestId: instance.id,
+      round: round ? { id: round.id, state: round.state, revision: round.revision } : null,
+      participants: (await listParticipants(ctx.db, instance.id)).length,
+      meanTotal: published.length
+        ? Math.round((published.reduce((s, r) => s + r.total, 0) / published.length) * 100) / 100
+        : null,
+      red: published.filter((r) => r.flag === 'red').length,
+      yellow: published.filter((r) => r.flag === 'yellow').length,
+      best: best ? { code: best.code, name: best.name, total: best.total } : null,
+    });
+    for (const r of published) {
+      villages.push({
+        code: r.code,
+        name: r.name,
+        town: town.name,
+        total: r.total,
+        townRank: r.rank,
+        flag: r.flag,
+        vetoed: r.vetoed,
+      });
+    }
+  }
+  const rubric = await currentRubric(ctx.db, template.id);
+  const scale = pow10(rubric?.rubric.precision ?? 2);
+  // Vetoed villages rank after all others (DESIGN §3): the veto is the first key.
+  const keys = [
+    Float64Array.from(villages, (v) => (v.vetoed ? 0 : 1)),
+    Float64Array.from(villages, (v) => Math.round(v.total * scale)),
+  ];
+  const { rank } = rankByKeys(keys, singleGroup(villages.length), {
+    mode: 'competition',
+    integer: true,
+  });
+  const ranked = villages
+    .map((v, i) => ({ ...v, countyRank: rank[i]! }))
+    .sort((a, b) => a.countyRank - b.countyRank || a.code.localeCompare(b.code));
+  return {
+    template: { id: template.id, title: template.title },
+    period,
+    periodLabel: periodLabel(period),
+    towns,
+    villages: ranked,
+  };
+}
