@@ -10,11 +10,13 @@ import type { UnitKind } from '../core/units.ts';
 import { listContests } from '../db/contest.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { decide, fileAppeal } from './appeals.ts';
+import { createAssessment } from './assessments.ts';
 import { createContest } from './contests.ts';
 import type { AppContext } from './context.ts';
 import { correctRound } from './corrections.ts';
 import { saveEntries } from './entries.ts';
 import { recordVerification } from './evidence.ts';
+import { instantiateTemplate } from './linkage.ts';
 import { openRound, transitionRound } from './rounds.ts';
 import { draftRubric, publishRubric } from './rubrics.ts';
 
@@ -44,6 +46,8 @@ interface ContestSpec {
   indicators: IndicatorSpec[];
   flags: { red: Record<string, number>; yellow: Record<string, number> };
   tieBreak?: string[];
+  /** A county template run by this town with weekly, monthly and quarterly rounds. */
+  template?: { town: string };
 }
 
 const COUNTY = '371323';
@@ -273,11 +277,13 @@ const VILLAGE_CONTESTS: ContestSpec[] = [
     ],
   ],
 ].map(([name, indicators]) => ({
-  title: `黄山铺镇乡村振兴擂台赛·${name}`,
+  // The county's template (三级联动); 黄山铺镇 runs it among its villages as organizer.
+  title: `乡村振兴擂台赛·${name}`,
   category: '乡村振兴',
-  organizer: HSP,
-  participants: { under: HSP, kinds: ['village', 'community'] as UnitKind[] },
-  lead: HSP,
+  organizer: COUNTY,
+  participants: { under: COUNTY, kinds: ['village', 'community'] as UnitKind[] },
+  lead: COUNTY,
+  template: { town: HSP },
   indicators: [...(indicators as IndicatorSpec[]), environment],
   flags: { red: { top: 3 }, yellow: { bottom: 2 } },
 }));
@@ -289,8 +295,10 @@ export const DEMO_CONTESTS: readonly ContestSpec[] = [
 ];
 
 /** Published months, then the current one, still collecting. */
-export const DEMO_MONTHS = ['2026-08', '2026-09', '2026-10'] as const;
+export const DEMO_MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10'] as const;
 export const DEMO_CURRENT_MONTH = '2026-11';
+/** 黄山铺镇's weekly bulletins (周通报) in the village contests. */
+export const DEMO_WEEKS = ['2026-W44', '2026-W45', '2026-W46'] as const;
 
 /** mulberry32: small, fast and seeded, so the demo is the same on every run. */
 function random(seed: number): () => number {
@@ -352,19 +360,154 @@ export interface DemoContestsSummary {
   contests: number;
   rounds: number;
   entries: number;
+  assessments: number;
+}
+
+type Summary = DemoContestsSummary;
+type Participant = { code: string; name: string };
+
+/**
+ * Runs one round: opens it, enters generated values, has the lead office check one entry, goes
+ * through review and notice (with an appeal in the first contests), and publishes it — or leaves
+ * it collecting, half filled in, when it is the current period.
+ */
+async function runRound(
+  ctx: AppContext,
+  spec: ContestSpec,
+  contestId: string,
+  participants: Participant[],
+  period: string,
+  current: boolean,
+  summary: Summary,
+): Promise<void> {
+  const round = await openRound(ctx, contestId, {
+    period,
+    deadline: period.includes('W') ? undefined : `${period}-28`,
+  });
+  const roundId = String(round.id);
+  await transitionRound(ctx, roundId, 'collecting');
+  summary.rounds += 1;
+  const rnd = random(hash(`${spec.title}:${contestId}:${period}`));
+  const strength = (code: string) => random(hash(`${spec.title}:${code}`))();
+  const items = participants.flatMap((p) =>
+    spec.indicators
+      // The current period is half filled in: the towns' own values so far, nothing scored yet.
+      .filter(() => !current || rnd() < 0.5)
+      .filter((i) => !current || ('method' in i && i.method !== 'manual'))
+      .map((i) => ({ unit: p.code, indicator: i.code, value: valueFor(i, strength(p.code), rnd) })),
+  );
+  if (items.length) await saveEntries(ctx, roundId, items);
+  summary.entries += items.length;
+  if (current) return;
+  const manual = spec.indicators.find((i) => 'method' in i && i.method === 'manual');
+  if (manual) {
+    await recordVerification(ctx, roundId, {
+      unit: participants[0]!.code,
+      indicator: manual.code,
+      kind: summary.rounds % 2 === 0 ? 'field_check' : 'daily',
+      date: period.includes('W') ? '2026-11-10' : `${period}-20`,
+      finding:
+        summary.rounds % 2 === 0
+          ? '“四不两直”实地查看，台账与现场一致'
+          : '日常考核：资料齐全，按时报送',
+    });
+  }
+  await transitionRound(ctx, roundId, 'reviewing');
+  await transitionRound(ctx, roundId, 'notice');
+  // One appeal a month in the first contests: upheld in September, rejected otherwise.
+  if (manual && 'points' in manual && summary.contests <= 2 && !period.includes('W')) {
+    const unit = participants[1]!;
+    const appeal = await fileAppeal(ctx, roundId, {
+      unit: unit.code,
+      indicator: manual.code,
+      reason: `${unit.name}对「${manual.name}」评分有异议，已补充佐证材料，申请复核`,
+    });
+    const upheld = period === '2026-09';
+    await decide(ctx, String(appeal.id), {
+      decision: upheld ? 'upheld' : 'rejected',
+      ...(upheld ? { value: manual.points * 0.95 } : {}),
+      reason: upheld ? '经复核，补充材料属实，予以调整' : '经复核，原评分依据充分，维持原评分',
+    });
+  }
+  await transitionRound(ctx, roundId, 'published');
+  if (period === '2026-08' && summary.contests === 1 && manual && 'points' in manual) {
+    await correctRound(ctx, roundId, {
+      reason: '县委组织部复核发现一处录入错误，予以更正',
+      entries: [
+        { unit: participants[2]!.code, indicator: manual.code, value: manual.points * 0.9 },
+      ],
+    });
+  }
+}
+
+/** 黄山铺镇 runs a county template: its months, weekly bulletins, and the quarter derived from its months. */
+async function runTemplate(
+  ctx: AppContext,
+  spec: ContestSpec,
+  templateId: number,
+  summary: Summary,
+) {
+  const town = spec.template!.town;
+  const instance = await instantiateTemplate(ctx, String(templateId), { organizer: town });
+  const id = String(instance.id);
+  summary.contests += 1;
+  for (const period of DEMO_MONTHS)
+    await runRound(ctx, spec, id, instance.participants, period, false, summary);
+  for (const week of DEMO_WEEKS)
+    await runRound(ctx, spec, id, instance.participants, week, false, summary);
+  await runRound(ctx, spec, id, instance.participants, DEMO_CURRENT_MONTH, true, summary);
+  // 季评比: the third quarter from July, August and September, not entered again.
+  const quarter = await openRound(ctx, id, { period: '2026-Q3', derive: 'mean' });
+  for (const to of ['collecting', 'reviewing', 'notice', 'published'] as const) {
+    await transitionRound(ctx, String(quarter.id), to);
+  }
+  summary.rounds += 1;
+}
+
+/** The 2026 综合绩效考核 of the 18 towns and streets over the 龙虎榜 boards and the ten 擂台赛. */
+async function assessTowns(
+  ctx: AppContext,
+  contests: { id: number; title: string; townBoard: boolean }[],
+) {
+  await createAssessment(ctx, {
+    title: '高质量发展综合绩效考核',
+    year: 2026,
+    organizer: COUNTY,
+    participants: TOWNS,
+    components: contests
+      .filter((c) => c.townBoard)
+      .map((c) => ({
+        contest: c.id,
+        weight: c.title.startsWith('龙虎榜') ? 0.04 : 0.02,
+        conversion: { method: 'rank-linear' as const, first: 100, last: 60 },
+        aggregate: 'mean' as const,
+      })),
+    flagPoints: { red: 0.5, yellow: -0.5 },
+    grades: {
+      top: [
+        { name: '优秀', percent: 20 },
+        { name: '良好', percent: 40 },
+      ],
+      bottom: [{ name: '较差', percent: 10 }],
+      otherwise: '一般',
+    },
+    precision: 2,
+  });
 }
 
 /**
- * Creates the demo contests with three published months and the current month collecting; a
- * contest already there (same title and organizer) is left alone, so re-running adds nothing.
+ * Creates the demo contests with published months and the current month collecting, 黄山铺镇's
+ * village contests from the county's templates, and the year's assessment. A contest already there
+ * (same title and organizer) is left alone, so re-running adds nothing.
  */
 export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSummary> {
-  const summary = { contests: 0, rounds: 0, entries: 0 };
+  const summary: Summary = { contests: 0, rounds: 0, entries: 0, assessments: 0 };
   const existing = new Set(
     (await listContests(ctx.db, { limit: 10_000, offset: 0 })).items.map(
       (c) => `${c.organizerUnitId}:${c.title}`,
     ),
   );
+  const made: { id: number; title: string; townBoard: boolean }[] = [];
   for (const spec of DEMO_CONTESTS) {
     const organizer = await findUnit(ctx.db, spec.organizer);
     if (!organizer || existing.has(`${organizer.id}:${spec.title}`)) continue;
@@ -375,6 +518,7 @@ export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSum
       organizer: spec.organizer,
       cadence: 'month',
       participants: spec.participants,
+      ...(spec.template ? { isTemplate: true, extraCadences: ['week', 'quarter'] as const } : {}),
       ...(spec.groups ? { groups: spec.groups } : {}),
       ...(spec.lead !== spec.organizer
         ? { evaluators: Object.fromEntries(byLead.map((i) => [i.code, spec.lead])) }
@@ -383,74 +527,19 @@ export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSum
     const id = String(contest.id);
     await draftRubric(ctx, id, { yaml: rubricYaml(spec) });
     await publishRubric(ctx, id, 1);
-    summary.contests += 1;
-    const strength = new Map(
-      contest.participants.map((p) => [p.code, random(hash(`${spec.title}:${p.code}`))()]),
-    );
-    for (const [m, period] of [...DEMO_MONTHS, DEMO_CURRENT_MONTH].entries()) {
-      const round = await openRound(ctx, id, { period, deadline: `${period}-28` });
-      const roundId = String(round.id);
-      await transitionRound(ctx, roundId, 'collecting');
-      summary.rounds += 1;
-      const rnd = random(hash(`${spec.title}:${period}`));
-      const current = period === DEMO_CURRENT_MONTH;
-      const items = contest.participants.flatMap((p) =>
-        spec.indicators
-          // The current month is half filled in: the towns' own values so far, nothing scored yet.
-          .filter(() => !current || rnd() < 0.5)
-          .filter((i) => !current || ('method' in i && i.method !== 'manual'))
-          .map((i) => ({
-            unit: p.code,
-            indicator: i.code,
-            value: valueFor(i, strength.get(p.code)!, rnd),
-          })),
-      );
-      if (items.length) await saveEntries(ctx, roundId, items);
-      summary.entries += items.length;
-      if (current) continue;
-      const first = contest.participants[0]!;
-      const manual = spec.indicators.find((i) => 'method' in i && i.method === 'manual');
-      if (manual) {
-        await recordVerification(ctx, roundId, {
-          unit: first.code,
-          indicator: manual.code,
-          kind: m % 2 === 0 ? 'field_check' : 'daily',
-          date: `${period}-20`,
-          finding:
-            m % 2 === 0 ? '“四不两直”实地查看，台账与现场一致' : '日常考核：资料齐全，按时报送',
-        });
-      }
-      await transitionRound(ctx, roundId, 'reviewing');
-      await transitionRound(ctx, roundId, 'notice');
-      // One appeal a month in the first contests: upheld in September, rejected otherwise.
-      if (manual && summary.contests <= 2) {
-        const unit = contest.participants[1]!;
-        const appeal = await fileAppeal(ctx, roundId, {
-          unit: unit.code,
-          indicator: manual.code,
-          reason: `${unit.name}对「${manual.name}」评分有异议，已补充佐证材料，申请复核`,
-        });
-        const upheld = period === '2026-09';
-        await decide(ctx, String(appeal.id), {
-          decision: upheld ? 'upheld' : 'rejected',
-          ...(upheld ? { value: 'points' in manual ? manual.points * 0.95 : 0 } : {}),
-          reason: upheld ? '经复核，补充材料属实，予以调整' : '经复核，原评分依据充分，维持原评分',
-        });
-      }
-      await transitionRound(ctx, roundId, 'published');
-      if (period === '2026-08' && summary.contests === 1 && manual) {
-        await correctRound(ctx, roundId, {
-          reason: '县委组织部复核发现一处录入错误，予以更正',
-          entries: [
-            {
-              unit: contest.participants[2]!.code,
-              indicator: manual.code,
-              value: 'points' in manual ? manual.points * 0.9 : 0,
-            },
-          ],
-        });
-      }
+    if (spec.template) {
+      await runTemplate(ctx, spec, contest.id, summary);
+      continue;
     }
+    summary.contests += 1;
+    made.push({ id: contest.id, title: spec.title, townBoard: spec.participants === TOWNS });
+    for (const period of DEMO_MONTHS)
+      await runRound(ctx, spec, id, contest.participants, period, false, summary);
+    await runRound(ctx, spec, id, contest.participants, DEMO_CURRENT_MONTH, true, summary);
+  }
+  if (made.length) {
+    await assessTowns(ctx, made);
+    summary.assessments += 1;
   }
   return summary;
 }

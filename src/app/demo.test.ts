@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { verifyAuditChain } from '../db/audit.repository.ts';
+import { assessmentResults } from './assessments.ts';
 import { listContests } from './contests.ts';
 import { loadDemo } from './demo.ts';
 import { getFlagTallies } from './flags.ts';
@@ -10,7 +11,7 @@ describeEachDialect('the demo county', (use) => {
   it('holds the contests of DESIGN §6 with published months and the current one collecting', async () => {
     const { ctx } = use();
     const first = await loadDemo(ctx);
-    expect(first.contests).toMatchObject({ contests: 35, rounds: 140 });
+    expect(first.contests).toMatchObject({ contests: 35, rounds: 187, assessments: 1 });
     expect(first.credentials.map((c) => c.username)).toEqual([
       'admin',
       'zuzhibu',
@@ -25,7 +26,10 @@ describeEachDialect('the demo county', (use) => {
     const boards = all.filter((c) => c.title.startsWith('龙虎榜'));
     expect(boards).toHaveLength(22);
     expect(new Set(boards.map((b) => b.category)).size).toBe(6);
+    const templates = all.filter((c) => c.isTemplate);
+    expect(templates).toHaveLength(3);
     const villages = all.filter((c) => c.organizer.code === '371323104');
+    expect(villages.every((c) => templates.some((t) => t.id === c.templateId))).toBe(true);
     expect(villages.map((c) => c.title)).toEqual([
       '黄山铺镇乡村振兴擂台赛·组织建设先锋',
       '黄山铺镇乡村振兴擂台赛·党员干部先锋',
@@ -36,10 +40,19 @@ describeEachDialect('the demo county', (use) => {
       .selectFrom('rounds')
       .select(['id', 'state', 'period', 'contest_id'])
       .execute();
-    expect(rounds.filter((r) => r.state === 'published')).toHaveLength(105);
+    // 32 county contests × 4 months; 黄山铺镇's 3 × (4 months, 3 weeks, the derived quarter).
+    expect(rounds.filter((r) => r.state === 'published')).toHaveLength(32 * 4 + 3 * 8);
+    expect(rounds.filter((r) => r.period === '2026-Q3')).toHaveLength(3);
     expect(
       rounds.filter((r) => r.state === 'collecting').every((r) => r.period === '2026-11'),
     ).toBe(true);
+
+    const assessment = await assessmentResults(ctx, '1');
+    expect(assessment.total).toBe(18);
+    expect(assessment.items[0]!.components).toHaveLength(10 + 19);
+    expect(new Set(assessment.items.map((u) => u.grade))).toEqual(
+      new Set(['优秀', '良好', '一般', '较差']),
+    );
 
     const firstParty = rounds.find((r) => r.contest_id === party[0]!.id && r.period === '2026-08')!;
     const results = await getResults(ctx, String(firstParty.id));
@@ -56,7 +69,7 @@ describeEachDialect('the demo county', (use) => {
   it('adds nothing twice when run again', async () => {
     const { ctx } = use();
     const again = await loadDemo(ctx);
-    expect(again.contests).toEqual({ contests: 0, rounds: 0, entries: 0 });
-    expect((await listContests(ctx.db, { limit: 500, offset: 0 })).total).toBe(35);
+    expect(again.contests).toEqual({ contests: 0, rounds: 0, entries: 0, assessments: 0 });
+    expect((await listContests(ctx.db, { limit: 500, offset: 0 })).total).toBe(38);
   });
 });

@@ -97,7 +97,7 @@ export async function loadDemo(
   }
   const contests =
     options.contests === false
-      ? { contests: 0, rounds: 0, entries: 0 }
+      ? { contests: 0, rounds: 0, entries: 0, assessments: 0 }
       : await loadDemoContests(ctx);
   return { units: imported.total, departmentsAdded, contests, credentials };
 }

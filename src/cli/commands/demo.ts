@@ -18,7 +18,7 @@ export const demoCommand: Command = {
       const c = s.contests;
       io.out(
         c.contests
-          ? `示范擂台赛 demo contests: 新建 ${c.contests} 个擂台赛 contests, ${c.rounds} 期 rounds, ${c.entries} 项填报 entries`
+          ? `示范擂台赛 demo contests: 新建 ${c.contests} 个擂台赛 contests, ${c.rounds} 期 rounds, ${c.entries} 项填报 entries, ${c.assessments} 项综合考核 assessment`
           : '示范擂台赛已存在 demo contests already loaded',
       );
       io.out(

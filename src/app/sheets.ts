@@ -1,0 +1,516 @@
+// Excel and Word round trip (DESIGN §4): the fill-in template of a round, the all-or-nothing
+// import of a filled sheet (every cell checked exactly as PUT entries checks it), the results
+// workbook and CSV, and the bulletin (通报).
+//
+// Import semantics: an empty cell leaves the stored value unchanged; a cell reading 清空 (or
+// `clear`) clears it. Cells equal to the stored value are checked but not rewritten. Versions are
+// not used: the import is checked against the current values, in one transaction.
+import { DomainError } from '../core/errors.ts';
+import { periodLabel } from '../core/period.ts';
+import { acceptsEntries, hasResults, ROUND_STATE_NAMES } from '../core/round-state.ts';
+import type { Rubric } from '../core/rubric.ts';
+import type { Contest } from '../db/contest.repository.ts';
+import {
+  findRubricVersionById,
+  listEvaluators,
+  listParticipants,
+} from '../db/contest.repository.ts';
+import { listPractices } from '../db/practice.repository.ts';
+import type { Round } from '../db/round.repository.ts';
+import { findUnit } from '../db/unit.repository.ts';
+import { bulletinDocx, bulletinTitle } from '../io/bulletin-docx.ts';
+import {
+  chineseDate,
+  type RoundReport,
+  reportCsv,
+  resultsWorkbook,
+} from '../io/results-workbook.ts';
+import {
+  formatSheetProblem,
+  readScoreSheet,
+  type SheetProblem,
+  sheetFormatOf,
+} from '../io/score-sheet.ts';
+import { CLEAR_MARKERS, templateRoundOf, templateXlsx } from '../io/template-xlsx.ts';
+import { inspectZip, readZipEntry } from '../io/zip-guard.ts';
+import { computeRound, rubricOfRound } from './compute-round.ts';
+import { requireContest } from './contests.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
+import {
+  checkItems,
+  type EntryItem,
+  getEntries,
+  type ItemProblem,
+  writeEntries,
+} from './entries.ts';
+import { roundAccess } from './round-access.ts';
+import { getResults, type ResultsView, requireRound } from './rounds.ts';
+
+/** Largest sheet accepted for import. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+export const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+export interface Download {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** A cell problem as the API reports it: DESIGN §5 details.problems. */
+export interface CellProblem {
+  /** The worksheet's name; null for CSV. */
+  sheet: string | null;
+  /** 1-based row as the user sees it (header = 1); 0 for the whole file. */
+  row: number;
+  /** The column's header: an indicator code, `code`, or the header as written. */
+  column: string;
+  /** Spreadsheet address such as `C5`, when there is one. */
+  cell: string | null;
+  value: string;
+  code: string;
+  /** Chinese, with the English beside. */
+  message: string;
+}
+
+export interface ImportSummary {
+  roundId: number;
+  /** Unit rows read. */
+  rows: number;
+  /** Non-empty cells checked. */
+  cells: number;
+  /** Cells whose value changed (including cleared ones). */
+  written: number;
+  /** Cells equal to the stored value, left as they were. */
+  unchanged: number;
+  cleared: number;
+}
+
+/** A file name without the characters Windows refuses. */
+function safeName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\r\n\t]/g, '_');
+}
+
+function cellProblem(p: SheetProblem): CellProblem {
+  return {
+    sheet: p.sheet ?? null,
+    row: p.row,
+    column: p.column,
+    cell: p.cell ?? null,
+    value: p.value,
+    code: p.code,
+    message: p.message,
+  };
+}
+
+/** `工作表「填报表」 第3行 A1列 (C3): …`, as the CLI prints it. */
+export function formatCellProblem(p: CellProblem): string {
+  return formatSheetProblem({
+    ...(p.sheet ? { sheet: p.sheet } : {}),
+    row: p.row,
+    column: p.column,
+    ...(p.cell ? { cell: p.cell } : {}),
+    value: p.value,
+    code: p.code,
+    message: p.message,
+  });
+}
+
+/** Row, then column (B before AA), as a person reads the sheet. */
+function byPosition(a: CellProblem, b: CellProblem): number {
+  const letters = (p: CellProblem) => /^[A-Z]+/.exec(p.cell ?? '')?.[0] ?? '';
+  const la = letters(a);
+  const lb = letters(b);
+  return a.row - b.row || la.length - lb.length || la.localeCompare(lb);
+}
+
+/** The whole file refused: BAD_FILE when the file itself is, INVALID_SHEET for bad cells. */
+function refused(problems: CellProblem[], forbidden = false): DomainError {
+  const first = problems[0];
+  if (first && problems.every((p) => p.row === 0)) {
+    return new DomainError('BAD_FILE', first.message, { problems });
+  }
+  const n = problems.length;
+  const where = first ? `（${formatCellProblem(first)}${n > 1 ? ' 等' : ''}）` : '';
+  return new DomainError(
+    forbidden ? 'FORBIDDEN' : 'INVALID_SHEET',
+    `表中有 ${n} 处问题，整个文件未导入${where} the sheet has ${n} problem(s); nothing was imported`,
+    { problems },
+  );
+}
+
+function roundClosed(round: Round): DomainError {
+  const how =
+    round.state === 'notice'
+      ? '公示期间只能通过申诉修改 during notice only appeals change entries'
+      : round.state === 'published'
+        ? '已发布的期次只能通过更正修改 a published round changes only through a correction'
+        : '期次尚未开始填报 the round is not collecting yet';
+  return new DomainError('ROUND_CLOSED', `${ROUND_STATE_NAMES[round.state]}：${how}`, {
+    state: round.state,
+  });
+}
+
+/** The lead office (牵头单位) of every indicator: its named evaluator, else the organizer. */
+async function leads(
+  ctx: AppContext,
+  contest: Contest,
+  rubric: Rubric,
+): Promise<Record<string, string>> {
+  const organizer = await findUnit(ctx.db, contest.organizerUnitId);
+  const named = new Map(
+    (await listEvaluators(ctx.db, contest.id)).map((e) => [e.indicator_code, e.name]),
+  );
+  return Object.fromEntries(
+    rubric.indicators.map((i) => [i.code, named.get(i.code) ?? organizer?.name ?? '']),
+  );
+}
+
+// --- Template ---------------------------------------------------------------------------------
+
+/**
+ * The fill-in template for the signed-in user: the units × indicators they may fill (as GET
+ * entries reports them editable), prefilled with the stored values.
+ */
+export async function roundTemplate(ctx: AppContext, roundId: string): Promise<Download> {
+  // Reading the entries is the permission check (401 / 403 for those who may not see them).
+  const entries = await getEntries(ctx, roundId);
+  const round = await requireRound(ctx.db, roundId);
+  const contest = await requireContest(ctx.db, round.contestId);
+  if (!acceptsEntries(round.state)) throw roundClosed(round);
+  const { editable } = entries;
+  const participants = await listParticipants(ctx.db, contest.id);
+  const units =
+    editable.units === 'all'
+      ? participants
+      : participants.filter((p) => (editable.units as string[]).includes(p.code));
+  if (editable.indicators.length === 0 || units.length === 0) {
+    throw new DomainError(
+      'FORBIDDEN',
+      '本期没有您可以填报的单元格 there is nothing for you to fill in this round',
+    );
+  }
+  const version = await findRubricVersionById(ctx.db, round.rubricVersionId);
+  const rubric = version!.rubric;
+  const values = new Map<string, number>();
+  for (const e of entries.items) {
+    if (e.value !== null) values.set(`${e.unit}:${e.indicator}`, e.value);
+  }
+  const label = periodLabel(round.period);
+  const bytes = await templateXlsx({
+    roundId: round.id,
+    contestTitle: contest.title,
+    periodLabel: label,
+    rubric,
+    rubricVersion: version!.version,
+    units: units.map((u) => ({ code: u.code, name: u.name, group: u.group })),
+    indicators: rubric.indicators
+      .map((i) => i.code)
+      .filter((code) => editable.indicators.includes(code)),
+    values,
+    leads: await leads(ctx, contest, rubric),
+    showGroups: new Set(participants.map((p) => p.group)).size > 1,
+  });
+  return {
+    filename: safeName(`${contest.title}-${label}-填报模板.xlsx`),
+    contentType: CONTENT_TYPES.xlsx,
+    bytes,
+  };
+}
+
+// --- Import -----------------------------------------------------------------------------------
+
+/**
+ * Imports a filled sheet (.xlsx or .csv) into a round, all or nothing: every cell is checked
+ * against the rubric and the actor's permissions exactly as PUT entries checks them, and any
+ * problem refuses the whole file with every bad cell named.
+ */
+export async function importSheet(
+  ctx: AppContext,
+  roundId: string,
+  file: { filename: string; bytes: Uint8Array },
+): Promise<ImportSummary> {
+  if (file.bytes.length > IMPORT_MAX_BYTES) {
+    throw new DomainError(
+      'FILE_TOO_LARGE',
+      `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限 (the file exceeds ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`,
+      { limit: IMPORT_MAX_BYTES },
+    );
+  }
+  const format = sheetFormatOf(file.filename);
+  if (!format) {
+    throw new DomainError(
+      'UNSUPPORTED_FILE',
+      `只能导入 .xlsx 或 .csv 文件（.xls 请先另存为 .xlsx）：${file.filename} (only .xlsx and .csv sheets can be imported)`,
+    );
+  }
+  // Who may import at all is known before the file is read: no parsing for strangers.
+  const round = await requireRound(ctx.db, roundId);
+  const contest = await requireContest(ctx.db, round.contestId);
+  const access = await roundAccess(ctx, contest);
+  const rubric = await rubricOfRound(ctx.db, round);
+  const mayFill =
+    access.manage ||
+    access.reportsFor !== null ||
+    rubric.indicators.some((i) => access.evaluates(i.code));
+  if (!mayFill) {
+    throw new DomainError('FORBIDDEN', '您不能向此期导入数据 you may not import into this round');
+  }
+  if (!acceptsEntries(round.state)) throw roundClosed(round);
+
+  if (format === 'xlsx') {
+    const zip = inspectZip(file.bytes);
+    if (zip.ok) {
+      const core = readZipEntry(file.bytes, zip.entries, 'docProps/core.xml');
+      const madeFor = core ? templateRoundOf(core.toString('utf8')) : undefined;
+      if (madeFor !== undefined && madeFor !== round.id) {
+        throw refused([
+          {
+            sheet: null,
+            row: 0,
+            column: '',
+            cell: null,
+            value: '',
+            code: 'WRONG_ROUND',
+            message: `这是第 ${madeFor} 期的填报模板，不能导入第 ${round.id} 期（${periodLabel(round.period)}），请下载本期模板 (a template of another round)`,
+          },
+        ]);
+      }
+    }
+  }
+  const read = await readScoreSheet(file.bytes, { format }, rubric, {
+    requireAllIndicators: false,
+    clearMarkers: CLEAR_MARKERS,
+  });
+  if (!read.ok) throw refused(read.problems.map(cellProblem));
+  const { sheet, layout } = read;
+  const sheetName = layout.sheet ?? null;
+
+  const participants = new Set((await listParticipants(ctx.db, contest.id)).map((p) => p.code));
+  const problems: CellProblem[] = [];
+  const items: EntryItem[] = [];
+  const refs: CellProblem[] = [];
+  const cleared = new Set(layout.cleared.map((c) => `${c.unit}:${c.indicator}`));
+  const indicators = [...sheet.values.keys()];
+  let cells = 0;
+  sheet.codes.forEach((code, i) => {
+    const row = layout.rows[i]!;
+    const at = (column: string, letter: string, value: string) => ({
+      sheet: sheetName,
+      row,
+      column,
+      cell: `${letter}${row}`,
+      value,
+    });
+    const known = participants.has(code);
+    if (!known) {
+      problems.push({
+        ...at('code', layout.codeColumn, code),
+        code: 'UNKNOWN_UNIT',
+        message: `「${code}」不是本擂台赛的参赛单位 not a participant`,
+      });
+    }
+    for (const indicator of indicators) {
+      const value = sheet.values.get(indicator)![i]!;
+      const clear = cleared.has(`${i}:${indicator}`);
+      if (Number.isNaN(value) && !clear) continue;
+      cells++;
+      if (!known) continue;
+      items.push({ unit: code, indicator, value: clear ? null : value });
+      refs.push({
+        ...at(indicator, layout.columns[indicator]!, clear ? CLEAR_MARKERS[0] : String(value)),
+        code: '',
+        message: '',
+      });
+    }
+  });
+
+  return inTransaction(ctx, async (tx) => {
+    const current = await requireRound(tx.db, round.id);
+    if (!acceptsEntries(current.state)) throw roundClosed(current);
+    const txAccess = await roundAccess(tx, contest);
+    let checked: Awaited<ReturnType<typeof checkItems>> | undefined;
+    let onlyPermission = false;
+    try {
+      checked = await checkItems(tx.db, current, rubric, txAccess, items, 'direct');
+    } catch (error) {
+      const listed = (error as DomainError).details as { problems?: ItemProblem[] } | undefined;
+      if (!(error instanceof DomainError) || !listed?.problems) throw error;
+      onlyPermission = error.code === 'FORBIDDEN';
+      for (const p of listed.problems) {
+        problems.push({ ...refs[p.index]!, code: p.code, message: p.message });
+      }
+    }
+    if (problems.length || !checked) {
+      problems.sort(byPosition);
+      const forbidden = onlyPermission && problems.every((p) => p.code === 'NOT_PERMITTED');
+      throw refused(problems, forbidden);
+    }
+    // Cells equal to what is stored are checked but not rewritten: no new version, no noise.
+    const writes = checked.writes.filter((w) => {
+      const old = checked.existing.get(`${w.unitId}:${w.indicator}`);
+      return old ? old.value !== w.value : w.value !== null;
+    });
+    await writeEntries(tx, current, { writes, existing: checked.existing });
+    await audit(tx, {
+      action: 'entries.import',
+      entityType: 'round',
+      entityId: current.id,
+      unitId: contest.organizerUnitId,
+      before: writes
+        .map((w) => checked.existing.get(`${w.unitId}:${w.indicator}`))
+        .filter((e) => e !== undefined)
+        .map((e) => ({ unit: e.unitId, indicator: e.indicator, value: e.value })),
+      after: {
+        file: file.filename,
+        entries: writes.map((w) => ({ unit: w.unitId, indicator: w.indicator, value: w.value })),
+      },
+    });
+    if (writes.length && hasResults(current.state)) {
+      await computeRound(tx.db, current, current.revision);
+    }
+    return {
+      roundId: current.id,
+      rows: sheet.codes.length,
+      cells,
+      written: writes.length,
+      unchanged: checked.writes.length - writes.length,
+      cleared: writes.filter((w) => w.value === null).length,
+    };
+  });
+}
+
+// --- Results and bulletin ---------------------------------------------------------------------
+
+async function roundReport(
+  ctx: AppContext,
+  round: Round,
+  contest: Contest,
+  view: ResultsView,
+): Promise<RoundReport> {
+  const rubric = await rubricOfRound(ctx.db, round);
+  const organizer = await findUnit(ctx.db, contest.organizerUnitId);
+  const practices = await listPractices(ctx.db, {
+    roundId: round.id,
+    publishedOnly: true,
+    limit: 50,
+    offset: 0,
+  });
+  const unitNames = new Map<number, string>();
+  for (const p of practices.items) {
+    if (!unitNames.has(p.unitId)) {
+      unitNames.set(p.unitId, (await findUnit(ctx.db, p.unitId))?.name ?? '');
+    }
+  }
+  const published = round.state === 'published';
+  return {
+    contestTitle: contest.title,
+    organizer: organizer?.name ?? '',
+    period: round.period,
+    periodLabel: periodLabel(round.period),
+    stateName: ROUND_STATE_NAMES[round.state],
+    published,
+    revision: view.revision,
+    date: chineseDate(
+      published && round.publishedAt ? new Date(round.publishedAt) : ctx.clock.now(),
+    ),
+    draft: !published,
+    rubric,
+    units: view.items,
+    leads: await leads(ctx, contest, rubric),
+    practices: [...practices.items]
+      .sort((a, b) => a.id - b.id)
+      .map((p) => ({
+        unit: unitNames.get(p.unitId) ?? '',
+        title: p.title,
+        summary: p.summary ?? plainText(p.bodyHtml),
+      })),
+  };
+}
+
+/** A practice's body as one plain paragraph, for when it has no summary. */
+function plainText(html: string): string {
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 300 ? `${text.slice(0, 300)}……` : text;
+}
+
+/**
+ * The results as a file: the workbook (ranking + DESIGN §4 data), the §4 CSV, or the JSON of
+ * GET results. Visible to exactly those who may read GET results.
+ */
+export async function resultsFile(
+  ctx: AppContext,
+  roundId: string,
+  format: 'xlsx' | 'csv' | 'json',
+  revision?: number,
+): Promise<Download> {
+  const view = await getResults(ctx, roundId, revision);
+  const round = await requireRound(ctx.db, roundId);
+  const contest = await requireContest(ctx.db, round.contestId);
+  const base = safeName(`${contest.title}-${periodLabel(round.period)}-成绩`);
+  if (format === 'json') {
+    return {
+      filename: `${base}.json`,
+      contentType: CONTENT_TYPES.json,
+      bytes: Buffer.from(`${JSON.stringify(view.items, null, 2)}\n`, 'utf8'),
+    };
+  }
+  const report = await roundReport(ctx, round, contest, view);
+  return format === 'xlsx'
+    ? {
+        filename: `${base}.xlsx`,
+        contentType: CONTENT_TYPES.xlsx,
+        bytes: await resultsWorkbook(report),
+      }
+    : {
+        filename: `${base}.csv`,
+        contentType: CONTENT_TYPES.csv,
+        bytes: Buffer.from(reportCsv(report), 'utf8'),
+      };
+}
+
+/**
+ * The bulletin (通报): public once the round is published; during notice (公示) a draft marked
+ * 征求意见稿 for those who manage the contest.
+ */
+export async function roundBulletin(ctx: AppContext, roundId: string): Promise<Download> {
+  const round = await requireRound(ctx.db, roundId);
+  const contest = await requireContest(ctx.db, round.contestId);
+  if (round.state !== 'published') {
+    const access = await roundAccess(ctx, contest);
+    if (!access.manage) {
+      throw new DomainError(
+        'FORBIDDEN',
+        '通报发布后方可查看 the bulletin is available once the round is published',
+      );
+    }
+    if (round.state !== 'notice') {
+      throw new DomainError(
+        'ROUND_NOT_PUBLISHED',
+        `${ROUND_STATE_NAMES[round.state]}：公示或发布后才能生成通报 a bulletin needs a round in notice or published`,
+        { state: round.state },
+      );
+    }
+  }
+  const view = await getResults(ctx, roundId);
+  const report = await roundReport(ctx, round, contest, view);
+  return {
+    filename: safeName(`${bulletinTitle(report)}${report.draft ? '（征求意见稿）' : ''}.docx`),
+    contentType: CONTENT_TYPES.docx,
+    bytes: await bulletinDocx(report),
+  };
+}
