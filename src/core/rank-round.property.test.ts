@@ -26,7 +26,13 @@ const scored = (code: string): fc.Arbitrary<Record<string, unknown>> =>
       target: fc.constantFrom(0.8, 2, 5, 10),
       better: fc.constantFrom('higher', 'lower'),
     }),
-    fc.record({ code: fc.constant(code), name: fc.constant(code), points, method: fc.constantFrom('relative', 'range'), better: fc.constantFrom('higher', 'lower') }),
+    fc.record({
+      code: fc.constant(code),
+      name: fc.constant(code),
+      points,
+      method: fc.constantFrom('relative', 'range'),
+      better: fc.constantFrom('higher', 'lower'),
+    }),
     fc.record({
       code: fc.constant(code),
       name: fc.constant(code),
@@ -42,7 +48,18 @@ const scored = (code: string): fc.Arbitrary<Record<string, unknown>> =>
       points: 10,
       method: 'bands',
       better,
-      bands: better === 'higher' ? [[8, 10], [5, 6.5], [2, 3]] : [[2, 10], [5, 6.5], [8, 3]],
+      bands:
+        better === 'higher'
+          ? [
+              [8, 10],
+              [5, 6.5],
+              [2, 3],
+            ]
+          : [
+              [2, 10],
+              [5, 6.5],
+              [8, 3],
+            ],
     })),
   );
 
@@ -57,13 +74,21 @@ const rubricArb: fc.Arbitrary<Rubric> = fc
     tieBreakCount: fc.integer({ min: 0, max: 2 }),
     red: fc.option(
       fc.record(
-        { top: fc.integer({ min: 1, max: 4 }), topPercent: fc.constantFrom(10, 20, 33.3, 50), minScore: fc.constantFrom(5, 10.5, 20) },
+        {
+          top: fc.integer({ min: 1, max: 4 }),
+          topPercent: fc.constantFrom(10, 20, 33.3, 50),
+          minScore: fc.constantFrom(5, 10.5, 20),
+        },
         { requiredKeys: [] },
       ),
     ),
     yellow: fc.option(
       fc.record(
-        { bottom: fc.integer({ min: 1, max: 4 }), bottomPercent: fc.constantFrom(10, 20, 25), below: fc.constantFrom(5, 10, 15.5) },
+        {
+          bottom: fc.integer({ min: 1, max: 4 }),
+          bottomPercent: fc.constantFrom(10, 20, 25),
+          below: fc.constantFrom(5, 10, 15.5),
+        },
         { requiredKeys: [] },
       ),
     ),
@@ -74,7 +99,8 @@ const rubricArb: fc.Arbitrary<Rubric> = fc
       .map((indicators) => {
         const all: Record<string, unknown>[] = [...indicators];
         if (shape.bonus) all.push({ code: 'B1', name: 'bonus', kind: 'bonus', per: 1.5, cap: 4 });
-        if (shape.deduction) all.push({ code: 'B2', name: 'deduction', kind: 'deduction', per: 0.25 });
+        if (shape.deduction)
+          all.push({ code: 'B2', name: 'deduction', kind: 'deduction', per: 0.25 });
         if (shape.veto) all.push({ code: 'V1', name: 'veto', kind: 'veto' });
         const flags: Record<string, unknown> = {};
         if (shape.red && Object.keys(shape.red).length > 0) flags.red = shape.red;
@@ -100,23 +126,25 @@ const valueArb = fc.oneof(
 
 function sheetArb(rubric: Rubric): fc.Arbitrary<SheetRow[]> {
   return fc.integer({ min: 1, max: 24 }).chain((n) =>
-    fc.tuple(
-      fc.boolean(),
-      fc.array(
-        fc.record({
-          group: fc.constantFrom('', '街道', '镇'),
-          values: fc.tuple(...rubric.indicators.map((x) => valueFor(x))),
-        }),
-        { minLength: n, maxLength: n },
+    fc
+      .tuple(
+        fc.boolean(),
+        fc.array(
+          fc.record({
+            group: fc.constantFrom('', '街道', '镇'),
+            values: fc.tuple(...rubric.indicators.map((x) => valueFor(x))),
+          }),
+          { minLength: n, maxLength: n },
+        ),
+      )
+      .map(([grouped, rows]) =>
+        rows.map((r, i) => ({
+          code: `u${i}`,
+          name: `u${i}`,
+          group: grouped ? r.group : '',
+          values: Object.fromEntries(rubric.indicators.map((x, k) => [x.code, r.values[k]])),
+        })),
       ),
-    ).map(([grouped, rows]) =>
-      rows.map((r, i) => ({
-        code: `u${i}`,
-        name: `u${i}`,
-        group: grouped ? r.group : '',
-        values: Object.fromEntries(rubric.indicators.map((x, k) => [x.code, r.values[k]])),
-      })),
-    ),
   );
 }
 
@@ -152,7 +180,11 @@ function reference(rubric: Rubric, rows: SheetRow[]): Ref[] {
       const v = value(row, x.code);
       if (x.kind === 'veto') out[x.code] = null;
       else if (x.kind !== 'scored') {
-        out[x.code] = v === null ? 0 : (x.kind === 'deduction' ? -1 : 1) * round(Math.min(v * x.per, x.cap ?? Infinity), p) + 0;
+        out[x.code] =
+          v === null
+            ? 0
+            : (x.kind === 'deduction' ? -1 : 1) * round(Math.min(v * x.per, x.cap ?? Infinity), p) +
+              0;
       } else if (v === null) out[x.code] = 0;
       else {
         const present = peersOf(i)
@@ -168,13 +200,22 @@ function reference(rubric: Rubric, rows: SheetRow[]): Ref[] {
             s = v;
             break;
           case 'target':
-            s = lower ? (v === 0 ? P : P * Math.min(1, Math.max(0, x.target! / v))) : P * Math.min(1, Math.max(0, v / x.target!));
+            s = lower
+              ? v === 0
+                ? P
+                : P * Math.min(1, Math.max(0, x.target! / v))
+              : P * Math.min(1, Math.max(0, v / x.target!));
             break;
           case 'relative':
             s = lower ? (v === 0 ? P : (P * min) / v) : max <= 0 ? 0 : (P * v) / max;
             break;
           case 'range':
-            s = max === min ? P : lower ? (P * (max - v)) / (max - min) : (P * (v - min)) / (max - min);
+            s =
+              max === min
+                ? P
+                : lower
+                  ? (P * (max - v)) / (max - min)
+                  : (P * (v - min)) / (max - min);
             break;
           case 'rank': {
             const r = 1 + present.filter((y) => (lower ? y < v : y > v)).length;
@@ -190,9 +231,20 @@ function reference(rubric: Rubric, rows: SheetRow[]): Ref[] {
     }
     return out;
   });
-  const vetoed = rows.map((r) => rubric.indicators.some((x) => x.kind === 'veto' && value(r, x.code) === 1));
-  const totals = scores.map((s) => round(Object.values(s).reduce<number>((a, b) => a + (b ?? 0), 0), p));
-  const key = (i: number) => [vetoed[i] ? 0 : 1, totals[i]!, ...rubric.tieBreak.map((c) => scores[i]![c]!)];
+  const vetoed = rows.map((r) =>
+    rubric.indicators.some((x) => x.kind === 'veto' && value(r, x.code) === 1),
+  );
+  const totals = scores.map((s) =>
+    round(
+      Object.values(s).reduce<number>((a, b) => a + (b ?? 0), 0),
+      p,
+    ),
+  );
+  const key = (i: number) => [
+    vetoed[i] ? 0 : 1,
+    totals[i]!,
+    ...rubric.tieBreak.map((c) => scores[i]![c]!),
+  ];
   const better = (a: number[], b: number[]) => {
     for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! > b[k]!;
     return false;
@@ -200,10 +252,21 @@ function reference(rubric: Rubric, rows: SheetRow[]): Ref[] {
   const sameGroup = (i: number, j: number) => (rows[i]!.group ?? '') === (rows[j]!.group ?? '');
   const rankAmong = (i: number, members: number[], keyOf: (j: number) => number[]) => {
     const above = members.filter((j) => better(keyOf(j), keyOf(i)));
-    return 1 + (rubric.ranking === 'dense' ? new Set(above.map((j) => keyOf(j).join('|'))).size : above.length);
+    return (
+      1 +
+      (rubric.ranking === 'dense'
+        ? new Set(above.map((j) => keyOf(j).join('|'))).size
+        : above.length)
+    );
   };
   const all = rows.map((_, i) => i);
-  const ranks = all.map((i) => rankAmong(i, all.filter((j) => sameGroup(i, j)), key));
+  const ranks = all.map((i) =>
+    rankAmong(
+      i,
+      all.filter((j) => sameGroup(i, j)),
+      key,
+    ),
+  );
   return rows.map((row, i) => {
     const group = all.filter((j) => sameGroup(i, j));
     const n = group.length;
@@ -279,7 +342,9 @@ describe('rankRound properties', () => {
     fc.assert(
       fc.property(
         roundArb.chain(({ rubric, rows }) =>
-          fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }).map((shuffled) => ({ rubric, rows, shuffled })),
+          fc
+            .shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })
+            .map((shuffled) => ({ rubric, rows, shuffled })),
         ),
         ({ rubric, rows, shuffled }) => {
           const byCode = (units: UnitResult[]) => Object.fromEntries(units.map((u) => [u.code, u]));
@@ -295,7 +360,10 @@ describe('rankRound properties', () => {
       fc.property(roundArb, fc.integer({ min: 1, max: 20 }), ({ rubric, rows }, bonus) => {
         const withBonus: Rubric = {
           ...rubric,
-          indicators: [...rubric.indicators, { kind: 'bonus', code: 'BX', name: 'same for all', per: 0.5 }],
+          indicators: [
+            ...rubric.indicators,
+            { kind: 'bonus', code: 'BX', name: 'same for all', per: 0.5 },
+          ],
         };
         const given = rows.map((r) => ({ ...r, values: { ...r.values, BX: bonus } }));
         const before = engine(rubric, rows).map((u) => u.rank);
@@ -310,11 +378,13 @@ describe('rankRound properties', () => {
     fc.assert(
       fc.property(
         roundArb.chain(({ rubric, rows }) =>
-          fc.record({
-            unit: fc.integer({ min: 0, max: rows.length - 1 }),
-            indicator: fc.integer({ min: 0, max: rubric.indicators.length - 1 }),
-            raise: fc.constantFrom(0.01, 0.5, 1, 3, 100),
-          }).map((change) => ({ rubric, rows, ...change })),
+          fc
+            .record({
+              unit: fc.integer({ min: 0, max: rows.length - 1 }),
+              indicator: fc.integer({ min: 0, max: rubric.indicators.length - 1 }),
+              raise: fc.constantFrom(0.01, 0.5, 1, 3, 100),
+            })
+            .map((change) => ({ rubric, rows, ...change })),
         ),
         ({ rubric, rows, unit, indicator, raise }) => {
           const x = rubric.indicators[indicator]!;
@@ -327,8 +397,13 @@ describe('rankRound properties', () => {
             rubric.ranking === 'competition' ||
               (x.kind === 'scored' && ['manual', 'target', 'bands'].includes(x.method)),
           );
-          const next = x.kind === 'scored' && x.method === 'manual' ? Math.min(x.points, (old as number) + raise) : (old as number) + raise;
-          const raised = rows.map((r, i) => (i === unit ? { ...r, values: { ...r.values, [x.code]: next } } : r));
+          const next =
+            x.kind === 'scored' && x.method === 'manual'
+              ? Math.min(x.points, (old as number) + raise)
+              : (old as number) + raise;
+          const raised = rows.map((r, i) =>
+            i === unit ? { ...r, values: { ...r.values, [x.code]: next } } : r,
+          );
           const before = engine(rubric, rows)[unit]!;
           const after = engine(rubric, raised)[unit]!;
           expect(after.rank).toBeLessThanOrEqual(before.rank);
@@ -357,11 +432,23 @@ describe('rankRound properties', () => {
           }
           const redOk =
             !!red &&
-            rank <= Math.min(red.top ?? Infinity, red.topPercent === undefined ? Infinity : Math.ceil((n * red.topPercent) / 100 - 1e-9)) &&
+            rank <=
+              Math.min(
+                red.top ?? Infinity,
+                red.topPercent === undefined
+                  ? Infinity
+                  : Math.ceil((n * red.topPercent) / 100 - 1e-9),
+              ) &&
             total >= (red.minScore ?? -Infinity);
           const yellowOk =
             !!yellow &&
-            bottom <= Math.min(yellow.bottom ?? Infinity, yellow.bottomPercent === undefined ? Infinity : Math.ceil((n * yellow.bottomPercent) / 100 - 1e-9)) &&
+            bottom <=
+              Math.min(
+                yellow.bottom ?? Infinity,
+                yellow.bottomPercent === undefined
+                  ? Infinity
+                  : Math.ceil((n * yellow.bottomPercent) / 100 - 1e-9),
+              ) &&
             total < (yellow.below ?? Infinity);
           expect(flag).toBe(redOk ? 'red' : yellowOk ? 'yellow' : null);
           // Ties share the flag: a unit with the same rank in the group has the same flag.

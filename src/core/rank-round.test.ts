@@ -66,7 +66,9 @@ function check(yaml: string, table: string): void {
     const got: Record<string, unknown> = { code: unit.code };
     for (const h of headOut) {
       const [code, field] = h.split('.') as [string, 'value' | 'score' | 'rank' | undefined];
-      got[h] = field ? unit.indicators[code]![field] : (unit as unknown as Record<string, unknown>)[h];
+      got[h] = field
+        ? unit.indicators[code]![field]
+        : (unit as unknown as Record<string, unknown>)[h];
     }
     return got;
   });
@@ -757,7 +759,12 @@ describe('rankRound edge cases', () => {
   it('refuses columns of unequal length', () => {
     const rubric = rubricOf(`indicators:
         - { code: A1, name: x, points: 100, method: manual }`);
-    const sheet = { codes: ['u1', 'u2'], names: ['u1', 'u2'], groups: ['', ''], values: new Map([['A1', Float64Array.of(1)]]) };
+    const sheet = {
+      codes: ['u1', 'u2'],
+      names: ['u1', 'u2'],
+      groups: ['', ''],
+      values: new Map([['A1', Float64Array.of(1)]]),
+    };
     expect(() => rankRound(rubric, sheet)).toThrow(RangeError);
   });
 });

@@ -1,16 +1,9 @@
 // One round, end to end: scores, totals, ranks (per group and overall), per-indicator ranks,
 // flags, movement against a previous round and the gaps to the next rank and to the red line.
 // The same engine serves `leitai rank`, the server and the web preview.
-import { excelRound, pow10 } from './excel-round.ts';
+import { excelRound, excelRoundScaled, pow10 } from './excel-round.ts';
 import { awardFlags, type FlagName, flagName } from './flags.ts';
-import {
-  denseKey,
-  type Grouping,
-  groupBy,
-  RankScratch,
-  rankKey,
-  singleGroup,
-} from './rank.ts';
+import { denseKey, type Grouping, groupBy, RankScratch, rankKey, singleGroup } from './rank.ts';
 import type { Indicator, Rubric } from './rubric.ts';
 import { scoreAdjustment, scoreScored } from './score.ts';
 import type { Sheet } from './sheet.ts';
@@ -83,13 +76,18 @@ export interface RoundResult {
  * best first, and overall; every scored indicator ranked by score; flags awarded; with
  * `previous`, movement. Pure: the sheet must have passed `checkSheet` (./sheet.ts).
  */
-export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOptions = {}): RoundResult {
+export function rankRound(
+  rubric: Rubric,
+  sheet: Sheet,
+  options: RankRoundOptions = {},
+): RoundResult {
   const n = sheet.codes.length;
   if (sheet.names.length !== n || sheet.groups.length !== n) {
     throw new RangeError('sheet columns codes, names and groups differ in length');
   }
   for (const [code, column] of sheet.values) {
-    if (column.length !== n) throw new RangeError(`sheet column ${code} has ${column.length} rows, not ${n}`);
+    if (column.length !== n)
+      throw new RangeError(`sheet column ${code} has ${column.length} rows, not ${n}`);
   }
   const precision = rubric.precision;
   const scale = pow10(precision);
@@ -98,7 +96,7 @@ export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOption
   // Result columns are separate arrays, not one arena: the allocator reuses freed blocks of
   // this size without faulting in fresh pages, which measured faster on a national round.
   const arena = new Columns(n);
-  const scratch = new RankScratch(n);
+  const scratch = RankScratch.of(n);
   // Totals are kept × 10^precision: sums of Excel-rounded scores are then exact integers.
   const totalScaled = arena.f64();
   const vetoed = arena.u8();
@@ -121,11 +119,14 @@ export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOption
     // Scores are computed × 10^precision straight into their result column (NaN = missing),
     // ranked there, then added to the totals and unscaled in place.
     const scores = arena.f64();
-    if (indicator.kind === 'scored') scoreScored(indicator, values, grouping, precision, scores, scratch);
+    if (indicator.kind === 'scored')
+      scoreScored(indicator, values, grouping, precision, scores, scratch);
     else scoreAdjustment(indicator, values, n, precision, scores);
     let ranks: Int32Array | undefined;
     if (indicator.kind === 'scored') {
-      ranks = rankKey(scores, grouping, { mode, into: arena.i32(), scratch }).rank;
+      // A valid sheet keeps every score within [0, P]: the bounds spare a pass.
+      const bounds = [0, excelRoundScaled(indicator.points, precision)] as const;
+      ranks = rankKey(scores, grouping, { mode, into: arena.i32(), scratch, bounds }).rank;
     }
     if (rubric.tieBreak.includes(indicator.code)) {
       tieBreakScaled.set(indicator.code, missingAsZero(scores, new Float64Array(n)));
@@ -136,14 +137,16 @@ export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOption
   const totals = unscale(totalScaled, scale, arena.f64());
 
   // The key: not vetoed, then total, then the tieBreak scores — best first. DESIGN §3.
-  const notVetoed = notVetoedKey(vetoed, new Float64Array(n));
+  const notVetoed = notVetoedKey(vetoed, scratch.floats);
   const keys = [notVetoed, totalScaled, ...rubric.tieBreak.map((c) => tieBreakScaled.get(c)!)];
   const { key } = denseKey(keys, true, scratch);
   const ranks = arena.i32();
   const bottomRanks = arena.i32();
   rankKey(key, grouping, { mode, bottom: true, into: ranks, bottomInto: bottomRanks, scratch });
   const overallRanks =
-    grouping.count <= 1 ? ranks : rankKey(key, singleGroup(n), { mode, into: arena.i32(), scratch }).rank;
+    grouping.count <= 1
+      ? ranks
+      : rankKey(key, singleGroup(n), { mode, into: arena.i32(), scratch }).rank;
   const flags = awardFlags(rubric.flags, grouping, ranks, bottomRanks, totals, vetoed, arena.u8());
   const result: RoundResult = {
     rubric,
@@ -160,7 +163,8 @@ export function rankRound(rubric: Rubric, sheet: Sheet, options: RankRoundOption
     gapToNext: gapsToNext(grouping, ranks, totalScaled, vetoed, scale, arena.f64()),
     gapToRed: gapsToRed(rubric, grouping, totalScaled, vetoed, flags, scale, arena.f64()),
   };
-  if (options.previous) result.movement = movement(sheet, totals, ranks, options.previous, precision);
+  if (options.previous)
+    result.movement = movement(sheet, totals, ranks, options.previous, precision);
   return result;
 }
 
@@ -172,7 +176,7 @@ function markVetoed(values: Float64Array, vetoed: Uint8Array): void {
 function addScores(scores: Float64Array, scale: number, total: Float64Array): void {
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!;
-    if (s === s) {
+    if (!Number.isNaN(s)) {
       total[i]! += s;
       scores[i] = s / scale;
     } else {
@@ -182,7 +186,7 @@ function addScores(scores: Float64Array, scale: number, total: Float64Array): vo
 }
 
 function missingAsZero(scaled: Float64Array, out: Float64Array): Float64Array {
-  for (let i = 0; i < scaled.length; i++) out[i] = scaled[i] === scaled[i] ? scaled[i]! : 0;
+  for (let i = 0; i < scaled.length; i++) out[i] = !Number.isNaN(scaled[i]) ? scaled[i]! : 0;
   return out;
 }
 
@@ -197,18 +201,16 @@ function notVetoedKey(vetoed: Uint8Array, out: Float64Array): Float64Array {
 }
 
 /** Allocates the result columns, each n long. */
-const POOL: { f: Float64Array[]; i: Int32Array[]; u: Uint8Array[] } = { f: [], i: [], u: [] };
 class Columns {
-  private fi = 0; private ii = 0; private ui = 0;
   constructor(private readonly n: number) {}
   f64(): Float64Array {
-    const a = POOL.f[this.fi] ?? (POOL.f[this.fi] = new Float64Array(this.n)); this.fi++; a.fill(0); return a;
+    return new Float64Array(this.n);
   }
   i32(): Int32Array {
-    const a = POOL.i[this.ii] ?? (POOL.i[this.ii] = new Int32Array(this.n)); this.ii++; a.fill(0); return a;
+    return new Int32Array(this.n);
   }
   u8(): Uint8Array {
-    const a = POOL.u[this.ui] ?? (POOL.u[this.ui] = new Uint8Array(this.n)); this.ui++; a.fill(0); return a;
+    return new Uint8Array(this.n);
   }
 }
 
@@ -236,12 +238,13 @@ export function gapsToNext(
     for (let slot = starts[g]!; slot < starts[g + 1]!; slot++) {
       const own = slots[slot]!;
       slots[slot] = last;
-      if (own === own) last = own;
+      if (!Number.isNaN(own)) last = own;
     }
   }
   for (let i = 0; i < n; i++) {
     const better = slots[starts[of[i]!]! + ranks[i]! - 1]!;
-    gaps[i] = vetoed[i] === 1 || better !== better ? Number.NaN : (better - totalScaled[i]!) / scale;
+    gaps[i] =
+      vetoed[i] === 1 || Number.isNaN(better) ? Number.NaN : (better - totalScaled[i]!) / scale;
   }
   return gaps;
 }

@@ -67,7 +67,10 @@ describe.skipIf(!url)('engine ranks equal PostgreSQL rank() / dense_rank()', () 
   ] as const) {
     it(`${n} units, many ties`, async () => {
       const rows = rowsFor(n, seed);
-      const competition = rankRound(rubric('competition'), sheetFromRows(rubric('competition'), rows));
+      const competition = rankRound(
+        rubric('competition'),
+        sheetFromRows(rubric('competition'), rows),
+      );
       const dense = rankRound(rubric('dense'), sheetFromRows(rubric('dense'), rows));
       const a1 = competition.indicators.get('A1')!;
       const a2 = competition.indicators.get('A2')!;
@@ -108,7 +111,14 @@ describe.skipIf(!url)('engine ranks equal PostgreSQL rank() / dense_rank()', () 
       let mismatches = 0;
       rows.forEach((row, i) => {
         const s = byCode.get(row.code)!;
-        const want = [Number(s.r), Number(s.d), Number(s.overall), Number(s.overall_dense), s.a1_rank === null ? 0 : Number(s.a1_rank), s.a1_dense === null ? 0 : Number(s.a1_dense)];
+        const want = [
+          Number(s.r),
+          Number(s.d),
+          Number(s.overall),
+          Number(s.overall_dense),
+          s.a1_rank === null ? 0 : Number(s.a1_rank),
+          s.a1_dense === null ? 0 : Number(s.a1_dense),
+        ];
         const got = [
           competition.ranks[i],
           dense.ranks[i],
@@ -119,7 +129,8 @@ describe.skipIf(!url)('engine ranks equal PostgreSQL rank() / dense_rank()', () 
         ];
         if (want.join() !== got.join()) {
           mismatches++;
-          if (mismatches < 5) expect({ code: row.code, got }).toEqual({ code: row.code, got: want });
+          if (mismatches < 5)
+            expect({ code: row.code, got }).toEqual({ code: row.code, got: want });
         }
       });
       expect(mismatches).toBe(0);
@@ -128,7 +139,13 @@ describe.skipIf(!url)('engine ranks equal PostgreSQL rank() / dense_rank()', () 
       if (n >= 2000) {
         expect(competition.vetoed.includes(1)).toBe(true);
         const tieBroken = rows.some((_, i) =>
-          rows.some((__, j) => competition.totals[i] === competition.totals[j] && competition.grouping.of[i] === competition.grouping.of[j] && competition.ranks[i] !== competition.ranks[j] && j < 50),
+          rows.some(
+            (__, j) =>
+              competition.totals[i] === competition.totals[j] &&
+              competition.grouping.of[i] === competition.grouping.of[j] &&
+              competition.ranks[i] !== competition.ranks[j] &&
+              j < 50,
+          ),
         );
         expect(tieBroken).toBe(true);
       }

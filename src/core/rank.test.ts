@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupBy, rankByKeys, singleGroup } from './rank.ts';
+import { groupBy, rankByKeys, rankKey, singleGroup } from './rank.ts';
 
 /** The definition of DESIGN §3, by brute force: 1 + units (or distinct keys) strictly better. */
 function naiveRanks(keys: number[][], groups: string[], mode: 'competition' | 'dense') {
@@ -28,7 +28,11 @@ function naiveRanks(keys: number[][], groups: string[], mode: 'competition' | 'd
   }
   for (let i = 0; i < n; i++) {
     if (!included(i)) continue;
-    bottom[i] = 1 + [...Array(n).keys()].filter((j) => included(j) && groups[j] === groups[i] && rank[j]! > rank[i]!).length;
+    bottom[i] =
+      1 +
+      [...Array(n).keys()].filter(
+        (j) => included(j) && groups[j] === groups[i] && rank[j]! > rank[i]!,
+      ).length;
   }
   return { rank, bottom };
 }
@@ -59,7 +63,9 @@ describe('rankByKeys', () => {
   });
 
   it('leaves out units whose first key is NaN, and does not count them', () => {
-    expect(ranksOf([[Number.NaN, 5, 7, Number.NaN, 5]], ['', '', '', '', ''], 'competition')).toEqual({
+    expect(
+      ranksOf([[Number.NaN, 5, 7, Number.NaN, 5]], ['', '', '', '', ''], 'competition'),
+    ).toEqual({
       rank: [0, 2, 1, 0, 2],
       bottom: [0, 1, 3, 0, 1],
     });
@@ -76,7 +82,9 @@ describe('rankByKeys', () => {
   });
 
   it('ranks each group apart', () => {
-    expect(ranksOf([[10, 9, 8, 10, 1]], ['a', 'b', 'a', 'b', 'a'], 'competition').rank).toEqual([1, 2, 2, 1, 3]);
+    expect(ranksOf([[10, 9, 8, 10, 1]], ['a', 'b', 'a', 'b', 'a'], 'competition').rank).toEqual([
+      1, 2, 2, 1, 3,
+    ]);
   });
 
   it('handles non-integer, huge-range and negative keys on the compressed path', () => {
@@ -102,30 +110,32 @@ describe('rankByKeys', () => {
   });
 
   it('equals the definition on random keys, groups and ties (both modes)', () => {
-    const arb = fc
-      .integer({ min: 1, max: 40 })
-      .chain((n) =>
-        fc.record({
-          keys: fc.array(
-            fc.array(
-              fc.oneof(
-                fc.integer({ min: -3, max: 3 }),
-                fc.constantFrom(Number.NaN, 0.5, 1e9, -1e9, 2.25),
-                fc.integer({ min: -1_000_000, max: 1_000_000 }),
-              ),
-              { minLength: n, maxLength: n },
+    const arb = fc.integer({ min: 1, max: 40 }).chain((n) =>
+      fc.record({
+        keys: fc.array(
+          fc.array(
+            fc.oneof(
+              fc.integer({ min: -3, max: 3 }),
+              fc.constantFrom(Number.NaN, 0.5, 1e9, -1e9, 2.25),
+              fc.integer({ min: -1_000_000, max: 1_000_000 }),
             ),
-            { minLength: 1, maxLength: 4 },
+            { minLength: n, maxLength: n },
           ),
-          groups: fc.array(fc.constantFrom('', 'a', 'b', 'c'), { minLength: n, maxLength: n }),
-        }),
-      );
-    fc.assert(
-      fc.property(arb, fc.constantFrom('competition' as const, 'dense' as const), ({ keys, groups }, mode) => {
-        // Only the first key may be NaN (it marks a unit left out).
-        const clean = keys.map((k, c) => (c === 0 ? k : k.map((v) => (Number.isNaN(v) ? 0 : v))));
-        expect(ranksOf(clean, groups, mode)).toEqual(naiveRanks(clean, groups, mode));
+          { minLength: 1, maxLength: 4 },
+        ),
+        groups: fc.array(fc.constantFrom('', 'a', 'b', 'c'), { minLength: n, maxLength: n }),
       }),
+    );
+    fc.assert(
+      fc.property(
+        arb,
+        fc.constantFrom('competition' as const, 'dense' as const),
+        ({ keys, groups }, mode) => {
+          // Only the first key may be NaN (it marks a unit left out).
+          const clean = keys.map((k, c) => (c === 0 ? k : k.map((v) => (Number.isNaN(v) ? 0 : v))));
+          expect(ranksOf(clean, groups, mode)).toEqual(naiveRanks(clean, groups, mode));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -140,7 +150,9 @@ describe('rankByKeys', () => {
         return 0;
       };
       const byGroup = new Map<number, number[]>();
-      for (let i = 0; i < n; i++) if (!Number.isNaN(keys[0]![i]!)) byGroup.set(groups[i]!, [...(byGroup.get(groups[i]!) ?? []), i]);
+      for (let i = 0; i < n; i++)
+        if (!Number.isNaN(keys[0]![i]!))
+          byGroup.set(groups[i]!, [...(byGroup.get(groups[i]!) ?? []), i]);
       const rank = new Array<number>(n).fill(0);
       for (const members of byGroup.values()) {
         members.sort((a, b) => cmp(tuple(a), tuple(b)));
@@ -190,9 +202,24 @@ describe('rankByKeys', () => {
     }
   });
 
+  it('gives the same ranks when keys break the bounds it was promised', () => {
+    const key = Float64Array.of(5, 12, 7, 12, Number.NaN, -3);
+    const grouping = groupBy(['a', 'a', 'b', 'b', 'a', 'a']);
+    const plain = rankKey(key, grouping, { mode: 'competition' });
+    const promised = rankKey(key, grouping, { mode: 'competition', bounds: [0, 10] });
+    expect([...promised.rank]).toEqual([...plain.rank]);
+    expect([...plain.rank]).toEqual([2, 1, 2, 1, 0, 3]);
+    const single = rankKey(key, singleGroup(6), { mode: 'dense', bounds: [0, 10] });
+    expect([...single.rank]).toEqual([3, 1, 2, 1, 0, 4]);
+  });
+
   it('ranks an empty round and a single unit', () => {
-    expect([...rankByKeys([new Float64Array(0)], singleGroup(0), { mode: 'competition' }).rank]).toEqual([]);
-    expect([...rankByKeys([Float64Array.of(3)], singleGroup(1), { mode: 'dense' }).rank]).toEqual([1]);
+    expect([
+      ...rankByKeys([new Float64Array(0)], singleGroup(0), { mode: 'competition' }).rank,
+    ]).toEqual([]);
+    expect([...rankByKeys([Float64Array.of(3)], singleGroup(1), { mode: 'dense' }).rank]).toEqual([
+      1,
+    ]);
   });
 
   it('groups by label in order of first appearance', () => {

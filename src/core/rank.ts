@@ -89,32 +89,62 @@ export interface RankOptions {
   bottomInto?: Int32Array;
   /** Reuse these buffers (one set per round spares the garbage collector). */
   scratch?: RankScratch;
+  /**
+   * [lowest, highest] every key is known to lie in (e.g. 0 and P × 10^precision for scores):
+   * spares a pass. A key outside is detected and the bounds are then measured instead.
+   */
+  bounds?: readonly [number, number];
 }
+
+let cachedScratch: WeakRef<RankScratch> | undefined;
 
 /** Reusable buffers for ranking n units; the variable-size ones grow on demand. */
 export class RankScratch {
   /** Free for a caller's temporary ranks (the functions here never touch it). */
   readonly ranks: Int32Array;
+  /** Free for a caller's temporary values (the functions here never touch it). */
+  readonly floats: Float64Array;
   readonly order: Int32Array;
   readonly spare: Int32Array;
-  private readonly table = { counts: new Int32Array(0), above: new Int32Array(0), distinct: new Int32Array(0) };
+  private readonly table = {
+    counts: new Int32Array(0),
+    above: new Int32Array(0),
+    distinct: new Int32Array(0),
+  };
   private sorted = new Float64Array(0);
   private bounds = new Float64Array(0);
   constructor(readonly n: number) {
     this.ranks = new Int32Array(n);
+    this.floats = new Float64Array(n);
     this.order = new Int32Array(n);
     this.spare = new Int32Array(n);
   }
-  /** `counts` zeroed over [0, size); `above` and `distinct` as left by the last caller. */
-  histogram(size: number): { counts: Int32Array; above: Int32Array; distinct: Int32Array } {
+  /**
+   * The scratch of the last round of n units if the garbage collector has not taken it yet, else
+   * a new one: rounds of one contest repeat at one size, and reuse spares megabytes per round.
+   * Safe because ranking is synchronous: no two rounds use it at once.
+   */
+  static of(n: number): RankScratch {
+    const cached = cachedScratch?.deref();
+    if (cached && cached.n === n) return cached;
+    const scratch = new RankScratch(n);
+    cachedScratch = new WeakRef(scratch);
+    return scratch;
+  }
+  /**
+   * `counts` zeroed over [0, size); with `tables`, `above` and `distinct` at least as long, as
+   * left by the last caller.
+   */
+  histogram(
+    size: number,
+    tables = false,
+  ): { counts: Int32Array; above: Int32Array; distinct: Int32Array } {
     const t = this.table;
-    if (t.counts.length < size) {
-      const grown = Math.max(size, t.counts.length * 2);
-      t.counts = new Int32Array(grown);
-      t.above = new Int32Array(grown);
-      t.distinct = new Int32Array(grown);
-    } else {
-      t.counts.fill(0, 0, size);
+    if (t.counts.length < size) t.counts = new Int32Array(Math.max(size, t.counts.length * 2));
+    else t.counts.fill(0, 0, size);
+    if (tables && t.above.length < size) {
+      t.above = new Int32Array(Math.max(size, t.above.length * 2));
+      t.distinct = new Int32Array(t.above.length);
     }
     return t;
   }
@@ -124,7 +154,8 @@ export class RankScratch {
     return { lo: this.bounds.subarray(0, count), hi: this.bounds.subarray(count, 2 * count) };
   }
   sortBuffer(size: number): Float64Array {
-    if (this.sorted.length < size) this.sorted = new Float64Array(Math.max(size, this.sorted.length * 2));
+    if (this.sorted.length < size)
+      this.sorted = new Float64Array(Math.max(size, this.sorted.length * 2));
     return this.sorted.subarray(0, size);
   }
 }
@@ -148,7 +179,7 @@ function extremes(col: Float64Array, checkIntegers: boolean): Extremes {
     const v = col[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (checkIntegers && integers && Math.floor(v) !== v && v === v) integers = false;
+    if (checkIntegers && integers && Math.floor(v) !== v && !Number.isNaN(v)) integers = false;
   }
   return { min, max, integers };
 }
@@ -157,7 +188,7 @@ function extremes(col: Float64Array, checkIntegers: boolean): Extremes {
 function exactDecimals(col: Float64Array, scale: number): boolean {
   for (let i = 0; i < col.length; i++) {
     const v = col[i]!;
-    if (v === v && Math.round(v * scale) / scale !== v) return false;
+    if (!Number.isNaN(v) && Math.round(v * scale) / scale !== v) return false;
   }
   return true;
 }
@@ -190,20 +221,21 @@ export function integerKey(col: Float64Array, scratch: RankScratch): Float64Arra
 function sortedIds(col: Float64Array, scratch: RankScratch): Float64Array {
   const n = col.length;
   let m = 0;
-  for (let i = 0; i < n; i++) if (col[i] === col[i]) m++;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(col[i])) m++;
   const sorted = scratch.sortBuffer(m);
   m = 0;
   for (let i = 0; i < n; i++) {
     const v = col[i]!;
-    if (v === v) sorted[m++] = v;
+    if (!Number.isNaN(v)) sorted[m++] = v;
   }
   sorted.sort();
   let distinct = 0;
-  for (let j = 0; j < m; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[distinct++] = sorted[j]!;
+  for (let j = 0; j < m; j++)
+    if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[distinct++] = sorted[j]!;
   const ids = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = col[i]!;
-    if (v !== v) {
+    if (Number.isNaN(v)) {
       ids[i] = Number.NaN;
       continue;
     }
@@ -322,7 +354,7 @@ function compact(col: Float64Array, scratch: RankScratch): { key: Float64Array; 
     for (let i = 0; i < col.length; i++) {
       const v = col[i]!;
       shifted[i] = v - min;
-      if (v === v) order[m++] = i;
+      if (!Number.isNaN(v)) order[m++] = i;
     }
     const sorted = radixOrder(order, scratch.spare, m, shifted, max - min + 1, false, scratch);
     const key = numberDistinct(sorted, m, shifted);
@@ -338,7 +370,11 @@ function compact(col: Float64Array, scratch: RankScratch): { key: Float64Array; 
  * folded as the digits of one number from the least significant up; when the next digit would
  * overflow, the tuples so far are numbered (radix sort by both, then a scan) and folding goes on.
  */
-export function compositeKey(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): Float64Array {
+export function compositeKey(
+  keys: readonly Float64Array[],
+  integer: boolean,
+  scratch: RankScratch,
+): Float64Array {
   const n = keys[0]!.length;
   const columns = keys.map((k) => compact(integer ? k : integerKey(k, scratch), scratch));
   const last = columns[columns.length - 1]!;
@@ -348,7 +384,7 @@ export function compositeKey(keys: readonly Float64Array[], integer: boolean, sc
     const digit = columns[c]!;
     if (range * digit.range > INT_RANGE) {
       let m = 0;
-      for (let i = 0; i < n; i++) if (digit.key[i] === digit.key[i]) scratch.order[m++] = i;
+      for (let i = 0; i < n; i++) if (!Number.isNaN(digit.key[i])) scratch.order[m++] = i;
       const byAcc = radixOrder(scratch.order, scratch.spare, m, acc, range, false, scratch);
       const other = byAcc === scratch.order ? scratch.spare : scratch.order;
       const byBoth = radixOrder(byAcc, other, m, digit.key, digit.range, false, scratch);
@@ -375,15 +411,30 @@ export interface DenseKey {
 }
 
 /** {@link compositeKey} (or {@link integerKey} for one column), compacted for counting. */
-export function denseKey(keys: readonly Float64Array[], integer: boolean, scratch: RankScratch): DenseKey {
+export function denseKey(
+  keys: readonly Float64Array[],
+  integer: boolean,
+  scratch: RankScratch,
+): DenseKey {
   if (keys.length === 0) throw new RangeError('a key needs at least one column');
   const key =
-    keys.length > 1 ? compositeKey(keys, integer, scratch) : integer ? keys[0]! : integerKey(keys[0]!, scratch);
+    keys.length > 1
+      ? compositeKey(keys, integer, scratch)
+      : integer
+        ? keys[0]!
+        : integerKey(keys[0]!, scratch);
   return compact(key, scratch);
 }
 
 /** Stable counting sort of order[0..m) by group id, into `to`. */
-function sortByGroup(order: Int32Array, to: Int32Array, m: number, of: Int32Array, count: number, scratch: RankScratch): void {
+function sortByGroup(
+  order: Int32Array,
+  to: Int32Array,
+  m: number,
+  of: Int32Array,
+  count: number,
+  scratch: RankScratch,
+): void {
   const start = scratch.histogram(count + 1).counts;
   for (let j = 0; j < m; j++) start[of[order[j]!]! + 1]!++;
   for (let g = 0; g < count; g++) start[g + 1]! += start[g]!;
@@ -394,14 +445,20 @@ function sortByGroup(order: Int32Array, to: Int32Array, m: number, of: Int32Arra
 }
 
 /** Along an ascending order of tuples, numbers the distinct tuples 0, 1, …; the rest NaN. */
-function numberTuples(order: Int32Array, m: number, columns: Float64Array[], n: number): Float64Array {
+function numberTuples(
+  order: Int32Array,
+  m: number,
+  columns: Float64Array[],
+  n: number,
+): Float64Array {
   const out = new Float64Array(n).fill(Number.NaN);
   let id = -1;
   let previous = -1;
   for (let j = 0; j < m; j++) {
     const i = order[j]!;
     let differs = previous === -1;
-    for (let k = 0; !differs && k < columns.length; k++) differs = columns[k]![i] !== columns[k]![previous];
+    for (let k = 0; !differs && k < columns.length; k++)
+      differs = columns[k]![i] !== columns[k]![previous];
     if (differs) id++;
     out[i] = id;
     previous = i;
@@ -414,7 +471,11 @@ function numberTuples(order: Int32Array, m: number, columns: Float64Array[], n: 
  * higher is better. A unit whose first key is NaN is left out (rank 0) and not counted; the
  * other keys must be finite for every ranked unit.
  */
-export function rankByKeys(keys: readonly Float64Array[], grouping: Grouping, options: RankOptions): Ranks {
+export function rankByKeys(
+  keys: readonly Float64Array[],
+  grouping: Grouping,
+  options: RankOptions,
+): Ranks {
   const scratch = options.scratch ?? new RankScratch(grouping.of.length);
   const key = denseKey(keys, options.integer ?? false, scratch).key;
   return rankKey(key, grouping, { ...options, scratch });
@@ -433,6 +494,15 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
   const dense = options.mode === 'dense';
   const count = Math.max(grouping.count, 1);
   const { lo, hi } = scratch.groupBounds(count);
+  if (options.bounds) {
+    const [low, high] = options.bounds;
+    lo.fill(low);
+    hi.fill(high);
+    const small = count * (high - low + 1) <= domainLimit(n) + 256 * count;
+    if (small && countWithin(key, grouping, low, high, dense, rank, bottom, scratch)) {
+      return bottom ? { rank, bottom } : { rank };
+    }
+  }
   const span = groupSpans(key, grouping, lo, hi);
   if (grouping.count <= 1) {
     if (span <= domainLimit(n)) countAll(key, lo[0]!, hi[0]!, dense, rank, bottom, scratch);
@@ -442,7 +512,18 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
     }
   } else if (span <= domainLimit(n) + 256 * count) {
     for (let g = 0; g < grouping.count; g++) {
-      countGroup(key, grouping.members, grouping.starts[g]!, grouping.starts[g + 1]!, lo[g]!, hi[g]!, dense, rank, bottom, scratch);
+      countGroup(
+        key,
+        grouping.members,
+        grouping.starts[g]!,
+        grouping.starts[g + 1]!,
+        lo[g]!,
+        hi[g]!,
+        dense,
+        rank,
+        bottom,
+        scratch,
+      );
     }
   } else {
     const compacted = compact(key, scratch);
@@ -451,8 +532,88 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
   return bottom ? { rank, bottom } : { rank };
 }
 
+/**
+ * Turns a histogram into, per bucket, the units (competition) or distinct keys (dense) above
+ * it. With `keepCounts` the counts stay and the result goes to `above` or `distinct`; else it
+ * overwrites `counts` in place (one array read and written, not three).
+ */
+function suffix(
+  counts: Int32Array,
+  above: Int32Array,
+  distinct: Int32Array,
+  size: number,
+  dense: boolean,
+  keepCounts: boolean,
+): Int32Array {
+  if (keepCounts) {
+    let units = 0;
+    let keysAbove = 0;
+    for (let b = size - 1; b >= 0; b--) {
+      const k = counts[b]!;
+      above[b] = units;
+      distinct[b] = keysAbove;
+      units += k;
+      if (k > 0) keysAbove++;
+    }
+    return dense ? distinct : above;
+  }
+  let running = 0;
+  if (dense) {
+    for (let b = size - 1; b >= 0; b--) {
+      const k = counts[b]!;
+      counts[b] = running;
+      if (k > 0) running++;
+    }
+  } else {
+    for (let b = size - 1; b >= 0; b--) {
+      const k = counts[b]!;
+      counts[b] = running;
+      running += k;
+    }
+  }
+  return counts;
+}
+
+/** Ranks by histograms over the same [lo, hi] for every group; false if a key lies outside. */
+function countWithin(
+  key: Float64Array,
+  grouping: Grouping,
+  lo: number,
+  hi: number,
+  dense: boolean,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  scratch: RankScratch,
+): boolean {
+  if (grouping.count <= 1) return countAll(key, lo, hi, dense, rank, bottom, scratch);
+  for (let g = 0; g < grouping.count; g++) {
+    if (
+      !countGroup(
+        key,
+        grouping.members,
+        grouping.starts[g]!,
+        grouping.starts[g + 1]!,
+        lo,
+        hi,
+        dense,
+        rank,
+        bottom,
+        scratch,
+      )
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Per group the lowest and highest key (hi < lo when the group has none); returns Σ spans. */
-function groupSpans(key: Float64Array, grouping: Grouping, lo: Float64Array, hi: Float64Array): number {
+function groupSpans(
+  key: Float64Array,
+  grouping: Grouping,
+  lo: Float64Array,
+  hi: Float64Array,
+): number {
   lo.fill(Number.POSITIVE_INFINITY);
   hi.fill(Number.NEGATIVE_INFINITY);
   const of = grouping.of;
@@ -485,35 +646,27 @@ function countGroup(
   rank: Int32Array,
   bottom: Int32Array | undefined,
   scratch: RankScratch,
-): void {
+): boolean {
   if (!(hi >= lo)) {
     for (let j = s; j < e; j++) rank[members[j]!] = 0;
-    return;
+    return true;
   }
   const size = hi - lo + 1;
-  const { counts, above, distinct } = scratch.histogram(size);
+  const { counts, above, distinct } = scratch.histogram(size, bottom !== undefined);
   let ranked = 0;
   for (let j = s; j < e; j++) {
     const v = key[members[j]!]!;
-    if (v === v) {
+    if (!Number.isNaN(v)) {
+      if (v < lo || v > hi) return false;
       counts[(v - lo) | 0]!++;
       ranked++;
     }
   }
-  let units = 0;
-  let keysAbove = 0;
-  for (let b = size - 1; b >= 0; b--) {
-    const k = counts[b]!;
-    above[b] = units;
-    distinct[b] = keysAbove;
-    units += k;
-    if (k > 0) keysAbove++;
-  }
-  const table = dense ? distinct : above;
+  const table = suffix(counts, above, distinct, size, dense, bottom !== undefined);
   for (let j = s; j < e; j++) {
     const i = members[j]!;
     const v = key[i]!;
-    if (v !== v) {
+    if (Number.isNaN(v)) {
       rank[i] = 0;
       continue;
     }
@@ -522,6 +675,7 @@ function countGroup(
     // Units ranked below = the ranked units minus those above and those tied.
     if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
   }
+  return true;
 }
 
 /** {@link countGroup} for a single group of every unit: no member indirection. */
@@ -533,35 +687,27 @@ function countAll(
   rank: Int32Array,
   bottom: Int32Array | undefined,
   scratch: RankScratch,
-): void {
+): boolean {
   const n = key.length;
   if (!(hi >= lo)) {
     rank.fill(0);
-    return;
+    return true;
   }
   const size = hi - lo + 1;
-  const { counts, above, distinct } = scratch.histogram(size);
+  const { counts, above, distinct } = scratch.histogram(size, bottom !== undefined);
   let ranked = 0;
   for (let i = 0; i < n; i++) {
     const v = key[i]!;
-    if (v === v) {
+    if (!Number.isNaN(v)) {
+      if (v < lo || v > hi) return false;
       counts[(v - lo) | 0]!++;
       ranked++;
     }
   }
-  let units = 0;
-  let keysAbove = 0;
-  for (let b = size - 1; b >= 0; b--) {
-    const k = counts[b]!;
-    above[b] = units;
-    distinct[b] = keysAbove;
-    units += k;
-    if (k > 0) keysAbove++;
-  }
-  const table = dense ? distinct : above;
+  const table = suffix(counts, above, distinct, size, dense, bottom !== undefined);
   for (let i = 0; i < n; i++) {
     const v = key[i]!;
-    if (v !== v) {
+    if (Number.isNaN(v)) {
       rank[i] = 0;
       continue;
     }
@@ -569,6 +715,7 @@ function countAll(
     rank[i] = 1 + table[b]!;
     if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
   }
+  return true;
 }
 
 /**
@@ -588,7 +735,7 @@ function radixGroups(
   const order = scratch.order;
   let m = 0;
   for (let i = 0; i < n; i++) {
-    if (key[i] !== key[i]) rank[i] = 0;
+    if (Number.isNaN(key[i])) rank[i] = 0;
     else order[m++] = i;
   }
   const byKey = radixOrder(order, scratch.spare, m, key, range, true, scratch);

@@ -171,8 +171,12 @@ export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): Rub
       const last = path[k - 1];
       let node: Node | undefined;
       if (isMap(parent)) {
-        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
-        node = pair ? ((isScalar(pair.key) ? pair.key : undefined) ?? (pair.value as Node)) : undefined;
+        const pair = parent.items.find(
+          (p) => isScalar(p.key) && String(p.key.value) === String(last),
+        );
+        node = pair
+          ? ((isScalar(pair.key) ? pair.key : undefined) ?? (pair.value as Node))
+          : undefined;
       } else if (isSeq(parent) && typeof last === 'number') {
         node = parent.items[last] as Node | undefined;
       }

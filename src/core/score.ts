@@ -5,14 +5,22 @@ import { excelRoundScaled } from './excel-round.ts';
 import { type Grouping, RankScratch, rankByKeys } from './rank.ts';
 import type { AdjustmentIndicator, ScoredIndicator } from './rubric.ts';
 
+/** clamp(r, 0, 1); NaN stays NaN. */
+function clamp01(r: number): number {
+  return Math.min(Math.max(r, 0), 1);
+}
+
 /** Per group: the lowest and highest present value (±Infinity when the group has none). */
-function groupExtremes(values: Float64Array, grouping: Grouping): { min: Float64Array; max: Float64Array } {
+function groupExtremes(
+  values: Float64Array,
+  grouping: Grouping,
+): { min: Float64Array; max: Float64Array } {
   const min = new Float64Array(grouping.count).fill(Number.POSITIVE_INFINITY);
   const max = new Float64Array(grouping.count).fill(Number.NEGATIVE_INFINITY);
   const of = grouping.of;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     const g = of[i]!;
     if (v < min[g]!) min[g] = v;
     if (v > max[g]!) max[g] = v;
@@ -25,37 +33,71 @@ function manual(values: Float64Array, p: number, out: Float64Array): void {
 }
 
 /** P × clamp(value / target, 0, 1). */
-function targetHigher(values: Float64Array, P: number, t: number, p: number, out: Float64Array): void {
+function targetHigher(
+  values: Float64Array,
+  P: number,
+  t: number,
+  p: number,
+  out: Float64Array,
+): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const r = v / t;
-    out[i] = v !== v ? Number.NaN : excelRoundScaled(P * (r < 0 ? 0 : r > 1 ? 1 : r), p);
+    out[i] = Number.isNaN(v) ? Number.NaN : excelRoundScaled(P * clamp01(r), p);
   }
 }
 
 /** P × clamp(target / value, 0, 1); reaching or beating the target (down to 0) earns P. */
-function targetLower(values: Float64Array, P: number, t: number, p: number, out: Float64Array): void {
+function targetLower(
+  values: Float64Array,
+  P: number,
+  t: number,
+  p: number,
+  out: Float64Array,
+): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const r = t / v;
-    out[i] = v !== v ? Number.NaN : v === 0 ? excelRoundScaled(P, p) : excelRoundScaled(P * (r < 0 ? 0 : r > 1 ? 1 : r), p);
+    out[i] = Number.isNaN(v)
+      ? Number.NaN
+      : v === 0
+        ? excelRoundScaled(P, p)
+        : excelRoundScaled(P * clamp01(r), p);
   }
 }
 
 /** P × value / best, best the group's highest value; best ≤ 0 scores 0. */
-function relativeHigher(values: Float64Array, of: Int32Array, max: Float64Array, P: number, p: number, out: Float64Array): void {
+function relativeHigher(
+  values: Float64Array,
+  of: Int32Array,
+  max: Float64Array,
+  P: number,
+  p: number,
+  out: Float64Array,
+): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const best = max[of[i]!]!;
-    out[i] = v !== v ? Number.NaN : best <= 0 ? 0 : excelRoundScaled((P * v) / best, p);
+    out[i] = Number.isNaN(v) ? Number.NaN : best <= 0 ? 0 : excelRoundScaled((P * v) / best, p);
   }
 }
 
 /** P × best / value, best the group's lowest value; value 0 scores P. */
-function relativeLower(values: Float64Array, of: Int32Array, min: Float64Array, P: number, p: number, out: Float64Array): void {
+function relativeLower(
+  values: Float64Array,
+  of: Int32Array,
+  min: Float64Array,
+  P: number,
+  p: number,
+  out: Float64Array,
+): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    out[i] = v !== v ? Number.NaN : v === 0 ? excelRoundScaled(P, p) : excelRoundScaled((P * min[of[i]!]!) / v, p);
+    out[i] = Number.isNaN(v)
+      ? Number.NaN
+      : v === 0
+        ? excelRoundScaled(P, p)
+        : excelRoundScaled((P * min[of[i]!]!) / v, p);
   }
 }
 
@@ -76,18 +118,26 @@ function range(
     const g = of[i]!;
     const lo = min[g]!;
     const hi = max[g]!;
-    if (v !== v) out[i] = Number.NaN;
+    if (Number.isNaN(v)) out[i] = Number.NaN;
     else if (hi === lo) out[i] = full;
-    else out[i] = excelRoundScaled(lower ? (P * (hi - v)) / (hi - lo) : (P * (v - lo)) / (hi - lo), p);
+    else
+      out[i] = excelRoundScaled(lower ? (P * (hi - v)) / (hi - lo) : (P * (v - lo)) / (hi - lo), p);
   }
 }
 
 /** P − step × (r − 1), not below floor; r = 0 marks a missing value. */
-function byPlace(rank: Int32Array, P: number, step: number, floor: number, p: number, out: Float64Array): void {
+function byPlace(
+  rank: Int32Array,
+  P: number,
+  step: number,
+  floor: number,
+  p: number,
+  out: Float64Array,
+): void {
   for (let i = 0; i < rank.length; i++) {
     const r = rank[i]!;
     const x = P - step * (r - 1);
-    out[i] = r === 0 ? Number.NaN : excelRoundScaled(x < floor ? floor : x, p);
+    out[i] = r === 0 ? Number.NaN : excelRoundScaled(Math.max(x, floor), p);
   }
 }
 
@@ -97,11 +147,17 @@ function negate(values: Float64Array, out: Float64Array): Float64Array {
 }
 
 /** The score of the first band whose threshold the value reaches (≥; ≤ when lower); else 0. */
-function bands(values: Float64Array, thresholds: Float64Array, scores: Float64Array, lower: boolean, out: Float64Array): void {
+function bands(
+  values: Float64Array,
+  thresholds: Float64Array,
+  scores: Float64Array,
+  lower: boolean,
+  out: Float64Array,
+): void {
   const k = thresholds.length;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v !== v) {
+    if (Number.isNaN(v)) {
       out[i] = Number.NaN;
       continue;
     }
@@ -155,7 +211,11 @@ export function scoreScored(
       // `out` doubles as the negated key until the scores overwrite it.
       const key = lower ? negate(values, out) : values;
       // r is the competition rank of the value whatever the rubric's ranking: DESIGN §3.
-      const { rank } = rankByKeys([key], grouping, { mode: 'competition', into: scratch.ranks, scratch });
+      const { rank } = rankByKeys([key], grouping, {
+        mode: 'competition',
+        into: scratch.ranks,
+        scratch,
+      });
       byPlace(rank, P, indicator.step!, indicator.floor ?? 0, p, out);
       break;
     }
@@ -188,9 +248,9 @@ export function scoreAdjustment(
   const per = indicator.per;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     const x = v * per;
-    const s = excelRoundScaled(x > cap ? cap : x, precision);
+    const s = excelRoundScaled(Math.min(x, cap), precision);
     out[i] = s === 0 ? 0 : sign * s;
   }
   return out;

@@ -45,17 +45,87 @@ describe('results as CSV (DESIGN §4)', () => {
   it('starts with a BOM so Excel reads the Chinese, and has the §4 columns', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(records[0]).toEqual([
-      'code', 'name', 'group', 'total', 'rank', 'flag', 'vetoed', 'missing',
-      'A1.value', 'A1.score', 'A1.rank', 'B1.value', 'B1.score', 'B1.rank', 'V1.value', 'V1.score', 'V1.rank',
+      'code',
+      'name',
+      'group',
+      'total',
+      'rank',
+      'flag',
+      'vetoed',
+      'missing',
+      'A1.value',
+      'A1.score',
+      'A1.rank',
+      'B1.value',
+      'B1.score',
+      'B1.rank',
+      'V1.value',
+      'V1.score',
+      'V1.rank',
     ]);
   });
 
   it('writes one row a unit: flags, vetoed, missing joined by ;, empty for null', () => {
-    expect(records.slice(1)).toEqual([
-      ["'=HYPERLINK(\"http://x\")", "'+镇", '38.50', '2', '', 'false', '', '40', '40.00', '2', '1', '-1.50', '', '', '', ''],
-      ["'-u2", "'@乙村", "'+镇", '0.00', '3', 'yellow', 'true', 'A1', '', '0.00', '', '', '0.00', '', '1', '', ''],
-      ['u3', '丙村, "东"', "'+镇", '45.50', '1', 'red', 'false', '', '45.5', '45.50', '1', '', '0.00', '', '0', '', ''],
-    ].map((r, i) => (i === 0 ? ['u1', ...r] : r)));
+    expect(records.slice(1)).toEqual(
+      [
+        [
+          '\'=HYPERLINK("http://x")',
+          "'+镇",
+          '38.50',
+          '2',
+          '',
+          'false',
+          '',
+          '40',
+          '40.00',
+          '2',
+          '1',
+          '-1.50',
+          '',
+          '',
+          '',
+          '',
+        ],
+        [
+          "'-u2",
+          "'@乙村",
+          "'+镇",
+          '0.00',
+          '3',
+          'yellow',
+          'true',
+          'A1',
+          '',
+          '0.00',
+          '',
+          '',
+          '0.00',
+          '',
+          '1',
+          '',
+          '',
+        ],
+        [
+          'u3',
+          '丙村, "东"',
+          "'+镇",
+          '45.50',
+          '1',
+          'red',
+          'false',
+          '',
+          '45.5',
+          '45.50',
+          '1',
+          '',
+          '0.00',
+          '',
+          '0',
+          '',
+          '',
+        ],
+      ].map((r, i) => (i === 0 ? ['u1', ...r] : r)),
+    );
   });
 
   it('never lets a text cell start a formula, while negative numbers stay numbers', () => {
@@ -139,7 +209,8 @@ describe('writing files', () => {
   });
 
   it('writes each format by extension and leaves no temp file', async () => {
-    for (const name of ['r.csv', 'r.json', 'r.XLSX']) await writeResultsFile(result, join(dir, name));
+    for (const name of ['r.csv', 'r.json', 'r.XLSX'])
+      await writeResultsFile(result, join(dir, name));
     expect((await readdir(dir)).sort()).toEqual(['r.XLSX', 'r.csv', 'r.json']);
     expect(JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'))).toHaveLength(3);
     expect(resultsFormatOf('a.Json')).toBe('json');

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { excelRoundScaled, pow10 } from '../core/excel-round.ts';
 import { flagName } from '../core/flags.ts';
 import { presentRound, type RoundResult, unitOrder } from '../core/rank-round.ts';
@@ -116,7 +117,15 @@ export function resultsToJson(result: RoundResult): string {
 export async function resultsToXlsx(result: RoundResult): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const table = resultsTable(result);
-  const workbook = new ExcelJS.Workbook();
+  // The streaming writer: a national round's table never sits in memory as cell objects.
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = 'Leitai 擂台';
   const worksheet = workbook.addWorksheet('results', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
@@ -124,24 +133,22 @@ export async function resultsToXlsx(result: RoundResult): Promise<Buffer> {
   const precision = result.rubric.precision;
   const pointsFormat = precision === 0 ? '0' : `0.${'0'.repeat(precision)}`;
   worksheet.columns = table.header.map((h, c) => ({
-    header: h,
     key: String(c),
     width: c === 1 ? 20 : Math.max(10, h.length + 2),
     style: table.kinds[c] === 'points' ? { numFmt: pointsFormat } : {},
   }));
-  const headerRow = worksheet.getRow(1);
-  headerRow.font = { bold: true };
-  headerRow.eachCell((cell) => {
-    // A header is text too: keep it a plain string even if an odd code starts like a formula.
-    cell.value = String(cell.value ?? '');
-  });
-  for (const row of table.rows) worksheet.addRow(row);
   worksheet.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: 1, column: table.header.length },
   };
-  const buffer = await workbook.xlsx.writeBuffer();
-  return Buffer.from(buffer as ArrayBuffer);
+  // A header is text too: plain strings even if an odd code started like a formula.
+  const header = worksheet.addRow(table.header);
+  header.font = { bold: true };
+  header.commit();
+  for (const row of table.rows) worksheet.addRow(row).commit();
+  worksheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 /** Bytes of the results in a format. */

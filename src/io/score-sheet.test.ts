@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseRubric, type Rubric } from '../core/rubric.ts';
-import { columnLetter, formatSheetProblem, parseNumberText, readScoreSheet, type SheetProblem } from './score-sheet.ts';
+import {
+  columnLetter,
+  formatSheetProblem,
+  parseNumberText,
+  readScoreSheet,
+  type SheetProblem,
+} from './score-sheet.ts';
 
 function rubricOf(yaml: string): Rubric {
   const parsed = parseRubric(yaml);
@@ -29,7 +35,13 @@ async function readCsv(text: string | Uint8Array, r: Rubric = rubric, options = 
 async function problemsOf(text: string, r: Rubric = rubric): Promise<Partial<SheetProblem>[]> {
   const read = await readCsv(text, r);
   if (read.ok) throw new Error('expected problems');
-  return read.problems.map(({ row, column, cell, code, value }) => ({ row, column, cell, code, value }));
+  return read.problems.map(({ row, column, cell, code, value }) => ({
+    row,
+    column,
+    cell,
+    code,
+    value,
+  }));
 }
 
 const HEADER = 'code,name,A1,A2,A3,A4,B1,B2,V1';
@@ -58,7 +70,9 @@ describe('readScoreSheet: CSV', () => {
   });
 
   it('accepts veto as 1/0, true/false, 是/否 or empty', async () => {
-    const rows = ['1', '0', 'true', 'FALSE', '是', '否', ''].map((v, i) => `u${i},n,1,1,1,1,,,${v}`);
+    const rows = ['1', '0', 'true', 'FALSE', '是', '否', ''].map(
+      (v, i) => `u${i},n,1,1,1,1,,,${v}`,
+    );
     const read = await readCsv([HEADER, ...rows].join('\n'));
     expect(read.ok && [...read.sheet.values.get('V1')!]).toEqual([1, 0, 1, 0, 1, 0, Number.NaN]);
   });
@@ -78,13 +92,17 @@ describe('readScoreSheet: CSV', () => {
     const text = `${HEADER}\nu1,黄山村,1,1,1,1,,,\n`;
     const gb = await readCsv(iconv.encode(text, 'gb18030'));
     expect(gb.ok && gb.sheet.names).toEqual(['黄山村']);
-    const bom = await readCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]));
+    const bom = await readCsv(
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]),
+    );
     expect(bom.ok && bom.sheet.codes).toEqual(['u1']);
   });
 
   it('skips blank rows but counts them in row numbers, as a spreadsheet shows them', async () => {
     const problems = await problemsOf(`${HEADER}\nu1,a,1,1,1,1,,,\n\n,,,,,,,,\nu2,b,x,1,1,1,,,\n`);
-    expect(problems).toEqual([{ row: 5, column: 'A1', cell: 'C5', code: 'NOT_A_NUMBER', value: 'x' }]);
+    expect(problems).toEqual([
+      { row: 5, column: 'A1', cell: 'C5', code: 'NOT_A_NUMBER', value: 'x' },
+    ]);
   });
 
   it('reports every bad cell: row, column, reason — not only the first', async () => {
@@ -115,7 +133,9 @@ describe('readScoreSheet: CSV', () => {
   });
 
   it('refuses unknown, duplicate and missing columns', async () => {
-    expect(await problemsOf('code,name,A1,A1 组织建设,A9,备注,A2,A3,A4,B1,B2\nu1,a,1,1,1,x,1,1,1,,\n')).toEqual([
+    expect(
+      await problemsOf('code,name,A1,A1 组织建设,A9,备注,A2,A3,A4,B1,B2\nu1,a,1,1,1,x,1,1,1,,\n'),
+    ).toEqual([
       { row: 1, column: 'A1', cell: 'D1', code: 'DUPLICATE_COLUMN', value: 'A1 组织建设' },
       { row: 1, column: 'A9', cell: 'E1', code: 'UNKNOWN_COLUMN', value: 'A9' },
       { row: 1, column: '备注', cell: 'F1', code: 'UNKNOWN_COLUMN', value: '备注' },
@@ -138,17 +158,33 @@ describe('readScoreSheet: CSV', () => {
     expect(await problemsOf(`${HEADER}\nu1,a,1,1,1,1,,,,stray\n`)).toEqual([
       { row: 2, column: 'J', cell: 'J2', code: 'NO_HEADER', value: 'stray' },
     ]);
-    expect(await problemsOf(`${HEADER}\nu1,"a,1,1,1,1,,,\n`)).toMatchObject([{ row: 2, code: 'UNTERMINATED_QUOTE' }]);
+    expect(await problemsOf(`${HEADER}\nu1,"a,1,1,1,1,,,\n`)).toMatchObject([
+      { row: 2, code: 'UNTERMINATED_QUOTE' },
+    ]);
     expect(await problemsOf('')).toMatchObject([{ row: 1, code: 'NO_HEADER' }]);
     expect(await problemsOf(`${HEADER}\n`)).toMatchObject([{ code: 'NO_ROWS' }]);
   });
 
   it('formats a problem with row, column and cell, Chinese first', () => {
     expect(
-      formatSheetProblem({ row: 3, column: 'A1', cell: 'C3', value: 'x', code: 'NOT_A_NUMBER', message: '不是数字「x」 (not a number)' }),
+      formatSheetProblem({
+        row: 3,
+        column: 'A1',
+        cell: 'C3',
+        value: 'x',
+        code: 'NOT_A_NUMBER',
+        message: '不是数字「x」 (not a number)',
+      }),
     ).toBe('第3行 A1列 (C3): 不是数字「x」 (not a number)');
     expect(
-      formatSheetProblem({ sheet: '得分', row: 0, column: '', value: '', code: 'UNREADABLE', message: 'm' }),
+      formatSheetProblem({
+        sheet: '得分',
+        row: 0,
+        column: '',
+        value: '',
+        code: 'UNREADABLE',
+        message: 'm',
+      }),
     ).toBe('工作表「得分」: m');
     expect(columnLetter(1)).toBe('A');
     expect(columnLetter(26)).toBe('Z');
@@ -189,7 +225,17 @@ describe('readScoreSheet: XLSX', () => {
   it('reports bad cells with the worksheet name and spreadsheet address', async () => {
     const bytes = await xlsx([
       ['code', 'name', 'A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'V1'],
-      ['u1', 'a', 30, { error: '#DIV/0!' }, new Date('2026-06-01'), true, { formula: 'X1' }, null, null],
+      [
+        'u1',
+        'a',
+        30,
+        { error: '#DIV/0!' },
+        new Date('2026-06-01'),
+        true,
+        { formula: 'X1' },
+        null,
+        null,
+      ],
     ]);
     const read = await readScoreSheet(bytes, { format: 'xlsx' }, rubric);
     expect(read.ok).toBe(false);
@@ -205,7 +251,11 @@ describe('readScoreSheet: XLSX', () => {
   });
 
   it('refuses a file that is not an XLSX workbook', async () => {
-    const read = await readScoreSheet(new TextEncoder().encode('not a zip'), { format: 'xlsx' }, rubric);
+    const read = await readScoreSheet(
+      new TextEncoder().encode('not a zip'),
+      { format: 'xlsx' },
+      rubric,
+    );
     expect(read).toMatchObject({ ok: false, problems: [{ code: 'UNREADABLE', row: 0 }] });
   });
 });

@@ -3,7 +3,8 @@
 // Used by `leitai rank` and by the server's all-or-nothing import.
 import type { Indicator, Rubric } from '../core/rubric.ts';
 import { checkValue, type Sheet } from '../core/sheet.ts';
-import { decodeText, detectDelimiter, parseCsv } from './csv.ts';
+import { decodeText, detectDelimiter, parseCsv, startsFormula } from './csv.ts';
+import { inspectZip } from './zip-guard.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -24,7 +25,22 @@ export interface SheetProblem {
   message: string;
 }
 
-export type SheetRead = { ok: true; sheet: Sheet } | { ok: false; problems: SheetProblem[] };
+/** Where the units and indicators of a read Sheet sit in the file, to name cells back to the user. */
+export interface SheetLayout {
+  sheet?: string;
+  /** The 1-based row of unit i of the Sheet. */
+  rows: number[];
+  /** The column letter of the unit codes. */
+  codeColumn: string;
+  /** The column letter of each indicator read. */
+  columns: Record<string, string>;
+  /** Cells holding a clear marker (see `clearMarkers`): unit index and indicator code. */
+  cleared: { unit: number; indicator: string }[];
+}
+
+export type SheetRead =
+  | { ok: true; sheet: Sheet; layout: SheetLayout }
+  | { ok: false; problems: SheetProblem[] };
 
 export interface ReadSheetOptions {
   /**
@@ -32,6 +48,12 @@ export interface ReadSheetOptions {
    * to import part of a round; an absent indicator is then empty for every unit.
    */
   requireAllIndicators?: boolean;
+  /**
+   * Cell texts (compared case-insensitively) that mean "clear the stored value", for the server's
+   * import where an empty cell means "leave unchanged". Such a cell reads as empty (NaN) and is
+   * listed in `layout.cleared`. None by default.
+   */
+  clearMarkers?: readonly string[];
 }
 
 /** The format a file name implies, or undefined. */
@@ -82,6 +104,8 @@ export async function readScoreSheet(
   }
   let grid: Grid;
   if (format === 'csv') {
+    const binary = binaryProblem(bytes);
+    if (binary) return fileProblem('NOT_TEXT', binary);
     const { text } = decodeText(bytes);
     const parsed = parseCsv(text, detectDelimiter(text));
     if (parsed.unterminatedQuoteAt !== undefined) {
@@ -111,7 +135,27 @@ function fileProblem(code: string, message: string): SheetRead {
   return { ok: false, problems: [{ row: 0, column: '', value: '', code, message }] };
 }
 
+/** A CSV that is really a workbook, a PDF or an image: say so instead of reading garbage. */
+function binaryProblem(bytes: Uint8Array): string | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    return '这是 .xlsx（ZIP）文件而不是 CSV，请以 .xlsx 扩展名上传 (an .xlsx/ZIP file, not CSV: upload it as .xlsx)';
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    return '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV (an old .xls file: save it as .xlsx or CSV)';
+  }
+  // UTF-16 text has NULs by nature; anything else with NULs is not text.
+  const utf16 = starts(0xff, 0xfe) || starts(0xfe, 0xff);
+  if (!utf16 && bytes.subarray(0, 8192).includes(0)) {
+    return '不是文本格式的 CSV 文件 (not a text CSV file)';
+  }
+  return undefined;
+}
+
 async function readXlsxGrid(bytes: Uint8Array): Promise<Grid | { problem: string }> {
+  // Before exceljs sees it: refuse truncated files, non-workbooks and zip bombs (DESIGN §4).
+  const zip = inspectZip(bytes);
+  if (!zip.ok) return { problem: zip.message };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -324,6 +368,9 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
   const names: string[] = [];
   const groups: string[] = [];
   const columns = indicatorColumns.map(() => [] as number[]);
+  const rowOf: number[] = [];
+  const cleared: SheetLayout['cleared'] = [];
+  const markers = new Set((options.clearMarkers ?? []).map((m) => normalize(m).toLowerCase()));
   const firstRowOf = new Map<string, number>();
   const blankHeaderReported = new Set<number>();
   for (let k = 1; k < grid.rows.length; k++) {
@@ -366,11 +413,17 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
     const name = nameColumn === undefined ? '' : cellText(row[nameColumn] ?? null);
     if (nameColumn !== undefined && name === '')
       at(nameColumn, 'EMPTY_NAME', '单位名称为空 (the unit name is empty)');
+    rowOf.push(rowNumber);
     codes.push(code);
     names.push(name);
     groups.push(groupColumn === undefined ? '' : cellText(row[groupColumn] ?? null));
     indicatorColumns.forEach(({ role, c }, j) => {
       const cell = row[c] ?? null;
+      if (markers.size > 0 && markers.has(normalize(cellText(cell)).toLowerCase())) {
+        cleared.push({ unit: codes.length - 1, indicator: role.indicator.code });
+        columns[j]!.push(Number.NaN);
+        return;
+      }
       const parsed = readValue(role.indicator, cell);
       if (typeof parsed === 'number') {
         columns[j]!.push(parsed);
@@ -392,15 +445,31 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
   }
   if (problems.length > 0) return { ok: false, problems };
   const values = new Map<string, Float64Array>();
-  indicatorColumns.forEach(({ role }, j) => {
+  const letters: Record<string, string> = {};
+  indicatorColumns.forEach(({ role, c }, j) => {
     values.set(role.indicator.code, Float64Array.from(columns[j]!));
+    letters[role.indicator.code] = columnLetter(c + 1);
   });
-  return { ok: true, sheet: { codes, names, groups, values } };
+  return {
+    ok: true,
+    sheet: { codes, names, groups, values },
+    layout: {
+      ...base,
+      rows: rowOf,
+      codeColumn: columnLetter((codeColumn ?? 0) + 1),
+      columns: letters,
+      cleared,
+    },
+  };
 }
 
-/** A unit code as text: numbers (XLSX) as their digits, full-width forms normalized. */
+/**
+ * A unit code as text: numbers (XLSX) as their digits, full-width forms normalized, and the
+ * apostrophe an export put before a code like `-1` (so it never starts a formula) taken off.
+ */
 function normalizeCode(cell: Cell): string {
-  return normalize(cellText(cell));
+  const text = normalize(cellText(cell));
+  return text.startsWith("'") && startsFormula(text.slice(1)) ? text.slice(1) : text;
 }
 
 /** The value of one cell for an indicator: a number (NaN when empty) or the problem. */

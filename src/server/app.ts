@@ -24,6 +24,7 @@ import { practicesRoutes } from './routes/practices.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
+import { sheetsRoutes } from './routes/sheets.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 
@@ -81,6 +82,7 @@ export async function buildServer(
     auditRoutes,
     contestsRoutes,
     roundsRoutes,
+    sheetsRoutes,
     flagsRoutes,
     practicesRoutes,
     publicRoutes,

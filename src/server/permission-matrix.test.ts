@@ -719,6 +719,53 @@ const ROWS: Row[] = [
     inside: () => ({ url: '/api/v1/me/tasks' }),
     expect: { inside: signedIn(200) },
   },
+  {
+    // Sheets (issue 6): the template is for those who may fill cells; none here for a reporter
+    // of the town (the town is not a participant) or a viewer.
+    route: 'GET /api/v1/rounds/:id/template.xlsx',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.collecting}/template.xlsx` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.collecting}/template.xlsx` }),
+    expect: { inside: manageOrLead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/rounds/:id/import',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.in.collecting}/import`,
+      ...multipart(
+        {},
+        { name: '填报.csv', bytes: Buffer.from(`code,name,A1\n${fx.in.villages[0]},x,50\n`) },
+      ),
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/rounds/${fx.out.collecting}/import`,
+      ...multipart(
+        {},
+        { name: '填报.csv', bytes: Buffer.from(`code,name,A1\n${fx.out.villages[0]},x,50\n`) },
+      ),
+    }),
+    expect: { inside: manageOrLead(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/rounds/:id/results.xlsx',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.reviewing}/results.xlsx` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.reviewing}/results.xlsx` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/rounds/:id/results.csv',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.reviewing}/results.csv` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.reviewing}/results.csv` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    // In notice only those who manage the contest get the draft (征求意见稿); published ones are public.
+    route: 'GET /api/v1/rounds/:id/bulletin.docx',
+    inside: () => ({ url: `/api/v1/rounds/${fx.in.notice}/bulletin.docx` }),
+    outside: () => ({ url: `/api/v1/rounds/${fx.out.notice}/bulletin.docx` }),
+    expect: { inside: manage(200), outside: nobody },
+  },
 ];
 
 const RUBRIC = `title: 乡村振兴擂台赛

@@ -193,13 +193,59 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
-/** The visible text of the page that is written in Latin letters, brand name excepted. */
+/**
+ * The visible text of the page that is written in Latin letters, brand name excepted.
+ * `ignore` drops data that is Latin by nature (indicator codes such as A1, user names).
+ */
 export async function latinTextOnPage(
   page: Page,
   allowed: string[] = ['Leitai'],
+  ignore: RegExp[] = [],
 ): Promise<string[]> {
   // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered visibly counts
   const text = await page.locator('body').innerText();
-  const rest = allowed.reduce((s, word) => s.replaceAll(word, ' '), text);
+  const kept = allowed.reduce((s, word) => s.replaceAll(word, ' '), text);
+  const rest = ignore.reduce((s, pattern) => s.replace(pattern, ' '), kept);
   return rest.match(/[A-Za-z][A-Za-z\s.,'’-]*/g)?.map((s) => s.trim()) ?? [];
+}
+
+/** Indicator codes (A1, B2, V1), file sizes and units of measure: Latin by nature, not UI text. */
+export const DATA_CODES: RegExp[] = [/\b[A-Z]\d{1,2}\b/g, /\b\d+(\.\d+)?\s?(KB|MB|B)\b/g];
+
+/** The demo users and their fresh passwords, from `leitai demo`'s lines `  <user> <password>  <name>`. */
+export function demoPasswords(stdout: string): Record<string, string> {
+  const passwords: Record<string, string> = {};
+  for (const line of stdout.split('\n')) {
+    const match = /^ {2}([a-z][a-z0-9_.-]*)\s+(\S+)\s{2,}\S/.exec(line);
+    if (match?.[1] && match[2]) passwords[match[1]] = match[2];
+  }
+  return passwords;
+}
+
+/** A command's secret: `init` and `token create` print it alone on their last line. */
+export function lastLine(stdout: string): string {
+  const lines = stdout.trim().split('\n');
+  return (lines[lines.length - 1] ?? '').trim();
+}
+
+/** The JSON API as a script sees it: a bearer token, no cookie, no CSRF token. */
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string,
+  ) {}
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
 }

@@ -2,6 +2,8 @@ import type { Command } from '../command.ts';
 import { initCommand, tokenCreateCommand, userAddCommand } from './accounts.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { rankCommand } from './rank.ts';
 import { serveCommand } from './serve.ts';
@@ -14,6 +16,8 @@ export const commands: Command[] = [
   demoCommand,
   unitsImportCommand,
   rankCommand,
+  importCommand,
+  exportCommand,
   initCommand,
   userAddCommand,
   tokenCreateCommand,

@@ -45,7 +45,9 @@ function comparable(units: Unit[], vetoCodes: Set<string>) {
     indicators: Object.fromEntries(
       Object.entries(u.indicators).map(([c, x]) => [
         c,
-        vetoCodes.has(c) ? { score: x.score, rank: x.rank } : { value: x.value, score: x.score, rank: x.rank },
+        vetoCodes.has(c)
+          ? { score: x.score, rank: x.rank }
+          : { value: x.value, score: x.score, rank: x.rank },
       ]),
     ),
   }));
@@ -74,13 +76,22 @@ describe('the worked examples of ../shared/rubric-examples', () => {
   it.each(folders)('%s: leitai rank produces expected.json', async (folder) => {
     const base = join(examples, folder);
     const out = join(dir, `${folder}.json`);
-    const result = await run(['--rubric', join(base, 'rubric.yaml'), '--data', join(base, 'sheet.csv'), '--out', out]);
+    const result = await run([
+      '--rubric',
+      join(base, 'rubric.yaml'),
+      '--data',
+      join(base, 'sheet.csv'),
+      '--out',
+      out,
+    ]);
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     const expected = JSON.parse(await readFile(join(base, 'expected.json'), 'utf8')) as Unit[];
     const actual = JSON.parse(await readFile(out, 'utf8')) as Unit[];
     const rubricText = await readFile(join(base, 'rubric.yaml'), 'utf8');
-    const vetoCodes = new Set([...rubricText.matchAll(/code: (\w+)[^}]*kind: veto/g)].map((m) => m[1]!));
+    const vetoCodes = new Set(
+      [...rubricText.matchAll(/code: (\w+)[^}]*kind: veto/g)].map((m) => m[1]!),
+    );
     expect(comparable(actual, vetoCodes)).toEqual(comparable(expected, vetoCodes));
   });
 
@@ -91,7 +102,11 @@ describe('the worked examples of ../shared/rubric-examples', () => {
     const sheet = workbook.addWorksheet('Sheet1');
     records.forEach((r, k) => {
       // Data cells as numbers, the way a spreadsheet holds them (codes as text).
-      sheet.addRow(k === 0 ? r : r.map((c, j) => (j > 1 && c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c)));
+      sheet.addRow(
+        k === 0
+          ? r
+          : r.map((c, j) => (j > 1 && c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c)),
+      );
     });
     const xlsx = join(dir, `${folder}.xlsx`);
     await workbook.xlsx.writeFile(xlsx);
@@ -110,7 +125,16 @@ describe('the worked examples of ../shared/rubric-examples', () => {
         vetoed: r[header.indexOf('vetoed')] === 'true',
         missing: r[header.indexOf('missing')] ? r[header.indexOf('missing')]!.split(';') : [],
       })),
-    ).toEqual(expected.map(({ code, total, rank, flag, vetoed, missing }) => ({ code, total, rank, flag, vetoed, missing })));
+    ).toEqual(
+      expected.map(({ code, total, rank, flag, vetoed, missing }) => ({
+        code,
+        total,
+        rank,
+        flag,
+        vetoed,
+        missing,
+      })),
+    );
   });
 });
 
@@ -126,7 +150,15 @@ describe('leitai rank: usage and exit codes', () => {
       ['--rubric', ex('rubric.yaml'), '--data', ex('sheet.csv'), '--out', join(dir, 'x.pdf')],
       ['--rubric', ex('sheet.csv'), '--data', ex('sheet.csv'), '--out', join(dir, 'x.json')],
       ['--rubric', ex('rubric.yaml'), '--data', join(dir, 'old.xls'), '--out', join(dir, 'x.json')],
-      ['--rubric', ex('rubric.yaml'), '--data', ex('sheet.csv'), '--out', join(dir, 'x.json'), '--color'],
+      [
+        '--rubric',
+        ex('rubric.yaml'),
+        '--data',
+        ex('sheet.csv'),
+        '--out',
+        join(dir, 'x.json'),
+        '--color',
+      ],
       ['--rubric', ex('rubric.yaml'), '--data', ex('sheet.csv'), '--out', ex('sheet.csv')],
     ];
     for (const args of cases) {
@@ -176,30 +208,73 @@ describe('leitai rank: usage and exit codes', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('reads a rubric saved as GB18030 by a Chinese Windows editor', async () => {
+    const rubric = join(dir, 'gb.yaml');
+    await writeFile(rubric, iconv.encode(await readFile(ex('rubric.yaml'), 'utf8'), 'gb18030'));
+    const out = join(dir, 'gb-rubric.json');
+    const result = await run(['--rubric', rubric, '--data', ex('sheet.csv'), '--out', out]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8'))[0].rank).toBe(1);
+  });
+
   it('exits 1 when an input file does not exist', async () => {
-    const result = await run(['--rubric', join(dir, 'none.yaml'), '--data', ex('sheet.csv'), '--out', join(dir, 'n.json')]);
+    const result = await run([
+      '--rubric',
+      join(dir, 'none.yaml'),
+      '--data',
+      ex('sheet.csv'),
+      '--out',
+      join(dir, 'n.json'),
+    ]);
     expect(result.code).toBe(1);
     expect(result.err.join('\n')).toMatch(/none\.yaml: 文件不存在 \(no such file\)/);
     expect(existsSync(join(dir, 'n.json'))).toBe(false);
   });
 
   it('exits 1 when the output cannot be written', async () => {
-    const result = await run(['--rubric', ex('rubric.yaml'), '--data', ex('sheet.csv'), '--out', join(dir, 'missing-dir', 'r.json')]);
+    const result = await run([
+      '--rubric',
+      ex('rubric.yaml'),
+      '--data',
+      ex('sheet.csv'),
+      '--out',
+      join(dir, 'missing-dir', 'r.json'),
+    ]);
     expect(result.code).toBe(1);
     expect(result.err.join('\n')).toMatch(/无法写出结果/);
   });
 
   it('exits 0 and says what it wrote', async () => {
     const out = join(dir, 'ok.xlsx');
-    const result = await run(['--rubric', ex('rubric.yaml'), '--data', ex('sheet.csv'), '--out', out]);
+    const result = await run([
+      '--rubric',
+      ex('rubric.yaml'),
+      '--data',
+      ex('sheet.csv'),
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     expect(result.out).toEqual([expect.stringMatching(/5 个单位.*红旗 1，黄旗 2/)]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([
-      undefined, 'code', 'name', 'group', 'total', 'rank', 'flag', 'vetoed', 'missing',
-      'A1.value', 'A1.score', 'A1.rank', 'A2.value', 'A2.score', 'A2.rank',
+      undefined,
+      'code',
+      'name',
+      'group',
+      'total',
+      'rank',
+      'flag',
+      'vetoed',
+      'missing',
+      'A1.value',
+      'A1.score',
+      'A1.rank',
+      'A2.value',
+      'A2.score',
+      'A2.rank',
     ]);
     expect(sheet.getRow(2).getCell(4).value).toBe(90);
     expect(sheet.rowCount).toBe(6);
@@ -216,7 +291,10 @@ describe('leitai rank: usage and exit codes', () => {
       }),
     );
     const sheet = join(dir, 'gb.csv');
-    await writeFile(sheet, iconv.encode('编码,单位,分组,A1 组织建设\n=1+1,@村,-镇,5\nu2,+乙村,-镇,10\n', 'gb18030'));
+    await writeFile(
+      sheet,
+      iconv.encode('编码,单位,分组,A1 组织建设\n=1+1,@村,-镇,5\nu2,+乙村,-镇,10\n', 'gb18030'),
+    );
     const out = join(dir, 'gb-out.csv');
     const result = await run(['--rubric', rubric, '--data', sheet, '--out', out]);
     expect(result.err).toEqual([]);

@@ -6,6 +6,7 @@ import { basename, extname, resolve } from 'node:path';
 import { FLAG_RED, FLAG_YELLOW } from '../../core/flags.ts';
 import { rankRound } from '../../core/rank-round.ts';
 import { formatRubricProblem, parseRubric } from '../../core/rubric.ts';
+import { decodeText } from '../../io/csv.ts';
 import { resultsFormatOf, writeResultsFile } from '../../io/results-file.ts';
 import { formatSheetProblem, readScoreSheet, sheetFormatOf } from '../../io/score-sheet.ts';
 import type { CliIO, Command, OptionValues } from '../command.ts';
@@ -75,8 +76,8 @@ export const rankCommand: Command = {
     const sheetBytes = await readInput(dataPath, '得分表 sheet', io);
     if (!rubricBytes || !sheetBytes) return 1;
 
-    let rubricText = rubricBytes.toString('utf8');
-    if (rubricText.charCodeAt(0) === 0xfeff) rubricText = rubricText.slice(1);
+    // UTF-8 with or without BOM, or GB18030 as a Chinese Windows editor may save it.
+    const rubricText = decodeText(rubricBytes).text;
     const parsed = parseRubric(rubricText, rubricExt === '.json' ? 'json' : 'yaml');
     if (!parsed.ok) {
       io.err(

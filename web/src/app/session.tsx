@@ -33,6 +33,28 @@ export interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+// GET /session answers 401 when nobody is signed in, which the browser logs as a failed
+// request on every public page. A hint (never a secret: the session itself is an HttpOnly
+// cookie) remembers whether this browser signed in, so a visitor who never did is not asked.
+const HINT_KEY = 'leitai.signedIn';
+
+function readHint(): boolean {
+  try {
+    return window.localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+
+function writeHint(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(HINT_KEY, '1');
+    else window.localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Storage disabled: the session is then read on every load.
+  }
+}
+
 /**
  * Reads who is signed in when the app loads (GET /session; 401 means nobody) and keeps the
  * CSRF token for the API client. Pages read it with `useSession()`.
@@ -46,11 +68,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }>({ status: 'loading', session: null, error: undefined, expired: false });
   const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-reads the session
   useEffect(() => {
+    if (attempt === 0 && !readHint()) {
+      setState({ status: 'signed-out', session: null, error: undefined, expired: false });
+      return;
+    }
     const controller = new AbortController();
     getSession(controller.signal).then(
       (session) => {
+        writeHint(true);
         setCsrfToken(session.csrfToken);
         setState({ status: 'signed-in', session, error: undefined, expired: false });
       },
@@ -58,6 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (controller.signal.aborted) return;
         setCsrfToken(null);
         const signedOut = error instanceof ApiError && error.status === 401;
+        if (signedOut) writeHint(false);
         setState({
           status: signedOut ? 'signed-out' : 'error',
           session: null,
@@ -72,6 +99,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthorized(() => {
+        writeHint(false);
         setCsrfToken(null);
         setState({ status: 'signed-out', session: null, error: undefined, expired: true });
       }),
@@ -80,6 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const session = await postSession(username, password);
+    writeHint(true);
     setCsrfToken(session.csrfToken);
     setState({ status: 'signed-in', session, error: undefined, expired: false });
     return session;
@@ -89,6 +118,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await deleteSession();
     } finally {
+      writeHint(false);
       setCsrfToken(null);
       setState({ status: 'signed-out', session: null, error: undefined, expired: false });
     }

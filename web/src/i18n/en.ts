@@ -232,6 +232,7 @@ export const en: Messages = {
     valid: 'Valid, {{count}} indicators',
     invalid: '{{count}} problem(s)',
     unsaved: 'Unsaved changes',
+    alreadyPublished: 'This version is published; change it to publish a new one',
     versionDraft: 'Draft version {{version}}',
     versionPublished: 'Version {{version}} published',
     problems: 'Problems',

@@ -84,6 +84,8 @@ export default function RubricEditorPage() {
   );
   const dirty = text !== null && text !== (saved?.source ?? latestVersion.data?.source);
   const savedIsDraft = !!saved && saved.status === 'draft' && !dirty;
+  const current = saved ?? latestVersion.data;
+  const alreadyPublished = !dirty && current?.status === 'published';
 
   if (contest.error !== undefined)
     return <RequestError error={contest.error} onRetry={contest.reload} />;
@@ -149,13 +151,13 @@ export default function RubricEditorPage() {
           <CloseCircleFilled /> {t('rubric.invalid', { count: problems.length })}
         </span>
       )}
-      {saved ? (
-        <Tag color={saved.status === 'published' && !dirty ? 'success' : 'default'}>
-          {dirty
-            ? t('rubric.unsaved')
-            : t(saved.status === 'published' ? 'rubric.versionPublished' : 'rubric.versionDraft', {
-                version: saved.version,
-              })}
+      {dirty ? (
+        <Tag color="warning">{t('rubric.unsaved')}</Tag>
+      ) : current ? (
+        <Tag color={current.status === 'published' ? 'success' : 'default'}>
+          {t(current.status === 'published' ? 'rubric.versionPublished' : 'rubric.versionDraft', {
+            version: current.version,
+          })}
         </Tag>
       ) : null}
     </div>
@@ -183,9 +185,14 @@ export default function RubricEditorPage() {
             okText={t('rubric.publish')}
             cancelText={t('common.cancel')}
             onConfirm={() => void publish()}
-            disabled={!parsed.ok}
+            disabled={!parsed.ok || alreadyPublished}
           >
-            <Button type="primary" loading={busy === 'publish'} disabled={!parsed.ok}>
+            <Button
+              type="primary"
+              loading={busy === 'publish'}
+              disabled={!parsed.ok || alreadyPublished}
+              title={alreadyPublished ? t('rubric.alreadyPublished') : undefined}
+            >
               {t('rubric.publish')}
             </Button>
           </Popconfirm>

@@ -57,6 +57,7 @@ export function RubricView({ rubric, evaluators, organizer }: Props) {
     {
       key: 'rule',
       title: t('rubric.rule'),
+      width: 300,
       render: (_: unknown, indicator) => (
         <>
           {methodText(t, indicator)}
@@ -84,13 +85,13 @@ export function RubricView({ rubric, evaluators, organizer }: Props) {
       <Descriptions
         size="small"
         bordered
-        column={{ xs: 1, sm: 2, lg: 4 }}
+        column={{ xs: 1, sm: 2, xxl: 4 }}
         items={[
           {
             key: 'title',
             label: t('rubric.title'),
             children: rubric.title,
-            span: { xs: 1, sm: 2, lg: 4 },
+            span: { xs: 1, sm: 2, xxl: 4 },
           },
           {
             key: 'full',
@@ -114,7 +115,7 @@ export function RubricView({ rubric, evaluators, organizer }: Props) {
                   key: 'tieBreak',
                   label: t('rubric.tieBreak'),
                   children: rubric.tieBreak.join(' › '),
-                  span: { xs: 1, sm: 2, lg: 4 },
+                  span: { xs: 1, sm: 2, xxl: 4 },
                 },
               ]
             : []),
@@ -128,7 +129,7 @@ export function RubricView({ rubric, evaluators, organizer }: Props) {
         columns={columns}
         dataSource={rubric.indicators}
         pagination={false}
-        scroll={{ x: 860 }}
+        scroll={{ x: showLead ? 1090 : 940 }}
       />
       <div className="rubric-flags">
         <div>
