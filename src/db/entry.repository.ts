@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { insertBatchSize } from './dialect.ts';
 import type { Database, EntryTable } from './schema.ts';
 
@@ -107,23 +107,30 @@ export async function saveEntries(
       )
       .execute();
   }
-  for (const w of writes) {
+  const changed = writes.flatMap((w) => {
     const old = existing.get(`${w.unitId}:${w.indicator}`);
-    if (!old) continue;
-    // Compare-and-set on the version: a concurrent save that got there first leaves 0 rows here.
-    const done = await db
-      .updateTable('entries')
-      .set({
-        value: w.value,
-        note: w.note,
-        version: old.version + 1,
-        entered_by: by,
-        entered_at: now,
-      })
-      .where('id', '=', old.id)
-      .where('version', '=', old.version)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new StaleEntryError(old);
+    return old ? [{ old, value: w.value, note: w.note }] : [];
+  });
+  // One UPDATE per batch, compare-and-set on the version: a concurrent save that got there first
+  // leaves its entry out of the count, and the whole batch is refused.
+  const rows = Math.max(1, Math.floor(insertBatchSize(db, 4) / 2));
+  for (let i = 0; i < changed.length; i += rows) {
+    const slice = changed.slice(i, i + rows);
+    const data = sql.join(
+      slice.map(
+        (c) =>
+          sql`(cast(${c.old.id} as integer), cast(${c.old.version} as integer), cast(${c.value} as double precision), cast(${c.note} as text))`,
+      ),
+    );
+    const done = await sql`
+      with data(id, version, value, note) as (values ${data})
+      update entries
+      set value = data.value, note = data.note, version = entries.version + 1,
+          entered_by = ${by}, entered_at = ${now}
+      from data
+      where entries.id = data.id and entries.version = data.version`.execute(db);
+    if (Number(done.numAffectedRows ?? 0) !== slice.length)
+      throw new StaleEntryError(slice[0]!.old);
   }
 }
 
