@@ -188,6 +188,8 @@ export function collectConsoleErrors(page: Page): string[] {
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   const file = path.join(OUTPUT_DIR, `${name}.png`);
+  // From the top, so the sticky header is not stitched into the middle of a long page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   // Animations finished at once: no half-faded loading overlay or tooltip in the picture.
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;

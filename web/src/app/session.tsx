@@ -26,7 +26,8 @@ export interface SessionContextValue {
   /** True once a signed-in user's session ended by itself (expired, or signed out elsewhere). */
   expired: boolean;
   signIn: (username: string, password: string) => Promise<Session>;
-  signOut: () => Promise<void>;
+  /** Ends the session; `then` runs in the same update (a navigation away, say). */
+  signOut: (then?: () => void) => Promise<void>;
   /** Reads the session again (after an error, or after the user changed). */
   reload: () => void;
 }
@@ -114,10 +115,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return session;
   }, []);
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (then?: () => void) => {
     try {
       await deleteSession();
+    } catch {
+      // Already gone on the server: signed out all the same.
     } finally {
+      then?.();
       writeHint(false);
       setCsrfToken(null);
       setState({ status: 'signed-out', session: null, error: undefined, expired: false });

@@ -65,7 +65,7 @@ export function UserMenu() {
           onClick: ({ key }) => {
             if (key === 'password') setChanging(true);
             if (key === 'signOut') {
-              void signOut().finally(() => navigate('/login', { replace: true }));
+              void signOut(() => navigate('/login', { replace: true }));
             }
           },
         }}

@@ -531,6 +531,7 @@ export const en: Messages = {
     empty: 'No flags awarded in {{year}} yet',
     place: 'No.',
     fromContests: 'From contests',
+    contestCount: '{{count}} contest(s) (expand to see)',
     byUnit: 'By unit',
     byContest: 'By contest',
     chart: 'Flags per unit',

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
@@ -36,5 +39,33 @@ describe('messages', () => {
     for (const [key, text] of zh) {
       expect(placeholders(english.get(key) ?? ''), key).toBe(placeholders(text));
     }
+  });
+
+  it('hold every key the pages ask for', () => {
+    // Literal keys only: t('rounds.grid.save'); built keys (t(`roles.${role}`)) are typed.
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts')) files.push(full);
+      }
+    };
+    walk(root);
+    const missing: string[] = [];
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*)'/g)) {
+        const key = match[1] ?? '';
+        if (!zh.has(key)) missing.push(`${path.relative(root, file)}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('say nothing of 20 MB, KB or PDF in Chinese', () => {
+    // Sizes read 兆; file kinds in words (the Latin test above catches these too).
+    expect([...zh.values()].filter((text) => /\b(MB|KB|PDF|Office)\b/.test(text))).toEqual([]);
   });
 });

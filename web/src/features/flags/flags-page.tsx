@@ -135,19 +135,7 @@ export default function FlagsPage() {
     {
       key: 'contests',
       title: t('flags.fromContests'),
-      render: (_: unknown, r) => (
-        <span className="flag-sources">
-          {r.contests.map((c) => (
-            <span key={c.id}>
-              {c.title}
-              {c.red ? <Tag color="#cf1322">{t('flags.redN', { count: c.red })}</Tag> : null}
-              {c.yellow ? (
-                <Tag color="#d4a106">{t('flags.yellowN', { count: c.yellow })}</Tag>
-              ) : null}
-            </span>
-          ))}
-        </span>
-      ),
+      render: (_: unknown, r) => t('flags.contestCount', { count: r.contests.length }),
     },
   ];
   const contestColumns: TableColumnsType<ContestTally> = [
@@ -239,6 +227,23 @@ export default function FlagsPage() {
                   size="small"
                   bordered
                   rowKey={(r) => r.unit.id}
+                  expandable={{
+                    expandedRowRender: (r) => (
+                      <span className="flag-sources">
+                        {r.contests.map((c) => (
+                          <span key={c.id}>
+                            <Link to={`/contests/${c.id}`}>{c.title}</Link>
+                            {c.red ? (
+                              <Tag color="#cf1322">{t('flags.redN', { count: c.red })}</Tag>
+                            ) : null}
+                            {c.yellow ? (
+                              <Tag color="#d4a106">{t('flags.yellowN', { count: c.yellow })}</Tag>
+                            ) : null}
+                          </span>
+                        ))}
+                      </span>
+                    ),
+                  }}
                   columns={columns}
                   dataSource={items}
                   pagination={items.length > 50 ? { pageSize: 50 } : false}

@@ -29,7 +29,7 @@ export function IndicatorChart({ rubric, items }: { rubric: Rubric; items: UnitR
       .sort((a, b) => b.score - a.score);
     const average = rows.length ? rows.reduce((s, r) => s + r.score, 0) / rows.length : 0;
     return {
-      grid: { left: 48, right: 24, top: 36, bottom: 72 },
+      grid: { left: 48, right: 72, top: 36, bottom: 72 },
       tooltip: { trigger: 'axis' },
       xAxis: {
         type: 'category',
@@ -130,7 +130,6 @@ export function RankHistoryChart({
         min: 1,
         max: size,
         minInterval: 1,
-        name: t('results.rank'),
       },
       series: [
         {

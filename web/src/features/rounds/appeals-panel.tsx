@@ -233,6 +233,7 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
     {
       key: 'answer',
       title: t('appeals.answer'),
+      width: 220,
       render: (_: unknown, a) =>
         a.status === 'pending' ? (
           '—'
@@ -338,7 +339,7 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
         columns={columns}
         dataSource={appeals}
         pagination={false}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1180 }}
         locale={{ emptyText: t('appeals.empty') }}
       />
       {deciding && decidingIndicator ? (

@@ -1,0 +1,138 @@
+// 擂台/榜单: the list, the new-contest form, the rubric editor and one contest's page.
+import type { Locator, Page } from 'playwright-core';
+
+/** Picks an option of an open antd Select (or AutoComplete) by its text. */
+export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+    hasText: text,
+  });
+  await option.first().click();
+}
+
+/** Confirms the open Popconfirm with its OK button. */
+export async function confirmPopover(page: Page, okText: string): Promise<void> {
+  const popover = page.locator('.ant-popover:not(.ant-popover-hidden)');
+  const ok = popover.getByRole('button', { name: okText, exact: true });
+  // A click that lands while the popover is still zooming in can miss: try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await ok.click();
+    try {
+      await popover.waitFor({ state: 'hidden', timeout: 2_000 });
+      return;
+    } catch {
+      // Still open.
+    }
+  }
+  throw new Error(`the confirmation ${okText} did not close`);
+}
+
+export class ContestsPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/contests`);
+    await this.page.getByRole('heading', { level: 1, name: '擂台/榜单' }).waitFor();
+  }
+
+  category(name: string): Locator {
+    return this.page.locator('.contest-category', {
+      has: this.page.getByRole('heading', { level: 2, name }),
+    });
+  }
+
+  async startNew(): Promise<void> {
+    await this.page.getByRole('button', { name: '新建擂台赛' }).click();
+    await this.page.getByRole('heading', { level: 1, name: '新建擂台赛' }).waitFor();
+  }
+}
+
+export interface NewContest {
+  title: string;
+  category: string;
+  /** Lead offices: indicator code → text to search the unit by (its name). */
+  leads: Record<string, string>;
+}
+
+export class ContestFormPage {
+  constructor(readonly page: Page) {}
+
+  /** Fills the form (participants: the default rule, the county's streets, towns and townships). */
+  async fill(contest: NewContest): Promise<void> {
+    await this.page.getByLabel('擂台赛名称').fill(contest.title);
+    const category = this.page.getByLabel('类别', { exact: true });
+    await category.fill(contest.category);
+    await this.page.keyboard.press('Escape');
+    let row = 1;
+    for (const [code, unit] of Object.entries(contest.leads)) {
+      if (row > 1) await this.page.getByRole('button', { name: '添加牵头科室' }).click();
+      await this.page.getByLabel(`第 ${row} 行指标编码`).fill(code);
+      const picker = this.page.getByLabel(`第 ${row} 行牵头责任科室`);
+      await picker.click();
+      await picker.fill(unit);
+      await chooseOption(this.page, unit);
+      await this.page.keyboard.press('Escape');
+      row += 1;
+    }
+  }
+
+  /** Creates the contest and waits for the rubric editor it leads to. */
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: '创建并编写评分标准' }).click();
+    await this.page.getByRole('heading', { level: 1, name: '编辑评分标准' }).waitFor();
+  }
+}
+
+export class RubricEditorPage {
+  constructor(readonly page: Page) {}
+
+  get source(): Locator {
+    return this.page.getByLabel('评分标准原文');
+  }
+
+  get status(): Locator {
+    return this.page.locator('.rubric-status');
+  }
+
+  get problems(): Locator {
+    return this.page.getByRole('list', { name: '问题列表' }).getByRole('listitem');
+  }
+
+  /** Replaces the text and waits for the live check to settle on it. */
+  async write(yaml: string): Promise<void> {
+    await this.source.fill(yaml);
+    await this.page.waitForTimeout(400);
+  }
+
+  get preview(): Locator {
+    return this.page.locator('.rubric-preview-card');
+  }
+
+  async publish(): Promise<void> {
+    await this.page.getByRole('button', { name: '发布', exact: true }).click();
+    await confirmPopover(this.page, '发布');
+  }
+}
+
+export class ContestPage {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  async showTab(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** Opens a round of the period and waits for its page. */
+  async openRound(period: string): Promise<void> {
+    await this.page.getByRole('button', { name: '开启新一期' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '开启新一期' });
+    await dialog.getByLabel('期次').fill(period);
+    await dialog.getByRole('button', { name: '开擂' }).click();
+    await this.page.waitForURL(/\/rounds\/\d+$/);
+  }
+}
