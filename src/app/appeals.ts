@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { checkValue } from '../core/sheet.ts';
@@ -10,6 +11,7 @@ import {
 } from '../db/appeal.repository.ts';
 import { listParticipants } from '../db/contest.repository.ts';
 import { findEntryFor } from '../db/entry.repository.ts';
+import type { Database } from '../db/schema.ts';
 import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
@@ -178,4 +180,14 @@ export async function getAppeals(ctx: AppContext, roundId: string): Promise<Appe
   if (access.reportsFor !== null) return listAppeals(ctx.db, round.id, access.reportsFor);
   await authorize(ctx, 'contest.read', contest.organizerUnitId);
   return [];
+}
+
+/** Appeals as the API shows them: with the unit's code and name beside its id. */
+export async function presentAppeals(db: Kysely<Database>, appeals: Appeal[]) {
+  const ids = [...new Set(appeals.map((a) => a.unitId))];
+  const units = ids.length
+    ? await db.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', ids).execute()
+    : [];
+  const byId = new Map(units.map((u) => [u.id, { code: u.code, name: u.name }]));
+  return appeals.map((a) => ({ ...a, unit: byId.get(a.unitId)! }));
 }

@@ -31,6 +31,7 @@ import {
   updateRound,
 } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
+import { findUnit } from '../db/unit.repository.ts';
 import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
@@ -69,6 +70,8 @@ export interface RoundView {
   rubric: Rubric;
   publishedAt: string | null;
   derivation: Derivation | null;
+  /** What the reader may do here: manage the round, score these indicators, report for this unit. */
+  may: { manage: boolean; evaluates: string[]; reportsFor: string | null };
 }
 
 export async function requireRound(db: Kysely<Database>, id: number | string): Promise<Round> {
@@ -77,7 +80,19 @@ export async function requireRound(db: Kysely<Database>, id: number | string): P
   return round;
 }
 
-async function roundView(db: Kysely<Database>, contest: Contest, round: Round): Promise<RoundView> {
+async function roundView(ctx: AppContext, contest: Contest, round: Round): Promise<RoundView> {
+  const { db } = ctx;
+  const rubric = await rubricOfRound(db, round);
+  let may: RoundView['may'] = { manage: false, evaluates: [], reportsFor: null };
+  if (ctx.actor.kind !== 'anonymous') {
+    const access = await roundAccess(ctx, contest);
+    const reporter = access.reportsFor === null ? undefined : await findUnit(db, access.reportsFor);
+    may = {
+      manage: access.manage,
+      evaluates: rubric.indicators.filter((i) => access.evaluates(i.code)).map((i) => i.code),
+      reportsFor: reporter?.code ?? null,
+    };
+  }
   const version = await db
     .selectFrom('rubric_versions')
     .select('version')
@@ -99,8 +114,9 @@ async function roundView(db: Kysely<Database>, contest: Contest, round: Round): 
     deadline: round.deadline,
     revision: round.revision,
     rubricVersion: version.version,
-    rubric: await rubricOfRound(db, round),
+    rubric,
     publishedAt: round.publishedAt,
+    may,
     derivation: round.derivation,
   };
 }
@@ -165,7 +181,7 @@ export function openRound(
       unitId: contest.organizerUnitId,
       after: { contest: contest.id, period: round.period, rubricVersion: rubric.version },
     });
-    return roundView(tx.db, contest, round);
+    return roundView(tx, contest, round);
   });
 }
 
@@ -179,7 +195,7 @@ export async function getRound(ctx: AppContext, id: string): Promise<RoundView> 
       await authorize(ctx, 'contest.read', contest.organizerUnitId);
     }
   }
-  return roundView(ctx.db, contest, round);
+  return roundView(ctx, contest, round);
 }
 
 /** Audits the county-board values a published village round filled in (三级联动). */
@@ -288,7 +304,7 @@ export function transitionRound(ctx: AppContext, id: string, to: RoundState): Pr
       before: { state: round.state },
       after: { state: to },
     });
-    return roundView(tx.db, contest, updated);
+    return roundView(tx, contest, updated);
   });
 }
 

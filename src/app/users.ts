@@ -72,6 +72,20 @@ export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
 export const CreateToken = z.object({ name: z.string().trim().min(1).max(60).default('script') });
 export type CreateToken = z.infer<typeof CreateToken>;
 
+/** A user as the API shows it: with its unit's code and name beside the id. */
+export interface UserView extends User {
+  unit: { id: number; code: string; name: string };
+}
+
+export async function presentUsers(db: Kysely<Database>, users: User[]): Promise<UserView[]> {
+  const ids = [...new Set(users.map((u) => u.unitId))];
+  const units = ids.length
+    ? await db.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', ids).execute()
+    : [];
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return users.map((u) => ({ ...u, unit: byId.get(u.unitId)! }));
+}
+
 /** A user with a freshly made secret that is shown once and never stored in clear. */
 export interface WithSecret<T> {
   user: T;

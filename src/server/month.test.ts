@@ -126,6 +126,15 @@ describeEachDialect('a month of a contest through the API', (use) => {
     expect((await move('admin', 'published')).json().error.code).toBe('INVALID_TRANSITION');
     expect((await move('huangshanpu', 'collecting')).statusCode).toBe(403);
     expect((await move('admin', 'collecting')).json().state).toBe('collecting');
+    const mayOf = async (user: string | null) =>
+      (await s.as(user, { url: `/api/v1/rounds/${roundId}` })).json().may;
+    expect(await mayOf('admin')).toEqual({ manage: true, evaluates: [], reportsFor: null });
+    expect(await mayOf('zuzhibu')).toEqual({
+      manage: false,
+      evaluates: ['A1', 'B1', 'V1'],
+      reportsFor: null,
+    });
+    expect(await mayOf('huangshanpu')).toEqual({ manage: false, evaluates: [], reportsFor: HSP });
   });
 
   it('a town reports its own self-reported values only; a bad batch is refused whole', async () => {

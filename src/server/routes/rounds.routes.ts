@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DecideAppeal, decide, FileAppeal, fileAppeal, getAppeals } from '../../app/appeals.ts';
+import {
+  DecideAppeal,
+  decide,
+  FileAppeal,
+  fileAppeal,
+  getAppeals,
+  presentAppeals,
+} from '../../app/appeals.ts';
 import { Correction, correctRound } from '../../app/corrections.ts';
 import { EntryBatch, getEntries, saveEntries } from '../../app/entries.ts';
 import { attachEvidence, readEvidence, recordVerification, Verify } from '../../app/evidence.ts';
@@ -120,7 +127,10 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const items = await getAppeals(contextOf(deps, request), request.params.id);
+        const items = await presentAppeals(
+          deps.db,
+          await getAppeals(contextOf(deps, request), request.params.id),
+        );
         return { items, total: items.length };
       },
     );
@@ -135,10 +145,10 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: AppealView },
         },
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await fileAppeal(contextOf(deps, request), request.params.id, request.body)),
+      async (request, reply) => {
+        const filed = await fileAppeal(contextOf(deps, request), request.params.id, request.body);
+        return reply.status(201).send((await presentAppeals(deps.db, [filed]))[0]!);
+      },
     );
     app.post(
       '/appeals/:id/decision',
@@ -151,7 +161,10 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 200: AppealView },
         },
       },
-      (request) => decide(contextOf(deps, request), request.params.id, request.body),
+      async (request) => {
+        const decided = await decide(contextOf(deps, request), request.params.id, request.body);
+        return (await presentAppeals(deps.db, [decided]))[0]!;
+      },
     );
     app.post(
       '/rounds/:id/verifications',

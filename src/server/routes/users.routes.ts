@@ -10,6 +10,7 @@ import {
   ListUsersQuery,
   listUsers,
   listUserTokens,
+  presentUsers,
   revokeUserToken,
   UpdateUser,
 } from '../../app/users.ts';
@@ -30,7 +31,10 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 200: listOf(UserView) },
         },
       },
-      (request) => listUsers(contextOf(deps, request), request.query),
+      async (request) => {
+        const found = await listUsers(contextOf(deps, request), request.query);
+        return { items: await presentUsers(deps.db, found.items), total: found.total };
+      },
     );
     app.post(
       '/users',
@@ -42,13 +46,21 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: UserWithSecret },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createUser(contextOf(deps, request), request.body)),
+      async (request, reply) => {
+        const made = await createUser(contextOf(deps, request), request.body);
+        const [user] = await presentUsers(deps.db, [made.user]);
+        return reply.status(201).send({ ...made, user: user! });
+      },
     );
     app.get(
       '/users/:id',
       { schema: { tags, summary: '用户 a user', params: IdParam, response: { 200: UserView } } },
-      (request) => getUser(contextOf(deps, request), request.params.id),
+      async (request) => {
+        const [user] = await presentUsers(deps.db, [
+          await getUser(contextOf(deps, request), request.params.id),
+        ]);
+        return user!;
+      },
     );
     app.patch(
       '/users/:id',
@@ -61,7 +73,11 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 200: UserWithSecret },
         },
       },
-      (request) => changeUser(contextOf(deps, request), request.params.id, request.body),
+      async (request) => {
+        const changed = await changeUser(contextOf(deps, request), request.params.id, request.body);
+        const [user] = await presentUsers(deps.db, [changed.user]);
+        return { ...changed, user: user! };
+      },
     );
     app.get(
       '/users/:id/tokens',

@@ -22,6 +22,7 @@ export const UserView = z.object({
   username: z.string(),
   displayName: z.string(),
   unitId: z.number(),
+  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }).optional(),
   roles: z.array(z.enum(ROLES)),
   active: z.boolean(),
   createdAt: z.string(),
@@ -137,6 +138,12 @@ export const RoundView = z.object({
   rubricVersion: z.number(),
   rubric: RubricJson,
   publishedAt: z.string().nullable(),
+  /** What the signed-in user may do in this round (all false for anonymous readers). */
+  may: z.object({
+    manage: z.boolean(),
+    evaluates: z.array(z.string()),
+    reportsFor: z.string().nullable(),
+  }),
   /** How a derived round (a quarter from its months) was made; null for entered rounds. */
   derivation: z.object({ method: z.string(), from: z.array(z.string()) }).nullable(),
 });
@@ -178,6 +185,7 @@ export const AppealView = z.object({
   id: z.number(),
   roundId: z.number(),
   unitId: z.number(),
+  unit: z.object({ code: z.string(), name: z.string() }).optional(),
   indicator: z.string(),
   reason: z.string(),
   filedBy: z.number().nullable(),
