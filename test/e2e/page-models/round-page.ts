@@ -57,6 +57,24 @@ export class RoundPage {
     return this.page.getByRole('region', { name: '单元格详情' });
   }
 
+  /** 导入表格: picks the file for the round's import; the outcome shows below the buttons. */
+  async importSheet(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.locator('.sheet-import input[type="file"]').setInputFiles(file);
+  }
+
+  get importRefusal(): Locator {
+    return this.page.locator('.sheet-import .ant-alert-error');
+  }
+
+  /** The report of a refused import: one row a bad cell. */
+  get importReportRows(): Locator {
+    return this.page.locator('.import-report tbody tr.ant-table-row');
+  }
+
+  get templateButton(): Locator {
+    return this.page.getByRole('button', { name: '下载填报模板' });
+  }
+
   async uploadEvidence(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     await this.cellPanel.locator('input[type=file]').setInputFiles(file);
     await this.cellPanel.getByRole('link', { name: file.name }).waitFor();

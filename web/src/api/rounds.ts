@@ -16,6 +16,8 @@ export interface Round {
   rubricVersion: number;
   rubric: Rubric;
   publishedAt: string | null;
+  /** What the signed-in user may do here: manage it, score these indicators, report for a unit. */
+  may?: { manage: boolean; evaluates: string[]; reportsFor: string | null };
 }
 
 export function openRound(

@@ -25,6 +25,16 @@ const UnitsPage = lazy(() => import('../features/units/units-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
+// The public site and the big screen: no sign-in, their own frames.
+const PublicShell = lazy(() => import('../features/public/public-shell.tsx'));
+const PublicContestsPage = lazy(() => import('../features/public/public-contests-page.tsx'));
+const PublicContestPage = lazy(() => import('../features/public/public-contest-page.tsx'));
+const PublicRoundPage = lazy(() => import('../features/public/public-round-page.tsx'));
+const PublicFlagsPage = lazy(() => import('../features/public/public-flags-page.tsx'));
+const PublicUnitPage = lazy(() => import('../features/public/public-unit-page.tsx'));
+const PublicPracticesPage = lazy(() => import('../features/public/public-practices-page.tsx'));
+const PublicPracticePage = lazy(() => import('../features/public/public-practice-page.tsx'));
+const ScreenPage = lazy(() => import('../features/screen/screen-page.tsx'));
 
 const MANAGERS: Role[] = ['admin', 'organizer'];
 
@@ -61,6 +71,31 @@ export function App() {
                 </Suspense>
               }
             />
+            <Route
+              path="screen"
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <ScreenPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="public"
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <PublicShell />
+                </Suspense>
+              }
+            >
+              <Route index element={<PublicContestsPage />} />
+              <Route path="contests/:id" element={<PublicContestPage />} />
+              <Route path="rounds/:id" element={<PublicRoundPage />} />
+              <Route path="flags" element={<PublicFlagsPage />} />
+              <Route path="units/:code" element={<PublicUnitPage />} />
+              <Route path="practices" element={<PublicPracticesPage />} />
+              <Route path="practices/:id" element={<PublicPracticePage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
             <Route element={<AppShell />}>
               <Route index element={<Start />} />
               <Route path="workbench" element={guarded(<WorkbenchPage />)} />

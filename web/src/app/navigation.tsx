@@ -62,7 +62,7 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
   },
   {
     key: 'public',
-    entries: [{ key: 'publicSite', icon: <GlobalOutlined /> }],
+    entries: [{ key: 'publicSite', icon: <GlobalOutlined />, path: '/public' }],
   },
 ];
 

@@ -1,18 +1,5 @@
 import { FlagFilled } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Result,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Tooltip,
-} from 'antd';
+import { Alert, Button, Card, Result, Select, Skeleton, Space, Statistic, Tabs } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,7 +10,6 @@ import {
   useParams,
   useSearchParams,
 } from 'react-router-dom';
-import type { Indicator } from '../../../../src/core/rubric.ts';
 import { ApiError } from '../../api/client.ts';
 import { getContest } from '../../api/contests.ts';
 import { isNotFound } from '../../api/error-message.ts';
@@ -31,142 +17,16 @@ import { getResults, getRevisions, getRound, type UnitResult } from '../../api/r
 import { useRequest } from '../../api/use-request.ts';
 import { loginPath } from '../../app/require-auth.tsx';
 import { useSession } from '../../app/session.tsx';
-import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RankChange } from '../../components/rank-change.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
-import { formatDateTime, formatNumber, formatScore, formatSigned } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
+import { ResultsDownloads } from '../sheets/sheet-import.tsx';
 import { ResultsCharts } from './results-charts.tsx';
+import { ResultsTable } from './results-table.tsx';
 
 const ALL = '__all__';
-
-function ResultsTable({
-  items,
-  indicators,
-  precision,
-  grouped,
-  overall,
-}: {
-  items: UnitResult[];
-  indicators: Indicator[];
-  precision: number;
-  grouped: boolean;
-  /** Ranked across groups (the overall place, for reference). */
-  overall: boolean;
-}) {
-  const { t } = useTranslation();
-  const rankOf = (r: UnitResult) => (overall ? r.overallRank : r.rank);
-  const sorted = [...items].sort((a, b) => rankOf(a) - rankOf(b) || a.code.localeCompare(b.code));
-  const columns: TableColumnsType<UnitResult> = [
-    {
-      key: 'rank',
-      title: overall ? t('results.overallRank') : t('results.rank'),
-      width: 64,
-      fixed: 'left',
-      align: 'center',
-      render: (_: unknown, r) => (
-        <span className={`rank-badge rank-${Math.min(rankOf(r), 4)}`}>{rankOf(r)}</span>
-      ),
-    },
-    { key: 'name', title: t('common.unit'), dataIndex: 'name', width: 120, fixed: 'left' },
-    ...(grouped
-      ? [{ key: 'group', title: t('contests.group'), dataIndex: 'group', width: 72 }]
-      : []),
-    {
-      key: 'total',
-      title: t('results.total'),
-      width: 84,
-      align: 'right',
-      render: (_: unknown, r) => <strong>{formatScore(r.total, precision)}</strong>,
-    },
-    {
-      key: 'flag',
-      title: t('results.flag'),
-      width: 96,
-      render: (_: unknown, r) => <FlagBadge flag={r.flag} vetoed={r.vetoed} />,
-    },
-    {
-      key: 'change',
-      title: t('results.change'),
-      width: 80,
-      align: 'center',
-      render: (_: unknown, r) => <RankChange change={r.rankChange} />,
-    },
-    {
-      key: 'totalChange',
-      title: t('results.totalChange'),
-      width: 96,
-      align: 'right',
-      render: (_: unknown, r) => formatSigned(r.totalChange, precision),
-    },
-    {
-      key: 'gapToNext',
-      title: <Tooltip title={t('results.gapToNextHint')}>{t('results.gapToNext')}</Tooltip>,
-      width: 100,
-      align: 'right',
-      render: (_: unknown, r) =>
-        r.gapToNext === null ? '—' : formatNumber(r.gapToNext, precision),
-    },
-    {
-      key: 'gapToRed',
-      title: <Tooltip title={t('results.gapToRedHint')}>{t('results.gapToRed')}</Tooltip>,
-      width: 100,
-      align: 'right',
-      render: (_: unknown, r) =>
-        r.gapToRed === null
-          ? '—'
-          : r.flag === 'red'
-            ? t('results.onRedLine')
-            : formatNumber(r.gapToRed, precision),
-    },
-    ...indicators.map((indicator) => ({
-      key: indicator.code,
-      title: (
-        <Tooltip title={indicator.name}>
-          <span className="result-indicator-head">
-            {indicator.code}
-            <small>{indicator.name}</small>
-          </span>
-        </Tooltip>
-      ),
-      width: 112,
-      align: 'right' as const,
-      render: (_: unknown, r: UnitResult) => {
-        const cell = r.indicators[indicator.code];
-        if (!cell) return '—';
-        if (indicator.kind === 'veto') return cell.value === 1 ? t('results.vetoed') : '—';
-        const missing = r.missing.includes(indicator.code);
-        return (
-          <span
-            className={missing ? 'result-missing' : undefined}
-            title={missing ? t('results.missing') : undefined}
-          >
-            {formatScore(cell.score, precision)}
-            {cell.rank !== null ? (
-              <span className="single-rank">{t('results.singleRank', { rank: cell.rank })}</span>
-            ) : null}
-          </span>
-        );
-      },
-    })),
-  ];
-  return (
-    <Table<UnitResult>
-      className="results-table"
-      size="small"
-      bordered
-      rowKey="code"
-      columns={columns}
-      dataSource={sorted}
-      pagination={sorted.length > 100 ? { pageSize: 100 } : false}
-      scroll={{ x: 760 + indicators.length * 112 }}
-      rowClassName={(r) => (r.flag === 'red' ? 'row-red' : r.flag === 'yellow' ? 'row-yellow' : '')}
-      locale={{ emptyText: t('results.empty') }}
-    />
-  );
-}
 
 /** 成绩排名: a round's ranking with flags, movement, gaps, per-indicator ranks and charts. */
 export default function ResultsPage() {
@@ -312,6 +172,19 @@ export default function ResultsPage() {
           ) : null}
         </Space>
       </div>
+      {session ? (
+        <ResultsDownloads
+          roundId={r.id}
+          revision={currentRevision < r.revision ? currentRevision : undefined}
+          bulletin={
+            r.state === 'published'
+              ? 'final'
+              : r.state === 'notice' && r.may?.manage
+                ? 'draft'
+                : null
+          }
+        />
+      ) : null}
       {r.state !== 'published' ? (
         <Alert
           type="warning"

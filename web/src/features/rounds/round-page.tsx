@@ -32,10 +32,13 @@ import { RoundStateTag } from '../../components/round-state-tag.tsx';
 import { daysUntil, formatDate, formatDateTime } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
 import { RubricView } from '../rubrics/rubric-view.tsx';
+import { SheetImport } from '../sheets/sheet-import.tsx';
 import { AppealsPanel } from './appeals-panel.tsx';
 import { EntriesSection } from './entries-section.tsx';
 
 const HAS_RESULTS: RoundState[] = ['reviewing', 'notice', 'published'];
+// The template and the import serve while values may still change.
+const TAKES_SHEETS: RoundState[] = ['collecting', 'reviewing'];
 
 function Transitions({
   roundId,
@@ -153,6 +156,11 @@ export default function RoundPage() {
   const days = r.state === 'collecting' ? daysUntil(r.deadline) : undefined;
   const pendingAppeals = (appeals.data?.items ?? []).filter((a) => a.status === 'pending').length;
   const mayVerify = (indicator: string) => mayManage || leads.has(indicator);
+  const editable = entries?.editable;
+  const fillsCells =
+    !!editable &&
+    editable.indicators.length > 0 &&
+    (editable.units === 'all' || editable.units.length > 0);
 
   return (
     <>
@@ -230,13 +238,18 @@ export default function RoundPage() {
                 ) : !entries ? (
                   <Skeleton active />
                 ) : (
-                  <EntriesSection
-                    round={r}
-                    contest={c}
-                    entries={entries}
-                    setEntries={setEntries}
-                    mayVerify={mayVerify}
-                  />
+                  <>
+                    {fillsCells && TAKES_SHEETS.includes(r.state) ? (
+                      <SheetImport roundId={r.id} onImported={entriesRequest.reload} />
+                    ) : null}
+                    <EntriesSection
+                      round={r}
+                      contest={c}
+                      entries={entries}
+                      setEntries={setEntries}
+                      mayVerify={mayVerify}
+                    />
+                  </>
                 ),
             },
             {

@@ -1,0 +1,184 @@
+// The public site and the big screen need no sign-in, read in Chinese and show the flags; a
+// refused spreadsheet import names its bad cell and saves nothing. Needs `npm run build` and
+// /usr/bin/chromium.
+import zlib from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LoginPage } from './page-models/login-page.ts';
+import { BigScreen, PublicSite } from './page-models/public-pages.ts';
+import { RoundPage } from './page-models/round-page.ts';
+import {
+  collectConsoleErrors,
+  DATA_CODES,
+  demoPasswords,
+  latinTextOnPage,
+  launchBrowser,
+  makeTempDir,
+  newContext,
+  type RunningServer,
+  runCli,
+  saveScreenshot,
+  startServer,
+  type TempDir,
+} from './support.ts';
+
+interface PublicContest {
+  id: number;
+  title: string;
+  category: string;
+  latestRound: { id: number; period: string } | null;
+}
+
+/** Gzip bytes of every script and style the page fetches, by URL: a visitor's download. */
+function trackAssets(page: Page): Map<string, number> {
+  const sizes = new Map<string, number>();
+  page.on('response', async (response) => {
+    if (!/\/assets\/.+\.(js|css)$/.test(response.url())) return;
+    try {
+      sizes.set(response.url(), zlib.gzipSync(await response.body()).length);
+    } catch {
+      // A response without a body: nothing to count.
+    }
+  });
+  return sizes;
+}
+
+const kb = (sizes: Map<string, number>) => [...sizes.values()].reduce((s, n) => s + n, 0) / 1024;
+
+describe('public site and big screen', () => {
+  let data: TempDir | undefined;
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let passwords: Record<string, string>;
+  let context: BrowserContext;
+  let page: Page;
+  let consoleErrors: string[];
+  let party: PublicContest;
+
+  beforeAll(async () => {
+    data = makeTempDir();
+    passwords = demoPasswords((await runCli(['demo', '--data', data.dir])).stdout);
+    server = await startServer(data.dir);
+    browser = await launchBrowser();
+    const contests = (await (await fetch(`${server.url}/api/v1/public/contests`)).json()) as {
+      items: PublicContest[];
+    };
+    const found = contests.items.find((c) => c.category === '基层党建' && c.latestRound);
+    if (!found) throw new Error('the demo has no published 基层党建 round');
+    party = found;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    data?.remove();
+  });
+
+  beforeEach(async () => {
+    if (!browser || !server) throw new Error('set-up failed');
+    context = await newContext(browser);
+    page = await context.newPage();
+    consoleErrors = collectConsoleErrors(page);
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('lists the published contests by category, light enough for a first visit', async () => {
+    const sizes = trackAssets(page);
+    const site = new PublicSite(page, server!.url);
+    await site.gotoContests();
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => site.contestCard(party.title).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: /基层党建/ }).count()).toBe(1);
+    console.log(`public first load: ${kb(sizes).toFixed(1)} KB gzip in ${sizes.size} files`);
+    expect(kb(sizes)).toBeLessThan(400);
+    expect(await latinTextOnPage(page, ['Leitai'], DATA_CODES)).toEqual([]);
+    await saveScreenshot(page, 'public-contests');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows a 基层党建 round ranking with flags, single ranks and a chart', async () => {
+    const sizes = trackAssets(page);
+    const site = new PublicSite(page, server!.url);
+    await site.gotoRound(party.latestRound!.id);
+    await expect.poll(() => site.flagTags('红旗').count()).toBeGreaterThan(0);
+    await expect.poll(() => site.flagTags('黄旗').count()).toBeGreaterThan(0);
+    await expect.poll(() => site.singleRanks.count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    console.log(`public ranking first load: ${kb(sizes).toFixed(1)} KB gzip`);
+    expect(kb(sizes)).toBeLessThan(400);
+    // The chart sits below the table: ECharts arrives when the reader scrolls to it.
+    await site.chartCard.scrollIntoViewIfNeeded();
+    await site.chartCanvas.first().waitFor();
+    console.log(`public ranking with its chart: ${kb(sizes).toFixed(1)} KB gzip`);
+    expect(await latinTextOnPage(page, ['Leitai'], DATA_CODES)).toEqual([]);
+    await saveScreenshot(page, 'public-ranking');
+
+    // A unit's name leads to its history across rounds.
+    const first = site.rankingRows.first().locator('a').first();
+    const name = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('heading', { name: `${name}历次成绩` }).waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the year’s 红旗榜 and the practices', async () => {
+    const site = new PublicSite(page, server!.url);
+    await site.gotoFlags(2026);
+    await page.locator('canvas').first().waitFor();
+    expect(await page.getByRole('heading', { name: '2026年红旗榜' }).count()).toBe(1);
+    await saveScreenshot(page, 'public-flags');
+    await site.gotoPractices();
+    const practice = page.locator('.ant-list-item a').first();
+    if (await practice.count()) {
+      await practice.click();
+      await page.locator('.practice-body').waitFor();
+      await saveScreenshot(page, 'public-practice');
+    } else {
+      await page.getByText('还没有公开的经验做法').waitFor();
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('runs the big screen at 1920×1080: boards with flags, then the flag wall', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const screen = new BigScreen(page, server!.url);
+    await screen.goto();
+    await screen.canvas.first().waitFor();
+    await expect.poll(() => screen.flags.filter({ hasText: '红旗' }).count()).toBeGreaterThan(0);
+    expect(await latinTextOnPage(page, ['Leitai'], DATA_CODES)).toEqual([]);
+    await page.waitForTimeout(800);
+    await saveScreenshot(page, 'screen-board');
+    const slides = await screen.dots.count();
+    await screen.showSlide(slides);
+    await screen.slideTitle.filter({ hasText: '红旗榜' }).waitFor();
+    await expect.poll(() => screen.flags.filter({ hasText: '黄旗' }).count()).toBeGreaterThan(0);
+    await screen.canvas.first().waitFor();
+    await page.waitForTimeout(800);
+    await saveScreenshot(page, 'screen-flag-wall');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('refuses a spreadsheet with a bad cell, names the cell and saves nothing', async () => {
+    const login = new LoginPage(page, server!.url);
+    await login.goto('/rounds/5');
+    await login.signIn('admin', passwords.admin ?? '', /\/rounds\/5/);
+    const round = new RoundPage(page, server!.url);
+    await round.page.locator('.round-steps').waitFor();
+    await round.templateButton.waitFor();
+    const csv = 'code,name,A1\n371323104,黄山铺镇,abc\n';
+    await round.importSheet({ name: '填报.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await round.importRefusal.waitFor();
+    expect(await round.importRefusal.textContent()).toContain('没有保存任何数据');
+    expect(await round.importReportRows.count()).toBe(1);
+    const row = (await round.importReportRows.first().textContent()) ?? '';
+    expect(row).toContain('A1');
+    expect(row).toContain('C2');
+    expect(row).toContain('abc');
+    expect(row).toContain('不是数字');
+    await saveScreenshot(page, 'import-report');
+    expect(consoleErrors.filter((e) => !/status of 422|status of 400/.test(e))).toEqual([]);
+  });
+});
