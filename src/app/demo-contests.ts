@@ -17,7 +17,8 @@ import { correctRound } from './corrections.ts';
 import { saveEntries } from './entries.ts';
 import { recordVerification } from './evidence.ts';
 import { instantiateTemplate } from './linkage.ts';
-import { openRound, transitionRound } from './rounds.ts';
+import { createPractice, setPracticePublished } from './practices.ts';
+import { getResults, openRound, transitionRound } from './rounds.ts';
 import { draftRubric, publishRubric } from './rubrics.ts';
 
 type IndicatorSpec =
@@ -430,6 +431,8 @@ async function runRound(
     });
   }
   await transitionRound(ctx, roundId, 'published');
+  if (period === '2026-10' && PRACTICES[spec.title])
+    await showcase(ctx, contestId, roundId, PRACTICES[spec.title]!);
   if (period === '2026-08' && summary.contests === 1 && manual && 'points' in manual) {
     await correctRound(ctx, roundId, {
       reason: '县委组织部复核发现一处录入错误，予以更正',
@@ -438,6 +441,44 @@ async function runRound(
       ],
     });
   }
+}
+
+/** Good practices (经验做法) shown with October's rounds, written up for the round's leader. */
+const PRACTICES: Record<
+  string,
+  { title: string; summary: string; html: (unit: string) => string }
+> = {
+  基层党建重点任务擂台赛·组织建设: {
+    title: '“三会一课”提质增效，党支部标准化建设全域提升',
+    summary: '以标准化规范化建设为抓手，推动村级党组织全面进步、全面过硬。',
+    html: (unit) =>
+      `<h3>${unit}：党支部标准化建设全域提升</h3><p>${unit}对照标准化规范化建设清单，逐村建立问题台账，实行<strong>“周调度、月通报、季评比”</strong>，推动村级党组织全面进步、全面过硬。</p><ul><li>“三会一课”落实率达到100%，主题党日活动做到有计划、有记录、有影像。</li><li>软弱涣散村整顿转化全部完成，选派第一书记驻村帮扶。</li><li>村级活动场所升级改造，做到有牌子、有阵地、有制度、有活动。</li></ul>`,
+  },
+  乡村振兴擂台赛·组织建设先锋: {
+    title: '清源河畔的“先锋擂台”',
+    summary: '以组织建设先锋比拼提升党支部标准化水平，村级活动场所全面升级。',
+    html: (unit) =>
+      `<h3>${unit}：清源河畔的“先锋擂台”</h3><p>纵贯黄山铺镇的清源河流经12个村居，是美丽乡村擂台的主战场。${unit}通过“组织建设先锋”比拼，提升党支部标准化水平，深化党支部领办合作社模式，推广村级增收<strong>“8+1”工作法</strong>。</p><p>把农村人居环境整治列入党员积分量化考核，与星级文明户、好媳妇、好婆婆评选相结合，激发村民清洁家园的主动性。</p>`,
+  },
+};
+
+/** Writes up and publishes the practice of the round's first-placed unit. */
+async function showcase(
+  ctx: AppContext,
+  contestId: string,
+  roundId: string,
+  practice: { title: string; summary: string; html: (unit: string) => string },
+) {
+  const leader = (await getResults(ctx, roundId)).items.find((r) => r.rank === 1)!;
+  const written = await createPractice(ctx, {
+    contest: Number(contestId),
+    round: Number(roundId),
+    unit: leader.code,
+    title: practice.title,
+    summary: practice.summary,
+    bodyHtml: practice.html(leader.name),
+  });
+  await setPracticePublished(ctx, String(written.id), true);
 }
 
 /** 黄山铺镇 runs a county template: its months, weekly bulletins, and the quarter derived from its months. */

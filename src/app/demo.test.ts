@@ -5,6 +5,7 @@ import { assessmentResults } from './assessments.ts';
 import { listContests } from './contests.ts';
 import { loadDemo } from './demo.ts';
 import { getFlagTallies } from './flags.ts';
+import { publicPractices } from './public.ts';
 import { getResults, getRevisions } from './rounds.ts';
 
 describeEachDialect('the demo county', (use) => {
@@ -63,6 +64,11 @@ describeEachDialect('the demo county', (use) => {
     const flags = await getFlagTallies(ctx.db, { year: 2026 });
     expect(flags.items.some((t) => t.red > 0)).toBe(true);
     expect(flags.items.some((t) => t.yellow > 0)).toBe(true);
+    const practices = await publicPractices(ctx.db, { limit: 20, offset: 0 });
+    expect(practices.items.map((p) => [p.title, p.periodLabel])).toEqual([
+      ['清源河畔的“先锋擂台”', '2026年10月'],
+      ['“三会一课”提质增效，党支部标准化建设全域提升', '2026年10月'],
+    ]);
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   });
 

@@ -13,7 +13,12 @@ import {
   listParticipants,
   listRubricVersions,
 } from '../db/contest.repository.ts';
-import { findPractice, findPublicImage, listPractices } from '../db/practice.repository.ts';
+import {
+  findPractice,
+  findPublicImage,
+  listPractices,
+  type Practice,
+} from '../db/practice.repository.ts';
 import { listResults, unitHistory } from '../db/result.repository.ts';
 import { findRound, listRevisions, listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
@@ -265,26 +270,17 @@ export async function publicPractices(db: Db, query: z.infer<typeof PublicPracti
   });
   const items = [];
   for (const p of found.items) {
-    const u = (await findUnit(db, p.unitId))!;
-    const c = (await findContest(db, p.contestId))!;
-    items.push({
-      id: p.id,
-      title: p.title,
-      summary: p.summary,
-      unit: { code: u.code, name: u.name },
-      contest: { id: c.id, title: c.title },
-      roundId: p.roundId,
-      publishedAt: p.publishedAt,
-    });
+    const { bodyHtml: _body, ...summary } = await practiceView(db, p);
+    items.push(summary);
   }
   return { items, total: found.total };
 }
 
-export async function publicPractice(db: Db, id: number) {
-  const p = await findPractice(db, id);
-  if (p?.status !== 'published') throw notFound(`practice ${id}`);
+/** A practice with its unit, contest and the period of its round (2026年10月). */
+async function practiceView(db: Db, p: Practice) {
   const u = (await findUnit(db, p.unitId))!;
   const c = (await findContest(db, p.contestId))!;
+  const round = p.roundId ? await findRound(db, p.roundId) : undefined;
   return {
     id: p.id,
     title: p.title,
@@ -293,8 +289,16 @@ export async function publicPractice(db: Db, id: number) {
     unit: { code: u.code, name: u.name },
     contest: { id: c.id, title: c.title },
     roundId: p.roundId,
+    period: round?.period ?? null,
+    periodLabel: round ? periodLabel(round.period) : null,
     publishedAt: p.publishedAt,
   };
+}
+
+export async function publicPractice(db: Db, id: number) {
+  const p = await findPractice(db, id);
+  if (p?.status !== 'published') throw notFound(`practice ${id}`);
+  return practiceView(db, p);
 }
 
 export async function publicImage(db: Db, id: number) {
