@@ -75,6 +75,16 @@ export function dialectOf(db: AnyDb): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/**
+ * The schema Kysely's migration tables belong in: PostgreSQL's current schema (each test suite
+ * has its own; without naming it, Kysely would take another schema's tables for this one's).
+ */
+export async function migrationSchema(db: AnyDb): Promise<string | undefined> {
+  if (dialectOf(db) !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
+}
+
 /** An auto-numbered integer primary key `id`. */
 export function addIdColumn<T extends string>(
   db: AnyDb,

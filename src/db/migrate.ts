@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-accounts-audit.ts';
 import * as m0003 from './migrations/0003-contests.ts';
 import * as m0004 from './migrations/0004-practices.ts';
 import * as m0005 from './migrations/0005-assessments-linkage.ts';
+import { migrationSchema } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -17,7 +18,12 @@ const migrations: Record<string, Migration> = {
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const schema = await migrationSchema(db);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
