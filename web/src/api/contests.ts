@@ -21,6 +21,12 @@ export interface ContestSummary {
   title: string;
   category: string;
   cadence: Cadence;
+  /** More cadences the contest also runs (a monthly contest's weekly bulletin, say). */
+  extraCadences?: Cadence[];
+  /** A county template (三级联动) that towns run among their villages. */
+  isTemplate: boolean;
+  /** The county template this town's contest follows, if any. */
+  templateId: number | null;
   description: string | null;
   createdAt: string;
   organizer: UnitPathItem;
@@ -122,4 +128,47 @@ export function getRubric(
 export function currentVersion(contest: Contest): number | undefined {
   const published = contest.rubricVersions.filter((v) => v.status === 'published');
   return published.length ? Math.max(...published.map((v) => v.version)) : undefined;
+}
+
+// 三级联动 (DESIGN §2): a county template, the towns' contests made from it, side by side.
+
+export interface LinkageTown {
+  town: { code: string; name: string };
+  contestId: number;
+  round: { id: number; state: RoundState; revision: number } | null;
+  participants: number;
+  /** The mean total of the town's villages in a published round; null otherwise. */
+  meanTotal: number | null;
+  red: number;
+  yellow: number;
+  best: { code: string; name: string; total: number } | null;
+}
+
+export interface LinkageVillage {
+  code: string;
+  name: string;
+  /** The town's name. */
+  town: string;
+  total: number;
+  townRank: number;
+  countyRank: number;
+  flag: 'red' | 'yellow' | null;
+  vetoed?: boolean;
+}
+
+export interface Linkage {
+  template: { id: number; title: string };
+  period: string;
+  periodLabel: string;
+  towns: LinkageTown[];
+  villages: LinkageVillage[];
+}
+
+export function getLinkage(id: number, period: string, signal?: AbortSignal): Promise<Linkage> {
+  return apiGet<Linkage>(`/contests/${seg(id)}/linkage`, { query: { period }, signal });
+}
+
+/** A town runs the county's template among its villages; answers the town's new contest. */
+export function instantiateTemplate(templateId: number, organizer: string): Promise<Contest> {
+  return apiPost<Contest>(`/contests/${seg(templateId)}/instances`, { organizer });
 }

@@ -65,7 +65,9 @@ export interface PublicRound {
   items: UnitResult[];
   total: number;
   revisions: PublicRevision[];
-  practices: PracticeSummary[];
+  /** The round's practices: the server sends unitId here, not always the unit itself. */
+  practices: (Pick<PracticeSummary, 'id' | 'title' | 'summary'> &
+    Partial<Pick<PracticeSummary, 'unit'>> & { unitId?: number })[];
 }
 
 export interface PublicFlagTally {

@@ -24,6 +24,8 @@ const FlagsPage = lazy(() => import('../features/flags/flags-page.tsx'));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
+const AssessmentsPage = lazy(() => import('../features/assessments/assessments-page.tsx'));
+const AssessmentPage = lazy(() => import('../features/assessments/assessment-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The public site and the big screen: no sign-in, their own frames.
 const PublicShell = lazy(() => import('../features/public/public-shell.tsx'));
@@ -106,6 +108,8 @@ export function App() {
               <Route path="rounds/:id" element={guarded(<RoundPage />)} />
               <Route path="rounds/:id/results" element={<ResultsPage />} />
               <Route path="flags" element={<FlagsPage />} />
+              <Route path="assessments" element={guarded(<AssessmentsPage />)} />
+              <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />
               <Route path="units/:code?" element={<UnitsPage />} />
               <Route path="users" element={guarded(<UsersPage />, ['admin'])} />
               <Route path="audit" element={guarded(<AuditPage />, ['admin'])} />

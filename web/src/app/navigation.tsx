@@ -47,7 +47,7 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
       { key: 'workbench', icon: <DashboardOutlined />, path: '/workbench', signedIn: true },
       { key: 'contests', icon: <TrophyOutlined />, path: '/contests' },
       { key: 'flags', icon: <FlagOutlined />, path: '/flags' },
-      { key: 'assessments', icon: <AuditOutlined /> },
+      { key: 'assessments', icon: <AuditOutlined />, path: '/assessments', signedIn: true },
       { key: 'projects', icon: <ProjectOutlined /> },
       { key: 'partyPoints', icon: <StarOutlined /> },
     ],

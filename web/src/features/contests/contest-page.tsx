@@ -1,5 +1,6 @@
 import { BarChartOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Button,
   Card,
   Descriptions,
@@ -13,7 +14,7 @@ import {
   Tabs,
   Tag,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -27,14 +28,21 @@ import {
 import { isNotFound } from '../../api/error-message.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { useMayManage } from '../../app/permissions.ts';
-import { useSession } from '../../app/session.tsx';
+import { hasRole, useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
 import { RubricView } from '../rubrics/rubric-view.tsx';
+import { InstantiateButton } from './instantiate-button.tsx';
 import { OpenRoundModal } from './open-round-modal.tsx';
+
+// Tabs only some readers open: their code (and the editor) loads when they do.
+const LinkageSection = lazy(() => import('./linkage-section.tsx'));
+const PracticesSection = lazy(() => import('../practices/practices-section.tsx'));
+
+const TOWN_KINDS = new Set(['town', 'township', 'street']);
 
 const HAS_RESULTS = new Set(['reviewing', 'notice', 'published']);
 
@@ -203,7 +211,12 @@ export default function ContestPage() {
   const navigate = useNavigate();
   const contest = useRequest(`contest:${id}`, (signal) => getContest(id, signal));
   const mayManage = useMayManage(contest.data?.organizer.code);
+  const { session } = useSession();
   const [opening, setOpening] = useState(false);
+  const template = useRequest(
+    contest.data?.templateId ? `contest:${contest.data.templateId}` : null,
+    (signal) => getContest(contest.data?.templateId ?? 0, signal),
+  );
 
   const leads = useMemo(
     () =>
@@ -227,11 +240,26 @@ export default function ContestPage() {
   const data = contest.data;
   if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const hasRubric = currentVersion(data) !== undefined;
+  const inOrganizer =
+    !!session &&
+    (session.unit.id === data.organizer.id ||
+      (session.unit.kind === 'department' &&
+        session.unitPath.some((u) => u.id === data.organizer.id)));
+  // 三级联动: the county's readers compare the towns; a town's managers run the template.
+  const seesLinkage =
+    data.isTemplate && inOrganizer && hasRole(session, 'admin', 'organizer', 'viewer');
+  const runsTemplate =
+    data.isTemplate &&
+    !!session &&
+    TOWN_KINDS.has(session.unit.kind) &&
+    hasRole(session, 'admin', 'organizer') &&
+    session.unitPath.some((u) => u.id === data.organizer.id);
 
   return (
     <>
       <div className="page-title-row">
         <PageHeader title={data.title} subtitle={data.description ?? undefined} />
+        {runsTemplate ? <InstantiateButton template={data} /> : null}
         {mayManage ? (
           <Space wrap>
             <Button icon={<EditOutlined />} onClick={() => navigate(`/contests/${data.id}/rubric`)}>
@@ -249,6 +277,19 @@ export default function ContestPage() {
           </Space>
         ) : null}
       </div>
+      {data.isTemplate ? (
+        <Alert
+          className="section-card"
+          type="info"
+          showIcon
+          title={
+            <>
+              <Tag color="purple">{t('linkage.templateTag')}</Tag>
+              {t('linkage.templateNote')}
+            </>
+          }
+        />
+      ) : null}
       <Card size="small" className="section-card">
         <Descriptions
           size="small"
@@ -260,6 +301,19 @@ export default function ContestPage() {
               children: <Tag color="blue">{data.category}</Tag>,
             },
             { key: 'organizer', label: t('contests.organizer'), children: data.organizer.name },
+            ...(data.templateId
+              ? [
+                  {
+                    key: 'template',
+                    label: t('linkage.fromTemplate'),
+                    children: (
+                      <Link className="template-link" to={`/contests/${data.templateId}`}>
+                        {template.data?.title ?? t('linkage.templateTag')}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'cadence',
               label: t('contests.cadence'),
@@ -294,6 +348,7 @@ export default function ContestPage() {
       </Card>
       <Card size="small" className="section-card">
         <Tabs
+          defaultActiveKey={seesLinkage ? 'linkage' : 'rounds'}
           items={[
             {
               key: 'rounds',
@@ -310,6 +365,32 @@ export default function ContestPage() {
               label: t('contests.participantsTab', { count: data.participants.length }),
               children: <ParticipantsSection contest={data} />,
             },
+            ...(seesLinkage
+              ? [
+                  {
+                    key: 'linkage',
+                    label: t('linkage.tab'),
+                    children: (
+                      <Suspense fallback={<Skeleton active />}>
+                        <LinkageSection contest={data} />
+                      </Suspense>
+                    ),
+                  },
+                ]
+              : []),
+            ...(mayManage
+              ? [
+                  {
+                    key: 'practices',
+                    label: t('practices.tab'),
+                    children: (
+                      <Suspense fallback={<Skeleton active />}>
+                        <PracticesSection contest={data} />
+                      </Suspense>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -178,7 +178,7 @@ export default function PublicRoundPage() {
               <List.Item>
                 <List.Item.Meta
                   title={<Link to={`/public/practices/${p.id}`}>{p.title}</Link>}
-                  description={`${p.unit.name}${p.summary ? ` · ${p.summary}` : ''}`}
+                  description={[p.unit?.name, p.summary].filter(Boolean).join(' · ')}
                 />
               </List.Item>
             )}

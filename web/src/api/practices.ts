@@ -1,0 +1,60 @@
+// 经验做法 (DESIGN §2) as their organizers see them: drafts included, written and published here.
+import { apiGet, apiPatch, apiPost, seg } from './client.ts';
+import type { Page } from './units.ts';
+
+export interface ManagedPractice {
+  id: number;
+  contestId: number;
+  roundId: number | null;
+  unitId: number;
+  title: string;
+  summary: string | null;
+  /** Sanitised by the server. */
+  bodyHtml: string;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+}
+
+export interface PracticeInput {
+  round?: number | null;
+  /** The unit's code. */
+  unit: string;
+  title: string;
+  summary?: string;
+  bodyHtml: string;
+}
+
+/** Largest image the server takes (src/app/practices.ts IMAGE_MAX_BYTES). */
+export const PRACTICE_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const PRACTICE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+export function listPractices(
+  contestId: number,
+  signal?: AbortSignal,
+): Promise<Page<ManagedPractice>> {
+  return apiGet<Page<ManagedPractice>>('/practices', {
+    query: { contest: contestId, limit: 200 },
+    signal,
+  });
+}
+
+export function createPractice(contestId: number, input: PracticeInput): Promise<ManagedPractice> {
+  return apiPost<ManagedPractice>('/practices', { contest: contestId, ...input });
+}
+
+export function updatePractice(
+  id: number,
+  changes: Partial<PracticeInput>,
+): Promise<ManagedPractice> {
+  return apiPatch<ManagedPractice>(`/practices/${seg(id)}`, changes);
+}
+
+export function setPracticePublished(id: number, published: boolean): Promise<ManagedPractice> {
+  return apiPost<ManagedPractice>(`/practices/${seg(id)}/${published ? 'publish' : 'withdraw'}`);
+}
+
+export function uploadPracticeImage(file: File): Promise<{ url: string }> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiPost<{ url: string }>('/practice-images', form);
+}
