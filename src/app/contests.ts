@@ -31,10 +31,12 @@ export const LONGHUBANG_CATEGORIES = [
   '建设秀美新沂水',
 ] as const;
 
+// 分类设榜 by kind: streets apart from towns and townships, which compete together (a county has
+// few townships; a group of one would win every flag).
 const KIND_GROUP: Partial<Record<UnitKind, string>> = {
   street: '街道',
-  town: '镇',
-  township: '乡',
+  town: '乡镇',
+  township: '乡镇',
   village: '村',
   community: '社区',
   department: '部门',

@@ -185,7 +185,7 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
   const contest = await requireContest(ctx.db, query.contest);
   await authorize(ctx, 'contest.manage', contest.organizerUnitId);
   const unit = query.unit ? await findUnit(ctx.db, query.unit) : undefined;
-  return listPractices(ctx.db, {
+  const found = await listPractices(ctx.db, {
     contestId: contest.id,
     roundId: query.round,
     unitId: unit?.id,
@@ -193,6 +193,17 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
     limit: query.limit,
     offset: query.offset,
   });
+  const units = new Map<number, { code: string; name: string }>();
+  for (const p of found.items) {
+    if (!units.has(p.unitId)) {
+      const u = (await findUnit(ctx.db, p.unitId))!;
+      units.set(p.unitId, { code: u.code, name: u.name });
+    }
+  }
+  return {
+    items: found.items.map((p) => ({ ...p, unit: units.get(p.unitId)! })),
+    total: found.total,
+  };
 }
 
 /** Stores an image for a practice's text; it is public once uploaded (used in published write-ups). */

@@ -188,12 +188,17 @@ async function buildPublicRound(
       reason: r.reason,
       publishedAt: r.publishedAt,
     })),
-    practices: practices.items.map((p) => ({
-      id: p.id,
-      title: p.title,
-      summary: p.summary,
-      unitId: p.unitId,
-    })),
+    practices: await Promise.all(
+      practices.items.map(async (p) => {
+        const u = (await findUnit(db, p.unitId))!;
+        return {
+          id: p.id,
+          title: p.title,
+          summary: p.summary,
+          unit: { code: u.code, name: u.name },
+        };
+      }),
+    ),
   };
   const json = JSON.stringify(body);
   const etag = `"r${round.id}.${revision}.${createHash('sha1').update(json).digest('base64url').slice(0, 16)}"`;

@@ -1,10 +1,10 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { migrationSchema } from './dialect.ts';
 import * as m0001 from './migrations/0001-units.ts';
 import * as m0002 from './migrations/0002-accounts-audit.ts';
 import * as m0003 from './migrations/0003-contests.ts';
 import * as m0004 from './migrations/0004-practices.ts';
 import * as m0005 from './migrations/0005-assessments-linkage.ts';
-import { migrationSchema } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
