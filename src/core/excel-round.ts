@@ -17,8 +17,16 @@ export function pow10(digits: number): number {
  * integer form inside the engine so that sums and comparisons are exact.
  */
 export function excelRoundScaled(x: number, digits: number): number {
-  if (!Number.isFinite(x)) return x;
-  const y = x * pow10(digits);
+  return roundScaled(x, pow10(digits), digits);
+}
+
+/**
+ * {@link excelRoundScaled} with 10^digits given: the engine's hot loops call it per unit and
+ * indicator. NaN and ±Infinity come back unchanged (the comparisons below all fail for NaN, and
+ * the exact path passes non-finite values through).
+ */
+export function roundScaled(x: number, scale: number, digits: number): number {
+  const y = x * scale;
   const a = y < 0 ? -y : y;
   // Fast path: far from a .5 boundary the 15-digit form and the double round the same way.
   // The 15-digit form moves x by at most 5e-15 relative, so a margin of 1e-13·a (plus 1e-9 for

@@ -756,6 +756,24 @@ describe('rankRound edge cases', () => {
     expect(unit.indicators.B1).toEqual({ value: null, score: 0, rank: null });
   });
 
+  it('keeps a result intact when the next round of the same size reuses the scratch buffers', () => {
+    const rubric = rubricOf(`tieBreak: [A1]
+      indicators:
+        - { code: A1, name: x, points: 100, method: rank, step: 1.5, better: lower }
+        - { code: A2, name: y, points: 100, method: manual }`);
+    const rows = (offset: number) =>
+      Array.from({ length: 30 }, (_, i) => ({
+        code: `u${i}`,
+        name: `u${i}`,
+        group: i % 3 === 0 ? 'a' : 'b',
+        values: { A1: (i * 7 + offset) % 11, A2: (i * 13 + offset) % 17 },
+      }));
+    const first = rankRound(rubric, sheetFromRows(rubric, rows(0)));
+    const before = JSON.stringify(rows(0).map((_, i) => presentUnitDetail(first, i)));
+    rankRound(rubric, sheetFromRows(rubric, rows(5)));
+    expect(JSON.stringify(rows(0).map((_, i) => presentUnitDetail(first, i)))).toBe(before);
+  });
+
   it('refuses columns of unequal length', () => {
     const rubric = rubricOf(`indicators:
         - { code: A1, name: x, points: 100, method: manual }`);

@@ -3,7 +3,14 @@
 // The same engine serves `leitai rank`, the server and the web preview.
 import { excelRound, excelRoundScaled, pow10 } from './excel-round.ts';
 import { awardFlags, type FlagName, flagName } from './flags.ts';
-import { denseKey, type Grouping, groupBy, RankScratch, rankKey, singleGroup } from './rank.ts';
+import {
+  accumulate,
+  type Grouping,
+  groupBy,
+  RankScratch,
+  rankKey,
+  rankLexicographic,
+} from './rank.ts';
 import type { Indicator, Rubric } from './rubric.ts';
 import { scoreAdjustment, scoreScored } from './score.ts';
 import type { Sheet } from './sheet.ts';
@@ -20,6 +27,7 @@ export type PreviousRound =
   | readonly { code: string; rank: number | null; total: number | null }[];
 
 export interface RankRoundOptions {
+  /** The previous round of the contest, for movement (rank change); units matched by code. */
   previous?: PreviousRound;
 }
 
@@ -95,11 +103,11 @@ export function rankRound(
   const mode = rubric.ranking;
   // Result columns are separate arrays, not one arena: the allocator reuses freed blocks of
   // this size without faulting in fresh pages, which measured faster on a national round.
-  const arena = new Columns(n);
+  const alloc = new Columns(n);
   const scratch = RankScratch.of(n);
   // Totals are kept × 10^precision: sums of Excel-rounded scores are then exact integers.
-  const totalScaled = arena.f64();
-  const vetoed = arena.u8();
+  const totalScaled = alloc.f64();
+  const vetoed = alloc.u8();
   const tieBreakScaled = new Map<string, Float64Array>();
   const indicators = new Map<string, IndicatorResult>();
   let noScores: Float64Array | undefined;
@@ -118,36 +126,39 @@ export function rankRound(
     }
     // Scores are computed × 10^precision straight into their result column (NaN = missing),
     // ranked there, then added to the totals and unscaled in place.
-    const scores = arena.f64();
+    const scores = alloc.f64();
     if (indicator.kind === 'scored')
       scoreScored(indicator, values, grouping, precision, scores, scratch);
     else scoreAdjustment(indicator, values, n, precision, scores);
+    const tieBreak = rubric.tieBreak.indexOf(indicator.code);
+    if (tieBreak >= 0) {
+      tieBreakScaled.set(indicator.code, missingAsZero(scores, scratch.spareFloats(tieBreak + 1)));
+    }
     let ranks: Int32Array | undefined;
     if (indicator.kind === 'scored') {
-      // A valid sheet keeps every score within [0, P]: the bounds spare a pass.
+      // A valid sheet keeps every score within [0, P]: the bounds spare a pass, and the ranking's
+      // last pass also adds the scores to the totals and unscales them.
       const bounds = [0, excelRoundScaled(indicator.points, precision)] as const;
-      ranks = rankKey(scores, grouping, { mode, into: arena.i32(), scratch, bounds }).rank;
+      const into = alloc.i32();
+      const sums = { total: totalScaled, scale };
+      ranks = rankKey(scores, grouping, { mode, into, scratch, bounds, accumulate: sums }).rank;
+    } else {
+      accumulate(scores, totalScaled, scale);
     }
-    if (rubric.tieBreak.includes(indicator.code)) {
-      tieBreakScaled.set(indicator.code, missingAsZero(scores, new Float64Array(n)));
-    }
-    addScores(scores, scale, totalScaled);
     indicators.set(indicator.code, { indicator, values, scores, ranks });
   }
-  const totals = unscale(totalScaled, scale, arena.f64());
+  const totals = unscale(totalScaled, scale, alloc.f64());
 
   // The key: not vetoed, then total, then the tieBreak scores — best first. DESIGN §3.
   const notVetoed = notVetoedKey(vetoed, scratch.floats);
   const keys = [notVetoed, totalScaled, ...rubric.tieBreak.map((c) => tieBreakScaled.get(c)!)];
-  const { key } = denseKey(keys, true, scratch);
-  const ranks = arena.i32();
-  const bottomRanks = arena.i32();
-  rankKey(key, grouping, { mode, bottom: true, into: ranks, bottomInto: bottomRanks, scratch });
-  const overallRanks =
-    grouping.count <= 1
-      ? ranks
-      : rankKey(key, singleGroup(n), { mode, into: arena.i32(), scratch }).rank;
-  const flags = awardFlags(rubric.flags, grouping, ranks, bottomRanks, totals, vetoed, arena.u8());
+  const placed = rankLexicographic(keys, grouping, mode, scratch, {
+    rank: alloc.i32(),
+    bottom: alloc.i32(),
+    overall: grouping.count <= 1 ? undefined : alloc.i32(),
+  });
+  const { rank: ranks, bottom: bottomRanks, overall: overallRanks } = placed;
+  const flags = awardFlags(rubric.flags, grouping, ranks, bottomRanks, totals, vetoed, alloc.u8());
   const result: RoundResult = {
     rubric,
     sheet,
@@ -160,8 +171,16 @@ export function rankRound(
     vetoed,
     flags,
     indicators,
-    gapToNext: gapsToNext(grouping, ranks, totalScaled, vetoed, scale, arena.f64()),
-    gapToRed: gapsToRed(rubric, grouping, totalScaled, vetoed, flags, scale, arena.f64()),
+    gapToNext: gapsToNext(
+      grouping,
+      ranks,
+      totalScaled,
+      vetoed,
+      scale,
+      alloc.f64(),
+      scratch.spareFloats(0),
+    ),
+    gapToRed: gapsToRed(rubric, grouping, totalScaled, vetoed, flags, scale, alloc.f64()),
   };
   if (options.previous)
     result.movement = movement(sheet, totals, ranks, options.previous, precision);
@@ -170,19 +189,6 @@ export function rankRound(
 
 function markVetoed(values: Float64Array, vetoed: Uint8Array): void {
   for (let i = 0; i < values.length; i++) if (values[i] === 1) vetoed[i] = 1;
-}
-
-/** Adds scaled scores to the totals and unscales them in place; a missing value (NaN) adds 0. */
-function addScores(scores: Float64Array, scale: number, total: Float64Array): void {
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i]!;
-    if (!Number.isNaN(s)) {
-      total[i]! += s;
-      scores[i] = s / scale;
-    } else {
-      scores[i] = 0;
-    }
-  }
 }
 
 function missingAsZero(scaled: Float64Array, out: Float64Array): Float64Array {
@@ -226,11 +232,12 @@ export function gapsToNext(
   vetoed: Uint8Array,
   scale: number,
   gaps: Float64Array = new Float64Array(ranks.length),
+  slots: Float64Array = new Float64Array(ranks.length),
 ): Float64Array {
   const n = ranks.length;
   // One slot per (group, rank): ranks within a group lie in 1..size, so slots are Σ sizes = n.
   const { starts, of } = grouping;
-  const slots = new Float64Array(n).fill(Number.NaN);
+  slots.fill(Number.NaN);
   for (let i = 0; i < n; i++) slots[starts[of[i]!]! + ranks[i]! - 1] = totalScaled[i]!;
   // In place, each slot becomes the total at the nearest occupied better slot of its group.
   for (let g = 0; g < grouping.count; g++) {

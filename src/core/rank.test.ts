@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupBy, rankByKeys, rankKey, singleGroup } from './rank.ts';
+import { groupBy, rankByKeys, rankKey, rankLexicographic, singleGroup } from './rank.ts';
 
 /** The definition of DESIGN §3, by brute force: 1 + units (or distinct keys) strictly better. */
 function naiveRanks(keys: number[][], groups: string[], mode: 'competition' | 'dense') {
@@ -144,15 +144,19 @@ describe('rankByKeys', () => {
     // A fast reference for big inputs: per group, sort the keys and count by definition.
     const reference = (keys: number[][], groups: number[], mode: 'competition' | 'dense') => {
       const n = groups.length;
-      const tuple = (i: number) => keys.map((k) => k[i]!);
+      const tuples = Array.from({ length: n }, (_, i) => keys.map((k) => k[i]!));
+      const tuple = (i: number) => tuples[i]!;
       const cmp = (a: number[], b: number[]) => {
         for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return b[k]! - a[k]!;
         return 0;
       };
       const byGroup = new Map<number, number[]>();
-      for (let i = 0; i < n; i++)
-        if (!Number.isNaN(keys[0]![i]!))
-          byGroup.set(groups[i]!, [...(byGroup.get(groups[i]!) ?? []), i]);
+      for (let i = 0; i < n; i++) {
+        if (Number.isNaN(keys[0]![i]!)) continue;
+        const members = byGroup.get(groups[i]!) ?? [];
+        members.push(i);
+        byGroup.set(groups[i]!, members);
+      }
       const rank = new Array<number>(n).fill(0);
       for (const members of byGroup.values()) {
         members.sort((a, b) => cmp(tuple(a), tuple(b)));
@@ -188,6 +192,13 @@ describe('rankByKeys', () => {
         ],
         groupCount: 40,
       },
+      // A product of ranges past 2^53: sorted column by column, not packed into one number.
+      {
+        keys: [0, 1, 2, 3].map(() =>
+          Array.from({ length: n }, () => (next() < 0.6 ? 7 : Math.floor(next() * 70_000))),
+        ),
+        groupCount: 25,
+      },
     ];
     for (const { keys, groupCount } of cases) {
       const groups = Array.from({ length: n }, () => Math.floor(next() * groupCount));
@@ -198,8 +209,57 @@ describe('rankByKeys', () => {
           { mode },
         );
         expect([...got.rank]).toEqual(reference(keys, groups, mode));
+        const lex = rankLexicographic(
+          keys.map((k) => Float64Array.from(k)),
+          groupBy(groups.map(String)),
+          mode,
+        );
+        expect([...lex.rank]).toEqual([...got.rank]);
+        expect([...lex.overall]).toEqual(reference(keys, new Array(n).fill(0), mode));
       }
     }
+  });
+
+  it('rankLexicographic equals the definition, bottom ranks included (random, both modes)', () => {
+    const arb = fc.integer({ min: 1, max: 40 }).chain((n) =>
+      fc.record({
+        keys: fc.array(
+          fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3e9, max: 3e9 })), {
+            minLength: n,
+            maxLength: n,
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        left: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+        groups: fc.array(fc.constantFrom('', 'a', 'b'), { minLength: n, maxLength: n }),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        arb,
+        fc.constantFrom('competition' as const, 'dense' as const),
+        ({ keys, left, groups }, mode) => {
+          const withOut = keys.map((k, c) =>
+            c === 0 ? k.map((v, i) => (left[i] ? Number.NaN : v)) : k,
+          );
+          const got = rankLexicographic(
+            withOut.map((k) => Float64Array.from(k)),
+            groupBy(groups),
+            mode,
+          );
+          const want = naiveRanks(withOut, groups, mode);
+          expect({ rank: [...got.rank], bottom: [...got.bottom] }).toEqual(want);
+          expect([...got.overall]).toEqual(
+            naiveRanks(
+              withOut,
+              groups.map(() => ''),
+              mode,
+            ).rank,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('gives the same ranks when keys break the bounds it was promised', () => {
@@ -211,6 +271,24 @@ describe('rankByKeys', () => {
     expect([...plain.rank]).toEqual([2, 1, 2, 1, 0, 3]);
     const single = rankKey(key, singleGroup(6), { mode: 'dense', bounds: [0, 10] });
     expect([...single.rank]).toEqual([3, 1, 2, 1, 0, 4]);
+  });
+
+  it('accumulates scores into totals once, also when a late group breaks the bounds', () => {
+    for (const labels of [
+      ['a', 'a', 'b', 'b'],
+      ['', '', '', ''],
+    ]) {
+      const key = Float64Array.of(150, Number.NaN, 90, 1200);
+      const total = Float64Array.of(1, 1, 1, 1);
+      const { rank } = rankKey(key, groupBy(labels), {
+        mode: 'competition',
+        bounds: [0, 1000],
+        accumulate: { total, scale: 100 },
+      });
+      expect([...key]).toEqual([1.5, 0, 0.9, 12]);
+      expect([...total]).toEqual([151, 1, 91, 1201]);
+      expect([...rank]).toEqual(labels[0] === 'a' ? [1, 0, 2, 1] : [2, 0, 3, 1]);
+    }
   });
 
   it('ranks an empty round and a single unit', () => {

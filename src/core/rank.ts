@@ -1,12 +1,15 @@
 // Ranking without comparator sorts. Scores are rounded to `precision` decimals, so they are
-// integers in disguise; ranks are counted over that small integer domain — a histogram and its
-// suffix sums per group, or, when the groups' spans of values are wide, two stable counting
-// sorts (by value, then by group) and a scan — linear in units + range. Only keys that are
-// neither integers nor typed decimals are first mapped to a compact domain by one native sort.
-// DESIGN §3 defines the ranks: competition = 1 + the number of strictly better keys; dense =
-// 1 + the number of distinct strictly better keys. Keys travel as integer-valued Float64Arrays
-// (NaN = left out) so every loop sees one array type; hot loops live in small functions so
-// that V8 optimises each once and keeps it optimised.
+// integers in disguise, and ranks are counted over that integer domain:
+// - a histogram per group and its suffix sums when the groups' spans of values are small for
+//   their sizes (every indicator's scores: 0..P × 10^precision);
+// - else a radix sort of (packed key, unit) pairs — the tuple of key columns packed into one
+//   integer, 16-bit digits, sequential reads — then a stable counting sort by group and a scan
+//   (a round's totals with not-vetoed first and the tieBreak scores after, wide value ranges);
+// - keys that are neither integers nor typed decimals are first numbered by one native sort.
+// All linear in units + ranges. DESIGN §3 defines the ranks: competition = 1 + the number of
+// strictly better keys; dense = 1 + the number of distinct strictly better keys. Keys travel as
+// integer-valued Float64Arrays (NaN = left out) so every loop sees one array type; hot loops live
+// in small functions so that V8 optimises each once and keeps it optimised.
 import type { Ranking } from './rubric.ts';
 
 /**
@@ -94,6 +97,23 @@ export interface RankOptions {
    * spares a pass. A key outside is detected and the bounds are then measured instead.
    */
   bounds?: readonly [number, number];
+  /**
+   * After ranking, add every key to `total` and replace it by key / scale (0 where NaN), in the
+   * ranking's last pass: a round's scores are ranked × 10^precision, then summed and unscaled.
+   */
+  accumulate?: { total: Float64Array; scale: number };
+}
+
+/** The `accumulate` step of {@link RankOptions} as a pass of its own. */
+export function accumulate(key: Float64Array, total: Float64Array, scale: number): void {
+  for (let i = 0; i < key.length; i++) {
+    const v = key[i]!;
+    if (Number.isNaN(v)) key[i] = 0;
+    else {
+      total[i]! += v;
+      key[i] = v / scale;
+    }
+  }
 }
 
 let cachedScratch: WeakRef<RankScratch> | undefined;
@@ -104,8 +124,10 @@ export class RankScratch {
   readonly ranks: Int32Array;
   /** Free for a caller's temporary values (the functions here never touch it). */
   readonly floats: Float64Array;
+  private readonly pool: Float64Array[] = [];
   readonly order: Int32Array;
   readonly spare: Int32Array;
+  private packed: [Float64Array, Float64Array] | undefined;
   private readonly table = {
     counts: new Int32Array(0),
     above: new Int32Array(0),
@@ -147,6 +169,19 @@ export class RankScratch {
       t.distinct = new Int32Array(t.above.length);
     }
     return t;
+  }
+  /**
+   * The k-th spare n-long Float64Array for a caller's temporary columns (e.g. tieBreak keys);
+   * kept with the scratch, so a repeated round allocates none.
+   */
+  spareFloats(k: number): Float64Array {
+    while (this.pool.length <= k) this.pool.push(new Float64Array(this.n));
+    return this.pool[k]!;
+  }
+  /** Two n-long Float64Arrays for keys that travel with their units through a radix sort. */
+  packedBuffers(): [Float64Array, Float64Array] {
+    this.packed ??= [new Float64Array(this.n), new Float64Array(this.n)];
+    return this.packed;
   }
   /** Two arrays of per-group bounds (lowest, highest), `count` long each. */
   groupBounds(count: number): { lo: Float64Array; hi: Float64Array } {
@@ -193,8 +228,8 @@ function exactDecimals(col: Float64Array, scale: number): boolean {
   return true;
 }
 
-function scaled(col: Float64Array, scale: number): Float64Array {
-  const out = new Float64Array(col.length);
+function scaled(col: Float64Array, scale: number, into?: Float64Array): Float64Array {
+  const out = into ?? new Float64Array(col.length);
   for (let i = 0; i < col.length; i++) out[i] = Math.round(col[i]! * scale);
   return out;
 }
@@ -202,16 +237,21 @@ function scaled(col: Float64Array, scale: number): Float64Array {
 /**
  * An integer-valued key with the same order and ties as `col` (NaN stays NaN = left out):
  * `col` itself when it holds integers; decimals that are exactly n / 10^k (values typed into a
- * sheet) × 10^k; anything else its index among the sorted distinct values.
+ * sheet) × 10^k (written to `into` when given); anything else its index among the sorted
+ * distinct values.
  */
-export function integerKey(col: Float64Array, scratch: RankScratch): Float64Array {
+export function integerKey(
+  col: Float64Array,
+  scratch: RankScratch,
+  into?: Float64Array,
+): Float64Array {
   const { min, max, integers } = extremes(col, true);
   if (integers || !(min <= max)) return col;
   const limit = domainLimit(col.length);
   if (Number.isFinite(min) && Number.isFinite(max)) {
     for (let k = 1, s = 10; k <= 6; k++, s *= 10) {
       if (Math.round(max * s) - Math.round(min * s) >= limit) break;
-      if (exactDecimals(col, s)) return scaled(col, s);
+      if (exactDecimals(col, s)) return scaled(col, s, into);
     }
   }
   return sortedIds(col, scratch);
@@ -269,16 +309,17 @@ function radixOrder(
   range: number,
   flip: boolean,
   scratch: RankScratch,
+  low = 0,
 ): Int32Array {
   if (range <= 1 << 16) {
     // One pass: the whole key is the digit (mask −1 keeps every bit).
-    countingPass(order, spare, m, key, range, flip, 0, -1, range, scratch);
+    countingPass(order, spare, m, key, range, flip, 0, -1, range, scratch, low);
     return spare;
   }
   let from = order;
   let to = spare;
   for (let shift = 0; 2 ** shift < range; shift += DIGIT_BITS) {
-    countingPass(from, to, m, key, range, flip, shift, DIGIT_MASK, DIGIT_MASK + 1, scratch);
+    countingPass(from, to, m, key, range, flip, shift, DIGIT_MASK, DIGIT_MASK + 1, scratch, low);
     [from, to] = [to, from];
   }
   return from;
@@ -296,13 +337,15 @@ function countingPass(
   mask: number,
   buckets: number,
   scratch: RankScratch,
+  low = 0,
 ): void {
   const start = scratch.histogram(buckets + 1).counts;
-  const top = range - 1;
+  // The digit source: key − low ascending, or (range − 1) − (key − low) descending.
+  const top = range - 1 + low;
   if (flip) {
     for (let j = 0; j < m; j++) start[(((top - key[from[j]!]!) >>> shift) & mask) + 1]!++;
   } else {
-    for (let j = 0; j < m; j++) start[((key[from[j]!]! >>> shift) & mask) + 1]!++;
+    for (let j = 0; j < m; j++) start[(((key[from[j]!]! - low) >>> shift) & mask) + 1]!++;
   }
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
   if (flip) {
@@ -313,7 +356,7 @@ function countingPass(
   } else {
     for (let j = 0; j < m; j++) {
       const i = from[j]!;
-      to[start[(key[i]! >>> shift) & mask]!++] = i;
+      to[start[((key[i]! - low) >>> shift) & mask]!++] = i;
     }
   }
 }
@@ -499,7 +542,12 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
     lo.fill(low);
     hi.fill(high);
     const small = count * (high - low + 1) <= domainLimit(n) + 256 * count;
-    if (small && countWithin(key, grouping, low, high, dense, rank, bottom, scratch)) {
+    const total = options.accumulate?.total;
+    const scale = options.accumulate?.scale ?? 1;
+    if (
+      small &&
+      countWithin(key, grouping, low, high, dense, rank, bottom, scratch, total, scale)
+    ) {
       return bottom ? { rank, bottom } : { rank };
     }
   }
@@ -527,8 +575,10 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
     }
   } else {
     const compacted = compact(key, scratch);
-    radixGroups(compacted.key, compacted.range, grouping, dense, rank, bottom, scratch);
+    const column = { key: compacted.key, low: 0, range: compacted.range };
+    packedRanks([column], grouping, dense, rank, bottom, undefined, scratch);
   }
+  if (options.accumulate) accumulate(key, options.accumulate.total, options.accumulate.scale);
   return bottom ? { rank, bottom } : { rank };
 }
 
@@ -584,27 +634,303 @@ function countWithin(
   rank: Int32Array,
   bottom: Int32Array | undefined,
   scratch: RankScratch,
+  total?: Float64Array,
+  scale = 1,
 ): boolean {
-  if (grouping.count <= 1) return countAll(key, lo, hi, dense, rank, bottom, scratch);
+  // countAll checks every key before it writes anything; group by group, a key out of bounds
+  // in a late group would come after earlier groups' keys were accumulated: check first then.
+  if (grouping.count <= 1) return countAll(key, lo, hi, dense, rank, bottom, scratch, total, scale);
+  if (total && !within(key, lo, hi)) return false;
   for (let g = 0; g < grouping.count; g++) {
+    const s = grouping.starts[g]!;
+    const e = grouping.starts[g + 1]!;
     if (
-      !countGroup(
-        key,
-        grouping.members,
-        grouping.starts[g]!,
-        grouping.starts[g + 1]!,
-        lo,
-        hi,
-        dense,
-        rank,
-        bottom,
-        scratch,
-      )
+      !countGroup(key, grouping.members, s, e, lo, hi, dense, rank, bottom, scratch, total, scale)
     ) {
       return false;
     }
   }
   return true;
+}
+
+function within(key: Float64Array, lo: number, hi: number): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const v = key[i]!;
+    if (v < lo || v > hi) return false;
+  }
+  return true;
+}
+
+/** Ranks within groups and overall, with bottom ranks: what a round's totals need. */
+export interface LexicographicRanks {
+  rank: Int32Array;
+  bottom: Int32Array;
+  overall: Int32Array;
+}
+
+/**
+ * Ranks by integer-valued key columns compared lexicographically (most significant first,
+ * higher better; NaN in the first leaves a unit out), within groups — with bottom ranks — and
+ * over all units. One least-significant-first radix sort, every pass descending, orders all
+ * units best first; a scan numbers the overall ranks; a stable counting sort by group and a
+ * second scan number the ranks within groups. Linear in units + ranges.
+ */
+export function rankLexicographic(
+  keys: readonly Float64Array[],
+  grouping: Grouping,
+  mode: Ranking,
+  scratch: RankScratch = new RankScratch(grouping.of.length),
+  into?: { rank?: Int32Array; bottom?: Int32Array; overall?: Int32Array },
+): LexicographicRanks {
+  const n = grouping.of.length;
+  const dense = mode === 'dense';
+  const rank = into?.rank ?? new Int32Array(n);
+  const bottom = into?.bottom ?? new Int32Array(n);
+  // With one group the overall ranks are the ranks: the same array.
+  const overall = grouping.count <= 1 ? rank : (into?.overall ?? new Int32Array(n));
+  // Columns as (key, lowest, range); a range past 2^31 is first numbered by a sort.
+  const columns = keys.map((col) => {
+    const { min, max, integers } = extremes(col, true);
+    if (!(min <= max)) return { key: col, low: 0, range: 1 };
+    if (integers && max - min < INT_RANGE) return { key: col, low: min, range: max - min + 1 };
+    const key = sortedIds(col, scratch);
+    return { key, low: 0, range: extremes(key, false).max + 1 };
+  });
+  let product = 1;
+  for (const c of columns) product *= c.range;
+  if (product <= 2 ** 53) {
+    packedRanks(columns, grouping, dense, rank, bottom, overall, scratch);
+    return { rank, bottom, overall };
+  }
+  // Too many digits for one double: sort the unit indices column by column instead.
+  const first = columns[0]!.key;
+  let order = scratch.order;
+  let spare = scratch.spare;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(first[i]!)) {
+      rank[i] = 0;
+      bottom[i] = 0;
+      overall[i] = 0;
+    } else order[m++] = i;
+  }
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const { key, low, range } = columns[c]!;
+    const sorted = radixOrder(order, spare, m, key, range, true, scratch, low);
+    if (sorted !== order) [order, spare] = [spare, order];
+  }
+  const ks = columns.map((c) => c.key);
+  if (grouping.count <= 1) {
+    scanTuples(order, m, ks, undefined, dense, rank, bottom);
+  } else {
+    scanTuples(order, m, ks, undefined, dense, overall, undefined);
+    sortByGroup(order, spare, m, grouping.of, grouping.count, scratch);
+    scanTuples(spare, m, ks, grouping.of, dense, rank, bottom);
+  }
+  return { rank, bottom, overall };
+}
+
+interface Column {
+  key: Float64Array;
+  low: number;
+  range: number;
+}
+
+/**
+ * {@link rankLexicographic} when the whole tuple fits one double: each unit's columns are packed
+ * into one integer (best first = smallest), and (packed key, unit) pairs travel together through
+ * a radix sort of 16-bit digits, so every pass reads sequentially.
+ */
+function packedRanks(
+  columns: Column[],
+  grouping: Grouping,
+  dense: boolean,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  overall: Int32Array | undefined,
+  scratch: RankScratch,
+): void {
+  const n = grouping.of.length;
+  let [keys, keysTo] = scratch.packedBuffers();
+  let units = scratch.order;
+  let unitsTo = scratch.spare;
+  // Pack column by column into keysTo (NaN in the first column stays NaN: left out).
+  packDigits(columns[0]!, keysTo, true);
+  let product = columns[0]!.range;
+  for (let c = 1; c < columns.length; c++) {
+    packDigits(columns[c]!, keysTo, false);
+    product *= columns[c]!.range;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keysTo[i]!;
+    if (Number.isNaN(k)) {
+      rank[i] = 0;
+      if (bottom) bottom[i] = 0;
+      if (overall) overall[i] = 0;
+    } else {
+      keys[m] = k;
+      units[m++] = i;
+    }
+  }
+  if (product <= 1 << 16) {
+    carryPass(keys, units, keysTo, unitsTo, m, 0, -1, product, scratch);
+    [keys, keysTo] = [keysTo, keys];
+    [units, unitsTo] = [unitsTo, units];
+  } else {
+    for (let shift = 0; 2 ** shift < product; shift += 16) {
+      carryPass(keys, units, keysTo, unitsTo, m, shift, 0xffff, 1 << 16, scratch);
+      [keys, keysTo] = [keysTo, keys];
+      [units, unitsTo] = [unitsTo, units];
+    }
+  }
+  if (grouping.count <= 1) {
+    scanPacked(keys, units, m, undefined, dense, rank, bottom);
+    return;
+  }
+  if (overall) scanPacked(keys, units, m, undefined, dense, overall, undefined);
+  // Stable by group: each group's units stay best first.
+  const of = grouping.of;
+  const start = scratch.histogram(grouping.count + 1).counts;
+  for (let j = 0; j < m; j++) start[of[units[j]!]! + 1]!++;
+  for (let g = 0; g < grouping.count; g++) start[g + 1]! += start[g]!;
+  for (let j = 0; j < m; j++) {
+    const i = units[j]!;
+    const at = start[of[i]!]!++;
+    keysTo[at] = keys[j]!;
+    unitsTo[at] = i;
+  }
+  scanPacked(keysTo, unitsTo, m, of, dense, rank, bottom);
+}
+
+/** packed ← packed × range + (range − 1 − (key − low)): the best value gets the smallest digit. */
+function packDigits(column: Column, packed: Float64Array, first: boolean): void {
+  const { key, low, range } = column;
+  const top = range - 1 + low;
+  if (first) for (let i = 0; i < packed.length; i++) packed[i] = top - key[i]!;
+  else for (let i = 0; i < packed.length; i++) packed[i] = packed[i]! * range + (top - key[i]!);
+}
+
+/** One stable counting pass of (key, unit) pairs by a 16-bit digit (or the whole small key). */
+function carryPass(
+  keys: Float64Array,
+  units: Int32Array,
+  keysTo: Float64Array,
+  unitsTo: Int32Array,
+  m: number,
+  shift: number,
+  mask: number,
+  buckets: number,
+  scratch: RankScratch,
+): void {
+  const start = scratch.histogram(buckets + 1).counts;
+  // Below bit 32, >>> takes the key modulo 2^32; above, the key divided by 2^32 (exact enough:
+  // >>> truncates, and the packed keys are integers below 2^53).
+  const high = shift >= 32;
+  const s = high ? shift - 32 : shift;
+  if (high) {
+    for (let j = 0; j < m; j++) start[(((keys[j]! / 4294967296) >>> s) & mask) + 1]!++;
+  } else {
+    for (let j = 0; j < m; j++) start[((keys[j]! >>> s) & mask) + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  if (high) {
+    for (let j = 0; j < m; j++) {
+      const k = keys[j]!;
+      const at = start[((k / 4294967296) >>> s) & mask]!++;
+      keysTo[at] = k;
+      unitsTo[at] = units[j]!;
+    }
+  } else {
+    for (let j = 0; j < m; j++) {
+      const k = keys[j]!;
+      const at = start[(k >>> s) & mask]!++;
+      keysTo[at] = k;
+      unitsTo[at] = units[j]!;
+    }
+  }
+}
+
+/** Assigns ranks along sorted (key, unit) pairs, best first, group after group when `of` is given. */
+function scanPacked(
+  keys: Float64Array,
+  units: Int32Array,
+  m: number,
+  of: Int32Array | undefined,
+  dense: boolean,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+): void {
+  let j = 0;
+  while (j < m) {
+    let end = m;
+    if (of) {
+      const g = of[units[j]!]!;
+      end = j;
+      while (end < m && of[units[end]!] === g) end++;
+    }
+    let run = j;
+    let distinctAbove = 0;
+    while (run < end) {
+      const k = keys[run]!;
+      let runEnd = run + 1;
+      while (runEnd < end && keys[runEnd] === k) runEnd++;
+      const r = 1 + (dense ? distinctAbove : run - j);
+      for (let p = run; p < runEnd; p++) {
+        const i = units[p]!;
+        rank[i] = r;
+        if (bottom) bottom[i] = 1 + end - runEnd;
+      }
+      distinctAbove++;
+      run = runEnd;
+    }
+    j = end;
+  }
+}
+
+/**
+ * Assigns ranks along an order that lists units best first (group after group when `of` is
+ * given), ties being equal tuples of `keys`.
+ */
+function scanTuples(
+  order: Int32Array,
+  m: number,
+  keys: Float64Array[],
+  of: Int32Array | undefined,
+  dense: boolean,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+): void {
+  const k = keys.length;
+  let j = 0;
+  while (j < m) {
+    const g = of ? of[order[j]!]! : 0;
+    let end = j;
+    if (of) while (end < m && of[order[end]!] === g) end++;
+    else end = m;
+    let run = j;
+    let distinctAbove = 0;
+    while (run < end) {
+      const head = order[run]!;
+      let runEnd = run + 1;
+      while (runEnd < end) {
+        const i = order[runEnd]!;
+        let same = true;
+        for (let c = 0; same && c < k; c++) same = keys[c]![i] === keys[c]![head];
+        if (!same) break;
+        runEnd++;
+      }
+      const r = 1 + (dense ? distinctAbove : run - j);
+      for (let p = run; p < runEnd; p++) {
+        const i = order[p]!;
+        rank[i] = r;
+        if (bottom) bottom[i] = 1 + end - runEnd;
+      }
+      distinctAbove++;
+      run = runEnd;
+    }
+    j = end;
+  }
 }
 
 /** Per group the lowest and highest key (hi < lo when the group has none); returns Σ spans. */
@@ -646,9 +972,15 @@ function countGroup(
   rank: Int32Array,
   bottom: Int32Array | undefined,
   scratch: RankScratch,
+  total?: Float64Array,
+  scale = 1,
 ): boolean {
   if (!(hi >= lo)) {
-    for (let j = s; j < e; j++) rank[members[j]!] = 0;
+    for (let j = s; j < e; j++) {
+      const i = members[j]!;
+      rank[i] = 0;
+      if (total) key[i] = 0;
+    }
     return true;
   }
   const size = hi - lo + 1;
@@ -668,12 +1000,17 @@ function countGroup(
     const v = key[i]!;
     if (Number.isNaN(v)) {
       rank[i] = 0;
+      if (total) key[i] = 0;
       continue;
     }
     const b = (v - lo) | 0;
     rank[i] = 1 + table[b]!;
     // Units ranked below = the ranked units minus those above and those tied.
     if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
+    if (total) {
+      total[i]! += v;
+      key[i] = v / scale;
+    }
   }
   return true;
 }
@@ -687,10 +1024,13 @@ function countAll(
   rank: Int32Array,
   bottom: Int32Array | undefined,
   scratch: RankScratch,
+  total?: Float64Array,
+  scale = 1,
 ): boolean {
   const n = key.length;
   if (!(hi >= lo)) {
     rank.fill(0);
+    if (total) key.fill(0);
     return true;
   }
   const size = hi - lo + 1;
@@ -709,71 +1049,16 @@ function countAll(
     const v = key[i]!;
     if (Number.isNaN(v)) {
       rank[i] = 0;
+      if (total) key[i] = 0;
       continue;
     }
     const b = (v - lo) | 0;
     rank[i] = 1 + table[b]!;
     if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
+    if (total) {
+      total[i]! += v;
+      key[i] = v / scale;
+    }
   }
   return true;
-}
-
-/**
- * Ranks every group at once: a stable radix sort by key (best first), then a counting sort by
- * group, leave each group's units best first; one scan numbers them. `key` is in [0, range).
- */
-function radixGroups(
-  key: Float64Array,
-  range: number,
-  grouping: Grouping,
-  dense: boolean,
-  rank: Int32Array,
-  bottom: Int32Array | undefined,
-  scratch: RankScratch,
-): void {
-  const n = key.length;
-  const order = scratch.order;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(key[i])) rank[i] = 0;
-    else order[m++] = i;
-  }
-  const byKey = radixOrder(order, scratch.spare, m, key, range, true, scratch);
-  const byGroup = byKey === order ? scratch.spare : order;
-  sortByGroup(byKey, byGroup, m, grouping.of, grouping.count, scratch);
-  scanRuns(byGroup, m, key, grouping.of, dense, rank, bottom);
-}
-
-/** Assigns ranks along an order that lists each group's units best first, group after group. */
-function scanRuns(
-  order: Int32Array,
-  m: number,
-  key: Float64Array,
-  of: Int32Array,
-  dense: boolean,
-  rank: Int32Array,
-  bottom: Int32Array | undefined,
-): void {
-  let j = 0;
-  while (j < m) {
-    const g = of[order[j]!]!;
-    let end = j;
-    while (end < m && of[order[end]!] === g) end++;
-    let run = j;
-    let distinctAbove = 0;
-    while (run < end) {
-      const v = key[order[run]!]!;
-      let runEnd = run + 1;
-      while (runEnd < end && key[order[runEnd]!] === v) runEnd++;
-      const r = 1 + (dense ? distinctAbove : run - j);
-      for (let p = run; p < runEnd; p++) {
-        const i = order[p]!;
-        rank[i] = r;
-        if (bottom) bottom[i] = 1 + end - runEnd;
-      }
-      distinctAbove++;
-      run = runEnd;
-    }
-    j = end;
-  }
 }

@@ -1,8 +1,8 @@
 // Scores of one indicator for every unit, per DESIGN §3, as integers scaled by 10^precision
 // (Excel-rounded), so totals are exact sums and ranks can be counted. One small function per
 // method and direction keeps each hot loop simple for the optimiser.
-import { excelRoundScaled } from './excel-round.ts';
-import { type Grouping, RankScratch, rankByKeys } from './rank.ts';
+import { excelRoundScaled, pow10, roundScaled } from './excel-round.ts';
+import { type Grouping, integerKey, RankScratch, rankKey } from './rank.ts';
 import type { AdjustmentIndicator, ScoredIndicator } from './rubric.ts';
 
 /** clamp(r, 0, 1); NaN stays NaN. */
@@ -29,7 +29,8 @@ function groupExtremes(
 }
 
 function manual(values: Float64Array, p: number, out: Float64Array): void {
-  for (let i = 0; i < values.length; i++) out[i] = excelRoundScaled(values[i]!, p);
+  const s10 = pow10(p);
+  for (let i = 0; i < values.length; i++) out[i] = roundScaled(values[i]!, s10, p);
 }
 
 /** P × clamp(value / target, 0, 1). */
@@ -40,10 +41,11 @@ function targetHigher(
   p: number,
   out: Float64Array,
 ): void {
+  const s10 = pow10(p);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const r = v / t;
-    out[i] = Number.isNaN(v) ? Number.NaN : excelRoundScaled(P * clamp01(r), p);
+    out[i] = Number.isNaN(v) ? Number.NaN : roundScaled(P * clamp01(r), s10, p);
   }
 }
 
@@ -55,14 +57,15 @@ function targetLower(
   p: number,
   out: Float64Array,
 ): void {
+  const s10 = pow10(p);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const r = t / v;
     out[i] = Number.isNaN(v)
       ? Number.NaN
       : v === 0
-        ? excelRoundScaled(P, p)
-        : excelRoundScaled(P * clamp01(r), p);
+        ? roundScaled(P, s10, p)
+        : roundScaled(P * clamp01(r), s10, p);
   }
 }
 
@@ -75,10 +78,11 @@ function relativeHigher(
   p: number,
   out: Float64Array,
 ): void {
+  const s10 = pow10(p);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const best = max[of[i]!]!;
-    out[i] = Number.isNaN(v) ? Number.NaN : best <= 0 ? 0 : excelRoundScaled((P * v) / best, p);
+    out[i] = Number.isNaN(v) ? Number.NaN : best <= 0 ? 0 : roundScaled((P * v) / best, s10, p);
   }
 }
 
@@ -91,13 +95,14 @@ function relativeLower(
   p: number,
   out: Float64Array,
 ): void {
+  const s10 = pow10(p);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     out[i] = Number.isNaN(v)
       ? Number.NaN
       : v === 0
-        ? excelRoundScaled(P, p)
-        : excelRoundScaled((P * min[of[i]!]!) / v, p);
+        ? roundScaled(P, s10, p)
+        : roundScaled((P * min[of[i]!]!) / v, s10, p);
   }
 }
 
@@ -112,6 +117,7 @@ function range(
   p: number,
   out: Float64Array,
 ): void {
+  const s10 = pow10(p);
   const full = excelRoundScaled(P, p);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -121,7 +127,7 @@ function range(
     if (Number.isNaN(v)) out[i] = Number.NaN;
     else if (hi === lo) out[i] = full;
     else
-      out[i] = excelRoundScaled(lower ? (P * (hi - v)) / (hi - lo) : (P * (v - lo)) / (hi - lo), p);
+      out[i] = roundScaled(lower ? (P * (hi - v)) / (hi - lo) : (P * (v - lo)) / (hi - lo), s10, p);
   }
 }
 
@@ -134,10 +140,11 @@ function byPlace(
   p: number,
   out: Float64Array,
 ): void {
+  const s10 = pow10(p);
   for (let i = 0; i < rank.length; i++) {
     const r = rank[i]!;
     const x = P - step * (r - 1);
-    out[i] = r === 0 ? Number.NaN : excelRoundScaled(Math.max(x, floor), p);
+    out[i] = r === 0 ? Number.NaN : roundScaled(Math.max(x, floor), s10, p);
   }
 }
 
@@ -209,9 +216,9 @@ export function scoreScored(
     }
     case 'rank': {
       // `out` doubles as the negated key until the scores overwrite it.
-      const key = lower ? negate(values, out) : values;
+      const key = integerKey(lower ? negate(values, out) : values, scratch, scratch.floats);
       // r is the competition rank of the value whatever the rubric's ranking: DESIGN §3.
-      const { rank } = rankByKeys([key], grouping, {
+      const { rank } = rankKey(key, grouping, {
         mode: 'competition',
         into: scratch.ranks,
         scratch,
@@ -246,11 +253,12 @@ export function scoreAdjustment(
   const cap = indicator.cap ?? Number.POSITIVE_INFINITY;
   const sign = indicator.kind === 'deduction' ? -1 : 1;
   const per = indicator.per;
+  const s10 = pow10(precision);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
     const x = v * per;
-    const s = excelRoundScaled(Math.min(x, cap), precision);
+    const s = roundScaled(Math.min(x, cap), s10, precision);
     out[i] = s === 0 ? 0 : sign * s;
   }
   return out;

@@ -186,6 +186,7 @@ describe('results as XLSX', () => {
     expect(u1.getCell(4).value).toBe(38.5);
     expect(u1.getCell(4).numFmt).toBe('0.00');
     expect(u1.getCell(5).value).toBe(2);
+    expect(u1.getCell(6).value).toBeNull(); // no flag: an empty cell
     expect(u1.getCell(7).value).toBe(false);
     expect(u1.getCell(13).value).toBe(-1.5);
     expect(sheet.getRow(3).getCell(1).value).toBe('-u2');

@@ -145,7 +145,8 @@ export async function resultsToXlsx(result: RoundResult): Promise<Buffer> {
   const header = worksheet.addRow(table.header);
   header.font = { bold: true };
   header.commit();
-  for (const row of table.rows) worksheet.addRow(row).commit();
+  // An empty text (no flag, no group, nothing missing) is an empty cell, not an empty string.
+  for (const row of table.rows) worksheet.addRow(row.map((c) => (c === '' ? null : c))).commit();
   worksheet.commit();
   await workbook.commit();
   return Buffer.concat(chunks);
