@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstLoadReport } from './first-load-report.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -10,7 +11,13 @@ const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    firstLoadReport({
+      'public home (/public)': [/public-shell\.tsx$/, /public-contests-page\.tsx$/],
+      'public ranking (/public/rounds/:id)': [/public-shell\.tsx$/, /public-round-page\.tsx$/],
+    }),
+  ],
   build: {
     outDir,
     emptyOutDir: true,
