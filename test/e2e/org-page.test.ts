@@ -1,53 +1,15 @@
 // 组织机构 in a real browser against a real server on the demo county (needs `npm run build`
 // and /usr/bin/chromium).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { OrgPage } from './page-models/org-page.ts';
-import {
-  collectConsoleErrors,
-  latinTextOnPage,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  type RunningServer,
-  runCli,
-  saveScreenshot,
-  startServer,
-  type TempDir,
-} from './support.ts';
+import { latinTextOnPage, saveScreenshot, useDemoSite } from './support.ts';
 
 describe('组织机构 page', () => {
-  let data: TempDir | undefined;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
-  let page: Page;
-  let consoleErrors: string[];
+  const demo = useDemoSite();
   let org: OrgPage;
 
-  beforeAll(async () => {
-    data = makeTempDir();
-    await runCli(['demo', '--data', data.dir]);
-    server = await startServer(data.dir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    data?.remove();
-  });
-
-  beforeEach(async () => {
-    if (!browser || !server) throw new Error('set-up failed');
-    context = await newContext(browser);
-    page = await context.newPage();
-    consoleErrors = collectConsoleErrors(page);
-    org = new OrgPage(page, server.url);
-  });
-
-  afterEach(async () => {
-    await context.close();
+  beforeEach(() => {
+    org = new OrgPage(demo.page, demo.server.url);
   });
 
   it('finds 黄山铺镇 by name, opens it and lists its villages', async () => {
@@ -61,7 +23,7 @@ describe('组织机构 page', () => {
     await expect(result.textContent()).resolves.toContain('山东省 › 临沂市 › 沂水县 › 黄山铺镇');
 
     await org.openSearchResult('黄山铺镇');
-    expect(page.url()).toContain('/units/371323104');
+    expect(demo.page.url()).toContain('/units/371323104');
     await expect(org.breadcrumb.textContent()).resolves.toMatch(/沂水县\s*›\s*黄山铺镇/);
     await expect(org.detail('单位编码').textContent()).resolves.toBe('371323104');
     await expect(org.detail('单位类型').textContent()).resolves.toBe('镇');
@@ -71,15 +33,15 @@ describe('组织机构 page', () => {
     expect(villages).toContain('尧崖头村');
     expect(villages.every((name) => name.endsWith('村') || name.endsWith('社区'))).toBe(true);
 
-    await saveScreenshot(page, 'org-page');
-    expect(await latinTextOnPage(page)).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    await saveScreenshot(demo.page, 'org-page');
+    expect(await latinTextOnPage(demo.page)).toEqual([]);
+    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('opens a village from the table and climbs back through the breadcrumb', async () => {
     await org.goto('371323104');
     await org.openChild('尧崖头村');
-    expect(page.url()).toContain('/units/371323104276');
+    expect(demo.page.url()).toContain('/units/371323104276');
     await expect(org.detail('单位类型').textContent()).resolves.toBe('村');
     await expect(org.page.locator('.unit-children').textContent()).resolves.toContain(
       '该单位没有下级单位',
@@ -89,35 +51,35 @@ describe('组织机构 page', () => {
     await org.unitTitle('沂水县').waitFor();
     await expect(org.detail('单位类型').textContent()).resolves.toBe('县/区');
     expect(await org.childNames()).toContain('县委组织部');
-    expect(consoleErrors).toEqual([]);
+    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('can be used with the keyboard alone', async () => {
     await org.goto();
     await org.searchBox.focus();
-    await page.keyboard.type('尧崖头');
-    await page.waitForURL((url) => url.searchParams.get('q') === '尧崖头');
+    await demo.page.keyboard.type('尧崖头');
+    await demo.page.waitForURL((url) => url.searchParams.get('q') === '尧崖头');
     await org.searchSummary.waitFor();
-    await page.keyboard.press('ArrowDown');
+    await demo.page.keyboard.press('ArrowDown');
     await expect(
-      page.evaluate(() => document.activeElement?.getAttribute('data-unit-code')),
+      demo.page.evaluate(() => document.activeElement?.getAttribute('data-unit-code')),
     ).resolves.toBe('371323104276');
-    await page.keyboard.press('Enter');
+    await demo.page.keyboard.press('Enter');
     await org.unitTitle('尧崖头村').waitFor();
 
     // Back to the tree: Home goes to the first unit, Enter opens it.
     await org.searchBox.fill('');
     await org.tree.focus();
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Enter');
+    await demo.page.keyboard.press('Home');
+    await demo.page.keyboard.press('Enter');
     await org.unitTitle('山东省').waitFor();
-    expect(consoleErrors).toEqual([]);
+    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('says so when a unit does not exist', async () => {
     await org.goto('999999999999');
-    await page.getByText('该单位不存在或已被删除。').waitFor();
-    expect(consoleErrors.filter((text) => !text.includes('404'))).toEqual([]);
+    await demo.page.getByText('该单位不存在或已被删除。').waitFor();
+    expect(demo.consoleErrors.filter((text) => !text.includes('404'))).toEqual([]);
   });
 
   it('switches to English and keeps the choice', async () => {
@@ -125,12 +87,12 @@ describe('组织机构 page', () => {
     await org.chooseLanguage('English');
     await expect(org.heading.textContent()).resolves.toBe('Organisation');
     await expect(org.detail('Kind').textContent()).resolves.toBe('Town');
-    await page.reload();
+    await demo.page.reload();
     await expect(org.heading.textContent()).resolves.toBe('Organisation');
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(demo.page.locator('html').getAttribute('lang')).resolves.toBe('en');
 
     await org.chooseLanguage('简体中文');
     await expect(org.heading.textContent()).resolves.toBe('组织机构');
-    expect(consoleErrors).toEqual([]);
+    expect(demo.consoleErrors).toEqual([]);
   });
 });

@@ -2,25 +2,12 @@
 // refused spreadsheet import names its bad cell and saves nothing. Needs `npm run build` and
 // /usr/bin/chromium.
 import zlib from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/login-page.ts';
 import { BigScreen, PublicSite } from './page-models/public-pages.ts';
 import { RoundPage } from './page-models/round-page.ts';
-import {
-  collectConsoleErrors,
-  DATA_CODES,
-  demoPasswords,
-  latinTextOnPage,
-  launchBrowser,
-  makeTempDir,
-  newContext,
-  type RunningServer,
-  runCli,
-  saveScreenshot,
-  startServer,
-  type TempDir,
-} from './support.ts';
+import { DATA_CODES, latinTextOnPage, saveScreenshot, useDemoSite } from './support.ts';
 
 interface PublicContest {
   id: number;
@@ -46,21 +33,11 @@ function trackAssets(page: Page): Map<string, number> {
 const kb = (sizes: Map<string, number>) => [...sizes.values()].reduce((s, n) => s + n, 0) / 1024;
 
 describe('public site and big screen', () => {
-  let data: TempDir | undefined;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let passwords: Record<string, string>;
-  let context: BrowserContext;
-  let page: Page;
-  let consoleErrors: string[];
+  const demo = useDemoSite();
   let party: PublicContest;
 
   beforeAll(async () => {
-    data = makeTempDir();
-    passwords = demoPasswords((await runCli(['demo', '--data', data.dir])).stdout);
-    server = await startServer(data.dir);
-    browser = await launchBrowser();
-    const contests = (await (await fetch(`${server.url}/api/v1/public/contests`)).json()) as {
+    const contests = (await (await fetch(`${demo.server.url}/api/v1/public/contests`)).json()) as {
       items: PublicContest[];
     };
     const found = contests.items.find((c) => c.category === '基层党建' && c.latestRound);
@@ -68,104 +45,87 @@ describe('public site and big screen', () => {
     party = found;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    data?.remove();
-  });
-
-  beforeEach(async () => {
-    if (!browser || !server) throw new Error('set-up failed');
-    context = await newContext(browser);
-    page = await context.newPage();
-    consoleErrors = collectConsoleErrors(page);
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
-
   it('lists the published contests by category, light enough for a first visit', async () => {
-    const sizes = trackAssets(page);
-    const site = new PublicSite(page, server!.url);
+    const sizes = trackAssets(demo.page);
+    const site = new PublicSite(demo.page, demo.server.url);
     await site.gotoContests();
-    await page.waitForLoadState('networkidle');
+    await demo.page.waitForLoadState('networkidle');
     await expect.poll(() => site.contestCard(party.title).count()).toBe(1);
-    await expect.poll(() => page.getByRole('heading', { name: /基层党建/ }).count()).toBe(1);
+    await expect.poll(() => demo.page.getByRole('heading', { name: /基层党建/ }).count()).toBe(1);
     console.log(`public first load: ${kb(sizes).toFixed(1)} KB gzip in ${sizes.size} files`);
     expect(kb(sizes)).toBeLessThan(400);
-    expect(await latinTextOnPage(page, ['Leitai'], DATA_CODES)).toEqual([]);
-    await saveScreenshot(page, 'public-contests');
-    expect(consoleErrors).toEqual([]);
+    expect(await latinTextOnPage(demo.page, ['Leitai'], DATA_CODES)).toEqual([]);
+    await saveScreenshot(demo.page, 'public-contests');
+    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('shows a 基层党建 round ranking with flags, single ranks and a chart', async () => {
-    const sizes = trackAssets(page);
-    const site = new PublicSite(page, server!.url);
+    const sizes = trackAssets(demo.page);
+    const site = new PublicSite(demo.page, demo.server.url);
     await site.gotoRound(party.latestRound!.id);
     await expect.poll(() => site.flagTags('红旗').count()).toBeGreaterThan(0);
     await expect.poll(() => site.flagTags('黄旗').count()).toBeGreaterThan(0);
     await expect.poll(() => site.singleRanks.count()).toBeGreaterThan(0);
-    await page.waitForLoadState('networkidle');
+    await demo.page.waitForLoadState('networkidle');
     console.log(`public ranking first load: ${kb(sizes).toFixed(1)} KB gzip`);
     expect(kb(sizes)).toBeLessThan(400);
     // The chart sits below the table: ECharts arrives when the reader scrolls to it.
     await site.chartCard.scrollIntoViewIfNeeded();
     await site.chartCanvas.first().waitFor();
     console.log(`public ranking with its chart: ${kb(sizes).toFixed(1)} KB gzip`);
-    expect(await latinTextOnPage(page, ['Leitai'], DATA_CODES)).toEqual([]);
-    await saveScreenshot(page, 'public-ranking');
+    expect(await latinTextOnPage(demo.page, ['Leitai'], DATA_CODES)).toEqual([]);
+    await saveScreenshot(demo.page, 'public-ranking');
 
     // A unit's name leads to its history across rounds.
     const first = site.rankingRows.first().locator('a').first();
     const name = (await first.textContent()) ?? '';
     await first.click();
-    await page.getByRole('heading', { name: `${name}历次成绩` }).waitFor();
-    expect(consoleErrors).toEqual([]);
+    await demo.page.getByRole('heading', { name: `${name}历次成绩` }).waitFor();
+    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('shows the year’s 红旗榜 and the practices', async () => {
-    const site = new PublicSite(page, server!.url);
+    const site = new PublicSite(demo.page, demo.server.url);
     await site.gotoFlags(2026);
-    await page.locator('canvas').first().waitFor();
-    expect(await page.getByRole('heading', { name: '2026年红旗榜' }).count()).toBe(1);
-    await saveScreenshot(page, 'public-flags');
+    await demo.page.locator('canvas').first().waitFor();
+    expect(await demo.page.getByRole('heading', { name: '2026年红旗榜' }).count()).toBe(1);
+    await saveScreenshot(demo.page, 'public-flags');
     await site.gotoPractices();
-    const practice = page.locator('.ant-list-item a').first();
+    const practice = demo.page.locator('.ant-list-item a').first();
     if (await practice.count()) {
       await practice.click();
-      await page.locator('.practice-body').waitFor();
-      await saveScreenshot(page, 'public-practice');
+      await demo.page.locator('.practice-body').waitFor();
+      await saveScreenshot(demo.page, 'public-practice');
     } else {
-      await page.getByText('还没有公开的经验做法').waitFor();
+      await demo.page.getByText('还没有公开的经验做法').waitFor();
     }
-    expect(consoleErrors).toEqual([]);
+    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('runs the big screen at 1920×1080: boards with flags, then the flag wall', async () => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    const screen = new BigScreen(page, server!.url);
+    await demo.page.setViewportSize({ width: 1920, height: 1080 });
+    const screen = new BigScreen(demo.page, demo.server.url);
     await screen.goto();
     await screen.canvas.first().waitFor();
     await expect.poll(() => screen.flags.filter({ hasText: '红旗' }).count()).toBeGreaterThan(0);
-    expect(await latinTextOnPage(page, ['Leitai'], DATA_CODES)).toEqual([]);
-    await page.waitForTimeout(800);
-    await saveScreenshot(page, 'screen-board');
+    expect(await latinTextOnPage(demo.page, ['Leitai'], DATA_CODES)).toEqual([]);
+    await demo.page.waitForTimeout(800);
+    await saveScreenshot(demo.page, 'screen-board');
     const slides = await screen.dots.count();
     await screen.showSlide(slides);
     await screen.slideTitle.filter({ hasText: '红旗榜' }).waitFor();
     await expect.poll(() => screen.flags.filter({ hasText: '黄旗' }).count()).toBeGreaterThan(0);
     await screen.canvas.first().waitFor();
-    await page.waitForTimeout(800);
-    await saveScreenshot(page, 'screen-flag-wall');
-    expect(consoleErrors).toEqual([]);
+    await demo.page.waitForTimeout(800);
+    await saveScreenshot(demo.page, 'screen-flag-wall');
+    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('refuses a spreadsheet with a bad cell, names the cell and saves nothing', async () => {
-    const login = new LoginPage(page, server!.url);
+    const login = new LoginPage(demo.page, demo.server.url);
     await login.goto('/rounds/5');
-    await login.signIn('admin', passwords.admin ?? '', /\/rounds\/5/);
-    const round = new RoundPage(page, server!.url);
+    await login.signIn('admin', demo.passwords.admin ?? '', /\/rounds\/5/);
+    const round = new RoundPage(demo.page, demo.server.url);
     await round.page.locator('.round-steps').waitFor();
     await round.templateButton.waitFor();
     const csv = 'code,name,A1\n371323104,黄山铺镇,abc\n';
@@ -178,7 +138,7 @@ describe('public site and big screen', () => {
     expect(row).toContain('C2');
     expect(row).toContain('abc');
     expect(row).toContain('不是数字');
-    await saveScreenshot(page, 'import-report');
-    expect(consoleErrors.filter((e) => !/status of 422|status of 400/.test(e))).toEqual([]);
+    await saveScreenshot(demo.page, 'import-report');
+    expect(demo.consoleErrors.filter((e) => !/status of 422|status of 400/.test(e))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Shared plumbing of the end-to-end tests: a demo county in a temp directory, `leitai serve`
 // on a free port, Debian's chromium through playwright-core, and the page's console errors.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e');
@@ -250,4 +252,46 @@ export class ApiClient {
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+}
+
+/** What a browser suite works with: the demo county served from a temp folder, and a tab per test. */
+export interface DemoSite {
+  data: TempDir;
+  server: RunningServer;
+  browser: Browser;
+  /** The demo users' passwords, as `leitai demo` printed them. */
+  passwords: Record<string, string>;
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+}
+
+/**
+ * Registers the hooks every browser suite needs: `leitai demo` into a temp folder, `leitai serve`
+ * on it, chromium, and a fresh context and page for each test (console errors collected).
+ * The returned object is filled in by the hooks; read it inside tests and hooks only.
+ */
+export function useDemoSite(): DemoSite {
+  const site = {} as DemoSite;
+  beforeAll(async () => {
+    site.data = makeTempDir();
+    site.passwords = demoPasswords((await runCli(['demo', '--data', site.data.dir])).stdout);
+    site.server = await startServer(site.data.dir);
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.stop();
+    site.data?.remove();
+  });
+  beforeEach(async () => {
+    if (!site.browser || !site.server) throw new Error('set-up failed');
+    site.context = await newContext(site.browser);
+    site.page = await site.context.newPage();
+    site.consoleErrors = collectConsoleErrors(site.page);
+  });
+  afterEach(async () => {
+    await site.context?.close();
+  });
+  return site;
 }
