@@ -196,22 +196,25 @@ export async function writeEntries(ctx: AppContext, round: Round, checked: Check
   }
 }
 
+/** Why a round takes no entries now, for PUT entries and sheet imports alike. */
+export function roundClosed(round: Round): DomainError {
+  const how =
+    round.state === 'notice'
+      ? '公示期间只能通过申诉修改 during notice only appeals change entries'
+      : round.state === 'published'
+        ? '已发布的期次只能通过更正修改 a published round changes only through a correction'
+        : '期次尚未开始填报 the round is not collecting yet';
+  return new DomainError('ROUND_CLOSED', `${ROUND_STATE_NAMES[round.state]}：${how}`, {
+    state: round.state,
+  });
+}
+
 /** Saves a batch of entries (all or nothing); in review the results follow at once. */
 export function saveEntries(ctx: AppContext, roundId: string, items: EntryItem[]) {
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, roundId);
     const contest = await requireContest(tx.db, round.contestId);
-    if (!acceptsEntries(round.state)) {
-      const how =
-        round.state === 'notice'
-          ? '公示期间只能通过申诉修改 during notice only appeals change entries'
-          : round.state === 'published'
-            ? '已发布的期次只能通过更正修改 a published round changes only through a correction'
-            : '期次尚未开始填报 the round is not collecting yet';
-      throw new DomainError('ROUND_CLOSED', `${ROUND_STATE_NAMES[round.state]}：${how}`, {
-        state: round.state,
-      });
-    }
+    if (!acceptsEntries(round.state)) throw roundClosed(round);
     const access = await roundAccess(tx, contest);
     const rubric = await rubricOfRound(tx.db, round);
     const checked = await checkItems(tx.db, round, rubric, access, items, 'direct');

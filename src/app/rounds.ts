@@ -8,6 +8,7 @@ import {
   periodLabel,
   periodYear,
 } from '../core/period.ts';
+import type { UnitResultDetail } from '../core/rank-round.ts';
 import {
   canTransition,
   hasResults,
@@ -317,24 +318,8 @@ export interface ResultsView {
   total: number;
 }
 
-/** DESIGN §4's JSON of a unit, plus its overall place, movement and gaps. */
-export interface ResultView {
-  code: string;
-  name: string;
-  group: string;
-  total: number;
-  rank: number;
-  overallRank: number;
-  flag: 'red' | 'yellow' | null;
-  vetoed: boolean;
-  missing: string[];
-  indicators: ResultRow['indicators'];
-  previousRank: number | null;
-  rankChange: number | null;
-  totalChange: number | null;
-  gapToNext: number | null;
-  gapToRed: number | null;
-}
+/** DESIGN §4's JSON of a unit, plus its overall place, movement and gaps (the engine's shape). */
+export type ResultView = UnitResultDetail;
 
 export function resultView(r: ResultRow): ResultView {
   return {

@@ -41,6 +41,7 @@ import {
   type EntryItem,
   getEntries,
   type ItemProblem,
+  roundClosed,
   writeEntries,
 } from './entries.ts';
 import { roundAccess } from './round-access.ts';
@@ -142,18 +143,6 @@ function refused(problems: CellProblem[], forbidden = false): DomainError {
     `表中有 ${n} 处问题，整个文件未导入${where} the sheet has ${n} problem(s); nothing was imported`,
     { problems },
   );
-}
-
-function roundClosed(round: Round): DomainError {
-  const how =
-    round.state === 'notice'
-      ? '公示期间只能通过申诉修改 during notice only appeals change entries'
-      : round.state === 'published'
-        ? '已发布的期次只能通过更正修改 a published round changes only through a correction'
-        : '期次尚未开始填报 the round is not collecting yet';
-  return new DomainError('ROUND_CLOSED', `${ROUND_STATE_NAMES[round.state]}：${how}`, {
-    state: round.state,
-  });
 }
 
 /** The lead office (牵头单位) of every indicator: its named evaluator, else the organizer. */

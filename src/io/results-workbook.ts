@@ -3,33 +3,16 @@
 // header, landscape print layout fitted to the page width with title and page numbers) plus the
 // DESIGN §4 data sheet, and the §4 CSV. Built from the stored results the API serves, so the files
 // agree with GET /rounds/:id/results. No text cell ever starts a formula.
+import type { IndicatorCell, UnitResultDetail } from '../core/rank-round.ts';
 import type { Indicator, Rubric } from '../core/rubric.ts';
 import { escapeFormula, stringifyCsv } from './csv.ts';
 import { formatPoints } from './results-file.ts';
 import { pointsLabel } from './template-xlsx.ts';
 
-export interface ReportCell {
-  value: number | null;
-  score: number | null;
-  rank: number | null;
-}
+export type ReportCell = IndicatorCell;
 
-/** One unit's stored result (the API's ResultView, structurally). */
-export interface ReportUnit {
-  code: string;
-  name: string;
-  group: string;
-  total: number;
-  rank: number;
-  overallRank: number;
-  flag: 'red' | 'yellow' | null;
-  vetoed: boolean;
-  missing: string[];
-  indicators: Record<string, ReportCell>;
-  previousRank: number | null;
-  rankChange: number | null;
-  totalChange: number | null;
-}
+/** One unit's stored result: the engine's presented unit (what the API serves), gaps aside. */
+export type ReportUnit = Omit<UnitResultDetail, 'gapToNext' | 'gapToRed'>;
 
 /** Everything the results workbook and the bulletin say about a round. */
 export interface RoundReport {
