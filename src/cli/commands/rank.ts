@@ -35,8 +35,6 @@ async function readInput(path: string, what: string, io: CliIO): Promise<Buffer 
 }
 
 export const rankCommand: Command = {
-  name: 'rank',
-  summary: '离线计算一期得分、排名与红黄旗 compute a round offline: scores, ranks, flags',
   usage: '--rubric R.yaml|R.json --data S.csv|S.xlsx --out OUT.csv|OUT.xlsx|OUT.json',
   // `--data` here is the score sheet (DESIGN §4), not the common data folder: rank needs none.
   options: {
