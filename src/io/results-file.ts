@@ -105,9 +105,12 @@ export function resultsToCsv(result: RoundResult): string {
   return `\uFEFF${csv}`;
 }
 
-/** JSON of the results: the array of DESIGN §4, in sheet order. */
-export function resultsToJson(result: RoundResult): string {
-  return `${JSON.stringify(presentRound(result), null, 2)}\n`;
+/**
+ * JSON of the results: the array of DESIGN §4, in sheet order; compact unless `pretty` (a
+ * province's pretty-printed results are 2.5× the bytes and take as long to write as to compute).
+ */
+export function resultsToJson(result: RoundResult, pretty = false): string {
+  return `${JSON.stringify(presentRound(result), null, pretty ? 2 : undefined)}\n`;
 }
 
 /**
@@ -152,10 +155,17 @@ export async function resultsToXlsx(result: RoundResult): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Bytes of the results in a format. */
-export async function resultsBytes(result: RoundResult, format: ResultsFormat): Promise<Buffer> {
+/** Bytes of the results in a format (`pretty` indents JSON). */
+export async function resultsBytes(
+  result: RoundResult,
+  format: ResultsFormat,
+  pretty = false,
+): Promise<Buffer> {
   if (format === 'xlsx') return resultsToXlsx(result);
-  return Buffer.from(format === 'csv' ? resultsToCsv(result) : resultsToJson(result), 'utf8');
+  return Buffer.from(
+    format === 'csv' ? resultsToCsv(result) : resultsToJson(result, pretty),
+    'utf8',
+  );
 }
 
 /** Writes the results to a file whose format its extension names (or `format`), atomically. */
@@ -163,9 +173,10 @@ export async function writeResultsFile(
   result: RoundResult,
   path: string,
   format: ResultsFormat | undefined = resultsFormatOf(path),
+  options: { pretty?: boolean } = {},
 ): Promise<void> {
   if (!format) throw new Error(`unknown results format: ${path}`);
-  await writeFileAtomic(path, await resultsBytes(result, format));
+  await writeFileAtomic(path, await resultsBytes(result, format, options.pretty));
 }
 
 /**
