@@ -1,6 +1,6 @@
 import type { Command } from '../command.ts';
 import { initCommand, tokenCreateCommand, userAddCommand } from './accounts.ts';
-import { auditVerifyCommand } from './audit-verify.ts';
+import { auditAdoptKeyCommand, auditVerifyCommand } from './audit-verify.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
@@ -22,4 +22,5 @@ export const commands: Command[] = [
   userAddCommand,
   tokenCreateCommand,
   auditVerifyCommand,
+  auditAdoptKeyCommand,
 ];
