@@ -1,5 +1,6 @@
 import { verifyAudit } from '../../app/audit.ts';
 import { adoptAuditKey } from '../../app/audit-chain.ts';
+import { DomainError } from '../../core/errors.ts';
 import { type Command, commonOptions, UsageError } from '../command.ts';
 import { configFrom, str, withDatabase } from '../runtime.ts';
 
@@ -42,7 +43,14 @@ export const auditAdoptKeyCommand: Command = {
   options: commonOptions,
   async run({ values }, io) {
     return withDatabase(configFrom(values, io), async (ctx) => {
-      const result = await adoptAuditKey(ctx);
+      const result = await adoptAuditKey(ctx).catch((error: unknown) => {
+        if (error instanceof DomainError) return { adopted: 'refused' as const, error };
+        throw error;
+      });
+      if (result.adopted === 'refused') {
+        io.err(result.error.message);
+        return 1;
+      }
       if (!result.adopted) {
         io.out('审计链已用密钥签名 the chain is already keyed');
         return 0;
