@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { initCommand, tokenCreateCommand, userAddCommand } from './accounts.ts';
 import { auditAdoptKeyCommand, auditVerifyCommand } from './audit-verify.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
@@ -23,4 +24,6 @@ export const commands: Command[] = [
   tokenCreateCommand,
   auditVerifyCommand,
   auditAdoptKeyCommand,
+  backupCommand,
+  restoreCommand,
 ];
