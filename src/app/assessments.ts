@@ -342,20 +342,19 @@ async function accessOf(ctx: AppContext, a: Loaded, participants: Participant[])
     actor.kind === 'system' ? null : ((await findUser(ctx.db, actor.userId!))?.username ?? null);
   const forms = raterForms(a.scheme, participants, username);
   if (actor.kind === 'system')
-    return { all: true, manage: true, own: undefined, forms, username } as const;
+    return { all: true, manage: true, lead: true, own: undefined, forms, username } as const;
   const path = ((await pathsOf(ctx.db, [a.organizer_unit_id])).get(a.organizer_unit_id) ?? []).map(
     (u) => u.id,
   );
   const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
   const manage = can(principal, 'contest.manage', { unitPath: path });
-  const all =
-    manage ||
-    can(principal, 'contest.read', { unitPath: path }) ||
-    (actor.roles.includes('evaluator') && path.includes(actor.unitId!));
+  // Lead offices (evaluators) in the organizer's subtree read it all and report 加分/减分.
+  const lead = actor.roles.includes('evaluator') && path.includes(actor.unitId!);
+  const all = manage || lead || can(principal, 'contest.read', { unitPath: path });
   const own = participants.find((p) => p.id === actor.unitId);
   if (!all && !own && forms.length === 0)
     throw new DomainError('FORBIDDEN', '没有权限查看此考核 you may not see this assessment');
-  return { all, manage, own: all ? undefined : own, forms, username };
+  return { all, manage, lead, own: all ? undefined : own, forms, username };
 }
 
 /** The (component, class) forms a user rates. */
@@ -409,7 +408,7 @@ export async function getAssessment(ctx: AppContext, id: string) {
       manage: access.manage,
       readAll: access.all,
       rate: access.forms.length > 0 && a.state !== 'published',
-      propose: access.manage || access.all || access.own !== undefined,
+      propose: access.manage || access.lead || access.own !== undefined,
     },
   };
 }
@@ -761,7 +760,7 @@ export function proposeAdjustment(ctx: AppContext, id: string, input: ProposeAdj
     const target = participants.find(
       (u) => u.code === String(input.unit) || u.id === Number(input.unit),
     );
-    if (!access.all && !(access.own && target?.id === access.own.id))
+    if (!access.manage && !access.lead && !(access.own && target?.id === access.own.id))
       throw new DomainError('FORBIDDEN', '只能为本单位申报加减分 only for your own unit');
     requireDraft(a, '加减分');
     const checked = await checkAdjustment(tx.db, a.id, a.scheme, participants, input);
@@ -842,7 +841,7 @@ export function attachAdjustmentEvidence(
     const row = (await listAdjustments(tx.db, a.id)).find((x) => String(x.id) === adjustmentId);
     if (!row)
       throw new DomainError('NOT_FOUND', `加减分不存在 adjustment not found: ${adjustmentId}`);
-    if (!access.all && access.own?.id !== row.unitId)
+    if (!access.manage && !access.lead && access.own?.id !== row.unitId)
       throw new DomainError('FORBIDDEN', '只能为本单位上传佐证 only for your own unit');
     if (row.state !== 'pending')
       throw new DomainError('CONFLICT', '已审核的加减分不能更换佐证 already decided');
