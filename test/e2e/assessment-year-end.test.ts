@@ -33,13 +33,7 @@ describe('assessment year-end', { timeout: 180_000 }, () => {
     await login.goto();
     await login.signIn(user, demo.passwords[user] ?? '');
     const page = new AssessmentPage(demo.page, demo.server.url);
-    try {
-      await page.goto(1);
-    } catch (e) {
-      await saveScreenshot(demo.page, 'debug-year-end');
-      console.log('CONSOLE', demo.consoleErrors, await demo.page.locator('body').innerText());
-      throw e;
-    }
+    await page.goto(1);
     return page;
   }
 
