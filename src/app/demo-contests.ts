@@ -10,10 +10,10 @@ import type { UnitKind } from '../core/units.ts';
 import { listContests } from '../db/contest.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { decide, fileAppeal } from './appeals.ts';
-import { createAssessment } from './assessments.ts';
 import { createContest } from './contests.ts';
 import type { AppContext } from './context.ts';
 import { correctRound } from './corrections.ts';
+import { loadDemoAssessment } from './demo-assessment.ts';
 import { saveEntries } from './entries.ts';
 import { recordVerification } from './evidence.ts';
 import { instantiateTemplate } from './linkage.ts';
@@ -510,30 +510,11 @@ async function assessTowns(
   ctx: AppContext,
   contests: { id: number; title: string; townBoard: boolean }[],
 ) {
-  await createAssessment(ctx, {
-    title: '高质量发展综合绩效考核',
-    year: 2026,
-    organizer: COUNTY,
-    participants: TOWNS,
-    components: contests
-      .filter((c) => c.townBoard)
-      .map((c) => ({
-        contest: c.id,
-        weight: c.title.startsWith('龙虎榜') ? 0.04 : 0.02,
-        conversion: { method: 'rank-linear' as const, first: 100, last: 60 },
-        aggregate: 'mean' as const,
-      })),
-    flagPoints: { red: 0.5, yellow: -0.5 },
-    grades: {
-      top: [
-        { name: '优秀', percent: 20 },
-        { name: '良好', percent: 40 },
-      ],
-      bottom: [{ name: '较差', percent: 10 }],
-      otherwise: '一般',
-    },
-    precision: 2,
-  });
+  await loadDemoAssessment(
+    ctx,
+    2026,
+    contests.filter((c) => c.townBoard),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { UnitKind } from '../core/units.ts';
+import type { AssessmentTables } from './schema-assessment.ts';
 import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
 
 export interface UnitTable {
@@ -273,6 +274,10 @@ export interface AssessmentTable {
   scheme_json: string;
   created_at: string;
   updated_at: string;
+  /** draft or published (migration 0011). */
+  state: Generated<string>;
+  version: Generated<number>;
+  published_at: string | null;
 }
 
 export interface AssessmentParticipantTable {
@@ -288,7 +293,7 @@ export interface ContestFeedTable {
   measure: string;
 }
 
-export interface Database {
+export interface Database extends AssessmentTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

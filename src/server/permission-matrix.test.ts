@@ -8,7 +8,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
 import { fileAppeal } from '../app/appeals.ts';
-import { createAssessment } from '../app/assessments.ts';
+import {
+  attachAdjustmentEvidence,
+  createAssessment,
+  proposeAdjustment,
+  publishAssessment,
+} from '../app/assessments.ts';
 import { createContest } from '../app/contests.ts';
 import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
@@ -50,6 +55,12 @@ interface Fixture {
   practice: number;
   image: number;
   assessment: number;
+  /** Per actor: a draft assessment to publish, and a pending adjustment to approve. */
+  publishable: Record<Actor, number>;
+  pending: Record<Actor, number>;
+  /** A published assessment to correct; a pending adjustment with its evidence. */
+  publishedAssessment: number;
+  withEvidence: number;
 }
 /** A county template (三级联动) the towns may run among their villages. */
 let template = 0;
@@ -543,19 +554,144 @@ const ROWS: Row[] = [
     expect: { inside: manage(201), outside: nobody },
   },
   {
+    // Those who run it, its lead offices and leaders in the organizer's subtree read it all; a
+    // participant's staff their own line (src/server/year.test.ts); anyone else nothing.
     route: 'GET /api/v1/assessments/:id',
     inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}` }),
-    expect: { inside: signedIn(200) },
+    outside: () => ({ url: `/api/v1/assessments/${fx.out.assessment}` }),
+    expect: { inside: readers(200), outside: nobody },
   },
   {
     route: 'GET /api/v1/assessments/:id/results',
     inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}/results` }),
-    expect: { inside: signedIn(200) },
+    outside: () => ({ url: `/api/v1/assessments/${fx.out.assessment}/results` }),
+    expect: { inside: readers(200), outside: nobody },
   },
   {
     route: 'GET /api/v1/assessments/:id/results.xlsx',
     inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}/results.xlsx` }),
-    expect: { inside: signedIn(200) },
+    outside: () => ({ url: `/api/v1/assessments/${fx.out.assessment}/results.xlsx` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    route: 'PUT /api/v1/assessments/:id/scheme',
+    inside: () => ({
+      method: 'PUT',
+      url: `/api/v1/assessments/${fx.in.assessment}/scheme`,
+      payload: villageScheme(IN_TOWN, fx.in.contest),
+    }),
+    outside: () => ({
+      method: 'PUT',
+      url: `/api/v1/assessments/${fx.out.assessment}/scheme`,
+      payload: villageScheme(OUT_TOWN, fx.out.contest),
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/assessments/:id/ratings',
+    inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}/ratings` }),
+    outside: () => ({ url: `/api/v1/assessments/${fx.out.assessment}/ratings` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    // Only the rater the scheme names for the form (the town's viewer here), whatever the role.
+    route: 'PUT /api/v1/assessments/:id/ratings',
+    inside: () => ({
+      method: 'PUT',
+      url: `/api/v1/assessments/${fx.in.assessment}/ratings`,
+      payload: { component: 'LD', ratings: fx.in.villages.map((unit) => ({ unit, score: 90 })) },
+    }),
+    outside: () => ({
+      method: 'PUT',
+      url: `/api/v1/assessments/${fx.out.assessment}/ratings`,
+      payload: { component: 'LD', ratings: fx.out.villages.map((unit) => ({ unit, score: 90 })) },
+    }),
+    expect: { inside: { ...nobody, viewer: 200 }, outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/assessments/:id/adjustments',
+    inside: () => ({ url: `/api/v1/assessments/${fx.in.assessment}/adjustments` }),
+    outside: () => ({ url: `/api/v1/assessments/${fx.out.assessment}/adjustments` }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    // The organizer and lead offices for any participant; a participant's clerk for its own unit.
+    route: 'POST /api/v1/assessments/:id/adjustments',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.in.assessment}/adjustments`,
+      payload: { unit: fx.in.villages[1], item: 'B1', points: 0.5, reason: '获得表彰' },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.out.assessment}/adjustments`,
+      payload: { unit: fx.out.villages[1], item: 'B1', points: 0.5, reason: '获得表彰' },
+    }),
+    expect: { inside: manageOrLead(201), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/assessments/:id/adjustments/:adjustment/approve',
+    inside: (_n, actor) => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.in.assessment}/adjustments/${fx.in.pending[actor]}/approve`,
+      payload: { decision: 'approved' },
+    }),
+    outside: (_n, actor) => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.out.assessment}/adjustments/${fx.out.pending[actor]}/approve`,
+      payload: { decision: 'approved' },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/assessments/:id/adjustments/:adjustment/evidence',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.in.assessment}/adjustments/${fx.in.withEvidence}/evidence`,
+      ...multipart({}, { name: '表彰.pdf', bytes: PDF }),
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.out.assessment}/adjustments/${fx.out.withEvidence}/evidence`,
+      ...multipart({}, { name: '表彰.pdf', bytes: PDF }),
+    }),
+    expect: { inside: manageOrLead(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/assessments/:id/adjustments/:adjustment/evidence',
+    inside: () => ({
+      url: `/api/v1/assessments/${fx.in.assessment}/adjustments/${fx.in.withEvidence}/evidence`,
+    }),
+    outside: () => ({
+      url: `/api/v1/assessments/${fx.out.assessment}/adjustments/${fx.out.withEvidence}/evidence`,
+    }),
+    expect: { inside: readers(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/assessments/:id/publish',
+    inside: (_n, actor) => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.in.publishable[actor]}/publish`,
+    }),
+    outside: (_n, actor) => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.out.publishable[actor]}/publish`,
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/assessments/:id/corrections',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.in.publishedAssessment}/corrections`,
+      payload: { reason: '更正权重', scheme: villageScheme(IN_TOWN, fx.in.contest) },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/assessments/${fx.out.publishedAssessment}/corrections`,
+      payload: { reason: '更正权重', scheme: villageScheme(OUT_TOWN, fx.out.contest) },
+    }),
+    expect: { inside: manage(200), outside: nobody },
   },
   {
     // The templates are the county's; a town's admin or organizer runs one among its own villages.
@@ -775,6 +911,77 @@ flags:
   red: { top: 1 }
 `;
 
+/** The town's village assessment: a rater (the town's viewer inside), items, pending adjustments. */
+function villageScheme(town: string, contest: number) {
+  return {
+    title: '村级综合考核',
+    year: 2026,
+    organizer: town,
+    participants: { under: town, kinds: ['village' as const, 'community' as const] },
+    components: [
+      {
+        contest,
+        weight: 0.8,
+        conversion: { method: 'total' as const },
+        aggregate: 'mean' as const,
+      },
+    ],
+    ratings: [
+      {
+        code: 'LD',
+        name: '领导评价',
+        weight: 0.2,
+        max: 100,
+        raters: [{ user: town === IN_TOWN ? 'town-viewer' : 'yangzhuang' }],
+      },
+    ],
+    adjustments: {
+      items: [
+        { code: 'B1', name: '获得表彰', kind: 'bonus' as const },
+        { code: 'V1', name: '重大事故', kind: 'veto' as const },
+      ],
+    },
+    weightTotal: 1,
+    flagPoints: { red: 1, yellow: -1 },
+    grades: { top: [], bottom: [], otherwise: '合格' },
+    precision: 2,
+  };
+}
+
+async function townAssessments(
+  ctx: AppContext,
+  dataDir: string,
+  town: string,
+  contest: number,
+  villages: string[],
+) {
+  const make = async () => (await createAssessment(ctx, villageScheme(town, contest))).id;
+  const assessment = await make();
+  const propose = async (id: number) =>
+    (
+      await proposeAdjustment(ctx, String(id), {
+        unit: villages[0]!,
+        item: 'B1',
+        points: 1,
+        reason: '获得表彰',
+      })
+    ).id;
+  const publishable = {} as Record<Actor, number>;
+  const pending = {} as Record<Actor, number>;
+  for (const actor of ACTORS) {
+    publishable[actor] = await make();
+    pending[actor] = await propose(assessment);
+  }
+  const withEvidence = await propose(assessment);
+  await attachAdjustmentEvidence({ ...ctx, dataDir }, String(assessment), String(withEvidence), {
+    filename: 'a.pdf',
+    bytes: PDF,
+  });
+  const publishedAssessment = await make();
+  await publishAssessment(ctx, String(publishedAssessment));
+  return { assessment, publishable, pending, publishedAssessment, withEvidence };
+}
+
 /** A town's village contest with a round in every state, made by the system (CLI-like) actor. */
 async function townContest(ctx: AppContext, dataDir: string, town: string): Promise<Fixture> {
   const contest = await createContest(ctx, {
@@ -834,20 +1041,7 @@ async function townContest(ctx: AppContext, dataDir: string, town: string): Prom
       })
     ).id,
     image: (await uploadPracticeImage({ ...ctx, dataDir }, { filename: 'a.png', bytes: PNG })).id,
-    assessment: (
-      await createAssessment(ctx, {
-        title: '村级综合考核',
-        year: 2026,
-        organizer: town,
-        participants: { under: town, kinds: ['village', 'community'] },
-        components: [
-          { contest: contest.id, weight: 1, conversion: { method: 'total' }, aggregate: 'mean' },
-        ],
-        flagPoints: { red: 1, yellow: -1 },
-        grades: { top: [], bottom: [], otherwise: '合格' },
-        precision: 2,
-      })
-    ).id,
+    ...(await townAssessments(ctx, dataDir, town, contest.id, villages)),
   };
 }
 
@@ -917,5 +1111,6 @@ describeEachDialect('permission matrix', (use) => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Several hundred requests; PostgreSQL on a busy machine needs more than the default.
+  }, 120_000);
 });
