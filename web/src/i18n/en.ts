@@ -980,4 +980,11 @@ export const en: Messages = {
     goTo: 'Slide {{n}}',
     rotation: 'Rotates every 15 s; refreshes when results are published or corrected',
   },
+  unsaved: {
+    title: 'Unsaved changes',
+    body: 'Leaving this page discards the unsaved changes. Leave anyway?',
+    bodyCount: '{{count}} changes are not saved; leaving this page discards them. Leave anyway?',
+    leave: 'Discard and leave',
+    stay: 'Stay on this page',
+  },
 };

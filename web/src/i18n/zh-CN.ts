@@ -963,6 +963,13 @@ export const zhCN = {
     goTo: '第 {{n}} 页',
     rotation: '每 15 秒轮换，成绩发布或更正后自动刷新',
   },
+  unsaved: {
+    title: '有未保存的修改',
+    body: '离开此页将丢弃未保存的修改。确定离开吗？',
+    bodyCount: '还有 {{count}} 项修改未保存，离开此页将丢弃它们。确定离开吗？',
+    leave: '放弃修改并离开',
+    stay: '留在此页',
+  },
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -118,6 +118,10 @@ export function EntryGrid({
     const parsed = draft?.text !== undefined ? parseCell(indicator, draft.text) : undefined;
     const problem =
       parsed && !parsed.ok ? localizedText(parsed.message, i18n.language) : serverProblems[key];
+    const warning =
+      !problem && parsed?.ok && parsed.warning
+        ? localizedText(parsed.warning, i18n.language)
+        : undefined;
     const changed = !!draft && isChanged(indicator, draft, entry);
     const label = t('rounds.grid.cellLabel', { unit: unit.name, indicator: indicator.name });
     const files = evidenceCount.get(key) ?? 0;
@@ -126,6 +130,7 @@ export function EntryGrid({
       editable ? 'editable' : 'readonly',
       changed ? 'changed' : '',
       problem ? 'invalid' : '',
+      warning ? 'doubtful' : '',
       selected === key ? 'selected' : '',
     ]
       .filter(Boolean)
@@ -200,24 +205,21 @@ export function EntryGrid({
         />
       );
     }
+    // The cell's element tree never changes shape with its problem: a wrapper that came and went
+    // with the error remounted the input and dropped the keystrokes typed after the fix.
+    const notice = problem ?? warning;
     return (
       <td key={key} className={classes}>
-        {problem ? (
-          <Tooltip title={problem} open={selected === key ? undefined : false}>
-            <div className="grid-cell-body">
-              {content}
-              {marks}
-            </div>
-          </Tooltip>
-        ) : (
-          <div className="grid-cell-body">
-            {content}
-            {marks}
-          </div>
-        )}
-        {problem && selected === key ? (
-          <div className="grid-problem" role="alert">
-            {problem}
+        <div className="grid-cell-body" title={notice}>
+          {content}
+          {marks}
+        </div>
+        {notice && selected === key ? (
+          <div
+            className={problem ? 'grid-problem' : 'grid-warning'}
+            role={problem ? 'alert' : 'status'}
+          >
+            {notice}
           </div>
         ) : null}
       </td>
