@@ -33,6 +33,7 @@ type IndicatorSpec =
       step?: number;
       floor?: number;
       bands?: [number, number][];
+      unit?: 'ratio';
     }
   | { code: string; name: string; kind: 'bonus' | 'deduction'; per: number; cap?: number }
   | { code: string; name: string; kind: 'veto' };
@@ -84,7 +85,14 @@ const PARTY_BUILDING: ContestSpec[] = [
   [
     '村级集体经济',
     [
-      { code: 'A1', name: '集体经济收入超10万元村占比', points: 40, method: 'target', target: 0.8 },
+      {
+        code: 'A1',
+        name: '集体经济收入超10万元村占比',
+        points: 40,
+        method: 'target',
+        target: 0.8,
+        unit: 'ratio',
+      },
       { code: 'A2', name: '党支部领办合作社数', points: 30, method: 'relative' },
       { code: 'A3', name: '村级增收“8+1”工作法推广', points: 30, method: 'manual' },
     ],

@@ -37,6 +37,20 @@ export class RoundPage {
     return this.page.locator(`input[aria-label="${unit} ${indicator}"]`);
   }
 
+  /** The message shown under the selected cell: a refusal (alert) or a warning (status). */
+  get cellProblem(): Locator {
+    return this.page.locator('.grid-problem');
+  }
+
+  get cellWarning(): Locator {
+    return this.page.locator('.grid-warning');
+  }
+
+  /** The question asked before unsaved changes are left behind. */
+  get unsavedDialog(): Locator {
+    return this.page.getByRole('dialog', { name: '有未保存的修改' });
+  }
+
   get saveButton(): Locator {
     return this.page.getByRole('button', { name: /保存（/ });
   }

@@ -1,6 +1,6 @@
 import { PaperClipOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Tooltip } from 'antd';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Rubric } from '../../../../src/core/rubric.ts';
 import type { Participant } from '../../api/contests.ts';
@@ -100,6 +100,7 @@ export function EntryGrid({
   onType,
 }: Props) {
   const { t, i18n } = useTranslation();
+  const justFocused = useRef<EventTarget | null>(null);
   const evidenceCount = new Map<string, number>();
   for (const file of entries.evidence) {
     const key = cellKey(file.unit, file.indicator);
@@ -200,6 +201,18 @@ export function EntryGrid({
           onFocus={(event) => {
             onSelect(key);
             event.target.select();
+            justFocused.current = event.target;
+          }}
+          // Like a spreadsheet: a click that enters a cell, or lands on a refused value, selects
+          // it all, so what is typed next replaces it (the mouse-up would otherwise drop the
+          // selection made on focus).
+          onMouseUp={(event) => {
+            const input = event.currentTarget;
+            if (justFocused.current === input || problem) {
+              event.preventDefault();
+              input.select();
+            }
+            justFocused.current = null;
           }}
           onChange={(event) => onType(key, event.target.value)}
         />
