@@ -1032,6 +1032,14 @@ export const en: Messages = {
     notStarted: 'Not started',
     count: '{{total}} towns in the county, {{started}} started',
   },
+  completeness: {
+    title: 'Completeness',
+    summary: '{{count}} of {{total}} units have not reported',
+    evidenceSummary: '{{count}} units lack evidence',
+    missingValues: 'Missing values',
+    missingEvidence: 'Missing evidence',
+    allDone: 'Every unit has its values and evidence in.',
+  },
   unsaved: {
     title: 'Unsaved changes',
     body: 'Leaving this page discards the unsaved changes. Leave anyway?',

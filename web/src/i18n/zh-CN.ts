@@ -1015,6 +1015,14 @@ export const zhCN = {
     notStarted: '未开展',
     count: '全县 {{total}} 个乡镇（街道），{{started}} 个已开展',
   },
+  completeness: {
+    title: '完整性检查',
+    summary: '{{total}} 个单位中 {{count}} 个未填报',
+    evidenceSummary: '{{count}} 个单位缺佐证材料',
+    missingValues: '未填数据（项）',
+    missingEvidence: '缺佐证材料（项）',
+    allDone: '所有单位的数据和佐证材料均已齐全。',
+  },
   unsaved: {
     title: '有未保存的修改',
     body: '离开此页将丢弃未保存的修改。确定离开吗？',
