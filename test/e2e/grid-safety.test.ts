@@ -3,9 +3,9 @@
 // full-width digits) with a warning for implausible ones, and leaving with unsaved cells asks
 // first — in the grid and in the rubric editor. Needs `npm run build` and /usr/bin/chromium.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/login-page.ts';
-import { RoundPage } from './page-models/round-page.ts';
+import { CorrectionPage, RoundPage } from './page-models/round-page.ts';
 import { saveScreenshot, useDemoSite } from './support.ts';
 
 const ORGANIZATION = '基层党建重点任务擂台赛·组织建设';
@@ -27,6 +27,8 @@ async function collectingRound(
 
 describe('the entry grid keeps what is typed', { timeout: 180_000 }, () => {
   const demo = useDemoSite();
+  // Pages of 18 units on a machine shared with other suites: give each step time.
+  beforeEach(() => demo.page.setDefaultTimeout(45_000));
 
   async function signIn(username: string) {
     const login = new LoginPage(demo.page, demo.server.url);
@@ -126,5 +128,36 @@ describe('the entry grid keeps what is typed', { timeout: 180_000 }, () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: '放弃修改并离开' }).click();
     await demo.page.waitForURL(new RegExp(`/contests/${contest}$`));
+  });
+
+  it('corrects a published round: cells, a reason, totals, ranks and flags before and after', async () => {
+    await signIn('admin');
+    const { contest } = await collectingRound(demo.page, ORGANIZATION);
+    const published = await demo.page.evaluate(async (id) => {
+      const detail = await (await fetch(`/api/v1/contests/${id}`)).json();
+      return detail.rounds.filter((r: { state: string }) => r.state === 'published').pop()
+        .id as number;
+    }, contest);
+    const round = new RoundPage(demo.page, demo.server.url);
+    await round.goto(published);
+    await demo.page.getByRole('button', { name: '更正', exact: true }).click();
+    await demo.page.waitForURL(/\/correct$/);
+    const correction = new CorrectionPage(demo.page);
+    await correction.pickCell(1, '黄山铺镇', 'A1 党支部标准化规范化建设');
+    await correction.value(1).fill('35');
+    await correction.page.getByText('人工评分必须在0到30之间').waitFor();
+    await correction.value(1).fill('0');
+    await correction.reason.fill('复核发现黄山铺镇A1录入错误，予以更正');
+    await correction.previewRows.first().waitFor();
+    await expect(correction.previewRow('黄山铺镇').textContent()).resolves.toContain('→');
+    await saveScreenshot(demo.page, 'correction-preview');
+    await correction.submit();
+    await demo.page.waitForURL(new RegExp(`/rounds/${published}/results$`));
+    const after = await demo.page.evaluate(async (id) => {
+      const results = await (await fetch(`/api/v1/rounds/${id}/results`)).json();
+      return results.items.find((r: { name: string }) => r.name === '黄山铺镇').indicators.A1
+        .value as number;
+    }, published);
+    expect(after).toBe(0);
   });
 });

@@ -160,3 +160,36 @@ export class ResultsPage {
       .locator('.ant-statistic-content');
   }
 }
+
+/** 更正成绩: cells picked line by line, a reason, the before/after preview, confirm. */
+export class CorrectionPage {
+  constructor(readonly page: Page) {}
+
+  async pickCell(line: number, unit: string, indicator: string): Promise<void> {
+    await this.page.getByLabel(`第 ${line} 项的单位`).click();
+    await chooseOption(this.page, unit);
+    await this.page.getByLabel(`第 ${line} 项的指标`).click();
+    await chooseOption(this.page, indicator);
+  }
+
+  value(line: number): Locator {
+    return this.page.getByLabel(`第 ${line} 项的新值`);
+  }
+
+  get reason(): Locator {
+    return this.page.getByLabel('更正理由');
+  }
+
+  get previewRows(): Locator {
+    return this.page.locator('.correction-preview .ant-table-row');
+  }
+
+  previewRow(unit: string): Locator {
+    return this.previewRows.filter({ hasText: unit });
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: '确认更正并发布' }).click();
+    await confirmPopover(this.page, '确定');
+  }
+}

@@ -19,6 +19,7 @@ const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
 const ContestFormPage = lazy(() => import('../features/contests/contest-form-page.tsx'));
 const RubricEditorPage = lazy(() => import('../features/rubrics/rubric-editor-page.tsx'));
 const RoundPage = lazy(() => import('../features/rounds/round-page.tsx'));
+const CorrectionPage = lazy(() => import('../features/rounds/correction-page.tsx'));
 const ResultsPage = lazy(() => import('../features/results/results-page.tsx'));
 const FlagsPage = lazy(() => import('../features/flags/flags-page.tsx'));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx'));
@@ -115,6 +116,7 @@ function AppRoutes() {
         <Route path="contests/:id/rubric" element={guarded(<RubricEditorPage />, MANAGERS)} />
         <Route path="rounds/:id" element={guarded(<RoundPage />)} />
         <Route path="rounds/:id/results" element={<ResultsPage />} />
+        <Route path="rounds/:id/correct" element={guarded(<CorrectionPage />, MANAGERS)} />
         <Route path="flags" element={<FlagsPage />} />
         <Route path="assessments" element={guarded(<AssessmentsPage />)} />
         <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />

@@ -195,6 +195,11 @@ export default function RoundPage() {
         />
         <Space wrap>
           <RoundStateTag state={r.state} />
+          {r.state === 'published' && mayManage ? (
+            <Button onClick={() => navigate(`/rounds/${r.id}/correct`)}>
+              {t('corrections.open')}
+            </Button>
+          ) : null}
           {HAS_RESULTS.includes(r.state) ? (
             <Button icon={<BarChartOutlined />} onClick={() => navigate(`/rounds/${r.id}/results`)}>
               {t('rounds.viewResults')}
