@@ -190,6 +190,9 @@ export class CorrectionPage {
 
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: '确认更正并发布' }).click();
-    await confirmPopover(this.page, '确定');
+    const popover = this.page.locator('.ant-popover', { hasText: '确认发布更正？' });
+    // The preview table below re-lays out while the popover zooms in: click without waiting
+    // for it to sit still.
+    await popover.getByRole('button', { name: '确定', exact: true }).click({ force: true });
   }
 }

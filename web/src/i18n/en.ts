@@ -1070,6 +1070,9 @@ export const en: Messages = {
     submit: 'Correct and publish',
     done: 'Correction {{revision}} published',
   },
+  phone: {
+    menu: 'Menu',
+  },
   unsaved: {
     title: 'Unsaved changes',
     body: 'Leaving this page discards the unsaved changes. Leave anyway?',

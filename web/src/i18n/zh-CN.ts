@@ -1053,6 +1053,9 @@ export const zhCN = {
     submit: '确认更正并发布',
     done: '已发布第 {{revision}} 次更正',
   },
+  phone: {
+    menu: '菜单',
+  },
   unsaved: {
     title: '有未保存的修改',
     body: '离开此页将丢弃未保存的修改。确定离开吗？',
