@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { listAuditEvents, type VerifyOptions } from '../db/audit.repository.ts';
+import {
+  type AuditTarget,
+  auditTargetNames,
+  unitIdsInDetails,
+} from '../db/audit-names.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { verifyAuditAndData } from './audit-chain.ts';
 import { authorize, requireUser } from './authorize.ts';
@@ -32,7 +37,7 @@ export async function listAudit(ctx: AppContext, query: AuditQuery) {
   const [entityType, entityId] = query.entity?.split(':') ?? [];
   // A date alone means the whole day: `to=2026-06-30` includes that day's events.
   const to = query.to && query.to.length === 10 ? `${query.to}T23:59:59.999Z` : query.to;
-  return listAuditEvents(ctx.db, {
+  const page = await listAuditEvents(ctx.db, {
     entityType,
     entityId,
     actor: query.actor,
@@ -43,6 +48,35 @@ export async function listAudit(ctx: AppContext, query: AuditQuery) {
     limit: query.limit,
     offset: query.offset,
   });
+  return withTargetNames(ctx, page);
+}
+
+/**
+ * Adds each event's `entityName` (a unit's, contest's or period's name; absent when gone) and
+ * `unitNames`, the names of the units its before/after mention by id, so the log reads in words.
+ */
+async function withTargetNames<T extends AuditTarget>(
+  ctx: AppContext,
+  page: { items: T[]; total: number },
+): Promise<{
+  items: (T & { entityName?: string; unitNames?: Record<string, string> })[];
+  total: number;
+}> {
+  const names = await auditTargetNames(ctx.db, page.items);
+  return {
+    ...page,
+    items: page.items.map((e) => {
+      const name = names.get(`${e.entityType}:${e.entityId}`);
+      const units = unitIdsInDetails([e]).filter((id) => names.has(`unit:${id}`));
+      return {
+        ...e,
+        ...(name === undefined ? {} : { entityName: name }),
+        ...(units.length
+          ? { unitNames: Object.fromEntries(units.map((id) => [id, names.get(`unit:${id}`)!])) }
+          : {}),
+      };
+    }),
+  };
 }
 
 /** Checks the whole chain and the published data it covers (any admin may ask; it reveals no event). */

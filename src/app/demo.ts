@@ -57,6 +57,25 @@ export const DEMO_USERS: ReadonlyArray<{
   },
   { username: 'yangzhuang', displayName: '杨庄镇填报员', unit: '371323109', roles: ['reporter'] },
   { username: 'lingdao', displayName: '县领导', unit: DEMO_COUNTY, roles: ['viewer'] },
+  // Down to a village (DESIGN §6): 黄山铺镇 runs its villages' contests; 黄山村 reports to it.
+  {
+    username: 'hsp-zuzhi',
+    displayName: '黄山铺镇党委组织办',
+    unit: '371323104',
+    roles: ['organizer'],
+  },
+  {
+    username: 'huangshancun',
+    displayName: '黄山村文书',
+    unit: '371323104200',
+    roles: ['reporter'],
+  },
+  {
+    username: 'huangshancun-shuji',
+    displayName: '黄山村党支部书记',
+    unit: '371323104200',
+    roles: ['viewer'],
+  },
 ];
 
 export interface DemoSummary {

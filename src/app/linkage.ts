@@ -22,7 +22,7 @@ import { entriesOfUnits, saveEntries as saveEntryRows } from '../db/entry.reposi
 import { listResults } from '../db/result.repository.ts';
 import { findRoundByPeriod, type Round } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { findUnit } from '../db/unit.repository.ts';
+import { findUnit, listChildren } from '../db/unit.repository.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { computeRound } from './compute-round.ts';
 import { contestView, requireContest, resolveParticipants } from './contests.ts';
@@ -241,7 +241,8 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
     const best = published.find((r) => r.rank === 1);
     towns.push({
       town: { code: town.code, name: town.name },
-      contestId: instance.id,
+      contestId: instance.id as number | null,
+      started: true,
       round: round ? { id: round.id, state: round.state, revision: round.revision } : null,
       participants: (await listParticipants(ctx.db, instance.id)).length,
       meanTotal: published.length
@@ -263,6 +264,31 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
       });
     }
   }
+  // Every town of the county is listed; those that have not taken the template up are 未开展.
+  const started = new Set(towns.map((t) => t.town.code));
+  const notStarted = [];
+  for (const kind of ['street', 'town', 'township'] as const) {
+    const children = await listChildren(ctx.db, template.organizerUnitId, {
+      kind,
+      limit: 10_000,
+      offset: 0,
+    });
+    for (const unit of children.items) {
+      if (started.has(unit.code)) continue;
+      notStarted.push({
+        town: { code: unit.code, name: unit.name },
+        contestId: null,
+        started: false,
+        round: null,
+        participants: 0,
+        meanTotal: null,
+        red: 0,
+        yellow: 0,
+        best: null,
+      });
+    }
+  }
+  notStarted.sort((a, b) => a.town.code.localeCompare(b.town.code));
   const rubric = await currentRubric(ctx.db, template.id);
   const scale = pow10(rubric?.rubric.precision ?? 2);
   // Vetoed villages rank after all others (DESIGN §3): the veto is the first key.
@@ -281,7 +307,7 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
     template: { id: template.id, title: template.title },
     period,
     periodLabel: periodLabel(period),
-    towns,
+    towns: [...towns, ...notStarted],
     villages: ranked,
   };
 }

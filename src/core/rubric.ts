@@ -30,6 +30,10 @@ export interface ScoredIndicator {
   floor?: number;
   /** `bands` only: [threshold, score] pairs, thresholds strictly descending (ascending with lower). */
   bands?: [number, number][];
+  /** What a value measures: `ratio` (0–1, typed 0.85 or 85%) or free text such as 万元, 个. */
+  unit?: string;
+  /** [low, high]: values outside draw a warning in the grid (not a refusal). */
+  plausible?: [number, number];
   description?: string;
 }
 
@@ -250,6 +254,8 @@ const SCORED_KEYS: Record<Method, string[]> = {
   bands: ['better', 'bands'],
 };
 const COMMON_INDICATOR_KEYS = ['code', 'name', 'kind', 'description'];
+/** Keys every scored indicator may carry beside its method's. */
+const VALUE_KEYS = ['unit', 'plausible'];
 
 class Validator {
   readonly problems: RubricProblem[] = [];
@@ -506,7 +512,7 @@ class Validator {
     const m = method as Method;
     this.unknownKeys(
       data,
-      [...COMMON_INDICATOR_KEYS, 'points', 'method', ...SCORED_KEYS[m]],
+      [...COMMON_INDICATOR_KEYS, 'points', 'method', ...VALUE_KEYS, ...SCORED_KEYS[m]],
       path,
       `（${m} 方法不用此字段）`,
     );
@@ -555,7 +561,31 @@ class Validator {
       const bands = this.bands(data.bands, [...path, 'bands'], points, better);
       if (bands) indicator.bands = bands;
     }
+    this.valueKeys(data, path, indicator);
     return indicator;
+  }
+
+  /** `unit` (text) and `plausible` ([low, high], low < high) of a scored indicator. */
+  valueKeys(data: Record<string, unknown>, path: Path, indicator: ScoredIndicator): void {
+    const unit = this.text(data, 'unit', path, false);
+    if (unit) indicator.unit = unit;
+    const plausible = data.plausible;
+    if (plausible === undefined || plausible === null) return;
+    if (
+      !Array.isArray(plausible) ||
+      plausible.length !== 2 ||
+      !isFiniteNumber(plausible[0]) ||
+      !isFiniteNumber(plausible[1]) ||
+      plausible[0] >= plausible[1]
+    ) {
+      this.problem(
+        [...path, 'plausible'],
+        'BAD_PLAUSIBLE',
+        '合理范围应为 [下限, 上限] 两个数字且下限小于上限 (plausible must be [low, high] with low < high)',
+      );
+      return;
+    }
+    indicator.plausible = [plausible[0], plausible[1]];
   }
 
   bands(

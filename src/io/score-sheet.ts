@@ -1,6 +1,11 @@
 // Reads the wide score sheet of DESIGN §4 (CSV or XLSX) into the engine's columnar Sheet,
 // checking every cell against the rubric and reporting every bad one — not only the first.
 // Used by `leitai rank` and by the server's all-or-nothing import.
+import {
+  parseNumberText as parseCoreNumberText,
+  percentProblem,
+  readNumberText,
+} from '../core/number-text.ts';
 import type { Indicator, Rubric } from '../core/rubric.ts';
 import { checkValue, type Sheet } from '../core/sheet.ts';
 import { decodeText, detectDelimiter, parseCsv, startsFormula } from './csv.ts';
@@ -235,22 +240,8 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').replace(/[\u2212\uFE63]/g, '-');
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-
 /** A number typed as text: plain, with thousands separators (1,234.5) or a percent (85%). */
-export function parseNumberText(raw: string): number | undefined {
-  let text = normalize(raw).trim();
-  let divisor = 1;
-  if (text.endsWith('%')) {
-    text = text.slice(0, -1).trim();
-    divisor = 100;
-  }
-  if (GROUPED.test(text)) text = text.replaceAll(',', '');
-  if (!NUMBER.test(text)) return undefined;
-  const n = Number(text) / divisor;
-  return Number.isFinite(n) ? n : undefined;
-}
+export const parseNumberText = parseCoreNumberText;
 
 const VETO_YES = ['1', 'true', '是', 'y', 'yes'];
 const VETO_NO = ['0', 'false', '否', 'n', 'no'];
@@ -501,7 +492,10 @@ function readValue(indicator: Indicator, cell: Cell): number | { code: string; m
   } else if (typeof cell === 'number') {
     value = cell;
   } else if (typeof cell === 'string') {
-    value = parseNumberText(cell);
+    const read = readNumberText(cell);
+    const refused = read && percentProblem(indicator, read);
+    if (refused) return { code: 'OUT_OF_RANGE', message: refused };
+    value = read?.value;
   }
   if (value === undefined) {
     return { code: 'NOT_A_NUMBER', message: `不是数字「${text}」 (not a number)` };

@@ -58,6 +58,10 @@ export const AuditEventView = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** What the target is called (unit, contest and period…); absent when it no longer exists. */
+  entityName: z.string().optional(),
+  /** Names of the units that before/after mention by id. */
+  unitNames: z.record(z.string(), z.string()).optional(),
   before: z.unknown(),
   after: z.unknown(),
   hash: z.string(),

@@ -10,6 +10,10 @@ export interface AuditEvent {
   action: string;
   entityType: string;
   entityId: string;
+  /** The target's name (unit, contest and period…), absent when it no longer exists. */
+  entityName?: string;
+  /** Names of the units that before/after mention by id. */
+  unitNames?: Record<string, string>;
   before: unknown;
   after: unknown;
   hash: string;

@@ -134,7 +134,9 @@ export function currentVersion(contest: Contest): number | undefined {
 
 export interface LinkageTown {
   town: { code: string; name: string };
-  contestId: number;
+  /** The town's contest made from the template; null when the town has not started (未开展). */
+  contestId: number | null;
+  started: boolean;
   round: { id: number; state: RoundState; revision: number } | null;
   participants: number;
   /** The mean total of the town's villages in a published round; null otherwise. */

@@ -25,7 +25,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { auditDiff, type DiffRow } from './audit-diff.ts';
+import { auditLines, type ChangeLine } from './audit-words.ts';
 
 const ENTITY_TYPES = [
   'unit',
@@ -38,6 +38,7 @@ const ENTITY_TYPES = [
   'appeal',
   'practice',
   'division',
+  'assessment',
 ] as const;
 const ACTIONS = [
   'user.create',
@@ -62,46 +63,42 @@ const ACTIONS = [
   'appeal.file',
   'appeal.upheld',
   'appeal.rejected',
+  'entries.import',
+  'assessment.create',
+  'contest.feeds',
+  'contest.instantiate',
+  'feed.fill',
+  'practice.create',
+  'practice.update',
 ] as const;
 
 function Diff({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
-  const rows = auditDiff(event.before, event.after);
-  const columns: TableColumnsType<DiffRow> = [
-    {
-      key: 'field',
-      title: t('audit.field'),
-      dataIndex: 'field',
-      width: 240,
-      render: (f: string) => <code>{f}</code>,
-    },
+  const rows = auditLines(event, t);
+  const columns: TableColumnsType<ChangeLine> = [
+    { key: 'subject', title: t('auditWords.subject'), dataIndex: 'subject', width: 280 },
     {
       key: 'before',
       title: t('audit.before'),
       dataIndex: 'before',
-      render: (v: string, r) => (
-        <span className={r.changed ? 'diff-old' : undefined}>{v || '—'}</span>
-      ),
+      render: (v: string) => <span className="diff-old">{v}</span>,
     },
     {
       key: 'after',
       title: t('audit.after'),
       dataIndex: 'after',
-      render: (v: string, r) => (
-        <span className={r.changed ? 'diff-new' : undefined}>{v || '—'}</span>
-      ),
+      render: (v: string) => <span className="diff-new">{v}</span>,
     },
   ];
   return (
     <div className="audit-diff">
-      <Table<DiffRow>
+      <Table<ChangeLine>
         size="small"
-        rowKey="field"
+        rowKey={(r) => `${r.subject}|${r.before}|${r.after}`}
         columns={columns}
         dataSource={rows}
         pagination={rows.length > 30 ? { pageSize: 30, size: 'small' } : false}
-        locale={{ emptyText: t('audit.noDetails') }}
-        rowClassName={(r) => (r.changed ? 'diff-changed' : '')}
+        locale={{ emptyText: t('auditWords.noChange') }}
       />
       <div className="muted small">
         {t('audit.hash')}：<code>{event.hash}</code>
@@ -159,11 +156,19 @@ export default function AuditPage() {
 
   const actionLabel = (code: string) =>
     (ACTIONS as readonly string[]).includes(code)
-      ? t(`audit.actions.${code as (typeof ACTIONS)[number]}`)
+      ? t(`audit.actions.${code}` as 'audit.actions.user.create', {
+          defaultValue: t(`auditWords.actions.${code}` as 'auditWords.actions.feed.fill', {
+            defaultValue: code,
+          }),
+        })
       : code;
   const entityLabel = (type: string) =>
     (ENTITY_TYPES as readonly string[]).includes(type)
-      ? t(`audit.entities.${type as (typeof ENTITY_TYPES)[number]}`)
+      ? t(`audit.entities.${type}` as 'audit.entities.unit', {
+          defaultValue: t(`auditWords.entities.${type}` as 'auditWords.entities.assessment', {
+            defaultValue: type,
+          }),
+        })
       : type;
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -186,7 +191,8 @@ export default function AuditPage() {
       title: t('audit.entity'),
       render: (_: unknown, e) => (
         <span>
-          {entityLabel(e.entityType)} <span className="muted">#{e.entityId}</span>
+          <span className="muted">{entityLabel(e.entityType)}</span>{' '}
+          {e.entityName ?? <span className="muted">#{e.entityId}</span>}
         </span>
       ),
     },

@@ -31,6 +31,7 @@ import { useMayManage } from '../../app/permissions.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
+import { UnsavedGuard } from '../../hooks/use-unsaved-guard.tsx';
 import { DryRun } from './dry-run.tsx';
 import { RUBRIC_TEMPLATE } from './rubric-template.ts';
 import { RubricView } from './rubric-view.tsx';
@@ -166,6 +167,7 @@ export default function RubricEditorPage() {
   return (
     <>
       {toastHolder}
+      <UnsavedGuard when={dirty && busy === null} />
       <div className="page-title-row">
         <PageHeader title={t('rubric.editorTitle')} subtitle={data.title} />
         <Space wrap>
