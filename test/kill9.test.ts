@@ -185,6 +185,31 @@ for (const dialect of dialects) {
       }
     }
 
+    it.skipIf(dialect.name !== 'postgres')(
+      'survives pg_terminate_backend on its connections and keeps serving',
+      async () => {
+        const { child, base } = await startServe(target);
+        try {
+          const get = (url: string) =>
+            fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } });
+          expect((await get('/contests')).status).toBe(200);
+          const { rows } = await admin!.query(
+            'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+            [applicationName],
+          );
+          expect(rows.length).toBeGreaterThan(0);
+          const after = await Promise.all([get('/contests'), get(`/rounds/${roundId}`)]);
+          expect(after.map((r) => r.status)).toEqual([200, 200]);
+          expect(child.exitCode).toBeNull();
+          expect(child.signalCode).toBeNull();
+        } finally {
+          child.kill('SIGKILL');
+          await killed(child);
+        }
+      },
+      120_000,
+    );
+
     it('leaves each batch wholly there or wholly absent, audited exactly when there', async () => {
       expect(units.length).toBeGreaterThan(200);
       let committed: number | null = null;
