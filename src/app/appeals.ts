@@ -112,9 +112,11 @@ export function fileAppeal(ctx: AppContext, roundId: string, input: FileAppeal):
 /** The lead office upholds (with the new value; results follow) or rejects with a reason. */
 export function decide(ctx: AppContext, appealId: string, input: DecideAppeal): Promise<Appeal> {
   return inTransaction(ctx, async (tx) => {
-    const appeal = /^\d+$/.test(appealId) ? await findAppeal(tx.db, Number(appealId)) : undefined;
-    if (!appeal) throw new DomainError('NOT_FOUND', `申诉不存在 appeal not found: ${appealId}`);
-    const round = await requireRound(tx.db, appeal.roundId);
+    const found = /^\d+$/.test(appealId) ? await findAppeal(tx.db, Number(appealId)) : undefined;
+    if (!found) throw new DomainError('NOT_FOUND', `申诉不存在 appeal not found: ${appealId}`);
+    const round = await requireRound(tx.db, found.roundId);
+    // Read again under the round's lock: a decision made meanwhile is seen, never made twice.
+    const appeal = (await findAppeal(tx.db, found.id))!;
     const contest = await requireContest(tx.db, round.contestId);
     const access = await roundAccess(tx, contest);
     if (!access.manage && !access.evaluates(appeal.indicator)) {

@@ -12,7 +12,7 @@ import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
 import { rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-import { checkItems, writeEntries } from './entries.ts';
+import { checkItems, roundClosed, writeEntries } from './entries.ts';
 import { roundAccess } from './round-access.ts';
 import { requireRound } from './rounds.ts';
 
@@ -118,6 +118,9 @@ export function attachEvidence(
   }
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, roundId);
+    // Evidence belongs to the entries being collected, reviewed or under notice; a published
+    // round changes only through a correction (and a draft takes nothing yet).
+    if (round.state === 'published' || round.state === 'draft') throw roundClosed(round);
     const contest = await requireContest(tx.db, round.contestId);
     const access = await roundAccess(tx, contest);
     const rubric = await rubricOfRound(tx.db, round);

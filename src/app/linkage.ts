@@ -51,7 +51,16 @@ export type SetFeeds = z.infer<typeof SetFeeds>;
 export const LinkageQuery = z.object({ period: z.string().min(4).max(10) });
 
 /** A town makes its own contest from the county's template, with the template's published rubric. */
-export async function instantiateTemplate(ctx: AppContext, templateId: string, input: Instantiate) {
+export function instantiateTemplate(ctx: AppContext, templateId: string, input: Instantiate) {
+  // One transaction for the contest, its participants and its rubric: a failure in any step
+  // leaves no half-made contest behind (that INSTANCE_EXISTS would then block).
+  return inTransaction(ctx, async (tx) => {
+    const contest = await instantiateIn(tx, templateId, input);
+    return contestView(tx.db, (await findContest(tx.db, contest.id))!);
+  });
+}
+
+async function instantiateIn(ctx: AppContext, templateId: string, input: Instantiate) {
   const template = await requireContest(ctx.db, templateId);
   if (!template.isTemplate)
     throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板 not a template');
@@ -66,53 +75,50 @@ export async function instantiateTemplate(ctx: AppContext, templateId: string, i
       'NO_PUBLISHED_RUBRIC',
       '模板尚未发布评分标准 the template has no published rubric',
     );
-  const created = await inTransaction(ctx, async (tx) => {
-    await authorize(tx, 'contest.manage', town.id);
-    const existing = await tx.db
-      .selectFrom('contests')
-      .select('id')
-      .where('template_id', '=', template.id)
-      .where('organizer_unit_id', '=', town.id)
-      .executeTakeFirst();
-    if (existing) {
-      throw new DomainError(
-        'INSTANCE_EXISTS',
-        `${town.name}已按此模板开展擂台赛 the town already runs this template`,
-        {
-          contest: existing.id,
-        },
-      );
-    }
-    const spec = input.participants ?? { under: town.id, kinds: ['village', 'community'] };
-    const participants = await resolveParticipants(tx.db, town.id, spec as never, undefined);
-    const contest = await insertContest(
-      tx.db,
+  await authorize(ctx, 'contest.manage', town.id);
+  const existing = await ctx.db
+    .selectFrom('contests')
+    .select('id')
+    .where('template_id', '=', template.id)
+    .where('organizer_unit_id', '=', town.id)
+    .executeTakeFirst();
+  if (existing) {
+    throw new DomainError(
+      'INSTANCE_EXISTS',
+      `${town.name}已按此模板开展擂台赛 the town already runs this template`,
       {
-        organizerUnitId: town.id,
-        title: `${town.name}${template.title}`,
-        category: template.category,
-        cadence: template.cadence,
-        extraCadences: template.extraCadences,
-        isTemplate: false,
-        templateId: template.id,
-        description: template.description,
+        contest: existing.id,
       },
-      tx.clock.now().toISOString(),
     );
-    await replaceParticipants(tx.db, contest.id, participants);
-    await audit(tx, {
-      action: 'contest.instantiate',
-      entityType: 'contest',
-      entityId: contest.id,
-      unitId: town.id,
-      after: { template: template.id, town: town.code, participants: participants.length },
-    });
-    return contest;
+  }
+  const spec = input.participants ?? { under: town.id, kinds: ['village', 'community'] };
+  const participants = await resolveParticipants(ctx.db, town.id, spec as never, undefined);
+  const contest = await insertContest(
+    ctx.db,
+    {
+      organizerUnitId: town.id,
+      title: `${town.name}${template.title}`,
+      category: template.category,
+      cadence: template.cadence,
+      extraCadences: template.extraCadences,
+      isTemplate: false,
+      templateId: template.id,
+      description: template.description,
+    },
+    ctx.clock.now().toISOString(),
+  );
+  await replaceParticipants(ctx.db, contest.id, participants);
+  await audit(ctx, {
+    action: 'contest.instantiate',
+    entityType: 'contest',
+    entityId: contest.id,
+    unitId: town.id,
+    after: { template: template.id, town: town.code, participants: participants.length },
   });
   // The template's standard, published as the town's version 1 (提前发布评分标准).
-  await draftRubric(ctx, String(created.id), { yaml: rubric.source });
-  await publishRubric(ctx, String(created.id), 1);
-  return contestView(ctx.db, (await findContest(ctx.db, created.id))!);
+  await draftRubric(ctx, String(contest.id), { yaml: rubric.source });
+  await publishRubric(ctx, String(contest.id), 1);
+  return contest;
 }
 
 /** Declares which indicators of a county board take their values from towns' village contests. */

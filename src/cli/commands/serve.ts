@@ -12,7 +12,12 @@ export const serveCommand: Command = {
   options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' } },
   async run({ values }, io) {
     const config = configFrom(values, io, { host: str(values, 'host'), port: str(values, 'port') });
-    const handle = openDatabase(config);
+    const handle = openDatabase(config, {
+      onConnectionError: (error) =>
+        io.err(
+          `数据库连接中断，将自动重连 database connection lost, reconnecting: ${error.message}`,
+        ),
+    });
     await migrateToLatest(handle.db);
     const webDir = path.join(repoRoot, 'dist/web');
     if (!fs.existsSync(path.join(webDir, 'index.html'))) {
