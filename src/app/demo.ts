@@ -59,6 +59,9 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'lingdao', displayName: '县领导', unit: DEMO_COUNTY, roles: ['viewer'] },
 ];
 
+/** Demo passwords are printed for the README walkthrough: not forced to change (docs/SECURITY.md). */
+const DEMO_PASSWORDS = { forceChange: false };
+
 export interface DemoSummary {
   units: number;
   departmentsAdded: number;
@@ -86,8 +89,8 @@ export async function loadDemo(
   for (const u of DEMO_USERS) {
     const existing = await findUser(ctx.db, u.username);
     const { password } = existing
-      ? await changeUser(ctx, String(existing.id), { resetPassword: true })
-      : await createUser(ctx, u);
+      ? await changeUser(ctx, String(existing.id), { resetPassword: true }, DEMO_PASSWORDS)
+      : await createUser(ctx, u, DEMO_PASSWORDS);
     credentials.push({
       username: u.username,
       displayName: u.displayName,

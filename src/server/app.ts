@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { practicesRoutes } from './routes/practices.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
+import { securityRoutes } from './routes/security.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { sheetsRoutes } from './routes/sheets.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
@@ -35,6 +36,11 @@ export interface BuildOptions {
   onRoute?: (route: { method: string; url: string }) => void;
 }
 
+/** TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest n". */
+function trustProxyOption(value: boolean | number | string[]) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
 /** Builds the one Fastify server of Leitai: API under /api/v1, its OpenAPI document, the web app. */
 export async function buildServer(
   deps: ServerDeps,
@@ -43,6 +49,8 @@ export async function buildServer(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // Behind a proxy: the client's address and https come from X-Forwarded-* (TRUST_PROXY).
+    trustProxy: trustProxyOption(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   const { onRoute } = options;
   if (onRoute) {
@@ -87,6 +95,7 @@ export async function buildServer(
     practicesRoutes,
     publicRoutes,
     assessmentsRoutes,
+    securityRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
 

@@ -53,6 +53,15 @@ const STATUS: Record<string, number> = {
   INSTANCE_EXISTS: 409,
   ROUND_NOT_PUBLISHED: 409,
   RATE_LIMITED: 429,
+  // Accounts (issue 19).
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  TOTP_NOT_ENROLLING: 409,
+  PASSWORD_REUSED: 400,
+  ROLE_CONFLICT: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  PASSWORD_EXPIRED: 403,
+  TOTP_SETUP_REQUIRED: 403,
 };
 
 /** Every stable code the server may answer with. */

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+import type { PasswordPolicy } from '../core/password-policy.ts';
+import { readPolicy, savePolicy } from '../db/account-security.repository.ts';
+import { pathsOf } from '../db/unit.repository.ts';
+import { authorize, requireUser } from './authorize.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
+
+/** The policy as the security admin sets it; the bounds are 等保 level 3's floor (issue 19). */
+export const PolicyInput = z.object({
+  minLength: z.coerce
+    .number()
+    .int()
+    .min(8, '最小长度不能少于 8 位 (minimum length must be at least 8)')
+    .max(64, '最小长度不能超过 64 位 (at most 64)'),
+  minClasses: z.coerce
+    .number()
+    .int()
+    .min(1, '字符类别为 1–4 (1 to 4 classes)')
+    .max(4, '字符类别为 1–4 (1 to 4 classes)'),
+  expiryDays: z.coerce
+    .number()
+    .int()
+    .min(1, '有效期不能少于 1 天 (expiry must be at least 1 day)')
+    .max(3650, '有效期不能超过 3650 天 (at most 3650 days)')
+    .nullable(),
+  historySize: z.coerce
+    .number()
+    .int()
+    .min(0, '历史密码数为 0–24 (0 to 24)')
+    .max(24, '历史密码数为 0–24 (0 to 24)'),
+});
+export type PolicyInput = z.infer<typeof PolicyInput>;
+
+/** The policy in force; any signed-in user may read it (the web shows it while one types). */
+export async function getPolicy(ctx: AppContext): Promise<PasswordPolicy> {
+  requireUser(ctx);
+  return readPolicy(ctx.db);
+}
+
+/** The security admin of the root unit sets the one policy of the installation. */
+export function setPolicy(ctx: AppContext, input: PolicyInput): Promise<PasswordPolicy> {
+  return inTransaction(ctx, async (tx) => {
+    const actor = requireUser(tx);
+    if (actor.kind !== 'system') {
+      const path = (await pathsOf(tx.db, [actor.unitId!])).get(actor.unitId!) ?? [];
+      const root = path[0]?.id;
+      if (root === undefined) throw new DomainError('FORBIDDEN', '没有权限 not allowed');
+      // The policy is the whole installation's: only a security admin at the root sets it.
+      if (root !== actor.unitId) {
+        throw new DomainError(
+          'FORBIDDEN',
+          '只有最上级单位的安全管理员可以修改密码策略 only the root unit’s security admin sets the policy',
+        );
+      }
+      await authorize(tx, 'security.manage', root);
+    }
+    const before = await readPolicy(tx.db);
+    const policy: PasswordPolicy = { ...input };
+    await savePolicy(tx.db, policy, tx.clock.now().toISOString());
+    await audit(tx, {
+      action: 'policy.update',
+      entityType: 'security_policy',
+      entityId: 1,
+      unitId: actor.unitId,
+      before,
+      after: policy,
+    });
+    return policy;
+  });
+}
