@@ -14,7 +14,7 @@ import {
   findUserSecurity,
   replaceRecoveryCodes,
   updateUserSecurity,
-  useRecoveryCode,
+  spendRecoveryCode,
 } from '../db/account-security.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUserRow } from '../db/user.repository.ts';
@@ -149,7 +149,7 @@ export async function checkSecondFactor(
   if (step !== null) return advanceTotpStep(db, userId, step);
   const recovery = normaliseRecovery(code);
   if (!/^[a-z0-9]{5}-[a-z0-9]{5}$/.test(recovery)) return false;
-  return useRecoveryCode(db, userId, sha256(recovery), now.toISOString());
+  return spendRecoveryCode(db, userId, sha256(recovery), now.toISOString());
 }
 
 /** The security admin removes a user's second factor (a lost phone); the user enrols again. */

@@ -148,7 +148,7 @@ export async function replaceRecoveryCodes(
 }
 
 /** Marks an unused recovery code used; true when it was there and unused (one statement). */
-export async function useRecoveryCode(
+export async function spendRecoveryCode(
   db: Db,
   userId: number,
   hash: string,
