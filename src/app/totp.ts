@@ -13,8 +13,8 @@ import {
   countRecoveryCodesLeft,
   findUserSecurity,
   replaceRecoveryCodes,
-  updateUserSecurity,
   spendRecoveryCode,
+  updateUserSecurity,
 } from '../db/account-security.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUserRow } from '../db/user.repository.ts';
