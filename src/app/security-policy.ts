@@ -38,8 +38,36 @@ export async function getPolicy(ctx: AppContext): Promise<PasswordPolicy> {
   return readPolicy(ctx.db);
 }
 
-/** The security admin of the root unit sets the one policy of the installation. */
-export function setPolicy(ctx: AppContext, input: PolicyInput): Promise<PasswordPolicy> {
+/** What the route accepts: numbers, checked against the bounds here so a refusal is audited. */
+export const PolicyBody = z.object({
+  minLength: z.number(),
+  minClasses: z.number(),
+  expiryDays: z.number().nullable(),
+  historySize: z.number(),
+});
+
+/**
+ * The security admin of the root unit sets the one policy of the installation. A policy below
+ * the floor (length < 8, expiry < 1 day) is refused with the rule named, audited, nothing changed.
+ */
+export async function setPolicy(ctx: AppContext, body: unknown): Promise<PasswordPolicy> {
+  const parsed = PolicyInput.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? '');
+    requireUser(ctx);
+    await inTransaction(ctx, (tx) =>
+      audit(tx, {
+        action: 'policy.update_refused',
+        entityType: 'security_policy',
+        entityId: 1,
+        unitId: tx.actor.unitId,
+        after: { field, message: issue.message, input: body },
+      }),
+    );
+    throw new DomainError('INVALID_POLICY', `密码策略无效 ${field}: ${issue.message}`, { field });
+  }
+  const input = parsed.data;
   return inTransaction(ctx, async (tx) => {
     const actor = requireUser(tx);
     if (actor.kind !== 'system') {

@@ -107,7 +107,7 @@ export function confirmTotp(
     }
     const step = matchTotp(pending, input.code, tx.clock.now());
     if (step === null) {
-      throw new DomainError('TOTP_INVALID', '验证码不正确或已过期 wrong or expired code', {
+      throw new DomainError('TOTP_CODE_WRONG', '验证码不正确或已过期 wrong or expired code', {
         field: 'code',
       });
     }

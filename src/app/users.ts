@@ -211,10 +211,52 @@ export interface SetByOthers {
   forceChange?: boolean;
 }
 
+/**
+ * Runs a use case; when it is refused for breaking a security rule (two separated roles, a weak
+ * or reused password), the refusal is audited on its own after the rollback (issue 19).
+ */
+async function auditingRefusals<T>(
+  ctx: AppContext,
+  action: string,
+  target: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (
+      error instanceof DomainError &&
+      ['ROLE_CONFLICT', 'WEAK_PASSWORD', 'PASSWORD_REUSED'].includes(error.code) &&
+      ctx.actor.kind !== 'anonymous'
+    ) {
+      await inTransaction(ctx, (tx) =>
+        audit(tx, {
+          action: `${action}_refused`,
+          entityType: 'user',
+          entityId: target,
+          unitId: tx.actor.unitId,
+          after: { code: error.code, message: error.message },
+        }),
+      );
+    }
+    throw error;
+  }
+}
+
 export function createUser(
   ctx: AppContext,
   input: CreateUser,
   options: SetByOthers = {},
+): Promise<WithSecret<User>> {
+  return auditingRefusals(ctx, 'user.create', input.username, () =>
+    createUserNow(ctx, input, options),
+  );
+}
+
+function createUserNow(
+  ctx: AppContext,
+  input: CreateUser,
+  options: SetByOthers,
 ): Promise<WithSecret<User>> {
   return inTransaction(ctx, async (tx) => {
     const unitId = await requireUnitId(tx.db, input.unit, 'unit');
@@ -270,6 +312,17 @@ export function changeUser(
   input: UpdateUser,
   options: SetByOthers = {},
 ): Promise<WithSecret<User>> {
+  return auditingRefusals(ctx, 'user.grant_roles', idOrName, () =>
+    changeUserNow(ctx, idOrName, input, options),
+  );
+}
+
+function changeUserNow(
+  ctx: AppContext,
+  idOrName: string,
+  input: UpdateUser,
+  options: SetByOthers,
+): Promise<WithSecret<User>> {
   return inTransaction(ctx, async (tx) => {
     const before = await userOr404(tx.db, idOrName);
     const rolesChange =
@@ -278,7 +331,9 @@ export function changeUser(
     const activeChange = input.active !== undefined && input.active !== before.active;
     const unlock = input.active === true;
     // 三权分立: roles and locks are the security admin's; the rest the admin's (DESIGN §1).
-    if (rolesChange || input.active !== undefined) await authorize(tx, 'user.grant', before.unitId);
+    if (input.roles !== undefined || input.active !== undefined) {
+      await authorize(tx, 'user.grant', before.unitId);
+    }
     if (input.displayName !== undefined || input.unit !== undefined) {
       await authorize(tx, 'user.manage', before.unitId);
     }
@@ -362,6 +417,16 @@ async function revokeTokensOf(tx: AppContext, user: { id: number; unitId: number
 
 /** A user changes their own password; their other sessions end. */
 export function changeOwnPassword(
+  ctx: AppContext,
+  input: ChangePassword,
+  keepSessionHash?: string,
+): Promise<void> {
+  return auditingRefusals(ctx, 'user.change_password', String(ctx.actor.userId), () =>
+    changeOwnPasswordNow(ctx, input, keepSessionHash),
+  );
+}
+
+function changeOwnPasswordNow(
   ctx: AppContext,
   input: ChangePassword,
   keepSessionHash?: string,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getPolicy, PolicyInput, setPolicy } from '../../app/security-policy.ts';
+import { getPolicy, PolicyBody, setPolicy } from '../../app/security-policy.ts';
 import { confirmTotp, enrolTotp, resetTotp, TotpCode, totpStatus } from '../../app/totp.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
@@ -80,7 +80,7 @@ export function securityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '设置密码策略（安全管理员）set the password policy',
-          body: PolicyInput,
+          body: PolicyBody,
           response: { 200: PolicyView },
         },
       },
