@@ -71,17 +71,25 @@ export async function setPolicy(ctx: AppContext, body: unknown): Promise<Passwor
   return inTransaction(ctx, async (tx) => {
     const actor = requireUser(tx);
     if (actor.kind !== 'system') {
+      await authorize(tx, 'security.manage', actor.unitId!);
+      // The policy is the installation's: only a security admin with no account in a unit above
+      // theirs (the county's, not a town's) sets it.
       const path = (await pathsOf(tx.db, [actor.unitId!])).get(actor.unitId!) ?? [];
-      const root = path[0]?.id;
-      if (root === undefined) throw new DomainError('FORBIDDEN', '没有权限 not allowed');
-      // The policy is the whole installation's: only a security admin at the root sets it.
-      if (root !== actor.unitId) {
+      const above = path.slice(0, -1).map((u) => u.id);
+      const higher = above.length
+        ? await tx.db
+            .selectFrom('users')
+            .select('id')
+            .where('unit_id', 'in', above)
+            .limit(1)
+            .executeTakeFirst()
+        : undefined;
+      if (higher) {
         throw new DomainError(
           'FORBIDDEN',
-          '只有最上级单位的安全管理员可以修改密码策略 only the root unit’s security admin sets the policy',
+          '只有最上级单位的安全管理员可以修改密码策略 only the top unit’s security admin sets the policy',
         );
       }
-      await authorize(tx, 'security.manage', root);
     }
     const before = await readPolicy(tx.db);
     const policy: PasswordPolicy = { ...input };
