@@ -222,3 +222,26 @@ export async function revokeAllTokens(db: Db, userId: number, now: string): Prom
 export function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
+
+/** True when `leitai init --separation` switched 三权分立 on for this installation. */
+export async function separationStored(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('security_settings')
+    .select('separation_of_duties')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Boolean(row?.separation_of_duties);
+}
+
+export async function storeSeparation(db: Db, now: string): Promise<void> {
+  await db
+    .insertInto('security_settings')
+    .values({
+      id: 1,
+      policy_json: JSON.stringify(DEFAULT_POLICY),
+      separation_of_duties: 1,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ separation_of_duties: 1, updated_at: now }))
+    .execute();
+}

@@ -40,6 +40,7 @@ export interface RecoveryCodeTable {
 export interface SecuritySettingsTable {
   id: number;
   policy_json: string;
+  separation_of_duties: Generated<number>;
   updated_at: string;
 }
 

@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { separationStored } from '../db/account-security.repository.ts';
 import type { ServerDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -53,6 +54,10 @@ export async function buildServer(
     trustProxy: trustProxyOption(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   const { onRoute } = options;
+  // `leitai init --separation` keeps 三权分立 on whatever the environment says.
+  if (!deps.settings.separationOfDuties && (await separationStored(deps.db))) {
+    deps.settings.separationOfDuties = true;
+  }
   if (onRoute) {
     app.addHook('onRoute', (r) => {
       for (const method of [r.method].flat()) onRoute({ method, url: r.url });

@@ -49,6 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('security_settings')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('policy_json', 'text', (c) => c.notNull())
+    // Set by `leitai init --separation`: 三权分立 stays on whatever the environment says.
+    .addColumn('separation_of_duties', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 }
