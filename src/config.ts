@@ -49,6 +49,18 @@ export const Config = z.object({
    * a number of hops, or the proxies' addresses/CIDRs, comma-separated. Off by default.
    */
   trustProxy: TrustProxy.default(false),
+  /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
+  auditHash: z.enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3').default('sha256'),
+  /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
+  auditKey: z
+    .string()
+    .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
+    .optional(),
+  /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
+  fileKey: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)')
+    .optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -80,6 +92,9 @@ export function loadConfig(
     separationOfDuties: env.LEITAI_SEPARATION_OF_DUTIES || undefined,
     requireTotp: env.LEITAI_REQUIRE_TOTP || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
+    auditHash: env.LEITAI_AUDIT_HASH || undefined,
+    auditKey: env.LEITAI_AUDIT_KEY || undefined,
+    fileKey: env.LEITAI_FILE_KEY || undefined,
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
@@ -93,6 +108,9 @@ export function loadConfig(
       separationOfDuties: 'LEITAI_SEPARATION_OF_DUTIES',
       requireTotp: 'LEITAI_REQUIRE_TOTP',
       trustProxy: 'TRUST_PROXY',
+      auditHash: 'LEITAI_AUDIT_HASH',
+      auditKey: 'LEITAI_AUDIT_KEY',
+      fileKey: 'LEITAI_FILE_KEY',
     };
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');
