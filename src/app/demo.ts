@@ -78,6 +78,9 @@ export const DEMO_USERS: ReadonlyArray<{
   },
 ];
 
+/** Demo passwords are printed for the README walkthrough: not forced to change (docs/SECURITY.md). */
+const DEMO_PASSWORDS = { forceChange: false };
+
 export interface DemoSummary {
   units: number;
   departmentsAdded: number;
@@ -105,8 +108,8 @@ export async function loadDemo(
   for (const u of DEMO_USERS) {
     const existing = await findUser(ctx.db, u.username);
     const { password } = existing
-      ? await changeUser(ctx, String(existing.id), { resetPassword: true })
-      : await createUser(ctx, u);
+      ? await changeUser(ctx, String(existing.id), { resetPassword: true }, DEMO_PASSWORDS)
+      : await createUser(ctx, u, DEMO_PASSWORDS);
     credentials.push({
       username: u.username,
       displayName: u.displayName,

@@ -342,6 +342,9 @@ export interface AuditFilter {
   entityId?: string | undefined;
   actor?: string | undefined;
   action?: string | undefined;
+  /** Actions matching any of these LIKE patterns, and none of the excluded ones (a kind). */
+  actionLike?: readonly string[] | undefined;
+  actionNotLike?: readonly string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
   /** Only events about units in this unit's subtree (an admin's); all when absent. */
@@ -375,6 +378,9 @@ function filtered(db: Db, f: AuditFilter) {
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actor) q = q.where('actor_name', '=', f.actor);
   if (f.action) q = q.where('action', '=', f.action);
+  const like = f.actionLike ?? [];
+  if (like.length) q = q.where((eb) => eb.or(like.map((p) => eb('action', 'like', p))));
+  for (const p of f.actionNotLike ?? []) q = q.where('action', 'not like', p);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<=', f.to);
   return q;

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { UnitKind } from '../core/units.ts';
+import type { AccountTables } from './schema-accounts.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
 
@@ -293,7 +294,7 @@ export interface ContestFeedTable {
   measure: string;
 }
 
-export interface Database extends AssessmentTables {
+export interface Database extends AccountTables, AssessmentTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

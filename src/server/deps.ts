@@ -36,6 +36,8 @@ export function serverDeps(
       ...defaultAuthSettings,
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionMaxHours: config.sessionMaxHours,
+      separationOfDuties: config.separationOfDuties,
+      requireTotp: config.requireTotp,
       ...extra.settings,
     },
     cache: new PublishedRoundCache(),

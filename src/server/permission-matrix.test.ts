@@ -34,12 +34,25 @@ const all = (status: number): Expect =>
 const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
 const adminOnly = (status: number): Expect => ({ ...all(403), admin: status, anonymous: 401 });
 const nobody: Expect = { ...all(403), anonymous: 401 };
+/** The matrix runs twice: 三权分立 off (today's behaviour) and on (issue 19). */
+let separation = false;
+/** Without separation an admin also acts as security admin and auditor (core effectiveRoles). */
+const secadminOnly = (status: number): Expect =>
+  separation ? { ...nobody, secadmin: status } : { ...nobody, admin: status, secadmin: status };
+const auditorOnly = (status: number): Expect =>
+  separation ? { ...nobody, auditor: status } : { ...nobody, admin: status, auditor: status };
+const userReaders = (status: number): Expect => ({ ...nobody, admin: status, secadmin: status });
 
 interface Row {
   route: string;
   inside: (n: number, actor: Actor) => InjectOptions;
   outside?: (n: number, actor: Actor) => InjectOptions;
-  expect: { inside: Expect; outside?: Expect };
+  /** A function when the row depends on separation of duties (read as each run starts). */
+  expect: RowExpect | (() => RowExpect);
+}
+interface RowExpect {
+  inside: Expect;
+  outside?: Expect;
 }
 
 /** What a contest run by a town looks like in the matrix: its rounds in every state. */
@@ -176,7 +189,7 @@ const ROWS: Row[] = [
     route: 'GET /api/v1/users',
     inside: () => ({ url: `/api/v1/users?unit=${IN_TOWN}` }),
     outside: () => ({ url: `/api/v1/users?unit=${OUT_TOWN}` }),
-    expect: { inside: adminOnly(200), outside: nobody },
+    expect: () => ({ inside: userReaders(200), outside: nobody }),
   },
   {
     route: 'POST /api/v1/users',
@@ -190,13 +203,13 @@ const ROWS: Row[] = [
       url: '/api/v1/users',
       payload: { username: `out-${n}`, unit: OUT_TOWN, roles: ['reporter'] },
     }),
-    expect: { inside: adminOnly(201), outside: nobody },
+    expect: () => ({ inside: secadminOnly(201), outside: nobody }),
   },
   {
     route: 'GET /api/v1/users/:id',
     inside: () => ({ url: '/api/v1/users/huangshanpu' }),
     outside: () => ({ url: '/api/v1/users/yangzhuang' }),
-    expect: { inside: adminOnly(200), outside: nobody },
+    expect: () => ({ inside: userReaders(200), outside: nobody }),
   },
   {
     route: 'PATCH /api/v1/users/:id',
@@ -247,12 +260,12 @@ const ROWS: Row[] = [
   {
     route: 'GET /api/v1/audit',
     inside: () => ({ url: '/api/v1/audit' }),
-    expect: { inside: adminOnly(200) },
+    expect: () => ({ inside: auditorOnly(200) }),
   },
   {
     route: 'GET /api/v1/audit/verify',
     inside: () => ({ url: '/api/v1/audit/verify' }),
-    expect: { inside: adminOnly(200) },
+    expect: () => ({ inside: auditorOnly(200) }),
   },
   {
     route: 'GET /api/v1/contests',
@@ -902,6 +915,69 @@ const ROWS: Row[] = [
     outside: () => ({ url: `/api/v1/rounds/${fx.out.notice}/bulletin.docx` }),
     expect: { inside: manage(200), outside: nobody },
   },
+  // Accounts (issue 19): role changes and locks are the security admin's; the audit log and
+  // its export the auditor's; without separation the admin holds both, as before.
+  {
+    route: 'PATCH /api/v1/users/:id',
+    inside: () => ({
+      method: 'PATCH',
+      url: '/api/v1/users/huangshanpu',
+      payload: { roles: ['reporter'] },
+    }),
+    outside: () => ({
+      method: 'PATCH',
+      url: '/api/v1/users/yangzhuang',
+      payload: { roles: ['reporter'] },
+    }),
+    expect: () => ({ inside: secadminOnly(200), outside: nobody }),
+  },
+  {
+    route: 'DELETE /api/v1/users/:id/totp',
+    inside: () => ({ method: 'DELETE', url: '/api/v1/users/huangshanpu/totp' }),
+    outside: () => ({ method: 'DELETE', url: '/api/v1/users/yangzhuang/totp' }),
+    expect: () => ({ inside: secadminOnly(204), outside: nobody }),
+  },
+  {
+    route: 'GET /api/v1/me/totp',
+    inside: () => ({ url: '/api/v1/me/totp' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/me/totp',
+    inside: () => ({ method: 'POST', url: '/api/v1/me/totp' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    // Enrolment was started by the row above; a wrong code is refused.
+    route: 'POST /api/v1/me/totp/confirm',
+    inside: () => ({ method: 'POST', url: '/api/v1/me/totp/confirm', payload: { code: '000000' } }),
+    expect: { inside: signedIn(400) },
+  },
+  {
+    route: 'GET /api/v1/security/policy',
+    inside: () => ({ url: '/api/v1/security/policy' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    // The policy is the installation's: only the root unit's security admin (not these town users).
+    route: 'PUT /api/v1/security/policy',
+    inside: () => ({
+      method: 'PUT',
+      url: '/api/v1/security/policy',
+      payload: { minLength: 10, minClasses: 2, expiryDays: null, historySize: 5 },
+    }),
+    expect: { inside: nobody },
+  },
+  {
+    route: 'GET /api/v1/audit/export.csv',
+    inside: () => ({ url: '/api/v1/audit/export.csv?kind=signin' }),
+    expect: () => ({ inside: auditorOnly(200) }),
+  },
+  {
+    route: 'GET /api/v1/audit/export.xlsx',
+    inside: () => ({ url: '/api/v1/audit/export.xlsx?kind=account' }),
+    expect: () => ({ inside: auditorOnly(200) }),
+  },
 ];
 
 const RUBRIC = `title: 乡村振兴擂台赛
@@ -1045,72 +1121,74 @@ async function townContest(ctx: AppContext, dataDir: string, town: string): Prom
   };
 }
 
-describeEachDialect('permission matrix', (use) => {
-  let s: TestServer;
-  const routes: string[] = [];
+for (const mode of [false, true])
+  describeEachDialect(`permission matrix, 三权分立 ${mode ? 'on' : 'off'}`, (use) => {
+    let s: TestServer;
+    const routes: string[] = [];
 
-  beforeAll(async () => {
-    const { ctx } = use();
-    s = await startTestServer(use());
-    for (const role of ROLES) {
-      await createUser(ctx, { username: `town-${role}`, unit: IN_TOWN, roles: [role] });
-    }
-    for (const user of ['huangshanpu', 'yangzhuang']) {
-      tokenIds[user] = (await createToken(ctx, user, { name: 'matrix' })).view.id;
-    }
-    fx.in = await townContest(ctx, s.dataDir, IN_TOWN);
-    fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
-    const t = await createContest(ctx, {
-      title: '乡村振兴擂台赛（县级模板）',
-      category: '乡村振兴',
-      organizer: '371323',
-      cadence: 'month',
-      isTemplate: true,
-      participants: { under: '371323', kinds: ['village'] },
+    beforeAll(async () => {
+      separation = mode;
+      const { ctx } = use();
+      s = await startTestServer(use(), { settings: { separationOfDuties: mode } });
+      for (const role of ROLES) {
+        await createUser(ctx, { username: `town-${role}`, unit: IN_TOWN, roles: [role] });
+      }
+      for (const user of ['huangshanpu', 'yangzhuang']) {
+        tokenIds[user] = (await createToken(ctx, user, { name: 'matrix' })).view.id;
+      }
+      fx.in = await townContest(ctx, s.dataDir, IN_TOWN);
+      fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
+      const t = await createContest(ctx, {
+        title: '乡村振兴擂台赛（县级模板）',
+        category: '乡村振兴',
+        organizer: '371323',
+        cadence: 'month',
+        isTemplate: true,
+        participants: { under: '371323', kinds: ['village'] },
+      });
+      template = t.id;
+      await draftRubric(ctx, String(template), { yaml: RUBRIC });
+      await publishRubric(ctx, String(template), 1);
+      // The routes as registered: a second server built the same way reports them.
+      const { buildServer } = await import('./app.ts');
+      const { serverDeps } = await import('./deps.ts');
+      const { loadConfig } = await import('../config.ts');
+      const probe = await buildServer(serverDeps(use().handle, loadConfig({}), { version: 'x' }), {
+        onRoute: (r) => {
+          // Swagger UI's own static pages are documentation, not the API.
+          if (r.method !== 'HEAD' && !r.url.startsWith('/api/docs/'))
+            routes.push(`${r.method} ${r.url}`);
+        },
+      });
+      await probe.close();
     });
-    template = t.id;
-    await draftRubric(ctx, String(template), { yaml: RUBRIC });
-    await publishRubric(ctx, String(template), 1);
-    // The routes as registered: a second server built the same way reports them.
-    const { buildServer } = await import('./app.ts');
-    const { serverDeps } = await import('./deps.ts');
-    const { loadConfig } = await import('../config.ts');
-    const probe = await buildServer(serverDeps(use().handle, loadConfig({}), { version: 'x' }), {
-      onRoute: (r) => {
-        // Swagger UI's own static pages are documentation, not the API.
-        if (r.method !== 'HEAD' && !r.url.startsWith('/api/docs/'))
-          routes.push(`${r.method} ${r.url}`);
-      },
+    afterAll(() => s.close());
+
+    it('has a row for every endpoint, and no row for an endpoint that does not exist', () => {
+      expect(routes.length).toBeGreaterThan(15);
+      expect([...routes].sort()).toEqual([...new Set(ROWS.map((r) => r.route))].sort());
     });
-    await probe.close();
-  });
-  afterAll(() => s.close());
 
-  it('has a row for every endpoint, and no row for an endpoint that does not exist', () => {
-    expect(routes.length).toBeGreaterThan(15);
-    expect([...routes].sort()).toEqual(ROWS.map((r) => r.route).sort());
-  });
-
-  it('gives every role, inside and outside its subtree, the status of the table', async () => {
-    const failures: string[] = [];
-    let n = 0;
-    for (const row of ROWS) {
-      for (const scope of ['inside', 'outside'] as const) {
-        const make = scope === 'inside' ? row.inside : row.outside;
-        const expected = row.expect[scope];
-        if (!make || !expected) continue;
-        for (const actor of ACTORS) {
-          n += 1;
-          const res = await s.as(actor === 'anonymous' ? null : `town-${actor}`, make(n, actor));
-          if (res.statusCode !== expected[actor]) {
-            failures.push(
-              `${row.route} [${scope}] as ${actor}: ${res.statusCode}, expected ${expected[actor]} ${res.body.slice(0, 120)}`,
-            );
+    it('gives every role, inside and outside its subtree, the status of the table', async () => {
+      separation = mode;
+      const failures: string[] = [];
+      let n = 0;
+      for (const row of ROWS) {
+        for (const scope of ['inside', 'outside'] as const) {
+          const make = scope === 'inside' ? row.inside : row.outside;
+          const expected = (typeof row.expect === 'function' ? row.expect() : row.expect)[scope];
+          if (!make || !expected) continue;
+          for (const actor of ACTORS) {
+            n += 1;
+            const res = await s.as(actor === 'anonymous' ? null : `town-${actor}`, make(n, actor));
+            if (res.statusCode !== expected[actor]) {
+              failures.push(
+                `${row.route} [${scope}] as ${actor}: ${res.statusCode}, expected ${expected[actor]} ${res.body.slice(0, 120)}`,
+              );
+            }
           }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    // Several hundred requests; PostgreSQL on a busy machine needs more than the default.
-  }, 120_000);
-});
+      expect(failures).toEqual([]);
+    }, 400_000);
+  });

@@ -38,6 +38,14 @@ export const SessionView = z.object({
   /** Echo it in the X-CSRF-Token header of every cookie-authenticated mutation. */
   csrfToken: z.string(),
   expiresAt: z.string(),
+  /** Accounts (issue 19): the roles acted with, and what must be put right before going on. */
+  effectiveRoles: z.array(z.enum(ROLES)),
+  separationOfDuties: z.boolean(),
+  restriction: z.enum(['password_first', 'password_expired', 'totp_setup']).nullable(),
+  totpEnabled: z.boolean(),
+  previousSignIn: z
+    .object({ at: z.string().nullable(), ip: z.string().nullable(), failuresSince: z.number() })
+    .optional(),
 });
 
 export const TokenView = z.object({

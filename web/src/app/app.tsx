@@ -121,8 +121,8 @@ function AppRoutes() {
         <Route path="assessments" element={guarded(<AssessmentsPage />)} />
         <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />
         <Route path="units/:code?" element={<UnitsPage />} />
-        <Route path="users" element={guarded(<UsersPage />, ['admin'])} />
-        <Route path="audit" element={guarded(<AuditPage />, ['admin'])} />
+        <Route path="users" element={guarded(<UsersPage />, ['admin', 'secadmin'])} />
+        <Route path="audit" element={guarded(<AuditPage />, ['auditor'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

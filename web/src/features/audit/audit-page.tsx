@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -15,8 +15,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  AUDIT_KINDS,
   type AuditEvent,
+  type AuditKind,
   type AuditVerification,
+  auditExportUrl,
   listAudit,
   verifyAudit,
 } from '../../api/audit.ts';
@@ -115,6 +118,7 @@ export default function AuditPage() {
   const [entityId, setEntityId] = useState('');
   const [actor, setActor] = useState('');
   const [action, setAction] = useState<string | undefined>();
+  const [kind, setKind] = useState<AuditKind | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [pager, setPager] = useState({ page: 1, size: 20 });
   const actorQuery = useDebouncedValue(actor.trim(), 300);
@@ -126,15 +130,19 @@ export default function AuditPage() {
   const entity = entityType ? (idQuery ? `${entityType}:${idQuery}` : entityType) : undefined;
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
-  const key = JSON.stringify([entity, actorQuery, action, from, to, pager]);
+  const key = JSON.stringify([entity, actorQuery, action, kind, from, to, pager]);
+  const filter = {
+    ...(entity ? { entity } : {}),
+    ...(actorQuery ? { actor: actorQuery } : {}),
+    ...(action ? { action } : {}),
+    ...(kind ? { kind } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
   const events = useRequest(`audit:${key}`, (signal) =>
     listAudit(
       {
-        ...(entity ? { entity } : {}),
-        ...(actorQuery ? { actor: actorQuery } : {}),
-        ...(action ? { action } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
+        ...filter,
         limit: pager.size,
         offset: (pager.page - 1) * pager.size,
       },
@@ -240,6 +248,18 @@ export default function AuditPage() {
         <Space wrap className="page-filter">
           <Select
             allowClear
+            aria-label={t('accounts.kind')}
+            placeholder={t('accounts.kindAll')}
+            value={kind}
+            onChange={(v: AuditKind | undefined) => {
+              setKind(v);
+              resetPage();
+            }}
+            options={AUDIT_KINDS.map((k) => ({ value: k, label: t(`accounts.kinds.${k}`) }))}
+            style={{ width: 150 }}
+          />
+          <Select
+            allowClear
             aria-label={t('audit.entity')}
             placeholder={t('audit.entityPlaceholder')}
             value={entityType}
@@ -295,6 +315,13 @@ export default function AuditPage() {
             }}
             placeholder={[t('audit.from'), t('audit.to')]}
           />
+          {/* The export is audited by the server (issue 19): the assessor's copy. */}
+          <Button href={auditExportUrl('csv', filter)} icon={<DownloadOutlined />}>
+            {t('accounts.exportCsv')}
+          </Button>
+          <Button href={auditExportUrl('xlsx', filter)} icon={<DownloadOutlined />}>
+            {t('accounts.exportXlsx')}
+          </Button>
         </Space>
         {events.error !== undefined ? (
           <RequestError error={events.error} onRetry={events.reload} />
