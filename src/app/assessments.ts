@@ -10,8 +10,7 @@ import type { Database } from '../db/schema.ts';
 import { findUnit, withSubtree } from '../db/unit.repository.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+import { IdNumber, isId, Ref } from './ids.ts';
 
 export const CreateAssessment = z.object({
   title: z.string().trim().min(1).max(200),
@@ -24,7 +23,7 @@ export const CreateAssessment = z.object({
   components: z
     .array(
       z.object({
-        contest: z.number().int().positive(),
+        contest: IdNumber,
         weight: z.number().positive().max(100),
         conversion: z.discriminatedUnion('method', [
           z.object({ method: z.literal('rank-linear'), first: z.number(), last: z.number() }),
@@ -146,7 +145,7 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
 }
 
 async function load(db: Kysely<Database>, id: string) {
-  const row = /^\d+$/.test(id)
+  const row = isId(id)
     ? await db.selectFrom('assessments').selectAll().where('id', '=', Number(id)).executeTakeFirst()
     : undefined;
   if (!row) throw new DomainError('NOT_FOUND', `考核不存在 assessment not found: ${id}`);

@@ -4,6 +4,7 @@ import { listAuditEvents, verifyAuditChain } from '../db/audit.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { authorize, requireUser } from './authorize.ts';
 import type { AppContext } from './context.ts';
+import { CountQuery } from './ids.ts';
 
 const Instant = z.iso.datetime({ offset: true }).or(z.iso.date());
 
@@ -18,7 +19,7 @@ export const AuditQuery = z.object({
   from: Instant.optional(),
   to: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

@@ -20,6 +20,7 @@ import type { Database } from '../db/schema.ts';
 import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
 import { authorize } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { CountQuery, isId, Ref } from './ids.ts';
 
 /** The 龙虎榜's six categories (DESIGN §2); a contest may name another. */
 export const LONGHUBANG_CATEGORIES = [
@@ -42,7 +43,6 @@ const KIND_GROUP: Partial<Record<UnitKind, string>> = {
   department: '部门',
 };
 
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const IndicatorCode = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,31}$/, '指标编码格式不正确 (bad indicator code)');
@@ -86,7 +86,7 @@ export const ListContests = z.object({
   organizer: z.string().min(1).optional(),
   participant: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type ListContests = z.infer<typeof ListContests>;
 
@@ -109,7 +109,7 @@ export interface ContestView extends ContestSummary {
 }
 
 export async function requireContest(db: Kysely<Database>, id: number | string): Promise<Contest> {
-  const contest = /^\d+$/.test(String(id)) ? await findContest(db, Number(id)) : undefined;
+  const contest = isId(String(id)) ? await findContest(db, Number(id)) : undefined;
   if (!contest) throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在 contest not found: ${id}`);
   return contest;
 }

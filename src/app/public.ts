@@ -24,6 +24,7 @@ import { findRound, listRevisions, listRounds } from '../db/round.repository.ts'
 import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { rubricOfRound } from './compute-round.ts';
+import { CountQuery, IdQuery } from './ids.ts';
 import { resultView } from './rounds.ts';
 
 type Db = Kysely<Database>;
@@ -255,11 +256,11 @@ export async function publicUnitHistory(db: Db, code: string) {
 }
 
 export const PublicPracticesQuery = z.object({
-  contest: z.coerce.number().int().positive().optional(),
-  round: z.coerce.number().int().positive().optional(),
+  contest: IdQuery.optional(),
+  round: IdQuery.optional(),
   unit: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 
 export async function publicPractices(db: Db, query: z.infer<typeof PublicPracticesQuery>) {

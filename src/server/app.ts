@@ -14,6 +14,7 @@ import {
 import type { ServerDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerInputGuard } from './plugins/input.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { assessmentsRoutes } from './routes/assessments.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
@@ -56,6 +57,7 @@ export async function buildServer(
     deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : undefined;
   registerErrorHandling(app, { serveIndexHtml: webDir !== undefined });
   registerSecurity(app);
+  registerInputGuard(app);
   await registerAuth(app, deps);
   await app.register(fastifyMultipart, {
     limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 },

@@ -9,6 +9,7 @@ import {
   listContests,
   UpdateContest,
 } from '../../app/contests.ts';
+import { IdQuery } from '../../app/ids.ts';
 import {
   Instantiate,
   instantiateTemplate,
@@ -30,7 +31,7 @@ import {
   RubricVersionView,
 } from './views.ts';
 
-const VersionParam = IdParam.extend({ version: z.coerce.number().int().positive() });
+const VersionParam = IdParam.extend({ version: IdQuery });
 
 export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FlagQuery, getFlagTallies } from '../../app/flags.ts';
+import { IdQuery, RefText } from '../../app/ids.ts';
 import {
   PublicContestsQuery,
   PublicPracticesQuery,
@@ -18,7 +19,7 @@ import {
 import { storedPath } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: IdQuery });
 
 /** Public pages' data: no sign-in, published data only (DESIGN §1). */
 export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -46,7 +47,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '已发布的评分标准 a published rubric',
-          params: Id.extend({ version: z.coerce.number().int().positive() }),
+          params: Id.extend({ version: IdQuery }),
         },
       },
       (request) => publicRubric(deps.db, request.params.id, request.params.version),
@@ -74,7 +75,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '单位历次成绩 a unit across published rounds',
-          params: z.object({ code: z.string().min(1) }),
+          params: z.object({ code: RefText }),
         },
       },
       (request) => publicUnitHistory(deps.db, request.params.code),
