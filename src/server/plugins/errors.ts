@@ -53,6 +53,7 @@ const STATUS: Record<string, number> = {
   INSTANCE_EXISTS: 409,
   ROUND_NOT_PUBLISHED: 409,
   RATE_LIMITED: 429,
+  NON_FINITE_SCORE: 400,
 };
 
 /** Every stable code the server may answer with. */
