@@ -232,6 +232,21 @@ export async function assessmentResults(
   const places = new Map<number, Map<string, RoundPlace[]>>();
   for (const c of assessment.scheme.components)
     places.set(c.contestId, await placesOf(ctx.db, c.contestId, assessment.year));
-  const items = assess(assessment.scheme, assessment.participants, places);
+  const all = assess(assessment.scheme, assessment.participants, places);
+  // Readers of the organizer's subtree (admins, organizers, leaders) see the county; anyone
+  // else — a reporter — sees only its own unit's line (issue 12).
+  const organizerId = (await findUnit(ctx.db, assessment.organizer.code))!.id;
+  const readsAll = await authorize(ctx, 'contest.read', organizerId).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'FORBIDDEN') return false;
+      throw error;
+    },
+  );
+  let items = all;
+  if (!readsAll) {
+    const own = ctx.actor.kind === 'user' ? await findUnit(ctx.db, ctx.actor.unitId!) : undefined;
+    items = all.filter((u) => u.code === own?.code);
+  }
   return { assessment, items, total: items.length };
 }

@@ -18,7 +18,7 @@ import {
 import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
-import { authorize } from './authorize.ts';
+import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, isId, Ref } from './ids.ts';
 
@@ -355,14 +355,16 @@ export async function contestView(db: Kysely<Database>, contest: Contest): Promi
 }
 
 /** A contest; anonymous readers see only its published rubric versions and rounds. */
+/** A contest for a signed-in user; the public reads `/public/contests/:id` (published parts only). */
 export async function getContest(ctx: AppContext, id: string): Promise<ContestView> {
-  const view = await contestView(ctx.db, await requireContest(ctx.db, id));
-  if (ctx.actor.kind !== 'anonymous') return view;
-  return {
-    ...view,
-    rubricVersions: view.rubricVersions.filter((v) => v.status === 'published'),
-    rounds: view.rounds.filter((r) => r.state === 'published'),
-  };
+  requireUser(ctx);
+  return contestView(ctx.db, await requireContest(ctx.db, id));
+}
+
+/** The contest list for a signed-in user; the public reads `/public/contests`. */
+export async function listContestsFor(ctx: AppContext, query: ListContests) {
+  requireUser(ctx);
+  return listContests(ctx.db, query);
 }
 
 export async function listContests(db: Kysely<Database>, query: ListContests) {

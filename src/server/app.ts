@@ -91,6 +91,12 @@ export async function buildServer(
     assessmentsRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
+  // The public contest list changes with publications, corrections and contest edits: any
+  // successful write drops it (cheap to rebuild: two queries).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400)
+      deps.contestsCache.invalidate();
+  });
 
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

@@ -6,7 +6,7 @@ import {
   createContest,
   getContest,
   ListContests,
-  listContests,
+  listContestsFor,
   UpdateContest,
 } from '../../app/contests.ts';
 import { IdQuery } from '../../app/ids.ts';
@@ -41,12 +41,12 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: '擂台赛列表（公开）contests (public)',
+          summary: '擂台赛列表（需登录；公众见 /public/contests）contests (signed in)',
           querystring: ListContests,
           response: { 200: listOf(ContestSummaryView) },
         },
       },
-      (request) => listContests(deps.db, request.query),
+      (request) => listContestsFor(contextOf(deps, request), request.query),
     );
     app.post(
       '/contests',
@@ -66,7 +66,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: '擂台赛（公开）a contest (public)',
+          summary: '擂台赛（需登录；公众见 /public/contests/:id）a contest (signed in)',
           params: IdParam,
           response: { 200: ContestView },
         },

@@ -34,7 +34,13 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           querystring: PublicContestsQuery,
         },
       },
-      (request) => publicContests(deps.db, request.query),
+      async (request, reply) => {
+        const body = await publicContests(deps.db, request.query, deps.contestsCache);
+        reply.header('ETag', body.etag);
+        reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
+        if (request.headers['if-none-match'] === body.etag) return reply.status(304).send();
+        return reply.type('application/json; charset=utf-8').send(body.json);
+      },
     );
     app.get(
       '/public/contests/:id',
