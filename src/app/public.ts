@@ -7,12 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { periodLabel } from '../core/period.ts';
-import {
-  findContest,
-  listContests,
-  listParticipants,
-  listRubricVersions,
-} from '../db/contest.repository.ts';
+import { findContest, listParticipants, listRubricVersions } from '../db/contest.repository.ts';
 import {
   findPractice,
   findPublicImage,

@@ -39,6 +39,7 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, isId } from './ids.ts';
 import { applyFeeds } from './linkage.ts';
+import { digestOf } from './published-digest.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 
@@ -304,7 +305,10 @@ export function transitionRound(ctx: AppContext, id: string, to: RoundState): Pr
       entityId: round.id,
       unitId: contest.organizerUnitId,
       before: { state: round.state },
-      after: { state: to },
+      after: {
+        state: to,
+        ...(to === 'published' ? await digestOf(tx, round.id, round.revision) : {}),
+      },
     });
     return roundView(tx, contest, updated);
   });

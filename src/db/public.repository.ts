@@ -52,7 +52,10 @@ export async function listPublishedContests(
   const byContest = new Map<number, PublishedContestRow['rounds']>();
   for (const r of roundRows) {
     let list = byContest.get(r.contest_id);
-    if (!list) byContest.set(r.contest_id, (list = []));
+    if (!list) {
+      list = [];
+      byContest.set(r.contest_id, list);
+    }
     list.push({ id: r.id, period: r.period, publishedAt: r.published_at });
   }
   return contestRows.map((c) => ({
