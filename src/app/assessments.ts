@@ -37,8 +37,8 @@ import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { IdNumber, isId, Ref } from './ids.ts';
 
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const Code = z.string().trim().min(1).max(32);
 
 const GradesInput = z.object({
@@ -52,7 +52,7 @@ export const SchemeInput = z.object({
   components: z
     .array(
       z.object({
-        contest: z.number().int().positive(),
+        contest: IdNumber,
         weight: z.number().positive().max(100),
         conversion: z.discriminatedUnion('method', [
           z.object({ method: z.literal('rank-linear'), first: z.number(), last: z.number() }),
@@ -325,7 +325,7 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
 }
 
 async function load(db: Kysely<Database>, id: string) {
-  const row = /^\d+$/.test(id) ? await findAssessmentRow(db, Number(id)) : undefined;
+  const row = isId(id) ? await findAssessmentRow(db, Number(id)) : undefined;
   if (!row) throw new DomainError('NOT_FOUND', `考核不存在 assessment not found: ${id}`);
   return { ...row, scheme: JSON.parse(row.scheme_json) as Scheme };
 }

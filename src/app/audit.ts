@@ -11,6 +11,7 @@ import { auditCsv, auditXlsx } from '../io/audit-file.ts';
 import { verifyAuditAndData } from './audit-chain.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { CountQuery } from './ids.ts';
 
 const Instant = z.iso.datetime({ offset: true }).or(z.iso.date());
 
@@ -27,7 +28,7 @@ export const AuditQuery = z.object({
   from: Instant.optional(),
   to: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

@@ -21,10 +21,9 @@ import type { Database } from '../db/schema.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { MAX_ID, Ref } from './ids.ts';
 import { type RoundAccess, roundAccess } from './round-access.ts';
 import { requireRound } from './rounds.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 
 export const EntryItem = z.object({
   unit: Ref,
@@ -34,7 +33,7 @@ export const EntryItem = z.object({
   value: z.union([z.number(), z.boolean(), z.null(), z.string().max(64)]),
   note: z.string().max(2000).nullable().optional(),
   /** The version read before editing; a save over a newer one is refused (409). */
-  version: z.number().int().min(0).optional(),
+  version: z.number().int().min(0).max(MAX_ID).optional(),
 });
 export type EntryItem = z.infer<typeof EntryItem>;
 export const EntryBatch = z.array(EntryItem).min(1).max(100_000);

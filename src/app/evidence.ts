@@ -13,10 +13,9 @@ import { rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { checkItems, roundClosed, writeEntries } from './entries.ts';
+import { isId, Ref } from './ids.ts';
 import { roundAccess } from './round-access.ts';
 import { requireRound } from './rounds.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 
 export const Verify = z.object({
   unit: Ref,
@@ -180,7 +179,7 @@ export function attachEvidence(
 
 /** An evidence file, for those who may read the entry (never the public). */
 export async function readEvidence(ctx: AppContext, id: string) {
-  const file = /^\d+$/.test(id) ? await findEvidence(ctx.db, Number(id)) : undefined;
+  const file = isId(id) ? await findEvidence(ctx.db, Number(id)) : undefined;
   if (!file) throw new DomainError('NOT_FOUND', `文件不存在 file not found: ${id}`);
   const round = await requireRound(ctx.db, file.round_id);
   const access = await roundAccess(ctx, await requireContest(ctx.db, round.contestId));

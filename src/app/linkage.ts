@@ -27,9 +27,8 @@ import { authorize, requireUser } from './authorize.ts';
 import { computeRound } from './compute-round.ts';
 import { contestView, requireContest, resolveParticipants } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { IdNumber, Ref } from './ids.ts';
 import { currentRubric, draftRubric, publishRubric } from './rubrics.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 
 export const Instantiate = z.object({
   /** The town that runs its own contest from the template, as its organizer. */
@@ -44,7 +43,7 @@ export type Instantiate = z.infer<typeof Instantiate>;
 export const FEED_MEASURES = ['red_share', 'mean_total'] as const;
 export const SetFeeds = z.record(
   z.string().min(1),
-  z.object({ template: z.number().int().positive(), measure: z.enum(FEED_MEASURES) }),
+  z.object({ template: IdNumber, measure: z.enum(FEED_MEASURES) }),
 );
 export type SetFeeds = z.infer<typeof SetFeeds>;
 

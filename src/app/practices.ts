@@ -16,12 +16,11 @@ import { sanitizePracticeHtml } from '../io/sanitize-html.ts';
 import { authorize } from './authorize.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+import { CountQuery, IdNumber, IdQuery, isId, Ref } from './ids.ts';
 
 export const PracticeInput = z.object({
-  contest: z.number().int().positive(),
-  round: z.number().int().positive().nullable().optional(),
+  contest: IdNumber,
+  round: IdNumber.nullable().optional(),
   unit: Ref,
   title: z.string().trim().min(1).max(200),
   summary: z.string().trim().max(1000).optional(),
@@ -36,11 +35,11 @@ export const PracticeChanges = PracticeInput.omit({ contest: true })
 export type PracticeChanges = z.infer<typeof PracticeChanges>;
 
 export const PracticeQuery = z.object({
-  contest: z.coerce.number().int().positive().optional(),
-  round: z.coerce.number().int().positive().optional(),
+  contest: IdQuery.optional(),
+  round: IdQuery.optional(),
   unit: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type PracticeQuery = z.infer<typeof PracticeQuery>;
 
@@ -104,7 +103,7 @@ export function createPractice(ctx: AppContext, input: PracticeInput): Promise<P
 }
 
 async function managed(ctx: AppContext, id: string): Promise<Practice> {
-  const practice = /^\d+$/.test(id) ? await findPractice(ctx.db, Number(id)) : undefined;
+  const practice = isId(id) ? await findPractice(ctx.db, Number(id)) : undefined;
   if (!practice) throw new DomainError('NOT_FOUND', `经验做法不存在 practice not found: ${id}`);
   const contest = (await findContest(ctx.db, practice.contestId))!;
   await authorize(ctx, 'contest.manage', contest.organizerUnitId);

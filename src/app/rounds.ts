@@ -37,6 +37,7 @@ import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { CountQuery, isId } from './ids.ts';
 import { applyFeeds } from './linkage.ts';
 import { digestOf } from './published-digest.ts';
 import { roundAccess } from './round-access.ts';
@@ -56,7 +57,7 @@ export type OpenRound = z.infer<typeof OpenRound>;
 export const Transition = z.object({ to: z.enum(ROUND_STATES) });
 export type Transition = z.infer<typeof Transition>;
 
-export const ResultsQuery = z.object({ revision: z.coerce.number().int().min(0).optional() });
+export const ResultsQuery = z.object({ revision: CountQuery.optional() });
 
 export interface RoundView {
   id: number;
@@ -77,7 +78,7 @@ export interface RoundView {
 }
 
 export async function requireRound(db: Kysely<Database>, id: number | string): Promise<Round> {
-  const round = /^\d+$/.test(String(id)) ? await findRound(db, Number(id)) : undefined;
+  const round = isId(String(id)) ? await findRound(db, Number(id)) : undefined;
   if (!round) throw new DomainError('ROUND_NOT_FOUND', `期次不存在 round not found: ${id}`);
   return round;
 }

@@ -35,9 +35,9 @@ import {
 } from '../db/user.repository.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { CountQuery, Ref } from './ids.ts';
 import { hashPassword, randomPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 /** Length, classes, common and trivial passwords are the policy's (checkNewPassword). */
 const Password = z.string().min(1, '请输入密码 (a password is required)').max(200);
 
@@ -76,7 +76,7 @@ export const ListUsersQuery = z.object({
   q: z.string().trim().min(1).max(50).optional(),
   unit: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
 

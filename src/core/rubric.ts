@@ -98,6 +98,9 @@ export type RubricParse = { ok: true; rubric: Rubric } | { ok: false; problems: 
 /** Highest `precision` accepted: scores × 10^precision must stay exact integers. */
 export const MAX_PRECISION = 6;
 
+/** Highest `points` and `per`: with values ≤ MAX_VALUE (./sheet.ts) every score stays finite. */
+export const MAX_POINTS = 1_000_000;
+
 /** Sheet headers that name the unit columns, so no indicator may use them as its code. */
 export const RESERVED_HEADERS: readonly string[] = [
   'code',
@@ -165,7 +168,20 @@ export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): Rub
       );
     }
   }
-  if (format === 'yaml') data = doc.toJS();
+  if (format === 'yaml') {
+    try {
+      // yaml's default maxAliasCount (100) refuses a "billion laughs" alias bomb here.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      return fail([
+        {
+          field: '',
+          code: 'SYNTAX',
+          message: `YAML格式错误：别名引用过多或无法展开 (syntax error: ${firstLine((error as Error).message)})`,
+        },
+      ]);
+    }
+  }
   const located = format === 'json' && doc.errors.length > 0 ? undefined : doc;
   // A field's line is its key's line (or its item's, in a list); a missing field's is its parent's.
   const locate = (path: readonly (string | number)[]): number | undefined => {
@@ -451,7 +467,9 @@ class Validator {
         `（${kind} 只有 per 和 cap）`,
       );
       const per = this.number(data, 'per', path, true, (n) =>
-        n > 0 ? undefined : `每次分值必须大于0 (per must be > 0)`,
+        n > 0 && n <= MAX_POINTS
+          ? undefined
+          : `每次分值必须大于0且不超过${MAX_POINTS} (per must be > 0 and ≤ ${MAX_POINTS})`,
       );
       const cap = this.number(data, 'cap', path, false, (n) =>
         n > 0 ? undefined : `封顶分值必须大于0 (cap must be > 0)`,
@@ -480,7 +498,11 @@ class Validator {
     name: string,
   ): ScoredIndicator | undefined {
     const points = this.number(data, 'points', path, true, (n) =>
-      n > 0 ? undefined : '分值必须大于0 (points must be > 0)',
+      n > 0 && n <= MAX_POINTS
+        ? undefined
+        : n > 0
+          ? `分值不能超过${MAX_POINTS} (points must be ≤ ${MAX_POINTS})`
+          : '分值必须大于0 (points must be > 0)',
     );
     const method = data.method;
     if (method === undefined || method === null) {

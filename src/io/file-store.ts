@@ -13,6 +13,7 @@ import {
 } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { inspectZip } from './zip-guard.ts';
 
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -26,12 +27,9 @@ export function sniffType(bytes: Uint8Array, filename: string): string | undefin
   if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45) return 'image/webp';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'application/pdf';
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    const office: Record<string, string> = {
-      '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    };
-    return office[ext];
+    const office = OFFICE[ext];
+    // Any ZIP can be named .docx: only a sound archive with the OOXML parts is one.
+    return office && isOoxml(bytes, office.folder) ? office.type : undefined;
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
     const legacy: Record<string, string> = {
@@ -42,6 +40,31 @@ export function sniffType(bytes: Uint8Array, filename: string): string | undefin
     return legacy[ext];
   }
   return undefined;
+}
+
+const OFFICE: Record<string, { type: string; folder: string }> = {
+  '.docx': {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    folder: 'word/',
+  },
+  '.xlsx': {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    folder: 'xl/',
+  },
+  '.pptx': {
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    folder: 'ppt/',
+  },
+};
+
+/** An OOXML package: a ZIP that passes the zip guard with `[Content_Types].xml` and its part folder. */
+function isOoxml(bytes: Uint8Array, folder: string): boolean {
+  const zip = inspectZip(bytes);
+  if (!zip.ok) return false;
+  return (
+    zip.entries.some((e) => e.name === '[Content_Types].xml') &&
+    zip.entries.some((e) => e.name.startsWith(folder) && !e.name.endsWith('/'))
+  );
 }
 
 /**

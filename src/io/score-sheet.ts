@@ -46,7 +46,38 @@ export interface SheetLayout {
 
 export type SheetRead =
   | { ok: true; sheet: Sheet; layout: SheetLayout }
-  | { ok: false; problems: SheetProblem[] };
+  | {
+      ok: false;
+      /** The first {@link MAX_REPORTED_PROBLEMS} problems, in reading order. */
+      problems: SheetProblem[];
+      /** How many problems there are in all, and how many of each code. */
+      total?: number;
+      counts?: Record<string, number>;
+      /**
+       * The sheet as far as it could be read (bad cells empty), when the header was readable:
+       * the server checks its units and permissions too, so one report names every problem.
+       */
+      partial?: { sheet: Sheet; layout: SheetLayout };
+    };
+
+/** A report lists this many problems; beyond them it only counts them by code. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+/**
+ * Problems kept up to a limit and counted by code beyond it, so a sheet of 300,000 bad rows makes
+ * a small report (and a small heap) instead of millions of objects.
+ */
+export class ProblemList<T extends { code: string }> {
+  readonly kept: T[] = [];
+  readonly counts: Record<string, number> = {};
+  length = 0;
+  constructor(readonly limit = MAX_REPORTED_PROBLEMS) {}
+  push(problem: T): void {
+    this.length++;
+    this.counts[problem.code] = (this.counts[problem.code] ?? 0) + 1;
+    if (this.kept.length < this.limit) this.kept.push(problem);
+  }
+}
 
 export interface ReadSheetOptions {
   /**
@@ -253,7 +284,7 @@ type Role =
   | { kind: 'indicator'; indicator: Indicator };
 
 function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): SheetRead {
-  const problems: SheetProblem[] = [];
+  const problems = new ProblemList<SheetProblem>();
   const base = grid.sheet === undefined ? {} : { sheet: grid.sheet };
   const header = grid.rows[0];
   if (!header || header.every((c) => cellText(c) === '')) {
@@ -277,7 +308,9 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
   const roles: (Role | undefined)[] = [];
   const labels: string[] = [];
   const taken = new Map<string, number>();
-  const width = Math.max(...grid.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 150,000 rows overflows the stack.
+  let width = 0;
+  for (const r of grid.rows) if (r.length > width) width = r.length;
   for (let c = 0; c < width; c++) {
     const text = normalize(cellText(header[c] ?? null));
     const at = { ...base, row: headerRow, cell: `${columnLetter(c + 1)}${headerRow}`, value: text };
@@ -440,24 +473,30 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
       message: '表中没有单位数据 (the sheet has no unit rows)',
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
   const values = new Map<string, Float64Array>();
   const letters: Record<string, string> = {};
   indicatorColumns.forEach(({ role, c }, j) => {
     values.set(role.indicator.code, Float64Array.from(columns[j]!));
     letters[role.indicator.code] = columnLetter(c + 1);
   });
-  return {
-    ok: true,
-    sheet: { codes, names, groups, values },
-    layout: {
-      ...base,
-      rows: rowOf,
-      codeColumn: columnLetter((codeColumn ?? 0) + 1),
-      columns: letters,
-      cleared,
-    },
+  const sheet: Sheet = { codes, names, groups, values };
+  const layout: SheetLayout = {
+    ...base,
+    rows: rowOf,
+    codeColumn: columnLetter((codeColumn ?? 0) + 1),
+    columns: letters,
+    cleared,
   };
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      problems: problems.kept,
+      total: problems.length,
+      counts: problems.counts,
+      ...(codeColumn === undefined ? {} : { partial: { sheet, layout } }),
+    };
+  }
+  return { ok: true, sheet, layout };
 }
 
 /**

@@ -15,6 +15,7 @@ import { separationStored } from '../db/account-security.repository.ts';
 import type { ServerDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerInputGuard } from './plugins/input.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { assessmentsRoutes } from './routes/assessments.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
@@ -69,6 +70,7 @@ export async function buildServer(
     deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : undefined;
   registerErrorHandling(app, { serveIndexHtml: webDir !== undefined });
   registerSecurity(app);
+  registerInputGuard(app);
   await registerAuth(app, deps);
   await app.register(fastifyMultipart, {
     limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 },
@@ -103,6 +105,12 @@ export async function buildServer(
     securityRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
+  // The public contest list changes with publications, corrections and contest edits: any
+  // successful write drops it (cheap to rebuild: two queries).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400)
+      deps.contestsCache.invalidate();
+  });
 
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

@@ -65,6 +65,7 @@ const STATUS: Record<string, number> = {
   PASSWORD_CHANGE_REQUIRED: 403,
   PASSWORD_EXPIRED: 403,
   TOTP_SETUP_REQUIRED: 403,
+  NON_FINITE_SCORE: 400,
 };
 
 /** Every stable code the server may answer with. */

@@ -23,6 +23,7 @@ import { DomainError } from '../../core/errors.ts';
 import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { requireCleanText } from '../plugins/input.ts';
 import { AppealView, IdParam, listOf, ResultsView, RoundView } from './views.ts';
 
 export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -205,8 +206,11 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const field = (name: string) => {
           const f = part.fields[name];
           const one = Array.isArray(f) ? f[0] : f;
-          return one && 'value' in one ? String(one.value) : '';
+          const text = one && 'value' in one ? String(one.value) : '';
+          requireCleanText(text, name);
+          return text;
         };
+        requireCleanText(part.filename, 'filename');
         const bytes = await part.toBuffer();
         const unit = field('unit');
         const indicator = field('indicator');

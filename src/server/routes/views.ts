@@ -1,5 +1,6 @@
 /** Response schemas: what the API presents, shared by routes and the OpenAPI document. */
 import { z } from 'zod';
+import { IdText, RefText } from '../../app/ids.ts';
 import { ROLES } from '../../core/permissions.ts';
 import { UNIT_KINDS } from '../../core/units.ts';
 
@@ -78,7 +79,10 @@ export const AuditEventView = z.object({
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number() });
 
-export const IdParam = z.object({ id: z.string().min(1) });
+/** A record's numeric id in the path, within the id column's range (else 400). */
+export const IdParam = z.object({ id: IdText });
+/** A unit or user in the path: its id, or its code / username. */
+export const RefParam = z.object({ id: RefText });
 
 export const ContestSummaryView = z.object({
   id: z.number(),

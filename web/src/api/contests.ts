@@ -127,7 +127,7 @@ export function getRubric(
 /** The published version in force: the highest published one. */
 export function currentVersion(contest: Contest): number | undefined {
   const published = contest.rubricVersions.filter((v) => v.status === 'published');
-  return published.length ? Math.max(...published.map((v) => v.version)) : undefined;
+  return published.length ? published.reduce((a, v) => Math.max(a, v.version), 0) : undefined;
 }
 
 // 三级联动 (DESIGN §2): a county template, the towns' contests made from it, side by side.

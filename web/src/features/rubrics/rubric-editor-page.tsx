@@ -53,7 +53,7 @@ export default function RubricEditorPage() {
   const mayManage = useMayManage(contest.data?.organizer.code);
   const latest = useMemo(() => {
     const versions = contest.data?.rubricVersions ?? [];
-    return versions.length ? Math.max(...versions.map((v) => v.version)) : undefined;
+    return versions.length ? versions.reduce((a, v) => Math.max(a, v.version), 0) : undefined;
   }, [contest.data]);
   const latestVersion = useRequest(
     contest.data && latest !== undefined ? `rubric:${contest.data.id}:${latest}` : null,
