@@ -14,6 +14,8 @@ import { main } from '../main.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const examples = resolve(repoRoot, '../shared/rubric-examples');
+// Leitai's own examples (minGroup …), checked by hand the same way.
+const ownExamples = resolve(repoRoot, 'test/fixtures/rubric-examples');
 
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -61,20 +63,26 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const folders = existsSync(examples)
-  ? readdirSync(examples, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort()
-  : [];
+const listed = (root: string) =>
+  existsSync(root)
+    ? readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+const shared = listed(examples);
+const folders = [...shared, ...listed(ownExamples)];
+const folderPath = (folder: string) =>
+  shared.includes(folder) ? join(examples, folder) : join(ownExamples, folder);
 
 describe('the worked examples of ../shared/rubric-examples', () => {
   it('are there', () => {
-    expect(folders.length).toBeGreaterThanOrEqual(8);
+    expect(shared.length).toBeGreaterThanOrEqual(8);
+    expect(folders.length).toBeGreaterThanOrEqual(10);
   });
 
   it.each(folders)('%s: leitai rank produces expected.json', async (folder) => {
-    const base = join(examples, folder);
+    const base = folderPath(folder);
     const out = join(dir, `${folder}.json`);
     const result = await run([
       '--rubric',
@@ -96,7 +104,7 @@ describe('the worked examples of ../shared/rubric-examples', () => {
   });
 
   it.each(folders)('%s: the same from XLSX in and to CSV out', async (folder) => {
-    const base = join(examples, folder);
+    const base = folderPath(folder);
     const records = parseCsv(await readFile(join(base, 'sheet.csv'), 'utf8')).records;
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');
