@@ -41,11 +41,15 @@ export interface AppContext {
   clock: Clock;
 }
 
-/** Runs a use case in one transaction; the context it sees carries the transaction. */
+/**
+ * Runs a use case in one transaction; the context it sees carries the transaction. Inside one
+ * already (a series moving all its rounds at once) it joins it, so use cases compose.
+ */
 export function inTransaction<T>(
   ctx: AppContext,
   run: (trx: AppContext) => Promise<T>,
 ): Promise<T> {
+  if (ctx.db.isTransaction) return run(ctx);
   return ctx.db.transaction().execute((trx) => run({ ...ctx, db: trx }));
 }
 

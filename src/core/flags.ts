@@ -72,3 +72,18 @@ export function awardFlags(
   }
   return flags;
 }
+
+/**
+ * Whether a round awards flags (DESIGN §2): its cadence must be one of the contest's flag
+ * cadences, and a round derived from others (a quarter from its months) awards none when those
+ * others already award theirs — a flag is never counted twice. A contest whose quarters award
+ * their own lists `quarter` and not `month`.
+ */
+export function roundAwardsFlags(
+  flagCadences: readonly string[],
+  cadence: string,
+  derivedFrom?: string,
+): boolean {
+  if (!flagCadences.includes(cadence)) return false;
+  return derivedFrom === undefined || !flagCadences.includes(derivedFrom);
+}
