@@ -9,11 +9,7 @@ import {
 } from '../core/rank-round.ts';
 import type { Rubric } from '../core/rubric.ts';
 import { sheetFromRows } from '../core/sheet.ts';
-import {
-  findContest,
-  findRubricVersionById,
-  listParticipants,
-} from '../db/contest.repository.ts';
+import { findContest, findRubricVersionById, listParticipants } from '../db/contest.repository.ts';
 import { listEntries } from '../db/entry.repository.ts';
 import { listResults, type StoredResult, saveResults } from '../db/result.repository.ts';
 import {

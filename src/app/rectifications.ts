@@ -3,8 +3,8 @@
 // contest records an interview (约谈). Overdue ones are computed, never typed.
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { can } from '../core/permissions.ts';
 import { periodLabel } from '../core/period.ts';
+import { can } from '../core/permissions.ts';
 import { findContest, isParticipant, listParticipants } from '../db/contest.repository.ts';
 import {
   findRectification,
@@ -44,11 +44,7 @@ export const RectificationQuery = z.object({
 export type RectificationQuery = z.infer<typeof RectificationQuery>;
 
 const text = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(2, `请填写${what} (${what} is required)`)
-    .max(5000);
+  z.string().trim().min(2, `请填写${what} (${what} is required)`).max(5000);
 
 export const RectificationAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('submit'), commitment: text('表态'), measures: text('整改措施') }),

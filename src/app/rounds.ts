@@ -20,6 +20,7 @@ import {
 import type { Rubric } from '../core/rubric.ts';
 import { listAppeals } from '../db/appeal.repository.ts';
 import type { Contest } from '../db/contest.repository.ts';
+import { findNotice } from '../db/notice.repository.ts';
 import { listResults, type ResultRow, replaceFlags, saveResults } from '../db/result.repository.ts';
 import {
   type Derivation,
@@ -31,7 +32,6 @@ import {
   type Round,
   updateRound,
 } from '../db/round.repository.ts';
-import { findNotice } from '../db/notice.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { authorize } from './authorize.ts';

@@ -445,4 +445,3 @@ async function flagsOf(ctx: AppContext, roundId: number) {
     yellow: rows.filter((r) => r.color === 'yellow').map((r) => r.name),
   };
 }
-
