@@ -65,7 +65,8 @@ export async function seriesOfContests(db: Db, contestIds: number[]) {
     .orderBy('s.id')
     .execute();
   const out = new Map<number, { id: number; title: string }>();
-  for (const r of rows) if (!out.has(r.contest_id)) out.set(r.contest_id, { id: r.id, title: r.title });
+  for (const r of rows)
+    if (!out.has(r.contest_id)) out.set(r.contest_id, { id: r.id, title: r.title });
   return out;
 }
 
