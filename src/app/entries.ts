@@ -306,7 +306,9 @@ export async function getEntries(ctx: AppContext, roundId: string) {
           : [],
       indicators: editableIndicators,
       /** Units whose cells of the indicators the actor leads go to the organizer (回避). */
-      recused: recused.length ? { units: recused, indicators: led.map((i) => i.code) } : null,
+      ...(recused.length
+        ? { recused: { units: recused, indicators: led.map((i) => i.code) } }
+        : {}),
     },
     items: entries.map(
       (e): EntryView => ({
