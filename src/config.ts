@@ -25,6 +25,18 @@ export const Config = z.object({
   sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
   /** …and this many hours after login, whatever happens. */
   sessionMaxHours: z.coerce.number().int().min(1).default(12),
+  /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
+  auditHash: z.enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3').default('sha256'),
+  /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
+  auditKey: z
+    .string()
+    .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
+    .optional(),
+  /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
+  fileKey: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)')
+    .optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -53,6 +65,9 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL || undefined,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES || undefined,
     sessionMaxHours: env.SESSION_MAX_HOURS || undefined,
+    auditHash: env.LEITAI_AUDIT_HASH || undefined,
+    auditKey: env.LEITAI_AUDIT_KEY || undefined,
+    fileKey: env.LEITAI_FILE_KEY || undefined,
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
@@ -63,6 +78,9 @@ export function loadConfig(
       logLevel: 'LOG_LEVEL',
       sessionIdleMinutes: 'SESSION_IDLE_MINUTES',
       sessionMaxHours: 'SESSION_MAX_HOURS',
+      auditHash: 'LEITAI_AUDIT_HASH',
+      auditKey: 'LEITAI_AUDIT_KEY',
+      fileKey: 'LEITAI_FILE_KEY',
     };
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');

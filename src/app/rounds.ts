@@ -41,6 +41,7 @@ import { type AppContext, audit, inTransaction } from './context.ts';
 import { applyFeeds } from './linkage.ts';
 import { noticeOnTransition } from './notice.ts';
 import { openRectifications } from './rectifications.ts';
+import { digestOf } from './published-digest.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 
@@ -325,7 +326,11 @@ export function transitionRound(
       entityId: round.id,
       unitId: contest.organizerUnitId,
       before: { state: round.state },
-      after: { state: to, ...notice },
+      after: {
+        state: to,
+        ...notice,
+        ...(to === 'published' ? await digestOf(tx, round.id, round.revision) : {}),
+      },
     });
     return roundView(tx, contest, updated);
   });
