@@ -9,8 +9,8 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { checkItems, EntryItem, writeEntries } from './entries.ts';
 import { applyFeeds } from './linkage.ts';
-import { openRectifications } from './rectifications.ts';
 import { digestOf } from './published-digest.ts';
+import { openRectifications } from './rectifications.ts';
 import { roundAccess } from './round-access.ts';
 import { recordFeeds, requireRound } from './rounds.ts';
 

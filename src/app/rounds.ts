@@ -40,8 +40,8 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { applyFeeds } from './linkage.ts';
 import { noticeOnTransition } from './notice.ts';
-import { openRectifications } from './rectifications.ts';
 import { digestOf } from './published-digest.ts';
+import { openRectifications } from './rectifications.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 

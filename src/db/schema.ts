@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { UnitKind } from '../core/units.ts';
-import type { OutcomeTables } from './schema-outcomes.ts';
 import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
+import type { OutcomeTables } from './schema-outcomes.ts';
 
 export interface UnitTable {
   id: Generated<number>;
