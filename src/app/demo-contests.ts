@@ -47,7 +47,7 @@ interface ContestSpec {
   /** Lead office of the indicators scored by hand, deductions and vetoes. */
   lead: string;
   indicators: IndicatorSpec[];
-  flags: { red: Record<string, number>; yellow: Record<string, number> };
+  flags: { red: Record<string, number>; yellow: Record<string, number>; minGroup?: number };
   tieBreak?: string[];
   /** A county template run by this town with weekly, monthly and quarterly rounds. */
   template?: { town: string };
@@ -242,7 +242,8 @@ const LONGHUBANG: ContestSpec[] = BOARDS.map(
       ...(category === '保障类' ? [safetyVeto] : []),
     ],
     tieBreak: ['A3'],
-    flags: { red: { topPercent: 20 }, yellow: { bottomPercent: 10 } },
+    // The two streets form a group of two: no flags there, so neither collects one every month.
+    flags: { minGroup: 3, red: { topPercent: 20 }, yellow: { bottomPercent: 10 } },
   }),
 );
 

@@ -3,6 +3,7 @@ import { findUnit } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import type { AppContext } from './context.ts';
 import { type DemoContestsSummary, loadDemoContests } from './demo-contests.ts';
+import { loadDemoSeries } from './demo-series.ts';
 import { importDivision } from './import-division.ts';
 import { createUnit } from './units.ts';
 import { changeUser, createUser } from './users.ts';
@@ -121,5 +122,6 @@ export async function loadDemo(
     options.contests === false
       ? { contests: 0, rounds: 0, entries: 0, assessments: 0 }
       : await loadDemoContests(ctx);
+  if (options.contests !== false) await loadDemoSeries(ctx);
   return { units: imported.total, departmentsAdded, contests, credentials };
 }

@@ -70,6 +70,8 @@ export interface YellowRule {
 export interface FlagRules {
   red?: RedRule;
   yellow?: YellowRule;
+  /** In a group of fewer units no flag is awarded, except a vetoed unit's yellow (DESIGN §3). */
+  minGroup?: number;
 }
 
 /** A validated rubric with every default filled in. Plain JSON: it can be stored and re-validated. */
@@ -735,7 +737,7 @@ class Validator {
       );
       return {};
     }
-    this.unknownKeys(data, ['red', 'yellow'], ['flags']);
+    this.unknownKeys(data, ['red', 'yellow', 'minGroup'], ['flags']);
     const flags: FlagRules = {};
     const percent = (n: number) =>
       n > 0 && n <= 100 ? undefined : '百分比必须大于0且不超过100 (percent must lie in (0, 100])';
@@ -781,6 +783,12 @@ class Validator {
         flags.yellow = yellow;
       }
     }
+    const minGroup = this.number(data, 'minGroup', ['flags'], false, (n) =>
+      Number.isInteger(n) && n >= 1
+        ? undefined
+        : 'minGroup 必须是正整数 (minGroup must be a positive integer)',
+    );
+    if (minGroup !== undefined) flags.minGroup = minGroup;
     return flags;
   }
 }

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-practices.ts';
 import * as m0005 from './migrations/0005-assessments-linkage.ts';
 import * as m0008 from './migrations/0008-audit-keys.ts';
 import * as m0009 from './migrations/0009-account-security.ts';
+import * as m0010 from './migrations/0010-outcomes.ts';
 import * as m0011 from './migrations/0011-assessment-ratings.ts';
 import type { Database } from './schema.ts';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-assessments-linkage': m0005,
   '0008-audit-keys': m0008,
   '0009-account-security': m0009,
+  '0010-outcomes': m0010,
   '0011-assessment-ratings': m0011,
 };
 

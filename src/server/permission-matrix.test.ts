@@ -19,8 +19,10 @@ import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
 import { createPractice, uploadPracticeImage } from '../app/practices.ts';
+import { listRectificationsFor } from '../app/rectifications.ts';
 import { openRound, transitionRound } from '../app/rounds.ts';
 import { draftRubric, publishRubric } from '../app/rubrics.ts';
+import { createSeries } from '../app/series.ts';
 import { createToken, createUser } from '../app/users.ts';
 import { ROLES, type Role } from '../core/permissions.ts';
 import type { RoundState } from '../core/round-state.ts';
@@ -74,6 +76,8 @@ interface Fixture {
   /** A published assessment to correct; a pending adjustment with its evidence. */
   publishedAssessment: number;
   withEvidence: number;
+  series: number;
+  rectification: number;
 }
 /** A county template (三级联动) the towns may run among their villages. */
 let template = 0;
@@ -980,6 +984,125 @@ const ROWS: Row[] = [
     inside: () => ({ url: '/api/v1/audit/export.xlsx?kind=account' }),
     expect: () => ({ inside: auditorOnly(200) }),
   },
+  // Series (DESIGN §7): organizers and admins run them, leaders read them.
+  {
+    route: 'GET /api/v1/series',
+    inside: () => ({ url: '/api/v1/series' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/series',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/series',
+      payload: {
+        title: '乡村振兴系列',
+        organizer: IN_TOWN,
+        office: '中共黄山铺镇委员会',
+        docPrefix: '黄发',
+        contests: [fx.in.contest],
+      },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: '/api/v1/series',
+      payload: {
+        title: '乡村振兴系列',
+        organizer: OUT_TOWN,
+        office: '中共杨庄镇委员会',
+        docPrefix: '杨发',
+        contests: [fx.out.contest],
+      },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/series/:id',
+    inside: () => ({ url: `/api/v1/series/${fx.in.series}?period=2026-02` }),
+    outside: () => ({ url: `/api/v1/series/${fx.out.series}?period=2026-02` }),
+    expect: { inside: { ...manage(200), viewer: 200 }, outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/series/:id/rounds',
+    inside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.in.series}/rounds`,
+      payload: { period: month(n), dryRun: true },
+    }),
+    outside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.out.series}/rounds`,
+      payload: { period: month(n), dryRun: true },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/series/:id/transition',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.in.series}/transition`,
+      payload: { period: '2026-05', to: 'reviewing', dryRun: true },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.out.series}/transition`,
+      payload: { period: '2026-05', to: 'reviewing', dryRun: true },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/series/:id/bulletin.docx',
+    inside: () => ({ url: `/api/v1/series/${fx.in.series}/bulletin.docx?period=2026-02` }),
+    outside: () => ({ url: `/api/v1/series/${fx.out.series}/bulletin.docx?period=2026-02` }),
+    expect: { inside: { ...manage(200), viewer: 200 }, outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/series/:id/workbook.xlsx',
+    inside: () => ({ url: `/api/v1/series/${fx.in.series}/workbook.xlsx?period=2026-02` }),
+    outside: () => ({ url: `/api/v1/series/${fx.out.series}/workbook.xlsx?period=2026-02` }),
+    expect: { inside: { ...manage(200), viewer: 200 }, outside: nobody },
+  },
+  // Rectifications (整改): lists are filtered to what the reader may see.
+  {
+    route: 'GET /api/v1/rectifications',
+    inside: () => ({ url: '/api/v1/rectifications' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    // The yellow village of the published round has one already (opened on publishing): 409.
+    route: 'POST /api/v1/rectifications',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/rectifications',
+      payload: { round: fx.in.published, unit: fx.in.villages[0] },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: '/api/v1/rectifications',
+      payload: { round: fx.out.published, unit: fx.out.villages[0] },
+    }),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    // An open rectification cannot be returned: 409 for the organizer, 403 for the rest.
+    route: 'POST /api/v1/rectifications/:id/actions',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/rectifications/${fx.in.rectification}/actions`,
+      payload: { action: 'return', reason: '措施不具体' },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/rectifications/${fx.out.rectification}/actions`,
+      payload: { action: 'return', reason: '措施不具体' },
+    }),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/public/notices',
+    inside: () => ({ url: '/api/v1/public/notices' }),
+    expect: { inside: all(200) },
+  },
 ];
 
 const RUBRIC = `title: 乡村振兴擂台赛
@@ -987,6 +1110,7 @@ indicators:
   - { code: A1, name: 人居环境整治, points: 100, method: manual }
 flags:
   red: { top: 1 }
+  yellow: { bottom: 1 }
 `;
 
 /** The town's village assessment: a rater (the town's viewer inside), items, pending adjustments. */
@@ -1101,13 +1225,29 @@ async function townContest(ctx: AppContext, dataDir: string, town: string): Prom
       (await fileAppeal(ctx, String(notice), { unit, indicator: 'A1', reason: '请复核' })).id,
     );
   }
+  const published = await round('2026-02', ['collecting', 'reviewing', 'notice', 'published']);
+  const series = await createSeries(ctx, {
+    title: '乡村振兴系列',
+    organizer: town,
+    office: '中共黄山铺镇委员会',
+    docPrefix: `镇发${town}`,
+    contests: [contest.id],
+  });
+  const rectifications = await listRectificationsFor(ctx, {});
+  const rectification = rectifications.items.find((r) => r.roundId === published)!;
+  // The yellow village first, so the matrix's POST /rectifications meets the existing one.
+  villages.sort((a, b) =>
+    a === rectification.unit.code ? -1 : b === rectification.unit.code ? 1 : 0,
+  );
   return {
     contest: contest.id,
+    series: series.id,
+    rectification: rectification.id,
     villages,
     collecting,
     reviewing: await round('2026-04', ['collecting', 'reviewing']),
     notice,
-    published: await round('2026-02', ['collecting', 'reviewing', 'notice', 'published']),
+    published,
     appeals,
     evidence: evidence.id,
     practice: (
