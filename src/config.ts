@@ -7,6 +7,16 @@ const Port = z.coerce
   .min(0, 'PORT 必须在 0–65535 之间 (must be 0–65535)')
   .max(65535, 'PORT 必须在 0–65535 之间 (must be 0–65535)');
 
+/** The project ledger (DESIGN §9): its planning office and the light's thresholds. */
+const LedgerConfig = z.object({
+  /** Code of the planning office (a county department): it sets plans; units cannot. */
+  ledgerOffice: z.string().min(1).default('371323-D05'),
+  lightRedBehind: z.coerce.number().min(0).max(100).default(30),
+  lightYellowBehind: z.coerce.number().min(0).max(100).default(10),
+  lightRedMilestoneDays: z.coerce.number().int().min(0).default(60),
+  lightRedProblemDays: z.coerce.number().int().min(0).default(30),
+});
+
 export const Config = z.object({
   /** Folder of the SQLite file and uploaded files. */
   dataDir: z.string().min(1),
@@ -25,6 +35,7 @@ export const Config = z.object({
   sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
   /** …and this many hours after login, whatever happens. */
   sessionMaxHours: z.coerce.number().int().min(1).default(12),
+  ...LedgerConfig.shape,
 });
 export type Config = z.infer<typeof Config>;
 
@@ -53,6 +64,11 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL || undefined,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES || undefined,
     sessionMaxHours: env.SESSION_MAX_HOURS || undefined,
+    ledgerOffice: env.LEITAI_LEDGER_OFFICE || undefined,
+    lightRedBehind: env.LEITAI_LIGHT_RED_BEHIND || undefined,
+    lightYellowBehind: env.LEITAI_LIGHT_YELLOW_BEHIND || undefined,
+    lightRedMilestoneDays: env.LEITAI_LIGHT_RED_MILESTONE_DAYS || undefined,
+    lightRedProblemDays: env.LEITAI_LIGHT_RED_PROBLEM_DAYS || undefined,
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
@@ -63,6 +79,11 @@ export function loadConfig(
       logLevel: 'LOG_LEVEL',
       sessionIdleMinutes: 'SESSION_IDLE_MINUTES',
       sessionMaxHours: 'SESSION_MAX_HOURS',
+      ledgerOffice: 'LEITAI_LEDGER_OFFICE',
+      lightRedBehind: 'LEITAI_LIGHT_RED_BEHIND',
+      lightYellowBehind: 'LEITAI_LIGHT_YELLOW_BEHIND',
+      lightRedMilestoneDays: 'LEITAI_LIGHT_RED_MILESTONE_DAYS',
+      lightRedProblemDays: 'LEITAI_LIGHT_RED_PROBLEM_DAYS',
     };
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');

@@ -20,7 +20,9 @@ function referenceLight(input: LightInput): Light {
   const year = asOf.getUTCFullYear();
   const jan1 = new Date(Date.UTC(year, 0, 1));
   const next = new Date(Date.UTC(year + 1, 0, 1));
-  const elapsed = ((asOf.getTime() - jan1.getTime()) / 86_400_000 + 1) / ((next.getTime() - jan1.getTime()) / 86_400_000);
+  const elapsed =
+    ((asOf.getTime() - jan1.getTime()) / 86_400_000 + 1) /
+    ((next.getTime() - jan1.getTime()) / 86_400_000);
   const lateBy = (from: string) =>
     (asOf.getTime() - new Date(`${from}T00:00:00Z`).getTime()) / 86_400_000;
   const conditions: Light[] = [];
@@ -102,7 +104,11 @@ describe('traffic light (DESIGN §9)', () => {
     const share = scheduleShare('2026-06-30'); // 181/365 = 49.59
     expect(share).toBeCloseTo(49.589, 2);
     // 30 points behind exactly is yellow; a hair more is red.
-    const at = (behind: number) => ({ ...base, yearPlanned: 1000, ytdCompleted: (share - behind) * 10 });
+    const at = (behind: number) => ({
+      ...base,
+      yearPlanned: 1000,
+      ytdCompleted: (share - behind) * 10,
+    });
     expect(computeLight(at(30)).light).toBe('yellow');
     expect(computeLight(at(30.01)).light).toBe('red');
     expect(computeLight(at(10)).light).toBe('yellow');
@@ -133,7 +139,13 @@ describe('traffic light (DESIGN §9)', () => {
   });
 
   it('takes its thresholds from the caller', () => {
-    const i = { asOf: '2026-06-30', yearPlanned: 0, ytdCompleted: 0, problems: [], milestones: [{ planned: '2026-06-20', actual: null }] };
+    const i = {
+      asOf: '2026-06-30',
+      yearPlanned: 0,
+      ytdCompleted: 0,
+      problems: [],
+      milestones: [{ planned: '2026-06-20', actual: null }],
+    };
     expect(computeLight(i).light).toBe('yellow');
     expect(computeLight(i, { ...DEFAULT_LIGHT_THRESHOLDS, redMilestoneDays: 5 }).light).toBe('red');
   });

@@ -95,7 +95,7 @@ export interface MilestoneDates {
 export function milestoneOrderProblem(
   milestones: readonly MilestoneDates[],
 ): { field: 'planned' | 'actual'; kind: MilestoneKind; after: MilestoneKind } | null {
-  const order = MILESTONE_KINDS.filter((k) => k !== 'custom');
+  const order: readonly MilestoneKind[] = MILESTONE_KINDS.filter((k) => k !== 'custom');
   const standard = milestones
     .filter((m) => m.kind !== 'custom')
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
@@ -137,7 +137,14 @@ export const PROBLEM_STATE_NAMES: Record<ProblemState, string> = {
   closed: '已销号',
 };
 
-export const PROBLEM_ACTIONS = ['assign', 'remind', 'escalate', 'reply', 'confirm', 'close'] as const;
+export const PROBLEM_ACTIONS = [
+  'assign',
+  'remind',
+  'escalate',
+  'reply',
+  'confirm',
+  'close',
+] as const;
 export type ProblemAction = (typeof PROBLEM_ACTIONS)[number];
 export const PROBLEM_ACTION_NAMES: Record<ProblemAction, string> = {
   assign: '交办',

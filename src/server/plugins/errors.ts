@@ -53,6 +53,10 @@ const STATUS: Record<string, number> = {
   INSTANCE_EXISTS: 409,
   ROUND_NOT_PUBLISHED: 409,
   RATE_LIMITED: 429,
+  // The project ledger (DESIGN §9).
+  LIGHT_COMPUTED: 400,
+  NEEDS_CONFIRMATION: 400,
+  MILESTONE_ORDER: 400,
 };
 
 /** Every stable code the server may answer with. */
