@@ -37,6 +37,7 @@ import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { fillLedgerSources } from './ledger-feed.ts';
 import { applyFeeds } from './linkage.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
@@ -175,6 +176,7 @@ export function openRound(
       },
       tx.clock.now().toISOString(),
     );
+    await fillLedgerSources(tx, round, rubric.rubric); // DESIGN §9: ledger-sourced indicators
     await audit(tx, {
       action: 'round.open',
       entityType: 'round',

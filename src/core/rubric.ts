@@ -1,6 +1,7 @@
 // The rubric (评分标准) of DESIGN §3: its types, and a validator that refuses every violation
 // with the line (when read from text) and the field named, in Chinese with the English beside.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { LEDGER_MEASURES, ledgerMeasureOf } from './ledger.ts';
 
 export type Better = 'higher' | 'lower';
 export type Method = 'manual' | 'target' | 'relative' | 'range' | 'rank' | 'bands';
@@ -31,6 +32,8 @@ export interface ScoredIndicator {
   /** `bands` only: [threshold, score] pairs, thresholds strictly descending (ascending with lower). */
   bands?: [number, number][];
   description?: string;
+  /** Filled from a feed when a round opens instead of entered: `ledger.investment_rate` … (DESIGN §9). */
+  source?: string;
 }
 
 /** Bonus (加分) or deduction (扣分): value × per, at most cap (no cap when absent). */
@@ -490,6 +493,7 @@ class Validator {
           'step',
           'floor',
           'bands',
+          'source',
         ],
         path,
       );
@@ -506,7 +510,7 @@ class Validator {
     const m = method as Method;
     this.unknownKeys(
       data,
-      [...COMMON_INDICATOR_KEYS, 'points', 'method', ...SCORED_KEYS[m]],
+      [...COMMON_INDICATOR_KEYS, 'points', 'method', 'source', ...SCORED_KEYS[m]],
       path,
       `（${m} 方法不用此字段）`,
     );
@@ -554,6 +558,18 @@ class Validator {
     } else if (m === 'bands') {
       const bands = this.bands(data.bands, [...path, 'bands'], points, better);
       if (bands) indicator.bands = bands;
+    }
+    if (data.source !== undefined && data.source !== null) {
+      // A ledger feed (DESIGN §9): the round fills the cell from the project ledger.
+      if (typeof data.source === 'string' && ledgerMeasureOf(data.source)) {
+        indicator.source = data.source;
+      } else {
+        this.problem(
+          [...path, 'source'],
+          'UNKNOWN_SOURCE',
+          `未知数据来源 ${String(data.source)}，应为 ${LEDGER_MEASURES.map((x) => `ledger.${x}`).join('、')} (unknown source)`,
+        );
+      }
     }
     return indicator;
   }

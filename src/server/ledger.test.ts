@@ -298,6 +298,65 @@ describeEachDialect('project ledger', (use) => {
     ]);
   });
 
+  it('fills ledger-sourced indicators when a round opens; only the organizer changes them, with a note', async () => {
+    const contest = await as('admin', 'POST', '/contests', {
+      title: '重点工业项目擂台赛',
+      category: '重点工业项目',
+      organizer: '371323',
+      cadence: 'month',
+      participants: { under: '371323', kinds: ['town', 'street'] },
+    });
+    expect(contest.statusCode, contest.body).toBe(201);
+    const id = contest.json().id;
+    const yaml = `title: 重点工业项目
+indicators:
+  - { code: L1, name: 投资完成率, points: 60, method: relative, source: ledger.investment_rate }
+  - { code: L2, name: 问题按期销号率, points: 20, method: relative, source: ledger.problems_closed_on_time }
+  - { code: M1, name: 服务企业次数, points: 20, method: relative }
+`;
+    expect((await as('admin', 'POST', `/contests/${id}/rubrics`, { yaml })).statusCode).toBe(201);
+    const bad = await as('admin', 'POST', `/contests/${id}/rubrics`, {
+      yaml: yaml.replace('ledger.investment_rate', 'ledger.nothing'),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('source');
+    expect((await as('admin', 'POST', `/contests/${id}/rubrics/1/publish`)).statusCode).toBe(200);
+    const round = await as('admin', 'POST', `/contests/${id}/rounds`, { period: '2026-06' });
+    expect(round.statusCode, round.body).toBe(201);
+    const roundId = round.json().id;
+    await as('admin', 'POST', `/rounds/${roundId}/transition`, { to: 'collecting' });
+    const entries = (await as('admin', 'GET', `/rounds/${roundId}/entries`)).json();
+    const list = (entries.items ?? entries) as {
+      unit: string;
+      indicator: string;
+      value: number;
+      note: string;
+    }[];
+    const l1 = list.filter((e) => e.indicator === 'L1');
+    // Only 黄山铺镇 has projects: 200 of 600 planned by June = 33.3%.
+    expect(l1.map((e) => [e.unit, e.value])).toEqual([[TOWN, 33.3]]);
+    expect(l1[0]!.note).toContain('来自项目台账');
+    const byUnit = await as('huangshanpu', 'PUT', `/rounds/${roundId}/entries`, [
+      { unit: TOWN, indicator: 'L1', value: 90 },
+    ]);
+    expect(byUnit.statusCode).toBe(403);
+    expect(byUnit.json().error.details.field).toBe('[0].value');
+    const noNote = await as('admin', 'PUT', `/rounds/${roundId}/entries`, [
+      { unit: TOWN, indicator: 'L1', value: 40 },
+    ]);
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.json().error.details.field).toBe('[0].note');
+    const withNote = await as('admin', 'PUT', `/rounds/${roundId}/entries`, [
+      { unit: TOWN, indicator: 'L1', value: 40, note: '补报5月完成投资，经项目办核实' },
+    ]);
+    expect(withNote.statusCode, withNote.body).toBe(200);
+    // The unit still fills the indicators that are not sourced from the ledger.
+    const manual = await as('huangshanpu', 'PUT', `/rounds/${roundId}/entries`, [
+      { unit: TOWN, indicator: 'M1', value: 18 },
+    ]);
+    expect(manual.statusCode, manual.body).toBe(200);
+  });
+
   it('moves projects through the library, with reasons where the design asks', async () => {
     const back = await as('fagai', 'POST', `/projects/${project}/transition`, { to: 'planning' });
     expect(back.statusCode).toBe(409);
