@@ -49,10 +49,10 @@ export default function ProblemsPage() {
         action,
         ...(action === 'reply' ? { reply: reply[p.id] || t('ledger.defaultReply') } : {}),
       });
-      message.success(t(`ledger.actions.${action}`));
+      void message.success(t(`ledger.actions.${action}`));
       list.reload();
     } catch (error) {
-      message.error(errorMessage(error, t, i18n.language));
+      void message.error(errorMessage(error, t, i18n.language));
     }
   };
   const columns: TableColumnsType<Problem> = [

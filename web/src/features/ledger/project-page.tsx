@@ -56,10 +56,10 @@ export default function ProjectPage() {
     setSaving(true);
     try {
       await putInvestments(p.id, [{ month: thisMonth, completed: values.completed }]);
-      message.success(t('ledger.saved'));
+      void message.success(t('ledger.saved'));
       project.reload();
     } catch (error) {
-      message.error(errorMessage(error, t, i18n.language));
+      void message.error(errorMessage(error, t, i18n.language));
     } finally {
       setSaving(false);
     }
