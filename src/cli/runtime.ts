@@ -7,7 +7,15 @@ import { type DatabaseHandle, openDatabase } from '../db/dialect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { type CliIO, type OptionValues, UsageError } from './command.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The package's folder: two levels above this file in src/, three in the compiled dist/node. */
+export const repoRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export function version(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));

@@ -4,6 +4,7 @@
 import type { Indicator, Rubric } from '../core/rubric.ts';
 import { checkValue, type Sheet } from '../core/sheet.ts';
 import { decodeText, detectDelimiter, parseCsv, startsFormula } from './csv.ts';
+import { readPlainCsv } from './score-sheet-plain.ts';
 import { inspectZip } from './zip-guard.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -107,7 +108,12 @@ export async function readScoreSheet(
     const binary = binaryProblem(bytes);
     if (binary) return fileProblem('NOT_TEXT', binary);
     const { text } = decodeText(bytes);
-    const parsed = parseCsv(text, detectDelimiter(text));
+    const delimiter = detectDelimiter(text);
+    if (delimiter === ',' && !options.clearMarkers?.length) {
+      const plain = readPlainCsv(text, rubric, options.requireAllIndicators ?? true);
+      if (plain) return plain;
+    }
+    const parsed = parseCsv(text, delimiter);
     if (parsed.unterminatedQuoteAt !== undefined) {
       return {
         ok: false,
@@ -218,14 +224,14 @@ export function columnLetter(column: number): string {
   return s;
 }
 
-const HEADER_ALIASES: Record<'code' | 'name' | 'group', readonly string[]> = {
+export const HEADER_ALIASES: Record<'code' | 'name' | 'group', readonly string[]> = {
   code: ['code', '编码', '代码', '单位编码'],
   name: ['name', '单位', '名称', '单位名称'],
   group: ['group', '分组', '组别'],
 };
 
 /** Headers and values typed with full-width characters (Ａ１, ８５％) read as their ASCII forms. */
-function normalize(text: string): string {
+export function normalize(text: string): string {
   return text.normalize('NFKC').replace(/[\u2212\uFE63]/g, '-');
 }
 

@@ -19,8 +19,6 @@ async function reportDomainErrors(io: CliIO, work: () => Promise<number>): Promi
 }
 
 export const initCommand: Command = {
-  name: 'init',
-  summary: '创建第一个管理员（随机密码只显示一次）create the first admin; prints its password once',
   usage: '--admin NAME [--unit CODE] [--data DIR]',
   options: { ...commonOptions, admin: { type: 'string' }, unit: { type: 'string' } },
   async run({ values }, io) {
@@ -41,8 +39,6 @@ export const initCommand: Command = {
 };
 
 export const userAddCommand: Command = {
-  name: 'user add',
-  summary: '新建用户（随机密码只显示一次）add a user; prints its password once',
   usage: `--username NAME --unit CODE --roles ${ROLES.join(',')} [--name 显示名] [--data DIR]`,
   options: {
     ...commonOptions,
@@ -79,8 +75,6 @@ export const userAddCommand: Command = {
 };
 
 export const tokenCreateCommand: Command = {
-  name: 'token create',
-  summary: '为用户创建接口令牌（只显示一次）create an API token for a user; printed once',
   usage: '--user NAME [--name LABEL] [--data DIR]',
   options: { ...commonOptions, user: { type: 'string' }, name: { type: 'string' } },
   async run({ values }, io) {

@@ -3,8 +3,6 @@ import { type Command, commonOptions } from '../command.ts';
 import { configFrom, withDatabase } from '../runtime.ts';
 
 export const auditVerifyCommand: Command = {
-  name: 'audit verify',
-  summary: '校验审计日志的哈希链 verify the audit log hash chain',
   usage: '[--data DIR]',
   options: commonOptions,
   async run({ values }, io) {

@@ -35,14 +35,14 @@ async function readInput(path: string, what: string, io: CliIO): Promise<Buffer 
 }
 
 export const rankCommand: Command = {
-  name: 'rank',
-  summary: '离线计算一期得分、排名与红黄旗 compute a round offline: scores, ranks, flags',
-  usage: '--rubric R.yaml|R.json --data S.csv|S.xlsx --out OUT.csv|OUT.xlsx|OUT.json',
+  usage: '--rubric R.yaml|R.json --data S.csv|S.xlsx --out OUT.csv|OUT.xlsx|OUT.json [--pretty]',
   // `--data` here is the score sheet (DESIGN §4), not the common data folder: rank needs none.
   options: {
     rubric: { type: 'string' },
     data: { type: 'string' },
     out: { type: 'string' },
+    /** Indented JSON, for reading by eye; compact by default. */
+    pretty: { type: 'boolean' },
   },
   async run({ values }, io) {
     const rubricPath = required(values, 'rubric', 'R.yaml');
@@ -97,7 +97,7 @@ export const rankCommand: Command = {
 
     const result = rankRound(parsed.rubric, read.sheet);
     try {
-      await writeResultsFile(result, outPath, outFormat);
+      await writeResultsFile(result, outPath, outFormat, { pretty: values.pretty === true });
     } catch (error) {
       io.err(`无法写出结果 (cannot write the results): ${outPath}: ${(error as Error).message}`);
       return 1;

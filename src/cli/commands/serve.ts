@@ -8,8 +8,6 @@ import { type Command, commonOptions } from '../command.ts';
 import { configFrom, repoRoot, str, version } from '../runtime.ts';
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: '启动服务（接口、网页、公开页）start the server (API, web app, public pages)',
   usage: '[--data DIR] [--host HOST] [--port PORT]',
   options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' } },
   async run({ values }, io) {
