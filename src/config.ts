@@ -35,6 +35,18 @@ export const Config = z.object({
   sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
   /** …and this many hours after login, whatever happens. */
   sessionMaxHours: z.coerce.number().int().min(1).default(12),
+  /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
+  auditHash: z.enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3').default('sha256'),
+  /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
+  auditKey: z
+    .string()
+    .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
+    .optional(),
+  /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
+  fileKey: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)')
+    .optional(),
   ...LedgerConfig.shape,
 });
 export type Config = z.infer<typeof Config>;
@@ -64,6 +76,9 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL || undefined,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES || undefined,
     sessionMaxHours: env.SESSION_MAX_HOURS || undefined,
+    auditHash: env.LEITAI_AUDIT_HASH || undefined,
+    auditKey: env.LEITAI_AUDIT_KEY || undefined,
+    fileKey: env.LEITAI_FILE_KEY || undefined,
     ledgerOffice: env.LEITAI_LEDGER_OFFICE || undefined,
     lightRedBehind: env.LEITAI_LIGHT_RED_BEHIND || undefined,
     lightYellowBehind: env.LEITAI_LIGHT_YELLOW_BEHIND || undefined,
@@ -79,6 +94,9 @@ export function loadConfig(
       logLevel: 'LOG_LEVEL',
       sessionIdleMinutes: 'SESSION_IDLE_MINUTES',
       sessionMaxHours: 'SESSION_MAX_HOURS',
+      auditHash: 'LEITAI_AUDIT_HASH',
+      auditKey: 'LEITAI_AUDIT_KEY',
+      fileKey: 'LEITAI_FILE_KEY',
       ledgerOffice: 'LEITAI_LEDGER_OFFICE',
       lightRedBehind: 'LEITAI_LIGHT_RED_BEHIND',
       lightYellowBehind: 'LEITAI_LIGHT_YELLOW_BEHIND',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { listAuditEvents, verifyAuditChain } from '../db/audit.repository.ts';
+import { listAuditEvents, type VerifyOptions } from '../db/audit.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
+import { verifyAuditAndData } from './audit-chain.ts';
 import { authorize, requireUser } from './authorize.ts';
 import type { AppContext } from './context.ts';
 
@@ -44,9 +45,9 @@ export async function listAudit(ctx: AppContext, query: AuditQuery) {
   });
 }
 
-/** Checks the whole chain (any admin may ask; it reveals no event). */
-export async function verifyAudit(ctx: AppContext) {
+/** Checks the whole chain and the published data it covers (any admin may ask; it reveals no event). */
+export async function verifyAudit(ctx: AppContext, options: VerifyOptions = {}) {
   const actor = requireUser(ctx);
   if (actor.kind !== 'system') await authorize(ctx, 'audit.read', actor.unitId ?? -1);
-  return verifyAuditChain(ctx.db);
+  return verifyAuditAndData(ctx.db, options);
 }

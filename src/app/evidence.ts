@@ -98,7 +98,7 @@ export function recordVerification(ctx: AppContext, roundId: string, input: Veri
  * the bytes. An entry not yet filled is created empty, so the file can come first.
  */
 export function attachEvidence(
-  ctx: AppContext & { dataDir: string },
+  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
   roundId: string,
   target: { unit: string; indicator: string },
   file: { filename: string; bytes: Uint8Array },
@@ -151,7 +151,7 @@ export function attachEvidence(
         'direct',
       );
     }
-    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes);
+    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
     const row = await insertEvidence(
       tx.db,
       {

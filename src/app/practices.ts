@@ -208,7 +208,7 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
 
 /** Stores an image for a practice's text; it is public once uploaded (used in published write-ups). */
 export async function uploadPracticeImage(
-  ctx: AppContext & { dataDir: string },
+  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
   file: { filename: string; bytes: Uint8Array },
 ) {
   const actor = ctx.actor;
@@ -228,7 +228,7 @@ export async function uploadPracticeImage(
       `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB image too large`,
     );
   }
-  const sha256 = await storeFile(ctx.dataDir, 'public', file.bytes);
+  const sha256 = await storeFile(ctx.dataDir, 'public', file.bytes, ctx.fileKey);
   const row = await insertPublicImage(
     ctx.db,
     { sha256, contentType: type, size: file.bytes.length, uploadedBy: actor.userId },

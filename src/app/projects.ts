@@ -758,7 +758,7 @@ export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Stores a photo of the service log in the evidence file store; returns its SHA-256. */
 export async function uploadLedgerPhoto(
-  ctx: LedgerContext & { dataDir: string },
+  ctx: LedgerContext & { dataDir: string; fileKey?: string | undefined },
   file: { filename: string; bytes: Buffer },
 ) {
   const actor = ctx.actor;
@@ -770,7 +770,7 @@ export async function uploadLedgerPhoto(
       field: 'file',
     });
   }
-  const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes);
+  const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
   return { sha256, contentType: type, size: file.bytes.length };
 }
 

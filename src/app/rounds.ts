@@ -39,6 +39,7 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { fillLedgerSources } from './ledger-feed.ts';
 import { applyFeeds } from './linkage.ts';
+import { digestOf } from './published-digest.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 
@@ -305,7 +306,10 @@ export function transitionRound(ctx: AppContext, id: string, to: RoundState): Pr
       entityId: round.id,
       unitId: contest.organizerUnitId,
       before: { state: round.state },
-      after: { state: to },
+      after: {
+        state: to,
+        ...(to === 'published' ? await digestOf(tx, round.id, round.revision) : {}),
+      },
     });
     return roundView(tx, contest, updated);
   });

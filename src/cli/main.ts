@@ -10,7 +10,7 @@ const processIO: CliIO = {
 
 function help(io: CliIO): void {
   io.out('leitai — 擂台 county performance contests\n\nCommands:');
-  for (const c of commands) io.out(`  leitai ${c.name.padEnd(14)} ${c.summary}`);
+  for (const c of commands) io.out(`  leitai ${c.name.padEnd(16)} ${c.summary}`);
   io.out('\nEvery command takes --data DIR (or LEITAI_DATA) and honours DATABASE_URL.');
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppContext, systemActor, systemClock } from '../app/context.ts';
 import { type Config, ConfigError, type ConfigOverrides, loadConfig } from '../config.ts';
+import { configureAuditChain } from '../db/audit.repository.ts';
 import { type DatabaseHandle, openDatabase } from '../db/dialect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { type CliIO, type OptionValues, UsageError } from './command.ts';
@@ -46,6 +47,7 @@ export async function withDatabase<T>(
   config: Readonly<Config>,
   work: (ctx: AppContext, handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
+  configureAuditChain({ hash: config.auditHash, key: config.auditKey });
   const handle = openDatabase(config);
   try {
     await migrateToLatest(handle.db);

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-accounts-audit.ts';
 import * as m0003 from './migrations/0003-contests.ts';
 import * as m0004 from './migrations/0004-practices.ts';
 import * as m0005 from './migrations/0005-assessments-linkage.ts';
+import * as m0008 from './migrations/0008-audit-keys.ts';
 import * as m0012 from './migrations/0012-ledger.ts';
 import type { Database } from './schema.ts';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-contests': m0003,
   '0004-practices': m0004,
   '0005-assessments-linkage': m0005,
+  '0008-audit-keys': m0008,
   '0012-ledger': m0012,
 };
 

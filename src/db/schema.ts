@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { UnitKind } from '../core/units.ts';
+import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
 import type { LedgerTables } from './schema-ledger.ts';
 
 export interface UnitTable {
@@ -61,7 +62,7 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
-export interface AuditEventTable {
+export interface AuditEventTable extends AuditEventKeyColumns {
   id: Generated<number>;
   at: string;
   actor_user_id: number | null;
@@ -76,7 +77,7 @@ export interface AuditEventTable {
   hash: string;
 }
 
-export interface AuditHeadTable {
+export interface AuditHeadTable extends AuditHeadKeyColumns {
   id: number;
   last_event_id: number;
   last_hash: string;

@@ -3,6 +3,7 @@ import { type AuthSettings, defaultAuthSettings } from '../app/auth.ts';
 import { type Clock, systemClock } from '../app/context.ts';
 import { PublishedRoundCache } from '../app/public.ts';
 import type { Config } from '../config.ts';
+import { configureAuditChain } from '../db/audit.repository.ts';
 import type { DatabaseHandle, DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -26,6 +27,7 @@ export function serverDeps(
   config: Readonly<Config>,
   extra: { version: string; webDir?: string; clock?: Clock; settings?: Partial<AuthSettings> },
 ): ServerDeps {
+  configureAuditChain({ hash: config.auditHash, key: config.auditKey });
   return {
     db: handle.db,
     dialect: handle.dialect,

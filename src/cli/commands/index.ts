@@ -68,7 +68,24 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'audit verify',
-    summary: '校验审计日志的哈希链 verify the audit log hash chain',
+    summary: '校验审计日志的哈希链和已发布的数据 verify the audit chain and the published data',
     load: async () => (await import('./audit-verify.ts')).auditVerifyCommand,
+  },
+  {
+    name: 'audit adopt-key',
+    summary: '用 LEITAI_AUDIT_KEY 为已有的审计链启用密钥签名 key an existing audit chain',
+    load: async () => (await import('./audit-verify.ts')).auditAdoptKeyCommand,
+  },
+  {
+    name: 'backup',
+    summary:
+      '备份数据库和佐证材料、图片到一个归档文件 back up the database and stored files into one archive',
+    load: async () => (await import('./backup.ts')).backupCommand,
+  },
+  {
+    name: 'restore',
+    summary:
+      '从备份归档恢复到空的数据目录/数据库 restore a backup into an empty data folder and database',
+    load: async () => (await import('./backup.ts')).restoreCommand,
   },
 ];

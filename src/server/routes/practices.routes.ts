@@ -77,7 +77,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
         const bytes = await part.toBuffer();
         const saved = await uploadPracticeImage(
-          { ...ctx, dataDir: deps.config.dataDir },
+          { ...ctx, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
           { filename: part.filename, bytes },
         );
         return reply.status(201).send(saved);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FlagQuery, getFlagTallies } from '../../app/flags.ts';
@@ -15,7 +14,7 @@ import {
   publicUnitHistory,
   publicVersion,
 } from '../../app/public.ts';
-import { storedPath } from '../../io/file-store.ts';
+import { readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -103,7 +102,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         reply.header('Content-Type', image.content_type);
         reply.header('Cache-Control', 'public, max-age=31536000, immutable');
         return reply.send(
-          fs.createReadStream(storedPath(deps.config.dataDir, 'public', image.sha256)),
+          await readStoredFile(deps.config.dataDir, 'public', image.sha256, deps.config.fileKey),
         );
       },
     );

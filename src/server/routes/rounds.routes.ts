@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -21,7 +20,7 @@ import {
   transitionRound,
 } from '../../app/rounds.ts';
 import { DomainError } from '../../core/errors.ts';
-import { EVIDENCE_MAX_BYTES, storedPath } from '../../io/file-store.ts';
+import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { AppealView, IdParam, listOf, ResultsView, RoundView } from './views.ts';
@@ -221,7 +220,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           );
         }
         const saved = await attachEvidence(
-          { ...ctx, dataDir: deps.config.dataDir },
+          { ...ctx, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
           request.params.id,
           { unit, indicator },
           { filename: part.filename, bytes },
@@ -240,7 +239,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
         );
         return reply.send(
-          fs.createReadStream(storedPath(deps.config.dataDir, 'evidence', file.sha256)),
+          await readStoredFile(deps.config.dataDir, 'evidence', file.sha256, deps.config.fileKey),
         );
       },
     );
