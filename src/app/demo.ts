@@ -3,6 +3,7 @@ import { findUnit } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import type { AppContext } from './context.ts';
 import { type DemoContestsSummary, loadDemoContests } from './demo-contests.ts';
+import { loadDemoLedger } from './demo-ledger.ts';
 import { loadDemoSeries } from './demo-series.ts';
 import { importDivision } from './import-division.ts';
 import { createUnit } from './units.ts';
@@ -118,6 +119,8 @@ export async function loadDemo(
       password: password!,
     });
   }
+  // The project ledger first: the 重点工业项目 boards' rounds are filled from it (DESIGN §9).
+  if (options.contests !== false) await loadDemoLedger(ctx);
   const contests =
     options.contests === false
       ? { contests: 0, rounds: 0, entries: 0, assessments: 0 }

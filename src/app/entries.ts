@@ -22,6 +22,7 @@ import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { MAX_ID, Ref } from './ids.ts';
+import { checkLedgerSourced } from './ledger-feed.ts';
 import { type RoundAccess, roundAccess, scoresCell } from './round-access.ts';
 import { requireRound } from './rounds.ts';
 
@@ -234,6 +235,7 @@ export function saveEntries(ctx: AppContext, roundId: string, items: EntryItem[]
     const access = await roundAccess(tx, contest);
     const rubric = await rubricOfRound(tx.db, round);
     const checked = await checkItems(tx.db, round, rubric, access, items, 'direct');
+    await checkLedgerSourced(tx, round.id, checked.writes, access.manage); // DESIGN §9
     await writeEntries(tx, round, checked);
     await audit(tx, {
       action: 'entries.save',

@@ -39,6 +39,7 @@ import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, isId } from './ids.ts';
+import { fillLedgerSources } from './ledger-feed.ts';
 import { applyFeeds } from './linkage.ts';
 import { noticeOnTransition } from './notice.ts';
 import { digestOf } from './published-digest.ts';
@@ -192,6 +193,7 @@ export function openRound(
       },
       tx.clock.now().toISOString(),
     );
+    await fillLedgerSources(tx, round, rubric.rubric); // DESIGN §9: ledger-sourced indicators
     await audit(tx, {
       action: 'round.open',
       entityType: 'round',

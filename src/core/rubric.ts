@@ -1,6 +1,7 @@
 // The rubric (评分标准) of DESIGN §3: its types, and a validator that refuses every violation
 // with the line (when read from text) and the field named, in Chinese with the English beside.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { LEDGER_MEASURES, ledgerMeasureOf } from './ledger.ts';
 
 export type Better = 'higher' | 'lower';
 export type Method = 'manual' | 'target' | 'relative' | 'range' | 'rank' | 'bands';
@@ -35,6 +36,8 @@ export interface ScoredIndicator {
   /** [low, high]: values outside draw a warning in the grid (not a refusal). */
   plausible?: [number, number];
   description?: string;
+  /** Filled from a feed when a round opens instead of entered: `ledger.investment_rate` … (DESIGN §9). */
+  source?: string;
 }
 
 /** Bonus (加分) or deduction (扣分): value × per, at most cap (no cap when absent). */
@@ -520,6 +523,7 @@ class Validator {
           'step',
           'floor',
           'bands',
+          'source',
         ],
         path,
       );
@@ -536,7 +540,7 @@ class Validator {
     const m = method as Method;
     this.unknownKeys(
       data,
-      [...COMMON_INDICATOR_KEYS, 'points', 'method', ...VALUE_KEYS, ...SCORED_KEYS[m]],
+      [...COMMON_INDICATOR_KEYS, 'points', 'method', 'source', ...VALUE_KEYS, ...SCORED_KEYS[m]],
       path,
       `（${m} 方法不用此字段）`,
     );
@@ -586,6 +590,18 @@ class Validator {
       if (bands) indicator.bands = bands;
     }
     this.valueKeys(data, path, indicator);
+    if (data.source !== undefined && data.source !== null) {
+      // A ledger feed (DESIGN §9): the round fills the cell from the project ledger.
+      if (typeof data.source === 'string' && ledgerMeasureOf(data.source)) {
+        indicator.source = data.source;
+      } else {
+        this.problem(
+          [...path, 'source'],
+          'UNKNOWN_SOURCE',
+          `未知数据来源 ${String(data.source)}，应为 ${LEDGER_MEASURES.map((x) => `ledger.${x}`).join('、')} (unknown source)`,
+        );
+      }
+    }
     return indicator;
   }
 

@@ -9,6 +9,7 @@ import * as m0008 from './migrations/0008-audit-keys.ts';
 import * as m0009 from './migrations/0009-account-security.ts';
 import * as m0010 from './migrations/0010-outcomes.ts';
 import * as m0011 from './migrations/0011-assessment-ratings.ts';
+import * as m0012 from './migrations/0012-ledger.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0009-account-security': m0009,
   '0010-outcomes': m0010,
   '0011-assessment-ratings': m0011,
+  '0012-ledger': m0012,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

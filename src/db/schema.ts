@@ -3,6 +3,7 @@ import type { UnitKind } from '../core/units.ts';
 import type { AccountTables } from './schema-accounts.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
+import type { LedgerTables } from './schema-ledger.ts';
 import type { OutcomeTables } from './schema-outcomes.ts';
 
 export interface UnitTable {
@@ -299,7 +300,7 @@ export interface ContestFeedTable {
   measure: string;
 }
 
-export interface Database extends AccountTables, AssessmentTables, OutcomeTables {
+export interface Database extends AccountTables, AssessmentTables, LedgerTables, OutcomeTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

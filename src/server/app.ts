@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { contestsRoutes } from './routes/contests.routes.ts';
 import { flagsRoutes } from './routes/flags.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { outcomesRoutes } from './routes/outcomes.routes.ts';
 import { practicesRoutes } from './routes/practices.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -105,6 +106,7 @@ export async function buildServer(
     assessmentsRoutes,
     securityRoutes,
     outcomesRoutes,
+    ledgerRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
   // The public contest list changes with publications, corrections and contest edits: any

@@ -18,12 +18,16 @@ import { createContest } from '../app/contests.ts';
 import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
+import { ledgerSettings } from '../app/ledger-access.ts';
 import { createPractice, uploadPracticeImage } from '../app/practices.ts';
+import { actOnProblem, raiseProblem } from '../app/problems.ts';
+import { addMilestone, createProject } from '../app/projects.ts';
 import { listRectificationsFor } from '../app/rectifications.ts';
 import { openRound, transitionRound } from '../app/rounds.ts';
 import { draftRubric, publishRubric } from '../app/rubrics.ts';
 import { createSeries } from '../app/series.ts';
 import { createToken, createUser } from '../app/users.ts';
+import { loadConfig } from '../config.ts';
 import { ROLES, type Role } from '../core/permissions.ts';
 import type { RoundState } from '../core/round-state.ts';
 
@@ -1105,6 +1109,188 @@ const ROWS: Row[] = [
   },
 ];
 
+// ---- the project ledger (DESIGN §9) -------------------------------------------------------
+// A project of 黄山铺镇 (inside) and of 杨庄镇 (outside), each with a milestone and an assigned problem.
+const lfx: Record<'in' | 'out', { project: number; milestone: number; problem: number }> =
+  {} as never;
+const ledgerReporters = (status: number): Expect => ({
+  ...manageOrLead(status),
+  reporter: status,
+});
+const ledgerPair = (
+  route: string,
+  method: 'POST' | 'PATCH' | 'PUT',
+  url: (f: (typeof lfx)['in'], n: number) => string,
+  payload: (n: number) => unknown,
+  inside: Expect,
+): Row => ({
+  route,
+  inside: (n) => ({ method, url: `/api/v1${url(lfx.in, n)}`, payload: payload(n) as object }),
+  outside: (n) => ({ method, url: `/api/v1${url(lfx.out, n)}`, payload: payload(n) as object }),
+  expect: { inside, outside: nobody },
+});
+ROWS.push(
+  {
+    route: 'GET /api/v1/projects',
+    inside: () => ({ url: '/api/v1/projects' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/projects',
+    inside: (n) => ({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        code: `M-in-${n}`,
+        name: '项目',
+        kind: 'key_project',
+        unit: IN_TOWN,
+        totalInvestment: 1,
+        startYear: 2026,
+      },
+    }),
+    outside: (n) => ({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        code: `M-out-${n}`,
+        name: '项目',
+        kind: 'key_project',
+        unit: OUT_TOWN,
+        totalInvestment: 1,
+        startYear: 2026,
+      },
+    }),
+    // Plans are the planning office's (a department named in config) or an admin's.
+    expect: { inside: adminOnly(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/projects/:id',
+    inside: () => ({ url: `/api/v1/projects/${lfx.in.project}` }),
+    outside: () => ({ url: `/api/v1/projects/${lfx.out.project}` }),
+    expect: { inside: signedIn(200), outside: nobody },
+  },
+  ledgerPair(
+    'PATCH /api/v1/projects/:id',
+    'PATCH',
+    (f) => `/projects/${f.project}`,
+    () => ({ location: '镇驻地' }),
+    ledgerReporters(200),
+  ),
+  // active → planning is never allowed: 409 for those who manage the ledger.
+  ledgerPair(
+    'POST /api/v1/projects/:id/transition',
+    'POST',
+    (f) => `/projects/${f.project}/transition`,
+    () => ({ to: 'planning' }),
+    manage(409),
+  ),
+  ledgerPair(
+    'PUT /api/v1/projects/:id/investments',
+    'PUT',
+    (f) => `/projects/${f.project}/investments`,
+    () => [{ month: '2026-01', completed: 0 }],
+    ledgerReporters(200),
+  ),
+  ledgerPair(
+    'POST /api/v1/projects/:id/milestones',
+    'POST',
+    (f) => `/projects/${f.project}/milestones`,
+    () => ({ kind: 'custom', name: '设备进场', planned: '2026-08-01' }),
+    adminOnly(201),
+  ),
+  ledgerPair(
+    'PATCH /api/v1/milestones/:id',
+    'PATCH',
+    (f) => `/milestones/${f.milestone}`,
+    () => ({ actual: null }),
+    ledgerReporters(200),
+  ),
+  ledgerPair(
+    'POST /api/v1/projects/:id/logs',
+    'POST',
+    (f) => `/projects/${f.project}/logs`,
+    () => ({ date: '2026-06-01', who: '专班', kind: 'onsite', text: '现场服务' }),
+    ledgerReporters(201),
+  ),
+  ledgerPair(
+    'POST /api/v1/projects/:id/problems',
+    'POST',
+    (f) => `/projects/${f.project}/problems`,
+    () => ({ title: '问题' }),
+    ledgerReporters(201),
+  ),
+  {
+    route: 'GET /api/v1/problems',
+    inside: () => ({ url: '/api/v1/problems?open=1' }),
+    expect: { inside: signedIn(200) },
+  },
+  ledgerPair(
+    'POST /api/v1/problems/:id/actions',
+    'POST',
+    (f) => `/problems/${f.problem}/actions`,
+    () => ({ action: 'remind' }),
+    manage(200),
+  ),
+  {
+    route: 'GET /api/v1/taskforces',
+    inside: () => ({ url: '/api/v1/taskforces' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/taskforces',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/taskforces',
+      payload: { name: '专班', leaderPost: '副县长', head: '局长' },
+    }),
+    expect: { inside: adminOnly(201) },
+  },
+  {
+    // County-wide: only the planning office (none of these town users) takes it.
+    route: 'POST /api/v1/ledger/snapshots',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/ledger/snapshots',
+      payload: { month: '2026-05' },
+    }),
+    expect: { inside: nobody },
+  },
+  {
+    route: 'POST /api/v1/ledger/photos',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/ledger/photos',
+      ...multipart({}, { name: 'p.png', bytes: PNG }),
+    }),
+    expect: { inside: signedIn(201) },
+  },
+);
+
+async function ledgerFixture(ctx: AppContext, town: string, code: string) {
+  const lctx = { ...ctx, ledger: ledgerSettings(loadConfig({})) };
+  const p = await createProject(lctx, {
+    code,
+    name: '矩阵项目',
+    kind: 'key_project',
+    state: 'active',
+    unit: town,
+    totalInvestment: 100,
+    startYear: 2026,
+  });
+  const withMilestone = await addMilestone(lctx, String(p.id), {
+    kind: 'start',
+    planned: '2026-03-01',
+  });
+  const problem = await raiseProblem(lctx, String(p.id), { title: '矩阵问题' });
+  await actOnProblem(lctx, problem.id, {
+    action: 'assign',
+    ownerUnit: town,
+    deadline: '2026-12-31',
+  });
+  return { project: p.id, milestone: withMilestone.milestones[0]!.id, problem: problem.id };
+}
+
 const RUBRIC = `title: 乡村振兴擂台赛
 indicators:
   - { code: A1, name: 人居环境整治, points: 100, method: manual }
@@ -1280,6 +1466,8 @@ for (const mode of [false, true])
       }
       fx.in = await townContest(ctx, s.dataDir, IN_TOWN);
       fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
+      lfx.in = await ledgerFixture(ctx, IN_TOWN, 'M-IN');
+      lfx.out = await ledgerFixture(ctx, OUT_TOWN, 'M-OUT');
       const t = await createContest(ctx, {
         title: '乡村振兴擂台赛（县级模板）',
         category: '乡村振兴',

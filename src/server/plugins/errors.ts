@@ -72,6 +72,10 @@ const STATUS: Record<string, number> = {
   PASSWORD_EXPIRED: 403,
   TOTP_SETUP_REQUIRED: 403,
   NON_FINITE_SCORE: 400,
+  // The project ledger (DESIGN §9).
+  LIGHT_COMPUTED: 400,
+  NEEDS_CONFIRMATION: 400,
+  MILESTONE_ORDER: 400,
 };
 
 /** Every stable code the server may answer with. */
