@@ -327,7 +327,8 @@ describe('one month of a contest, role by role', () => {
     const { page } = await signIn('admin');
     const round = new RoundPage(page, server.url);
     await round.goto(roundId);
-    await round.moveTo('正式发布', '已发布');
+    // The notice (公示) still runs: publishing now needs a reason (DESIGN §2).
+    await round.moveTo('正式发布', '已发布', '公示期内申诉已处理完毕，经研究提前发布');
 
     const results = new ResultsPage(page, server.url);
     await results.goto(roundId);

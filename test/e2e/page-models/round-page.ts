@@ -22,8 +22,10 @@ export class RoundPage {
   }
 
   /** Presses a transition button and confirms it. */
-  async moveTo(button: string, expectedState: string): Promise<void> {
+  /** Moves the round on; `reason` fills the early-publication reason the notice window asks for. */
+  async moveTo(button: string, expectedState: string, reason?: string): Promise<void> {
     await this.page.getByRole('button', { name: button, exact: true }).click();
+    if (reason) await this.page.getByRole('textbox', { name: '提前发布的理由' }).fill(reason);
     await confirmPopover(this.page, '确定');
     await this.stateTag.filter({ hasText: expectedState }).waitFor();
   }

@@ -16,6 +16,8 @@ export interface Round {
   rubricVersion: number;
   rubric: Rubric;
   publishedAt: string | null;
+  /** The notice (公示) window once the round entered notice (DESIGN §2). */
+  notice?: { startedAt: string; endsAt: string; earlyReason: string | null } | null;
   /** What the signed-in user may do here: manage it, score these indicators, report for a unit. */
   may?: { manage: boolean; evaluates: string[]; reportsFor: string | null };
 }
@@ -31,8 +33,9 @@ export function getRound(id: number | string, signal?: AbortSignal): Promise<Rou
   return apiGet<Round>(`/rounds/${seg(id)}`, { signal });
 }
 
-export function transitionRound(id: number, to: RoundState): Promise<Round> {
-  return apiPost<Round>(`/rounds/${seg(id)}/transition`, { to });
+/** Moves a round on; publishing before its notice ends needs a reason (DESIGN §2). */
+export function transitionRound(id: number, to: RoundState, reason?: string): Promise<Round> {
+  return apiPost<Round>(`/rounds/${seg(id)}/transition`, reason ? { to, reason } : { to });
 }
 
 export interface Entry {

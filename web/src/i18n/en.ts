@@ -410,6 +410,9 @@ export const en: Messages = {
       published:
         'Results become public and flags are awarded; afterwards only a correction can change them.',
     },
+    earlyPublish:
+      'The notice runs until {{end}}; publishing early needs a reason (recorded in the audit log):',
+    earlyReason: 'Reason for publishing early',
     moved: 'Round moved on',
     daysLeft: '{{days}} day(s) left',
     overdue: '{{days}} day(s) overdue',

@@ -402,6 +402,8 @@ export const zhCN = {
       notice: '成绩将向参赛单位公示，公示期内可以申诉；数据只能通过申诉修改。',
       published: '成绩正式公开并授予红旗、黄旗；此后只能通过更正修改。',
     },
+    earlyPublish: '公示期至 {{end}} 结束，提前发布须写明理由（记入审计日志）：',
+    earlyReason: '提前发布的理由',
     moved: '期次状态已更新',
     daysLeft: '还剩 {{days}} 天',
     overdue: '已逾期 {{days}} 天',

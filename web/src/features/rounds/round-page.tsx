@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Card,
+  Input,
   message,
   Popconfirm,
   Result,
@@ -47,11 +48,14 @@ function Transitions({
   state,
   next,
   notes,
+  noticeEndsAt,
   onDone,
 }: {
   roundId: number;
   state: RoundState;
   next: RoundState[];
+  /** While the notice (公示) runs, publishing needs a reason. */
+  noticeEndsAt?: string | null;
   /** A line added to a move's confirmation (the count of units that have not reported). */
   notes?: Partial<Record<RoundState, string>>;
   onDone: () => void;
@@ -60,12 +64,14 @@ function Transitions({
   const describe = useErrorMessage();
   const [busy, setBusy] = useState<RoundState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const order = (s: RoundState) => ROUND_STATES.indexOf(s);
+  const early = state === 'notice' && noticeEndsAt != null && Date.parse(noticeEndsAt) > Date.now();
   const move = async (to: RoundState) => {
     setBusy(to);
     setError(null);
     try {
-      await transitionRound(roundId, to);
+      await transitionRound(roundId, to, to === 'published' && early ? reason : undefined);
       onDone();
     } catch (caught) {
       setError(describe(caught));
@@ -93,8 +99,24 @@ function Transitions({
                       {notes[to]}
                     </div>
                   ) : null}
+                  {to === 'published' && early ? (
+                    <div className="confirm-note">
+                      {t('rounds.earlyPublish', { end: new Date(noticeEndsAt!).toLocaleString() })}
+                      <Input.TextArea
+                        aria-label={t('rounds.earlyReason')}
+                        placeholder={t('rounds.earlyReason')}
+                        value={reason}
+                        onChange={(e) => setReason(e.target.value)}
+                        autoSize={{ minRows: 2 }}
+                        style={{ marginTop: 6 }}
+                      />
+                    </div>
+                  ) : null}
                 </div>
               }
+              okButtonProps={{
+                disabled: to === 'published' && early && reason.trim().length < 2,
+              }}
               okText={t('common.confirm')}
               cancelText={t('common.cancel')}
               onConfirm={() => void move(to)}
@@ -241,6 +263,7 @@ export default function RoundPage() {
             roundId={r.id}
             state={r.state}
             next={r.nextStates}
+            noticeEndsAt={r.notice?.endsAt}
             notes={
               completeness
                 ? {
