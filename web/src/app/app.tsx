@@ -52,7 +52,8 @@ function guarded(page: ReactNode, roles?: Role[]) {
 function Start() {
   const { status } = useSession();
   if (status === 'loading') return <PageLoading />;
-  return <Navigate to={status === 'signed-in' ? '/workbench' : '/contests'} replace />;
+  // Signed out, the public site: the staff pages read only what a signed-in user may (issue 12).
+  return <Navigate to={status === 'signed-in' ? '/workbench' : '/public'} replace />;
 }
 
 export function App() {

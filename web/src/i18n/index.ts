@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 declare module 'i18next' {
@@ -39,7 +38,16 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
+/** English is loaded when first chosen, so the first load carries Chinese only. */
+async function ensureLoaded(language: Language): Promise<void> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en.ts');
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+}
+
 export async function setLanguage(language: Language): Promise<void> {
+  await ensureLoaded(language);
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -53,12 +61,15 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES.map((language) => language.code),
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+// A browser that chose English before switches once the English text has arrived.
+if (storedLanguage() !== DEFAULT_LANGUAGE) void setLanguage(storedLanguage());
 
 export { i18n };
