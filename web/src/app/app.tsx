@@ -114,9 +114,9 @@ function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Start />} />
         <Route path="workbench" element={guarded(<WorkbenchPage />)} />
-        <Route path="contests" element={<ContestsPage />} />
+        <Route path="contests" element={guarded(<ContestsPage />)} />
         <Route path="contests/new" element={guarded(<ContestFormPage />, MANAGERS)} />
-        <Route path="contests/:id" element={<ContestPage />} />
+        <Route path="contests/:id" element={guarded(<ContestPage />)} />
         <Route path="contests/:id/rubric" element={guarded(<RubricEditorPage />, MANAGERS)} />
         <Route path="rounds/:id" element={guarded(<RoundPage />)} />
         <Route path="rounds/:id/results" element={<ResultsPage />} />
