@@ -115,6 +115,27 @@ export async function verifyAudit(ctx: AppContext, options: VerifyOptions = {}) 
   return verifyAuditAndData(ctx.db, options);
 }
 
+/**
+ * Records that a signed-in user took a document or a data file out of Leitai (等保: exports are
+ * audited): results, bulletins, series documents, assessment workbooks. In its own transaction,
+ * so a read-only download still leaves its trace; the CLI and the demo (system) are not recorded.
+ */
+export async function recordExport(
+  ctx: AppContext,
+  what: { action: string; entityType: string; entityId: string | number; file: string },
+): Promise<void> {
+  if (ctx.actor.kind !== 'user') return;
+  await inTransaction(ctx, (tx) =>
+    audit(tx, {
+      action: what.action,
+      entityType: what.entityType,
+      entityId: String(what.entityId),
+      unitId: ctx.actor.unitId,
+      after: { file: what.file },
+    }),
+  );
+}
+
 /** The most events one export carries (the assessor narrows by time or kind beyond that). */
 export const EXPORT_LIMIT = 100_000;
 

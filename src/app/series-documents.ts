@@ -17,6 +17,7 @@ import {
   seriesBulletinTitle,
   type UnitChange,
 } from '../io/series-bulletin-docx.ts';
+import { recordExport } from './audit.ts';
 import { authorize } from './authorize.ts';
 import { rubricOfRound } from './compute-round.ts';
 import type { AppContext } from './context.ts';
@@ -92,11 +93,18 @@ export async function seriesBulletin(
     contests: await Promise.all(rounds.map((r) => contestReport(ctx, r.title, r.round))),
   };
   const title = seriesBulletinTitle(report);
-  return {
+  const download = {
     filename: safe(`${title}${published ? '' : '（征求意见稿）'}.docx`),
     contentType: CONTENT_TYPES.docx,
     bytes: await seriesBulletinDocx(report),
   };
+  await recordExport(ctx, {
+    action: 'series.bulletin.export',
+    entityType: 'series',
+    entityId: series.id,
+    file: download.filename,
+  });
+  return download;
 }
 
 /** One sheet per contest (名次 单位 分组 总分 红黄旗 and every indicator's score), and 汇总. */
@@ -148,9 +156,16 @@ export async function seriesWorkbook(
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  return {
+  const download = {
     filename: safe(`${series.title}-${periodLabel(period)}-成绩.xlsx`),
     contentType: CONTENT_TYPES.xlsx,
     bytes: Buffer.from(await wb.xlsx.writeBuffer()),
   };
+  await recordExport(ctx, {
+    action: 'series.workbook.export',
+    entityType: 'series',
+    entityId: series.id,
+    file: download.filename,
+  });
+  return download;
 }

@@ -35,6 +35,7 @@ import {
 } from '../io/score-sheet.ts';
 import { CLEAR_MARKERS, templateRoundOf, templateXlsx } from '../io/template-xlsx.ts';
 import { inspectZip, readZipEntry } from '../io/zip-guard.ts';
+import { recordExport } from './audit.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
@@ -507,17 +508,25 @@ export async function resultsFile(
     };
   }
   const report = await roundReport(ctx, round, contest, view);
-  return format === 'xlsx'
-    ? {
-        filename: `${base}.xlsx`,
-        contentType: CONTENT_TYPES.xlsx,
-        bytes: await resultsWorkbook(report),
-      }
-    : {
-        filename: `${base}.csv`,
-        contentType: CONTENT_TYPES.csv,
-        bytes: Buffer.from(reportCsv(report), 'utf8'),
-      };
+  const download =
+    format === 'xlsx'
+      ? {
+          filename: `${base}.xlsx`,
+          contentType: CONTENT_TYPES.xlsx,
+          bytes: await resultsWorkbook(report),
+        }
+      : {
+          filename: `${base}.csv`,
+          contentType: CONTENT_TYPES.csv,
+          bytes: Buffer.from(reportCsv(report), 'utf8'),
+        };
+  await recordExport(ctx, {
+    action: 'results.export',
+    entityType: 'round',
+    entityId: round.id,
+    file: download.filename,
+  });
+  return download;
 }
 
 /**
@@ -545,9 +554,16 @@ export async function roundBulletin(ctx: AppContext, roundId: string): Promise<D
   }
   const view = await getResults(ctx, roundId);
   const report = await roundReport(ctx, round, contest, view);
-  return {
+  const download = {
     filename: safeName(`${bulletinTitle(report)}${report.draft ? '（征求意见稿）' : ''}.docx`),
     contentType: CONTENT_TYPES.docx,
     bytes: await bulletinDocx(report),
   };
+  await recordExport(ctx, {
+    action: 'bulletin.export',
+    entityType: 'round',
+    entityId: round.id,
+    file: download.filename,
+  });
+  return download;
 }

@@ -162,6 +162,26 @@ describeEachDialect('a year and its comprehensive assessment', (use) => {
     expect([hsp.red, hsp.yellow, hsp.flagPoints, hsp.total]).toEqual([11, 1, 10, 100]);
   });
 
+  it('records every document taken out in the audit log (等保: exports are audited)', async () => {
+    const round = a.rounds['2026-01']!;
+    for (const url of [
+      `/api/v1/rounds/${round}/results.xlsx`,
+      `/api/v1/rounds/${round}/results.csv`,
+      `/api/v1/rounds/${round}/bulletin.docx`,
+      `/api/v1/assessments/${assessmentId}/results.xlsx`,
+    ]) {
+      expect((await s.as('admin', { url })).statusCode, url).toBe(200);
+    }
+    const log = await s.as('admin', { url: '/api/v1/audit?kind=export&actor=admin' });
+    const actions = log.json().items.map((e: { action: string }) => e.action);
+    expect(actions.filter((x: string) => x !== 'audit.export').sort()).toEqual([
+      'assessment.export',
+      'bulletin.export',
+      'results.export',
+      'results.export',
+    ]);
+  });
+
   it('exports the assessment as a workbook that agrees with the API', async () => {
     const res = await s.as('admin', { url: `/api/v1/assessments/${assessmentId}/results.xlsx` });
     expect(res.statusCode).toBe(200);

@@ -23,6 +23,7 @@ import {
   SchemeInput,
   submitRatings,
 } from '../../app/assessments.ts';
+import { recordExport } from '../../app/audit.ts';
 import { DomainError } from '../../core/errors.ts';
 import { assessmentWorkbook } from '../../io/assessment-workbook.ts';
 import { EVIDENCE_MAX_BYTES, storedPath } from '../../io/file-store.ts';
@@ -200,16 +201,21 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id/results.xlsx',
       { schema: { tags, summary: '考核结果工作簿 results workbook', params: IdParam } },
       async (request, reply) => {
-        const { assessment, items } = await assessmentResults(
-          contextOf(deps, request),
-          request.params.id,
-        );
+        const ctx = contextOf(deps, request);
+        const { assessment, items } = await assessmentResults(ctx, request.params.id);
         const bytes = await assessmentWorkbook(
           `${assessment.year}年${assessment.title}`,
           assessment.scheme,
           items,
         );
-        const name = encodeURIComponent(`${assessment.year}年${assessment.title}.xlsx`);
+        const file = `${assessment.year}年${assessment.title}.xlsx`;
+        await recordExport(ctx, {
+          action: 'assessment.export',
+          entityType: 'assessment',
+          entityId: assessment.id,
+          file,
+        });
+        const name = encodeURIComponent(file);
         reply.header(
           'Content-Type',
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

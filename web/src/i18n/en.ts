@@ -1173,6 +1173,11 @@ export const en: Messages = {
       parent: 'Parent unit',
     },
     actions: {
+      'results.export': 'Export results',
+      'bulletin.export': 'Export a bulletin',
+      'series.bulletin.export': 'Export a series bulletin',
+      'series.workbook.export': 'Export a series workbook',
+      'assessment.export': 'Export assessment results',
       'entries.import': 'Import a sheet',
       'assessment.create': 'Create an assessment',
       'contest.feeds': 'Set linkage',

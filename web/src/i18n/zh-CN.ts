@@ -1154,6 +1154,11 @@ export const zhCN = {
       parent: '上级单位',
     },
     actions: {
+      'results.export': '导出成绩',
+      'bulletin.export': '导出通报',
+      'series.bulletin.export': '导出系列通报',
+      'series.workbook.export': '导出系列成绩工作簿',
+      'assessment.export': '导出考核结果',
       'entries.import': '导入填报表格',
       'assessment.create': '新建综合考核',
       'contest.feeds': '设置联动',
