@@ -33,7 +33,9 @@ export type Action =
   | 'user.read'
   | 'user.manage'
   | 'token.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'points.manage'
+  | 'points.read';
 
 type Rule = (p: Principal, scope: Scope) => boolean;
 
@@ -52,6 +54,11 @@ const RULES: Record<Action, Rule> = {
   'user.manage': (p, s) => has(p, 'admin') && inSubtree(p, s),
   'token.manage': (p, s) => has(p, 'admin') && inSubtree(p, s),
   'audit.read': (p, s) => has(p, 'admin') && inSubtree(p, s),
+  // Party-member points (DESIGN §10): towns and the county keep rules and branches and read
+  // everything below them; branch clerks and secretaries act through points_assignments instead.
+  'points.manage': (p, s) => (has(p, 'admin') || has(p, 'organizer')) && inSubtree(p, s),
+  'points.read': (p, s) =>
+    (has(p, 'admin') || has(p, 'organizer') || has(p, 'viewer')) && inSubtree(p, s),
 };
 
 /** True when the principal may perform the action on something in the scope. */

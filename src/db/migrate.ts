@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-accounts-audit.ts';
 import * as m0003 from './migrations/0003-contests.ts';
 import * as m0004 from './migrations/0004-practices.ts';
 import * as m0005 from './migrations/0005-assessments-linkage.ts';
+import * as m0013 from './migrations/0013-points.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-contests': m0003,
   '0004-practices': m0004,
   '0005-assessments-linkage': m0005,
+  '0013-points': m0013,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

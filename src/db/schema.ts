@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { UnitKind } from '../core/units.ts';
+import type { PointsTables } from './schema-points.ts';
 
 export interface UnitTable {
   id: Generated<number>;
@@ -287,7 +288,7 @@ export interface ContestFeedTable {
   measure: string;
 }
 
-export interface Database {
+export interface Database extends PointsTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
