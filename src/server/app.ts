@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { contestsRoutes } from './routes/contests.routes.ts';
 import { flagsRoutes } from './routes/flags.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { pointsRoutes } from './routes/points.routes.ts';
 import { practicesRoutes } from './routes/practices.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
@@ -87,6 +88,7 @@ export async function buildServer(
     practicesRoutes,
     publicRoutes,
     assessmentsRoutes,
+    pointsRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
 
