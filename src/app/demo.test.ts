@@ -19,6 +19,8 @@ describeEachDialect('the demo county', (use) => {
       'huangshanpu',
       'yangzhuang',
       'lingdao',
+      'hsp-cunwen',
+      'hsp-shuji',
     ]);
 
     const all = (await listContests(ctx.db, { limit: 500, offset: 0 })).items;

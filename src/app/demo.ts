@@ -3,6 +3,7 @@ import { findUnit } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import type { AppContext } from './context.ts';
 import { type DemoContestsSummary, loadDemoContests } from './demo-contests.ts';
+import { loadDemoPoints } from './demo-points.ts';
 import { importDivision } from './import-division.ts';
 import { createUnit } from './units.ts';
 import { changeUser, createUser } from './users.ts';
@@ -95,6 +96,7 @@ export async function loadDemo(
       password: password!,
     });
   }
+  credentials.push(...(await loadDemoPoints(ctx)).credentials);
   const contests =
     options.contests === false
       ? { contests: 0, rounds: 0, entries: 0, assessments: 0 }

@@ -49,7 +49,7 @@ describeEachDialect('party-member points', (use) => {
     const { ctx } = use();
     await loadDemo(ctx, { contests: false });
     const town = (await findUnit(ctx.db, '371323104'))!;
-    const { items: villages } = await listChildren(ctx.db, town.id, { limit: 5, offset: 0 });
+    const { items: villages } = await listChildren(ctx.db, town.id, { limit: 2, offset: 8 });
     village = villages[0]!.id;
     village2 = villages[1]!.id;
     for (const [username, unit, roles] of [
@@ -109,7 +109,7 @@ describeEachDialect('party-member points', (use) => {
     award = (
       await createRule(townUser, {
         organizer: '371323104',
-        category: '组织生活',
+        category: '学习教育',
         item: '参加三会一课',
         points: 5,
         itemCap: 8,
@@ -118,7 +118,7 @@ describeEachDialect('party-member points', (use) => {
     ).id;
     await createRule(townUser, {
       organizer: '371323104',
-      category: '组织生活',
+      category: '学习教育',
       item: '主题党日',
       points: 5,
       itemCap: null,
@@ -127,7 +127,7 @@ describeEachDialect('party-member points', (use) => {
     deduct = (
       await createRule(townUser, {
         organizer: '371323104',
-        category: '违纪扣分',
+        category: '纪律扣分',
         item: '无故缺席',
         points: -3,
         itemCap: null,
@@ -211,7 +211,7 @@ describeEachDialect('party-member points', (use) => {
     ]);
     expect(statement.total).toBe(9);
     const town = as(ctx, users.town!);
-    const q2 = await leaderboard(town, { scope: '371323104', period: '2026-Q2', limit: 100 });
+    const q2 = await leaderboard(town, { scope: String(village), period: '2026-Q2', limit: 100 });
     expect(q2.rows[0]).toMatchObject({ name: '王建国', total: 9, awarded: 12, deducted: -3 });
     expect(q2.rows[0]!.pointsClass).not.toBeNull();
     const may = await leaderboard(town, { scope: String(village), period: '2026-05', limit: 100 });
@@ -221,7 +221,11 @@ describeEachDialect('party-member points', (use) => {
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    const pub = await publicLeaderboard(ctx, { scope: '371323104', period: '2026-Q2', limit: 100 });
+    const pub = await publicLeaderboard(ctx, {
+      scope: String(village),
+      period: '2026-Q2',
+      limit: 100,
+    });
     expect(pub.rows[0]).toEqual({
       rank: 1,
       name: '王*国',
@@ -291,7 +295,24 @@ describeEachDialect('party-member points', (use) => {
         'points.quarter.notice',
         'points.quarter.frozen',
         'points.record.revision',
+        'points.demo.load',
       ]),
     );
+  });
+});
+
+describeEachDialect('demo points', (use) => {
+  it('loads 黄山铺镇 branches, members and reviewed records, once', async () => {
+    const { ctx } = use();
+    const first = await loadDemo(ctx, { contests: false });
+    expect(first.credentials.map((c) => c.username)).toEqual(
+      expect.arrayContaining(['hsp-cunwen', 'hsp-shuji']),
+    );
+    const board = await leaderboard(ctx, { scope: '371323104', period: '2026-Q2', limit: 500 });
+    expect(board.rows.length).toBe(8 * 18);
+    expect(board.rows[0]!.total).toBeGreaterThan(0);
+    await loadDemo(ctx, { contests: false });
+    const again = await leaderboard(ctx, { scope: '371323104', period: '2026-Q2', limit: 500 });
+    expect(again.rows.length).toBe(8 * 18);
   });
 });

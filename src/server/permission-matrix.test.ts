@@ -895,7 +895,7 @@ async function pointsFixture(
   });
   const rule = await createRule(ctx, {
     organizer: town,
-    category: '组织生活',
+    category: '学习教育',
     item: '三会一课',
     points: 2,
   });
@@ -1000,7 +1000,7 @@ const POINTS_ROWS: Row[] = [
       url: `${P}/rules`,
       payload: {
         organizer: f === pts.in ? IN_TOWN : OUT_TOWN,
-        category: '志愿服务',
+        category: '学习教育',
         item: '志愿服务',
         points: 2,
       },
