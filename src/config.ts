@@ -7,6 +7,21 @@ const Port = z.coerce
   .min(0, 'PORT 必须在 0–65535 之间 (must be 0–65535)')
   .max(65535, 'PORT 必须在 0–65535 之间 (must be 0–65535)');
 
+const Flag = z
+  .enum(['0', '1', 'true', 'false'], { error: '只能是 0 或 1 (must be 0 or 1)' })
+  .transform((v) => v === '1' || v === 'true')
+  .or(z.boolean());
+
+const TrustProxy = z
+  .string()
+  .transform((v): boolean | number | string[] => {
+    if (v === '1' || v === 'true') return true;
+    if (v === '0' || v === 'false' || v === '') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((a) => a.trim());
+  })
+  .or(z.boolean());
+
 export const Config = z.object({
   /** Folder of the SQLite file and uploaded files. */
   dataDir: z.string().min(1),
@@ -25,6 +40,27 @@ export const Config = z.object({
   sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
   /** …and this many hours after login, whatever happens. */
   sessionMaxHours: z.coerce.number().int().min(1).default(12),
+  /** 三权分立 (DESIGN §1): admin, security admin and auditor are separate (issue 19). */
+  separationOfDuties: Flag.default(false),
+  /** Privileged roles (admin, secadmin, auditor) must sign in with a second factor (TOTP). */
+  requireTotp: Flag.default(false),
+  /**
+   * Behind a reverse proxy: trust X-Forwarded-For/-Proto from it (Fastify `trustProxy`): `true`,
+   * a number of hops, or the proxies' addresses/CIDRs, comma-separated. Off by default.
+   */
+  trustProxy: TrustProxy.default(false),
+  /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
+  auditHash: z.enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3').default('sha256'),
+  /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
+  auditKey: z
+    .string()
+    .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
+    .optional(),
+  /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
+  fileKey: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)')
+    .optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -53,6 +89,12 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL || undefined,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES || undefined,
     sessionMaxHours: env.SESSION_MAX_HOURS || undefined,
+    separationOfDuties: env.LEITAI_SEPARATION_OF_DUTIES || undefined,
+    requireTotp: env.LEITAI_REQUIRE_TOTP || undefined,
+    trustProxy: env.TRUST_PROXY || undefined,
+    auditHash: env.LEITAI_AUDIT_HASH || undefined,
+    auditKey: env.LEITAI_AUDIT_KEY || undefined,
+    fileKey: env.LEITAI_FILE_KEY || undefined,
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
@@ -63,6 +105,12 @@ export function loadConfig(
       logLevel: 'LOG_LEVEL',
       sessionIdleMinutes: 'SESSION_IDLE_MINUTES',
       sessionMaxHours: 'SESSION_MAX_HOURS',
+      separationOfDuties: 'LEITAI_SEPARATION_OF_DUTIES',
+      requireTotp: 'LEITAI_REQUIRE_TOTP',
+      trustProxy: 'TRUST_PROXY',
+      auditHash: 'LEITAI_AUDIT_HASH',
+      auditKey: 'LEITAI_AUDIT_KEY',
+      fileKey: 'LEITAI_FILE_KEY',
     };
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');

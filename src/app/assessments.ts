@@ -1,30 +1,58 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { type AssessedUnit, assess, type RoundPlace, type Scheme } from '../core/assessment.ts';
+import {
+  type AssessedUnit,
+  type AssessmentClass,
+  assess,
+  checkScheme,
+  classesOf,
+  type RoundPlace,
+  type Scheme,
+} from '../core/assessment.ts';
 import { DomainError } from '../core/errors.ts';
+import { can } from '../core/permissions.ts';
 import { UNIT_KINDS } from '../core/units.ts';
+import {
+  approvedAdjustments,
+  assessmentParticipants,
+  decideAdjustment,
+  findAssessmentRow,
+  insertAdjustment,
+  insertSchemeVersion,
+  listAdjustments,
+  listSchemeVersions,
+  raterScores,
+  ratingProgress,
+  ratingsOf,
+  setAdjustmentEvidence,
+  updateAssessmentScheme,
+  writeRatings,
+} from '../db/assessment.repository.ts';
 import { findContest } from '../db/contest.repository.ts';
 import { listResults } from '../db/result.repository.ts';
 import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { findUnit, withSubtree } from '../db/unit.repository.ts';
+import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
+import { findUser } from '../db/user.repository.ts';
+import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { IdNumber, isId, Ref } from './ids.ts';
 
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+const Code = z.string().trim().min(1).max(32);
 
-export const CreateAssessment = z.object({
-  title: z.string().trim().min(1).max(200),
-  year: z.number().int().min(2000).max(2100),
-  organizer: Ref,
-  participants: z.union([
-    z.array(Ref).min(1),
-    z.object({ under: Ref, kinds: z.array(z.enum(UNIT_KINDS)).min(1) }),
-  ]),
+const GradesInput = z.object({
+  top: z.array(z.object({ name: z.string().min(1), percent: z.number().positive().max(100) })),
+  bottom: z.array(z.object({ name: z.string().min(1), percent: z.number().positive().max(100) })),
+  otherwise: z.string().min(1),
+});
+
+/** The scheme as a request gives it (classes by unit or kind, raters by user name). */
+export const SchemeInput = z.object({
   components: z
     .array(
       z.object({
-        contest: z.number().int().positive(),
+        contest: IdNumber,
         weight: z.number().positive().max(100),
         conversion: z.discriminatedUnion('method', [
           z.object({ method: z.literal('rank-linear'), first: z.number(), last: z.number() }),
@@ -35,23 +63,111 @@ export const CreateAssessment = z.object({
       }),
     )
     .min(1),
-  flagPoints: z.object({ red: z.number(), yellow: z.number() }).default({ red: 0, yellow: 0 }),
-  grades: z
+  ratings: z
+    .array(
+      z.object({
+        code: Code,
+        name: z.string().trim().min(1).max(100),
+        weight: z.number().positive().max(100),
+        max: z.number().positive().max(1000).default(100),
+        trimFrom: z.number().int().min(3).max(100).optional(),
+        raters: z
+          .array(z.object({ user: z.string().min(1), classes: z.array(Code).optional() }))
+          .min(1),
+      }),
+    )
+    .optional(),
+  adjustments: z
     .object({
-      top: z.array(z.object({ name: z.string().min(1), percent: z.number().positive().max(100) })),
-      bottom: z.array(
-        z.object({ name: z.string().min(1), percent: z.number().positive().max(100) }),
+      items: z.array(
+        z.object({
+          code: Code,
+          name: z.string().trim().min(1).max(100),
+          kind: z.enum(['bonus', 'deduction', 'veto']),
+          cap: z.number().positive().optional(),
+          grade: z.string().min(1).optional(),
+        }),
       ),
-      otherwise: z.string().min(1),
+      bonusCap: z.number().positive().optional(),
+      deductionCap: z.number().positive().optional(),
     })
-    .default({
-      top: [{ name: '优秀', percent: 20 }],
-      bottom: [{ name: '较差', percent: 10 }],
-      otherwise: '良好',
-    }),
+    .optional(),
+  classes: z
+    .array(
+      z.object({
+        code: Code,
+        name: z.string().trim().min(1).max(100),
+        units: z.array(Ref).optional(),
+        kinds: z.array(z.enum(UNIT_KINDS)).optional(),
+        grades: GradesInput.optional(),
+      }),
+    )
+    .optional(),
+  weightTotal: z.number().positive().optional(),
+  flagPoints: z.object({ red: z.number(), yellow: z.number() }).default({ red: 0, yellow: 0 }),
+  grades: GradesInput.default({
+    top: [{ name: '优秀', percent: 20 }],
+    bottom: [{ name: '较差', percent: 10 }],
+    otherwise: '良好',
+  }),
   precision: z.number().int().min(0).max(4).default(2),
 });
+export type SchemeInput = z.infer<typeof SchemeInput>;
+
+export const CreateAssessment = SchemeInput.extend({
+  title: z.string().trim().min(1).max(200),
+  year: z.number().int().min(2000).max(2100),
+  organizer: Ref,
+  participants: z.union([
+    z.array(Ref).min(1),
+    z.object({ under: Ref, kinds: z.array(z.enum(UNIT_KINDS)).min(1) }),
+  ]),
+});
 export type CreateAssessment = z.infer<typeof CreateAssessment>;
+
+export const Correction = z.object({
+  reason: z.string().trim().min(1).max(2000),
+  scheme: SchemeInput.optional(),
+  adjustments: z
+    .array(
+      z.object({
+        unit: Ref,
+        item: Code,
+        points: z.number().min(0).default(0),
+        reason: z.string().trim().min(1).max(2000),
+      }),
+    )
+    .optional(),
+});
+export type Correction = z.infer<typeof Correction>;
+
+export const RatingForm = z.object({
+  component: Code,
+  /** The class the form covers (absent when the scheme has no classes). */
+  class: z.string().max(32).optional(),
+  ratings: z.array(z.object({ unit: Ref, score: z.number() })).min(1),
+  /** The system actor (demo, CLI) enters a rater's collected form on their behalf. */
+  rater: z.string().optional(),
+});
+export type RatingForm = z.infer<typeof RatingForm>;
+
+export const ProposeAdjustment = z.object({
+  unit: Ref,
+  item: Code,
+  points: z.number().min(0).default(0),
+  reason: z.string().trim().min(1).max(2000),
+});
+export type ProposeAdjustment = z.infer<typeof ProposeAdjustment>;
+
+export const DecideAdjustment = z.object({
+  decision: z.enum(['approved', 'rejected']),
+  reason: z.string().trim().max(2000).optional(),
+});
+export type DecideAdjustment = z.infer<typeof DecideAdjustment>;
+
+const invalid = (field: string, message: string): never => {
+  throw new DomainError('VALIDATION', message, { field });
+};
 
 async function resolveUnits(db: Kysely<Database>, spec: CreateAssessment['participants']) {
   if (Array.isArray(spec)) {
@@ -62,7 +178,7 @@ async function resolveUnits(db: Kysely<Database>, spec: CreateAssessment['partic
         throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${ref}`, {
           field: 'participants',
         });
-      units.push(unit);
+      units.push({ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind });
     }
     return units;
   }
@@ -79,10 +195,79 @@ async function resolveUnits(db: Kysely<Database>, spec: CreateAssessment['partic
     .where('id', '!=', under.id)
     .orderBy('code')
     .execute()
-    .then((rows) => rows.map((r) => ({ id: r.id, code: r.code, name: r.name })));
+    .then((rows) => rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind })));
 }
 
-/** Sets up a year's assessment scheme over component contests. */
+type Participant = { id: number; code: string; name: string; kind: string };
+
+/**
+ * The stored scheme from a request: contests by id with their titles, classes as participants'
+ * codes, raters checked to exist; then every rule of {@link checkScheme}, naming the field.
+ */
+async function buildScheme(
+  db: Kysely<Database>,
+  input: SchemeInput,
+  participants: Participant[],
+): Promise<Scheme> {
+  const components: Scheme['components'] = [];
+  for (const [i, c] of input.components.entries()) {
+    const contest = await findContest(db, c.contest);
+    if (!contest)
+      throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在 contest not found: ${c.contest}`, {
+        field: `components[${i}].contest`,
+      });
+    components.push({
+      contestId: contest.id,
+      title: contest.title,
+      weight: c.weight,
+      conversion: c.conversion,
+      aggregate: c.aggregate,
+    });
+  }
+  const classes: AssessmentClass[] = [];
+  for (const [i, c] of (input.classes ?? []).entries()) {
+    const codes: string[] = [];
+    for (const ref of c.units ?? []) {
+      const p = participants.find((u) => u.code === String(ref) || u.id === Number(ref));
+      if (!p) invalid(`classes[${i}].units`, `「${ref}」不是参加考核的单位 not a participant`);
+      else codes.push(p.code);
+    }
+    for (const p of participants)
+      if (c.kinds?.includes(p.kind as never) && !codes.includes(p.code)) codes.push(p.code);
+    classes.push({
+      code: c.code,
+      name: c.name,
+      units: codes,
+      ...(c.grades ? { grades: c.grades } : {}),
+    });
+  }
+  for (const [i, r] of (input.ratings ?? []).entries())
+    for (const [j, rater] of r.raters.entries())
+      if (!(await findUser(db, rater.user)))
+        invalid(`ratings[${i}].raters[${j}].user`, `评价人「${rater.user}」不存在 no such user`);
+  const scheme: Scheme = {
+    components,
+    ...(input.ratings?.length ? { ratings: input.ratings } : {}),
+    ...(input.adjustments ? { adjustments: input.adjustments } : {}),
+    ...(classes.length ? { classes } : {}),
+    ...(input.weightTotal !== undefined ? { weightTotal: input.weightTotal } : {}),
+    flagPoints: input.flagPoints,
+    grades: input.grades,
+    precision: input.precision,
+  };
+  const issues = checkScheme(
+    scheme,
+    participants.map((p) => p.code),
+  );
+  if (issues.length)
+    throw new DomainError('VALIDATION', issues.map((i) => i.message).join('；'), {
+      field: issues[0]!.field,
+      issues,
+    });
+  return scheme;
+}
+
+/** Sets up a year's assessment scheme (version 1, a draft until published). */
 export function createAssessment(ctx: AppContext, input: CreateAssessment) {
   return inTransaction(ctx, async (tx) => {
     const organizer = await findUnit(tx.db, input.organizer);
@@ -91,42 +276,24 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
         field: 'organizer',
       });
     await authorize(tx, 'contest.manage', organizer.id);
-    const components: Scheme['components'] = [];
-    for (const c of input.components) {
-      const contest = await findContest(tx.db, c.contest);
-      if (!contest)
-        throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在 contest not found: ${c.contest}`, {
-          field: 'components',
-        });
-      components.push({
-        contestId: contest.id,
-        title: contest.title,
-        weight: c.weight,
-        conversion: c.conversion,
-        aggregate: c.aggregate,
-      });
-    }
     const units = await resolveUnits(tx.db, input.participants);
     if (units.length === 0)
       throw new DomainError('NO_PARTICIPANTS', '没有参加考核的单位 no participants', {
         field: 'participants',
       });
-    const scheme: Scheme = {
-      components,
-      flagPoints: input.flagPoints,
-      grades: input.grades,
-      precision: input.precision,
-    };
+    const scheme = await buildScheme(tx.db, input, units);
     const now = tx.clock.now().toISOString();
+    const schemeJson = JSON.stringify(scheme);
     const row = await tx.db
       .insertInto('assessments')
       .values({
         organizer_unit_id: organizer.id,
         year: input.year,
         title: input.title,
-        scheme_json: JSON.stringify(scheme),
+        scheme_json: schemeJson,
         created_at: now,
         updated_at: now,
+        published_at: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -134,6 +301,18 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
       .insertInto('assessment_participants')
       .values(units.map((u) => ({ assessment_id: row.id, unit_id: u.id })))
       .execute();
+    await insertSchemeVersion(
+      tx.db,
+      {
+        assessmentId: row.id,
+        version: 1,
+        kind: 'draft',
+        schemeJson,
+        reason: null,
+        createdBy: tx.actor.userId,
+      },
+      now,
+    );
     await audit(tx, {
       action: 'assessment.create',
       entityType: 'assessment',
@@ -146,31 +325,91 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
 }
 
 async function load(db: Kysely<Database>, id: string) {
-  const row = /^\d+$/.test(id)
-    ? await db.selectFrom('assessments').selectAll().where('id', '=', Number(id)).executeTakeFirst()
-    : undefined;
+  const row = isId(id) ? await findAssessmentRow(db, Number(id)) : undefined;
   if (!row) throw new DomainError('NOT_FOUND', `考核不存在 assessment not found: ${id}`);
   return { ...row, scheme: JSON.parse(row.scheme_json) as Scheme };
 }
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+/**
+ * What the actor may see of an assessment: everything (those who run or lead it, and leaders, in
+ * the organizer's subtree), only its own unit's line (a participant's staff), or only its rating
+ * forms (a rater from elsewhere).
+ */
+async function accessOf(ctx: AppContext, a: Loaded, participants: Participant[]) {
+  const actor = requireUser(ctx);
+  const username =
+    actor.kind === 'system' ? null : ((await findUser(ctx.db, actor.userId!))?.username ?? null);
+  const forms = raterForms(a.scheme, participants, username);
+  if (actor.kind === 'system')
+    return { all: true, manage: true, lead: true, own: undefined, forms, username } as const;
+  const path = ((await pathsOf(ctx.db, [a.organizer_unit_id])).get(a.organizer_unit_id) ?? []).map(
+    (u) => u.id,
+  );
+  const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
+  const manage = can(principal, 'contest.manage', { unitPath: path });
+  // Lead offices (evaluators) in the organizer's subtree read it all and report 加分/减分.
+  const lead = actor.roles.includes('evaluator') && path.includes(actor.unitId!);
+  const all = manage || lead || can(principal, 'contest.read', { unitPath: path });
+  const own = participants.find((p) => p.id === actor.unitId);
+  if (!all && !own && forms.length === 0)
+    throw new DomainError('FORBIDDEN', '没有权限查看此考核 you may not see this assessment');
+  return { all, manage, lead, own: all ? undefined : own, forms, username };
+}
+
+/** The (component, class) forms a user rates. */
+function raterForms(scheme: Scheme, participants: Participant[], username: string | null) {
+  const classes = classesOf(scheme, participants);
+  const forms: { component: string; class: AssessmentClass }[] = [];
+  if (!username) return forms;
+  for (const r of scheme.ratings ?? [])
+    for (const rater of r.raters)
+      if (rater.user === username)
+        for (const c of classes)
+          if (!rater.classes || rater.classes.includes(c.code))
+            forms.push({ component: r.code, class: c });
+  return forms;
+}
+
+async function managed(ctx: AppContext, id: string) {
+  const a = await load(ctx.db, id);
+  await authorize(ctx, 'contest.manage', a.organizer_unit_id);
+  return a;
+}
+
+function requireDraft(a: Loaded, what: string) {
+  if (a.state === 'published')
+    throw new DomainError(
+      'CONFLICT',
+      `考核已发布，${what}只能通过更正 the assessment is published; use a correction`,
+      { state: a.state },
+    );
+}
 
 export async function getAssessment(ctx: AppContext, id: string) {
-  requireUser(ctx);
   const a = await load(ctx.db, id);
+  const participants = await assessmentParticipants(ctx.db, a.id);
+  const access = await accessOf(ctx, a, participants);
   const organizer = (await findUnit(ctx.db, a.organizer_unit_id))!;
-  const participants = await ctx.db
-    .selectFrom('assessment_participants as p')
-    .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .select(['u.code', 'u.name'])
-    .where('p.assessment_id', '=', a.id)
-    .orderBy('u.code')
-    .execute();
   return {
     id: a.id,
     title: a.title,
     year: a.year,
+    state: a.state as 'draft' | 'published',
+    version: a.version,
+    publishedAt: a.published_at,
     organizer: { code: organizer.code, name: organizer.name },
     scheme: a.scheme,
-    participants,
+    participants: participants
+      .filter((p) => access.all || access.own?.id === p.id || access.forms.length > 0)
+      .map((p) => ({ code: p.code, name: p.name })),
+    versions: access.all ? await listSchemeVersions(ctx.db, a.id) : [],
+    may: {
+      manage: access.manage,
+      readAll: access.all,
+      rate: access.forms.length > 0 && a.state !== 'published',
+      propose: access.manage || access.lead || access.own !== undefined,
+    },
   };
 }
 
@@ -178,12 +417,468 @@ export async function listAssessments(ctx: AppContext) {
   requireUser(ctx);
   const rows = await ctx.db
     .selectFrom('assessments')
-    .select(['id', 'title', 'year'])
+    .select(['id', 'title', 'year', 'state'])
     .orderBy('year', 'desc')
     .orderBy('id')
     .execute();
-  return { items: rows, total: rows.length };
+  const items = [];
+  for (const row of rows) {
+    try {
+      const a = await load(ctx.db, String(row.id));
+      await accessOf(ctx, a, await assessmentParticipants(ctx.db, a.id));
+      items.push(row);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'FORBIDDEN')) throw e;
+    }
+  }
+  return { items, total: items.length };
 }
+
+/** A new version of the scheme while the assessment is a draft. */
+export function reviseScheme(ctx: AppContext, id: string, input: SchemeInput) {
+  return inTransaction(ctx, async (tx) => {
+    const a = await managed(tx, id);
+    requireDraft(a, '考核方案');
+    const participants = await assessmentParticipants(tx.db, a.id);
+    const scheme = await buildScheme(tx.db, input, participants);
+    const version = a.version + 1;
+    const now = tx.clock.now().toISOString();
+    const schemeJson = JSON.stringify(scheme);
+    await updateAssessmentScheme(tx.db, a.id, { schemeJson, version }, now);
+    await insertSchemeVersion(
+      tx.db,
+      {
+        assessmentId: a.id,
+        version,
+        kind: 'draft',
+        schemeJson,
+        reason: null,
+        createdBy: tx.actor.userId,
+      },
+      now,
+    );
+    await audit(tx, {
+      action: 'assessment.scheme',
+      entityType: 'assessment',
+      entityId: a.id,
+      unitId: a.organizer_unit_id,
+      before: { version: a.version },
+      after: { version, scheme },
+    });
+    return getAssessment(tx, id);
+  });
+}
+
+/** Publishes the assessment: its scheme is frozen; from now on only corrections change it. */
+export function publishAssessment(ctx: AppContext, id: string) {
+  return inTransaction(ctx, async (tx) => {
+    const a = await managed(tx, id);
+    requireDraft(a, '再次发布');
+    const pending = (await listAdjustments(tx.db, a.id)).filter((x) => x.state === 'pending');
+    if (pending.length)
+      throw new DomainError(
+        'CONFLICT',
+        `还有${pending.length}项加减分待审核，审核后才能发布 adjustments await approval`,
+        { field: 'adjustments', pending: pending.map((p) => p.id) },
+      );
+    const now = tx.clock.now().toISOString();
+    const version = a.version + 1;
+    await updateAssessmentScheme(
+      tx.db,
+      a.id,
+      { state: 'published', publishedAt: now, version },
+      now,
+    );
+    await insertSchemeVersion(
+      tx.db,
+      {
+        assessmentId: a.id,
+        version,
+        kind: 'publish',
+        schemeJson: a.scheme_json,
+        reason: null,
+        createdBy: tx.actor.userId,
+      },
+      now,
+    );
+    await audit(tx, {
+      action: 'assessment.publish',
+      entityType: 'assessment',
+      entityId: a.id,
+      unitId: a.organizer_unit_id,
+      after: { version },
+    });
+    return getAssessment(tx, id);
+  });
+}
+
+/**
+ * A correction of a published assessment: a new version with its reason, a changed scheme and/or
+ * adjustments decided at once by the organizer making it; recorded and visible in the versions.
+ */
+export function correctAssessment(ctx: AppContext, id: string, input: Correction) {
+  return inTransaction(ctx, async (tx) => {
+    const a = await managed(tx, id);
+    if (a.state !== 'published')
+      throw new DomainError(
+        'CONFLICT',
+        '考核尚未发布，请直接修改方案 not published yet: revise the scheme instead',
+        { state: a.state },
+      );
+    if (!input.scheme && !input.adjustments?.length)
+      invalid('scheme', '更正须修改方案或加减分 a correction changes the scheme or adjustments');
+    const participants = await assessmentParticipants(tx.db, a.id);
+    const scheme = input.scheme ? await buildScheme(tx.db, input.scheme, participants) : a.scheme;
+    const now = tx.clock.now().toISOString();
+    for (const [i, adj] of (input.adjustments ?? []).entries()) {
+      const checked = await checkAdjustment(
+        tx.db,
+        a.id,
+        scheme,
+        participants,
+        adj,
+        `adjustments[${i}].`,
+      );
+      await insertAdjustment(
+        tx.db,
+        {
+          assessmentId: a.id,
+          unitId: checked.unitId,
+          item: adj.item,
+          points: checked.points,
+          reason: adj.reason,
+          state: 'approved',
+          createdBy: tx.actor.userId,
+        },
+        now,
+      );
+    }
+    const version = a.version + 1;
+    const schemeJson = JSON.stringify(scheme);
+    await updateAssessmentScheme(tx.db, a.id, { schemeJson, version }, now);
+    await insertSchemeVersion(
+      tx.db,
+      {
+        assessmentId: a.id,
+        version,
+        kind: 'correction',
+        schemeJson,
+        reason: input.reason,
+        createdBy: tx.actor.userId,
+      },
+      now,
+    );
+    await audit(tx, {
+      action: 'assessment.correct',
+      entityType: 'assessment',
+      entityId: a.id,
+      unitId: a.organizer_unit_id,
+      before: { version: a.version },
+      after: { version, reason: input.reason, adjustments: input.adjustments ?? [] },
+    });
+    return getAssessment(tx, id);
+  });
+}
+
+// ---- ratings ------------------------------------------------------------------------------
+
+/** The actor's rating forms (every unit of the class, with the actor's scores so far). */
+export async function myRatingForms(ctx: AppContext, id: string) {
+  const a = await load(ctx.db, id);
+  const participants = await assessmentParticipants(ctx.db, a.id);
+  const access = await accessOf(ctx, a, participants);
+  const actor = requireUser(ctx);
+  const forms = [];
+  for (const f of access.forms) {
+    const r = a.scheme.ratings!.find((x) => x.code === f.component)!;
+    const mine =
+      actor.kind === 'system'
+        ? new Map<number, number>()
+        : await raterScores(ctx.db, a.id, f.component, actor.userId!);
+    forms.push({
+      component: r.code,
+      name: r.name,
+      max: r.max,
+      class: f.class.code,
+      className: f.class.name,
+      units: f.class.units.map((code) => {
+        const p = participants.find((u) => u.code === code)!;
+        return { code, name: p.name, score: mine.get(p.id) ?? null };
+      }),
+    });
+  }
+  const progress = access.manage
+    ? (await ratingProgress(ctx.db, a.id)).map((p) => ({ ...p, count: Number(p.count) }))
+    : [];
+  return { items: forms, total: forms.length, progress, open: a.state !== 'published' };
+}
+
+/**
+ * A rater's filled form for one component and class: every unit of the class once, each score
+ * within the form's scale. All or nothing.
+ */
+export function submitRatings(ctx: AppContext, id: string, input: RatingForm) {
+  return inTransaction(ctx, async (tx) => {
+    const a = await load(tx.db, id);
+    const actor = requireUser(tx);
+    let raterId = actor.userId;
+    let username: string | null = null;
+    if (actor.kind === 'system') {
+      const rater = input.rater ? await findUser(tx.db, input.rater) : undefined;
+      if (!rater) return invalid('rater', '请指明评价人 name the rater');
+      raterId = rater.id;
+      username = rater.username;
+    } else {
+      username = (await findUser(tx.db, actor.userId!))?.username ?? null;
+    }
+    const participants = await assessmentParticipants(tx.db, a.id);
+    const component = a.scheme.ratings?.find((r) => r.code === input.component);
+    if (!component)
+      return invalid('component', `没有评价项目「${input.component}」 no such rating component`);
+    const classes = classesOf(a.scheme, participants);
+    const cls =
+      input.class === undefined && classes.length === 1
+        ? classes[0]!
+        : classes.find((c) => c.code === input.class);
+    if (!cls) return invalid('class', `没有类别「${input.class ?? ''}」 no such class`);
+    const assigned = raterForms(a.scheme, participants, username).some(
+      (f) => f.component === component.code && f.class.code === cls.code,
+    );
+    if (!assigned)
+      throw new DomainError(
+        'FORBIDDEN',
+        `您不是「${component.name}·${cls.name}」的评价人 you do not rate this form`,
+      );
+    requireDraft(a, '评价');
+    const scores: { unitId: number; score: number }[] = [];
+    const seen = new Set<string>();
+    for (const [i, r] of input.ratings.entries()) {
+      const p = participants.find((u) => u.code === String(r.unit) || u.id === Number(r.unit));
+      if (!p || !cls.units.includes(p.code))
+        return invalid(
+          `ratings[${i}].unit`,
+          `「${r.unit}」不在「${cls.name}」类别中 not in this class`,
+        );
+      if (seen.has(p.code))
+        return invalid(`ratings[${i}].unit`, `「${p.name}」评了两次 rated twice`);
+      seen.add(p.code);
+      if (!(r.score >= 0 && r.score <= component.max))
+        return invalid(
+          `ratings[${i}].score`,
+          `「${p.name}」的评分${r.score}超出范围0～${component.max} score outside the scale`,
+        );
+      scores.push({ unitId: p.id, score: r.score });
+    }
+    const missing = cls.units.filter((u) => !seen.has(u));
+    if (missing.length)
+      return invalid(
+        'ratings',
+        `评价表须对「${cls.name}」每个单位评分，缺${missing.length}个 every unit of the class must be rated`,
+      );
+    await writeRatings(tx.db, a.id, component.code, raterId!, scores, tx.clock.now().toISOString());
+    await audit(tx, {
+      action: 'assessment.rate',
+      entityType: 'assessment',
+      entityId: a.id,
+      unitId: a.organizer_unit_id,
+      after: { component: component.code, class: cls.code, rater: username, count: scores.length },
+    });
+    return { component: component.code, class: cls.code, count: scores.length };
+  });
+}
+
+// ---- adjustments --------------------------------------------------------------------------
+
+/** The unit, item and points of an adjustment, within the item's and the unit's caps. */
+async function checkAdjustment(
+  db: Kysely<Database>,
+  assessmentId: number,
+  scheme: Scheme,
+  participants: Participant[],
+  input: { unit: string | number; item: string; points: number },
+  prefix = '',
+  excludeId?: number,
+) {
+  const p = participants.find((u) => u.code === String(input.unit) || u.id === Number(input.unit));
+  if (!p) return invalid(`${prefix}unit`, `「${input.unit}」不是参加考核的单位 not a participant`);
+  const item = scheme.adjustments?.items.find((i) => i.code === input.item);
+  if (!item) return invalid(`${prefix}item`, `没有加减分项目「${input.item}」 no such item`);
+  if (item.kind === 'veto') return { unitId: p.id, points: 0, item };
+  if (!(input.points > 0))
+    return invalid(`${prefix}points`, '加减分须大于0 points must be positive');
+  // Counted against the caps: what is approved or still pending for the unit.
+  const others = (await listAdjustments(db, assessmentId, p.id)).filter(
+    (x) => x.state !== 'rejected' && x.id !== excludeId,
+  );
+  const kindOf = new Map(scheme.adjustments!.items.map((i) => [i.code, i.kind]));
+  const sameItem = others.filter((x) => x.item === item.code).reduce((s, x) => s + x.points, 0);
+  if (item.cap !== undefined && sameItem + input.points > item.cap + 1e-9)
+    return invalid(
+      `${prefix}points`,
+      `「${p.name}」的「${item.name}」已有${sameItem}分，再加${input.points}分超过上限${item.cap}分 over the item's cap`,
+    );
+  const kindCap =
+    item.kind === 'bonus' ? scheme.adjustments!.bonusCap : scheme.adjustments!.deductionCap;
+  const sameKind = others
+    .filter((x) => kindOf.get(x.item) === item.kind)
+    .reduce((s, x) => s + x.points, 0);
+  if (kindCap !== undefined && sameKind + input.points > kindCap + 1e-9)
+    return invalid(
+      `${prefix}points`,
+      `「${p.name}」的${item.kind === 'bonus' ? '加分' : '减分'}合计将为${sameKind + input.points}分，超过上限${kindCap}分 over the unit's cap`,
+    );
+  return { unitId: p.id, points: input.points, item };
+}
+
+/** The adjustments the actor may see: all, or its own unit's. */
+export async function listAssessmentAdjustments(ctx: AppContext, id: string) {
+  const a = await load(ctx.db, id);
+  const participants = await assessmentParticipants(ctx.db, a.id);
+  const access = await accessOf(ctx, a, participants);
+  if (!access.all && !access.own)
+    throw new DomainError('FORBIDDEN', '没有权限查看加减分 you may not see adjustments');
+  const rows = await listAdjustments(ctx.db, a.id, access.own?.id);
+  const items = a.scheme.adjustments?.items ?? [];
+  const list = rows.map(({ evidence, unitId: _u, ...r }) => ({
+    ...r,
+    itemName: items.find((i) => i.code === r.item)?.name ?? r.item,
+    kind: items.find((i) => i.code === r.item)?.kind ?? 'bonus',
+    evidence: evidence ? { name: evidence.name, type: evidence.type } : null,
+  }));
+  return { items: list, total: list.length };
+}
+
+/**
+ * Proposes a 加分/减分/一票否决 for a unit: the organizer and those who read the whole assessment
+ * (lead offices) for any unit, a participant's staff for its own. Approved by the organizer.
+ */
+export function proposeAdjustment(ctx: AppContext, id: string, input: ProposeAdjustment) {
+  return inTransaction(ctx, async (tx) => {
+    const a = await load(tx.db, id);
+    const participants = await assessmentParticipants(tx.db, a.id);
+    const access = await accessOf(tx, a, participants);
+    const target = participants.find(
+      (u) => u.code === String(input.unit) || u.id === Number(input.unit),
+    );
+    if (!access.manage && !access.lead && !(access.own && target?.id === access.own.id))
+      throw new DomainError('FORBIDDEN', '只能为本单位申报加减分 only for your own unit');
+    requireDraft(a, '加减分');
+    const checked = await checkAdjustment(tx.db, a.id, a.scheme, participants, input);
+    const now = tx.clock.now().toISOString();
+    const adjustmentId = await insertAdjustment(
+      tx.db,
+      {
+        assessmentId: a.id,
+        unitId: checked.unitId,
+        item: input.item,
+        points: checked.points,
+        reason: input.reason,
+        state: 'pending',
+        createdBy: tx.actor.userId,
+      },
+      now,
+    );
+    await audit(tx, {
+      action: 'assessment.adjustment.propose',
+      entityType: 'assessment',
+      entityId: a.id,
+      unitId: checked.unitId,
+      after: { id: adjustmentId, ...input, points: checked.points },
+    });
+    return { id: adjustmentId, state: 'pending' as const };
+  });
+}
+
+/** The organizer approves or rejects a pending adjustment (caps checked again on approval). */
+export function decideAssessmentAdjustment(
+  ctx: AppContext,
+  id: string,
+  adjustmentId: string,
+  input: DecideAdjustment,
+) {
+  return inTransaction(ctx, async (tx) => {
+    const a = await managed(tx, id);
+    requireDraft(a, '审核加减分');
+    const row = (await listAdjustments(tx.db, a.id)).find((x) => String(x.id) === adjustmentId);
+    if (!row)
+      throw new DomainError('NOT_FOUND', `加减分不存在 adjustment not found: ${adjustmentId}`);
+    if (row.state !== 'pending')
+      throw new DomainError('CONFLICT', '此项已审核 already decided', { state: row.state });
+    if (input.decision === 'approved') {
+      const participants = await assessmentParticipants(tx.db, a.id);
+      await checkAdjustment(tx.db, a.id, a.scheme, participants, row, '', row.id);
+    } else if (!input.reason) invalid('reason', '不予认定须说明理由 a rejection needs a reason');
+    const decided = await decideAdjustment(
+      tx.db,
+      row.id,
+      { state: input.decision, by: tx.actor.userId, reason: input.reason ?? null },
+      tx.clock.now().toISOString(),
+    );
+    if (!decided) throw new DomainError('CONFLICT', '此项已审核 already decided');
+    await audit(tx, {
+      action: 'assessment.adjustment.decide',
+      entityType: 'assessment',
+      entityId: a.id,
+      unitId: row.unitId,
+      before: { id: row.id, state: 'pending' },
+      after: { id: row.id, state: input.decision, reason: input.reason ?? null },
+    });
+    return { id: row.id, state: input.decision };
+  });
+}
+
+/** Attaches the evidence file (佐证材料) of an adjustment, by whoever may propose it. */
+export function attachAdjustmentEvidence(
+  ctx: AppContext & { dataDir: string },
+  id: string,
+  adjustmentId: string,
+  file: { filename: string; bytes: Uint8Array },
+) {
+  return inTransaction(ctx, async (tx) => {
+    const a = await load(tx.db, id);
+    const participants = await assessmentParticipants(tx.db, a.id);
+    const access = await accessOf(tx, a, participants);
+    const row = (await listAdjustments(tx.db, a.id)).find((x) => String(x.id) === adjustmentId);
+    if (!row)
+      throw new DomainError('NOT_FOUND', `加减分不存在 adjustment not found: ${adjustmentId}`);
+    if (!access.manage && !access.lead && access.own?.id !== row.unitId)
+      throw new DomainError('FORBIDDEN', '只能为本单位上传佐证 only for your own unit');
+    if (row.state !== 'pending')
+      throw new DomainError('CONFLICT', '已审核的加减分不能更换佐证 already decided');
+    if (file.bytes.length > EVIDENCE_MAX_BYTES)
+      throw new DomainError('PAYLOAD_TOO_LARGE', '佐证材料过大 file too large');
+    const type = sniffType(file.bytes, file.filename);
+    if (!type)
+      throw new DomainError(
+        'UNSUPPORTED_FILE',
+        `不支持的文件类型「${file.filename}」：只收图片、PDF 和 Office 文件`,
+      );
+    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes);
+    const name = file.filename.slice(0, 200);
+    await setAdjustmentEvidence(tx.db, row.id, { name, type, sha256 });
+    await audit(tx, {
+      action: 'assessment.adjustment.evidence',
+      entityType: 'assessment',
+      entityId: a.id,
+      unitId: row.unitId,
+      after: { id: row.id, filename: name, sha256 },
+    });
+    return { id: row.id, evidence: { name, type } };
+  });
+}
+
+export async function readAdjustmentEvidence(ctx: AppContext, id: string, adjustmentId: string) {
+  const a = await load(ctx.db, id);
+  const participants = await assessmentParticipants(ctx.db, a.id);
+  const access = await accessOf(ctx, a, participants);
+  const row = (await listAdjustments(ctx.db, a.id)).find((x) => String(x.id) === adjustmentId);
+  if (!row?.evidence) throw new DomainError('NOT_FOUND', '没有佐证材料 no evidence');
+  if (!access.all && access.own?.id !== row.unitId)
+    throw new DomainError('FORBIDDEN', '没有权限查看此文件 you may not see this file');
+  return row.evidence;
+}
+
+// ---- results ------------------------------------------------------------------------------
 
 /** Each unit's published places in a contest's rounds of the year, in period order. */
 async function placesOf(db: Kysely<Database>, contestId: number, year: number) {
@@ -218,8 +913,9 @@ async function placesOf(db: Kysely<Database>, contestId: number, year: number) {
 }
 
 /**
- * The assessment as it stands: computed from the published rounds each time it is read, so a
- * corrected round is reflected at once.
+ * The assessment as it stands: computed from the published rounds, the ratings and the approved
+ * adjustments each time it is read, so a corrected round is reflected at once. A participant's
+ * staff see only their own unit's line.
  */
 export async function assessmentResults(
   ctx: AppContext,
@@ -229,10 +925,22 @@ export async function assessmentResults(
   items: AssessedUnit[];
   total: number;
 }> {
+  const a = await load(ctx.db, id);
+  const participants = await assessmentParticipants(ctx.db, a.id);
+  const access = await accessOf(ctx, a, participants);
+  if (!access.all && !access.own)
+    throw new DomainError('FORBIDDEN', '没有权限查看考核结果 you may not see the results');
   const assessment = await getAssessment(ctx, id);
   const places = new Map<number, Map<string, RoundPlace[]>>();
-  for (const c of assessment.scheme.components)
-    places.set(c.contestId, await placesOf(ctx.db, c.contestId, assessment.year));
-  const items = assess(assessment.scheme, assessment.participants, places);
+  for (const c of a.scheme.components)
+    places.set(c.contestId, await placesOf(ctx.db, c.contestId, a.year));
+  const all = assess(
+    a.scheme,
+    participants,
+    places,
+    await ratingsOf(ctx.db, a.id),
+    await approvedAdjustments(ctx.db, a.id),
+  );
+  const items = access.own ? all.filter((u) => u.code === access.own!.code) : all;
   return { assessment, items, total: items.length };
 }

@@ -18,8 +18,9 @@ import {
 import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
-import { authorize } from './authorize.ts';
+import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { CountQuery, isId, Ref } from './ids.ts';
 
 /** The 龙虎榜's six categories (DESIGN §2); a contest may name another. */
 export const LONGHUBANG_CATEGORIES = [
@@ -42,7 +43,6 @@ const KIND_GROUP: Partial<Record<UnitKind, string>> = {
   department: '部门',
 };
 
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const IndicatorCode = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,31}$/, '指标编码格式不正确 (bad indicator code)');
@@ -86,7 +86,7 @@ export const ListContests = z.object({
   organizer: z.string().min(1).optional(),
   participant: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type ListContests = z.infer<typeof ListContests>;
 
@@ -109,7 +109,7 @@ export interface ContestView extends ContestSummary {
 }
 
 export async function requireContest(db: Kysely<Database>, id: number | string): Promise<Contest> {
-  const contest = /^\d+$/.test(String(id)) ? await findContest(db, Number(id)) : undefined;
+  const contest = isId(String(id)) ? await findContest(db, Number(id)) : undefined;
   if (!contest) throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在 contest not found: ${id}`);
   return contest;
 }
@@ -355,14 +355,16 @@ export async function contestView(db: Kysely<Database>, contest: Contest): Promi
 }
 
 /** A contest; anonymous readers see only its published rubric versions and rounds. */
+/** A contest for a signed-in user; the public reads `/public/contests/:id` (published parts only). */
 export async function getContest(ctx: AppContext, id: string): Promise<ContestView> {
-  const view = await contestView(ctx.db, await requireContest(ctx.db, id));
-  if (ctx.actor.kind !== 'anonymous') return view;
-  return {
-    ...view,
-    rubricVersions: view.rubricVersions.filter((v) => v.status === 'published'),
-    rounds: view.rounds.filter((r) => r.state === 'published'),
-  };
+  requireUser(ctx);
+  return contestView(ctx.db, await requireContest(ctx.db, id));
+}
+
+/** The contest list for a signed-in user; the public reads `/public/contests`. */
+export async function listContestsFor(ctx: AppContext, query: ListContests) {
+  requireUser(ctx);
+  return listContests(ctx.db, query);
 }
 
 export async function listContests(db: Kysely<Database>, query: ListContests) {

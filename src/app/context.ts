@@ -41,11 +41,15 @@ export interface AppContext {
   clock: Clock;
 }
 
-/** Runs a use case in one transaction; the context it sees carries the transaction. */
+/**
+ * Runs a use case in one transaction; the context it sees carries the transaction. A use case
+ * called inside another joins the caller's transaction, so a failure anywhere leaves nothing.
+ */
 export function inTransaction<T>(
   ctx: AppContext,
   run: (trx: AppContext) => Promise<T>,
 ): Promise<T> {
+  if (ctx.db.isTransaction) return run(ctx);
   return ctx.db.transaction().execute((trx) => run({ ...ctx, db: trx }));
 }
 

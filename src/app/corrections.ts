@@ -9,6 +9,7 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { checkItems, EntryItem, writeEntries } from './entries.ts';
 import { applyFeeds } from './linkage.ts';
+import { digestOf } from './published-digest.ts';
 import { roundAccess } from './round-access.ts';
 import { recordFeeds, requireRound } from './rounds.ts';
 
@@ -98,7 +99,13 @@ export function correctRound(ctx: AppContext, roundId: string, input: Correction
       entityId: round.id,
       unitId: contest.organizerUnitId,
       before: { revision: round.revision },
-      after: { revision, reason: input.reason, entries: checked.writes, changes },
+      after: {
+        revision,
+        reason: input.reason,
+        entries: checked.writes,
+        changes,
+        ...(await digestOf(tx, round.id, revision)),
+      },
     });
     return { revision, reason: input.reason, changes };
   });

@@ -10,10 +10,11 @@ import type { UnitKind } from '../core/units.ts';
 import { listContests } from '../db/contest.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { decide, fileAppeal } from './appeals.ts';
-import { createAssessment } from './assessments.ts';
 import { createContest } from './contests.ts';
 import type { AppContext } from './context.ts';
 import { correctRound } from './corrections.ts';
+import { loadDemoAssessment } from './demo-assessment.ts';
+import { type DemoCalendar, demoCalendar } from './demo-calendar.ts';
 import { saveEntries } from './entries.ts';
 import { recordVerification } from './evidence.ts';
 import { instantiateTemplate } from './linkage.ts';
@@ -32,6 +33,7 @@ type IndicatorSpec =
       step?: number;
       floor?: number;
       bands?: [number, number][];
+      unit?: 'ratio';
     }
   | { code: string; name: string; kind: 'bonus' | 'deduction'; per: number; cap?: number }
   | { code: string; name: string; kind: 'veto' };
@@ -83,7 +85,14 @@ const PARTY_BUILDING: ContestSpec[] = [
   [
     '村级集体经济',
     [
-      { code: 'A1', name: '集体经济收入超10万元村占比', points: 40, method: 'target', target: 0.8 },
+      {
+        code: 'A1',
+        name: '集体经济收入超10万元村占比',
+        points: 40,
+        method: 'target',
+        target: 0.8,
+        unit: 'ratio',
+      },
       { code: 'A2', name: '党支部领办合作社数', points: 30, method: 'relative' },
       { code: 'A3', name: '村级增收“8+1”工作法推广', points: 30, method: 'manual' },
     ],
@@ -295,12 +304,6 @@ export const DEMO_CONTESTS: readonly ContestSpec[] = [
   ...VILLAGE_CONTESTS,
 ];
 
-/** Published months, then the current one, still collecting. */
-export const DEMO_MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10'] as const;
-export const DEMO_CURRENT_MONTH = '2026-11';
-/** 黄山铺镇's weekly bulletins (周通报) in the village contests. */
-export const DEMO_WEEKS = ['2026-W44', '2026-W45', '2026-W46'] as const;
-
 /** mulberry32: small, fast and seeded, so the demo is the same on every run. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -320,6 +323,15 @@ function hash(text: string): number {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The Tuesday of an ISO week (2026-W46 → 2026-11-10): the day its field check is dated. */
+function weekTuesday(week: string): string {
+  const year = Number(week.slice(0, 4));
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday1 = jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 86_400_000;
+  const tuesday = monday1 + ((Number(week.slice(6)) - 1) * 7 + 1) * 86_400_000;
+  return new Date(tuesday).toISOString().slice(0, 10);
+}
 
 /** A unit's value for an indicator: its lasting strength (0..1) plus this month's luck. */
 function valueFor(spec: IndicatorSpec, strength: number, rnd: () => number): number | null {
@@ -380,10 +392,11 @@ async function runRound(
   period: string,
   current: boolean,
   summary: Summary,
+  cal: DemoCalendar,
 ): Promise<void> {
   const round = await openRound(ctx, contestId, {
     period,
-    deadline: period.includes('W') ? undefined : `${period}-28`,
+    deadline: period.includes('W') ? undefined : current ? cal.currentDeadline : `${period}-28`,
   });
   const roundId = String(round.id);
   await transitionRound(ctx, roundId, 'collecting');
@@ -406,7 +419,7 @@ async function runRound(
       unit: participants[0]!.code,
       indicator: manual.code,
       kind: summary.rounds % 2 === 0 ? 'field_check' : 'daily',
-      date: period.includes('W') ? '2026-11-10' : `${period}-20`,
+      date: period.includes('W') ? weekTuesday(period) : `${period}-20`,
       finding:
         summary.rounds % 2 === 0
           ? '“四不两直”实地查看，台账与现场一致'
@@ -423,7 +436,7 @@ async function runRound(
       indicator: manual.code,
       reason: `${unit.name}对「${manual.name}」评分有异议，已补充佐证材料，申请复核`,
     });
-    const upheld = period === '2026-09';
+    const upheld = period === cal.months[2];
     await decide(ctx, String(appeal.id), {
       decision: upheld ? 'upheld' : 'rejected',
       ...(upheld ? { value: manual.points * 0.95 } : {}),
@@ -431,9 +444,9 @@ async function runRound(
     });
   }
   await transitionRound(ctx, roundId, 'published');
-  if (period === '2026-10' && PRACTICES[spec.title])
+  if (period === cal.months[3] && PRACTICES[spec.title])
     await showcase(ctx, contestId, roundId, PRACTICES[spec.title]!);
-  if (period === '2026-08' && summary.contests === 1 && manual && 'points' in manual) {
+  if (period === cal.months[1] && summary.contests === 1 && manual && 'points' in manual) {
     await correctRound(ctx, roundId, {
       reason: '县委组织部复核发现一处录入错误，予以更正',
       entries: [
@@ -487,53 +500,37 @@ async function runTemplate(
   spec: ContestSpec,
   templateId: number,
   summary: Summary,
+  cal: DemoCalendar,
 ) {
   const town = spec.template!.town;
   const instance = await instantiateTemplate(ctx, String(templateId), { organizer: town });
   const id = String(instance.id);
   summary.contests += 1;
-  for (const period of DEMO_MONTHS)
-    await runRound(ctx, spec, id, instance.participants, period, false, summary);
-  for (const week of DEMO_WEEKS)
-    await runRound(ctx, spec, id, instance.participants, week, false, summary);
-  await runRound(ctx, spec, id, instance.participants, DEMO_CURRENT_MONTH, true, summary);
-  // 季评比: the third quarter from July, August and September, not entered again.
-  const quarter = await openRound(ctx, id, { period: '2026-Q3', derive: 'mean' });
+  // A quarter ending five months back needs its first month too (see demoCalendar).
+  for (const period of [...cal.quarterExtraMonths, ...cal.months])
+    await runRound(ctx, spec, id, instance.participants, period, false, summary, cal);
+  for (const week of cal.weeks)
+    await runRound(ctx, spec, id, instance.participants, week, false, summary, cal);
+  await runRound(ctx, spec, id, instance.participants, cal.current, true, summary, cal);
+  // 季评比: the last quarter from its three months, not entered again.
+  const quarter = await openRound(ctx, id, { period: cal.quarter, derive: 'mean' });
   for (const to of ['collecting', 'reviewing', 'notice', 'published'] as const) {
     await transitionRound(ctx, String(quarter.id), to);
   }
   summary.rounds += 1;
 }
 
-/** The 2026 综合绩效考核 of the 18 towns and streets over the 龙虎榜 boards and the ten 擂台赛. */
+/** The year's 综合绩效考核 of the 18 towns and streets over the 龙虎榜 boards and the ten 擂台赛. */
 async function assessTowns(
   ctx: AppContext,
   contests: { id: number; title: string; townBoard: boolean }[],
+  year: number,
 ) {
-  await createAssessment(ctx, {
-    title: '高质量发展综合绩效考核',
-    year: 2026,
-    organizer: COUNTY,
-    participants: TOWNS,
-    components: contests
-      .filter((c) => c.townBoard)
-      .map((c) => ({
-        contest: c.id,
-        weight: c.title.startsWith('龙虎榜') ? 0.04 : 0.02,
-        conversion: { method: 'rank-linear' as const, first: 100, last: 60 },
-        aggregate: 'mean' as const,
-      })),
-    flagPoints: { red: 0.5, yellow: -0.5 },
-    grades: {
-      top: [
-        { name: '优秀', percent: 20 },
-        { name: '良好', percent: 40 },
-      ],
-      bottom: [{ name: '较差', percent: 10 }],
-      otherwise: '一般',
-    },
-    precision: 2,
-  });
+  await loadDemoAssessment(
+    ctx,
+    year,
+    contests.filter((c) => c.townBoard),
+  );
 }
 
 /**
@@ -543,6 +540,7 @@ async function assessTowns(
  */
 export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSummary> {
   const summary: Summary = { contests: 0, rounds: 0, entries: 0, assessments: 0 };
+  const cal = demoCalendar(ctx.clock.now());
   const existing = new Set(
     (await listContests(ctx.db, { limit: 10_000, offset: 0 })).items.map(
       (c) => `${c.organizerUnitId}:${c.title}`,
@@ -569,17 +567,17 @@ export async function loadDemoContests(ctx: AppContext): Promise<DemoContestsSum
     await draftRubric(ctx, id, { yaml: rubricYaml(spec) });
     await publishRubric(ctx, id, 1);
     if (spec.template) {
-      await runTemplate(ctx, spec, contest.id, summary);
+      await runTemplate(ctx, spec, contest.id, summary, cal);
       continue;
     }
     summary.contests += 1;
     made.push({ id: contest.id, title: spec.title, townBoard: spec.participants === TOWNS });
-    for (const period of DEMO_MONTHS)
-      await runRound(ctx, spec, id, contest.participants, period, false, summary);
-    await runRound(ctx, spec, id, contest.participants, DEMO_CURRENT_MONTH, true, summary);
+    for (const period of cal.months)
+      await runRound(ctx, spec, id, contest.participants, period, false, summary, cal);
+    await runRound(ctx, spec, id, contest.participants, cal.current, true, summary, cal);
   }
   if (made.length) {
-    await assessTowns(ctx, made);
+    await assessTowns(ctx, made, cal.year);
     summary.assessments += 1;
   }
   return summary;

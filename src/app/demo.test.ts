@@ -10,7 +10,8 @@ import { getResults, getRevisions } from './rounds.ts';
 
 describeEachDialect('the demo county', (use) => {
   it('holds the contests of DESIGN §6 with published months and the current one collecting', async () => {
-    const { ctx } = use();
+    // The demo counts back from its clock's day: mid-November 2026 here, so the months are fixed.
+    const ctx = { ...use().ctx, clock: { now: () => new Date('2026-11-16T02:00:00Z') } };
     const first = await loadDemo(ctx);
     expect(first.contests).toMatchObject({ contests: 35, rounds: 187, assessments: 1 });
     expect(first.credentials.map((c) => c.username)).toEqual([
@@ -19,6 +20,9 @@ describeEachDialect('the demo county', (use) => {
       'huangshanpu',
       'yangzhuang',
       'lingdao',
+      'hsp-zuzhi',
+      'huangshancun',
+      'huangshancun-shuji',
       'hsp-cunwen',
       'hsp-shuji',
     ]);
@@ -56,6 +60,23 @@ describeEachDialect('the demo county', (use) => {
     expect(new Set(assessment.items.map((u) => u.grade))).toEqual(
       new Set(['优秀', '良好', '一般', '较差']),
     );
+    // DESIGN §8: streets and towns apart (two streets: 优秀 and 良好, never 较差), ratings
+    // trimmed, one 加分 and one 减分 approved, every explanation adding up.
+    const streets = assessment.items.filter((u) => u.class === 'street');
+    expect(streets.map((u) => u.grade)).toEqual(['优秀', '良好']);
+    expect(assessment.items.filter((u) => u.class === 'town')).toHaveLength(16);
+    for (const u of assessment.items) {
+      expect(u.ratings.map((r) => [r.code, r.count, r.dropped.length])).toEqual([
+        ['LD', 1, 0],
+        ['QZ', 5, 2],
+      ]);
+      const sum = u.lines.reduce((t, l) => t + l.points, 0);
+      expect(Math.round(sum * 100) / 100).toBe(u.total);
+    }
+    const line = (code: string, kind: string) =>
+      assessment.items.find((u) => u.code === code)!.lines.filter((l) => l.kind === kind);
+    expect(line('371323104', 'adjustment').map((l) => l.points)).toEqual([1.5]);
+    expect(line('371323109', 'adjustment').map((l) => l.points)).toEqual([-1]);
 
     const firstParty = rounds.find((r) => r.contest_id === party[0]!.id && r.period === '2026-08')!;
     const results = await getResults(ctx, String(firstParty.id));

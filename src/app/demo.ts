@@ -58,7 +58,29 @@ export const DEMO_USERS: ReadonlyArray<{
   },
   { username: 'yangzhuang', displayName: '杨庄镇填报员', unit: '371323109', roles: ['reporter'] },
   { username: 'lingdao', displayName: '县领导', unit: DEMO_COUNTY, roles: ['viewer'] },
+  // Down to a village (DESIGN §6): 黄山铺镇 runs its villages' contests; 黄山村 reports to it.
+  {
+    username: 'hsp-zuzhi',
+    displayName: '黄山铺镇党委组织办',
+    unit: '371323104',
+    roles: ['organizer'],
+  },
+  {
+    username: 'huangshancun',
+    displayName: '黄山村文书',
+    unit: '371323104200',
+    roles: ['reporter'],
+  },
+  {
+    username: 'huangshancun-shuji',
+    displayName: '黄山村党支部书记',
+    unit: '371323104200',
+    roles: ['viewer'],
+  },
 ];
+
+/** Demo passwords are printed for the README walkthrough: not forced to change (docs/SECURITY.md). */
+const DEMO_PASSWORDS = { forceChange: false };
 
 export interface DemoSummary {
   units: number;
@@ -87,8 +109,8 @@ export async function loadDemo(
   for (const u of DEMO_USERS) {
     const existing = await findUser(ctx.db, u.username);
     const { password } = existing
-      ? await changeUser(ctx, String(existing.id), { resetPassword: true })
-      : await createUser(ctx, u);
+      ? await changeUser(ctx, String(existing.id), { resetPassword: true }, DEMO_PASSWORDS)
+      : await createUser(ctx, u, DEMO_PASSWORDS);
     credentials.push({
       username: u.username,
       displayName: u.displayName,

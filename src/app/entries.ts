@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
+import { readCell } from '../core/number-text.ts';
 import { acceptsEntries, hasResults, ROUND_STATE_NAMES } from '../core/round-state.ts';
 import type { Indicator, Rubric } from '../core/rubric.ts';
 import { checkValue } from '../core/sheet.ts';
@@ -20,19 +21,19 @@ import type { Database } from '../db/schema.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { MAX_ID, Ref } from './ids.ts';
 import { type RoundAccess, roundAccess } from './round-access.ts';
 import { requireRound } from './rounds.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 
 export const EntryItem = z.object({
   unit: Ref,
   indicator: z.string().min(1).max(32),
-  /** The value (for `manual`, the score); null clears it; a veto takes true/false or 1/0. */
-  value: z.union([z.number(), z.boolean(), z.null()]),
+  /** The value (for `manual`, the score); null clears it; a veto takes true/false or 1/0; text
+   *  is read as typed ("85%", full-width digits, 是/否) by core/number-text. */
+  value: z.union([z.number(), z.boolean(), z.null(), z.string().max(64)]),
   note: z.string().max(2000).nullable().optional(),
   /** The version read before editing; a save over a newer one is refused (409). */
-  version: z.number().int().min(0).optional(),
+  version: z.number().int().min(0).max(MAX_ID).optional(),
 });
 export type EntryItem = z.infer<typeof EntryItem>;
 export const EntryBatch = z.array(EntryItem).min(1).max(100_000);
@@ -127,7 +128,15 @@ export async function checkItems(
       continue;
     }
     let value: number | null;
-    if (typeof item.value === 'boolean') {
+    if (typeof item.value === 'string') {
+      // Text as typed ("85%", "０.８２", "是"): read the same way as the grid and the sheets.
+      const reading = readCell(indicator, item.value);
+      if (!reading.ok) {
+        bad(reading.code, reading.message);
+        continue;
+      }
+      value = reading.value;
+    } else if (typeof item.value === 'boolean') {
       if (indicator.kind !== 'veto') {
         bad('NOT_A_NUMBER', '应填数字 a number is expected');
         continue;

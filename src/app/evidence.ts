@@ -12,11 +12,10 @@ import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
 import { rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-import { checkItems, writeEntries } from './entries.ts';
+import { checkItems, roundClosed, writeEntries } from './entries.ts';
+import { isId, Ref } from './ids.ts';
 import { roundAccess } from './round-access.ts';
 import { requireRound } from './rounds.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 
 export const Verify = z.object({
   unit: Ref,
@@ -98,7 +97,7 @@ export function recordVerification(ctx: AppContext, roundId: string, input: Veri
  * the bytes. An entry not yet filled is created empty, so the file can come first.
  */
 export function attachEvidence(
-  ctx: AppContext & { dataDir: string },
+  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
   roundId: string,
   target: { unit: string; indicator: string },
   file: { filename: string; bytes: Uint8Array },
@@ -118,6 +117,9 @@ export function attachEvidence(
   }
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, roundId);
+    // Evidence belongs to the entries being collected, reviewed or under notice; a published
+    // round changes only through a correction (and a draft takes nothing yet).
+    if (round.state === 'published' || round.state === 'draft') throw roundClosed(round);
     const contest = await requireContest(tx.db, round.contestId);
     const access = await roundAccess(tx, contest);
     const rubric = await rubricOfRound(tx.db, round);
@@ -151,7 +153,7 @@ export function attachEvidence(
         'direct',
       );
     }
-    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes);
+    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
     const row = await insertEvidence(
       tx.db,
       {
@@ -177,7 +179,7 @@ export function attachEvidence(
 
 /** An evidence file, for those who may read the entry (never the public). */
 export async function readEvidence(ctx: AppContext, id: string) {
-  const file = /^\d+$/.test(id) ? await findEvidence(ctx.db, Number(id)) : undefined;
+  const file = isId(id) ? await findEvidence(ctx.db, Number(id)) : undefined;
   if (!file) throw new DomainError('NOT_FOUND', `文件不存在 file not found: ${id}`);
   const round = await requireRound(ctx.db, file.round_id);
   const access = await roundAccess(ctx, await requireContest(ctx.db, round.contestId));

@@ -4,10 +4,11 @@ import { DomainError } from '../core/errors.ts';
 import { flagTallies } from '../db/result.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
+import { IdQuery } from './ids.ts';
 
 export const FlagQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  contest: z.coerce.number().int().positive().optional(),
+  contest: IdQuery.optional(),
   unit: z.string().min(1).optional(),
 });
 export type FlagQuery = z.infer<typeof FlagQuery>;

@@ -1,7 +1,9 @@
 import { DomainError } from '../core/errors.ts';
+import { storeSeparation } from '../db/account-security.repository.ts';
 import { listChildren } from '../db/unit.repository.ts';
 import { hasAnyAdmin } from '../db/user.repository.ts';
 import type { AppContext } from './context.ts';
+import { audit, inTransaction } from './context.ts';
 import { createUser } from './users.ts';
 
 /**
@@ -26,4 +28,39 @@ export async function initAdmin(ctx: AppContext, username: string, unit?: string
     unitRef = roots.items[0]!.id;
   }
   return createUser(ctx, { username, unit: unitRef, roles: ['admin', 'organizer'] });
+}
+
+/**
+ * `leitai init --separation` (三权分立, DESIGN §1): the first admin, security admin and auditor,
+ * each with a one-time password, and separation of duties switched on for good.
+ */
+export async function initSeparated(
+  ctx: AppContext,
+  names: { admin: string; secadmin: string; auditor: string },
+  unit?: string,
+) {
+  const admin = await initAdmin(ctx, names.admin, unit);
+  const unitId = admin.user.unitId;
+  const secadmin = await createUser(ctx, {
+    username: names.secadmin,
+    displayName: '安全管理员',
+    unit: unitId,
+    roles: ['secadmin'],
+  });
+  const auditor = await createUser(ctx, {
+    username: names.auditor,
+    displayName: '审计管理员',
+    unit: unitId,
+    roles: ['auditor'],
+  });
+  await inTransaction(ctx, async (tx) => {
+    await storeSeparation(tx.db, tx.clock.now().toISOString());
+    await audit(tx, {
+      action: 'policy.separation_on',
+      entityType: 'security_policy',
+      entityId: 1,
+      unitId,
+    });
+  });
+  return [admin, secadmin, auditor];
 }

@@ -22,14 +22,13 @@ import { entriesOfUnits, saveEntries as saveEntryRows } from '../db/entry.reposi
 import { listResults } from '../db/result.repository.ts';
 import { findRoundByPeriod, type Round } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { findUnit } from '../db/unit.repository.ts';
+import { findUnit, listChildren } from '../db/unit.repository.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { computeRound } from './compute-round.ts';
 import { contestView, requireContest, resolveParticipants } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { IdNumber, Ref } from './ids.ts';
 import { currentRubric, draftRubric, publishRubric } from './rubrics.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 
 export const Instantiate = z.object({
   /** The town that runs its own contest from the template, as its organizer. */
@@ -44,14 +43,23 @@ export type Instantiate = z.infer<typeof Instantiate>;
 export const FEED_MEASURES = ['red_share', 'mean_total'] as const;
 export const SetFeeds = z.record(
   z.string().min(1),
-  z.object({ template: z.number().int().positive(), measure: z.enum(FEED_MEASURES) }),
+  z.object({ template: IdNumber, measure: z.enum(FEED_MEASURES) }),
 );
 export type SetFeeds = z.infer<typeof SetFeeds>;
 
 export const LinkageQuery = z.object({ period: z.string().min(4).max(10) });
 
 /** A town makes its own contest from the county's template, with the template's published rubric. */
-export async function instantiateTemplate(ctx: AppContext, templateId: string, input: Instantiate) {
+export function instantiateTemplate(ctx: AppContext, templateId: string, input: Instantiate) {
+  // One transaction for the contest, its participants and its rubric: a failure in any step
+  // leaves no half-made contest behind (that INSTANCE_EXISTS would then block).
+  return inTransaction(ctx, async (tx) => {
+    const contest = await instantiateIn(tx, templateId, input);
+    return contestView(tx.db, (await findContest(tx.db, contest.id))!);
+  });
+}
+
+async function instantiateIn(ctx: AppContext, templateId: string, input: Instantiate) {
   const template = await requireContest(ctx.db, templateId);
   if (!template.isTemplate)
     throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板 not a template');
@@ -66,53 +74,50 @@ export async function instantiateTemplate(ctx: AppContext, templateId: string, i
       'NO_PUBLISHED_RUBRIC',
       '模板尚未发布评分标准 the template has no published rubric',
     );
-  const created = await inTransaction(ctx, async (tx) => {
-    await authorize(tx, 'contest.manage', town.id);
-    const existing = await tx.db
-      .selectFrom('contests')
-      .select('id')
-      .where('template_id', '=', template.id)
-      .where('organizer_unit_id', '=', town.id)
-      .executeTakeFirst();
-    if (existing) {
-      throw new DomainError(
-        'INSTANCE_EXISTS',
-        `${town.name}已按此模板开展擂台赛 the town already runs this template`,
-        {
-          contest: existing.id,
-        },
-      );
-    }
-    const spec = input.participants ?? { under: town.id, kinds: ['village', 'community'] };
-    const participants = await resolveParticipants(tx.db, town.id, spec as never, undefined);
-    const contest = await insertContest(
-      tx.db,
+  await authorize(ctx, 'contest.manage', town.id);
+  const existing = await ctx.db
+    .selectFrom('contests')
+    .select('id')
+    .where('template_id', '=', template.id)
+    .where('organizer_unit_id', '=', town.id)
+    .executeTakeFirst();
+  if (existing) {
+    throw new DomainError(
+      'INSTANCE_EXISTS',
+      `${town.name}已按此模板开展擂台赛 the town already runs this template`,
       {
-        organizerUnitId: town.id,
-        title: `${town.name}${template.title}`,
-        category: template.category,
-        cadence: template.cadence,
-        extraCadences: template.extraCadences,
-        isTemplate: false,
-        templateId: template.id,
-        description: template.description,
+        contest: existing.id,
       },
-      tx.clock.now().toISOString(),
     );
-    await replaceParticipants(tx.db, contest.id, participants);
-    await audit(tx, {
-      action: 'contest.instantiate',
-      entityType: 'contest',
-      entityId: contest.id,
-      unitId: town.id,
-      after: { template: template.id, town: town.code, participants: participants.length },
-    });
-    return contest;
+  }
+  const spec = input.participants ?? { under: town.id, kinds: ['village', 'community'] };
+  const participants = await resolveParticipants(ctx.db, town.id, spec as never, undefined);
+  const contest = await insertContest(
+    ctx.db,
+    {
+      organizerUnitId: town.id,
+      title: `${town.name}${template.title}`,
+      category: template.category,
+      cadence: template.cadence,
+      extraCadences: template.extraCadences,
+      isTemplate: false,
+      templateId: template.id,
+      description: template.description,
+    },
+    ctx.clock.now().toISOString(),
+  );
+  await replaceParticipants(ctx.db, contest.id, participants);
+  await audit(ctx, {
+    action: 'contest.instantiate',
+    entityType: 'contest',
+    entityId: contest.id,
+    unitId: town.id,
+    after: { template: template.id, town: town.code, participants: participants.length },
   });
   // The template's standard, published as the town's version 1 (提前发布评分标准).
-  await draftRubric(ctx, String(created.id), { yaml: rubric.source });
-  await publishRubric(ctx, String(created.id), 1);
-  return contestView(ctx.db, (await findContest(ctx.db, created.id))!);
+  await draftRubric(ctx, String(contest.id), { yaml: rubric.source });
+  await publishRubric(ctx, String(contest.id), 1);
+  return contest;
 }
 
 /** Declares which indicators of a county board take their values from towns' village contests. */
@@ -241,7 +246,8 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
     const best = published.find((r) => r.rank === 1);
     towns.push({
       town: { code: town.code, name: town.name },
-      contestId: instance.id,
+      contestId: instance.id as number | null,
+      started: true,
       round: round ? { id: round.id, state: round.state, revision: round.revision } : null,
       participants: (await listParticipants(ctx.db, instance.id)).length,
       meanTotal: published.length
@@ -263,6 +269,31 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
       });
     }
   }
+  // Every town of the county is listed; those that have not taken the template up are 未开展.
+  const started = new Set(towns.map((t) => t.town.code));
+  const notStarted = [];
+  for (const kind of ['street', 'town', 'township'] as const) {
+    const children = await listChildren(ctx.db, template.organizerUnitId, {
+      kind,
+      limit: 10_000,
+      offset: 0,
+    });
+    for (const unit of children.items) {
+      if (started.has(unit.code)) continue;
+      notStarted.push({
+        town: { code: unit.code, name: unit.name },
+        contestId: null,
+        started: false,
+        round: null,
+        participants: 0,
+        meanTotal: null,
+        red: 0,
+        yellow: 0,
+        best: null,
+      });
+    }
+  }
+  notStarted.sort((a, b) => a.town.code.localeCompare(b.town.code));
   const rubric = await currentRubric(ctx.db, template.id);
   const scale = pow10(rubric?.rubric.precision ?? 2);
   // Vetoed villages rank after all others (DESIGN §3): the veto is the first key.
@@ -281,7 +312,7 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
     template: { id: template.id, title: template.title },
     period,
     periodLabel: periodLabel(period),
-    towns,
+    towns: [...towns, ...notStarted],
     villages: ranked,
   };
 }

@@ -16,12 +16,11 @@ import { sanitizePracticeHtml } from '../io/sanitize-html.ts';
 import { authorize } from './authorize.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-
-const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+import { CountQuery, IdNumber, IdQuery, isId, Ref } from './ids.ts';
 
 export const PracticeInput = z.object({
-  contest: z.number().int().positive(),
-  round: z.number().int().positive().nullable().optional(),
+  contest: IdNumber,
+  round: IdNumber.nullable().optional(),
   unit: Ref,
   title: z.string().trim().min(1).max(200),
   summary: z.string().trim().max(1000).optional(),
@@ -36,11 +35,11 @@ export const PracticeChanges = PracticeInput.omit({ contest: true })
 export type PracticeChanges = z.infer<typeof PracticeChanges>;
 
 export const PracticeQuery = z.object({
-  contest: z.coerce.number().int().positive().optional(),
-  round: z.coerce.number().int().positive().optional(),
+  contest: IdQuery.optional(),
+  round: IdQuery.optional(),
   unit: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type PracticeQuery = z.infer<typeof PracticeQuery>;
 
@@ -104,7 +103,7 @@ export function createPractice(ctx: AppContext, input: PracticeInput): Promise<P
 }
 
 async function managed(ctx: AppContext, id: string): Promise<Practice> {
-  const practice = /^\d+$/.test(id) ? await findPractice(ctx.db, Number(id)) : undefined;
+  const practice = isId(id) ? await findPractice(ctx.db, Number(id)) : undefined;
   if (!practice) throw new DomainError('NOT_FOUND', `经验做法不存在 practice not found: ${id}`);
   const contest = (await findContest(ctx.db, practice.contestId))!;
   await authorize(ctx, 'contest.manage', contest.organizerUnitId);
@@ -208,7 +207,7 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
 
 /** Stores an image for a practice's text; it is public once uploaded (used in published write-ups). */
 export async function uploadPracticeImage(
-  ctx: AppContext & { dataDir: string },
+  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
   file: { filename: string; bytes: Uint8Array },
 ) {
   const actor = ctx.actor;
@@ -228,7 +227,7 @@ export async function uploadPracticeImage(
       `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB image too large`,
     );
   }
-  const sha256 = await storeFile(ctx.dataDir, 'public', file.bytes);
+  const sha256 = await storeFile(ctx.dataDir, 'public', file.bytes, ctx.fileKey);
   const row = await insertPublicImage(
     ctx.db,
     { sha256, contentType: type, size: file.bytes.length, uploadedBy: actor.userId },

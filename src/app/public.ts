@@ -7,23 +7,20 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { periodLabel } from '../core/period.ts';
-import {
-  findContest,
-  listContests,
-  listParticipants,
-  listRubricVersions,
-} from '../db/contest.repository.ts';
+import { findContest, listParticipants, listRubricVersions } from '../db/contest.repository.ts';
 import {
   findPractice,
   findPublicImage,
   listPractices,
   type Practice,
 } from '../db/practice.repository.ts';
+import { listPublishedContests } from '../db/public.repository.ts';
 import { listResults, unitHistory } from '../db/result.repository.ts';
 import { findRound, listRevisions, listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { rubricOfRound } from './compute-round.ts';
+import { CountQuery, IdQuery } from './ids.ts';
 import { resultView } from './rounds.ts';
 
 type Db = Kysely<Database>;
@@ -31,33 +28,83 @@ type Db = Kysely<Database>;
 const notFound = (what: string) =>
   new DomainError('NOT_FOUND', `未找到或尚未发布 not found or not published: ${what}`);
 
-export const PublicContestsQuery = z.object({ category: z.string().min(1).optional() });
+export const PublicContestsQuery = z.object({ category: z.string().min(1).max(100).optional() });
+
+/** The public contest list as sent, with its ETag. */
+export interface PublicContestsBody {
+  etag: string;
+  json: string;
+}
 
 /** Contests with at least one published round, by category, each with its latest published round. */
-export async function publicContests(db: Db, query: z.infer<typeof PublicContestsQuery>) {
-  const all = await listContests(db, { category: query.category, limit: 10_000, offset: 0 });
-  const items = [];
-  for (const c of all.items) {
-    const published = (await listRounds(db, c.id)).filter((r) => r.state === 'published');
-    const latest = published.at(-1);
-    if (!latest) continue;
-    const organizer = (await findUnit(db, c.organizerUnitId))!;
-    items.push({
+export async function listPublicContests(db: Db, query: z.infer<typeof PublicContestsQuery>) {
+  const rows = await listPublishedContests(db, query.category);
+  const items = rows.map((c) => {
+    const latest = c.rounds.at(-1)!;
+    return {
       id: c.id,
       title: c.title,
       category: c.category,
       cadence: c.cadence,
-      organizer: { code: organizer.code, name: organizer.name },
-      rounds: published.length,
+      organizer: { code: c.organizerCode, name: c.organizerName },
+      rounds: c.rounds.length,
       latestRound: {
         id: latest.id,
         period: latest.period,
         periodLabel: periodLabel(latest.period),
         publishedAt: latest.publishedAt,
       },
-    });
-  }
+    };
+  });
   return { items, total: items.length };
+}
+
+/**
+ * The public contest list from the cache: it changes only when a round is published or corrected
+ * (or a contest retitled), and those drop it (`PublicContestsCache.invalidate`); another app
+ * server's change is seen within `recheckMs`.
+ */
+export class PublicContestsCache {
+  private readonly entries = new Map<string, { body: PublicContestsBody; at: number }>();
+  hits = 0;
+  misses = 0;
+  constructor(
+    private readonly recheckMs = 1000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+  get(key: string): PublicContestsBody | undefined {
+    const entry = this.entries.get(key);
+    if (entry && this.now() - entry.at < this.recheckMs) {
+      this.hits += 1;
+      return entry.body;
+    }
+    this.misses += 1;
+    return undefined;
+  }
+  set(key: string, body: PublicContestsBody): void {
+    // Keys are categories: a handful; a hostile client asking for many is bounded here.
+    if (this.entries.size >= 200) this.entries.clear();
+    this.entries.set(key, { body, at: this.now() });
+  }
+  invalidate(): void {
+    this.entries.clear();
+  }
+}
+
+/** The public contest list, cached per category and tagged for revalidation. */
+export async function publicContests(
+  db: Db,
+  query: z.infer<typeof PublicContestsQuery>,
+  cache: PublicContestsCache = new PublicContestsCache(0),
+): Promise<PublicContestsBody> {
+  const key = query.category ?? '';
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const json = JSON.stringify(await listPublicContests(db, query));
+  const etag = `"c${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`;
+  const body = { etag, json };
+  cache.set(key, body);
+  return body;
 }
 
 /** A contest's public face: its published rubric versions, participants and published rounds. */
@@ -255,11 +302,11 @@ export async function publicUnitHistory(db: Db, code: string) {
 }
 
 export const PublicPracticesQuery = z.object({
-  contest: z.coerce.number().int().positive().optional(),
-  round: z.coerce.number().int().positive().optional(),
+  contest: IdQuery.optional(),
+  round: IdQuery.optional(),
   unit: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 
 export async function publicPractices(db: Db, query: z.infer<typeof PublicPracticesQuery>) {

@@ -37,7 +37,9 @@ import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { CountQuery, isId } from './ids.ts';
 import { applyFeeds } from './linkage.ts';
+import { digestOf } from './published-digest.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 
@@ -55,7 +57,7 @@ export type OpenRound = z.infer<typeof OpenRound>;
 export const Transition = z.object({ to: z.enum(ROUND_STATES) });
 export type Transition = z.infer<typeof Transition>;
 
-export const ResultsQuery = z.object({ revision: z.coerce.number().int().min(0).optional() });
+export const ResultsQuery = z.object({ revision: CountQuery.optional() });
 
 export interface RoundView {
   id: number;
@@ -76,7 +78,7 @@ export interface RoundView {
 }
 
 export async function requireRound(db: Kysely<Database>, id: number | string): Promise<Round> {
-  const round = /^\d+$/.test(String(id)) ? await findRound(db, Number(id)) : undefined;
+  const round = isId(String(id)) ? await findRound(db, Number(id)) : undefined;
   if (!round) throw new DomainError('ROUND_NOT_FOUND', `期次不存在 round not found: ${id}`);
   return round;
 }
@@ -303,7 +305,10 @@ export function transitionRound(ctx: AppContext, id: string, to: RoundState): Pr
       entityId: round.id,
       unitId: contest.organizerUnitId,
       before: { state: round.state },
-      after: { state: to },
+      after: {
+        state: to,
+        ...(to === 'published' ? await digestOf(tx, round.id, round.revision) : {}),
+      },
     });
     return roundView(tx, contest, updated);
   });

@@ -27,6 +27,8 @@ import {
 } from '../io/results-workbook.ts';
 import {
   formatSheetProblem,
+  MAX_REPORTED_PROBLEMS,
+  ProblemList,
   readScoreSheet,
   type SheetProblem,
   sheetFormatOf,
@@ -130,18 +132,32 @@ function byPosition(a: CellProblem, b: CellProblem): number {
   return a.row - b.row || la.length - lb.length || la.localeCompare(lb);
 }
 
-/** The whole file refused: BAD_FILE when the file itself is, INVALID_SHEET for bad cells. */
-function refused(problems: CellProblem[], forbidden = false): DomainError {
-  const first = problems[0];
-  if (first && problems.every((p) => p.row === 0)) {
-    return new DomainError('BAD_FILE', first.message, { problems });
+/**
+ * The whole file refused: BAD_FILE when the file itself is, INVALID_SHEET for bad cells. The
+ * report lists the first MAX_REPORTED_PROBLEMS problems by position and counts every problem by
+ * code (`counts` adds what lists dropped beyond their own cap), so it stays small.
+ */
+function refused(
+  problems: CellProblem[],
+  forbidden = false,
+  beyond: { total: number; counts: Record<string, number> } = { total: 0, counts: {} },
+): DomainError {
+  problems.sort(byPosition);
+  const listed = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  const counts: Record<string, number> = { ...beyond.counts };
+  for (const p of problems) counts[p.code] = (counts[p.code] ?? 0) + 1;
+  const n = problems.length + beyond.total;
+  const first = listed[0];
+  if (first && problems.every((p) => p.row === 0) && beyond.total === 0) {
+    return new DomainError('BAD_FILE', first.message, { problems: listed });
   }
-  const n = problems.length;
   const where = first ? `（${formatCellProblem(first)}${n > 1 ? ' 等' : ''}）` : '';
+  const more =
+    n > listed.length ? `；列出前 ${listed.length} 处 (the first ${listed.length} are listed)` : '';
   return new DomainError(
     forbidden ? 'FORBIDDEN' : 'INVALID_SHEET',
-    `表中有 ${n} 处问题，整个文件未导入${where} the sheet has ${n} problem(s); nothing was imported`,
-    { problems },
+    `表中有 ${n} 处问题，整个文件未导入${where}${more} the sheet has ${n} problem(s); nothing was imported`,
+    { problems: listed, total: n, counts, truncated: n > listed.length },
   );
 }
 
@@ -276,16 +292,23 @@ export async function importSheet(
     requireAllIndicators: false,
     clearMarkers: CLEAR_MARKERS,
   });
-  if (!read.ok) throw refused(read.problems.map(cellProblem));
-  const { sheet, layout } = read;
+  // One pass (DESIGN §4): even when cells are bad, the rows that could be read are checked
+  // against the participants and the actor's permissions, so one report names every problem.
+  if (!read.ok && !read.partial) {
+    throw refused(read.problems.map(cellProblem), false, beyondListed(read));
+  }
+  const { sheet, layout } = read.ok ? read : read.partial!;
+  const sheetProblems = read.ok ? [] : read.problems.map(cellProblem);
+  const sheetBeyond = read.ok ? { total: 0, counts: {} } : beyondListed(read);
   const sheetName = layout.sheet ?? null;
 
   const participants = new Set((await listParticipants(ctx.db, contest.id)).map((p) => p.code));
-  const problems: CellProblem[] = [];
+  const unknown = new ProblemList<CellProblem>();
   const items: EntryItem[] = [];
   const refs: CellProblem[] = [];
   const cleared = new Set(layout.cleared.map((c) => `${c.unit}:${c.indicator}`));
   const indicators = [...sheet.values.keys()];
+  const seenCodes = new Set<string>();
   let cells = 0;
   sheet.codes.forEach((code, i) => {
     const row = layout.rows[i]!;
@@ -296,9 +319,12 @@ export async function importSheet(
       cell: `${letter}${row}`,
       value,
     });
+    // An empty or repeated code is already reported by the reader.
+    if (code === '' || seenCodes.has(code)) return;
+    seenCodes.add(code);
     const known = participants.has(code);
     if (!known) {
-      problems.push({
+      unknown.push({
         ...at('code', layout.codeColumn, code),
         code: 'UNKNOWN_UNIT',
         message: `「${code}」不是本擂台赛的参赛单位 not a participant`,
@@ -318,6 +344,15 @@ export async function importSheet(
       });
     }
   });
+  const problems: CellProblem[] = [...sheetProblems, ...unknown.kept];
+  const beyond = {
+    total: sheetBeyond.total + unknown.length - unknown.kept.length,
+    counts: { ...sheetBeyond.counts },
+  };
+  for (const [code, count] of Object.entries(unknown.counts)) {
+    const dropped = count - unknown.kept.filter((p) => p.code === code).length;
+    if (dropped > 0) beyond.counts[code] = (beyond.counts[code] ?? 0) + dropped;
+  }
 
   return inTransaction(ctx, async (tx) => {
     const current = await requireRound(tx.db, round.id);
@@ -335,10 +370,9 @@ export async function importSheet(
         problems.push({ ...refs[p.index]!, code: p.code, message: p.message });
       }
     }
-    if (problems.length || !checked) {
-      problems.sort(byPosition);
+    if (problems.length || beyond.total || !checked) {
       const forbidden = onlyPermission && problems.every((p) => p.code === 'NOT_PERMITTED');
-      throw refused(problems, forbidden);
+      throw refused(problems, forbidden, beyond);
     }
     // Cells equal to what is stored are checked but not rewritten: no new version, no noise.
     const writes = checked.writes.filter((w) => {
@@ -372,6 +406,20 @@ export async function importSheet(
       cleared: writes.filter((w) => w.value === null).length,
     };
   });
+}
+
+/** What a reader's capped list left out: the problems beyond the listed ones, by code. */
+function beyondListed(read: {
+  problems: unknown[];
+  total?: number;
+  counts?: Record<string, number>;
+}): { total: number; counts: Record<string, number> } {
+  const total = (read.total ?? read.problems.length) - read.problems.length;
+  if (total === 0) return { total: 0, counts: {} };
+  const counts = { ...(read.counts ?? {}) };
+  for (const p of read.problems as { code: string }[]) counts[p.code] = (counts[p.code] ?? 0) - 1;
+  for (const code of Object.keys(counts)) if (counts[code]! <= 0) delete counts[code];
+  return { total, counts };
 }
 
 // --- Results and bulletin ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ import {
 } from '../db/unit.repository.ts';
 import { authorize } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { CountQuery, Ref } from './ids.ts';
 
 /** A unit as the API presents it. */
 export interface UnitView extends Unit {
@@ -23,7 +24,7 @@ export interface UnitView extends Unit {
   path?: UnitRef[];
 }
 
-const UnitRefInput = z.union([z.string().min(1), z.number().int().positive()]);
+const UnitRefInput = Ref;
 
 export const CreateUnit = z.object({
   code: z
@@ -56,7 +57,7 @@ export const ListUnits = z.object({
   q: z.string().trim().min(1).max(50).optional(),
   kind: z.enum(UNIT_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: CountQuery.default(0),
 });
 export type ListUnits = z.infer<typeof ListUnits>;
 

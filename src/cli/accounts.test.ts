@@ -66,3 +66,33 @@ it('audit verify passes, then names the event edited behind its back and exits 1
   expect(broken.code).toBe(1);
   expect(broken.err.join('\n')).toMatch(/#2/);
 });
+
+it('init --separation makes the admin, security admin and auditor and keeps separation on', async () => {
+  const other = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-cli-sep-'));
+  try {
+    const io = { out: (_l: string) => {}, err: (_l: string) => {}, env: {} };
+    const out: string[] = [];
+    expect(
+      await main(['units', 'import', '--division', '371323', '--data', other], { ...io }),
+    ).toBe(0);
+    const code = await main(['init', '--admin', 'chief', '--separation', '--data', other], {
+      ...io,
+      out: (l) => out.push(...l.split('\n')),
+    });
+    expect(code).toBe(0);
+    const lines = out.filter((l) => l.includes('\t'));
+    expect(lines.map((l) => l.split('\t').slice(0, 2))).toEqual([
+      ['admin,organizer', 'chief'],
+      ['secadmin', 'secadmin'],
+      ['auditor', 'auditor'],
+    ]);
+    const db = new Database(path.join(other, 'leitai.sqlite'), { readonly: true });
+    const row = db.prepare('select separation_of_duties from security_settings').get() as {
+      separation_of_duties: number;
+    };
+    db.close();
+    expect(row.separation_of_duties).toBe(1);
+  } finally {
+    fs.rmSync(other, { recursive: true, force: true });
+  }
+});

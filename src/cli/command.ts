@@ -9,10 +9,8 @@ export interface CliIO {
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
+/** A command's implementation; its name and summary are listed in `commands/index.ts`. */
 export interface Command {
-  /** One or two words: `serve`, `units import`. */
-  name: string;
-  summary: string;
   /** Shown after `leitai <name>` in help and on bad usage. */
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;

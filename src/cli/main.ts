@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { type CliIO, type Command, UsageError } from './command.ts';
-import { commands } from './commands/index.ts';
+import { type CliIO, UsageError } from './command.ts';
+import { type CommandEntry, commands } from './commands/index.ts';
 
 const processIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -10,15 +10,15 @@ const processIO: CliIO = {
 
 function help(io: CliIO): void {
   io.out('leitai — 擂台 county performance contests\n\nCommands:');
-  for (const c of commands) io.out(`  leitai ${c.name.padEnd(14)} ${c.summary}`);
+  for (const c of commands) io.out(`  leitai ${c.name.padEnd(16)} ${c.summary}`);
   io.out('\nEvery command takes --data DIR (or LEITAI_DATA) and honours DATABASE_URL.');
 }
 
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
   const two = commands.find((c) => c.name === `${argv[0]} ${argv[1]}`);
-  if (two) return { command: two, rest: argv.slice(2) };
+  if (two) return { entry: two, rest: argv.slice(2) };
   const one = commands.find((c) => c.name === argv[0]);
-  return one ? { command: one, rest: argv.slice(1) } : undefined;
+  return one ? { entry: one, rest: argv.slice(1) } : undefined;
 }
 
 /** Runs the CLI and returns the exit code. */
@@ -33,9 +33,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     help(io);
     return 2;
   }
-  const { command, rest } = found;
+  const { entry, rest } = found;
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`leitai ${command.name} ${command.usage}\n\n${command.summary}`);
+    io.out(`leitai ${entry.name} ${command.usage}\n\n${entry.summary}`);
     return 0;
   }
   try {
@@ -52,7 +53,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       io.err(`用法错误 bad usage: ${(error as Error).message}`);
-      io.err(`usage: leitai ${command.name} ${command.usage}`);
+      io.err(`usage: leitai ${entry.name} ${command.usage}`);
       return 2;
     }
     throw error;

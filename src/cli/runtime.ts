@@ -3,11 +3,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppContext, systemActor, systemClock } from '../app/context.ts';
 import { type Config, ConfigError, type ConfigOverrides, loadConfig } from '../config.ts';
+import { configureAuditChain } from '../db/audit.repository.ts';
 import { type DatabaseHandle, openDatabase } from '../db/dialect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { type CliIO, type OptionValues, UsageError } from './command.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The package's folder: two levels above this file in src/, three in the compiled dist/node. */
+export const repoRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export function version(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -38,6 +47,7 @@ export async function withDatabase<T>(
   config: Readonly<Config>,
   work: (ctx: AppContext, handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
+  configureAuditChain({ hash: config.auditHash, key: config.auditKey });
   const handle = openDatabase(config);
   try {
     await migrateToLatest(handle.db);

@@ -1,6 +1,8 @@
 // One round, end to end: scores, totals, ranks (per group and overall), per-indicator ranks,
 // flags, movement against a previous round and the gaps to the next rank and to the red line.
 // The same engine serves `leitai rank`, the server and the web preview.
+
+import { DomainError } from './errors.ts';
 import { excelRound, excelRoundScaled, pow10 } from './excel-round.ts';
 import { awardFlags, type FlagName, flagName } from './flags.ts';
 import {
@@ -13,7 +15,7 @@ import {
 } from './rank.ts';
 import type { Indicator, Rubric } from './rubric.ts';
 import { scoreAdjustment, scoreScored } from './score.ts';
-import type { Sheet } from './sheet.ts';
+import { MAX_VALUE, type Sheet } from './sheet.ts';
 
 /** A unit's place in an earlier round, for movement. */
 export interface PreviousPlace {
@@ -97,6 +99,7 @@ export function rankRound(
     if (column.length !== n)
       throw new RangeError(`sheet column ${code} has ${column.length} rows, not ${n}`);
   }
+  requireComputableValues(rubric, sheet);
   const precision = rubric.precision;
   const scale = pow10(precision);
   const grouping = groupBy(sheet.groups);
@@ -147,6 +150,7 @@ export function rankRound(
     }
     indicators.set(indicator.code, { indicator, values, scores, ranks });
   }
+  requireFiniteTotals(sheet, totalScaled, indicators);
   const totals = unscale(totalScaled, scale, alloc.f64());
 
   // The key: not vetoed, then total, then the tieBreak scores — best first. DESIGN §3.
@@ -185,6 +189,55 @@ export function rankRound(
   if (options.previous)
     result.movement = movement(sheet, totals, ranks, options.previous, precision);
   return result;
+}
+
+/**
+ * The engine never yields a non-finite score: a value that is not finite or exceeds MAX_VALUE
+ * (./sheet.ts) — which `checkSheet` refuses — is refused here too, naming the unit and indicator.
+ */
+function requireComputableValues(rubric: Rubric, sheet: Sheet): void {
+  for (const indicator of rubric.indicators) {
+    if (indicator.kind === 'veto') continue;
+    const column = sheet.values.get(indicator.code);
+    if (!column) continue;
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i]!;
+      // NaN (missing) passes; ±Infinity and magnitudes beyond MAX_VALUE do not.
+      if (Math.abs(v) > MAX_VALUE) throw nonFinite(sheet, i, indicator.code, v);
+    }
+  }
+}
+
+/** A total that is not finite (a rubric past its bounds) is refused, naming the unit. */
+function requireFiniteTotals(
+  sheet: Sheet,
+  totalScaled: Float64Array,
+  indicators: Map<string, IndicatorResult>,
+): void {
+  for (let i = 0; i < totalScaled.length; i++) {
+    if (Number.isFinite(totalScaled[i]!)) continue;
+    let culprit = '';
+    for (const [code, r] of indicators) {
+      if (
+        r.indicator.kind !== 'veto' &&
+        !Number.isFinite(r.scores[i]!) &&
+        !Number.isNaN(r.values[i]!)
+      ) {
+        culprit = code;
+        break;
+      }
+    }
+    throw nonFinite(sheet, i, culprit, culprit ? sheet.values.get(culprit)?.[i] : undefined);
+  }
+}
+
+function nonFinite(sheet: Sheet, row: number, indicator: string, value: number | undefined) {
+  const unit = sheet.codes[row] ?? String(row + 1);
+  return new DomainError(
+    'NON_FINITE_SCORE',
+    `单位 ${unit} 的指标 ${indicator || '合计'} 数值 ${value ?? ''} 超出可计算范围，得分不是有限数 (unit ${unit}, indicator ${indicator || 'total'}: the score would not be finite)`,
+    { unit, indicator: indicator || null, row: row + 1 },
+  );
 }
 
 function markVetoed(values: Float64Array, vetoed: Uint8Array): void {

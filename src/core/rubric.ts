@@ -30,6 +30,10 @@ export interface ScoredIndicator {
   floor?: number;
   /** `bands` only: [threshold, score] pairs, thresholds strictly descending (ascending with lower). */
   bands?: [number, number][];
+  /** What a value measures: `ratio` (0–1, typed 0.85 or 85%) or free text such as 万元, 个. */
+  unit?: string;
+  /** [low, high]: values outside draw a warning in the grid (not a refusal). */
+  plausible?: [number, number];
   description?: string;
 }
 
@@ -93,6 +97,9 @@ export type RubricParse = { ok: true; rubric: Rubric } | { ok: false; problems: 
 
 /** Highest `precision` accepted: scores × 10^precision must stay exact integers. */
 export const MAX_PRECISION = 6;
+
+/** Highest `points` and `per`: with values ≤ MAX_VALUE (./sheet.ts) every score stays finite. */
+export const MAX_POINTS = 1_000_000;
 
 /** Sheet headers that name the unit columns, so no indicator may use them as its code. */
 export const RESERVED_HEADERS: readonly string[] = [
@@ -161,7 +168,20 @@ export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): Rub
       );
     }
   }
-  if (format === 'yaml') data = doc.toJS();
+  if (format === 'yaml') {
+    try {
+      // yaml's default maxAliasCount (100) refuses a "billion laughs" alias bomb here.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      return fail([
+        {
+          field: '',
+          code: 'SYNTAX',
+          message: `YAML格式错误：别名引用过多或无法展开 (syntax error: ${firstLine((error as Error).message)})`,
+        },
+      ]);
+    }
+  }
   const located = format === 'json' && doc.errors.length > 0 ? undefined : doc;
   // A field's line is its key's line (or its item's, in a list); a missing field's is its parent's.
   const locate = (path: readonly (string | number)[]): number | undefined => {
@@ -250,6 +270,8 @@ const SCORED_KEYS: Record<Method, string[]> = {
   bands: ['better', 'bands'],
 };
 const COMMON_INDICATOR_KEYS = ['code', 'name', 'kind', 'description'];
+/** Keys every scored indicator may carry beside its method's. */
+const VALUE_KEYS = ['unit', 'plausible'];
 
 class Validator {
   readonly problems: RubricProblem[] = [];
@@ -445,7 +467,9 @@ class Validator {
         `（${kind} 只有 per 和 cap）`,
       );
       const per = this.number(data, 'per', path, true, (n) =>
-        n > 0 ? undefined : `每次分值必须大于0 (per must be > 0)`,
+        n > 0 && n <= MAX_POINTS
+          ? undefined
+          : `每次分值必须大于0且不超过${MAX_POINTS} (per must be > 0 and ≤ ${MAX_POINTS})`,
       );
       const cap = this.number(data, 'cap', path, false, (n) =>
         n > 0 ? undefined : `封顶分值必须大于0 (cap must be > 0)`,
@@ -474,7 +498,11 @@ class Validator {
     name: string,
   ): ScoredIndicator | undefined {
     const points = this.number(data, 'points', path, true, (n) =>
-      n > 0 ? undefined : '分值必须大于0 (points must be > 0)',
+      n > 0 && n <= MAX_POINTS
+        ? undefined
+        : n > 0
+          ? `分值不能超过${MAX_POINTS} (points must be ≤ ${MAX_POINTS})`
+          : '分值必须大于0 (points must be > 0)',
     );
     const method = data.method;
     if (method === undefined || method === null) {
@@ -506,7 +534,7 @@ class Validator {
     const m = method as Method;
     this.unknownKeys(
       data,
-      [...COMMON_INDICATOR_KEYS, 'points', 'method', ...SCORED_KEYS[m]],
+      [...COMMON_INDICATOR_KEYS, 'points', 'method', ...VALUE_KEYS, ...SCORED_KEYS[m]],
       path,
       `（${m} 方法不用此字段）`,
     );
@@ -555,7 +583,31 @@ class Validator {
       const bands = this.bands(data.bands, [...path, 'bands'], points, better);
       if (bands) indicator.bands = bands;
     }
+    this.valueKeys(data, path, indicator);
     return indicator;
+  }
+
+  /** `unit` (text) and `plausible` ([low, high], low < high) of a scored indicator. */
+  valueKeys(data: Record<string, unknown>, path: Path, indicator: ScoredIndicator): void {
+    const unit = this.text(data, 'unit', path, false);
+    if (unit) indicator.unit = unit;
+    const plausible = data.plausible;
+    if (plausible === undefined || plausible === null) return;
+    if (
+      !Array.isArray(plausible) ||
+      plausible.length !== 2 ||
+      !isFiniteNumber(plausible[0]) ||
+      !isFiniteNumber(plausible[1]) ||
+      plausible[0] >= plausible[1]
+    ) {
+      this.problem(
+        [...path, 'plausible'],
+        'BAD_PLAUSIBLE',
+        '合理范围应为 [下限, 上限] 两个数字且下限小于上限 (plausible must be [low, high] with low < high)',
+      );
+      return;
+    }
+    indicator.plausible = [plausible[0], plausible[1]];
   }
 
   bands(

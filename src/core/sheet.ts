@@ -47,17 +47,32 @@ export function sheetFromRows(rubric: Rubric, rows: readonly SheetRow[]): Sheet 
 
 /** A reason a value cannot stand, with a stable code and a Chinese message (English beside). */
 export interface ValueProblem {
-  code: 'NOT_A_NUMBER' | 'NEGATIVE' | 'OUT_OF_RANGE' | 'BAD_VETO';
+  code: 'NOT_A_NUMBER' | 'NEGATIVE' | 'OUT_OF_RANGE' | 'BAD_VETO' | 'TOO_LARGE';
   message: string;
 }
 
 /**
+ * The largest magnitude a value may have: 10^15, the digits Excel keeps. Bounded values and a
+ * rubric's bounded points (./rubric.ts MAX_POINTS) keep every score and total finite: an
+ * uncapped bonus of 1e308 would make the total Infinity, and a range indicator spanning
+ * ±1.7e308 would divide by Infinity and score everyone 0.
+ */
+export const MAX_VALUE = 1e15;
+
+/**
  * Checks one present (non-NaN) value against its indicator, per DESIGN §3: `manual` lies in
- * [0, P]; `target`, `relative`, `deduction` and `bonus` are ≥ 0; a veto is 1 or 0.
+ * [0, P]; `target`, `relative`, `deduction` and `bonus` are ≥ 0; a veto is 1 or 0; no value
+ * exceeds {@link MAX_VALUE} in magnitude.
  */
 export function checkValue(indicator: Indicator, value: number): ValueProblem | undefined {
   if (!Number.isFinite(value)) {
     return { code: 'NOT_A_NUMBER', message: '不是有限的数字 (not a finite number)' };
+  }
+  if (Math.abs(value) > MAX_VALUE) {
+    return {
+      code: 'TOO_LARGE',
+      message: '数值过大，绝对值不能超过10的15次方 (the value exceeds 10^15 in magnitude)',
+    };
   }
   if (indicator.kind === 'veto') {
     return value === 0 || value === 1

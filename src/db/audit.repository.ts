@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { forUpdate } from './dialect.ts';
 import type { Database } from './schema.ts';
@@ -44,10 +44,56 @@ interface HashedFields {
   before_json: string | null;
   after_json: string | null;
   prev_hash: string;
+  /** null for events written before hash algorithms were recorded (plain SHA-256). */
+  hash_alg?: string | null;
+  key_id?: string | null;
 }
 
-/** The hash of an event: SHA-256 over its fields in a fixed order, the previous hash included. */
-export function hashEvent(e: HashedFields): string {
+/** The chain's hash function: SHA-256, or SM3 (国密, GB/T 32905). */
+export type ChainHash = 'sha256' | 'sm3';
+
+/** How new events are hashed; set once from the configuration (`configureAuditChain`). */
+export interface AuditChainSettings {
+  hash: ChainHash;
+  /** HMAC key: events are keyed (HMAC-SHA256 / HMAC-SM3) when present. */
+  key?: string | undefined;
+}
+
+let chainSettings: AuditChainSettings = { hash: 'sha256' };
+
+/**
+ * Sets how this process hashes audit events, from the configuration (`LEITAI_AUDIT_HASH`,
+ * `LEITAI_AUDIT_KEY`). Process-wide like the pg type parsers: every use case writes its event
+ * through `audit(ctx, …)`, and no context must be able to write an unkeyed event by forgetting it.
+ */
+export function configureAuditChain(settings: AuditChainSettings): void {
+  chainSettings = { hash: settings.hash, key: settings.key };
+}
+
+export function auditChainSettings(): Readonly<AuditChainSettings> {
+  return chainSettings;
+}
+
+const HASH_ALGS = ['sha256', 'sm3', 'hmac-sha256', 'hmac-sm3'] as const;
+type HashAlg = (typeof HASH_ALGS)[number];
+const isHashAlg = (alg: string): alg is HashAlg => (HASH_ALGS as readonly string[]).includes(alg);
+const baseHash = (alg: HashAlg): ChainHash => (alg.endsWith('sm3') ? 'sm3' : 'sha256');
+const isKeyed = (alg: string | null | undefined) => alg?.startsWith('hmac-') ?? false;
+
+/** A short fingerprint naming the key in each keyed event (it reveals nothing of the key). */
+export function auditKeyId(key: string, hash: ChainHash): string {
+  return createHmac(hash, key).update('leitai-audit-key-id').digest('hex').slice(0, 16);
+}
+
+/** Thrown when a keyed event is hashed without the key. */
+export class AuditKeyMissing extends Error {}
+
+/**
+ * The hash of an event over its fields in a fixed order, the previous hash included: plain
+ * SHA-256 for events without a recorded algorithm; otherwise the recorded one (SHA-256, SM3, or
+ * their HMAC with the chain's key), with the algorithm and key fingerprint hashed too.
+ */
+export function hashEvent(e: HashedFields, key?: string): string {
   const fields = [
     e.at,
     e.actor_user_id,
@@ -60,7 +106,20 @@ export function hashEvent(e: HashedFields): string {
     e.after_json,
     e.prev_hash,
   ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  const alg = e.hash_alg ?? null;
+  if (alg === null) return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  if (!isHashAlg(alg)) throw new Error(`unknown audit hash algorithm ${alg}`);
+  const payload = JSON.stringify([...fields, alg, e.key_id ?? null]);
+  if (!isKeyed(alg)) return createHash(alg).update(payload).digest('hex');
+  if (!key) throw new AuditKeyMissing(alg);
+  return createHmac(baseHash(alg), key).update(payload).digest('hex');
+}
+
+/** The head's HMAC: rewriting the head after deleting the newest events needs the key. */
+function headMac(key: string, hash: ChainHash, lastId: number, count: number, lastHash: string) {
+  return createHmac(hash, key)
+    .update(`leitai-audit-head|${lastId}|${count}|${lastHash}`)
+    .digest('hex');
 }
 
 const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
@@ -68,12 +127,26 @@ const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(
 /**
  * Appends an event to the chain, inside the caller's transaction so that the event and the
  * change it records commit together. The head row is locked, so appends are serialised.
+ *
+ * With a key configured, the event is keyed when the chain is new or already keyed (its head
+ * carries a MAC). An existing unkeyed chain stays unkeyed until `leitai audit adopt-key` writes
+ * the keyed adoption event (`adoptKey`): turning keyed silently at the next write would let
+ * someone who re-wrote the chain without the key have it sealed for them.
  */
-export async function appendAuditEvent(db: Db, input: AuditInput, at: string): Promise<void> {
+export async function appendAuditEvent(
+  db: Db,
+  input: AuditInput,
+  at: string,
+  options: { adoptKey?: boolean } = {},
+): Promise<void> {
+  const settings = chainSettings;
   const head = await forUpdate(
     db,
     db.selectFrom('audit_head').selectAll().where('id', '=', 1),
   ).executeTakeFirstOrThrow();
+  const key = settings.key;
+  const keyed =
+    key !== undefined && (head.count === 0 || head.mac !== null || options.adoptKey === true);
   const fields: HashedFields = {
     at,
     actor_user_id: input.actorUserId,
@@ -85,30 +158,82 @@ export async function appendAuditEvent(db: Db, input: AuditInput, at: string): P
     before_json: toJson(input.before),
     after_json: toJson(input.after),
     prev_hash: head.last_hash,
+    hash_alg: keyed ? `hmac-${settings.hash}` : settings.hash,
+    key_id: keyed && key ? auditKeyId(key, settings.hash) : null,
   };
-  const hash = hashEvent(fields);
+  const hash = hashEvent(fields, key);
   const row = await db
     .insertInto('audit_events')
     .values({ ...fields, hash })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const count = head.count + 1;
   await db
     .updateTable('audit_head')
-    .set({ last_event_id: row.id, last_hash: hash, count: head.count + 1 })
+    .set({
+      last_event_id: row.id,
+      last_hash: hash,
+      count,
+      mac: keyed && key ? headMac(key, settings.hash, row.id, count, hash) : null,
+    })
     .where('id', '=', 1)
     .execute();
 }
 
-export type VerifyResult =
-  | { ok: true; count: number; lastHash: string }
-  | { ok: false; count: number; eventId: number | null; reason: string };
+/** The action of the keyed event that turns an existing unkeyed chain keyed. */
+export const KEY_ADOPTED = 'audit.key_adopted';
 
-/** Walks the whole chain and names the first event that does not match (`leitai audit verify`). */
-export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
+export type VerifyResult =
+  | {
+      ok: true;
+      count: number;
+      lastHash: string;
+      keyed: boolean;
+      algorithms: string[];
+      /** With `expect`: the anchored event, and how many events came after it. */
+      anchor?: { eventId: number; after: number };
+    }
+  | {
+      ok: false;
+      count: number;
+      eventId: number | null;
+      reason: string;
+      /** For published data that no longer matches its digest: where. */
+      table?: string;
+      roundId?: number;
+      revision?: number;
+    };
+
+export interface VerifyOptions {
+  /** The chain's key; the configured one when absent. */
+  key?: string | undefined;
+  /** A head hash kept outside the database: the chain must still contain that event. */
+  expect?: string | undefined;
+}
+
+/**
+ * Walks the whole chain and names the first event that does not match (`leitai audit verify`).
+ * With a key: keyed events must carry its fingerprint, an unkeyed event may not follow a keyed
+ * one, the chain may turn keyed only at an adoption event, and the head's MAC must match — so
+ * re-chaining with the unkeyed hash, or deleting the newest events and rewriting the head, shows.
+ */
+export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const key = options.key ?? chainSettings.key;
+  const expect = options.expect?.toLowerCase();
+  let anchorAt: { eventId: number; count: number } | undefined;
   let prev = GENESIS_HASH;
   let lastId = 0;
   let count = 0;
+  let seenKeyed = false;
+  let lastAlg: string | null = null;
+  const algorithms = new Set<string>();
   const page = 5000;
+  const broken = (eventId: number | null, reason: string): VerifyResult => ({
+    ok: false,
+    count,
+    eventId,
+    reason,
+  });
   for (;;) {
     const rows = await db
       .selectFrom('audit_events')
@@ -119,22 +244,56 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
       .execute();
     for (const row of rows) {
       if (row.prev_hash !== prev) {
-        return {
-          ok: false,
-          count,
-          eventId: row.id,
-          reason: `第 ${row.id} 号事件之前的记录被删除或改动 the event before #${row.id} was deleted or altered (prev_hash does not match)`,
-        };
+        return broken(
+          row.id,
+          `第 ${row.id} 号事件之前的记录被删除或改动 the event before #${row.id} was deleted or altered (prev_hash does not match)`,
+        );
       }
-      if (hashEvent(row) !== row.hash) {
-        return {
-          ok: false,
-          count,
-          eventId: row.id,
-          reason: `第 ${row.id} 号事件的内容被改动 event #${row.id} was altered (hash does not match its content)`,
-        };
+      const alg = row.hash_alg;
+      if (alg !== null && !isHashAlg(alg)) {
+        return broken(
+          row.id,
+          `第 ${row.id} 号事件的哈希算法未知 event #${row.id} names an unknown hash algorithm ${alg}`,
+        );
       }
+      const keyedRow = isKeyed(alg);
+      if (keyedRow && !key) {
+        return broken(
+          row.id,
+          `第 ${row.id} 号事件用密钥签名，校验需要配置 LEITAI_AUDIT_KEY event #${row.id} is keyed; set LEITAI_AUDIT_KEY to verify`,
+        );
+      }
+      if (keyedRow && key && alg && row.key_id !== auditKeyId(key, baseHash(alg as HashAlg))) {
+        return broken(
+          row.id,
+          `第 ${row.id} 号事件用另一把密钥签名 event #${row.id} was keyed with another key (fingerprint ${row.key_id})`,
+        );
+      }
+      if (hashEvent(row, key) !== row.hash) {
+        return broken(
+          row.id,
+          `第 ${row.id} 号事件的内容被改动 event #${row.id} was altered (hash does not match its content)`,
+        );
+      }
+      if (key) {
+        if (!keyedRow && seenKeyed) {
+          return broken(
+            row.id,
+            `第 ${row.id} 号事件未用密钥，而此前的事件已用密钥：审计链被不带密钥地重写 event #${row.id} is unkeyed after keyed events: the chain was re-written without the key`,
+          );
+        }
+        if (keyedRow && !seenKeyed && count > 0 && row.action !== KEY_ADOPTED) {
+          return broken(
+            row.id,
+            `第 ${row.id} 号事件开始用密钥，但不是启用密钥的事件 event #${row.id} starts keying the chain without the adoption event (leitai audit adopt-key)`,
+          );
+        }
+      }
+      if (keyedRow) seenKeyed = true;
+      algorithms.add(alg ?? 'sha256');
+      if (expect && row.hash === expect) anchorAt = { eventId: row.id, count: count + 1 };
       prev = row.hash;
+      lastAlg = alg;
       lastId = row.id;
       count += 1;
     }
@@ -142,14 +301,40 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
   }
   const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!head || head.last_hash !== prev || head.count !== count || head.last_event_id !== lastId) {
-    return {
-      ok: false,
-      count,
-      eventId: head ? head.last_event_id : null,
-      reason: `审计链末尾的事件被删除 the newest events were deleted (the chain ends at #${lastId}, ${count} events; its head records #${head?.last_event_id ?? '?'}, ${head?.count ?? '?'} events)`,
-    };
+    return broken(
+      head ? head.last_event_id : null,
+      `审计链末尾的事件被删除 the newest events were deleted (the chain ends at #${lastId}, ${count} events; its head records #${head?.last_event_id ?? '?'}, ${head?.count ?? '?'} events)`,
+    );
   }
-  return { ok: true, count, lastHash: prev };
+  if (key && count > 0) {
+    if (!seenKeyed) {
+      return broken(
+        null,
+        '已配置 LEITAI_AUDIT_KEY，但审计链中没有用密钥签名的事件：若刚配置密钥，请运行 leitai audit adopt-key；否则审计链已被不带密钥地重写 LEITAI_AUDIT_KEY is set but no event is keyed: run `leitai audit adopt-key` once after setting the key, or the chain was re-written without it',
+      );
+    }
+    const hash = baseHash((lastAlg ?? 'sha256') as HashAlg);
+    if (!isKeyed(lastAlg) || head.mac !== headMac(key, hash, lastId, count, prev)) {
+      return broken(
+        lastId,
+        `审计链头部的签名不符：末尾的事件被删除或头部被改写 the head's MAC does not match: the newest events were deleted or the head re-written (chain ends at #${lastId})`,
+      );
+    }
+  }
+  if (expect && !anchorAt && !(expect === GENESIS_HASH && count === 0)) {
+    return broken(
+      null,
+      `锚定的哈希不在审计链中 expected head ${expect} is not in the chain; the head is ${prev} (${count} events): events at or before the anchor were deleted or altered`,
+    );
+  }
+  return {
+    ok: true,
+    count,
+    lastHash: prev,
+    keyed: seenKeyed,
+    algorithms: [...algorithms],
+    ...(anchorAt ? { anchor: { eventId: anchorAt.eventId, after: count - anchorAt.count } } : {}),
+  };
 }
 
 export interface AuditFilter {
@@ -157,6 +342,9 @@ export interface AuditFilter {
   entityId?: string | undefined;
   actor?: string | undefined;
   action?: string | undefined;
+  /** Actions matching any of these LIKE patterns, and none of the excluded ones (a kind). */
+  actionLike?: readonly string[] | undefined;
+  actionNotLike?: readonly string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
   /** Only events about units in this unit's subtree (an admin's); all when absent. */
@@ -190,6 +378,9 @@ function filtered(db: Db, f: AuditFilter) {
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actor) q = q.where('actor_name', '=', f.actor);
   if (f.action) q = q.where('action', '=', f.action);
+  const like = f.actionLike ?? [];
+  if (like.length) q = q.where((eb) => eb.or(like.map((p) => eb('action', 'like', p))));
+  for (const p of f.actionNotLike ?? []) q = q.where('action', 'not like', p);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<=', f.to);
   return q;

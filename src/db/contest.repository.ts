@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Cadence } from '../core/period.ts';
 import type { Rubric } from '../core/rubric.ts';
-import { insertBatchSize } from './dialect.ts';
+import { insertBatchSize, lockedInTransaction } from './dialect.ts';
 import type { ContestTable, Database, RubricVersionTable } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -35,8 +35,12 @@ export function contestFromRow(row: Selectable<ContestTable>): Contest {
   };
 }
 
+/** A contest; inside a transaction its row stays locked until the transaction ends. */
 export async function findContest(db: Db, id: number): Promise<Contest | undefined> {
-  const row = await db.selectFrom('contests').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await lockedInTransaction(
+    db,
+    db.selectFrom('contests').selectAll().where('id', '=', id),
+  ).executeTakeFirst();
   return row ? contestFromRow(row) : undefined;
 }
 

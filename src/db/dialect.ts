@@ -6,14 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
+  type CompiledQuery,
   type CreateTableBuilder,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
   type Expression,
   Kysely,
   PostgresAdapter,
   PostgresDialect,
+  type QueryResult,
   type SqlBool,
   SqliteDialect,
   sql,
+  type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -50,22 +56,194 @@ export interface PostgresOptions {
   /** Schema to work in (tests use one schema each); `public` when absent. */
   schema?: string;
   max?: number;
+  /** How the connections name themselves in pg_stat_activity (`leitai` when absent). */
+  applicationName?: string;
+  /** Told about connection errors the pool survives (a restart, pg_terminate_backend). */
+  onConnectionError?: (error: Error) => void;
 }
 
 export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
-  const pool = new pg.Pool({
+  const clientConfig: pg.ClientConfig = {
     connectionString: url,
-    max: options.max ?? 10,
+    application_name: options.applicationName ?? 'leitai',
+    // A database that does not answer fails the request (503) instead of queueing it forever.
+    connectionTimeoutMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  };
+  const pool = new pg.Pool({ ...clientConfig, max: options.max ?? 10 });
+  // A terminated backend (restart, failover, pg_terminate_backend, a pooler's timeout) makes its
+  // client emit 'error'; unhandled, that event would end the process. The pool drops such
+  // clients and opens new ones on demand; the request that met the loss answers 503 (or is
+  // retried once when it was a plain read, see RetryingDriver).
+  const onError = (error: Error) => options.onConnectionError?.(error);
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  const base = new PostgresDialect({ pool });
+  const dialect: Dialect = {
+    createAdapter: () => base.createAdapter(),
+    createDriver: () =>
+      new RetryingDriver(base.createDriver(), async (query) => {
+        // The retry takes a connection of its own: the pool's idle ones may belong to the
+        // same terminated backends and not have heard of it yet.
+        const client = new pg.Client(clientConfig);
+        client.on('error', onError);
+        try {
+          await client.connect();
+          const result = await client.query(query.sql, [...query.parameters]);
+          return { rows: result.rows };
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      }),
+    createIntrospector: (db) => base.createIntrospector(db),
+    createQueryCompiler: () => base.createQueryCompiler(),
+  };
+  const db = new Kysely<Database>({ dialect });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, dialect: 'postgres', location, close: () => db.destroy() };
 }
 
+/**
+ * True when the error says the database could not be reached or the connection was lost (not
+ * that a statement was wrong): PostgreSQL's class 08 and 57P01–57P03, the network's errors and
+ * node-postgres's own messages. The server answers these with 503 DATABASE_UNAVAILABLE.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') {
+      return true;
+    }
+    if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(code)) {
+      return true;
+    }
+  }
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/i.test(
+    error.message,
+  );
+}
+
+/**
+ * True when the error is a unique-constraint violation (two requests creating the same thing
+ * at once): PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY. Answered 409.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/**
+ * True when concurrent requests collided: a unique violation, or PostgreSQL giving up on one of
+ * two transactions (40P01 deadlock, 40001 serialization failure). The loser is told 409 CONFLICT
+ * and may simply try again; nothing of its transaction remains.
+ */
+export function isConcurrencyConflict(error: unknown): boolean {
+  if (isUniqueViolation(error)) return true;
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
+}
+
+interface TrackedConnection extends DatabaseConnection {
+  inner: DatabaseConnection;
+  inTransaction: boolean;
+}
+
+/**
+ * PostgreSQL's driver, retrying a plain read once on a fresh connection when its connection was
+ * lost. Only SELECTs outside a transaction are retried: they change nothing, so running one twice
+ * is harmless; anything else fails with the connection error (503) and the client decides.
+ */
+class RetryingDriver implements Driver {
+  constructor(
+    private readonly inner: Driver,
+    private readonly readAgain: (query: CompiledQuery) => Promise<{ rows: unknown[] }>,
+  ) {}
+
+  init() {
+    return this.inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await this.inner.acquireConnection();
+    const driver = this;
+    const connection: TrackedConnection = {
+      inner,
+      inTransaction: false,
+      async executeQuery<R>(query: CompiledQuery) {
+        try {
+          return await inner.executeQuery<R>(query);
+        } catch (error) {
+          if (connection.inTransaction || !isConnectionError(error) || !isRead(query)) throw error;
+          return (await driver.readAgain(query)) as QueryResult<R>;
+        }
+      },
+      streamQuery<R>(query: CompiledQuery, chunkSize?: number) {
+        return inner.streamQuery<R>(query, chunkSize);
+      },
+    };
+    return connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    const c = connection as TrackedConnection;
+    c.inTransaction = true;
+    await this.inner.beginTransaction(c.inner, settings);
+  }
+
+  async commitTransaction(connection: DatabaseConnection) {
+    const c = connection as TrackedConnection;
+    try {
+      await this.inner.commitTransaction(c.inner);
+    } finally {
+      c.inTransaction = false;
+    }
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection) {
+    const c = connection as TrackedConnection;
+    try {
+      await this.inner.rollbackTransaction(c.inner);
+    } finally {
+      c.inTransaction = false;
+    }
+  }
+
+  savepoint: Driver['savepoint'] = (connection, name, compile) =>
+    this.inner.savepoint!((connection as TrackedConnection).inner, name, compile);
+  rollbackToSavepoint: Driver['rollbackToSavepoint'] = (connection, name, compile) =>
+    this.inner.rollbackToSavepoint!((connection as TrackedConnection).inner, name, compile);
+  releaseSavepoint: Driver['releaseSavepoint'] = (connection, name, compile) =>
+    this.inner.releaseSavepoint!((connection as TrackedConnection).inner, name, compile);
+
+  releaseConnection(connection: DatabaseConnection) {
+    return this.inner.releaseConnection((connection as TrackedConnection).inner);
+  }
+
+  destroy() {
+    return this.inner.destroy();
+  }
+}
+
+function isRead(query: CompiledQuery): boolean {
+  const kind = query.query.kind;
+  if (kind === 'SelectQueryNode') return true;
+  return kind === 'RawNode' && /^\s*select\b/i.test(query.sql);
+}
+
 /** Opens PostgreSQL when a URL is given, else the SQLite file in the data folder. */
-export function openDatabase(config: { dataDir: string; databaseUrl?: string | undefined }) {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.dataDir);
+export function openDatabase(
+  config: { dataDir: string; databaseUrl?: string | undefined },
+  options: Pick<PostgresOptions, 'onConnectionError'> = {},
+) {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, options)
+    : openSqlite(config.dataDir);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations and dialect helpers work on any schema.
@@ -128,6 +306,17 @@ function escapeLike(text: string): string {
  */
 export function forUpdate<QB extends { forUpdate(): QB }>(db: AnyDb, query: QB): QB {
   return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+}
+
+/**
+ * Locks the selected row for the rest of the transaction when the handle is one (PostgreSQL's
+ * `FOR UPDATE`); outside a transaction, and on SQLite, a plain read. Repositories read rounds and
+ * contests through it, so every use case that reads a state and acts on it (a transition, a
+ * publication, a save while collecting) holds the row until it commits: a second request waits
+ * and then sees the first one's outcome instead of acting on a stale state.
+ */
+export function lockedInTransaction<QB extends { forUpdate(): QB }>(db: AnyDb, query: QB): QB {
+  return db.isTransaction ? forUpdate(db, query) : query;
 }
 
 /** Rows per multi-row INSERT: SQLite binds at most 32,766 parameters, PostgreSQL 65,535. */

@@ -5,6 +5,9 @@ import * as m0002 from './migrations/0002-accounts-audit.ts';
 import * as m0003 from './migrations/0003-contests.ts';
 import * as m0004 from './migrations/0004-practices.ts';
 import * as m0005 from './migrations/0005-assessments-linkage.ts';
+import * as m0008 from './migrations/0008-audit-keys.ts';
+import * as m0009 from './migrations/0009-account-security.ts';
+import * as m0011 from './migrations/0011-assessment-ratings.ts';
 import * as m0013 from './migrations/0013-points.ts';
 import type { Database } from './schema.ts';
 
@@ -15,6 +18,9 @@ const migrations: Record<string, Migration> = {
   '0003-contests': m0003,
   '0004-practices': m0004,
   '0005-assessments-linkage': m0005,
+  '0008-audit-keys': m0008,
+  '0009-account-security': m0009,
+  '0011-assessment-ratings': m0011,
   '0013-points': m0013,
 };
 

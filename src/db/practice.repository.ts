@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { lockedInTransaction } from './dialect.ts';
 import type { Database, PracticeTable } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -33,8 +34,12 @@ export function practiceFromRow(row: Selectable<PracticeTable>): Practice {
   };
 }
 
+/** A practice; inside a transaction its row stays locked until the transaction ends. */
 export async function findPractice(db: Db, id: number): Promise<Practice | undefined> {
-  const row = await db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await lockedInTransaction(
+    db,
+    db.selectFrom('practices').selectAll().where('id', '=', id),
+  ).executeTakeFirst();
   return row ? practiceFromRow(row) : undefined;
 }
 

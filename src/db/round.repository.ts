@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { periodCadence } from '../core/period.ts';
 import type { RoundState } from '../core/round-state.ts';
+import { lockedInTransaction } from './dialect.ts';
 import type { Database, RoundTable } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -43,8 +44,12 @@ export function roundFromRow(row: Selectable<RoundTable>): Round {
   };
 }
 
+/** A round; inside a transaction its row stays locked until the transaction ends. */
 export async function findRound(db: Db, id: number): Promise<Round | undefined> {
-  const row = await db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await lockedInTransaction(
+    db,
+    db.selectFrom('rounds').selectAll().where('id', '=', id),
+  ).executeTakeFirst();
   return row ? roundFromRow(row) : undefined;
 }
 

@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 import type { UnitKind } from '../core/units.ts';
+import type { AccountTables } from './schema-accounts.ts';
+import type { AssessmentTables } from './schema-assessment.ts';
+import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
 import type { PointsTables } from './schema-points.ts';
 
 export interface UnitTable {
@@ -61,7 +64,7 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
-export interface AuditEventTable {
+export interface AuditEventTable extends AuditEventKeyColumns {
   id: Generated<number>;
   at: string;
   actor_user_id: number | null;
@@ -76,7 +79,7 @@ export interface AuditEventTable {
   hash: string;
 }
 
-export interface AuditHeadTable {
+export interface AuditHeadTable extends AuditHeadKeyColumns {
   id: number;
   last_event_id: number;
   last_hash: string;
@@ -273,6 +276,10 @@ export interface AssessmentTable {
   scheme_json: string;
   created_at: string;
   updated_at: string;
+  /** draft or published (migration 0011). */
+  state: Generated<string>;
+  version: Generated<number>;
+  published_at: string | null;
 }
 
 export interface AssessmentParticipantTable {
@@ -288,7 +295,7 @@ export interface ContestFeedTable {
   measure: string;
 }
 
-export interface Database extends PointsTables {
+export interface Database extends AccountTables, AssessmentTables, PointsTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

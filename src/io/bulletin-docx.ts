@@ -176,9 +176,12 @@ function summary(report: RoundReport): string[] {
   const lines: string[] = [];
   if (n > 0) {
     const avg = totals.reduce((a, b) => a + b, 0) / n;
-    const best = units.filter((u) => u.total === Math.max(...totals));
+    // Loops, not Math.max(...totals): a spread of every unit's total overflows the stack.
+    const high = totals.reduce((a, b) => Math.max(b, a), Number.NEGATIVE_INFINITY);
+    const low = totals.reduce((a, b) => Math.min(b, a), Number.POSITIVE_INFINITY);
+    const best = units.filter((u) => u.total === high);
     lines.push(
-      `本期共有${n}个单位参赛，平均得分${formatPoints(avg, precision)}分，最高${formatPoints(Math.max(...totals), precision)}分（${joinNames(best)}），最低${formatPoints(Math.min(...totals), precision)}分。`,
+      `本期共有${n}个单位参赛，平均得分${formatPoints(avg, precision)}分，最高${formatPoints(high, precision)}分（${joinNames(best)}），最低${formatPoints(low, precision)}分。`,
     );
   }
   lines.push(

@@ -1,7 +1,6 @@
 // CSV in and out: RFC 4180 with the encodings Chinese offices actually produce (UTF-8 with or
 // without BOM from WPS and "CSV UTF-8", GB18030/GBK from Excel's plain "CSV", UTF-16 from
 // "Unicode text"), and formula-safe writing (DESIGN §4: exports never start a formula).
-import iconv from 'iconv-lite';
 
 /** Decodes a text file: BOM first, then strict UTF-8, else GB18030 (a superset of GBK and GB2312). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
@@ -14,12 +13,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
   if (b0 === 0xfe && b1 === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
+    // Node's own ICU decodes GB18030 (and so GBK and GB2312): no decoding library needed.
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }
 

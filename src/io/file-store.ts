@@ -3,9 +3,17 @@
  * each named by its SHA-256, so the same
  * file uploaded twice is stored once and a stored file cannot be swapped without notice.
  */
-import { createHash } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { inspectZip } from './zip-guard.ts';
 
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -19,12 +27,9 @@ export function sniffType(bytes: Uint8Array, filename: string): string | undefin
   if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45) return 'image/webp';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'application/pdf';
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    const office: Record<string, string> = {
-      '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    };
-    return office[ext];
+    const office = OFFICE[ext];
+    // Any ZIP can be named .docx: only a sound archive with the OOXML parts is one.
+    return office && isOoxml(bytes, office.folder) ? office.type : undefined;
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
     const legacy: Record<string, string> = {
@@ -37,11 +42,41 @@ export function sniffType(bytes: Uint8Array, filename: string): string | undefin
   return undefined;
 }
 
-/** Stores a file under <data>/<folder>/<sha256> once; returns the hash. */
+const OFFICE: Record<string, { type: string; folder: string }> = {
+  '.docx': {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    folder: 'word/',
+  },
+  '.xlsx': {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    folder: 'xl/',
+  },
+  '.pptx': {
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    folder: 'ppt/',
+  },
+};
+
+/** An OOXML package: a ZIP that passes the zip guard with `[Content_Types].xml` and its part folder. */
+function isOoxml(bytes: Uint8Array, folder: string): boolean {
+  const zip = inspectZip(bytes);
+  if (!zip.ok) return false;
+  return (
+    zip.entries.some((e) => e.name === '[Content_Types].xml') &&
+    zip.entries.some((e) => e.name.startsWith(folder) && !e.name.endsWith('/'))
+  );
+}
+
+/**
+ * Stores a file under <data>/<folder>/<sha256> once; returns the hash (of the file itself, so
+ * the name is the same encrypted or not). With an SM4 key (LEITAI_FILE_KEY) it is written
+ * encrypted; files already stored stay as they are.
+ */
 export async function storeFile(
   dataDir: string,
   folder: 'evidence' | 'public',
   bytes: Uint8Array,
+  fileKey?: string | undefined,
 ): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const dir = path.join(dataDir, folder);
@@ -51,7 +86,7 @@ export async function storeFile(
     await fs.access(file);
   } catch {
     const temp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(temp, bytes);
+    await fs.writeFile(temp, fileKey ? encryptFile(bytes, fileKey) : bytes);
     await fs.rename(temp, file);
   }
   return sha256;
@@ -60,4 +95,86 @@ export async function storeFile(
 export function storedPath(dataDir: string, folder: 'evidence' | 'public', sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad stored file name');
   return path.join(dataDir, folder, sha256);
+}
+
+/** A stored file's bytes, decrypted when it was stored encrypted; plain files read as they are. */
+export async function readStoredFile(
+  dataDir: string,
+  folder: 'evidence' | 'public',
+  sha256: string,
+  fileKey?: string | undefined,
+): Promise<Buffer> {
+  return decryptFile(await fs.readFile(storedPath(dataDir, folder, sha256)), fileKey);
+}
+
+// Encryption at rest (国密 SM4). Node's OpenSSL here has no sm4-gcm, so SM4-CBC with an
+// HMAC-SM3 over header and ciphertext (encrypt-then-MAC). Layout:
+//   "LTENC1\0\0" (8) | algorithm 1 (1) | key fingerprint (8) | IV (16) | ciphertext | HMAC (32)
+const MAGIC = Buffer.from('LTENC1\0\0', 'latin1');
+const ALG_SM4_CBC_HMAC_SM3 = 1;
+const HEADER = MAGIC.length + 1 + 8 + 16;
+const TAG = 32;
+
+/** Thrown when an encrypted file cannot be read with the configured key. */
+export class FileKeyError extends Error {}
+
+function fileKeys(fileKey: string) {
+  const master = Buffer.from(fileKey, 'hex');
+  if (master.length !== 16)
+    throw new FileKeyError('LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits)');
+  const derive = (label: string) => createHmac('sm3', master).update(label).digest();
+  return {
+    enc: derive('leitai-file-enc').subarray(0, 16),
+    mac: derive('leitai-file-mac'),
+    id: derive('leitai-file-id').subarray(0, 8),
+  };
+}
+
+/** True when the stored bytes are an encrypted file. */
+export function isEncrypted(stored: Uint8Array): boolean {
+  return (
+    stored.length >= HEADER + TAG && MAGIC.equals(Buffer.from(stored.subarray(0, MAGIC.length)))
+  );
+}
+
+/** Encrypts a file's bytes with SM4 under the key (32 hex digits). */
+export function encryptFile(bytes: Uint8Array, fileKey: string): Buffer {
+  const keys = fileKeys(fileKey);
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('sm4-cbc', keys.enc, iv);
+  const header = Buffer.concat([MAGIC, Buffer.from([ALG_SM4_CBC_HMAC_SM3]), keys.id, iv]);
+  const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  const tag = createHmac('sm3', keys.mac).update(header).update(body).digest();
+  return Buffer.concat([header, body, tag]);
+}
+
+/** The plain bytes of stored bytes: decrypted if encrypted (checking key and integrity). */
+export function decryptFile(stored: Buffer, fileKey: string | undefined): Buffer {
+  if (!isEncrypted(stored)) return stored;
+  if (!fileKey) {
+    throw new FileKeyError(
+      '文件已加密，需要配置 LEITAI_FILE_KEY the file is encrypted: set LEITAI_FILE_KEY',
+    );
+  }
+  const keys = fileKeys(fileKey);
+  const alg = stored[MAGIC.length];
+  if (alg !== ALG_SM4_CBC_HMAC_SM3) {
+    throw new FileKeyError(`未知的文件加密算法 unknown file encryption algorithm ${alg}`);
+  }
+  const id = stored.subarray(MAGIC.length + 1, MAGIC.length + 9);
+  if (!timingSafeEqual(id, keys.id)) {
+    throw new FileKeyError(
+      '密钥不正确：文件是用另一把 LEITAI_FILE_KEY 加密的 wrong key: the file was encrypted with another LEITAI_FILE_KEY',
+    );
+  }
+  const header = stored.subarray(0, HEADER);
+  const body = stored.subarray(HEADER, stored.length - TAG);
+  const tag = stored.subarray(stored.length - TAG);
+  const expected = createHmac('sm3', keys.mac).update(header).update(body).digest();
+  if (!timingSafeEqual(tag, expected)) {
+    throw new FileKeyError('加密文件被改动或已损坏 the encrypted file was altered or is damaged');
+  }
+  const iv = stored.subarray(MAGIC.length + 9, HEADER);
+  const decipher = createDecipheriv('sm4-cbc', keys.enc, iv);
+  return Buffer.concat([decipher.update(body), decipher.final()]);
 }

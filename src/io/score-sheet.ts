@@ -1,9 +1,15 @@
 // Reads the wide score sheet of DESIGN §4 (CSV or XLSX) into the engine's columnar Sheet,
 // checking every cell against the rubric and reporting every bad one — not only the first.
 // Used by `leitai rank` and by the server's all-or-nothing import.
+import {
+  parseNumberText as parseCoreNumberText,
+  percentProblem,
+  readNumberText,
+} from '../core/number-text.ts';
 import type { Indicator, Rubric } from '../core/rubric.ts';
 import { checkValue, type Sheet } from '../core/sheet.ts';
 import { decodeText, detectDelimiter, parseCsv, startsFormula } from './csv.ts';
+import { readPlainCsv } from './score-sheet-plain.ts';
 import { inspectZip } from './zip-guard.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -40,7 +46,38 @@ export interface SheetLayout {
 
 export type SheetRead =
   | { ok: true; sheet: Sheet; layout: SheetLayout }
-  | { ok: false; problems: SheetProblem[] };
+  | {
+      ok: false;
+      /** The first {@link MAX_REPORTED_PROBLEMS} problems, in reading order. */
+      problems: SheetProblem[];
+      /** How many problems there are in all, and how many of each code. */
+      total?: number;
+      counts?: Record<string, number>;
+      /**
+       * The sheet as far as it could be read (bad cells empty), when the header was readable:
+       * the server checks its units and permissions too, so one report names every problem.
+       */
+      partial?: { sheet: Sheet; layout: SheetLayout };
+    };
+
+/** A report lists this many problems; beyond them it only counts them by code. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+/**
+ * Problems kept up to a limit and counted by code beyond it, so a sheet of 300,000 bad rows makes
+ * a small report (and a small heap) instead of millions of objects.
+ */
+export class ProblemList<T extends { code: string }> {
+  readonly kept: T[] = [];
+  readonly counts: Record<string, number> = {};
+  length = 0;
+  constructor(readonly limit = MAX_REPORTED_PROBLEMS) {}
+  push(problem: T): void {
+    this.length++;
+    this.counts[problem.code] = (this.counts[problem.code] ?? 0) + 1;
+    if (this.kept.length < this.limit) this.kept.push(problem);
+  }
+}
 
 export interface ReadSheetOptions {
   /**
@@ -107,7 +144,12 @@ export async function readScoreSheet(
     const binary = binaryProblem(bytes);
     if (binary) return fileProblem('NOT_TEXT', binary);
     const { text } = decodeText(bytes);
-    const parsed = parseCsv(text, detectDelimiter(text));
+    const delimiter = detectDelimiter(text);
+    if (delimiter === ',' && !options.clearMarkers?.length) {
+      const plain = readPlainCsv(text, rubric, options.requireAllIndicators ?? true);
+      if (plain) return plain;
+    }
+    const parsed = parseCsv(text, delimiter);
     if (parsed.unterminatedQuoteAt !== undefined) {
       return {
         ok: false,
@@ -218,33 +260,19 @@ export function columnLetter(column: number): string {
   return s;
 }
 
-const HEADER_ALIASES: Record<'code' | 'name' | 'group', readonly string[]> = {
+export const HEADER_ALIASES: Record<'code' | 'name' | 'group', readonly string[]> = {
   code: ['code', '编码', '代码', '单位编码'],
   name: ['name', '单位', '名称', '单位名称'],
   group: ['group', '分组', '组别'],
 };
 
 /** Headers and values typed with full-width characters (Ａ１, ８５％) read as their ASCII forms. */
-function normalize(text: string): string {
+export function normalize(text: string): string {
   return text.normalize('NFKC').replace(/[\u2212\uFE63]/g, '-');
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-
 /** A number typed as text: plain, with thousands separators (1,234.5) or a percent (85%). */
-export function parseNumberText(raw: string): number | undefined {
-  let text = normalize(raw).trim();
-  let divisor = 1;
-  if (text.endsWith('%')) {
-    text = text.slice(0, -1).trim();
-    divisor = 100;
-  }
-  if (GROUPED.test(text)) text = text.replaceAll(',', '');
-  if (!NUMBER.test(text)) return undefined;
-  const n = Number(text) / divisor;
-  return Number.isFinite(n) ? n : undefined;
-}
+export const parseNumberText = parseCoreNumberText;
 
 const VETO_YES = ['1', 'true', '是', 'y', 'yes'];
 const VETO_NO = ['0', 'false', '否', 'n', 'no'];
@@ -256,7 +284,7 @@ type Role =
   | { kind: 'indicator'; indicator: Indicator };
 
 function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): SheetRead {
-  const problems: SheetProblem[] = [];
+  const problems = new ProblemList<SheetProblem>();
   const base = grid.sheet === undefined ? {} : { sheet: grid.sheet };
   const header = grid.rows[0];
   if (!header || header.every((c) => cellText(c) === '')) {
@@ -280,7 +308,9 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
   const roles: (Role | undefined)[] = [];
   const labels: string[] = [];
   const taken = new Map<string, number>();
-  const width = Math.max(...grid.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 150,000 rows overflows the stack.
+  let width = 0;
+  for (const r of grid.rows) if (r.length > width) width = r.length;
   for (let c = 0; c < width; c++) {
     const text = normalize(cellText(header[c] ?? null));
     const at = { ...base, row: headerRow, cell: `${columnLetter(c + 1)}${headerRow}`, value: text };
@@ -443,24 +473,30 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
       message: '表中没有单位数据 (the sheet has no unit rows)',
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
   const values = new Map<string, Float64Array>();
   const letters: Record<string, string> = {};
   indicatorColumns.forEach(({ role, c }, j) => {
     values.set(role.indicator.code, Float64Array.from(columns[j]!));
     letters[role.indicator.code] = columnLetter(c + 1);
   });
-  return {
-    ok: true,
-    sheet: { codes, names, groups, values },
-    layout: {
-      ...base,
-      rows: rowOf,
-      codeColumn: columnLetter((codeColumn ?? 0) + 1),
-      columns: letters,
-      cleared,
-    },
+  const sheet: Sheet = { codes, names, groups, values };
+  const layout: SheetLayout = {
+    ...base,
+    rows: rowOf,
+    codeColumn: columnLetter((codeColumn ?? 0) + 1),
+    columns: letters,
+    cleared,
   };
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      problems: problems.kept,
+      total: problems.length,
+      counts: problems.counts,
+      ...(codeColumn === undefined ? {} : { partial: { sheet, layout } }),
+    };
+  }
+  return { ok: true, sheet, layout };
 }
 
 /**
@@ -495,7 +531,10 @@ function readValue(indicator: Indicator, cell: Cell): number | { code: string; m
   } else if (typeof cell === 'number') {
     value = cell;
   } else if (typeof cell === 'string') {
-    value = parseNumberText(cell);
+    const read = readNumberText(cell);
+    const refused = read && percentProblem(indicator, read);
+    if (refused) return { code: 'OUT_OF_RANGE', message: refused };
+    value = read?.value;
   }
   if (value === undefined) {
     return { code: 'NOT_A_NUMBER', message: `不是数字「${text}」 (not a number)` };

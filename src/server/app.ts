@@ -11,9 +11,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { separationStored } from '../db/account-security.repository.ts';
 import type { ServerDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerInputGuard } from './plugins/input.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { assessmentsRoutes } from './routes/assessments.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
@@ -24,6 +26,7 @@ import { pointsRoutes } from './routes/points.routes.ts';
 import { practicesRoutes } from './routes/practices.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
+import { securityRoutes } from './routes/security.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { sheetsRoutes } from './routes/sheets.routes.ts';
 import { unitsRoutes } from './routes/units.routes.ts';
@@ -36,6 +39,11 @@ export interface BuildOptions {
   onRoute?: (route: { method: string; url: string }) => void;
 }
 
+/** TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest n". */
+function trustProxyOption(value: boolean | number | string[]) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
 /** Builds the one Fastify server of Leitai: API under /api/v1, its OpenAPI document, the web app. */
 export async function buildServer(
   deps: ServerDeps,
@@ -44,8 +52,14 @@ export async function buildServer(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // Behind a proxy: the client's address and https come from X-Forwarded-* (TRUST_PROXY).
+    trustProxy: trustProxyOption(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   const { onRoute } = options;
+  // `leitai init --separation` keeps 三权分立 on whatever the environment says.
+  if (!deps.settings.separationOfDuties && (await separationStored(deps.db))) {
+    deps.settings.separationOfDuties = true;
+  }
   if (onRoute) {
     app.addHook('onRoute', (r) => {
       for (const method of [r.method].flat()) onRoute({ method, url: r.url });
@@ -57,6 +71,7 @@ export async function buildServer(
     deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : undefined;
   registerErrorHandling(app, { serveIndexHtml: webDir !== undefined });
   registerSecurity(app);
+  registerInputGuard(app);
   await registerAuth(app, deps);
   await app.register(fastifyMultipart, {
     limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 },
@@ -88,9 +103,16 @@ export async function buildServer(
     practicesRoutes,
     publicRoutes,
     assessmentsRoutes,
+    securityRoutes,
     pointsRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
+  // The public contest list changes with publications, corrections and contest edits: any
+  // successful write drops it (cheap to rebuild: two queries).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400)
+      deps.contestsCache.invalidate();
+  });
 
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { type AuthSettings, defaultAuthSettings } from '../app/auth.ts';
 import { type Clock, systemClock } from '../app/context.ts';
-import { PublishedRoundCache } from '../app/public.ts';
+import { PublicContestsCache, PublishedRoundCache } from '../app/public.ts';
 import type { Config } from '../config.ts';
+import { configureAuditChain } from '../db/audit.repository.ts';
 import type { DatabaseHandle, DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -14,6 +15,8 @@ export interface ServerDeps {
   settings: AuthSettings;
   /** Published rounds as sent to the public, by round and revision. */
   cache: PublishedRoundCache;
+  /** The public contest list as sent, per category; any write in this process drops it. */
+  contestsCache: PublicContestsCache;
   config: Readonly<Config>;
   version: string;
   /** Folder of the built web app; not served when absent. */
@@ -26,6 +29,7 @@ export function serverDeps(
   config: Readonly<Config>,
   extra: { version: string; webDir?: string; clock?: Clock; settings?: Partial<AuthSettings> },
 ): ServerDeps {
+  configureAuditChain({ hash: config.auditHash, key: config.auditKey });
   return {
     db: handle.db,
     dialect: handle.dialect,
@@ -34,9 +38,12 @@ export function serverDeps(
       ...defaultAuthSettings,
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionMaxHours: config.sessionMaxHours,
+      separationOfDuties: config.separationOfDuties,
+      requireTotp: config.requireTotp,
       ...extra.settings,
     },
     cache: new PublishedRoundCache(),
+    contestsCache: new PublicContestsCache(),
     config,
     version: extra.version,
     webDir: extra.webDir,

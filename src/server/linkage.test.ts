@@ -181,7 +181,12 @@ describeEachDialect('three-level linkage', (use) => {
     const view = (
       await api('lingdao', 'GET', `/contests/${templateId}/linkage?period=2026-06`)
     ).json();
-    expect(view.towns.map((t: { town: { code: string } }) => t.town.code)).toEqual([HSP, YZ]);
+    // The two towns that run it first, then every other town of the county, marked 未开展.
+    const towns = view.towns as { town: { code: string }; started: boolean; contestId: unknown }[];
+    expect(towns.slice(0, 2).map((t) => t.town.code)).toEqual([HSP, YZ]);
+    expect(towns).toHaveLength(18);
+    expect(towns.slice(2).every((t) => !t.started && t.contestId === null)).toBe(true);
+    expect(towns[0]!.started).toBe(true);
     expect(view.towns[0]).toMatchObject({ red: 2, yellow: 1, round: { state: 'published' } });
     const villages = view.villages as {
       total: number;

@@ -118,9 +118,10 @@ describeEachDialect('the public face', (use) => {
     expect((await anon(`/api/v1/public/contests/${ids.draftOnly}`)).statusCode).toBe(404);
     expect((await anon(`/api/v1/public/contests/${ids.contest}/rubrics/2`)).statusCode).toBe(404);
     expect((await anon(`/api/v1/contests/${ids.contest}/rubrics/2`)).statusCode).toBe(401);
-    const plain = (await anon(`/api/v1/contests/${ids.contest}`)).json();
-    expect(plain.rounds.map((r: { state: string }) => r.state)).toEqual(['published']);
-    expect(plain.rubricVersions.map((v: { status: string }) => v.status)).toEqual(['published']);
+    // Anonymous users read through /public/* only (issue 12).
+    expect((await anon(`/api/v1/contests/${ids.contest}`)).statusCode).toBe(401);
+    expect((await anon(`/api/v1/contests/${ids.draftOnly}`)).statusCode).toBe(401);
+    expect((await anon('/api/v1/contests')).statusCode).toBe(401);
   });
 
   it('shows a published round, and nothing of rounds in collecting, review or notice', async () => {
@@ -163,6 +164,21 @@ describeEachDialect('the public face', (use) => {
     expect(again.statusCode).toBe(304);
     expect(s.cache.hits).toBe(hitsBefore + 1);
 
+    // A value whose score would not be finite is refused, naming the cell (issue 12).
+    const huge = await s.as('admin', {
+      method: 'POST',
+      url: `/api/v1/rounds/${ids.published}/corrections`,
+      payload: {
+        reason: '复核更正',
+        entries: [{ unit: villages[0], indicator: 'A1', value: 1e308 }],
+      },
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.details.problems[0]).toMatchObject({
+      unit: villages[0],
+      indicator: 'A1',
+      code: 'TOO_LARGE',
+    });
     const last = first.json().items.at(-1);
     const corrected = await s.as('admin', {
       method: 'POST',
@@ -183,6 +199,31 @@ describeEachDialect('the public face', (use) => {
     ]);
     const version = (await anon('/api/v1/public/version')).json().version;
     expect(version).toMatch(/^1\.1\./);
+  });
+
+  it('lists public contests in a few queries with an ETag, and a write drops the cached list', async () => {
+    const first = await anon('/api/v1/public/contests');
+    expect(first.statusCode).toBe(200);
+    const etag = String(first.headers.etag);
+    expect(first.headers['cache-control']).toMatch(/public/);
+    expect(first.json().items[0]).toMatchObject({
+      id: ids.contest,
+      rounds: 1,
+      organizer: { code: '371323104' },
+      latestRound: { id: ids.published },
+    });
+    const again = await anon('/api/v1/public/contests', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect((await anon('/api/v1/public/contests?category=无此类别')).json().items).toEqual([]);
+    const retitled = await s.as('admin', {
+      method: 'PATCH',
+      url: `/api/v1/contests/${ids.contest}`,
+      payload: { title: '黄山铺镇乡村振兴擂台赛（更名）' },
+    });
+    expect(retitled.statusCode, retitled.body).toBe(200);
+    const fresh = await anon('/api/v1/public/contests', { 'if-none-match': etag });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.json().items[0].title).toBe('黄山铺镇乡村振兴擂台赛（更名）');
   });
 
   it('sanitises practices on the server and shows them only once published', async () => {

@@ -306,26 +306,43 @@ describeEachDialect('Excel and Word round trip through the API', (use) => {
     ]);
   });
 
-  it('names every bad cell at once: permissions, ranges, unknown units, text', async () => {
+  it('names every problem in one pass: structure, cells, permissions and participants', async () => {
     const csv = [
-      '编码,单位,A1 村级活动场所标准化,A2,B2',
-      `${HSP},黄山铺镇,30,abc,2`,
-      '999999,不存在的镇,,1,',
-      `${towns[1]!.code},${towns[1]!.name},,5,`,
+      '编码,单位,A1 村级活动场所标准化,A2,B2,X9',
+      `${HSP},黄山铺镇,30,abc,1e308,`,
+      '999999,不存在的镇,,1,,',
+      `${towns[1]!.code},${towns[1]!.name},,5,,`,
+      `${HSP},黄山铺镇,,,,`,
     ].join('\r\n');
     const res = await upload('huangshanpu', 'mine.csv', Buffer.from(csv));
     expect(res.statusCode).toBe(400);
-    const problems = res.json().error.details.problems as { cell: string; code: string }[];
-    // The reader's problems come first (a file that does not parse is not checked further).
-    expect(problems.map((p) => `${p.cell}:${p.code}`)).toEqual(['D2:NOT_A_NUMBER']);
-    const fixed = csv.replace('abc', '7');
-    const again = await upload('huangshanpu', 'mine.csv', Buffer.from(fixed));
-    expect(again.statusCode).toBe(400);
+    const error = res.json().error;
+    expect(error.code).toBe('INVALID_SHEET');
+    // One report (DESIGN §4): the unknown column, the bad and too-large cells, the cell it may
+    // not fill, the unit that is not a participant and the other town's cell — in sheet order.
     expect(
-      again
-        .json()
-        .error.details.problems.map((p: { cell: string; code: string }) => `${p.cell}:${p.code}`),
-    ).toEqual(['C2:NOT_PERMITTED', 'A3:UNKNOWN_UNIT', 'D4:NOT_PERMITTED']);
+      error.details.problems.map((p: { cell: string; code: string }) => `${p.cell}:${p.code}`),
+    ).toEqual([
+      'F1:UNKNOWN_COLUMN',
+      'C2:NOT_PERMITTED',
+      'D2:NOT_A_NUMBER',
+      'E2:TOO_LARGE',
+      'A3:UNKNOWN_UNIT',
+      'D4:NOT_PERMITTED',
+      'A5:DUPLICATE_UNIT',
+    ]);
+    expect(error.details).toMatchObject({ total: 7, truncated: false });
+    expect(error.details.counts).toEqual({
+      UNKNOWN_COLUMN: 1,
+      NOT_PERMITTED: 2,
+      NOT_A_NUMBER: 1,
+      TOO_LARGE: 1,
+      UNKNOWN_UNIT: 1,
+      DUPLICATE_UNIT: 1,
+    });
+    const fixed = ['编码,单位,A2,B2', `${HSP},黄山铺镇,6,1`].join('\r\n');
+    const again = await upload('huangshanpu', 'mine.csv', Buffer.from(fixed));
+    expect(again.statusCode, again.body).toBe(200);
     expect((await storedEntry(HSP, 'A2'))?.value).toBe(6);
     // Only cells it may not fill: 403, still with every cell named.
     const notMine = await upload(
@@ -475,6 +492,36 @@ describeEachDialect('Excel and Word round trip through the API', (use) => {
     expect((await s.as(null, { url: '/api/v1/health' })).statusCode).toBe(200);
     expect((await upload(null, 'a.csv', Buffer.from('code,name\n'))).statusCode).toBe(401);
   });
+
+  it('large sheets: 150,000 and 300,000 rows get a capped report, 11 MB gets 413', async () => {
+    for (const n of [150_000, 300_000]) {
+      const lines = ['code,name,A2,B2'];
+      for (let i = 0; i < n; i++) lines.push(`X${i},单位${i},${i % 50},1`);
+      const bytes = Buffer.from(lines.join('\n'));
+      expect(bytes.length).toBeLessThan(10 * 1024 * 1024);
+      const res = await upload('admin', `big-${n}.csv`, bytes);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
+      const error = res.json().error;
+      expect(error.code).toBe('INVALID_SHEET');
+      // The first 1,000 problems and a count per kind, not a 21 MB report.
+      expect(error.details.problems).toHaveLength(1000);
+      expect(error.details.problems[0]).toMatchObject({ cell: 'A2', code: 'UNKNOWN_UNIT' });
+      expect(error.details).toMatchObject({ total: n, truncated: true });
+      expect(error.details.counts).toEqual({ UNKNOWN_UNIT: n });
+      expect(res.body.length).toBeLessThan(400_000);
+    }
+    const eleven = Buffer.alloc(11 * 1024 * 1024, 0x31);
+    const res = await upload('admin', 'eleven.csv', eleven);
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'FILE_TOO_LARGE',
+        message: expect.stringContaining('10 MB'),
+        details: expect.anything(),
+      },
+    });
+    expect(await storedEntry(HSP, 'A2')).toMatchObject({ value: 6 });
+  }, 180_000);
 
   it('refuses a template of another round', async () => {
     const july = await s.as('admin', {

@@ -123,6 +123,9 @@ describe('one month of a contest, role by role', () => {
   it('captures the demo users’ passwords', () => {
     expect(Object.keys(passwords).sort()).toEqual([
       'admin',
+      'hsp-zuzhi',
+      'huangshancun',
+      'huangshancun-shuji',
       'huangshanpu',
       'lingdao',
       'yangzhuang',
@@ -362,7 +365,16 @@ describe('one month of a contest, role by role', () => {
     await page.goto(`${server.url}/users`);
     await page.getByRole('cell', { name: 'huangshanpu', exact: true }).waitFor();
     await saveScreenshot(page, 'users');
-    await checkChinese(page, ['admin', 'huangshanpu', 'lingdao', 'yangzhuang', 'zuzhibu']);
+    await checkChinese(page, [
+      'huangshancun-shuji',
+      'huangshancun',
+      'hsp-zuzhi',
+      'admin',
+      'huangshanpu',
+      'lingdao',
+      'yangzhuang',
+      'zuzhibu',
+    ]);
 
     await page.goto(`${server.url}/audit`);
     await page.getByRole('button', { name: '校验审计链' }).click();

@@ -275,10 +275,13 @@ export function useDemoSite(): DemoSite {
   const site = {} as DemoSite;
   beforeAll(async () => {
     site.data = makeTempDir();
-    site.passwords = demoPasswords((await runCli(['demo', '--data', site.data.dir])).stdout);
+    // The demo builds five months of 35 contests: minutes on a busy machine.
+    site.passwords = demoPasswords(
+      (await runCli(['demo', '--data', site.data.dir], 300_000)).stdout,
+    );
     site.server = await startServer(site.data.dir);
     site.browser = await launchBrowser();
-  });
+  }, 420_000);
   afterAll(async () => {
     await site.browser?.close();
     await site.server?.stop();

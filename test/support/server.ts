@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { AuthSettings } from '../../src/app/auth.ts';
 import { loadDemo } from '../../src/app/demo.ts';
 import { createToken } from '../../src/app/users.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -41,7 +42,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(db: TestDatabase): Promise<TestServer> {
+export async function startTestServer(
+  db: TestDatabase,
+  options: { settings?: Partial<AuthSettings> } = {},
+): Promise<TestServer> {
   const clock = new TestClock();
   const ctx = { ...db.ctx, clock };
   // The county and its users; tests make the contests they need.
@@ -56,6 +60,7 @@ export async function startTestServer(db: TestDatabase): Promise<TestServer> {
       sleep: async (ms) => {
         sleeps.push(ms);
       },
+      ...options.settings,
     },
   });
   const app = await buildServer(deps);

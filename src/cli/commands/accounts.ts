@@ -1,4 +1,4 @@
-import { initAdmin } from '../../app/init.ts';
+import { initAdmin, initSeparated } from '../../app/init.ts';
 import { createToken, createUser } from '../../app/users.ts';
 import { DomainError } from '../../core/errors.ts';
 import { parseRoles, ROLES } from '../../core/permissions.ts';
@@ -19,15 +19,40 @@ async function reportDomainErrors(io: CliIO, work: () => Promise<number>): Promi
 }
 
 export const initCommand: Command = {
-  name: 'init',
-  summary: '创建第一个管理员（随机密码只显示一次）create the first admin; prints its password once',
-  usage: '--admin NAME [--unit CODE] [--data DIR]',
-  options: { ...commonOptions, admin: { type: 'string' }, unit: { type: 'string' } },
+  usage:
+    '--admin NAME [--unit CODE] [--separation [--secadmin NAME] [--auditor NAME]] [--data DIR]',
+  options: {
+    ...commonOptions,
+    admin: { type: 'string' },
+    unit: { type: 'string' },
+    separation: { type: 'boolean' },
+    secadmin: { type: 'string' },
+    auditor: { type: 'string' },
+  },
   async run({ values }, io) {
     const admin = str(values, 'admin');
     if (!admin) throw new UsageError('缺少 --admin NAME (missing --admin)');
     return withDatabase(configFrom(values, io), (ctx) =>
       reportDomainErrors(io, async () => {
+        if (values.separation) {
+          const made = await initSeparated(
+            ctx,
+            {
+              admin,
+              secadmin: str(values, 'secadmin') ?? 'secadmin',
+              auditor: str(values, 'auditor') ?? 'auditor',
+            },
+            str(values, 'unit'),
+          );
+          io.out('已启用三权分立 separation of duties is on (系统管理员、安全管理员、审计管理员)');
+          io.out(
+            '初始密码只显示一次，首次登录须修改 one-time passwords, to be changed at first sign-in:',
+          );
+          for (const { user, password } of made) {
+            io.out(`${user.roles.join(',')}\t${user.username}\t${password}`);
+          }
+          return 0;
+        }
         const { user, password } = await initAdmin(ctx, admin, str(values, 'unit'));
         io.out(
           `已创建管理员 admin created: ${user.username}（请登录后修改密码 change it after signing in）`,
@@ -41,8 +66,6 @@ export const initCommand: Command = {
 };
 
 export const userAddCommand: Command = {
-  name: 'user add',
-  summary: '新建用户（随机密码只显示一次）add a user; prints its password once',
   usage: `--username NAME --unit CODE --roles ${ROLES.join(',')} [--name 显示名] [--data DIR]`,
   options: {
     ...commonOptions,
@@ -79,8 +102,6 @@ export const userAddCommand: Command = {
 };
 
 export const tokenCreateCommand: Command = {
-  name: 'token create',
-  summary: '为用户创建接口令牌（只显示一次）create an API token for a user; printed once',
   usage: '--user NAME [--name LABEL] [--data DIR]',
   options: { ...commonOptions, user: { type: 'string' }, name: { type: 'string' } },
   async run({ values }, io) {

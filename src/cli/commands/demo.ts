@@ -4,8 +4,6 @@ import { type Command, commonOptions } from '../command.ts';
 import { configFrom, withDatabase } from '../runtime.ts';
 
 export const demoCommand: Command = {
-  name: 'demo',
-  summary: '载入示范县（沂水县）数据和各角色示范账号 load the demo county (Yishui) and demo users',
   usage: '[--data DIR]',
   options: commonOptions,
   async run({ values }, io) {

@@ -12,8 +12,6 @@ import { reportDomainError, roundOption } from './import.ts';
 const FORMATS = ['.xlsx', '.csv', '.json', '.docx'] as const;
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: '导出一期成绩（xlsx/csv/json）或通报（docx）export a round: results or bulletin',
   usage: '--round ID --out FILE.xlsx|FILE.csv|FILE.json|FILE.docx [--revision N] [--data DIR]',
   options: {
     ...commonOptions,

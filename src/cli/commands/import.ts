@@ -25,9 +25,6 @@ export function reportDomainError(error: DomainError, io: CliIO, prefix = ''): v
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  summary:
-    '把填报表导入一期（整表成功或整表拒绝）import a filled sheet into a round, all or nothing',
   usage: '--round ID FILE.xlsx|FILE.csv [--data DIR]',
   options: { ...commonOptions, round: { type: 'string' } },
   allowPositionals: true,

@@ -4,8 +4,6 @@ import { type Command, commonOptions } from '../command.ts';
 import { configFrom } from '../runtime.ts';
 
 export const migrateCommand: Command = {
-  name: 'migrate',
-  summary: '升级数据库结构 bring the database schema up to date',
   usage: '[--data DIR]',
   options: commonOptions,
   async run({ values }, io) {

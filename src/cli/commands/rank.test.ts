@@ -1,4 +1,5 @@
-// `leitai rank` end to end: the worked examples of ../shared/rubric-examples through the same
+// `leitai rank` end to end: the worked examples (vendored from ../shared/rubric-examples into
+// test/fixtures, and checked to still equal it wherever ../shared is there) through the same
 // path as the command line, exit codes 0/1/2, nothing written on bad input, every output format.
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,19 @@ import type { CliIO } from '../command.ts';
 import { main } from '../main.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const examples = resolve(repoRoot, '../shared/rubric-examples');
+const examples = resolve(repoRoot, 'test/fixtures/rubric-examples');
+const shared = resolve(repoRoot, '../shared/rubric-examples');
+
+/** Every file under a folder, by relative path, with its bytes. */
+async function filesOf(root: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(root.length + 1), await readFile(path));
+  }
+  return files;
+}
 
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -71,6 +84,13 @@ const folders = existsSync(examples)
 describe('the worked examples of ../shared/rubric-examples', () => {
   it('are there', () => {
     expect(folders.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.skipIf(!existsSync(shared))('are vendored unchanged from ../shared', async () => {
+    const ours = await filesOf(examples);
+    const theirs = await filesOf(shared);
+    expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+    for (const [name, bytes] of theirs) expect(ours.get(name)?.equals(bytes), name).toBe(true);
   });
 
   it.each(folders)('%s: leitai rank produces expected.json', async (folder) => {

@@ -1,8 +1,10 @@
 // `leitai rank`: a round computed offline from a rubric and a score sheet, no server, no database
 // (DESIGN §4). Exit 0 on success, 1 on bad input (every problem on stderr, no output written),
 // 2 on bad usage.
+
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import { DomainError } from '../../core/errors.ts';
 import { FLAG_RED, FLAG_YELLOW } from '../../core/flags.ts';
 import { rankRound } from '../../core/rank-round.ts';
 import { formatRubricProblem, parseRubric } from '../../core/rubric.ts';
@@ -35,14 +37,14 @@ async function readInput(path: string, what: string, io: CliIO): Promise<Buffer 
 }
 
 export const rankCommand: Command = {
-  name: 'rank',
-  summary: '离线计算一期得分、排名与红黄旗 compute a round offline: scores, ranks, flags',
-  usage: '--rubric R.yaml|R.json --data S.csv|S.xlsx --out OUT.csv|OUT.xlsx|OUT.json',
+  usage: '--rubric R.yaml|R.json --data S.csv|S.xlsx --out OUT.csv|OUT.xlsx|OUT.json [--pretty]',
   // `--data` here is the score sheet (DESIGN §4), not the common data folder: rank needs none.
   options: {
     rubric: { type: 'string' },
     data: { type: 'string' },
     out: { type: 'string' },
+    /** Indented JSON, for reading by eye; compact by default. */
+    pretty: { type: 'boolean' },
   },
   async run({ values }, io) {
     const rubricPath = required(values, 'rubric', 'R.yaml');
@@ -88,16 +90,33 @@ export const rankCommand: Command = {
     }
     const read = await readScoreSheet(sheetBytes, { format: sheetFormat }, parsed.rubric);
     if (!read.ok) {
+      const total = read.total ?? read.problems.length;
       io.err(
-        `得分表有 ${read.problems.length} 处错误，未写出结果 (the sheet has ${read.problems.length} problem(s); nothing written): ${dataPath}`,
+        `得分表有 ${total} 处错误，未写出结果 (the sheet has ${total} problem(s); nothing written): ${dataPath}`,
       );
       for (const p of read.problems) io.err(`${basename(dataPath)} ${formatSheetProblem(p)}`);
+      if (total > read.problems.length) {
+        const counts = Object.entries(read.counts ?? {})
+          .map(([code, n]) => `${code} ${n}`)
+          .join(', ');
+        io.err(
+          `……另有 ${total - read.problems.length} 处未列出；按类别：${counts} (${total - read.problems.length} more not listed; by kind: ${counts})`,
+        );
+      }
       return 1;
     }
 
-    const result = rankRound(parsed.rubric, read.sheet);
+    let result: ReturnType<typeof rankRound>;
     try {
-      await writeResultsFile(result, outPath, outFormat);
+      result = rankRound(parsed.rubric, read.sheet);
+    } catch (error) {
+      // The engine refuses values whose score would not be finite: bad input, not a crash.
+      if (!(error instanceof DomainError)) throw error;
+      io.err(`${basename(dataPath)} ${error.message}`);
+      return 1;
+    }
+    try {
+      await writeResultsFile(result, outPath, outFormat, { pretty: values.pretty === true });
     } catch (error) {
       io.err(`无法写出结果 (cannot write the results): ${outPath}: ${(error as Error).message}`);
       return 1;

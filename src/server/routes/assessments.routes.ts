@@ -1,15 +1,36 @@
+import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   assessmentResults,
+  attachAdjustmentEvidence,
+  Correction,
   CreateAssessment,
+  correctAssessment,
   createAssessment,
+  DecideAdjustment,
+  decideAssessmentAdjustment,
   getAssessment,
+  listAssessmentAdjustments,
   listAssessments,
+  myRatingForms,
+  ProposeAdjustment,
+  proposeAdjustment,
+  publishAssessment,
+  RatingForm,
+  readAdjustmentEvidence,
+  reviseScheme,
+  SchemeInput,
+  submitRatings,
 } from '../../app/assessments.ts';
+import { DomainError } from '../../core/errors.ts';
 import { assessmentWorkbook } from '../../io/assessment-workbook.ts';
+import { EVIDENCE_MAX_BYTES, storedPath } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { IdParam } from './views.ts';
+
+const AdjustmentParam = z.object({ id: z.string().min(1), adjustment: z.string().min(1) });
 
 export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -27,8 +48,142 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/assessments/:id',
-      { schema: { tags, summary: '考核方案 a scheme', params: IdParam } },
+      { schema: { tags, summary: '考核方案及其版本 a scheme and its versions', params: IdParam } },
       (request) => getAssessment(contextOf(deps, request), request.params.id),
+    );
+    app.put(
+      '/assessments/:id/scheme',
+      {
+        schema: {
+          tags,
+          summary: '修改考核方案（发布前，每次一个新版本）revise the scheme before publication',
+          params: IdParam,
+          body: SchemeInput,
+        },
+      },
+      (request) => reviseScheme(contextOf(deps, request), request.params.id, request.body),
+    );
+    app.post(
+      '/assessments/:id/publish',
+      { schema: { tags, summary: '发布考核结果 publish', params: IdParam } },
+      (request) => publishAssessment(contextOf(deps, request), request.params.id),
+    );
+    app.post(
+      '/assessments/:id/corrections',
+      {
+        schema: {
+          tags,
+          summary: '更正已发布的考核（留痕，须说明理由）correct a published assessment',
+          params: IdParam,
+          body: Correction,
+        },
+      },
+      (request) => correctAssessment(contextOf(deps, request), request.params.id, request.body),
+    );
+    app.get(
+      '/assessments/:id/ratings',
+      { schema: { tags, summary: '我的评价表 my rating forms', params: IdParam } },
+      (request) => myRatingForms(contextOf(deps, request), request.params.id),
+    );
+    app.put(
+      '/assessments/:id/ratings',
+      {
+        schema: {
+          tags,
+          summary: '提交一张评价表（一个评价项目、一个类别）submit a rating form',
+          params: IdParam,
+          body: RatingForm,
+        },
+      },
+      (request) => submitRatings(contextOf(deps, request), request.params.id, request.body),
+    );
+    app.get(
+      '/assessments/:id/adjustments',
+      { schema: { tags, summary: '加减分及一票否决 adjustments', params: IdParam } },
+      (request) => listAssessmentAdjustments(contextOf(deps, request), request.params.id),
+    );
+    app.post(
+      '/assessments/:id/adjustments',
+      {
+        schema: {
+          tags,
+          summary: '申报加减分 propose an adjustment',
+          params: IdParam,
+          body: ProposeAdjustment,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await proposeAdjustment(contextOf(deps, request), request.params.id, request.body)),
+    );
+    app.post(
+      '/assessments/:id/adjustments/:adjustment/approve',
+      {
+        schema: {
+          tags,
+          summary: '审核加减分 approve or reject an adjustment',
+          params: AdjustmentParam,
+          body: DecideAdjustment,
+        },
+      },
+      (request) =>
+        decideAssessmentAdjustment(
+          contextOf(deps, request),
+          request.params.id,
+          request.params.adjustment,
+          request.body,
+        ),
+    );
+    app.post(
+      '/assessments/:id/adjustments/:adjustment/evidence',
+      {
+        schema: {
+          tags,
+          summary: '上传加减分佐证材料（multipart: file）upload evidence',
+          params: AdjustmentParam,
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(deps, request);
+        if (!request.isMultipart())
+          throw new DomainError(
+            'VALIDATION',
+            '请用 multipart/form-data 上传 send multipart/form-data',
+          );
+        const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
+        if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        const bytes = await part.toBuffer();
+        const saved = await attachAdjustmentEvidence(
+          { ...ctx, dataDir: deps.config.dataDir },
+          request.params.id,
+          request.params.adjustment,
+          { filename: part.filename, bytes },
+        );
+        return reply.status(201).send(saved);
+      },
+    );
+    app.get(
+      '/assessments/:id/adjustments/:adjustment/evidence',
+      {
+        schema: { tags, summary: '下载加减分佐证材料 download evidence', params: AdjustmentParam },
+      },
+      async (request, reply) => {
+        const file = await readAdjustmentEvidence(
+          contextOf(deps, request),
+          request.params.id,
+          request.params.adjustment,
+        );
+        reply.header('Content-Type', file.type);
+        reply.header(
+          'Content-Disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        );
+        return reply.send(
+          fs.createReadStream(storedPath(deps.config.dataDir, 'evidence', file.sha256)),
+        );
+      },
     );
     app.get(
       '/assessments/:id/results',
@@ -51,7 +206,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         );
         const bytes = await assessmentWorkbook(
           `${assessment.year}年${assessment.title}`,
-          assessment.scheme.components,
+          assessment.scheme,
           items,
         );
         const name = encodeURIComponent(`${assessment.year}年${assessment.title}.xlsx`);

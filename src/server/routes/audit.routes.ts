@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditQuery, listAudit, verifyAudit } from '../../app/audit.ts';
+import { AuditQuery, exportAudit, listAudit, verifyAudit } from '../../app/audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { AuditEventView, listOf } from './views.ts';
@@ -39,5 +39,28 @@ export function auditRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       (request) => verifyAudit(contextOf(deps, request)),
     );
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get(
+        `/audit/export.${format}`,
+        {
+          schema: {
+            tags,
+            summary: `导出审计日志（${format.toUpperCase()}，供测评）export the audit log`,
+            querystring: AuditQuery.omit({ limit: true, offset: true }),
+          },
+        },
+        async (request, reply) => {
+          const { bytes } = await exportAudit(contextOf(deps, request), request.query, format);
+          const name = encodeURIComponent(`审计日志.${format}`);
+          reply.header('Content-Disposition', `attachment; filename*=UTF-8''${name}`);
+          reply.type(
+            format === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          );
+          return reply.send(bytes);
+        },
+      );
+    }
   };
 }

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   CreateContest,
   changeContest,
   createContest,
   getContest,
   ListContests,
-  listContests,
+  listContestsFor,
   UpdateContest,
 } from '../../app/contests.ts';
+import { IdQuery } from '../../app/ids.ts';
 import {
   Instantiate,
   instantiateTemplate,
@@ -30,7 +30,7 @@ import {
   RubricVersionView,
 } from './views.ts';
 
-const VersionParam = IdParam.extend({ version: z.coerce.number().int().positive() });
+const VersionParam = IdParam.extend({ version: IdQuery });
 
 export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -40,12 +40,12 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: '擂台赛列表（公开）contests (public)',
+          summary: '擂台赛列表（需登录；公众见 /public/contests）contests (signed in)',
           querystring: ListContests,
           response: { 200: listOf(ContestSummaryView) },
         },
       },
-      (request) => listContests(deps.db, request.query),
+      (request) => listContestsFor(contextOf(deps, request), request.query),
     );
     app.post(
       '/contests',
@@ -65,7 +65,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: '擂台赛（公开）a contest (public)',
+          summary: '擂台赛（需登录；公众见 /public/contests/:id）a contest (signed in)',
           params: IdParam,
           response: { 200: ContestView },
         },

@@ -13,6 +13,7 @@ import {
 import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { requireCleanText } from '../plugins/input.ts';
 import { IdParam } from './views.ts';
 
 export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -75,9 +76,10 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           );
         const part = await request.file({ limits: { fileSize: IMAGE_MAX_BYTES, files: 1 } });
         if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        requireCleanText(part.filename, 'filename');
         const bytes = await part.toBuffer();
         const saved = await uploadPracticeImage(
-          { ...ctx, dataDir: deps.config.dataDir },
+          { ...ctx, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
           { filename: part.filename, bytes },
         );
         return reply.status(201).send(saved);

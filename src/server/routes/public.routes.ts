@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FlagQuery, getFlagTallies } from '../../app/flags.ts';
+import { IdQuery, RefText } from '../../app/ids.ts';
 import {
   PublicContestsQuery,
   PublicPracticesQuery,
@@ -15,10 +15,10 @@ import {
   publicUnitHistory,
   publicVersion,
 } from '../../app/public.ts';
-import { storedPath } from '../../io/file-store.ts';
+import { readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: IdQuery });
 
 /** Public pages' data: no sign-in, published data only (DESIGN §1). */
 export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -33,7 +33,13 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           querystring: PublicContestsQuery,
         },
       },
-      (request) => publicContests(deps.db, request.query),
+      async (request, reply) => {
+        const body = await publicContests(deps.db, request.query, deps.contestsCache);
+        reply.header('ETag', body.etag);
+        reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
+        if (request.headers['if-none-match'] === body.etag) return reply.status(304).send();
+        return reply.type('application/json; charset=utf-8').send(body.json);
+      },
     );
     app.get(
       '/public/contests/:id',
@@ -46,7 +52,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '已发布的评分标准 a published rubric',
-          params: Id.extend({ version: z.coerce.number().int().positive() }),
+          params: Id.extend({ version: IdQuery }),
         },
       },
       (request) => publicRubric(deps.db, request.params.id, request.params.version),
@@ -74,7 +80,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '单位历次成绩 a unit across published rounds',
-          params: z.object({ code: z.string().min(1) }),
+          params: z.object({ code: RefText }),
         },
       },
       (request) => publicUnitHistory(deps.db, request.params.code),
@@ -103,7 +109,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         reply.header('Content-Type', image.content_type);
         reply.header('Cache-Control', 'public, max-age=31536000, immutable');
         return reply.send(
-          fs.createReadStream(storedPath(deps.config.dataDir, 'public', image.sha256)),
+          await readStoredFile(deps.config.dataDir, 'public', image.sha256, deps.config.fileKey),
         );
       },
     );

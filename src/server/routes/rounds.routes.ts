@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -21,9 +20,10 @@ import {
   transitionRound,
 } from '../../app/rounds.ts';
 import { DomainError } from '../../core/errors.ts';
-import { EVIDENCE_MAX_BYTES, storedPath } from '../../io/file-store.ts';
+import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { requireCleanText } from '../plugins/input.ts';
 import { AppealView, IdParam, listOf, ResultsView, RoundView } from './views.ts';
 
 export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -206,8 +206,11 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const field = (name: string) => {
           const f = part.fields[name];
           const one = Array.isArray(f) ? f[0] : f;
-          return one && 'value' in one ? String(one.value) : '';
+          const text = one && 'value' in one ? String(one.value) : '';
+          requireCleanText(text, name);
+          return text;
         };
+        requireCleanText(part.filename, 'filename');
         const bytes = await part.toBuffer();
         const unit = field('unit');
         const indicator = field('indicator');
@@ -221,7 +224,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           );
         }
         const saved = await attachEvidence(
-          { ...ctx, dataDir: deps.config.dataDir },
+          { ...ctx, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
           request.params.id,
           { unit, indicator },
           { filename: part.filename, bytes },
@@ -240,7 +243,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
         );
         return reply.send(
-          fs.createReadStream(storedPath(deps.config.dataDir, 'evidence', file.sha256)),
+          await readStoredFile(deps.config.dataDir, 'evidence', file.sha256, deps.config.fileKey),
         );
       },
     );

@@ -31,14 +31,14 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         requireUser(contextOf(deps, request));
-        return currentSession(deps.db, request.auth!);
+        return currentSession(deps, request.auth!);
       },
     );
     app.delete(
       '/session',
       { schema: { tags, summary: '退出登录 sign out' } },
       async (request, reply) => {
-        if (request.auth?.session) await logout(deps.db, request.auth.session.idHash);
+        if (request.auth?.session) await logout(deps, request.auth);
         clearSessionCookie(reply);
         return reply.status(204).send();
       },

@@ -13,6 +13,7 @@ import {
 import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { requireCleanText } from '../plugins/input.ts';
 import { IdParam } from './views.ts';
 
 const ImportSummary = z.object({
@@ -88,6 +89,7 @@ export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
           throw error;
         }
+        requireCleanText(part.filename, 'filename');
         return importSheet(ctx, request.params.id, { filename: part.filename, bytes });
       },
     );

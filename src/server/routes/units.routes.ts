@@ -10,7 +10,7 @@ import {
 } from '../../app/units.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { IdParam, listOf, UnitView } from './views.ts';
+import { listOf, RefParam, UnitView } from './views.ts';
 
 export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -33,7 +33,7 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '单位及其路径（公开）a unit with its path (public)',
-          params: IdParam,
+          params: RefParam,
           response: { 200: UnitView },
         },
       },
@@ -58,7 +58,7 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '改名、移动、停用 rename, move, deactivate',
-          params: IdParam,
+          params: RefParam,
           body: UpdateUnit,
           response: { 200: UnitView },
         },

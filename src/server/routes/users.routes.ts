@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IdQuery } from '../../app/ids.ts';
 import {
   CreateToken,
   CreateUser,
@@ -16,7 +17,7 @@ import {
 } from '../../app/users.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { IdParam, listOf, TokenView, UserView, UserWithSecret } from './views.ts';
+import { listOf, RefParam, TokenView, UserView, UserWithSecret } from './views.ts';
 
 export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -54,7 +55,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/users/:id',
-      { schema: { tags, summary: '用户 a user', params: IdParam, response: { 200: UserView } } },
+      { schema: { tags, summary: '用户 a user', params: RefParam, response: { 200: UserView } } },
       async (request) => {
         const [user] = await presentUsers(deps.db, [
           await getUser(contextOf(deps, request), request.params.id),
@@ -68,7 +69,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '修改用户、停用、重置密码 update, deactivate, reset password',
-          params: IdParam,
+          params: RefParam,
           body: UpdateUser,
           response: { 200: UserWithSecret },
         },
@@ -85,7 +86,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '接口令牌 API tokens',
-          params: IdParam,
+          params: RefParam,
           response: { 200: listOf(TokenView) },
         },
       },
@@ -100,7 +101,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '创建接口令牌（仅显示一次）create an API token, shown once',
-          params: IdParam,
+          params: RefParam,
           body: CreateToken,
           response: { 201: z.object({ token: z.string(), info: TokenView }) },
         },
@@ -116,7 +117,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '撤销接口令牌 revoke an API token',
-          params: IdParam.extend({ tokenId: z.coerce.number().int().positive() }),
+          params: RefParam.extend({ tokenId: IdQuery }),
         },
       },
       async (request, reply) => {

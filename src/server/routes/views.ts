@@ -1,5 +1,6 @@
 /** Response schemas: what the API presents, shared by routes and the OpenAPI document. */
 import { z } from 'zod';
+import { IdText, RefText } from '../../app/ids.ts';
 import { ROLES } from '../../core/permissions.ts';
 import { UNIT_KINDS } from '../../core/units.ts';
 
@@ -38,6 +39,14 @@ export const SessionView = z.object({
   /** Echo it in the X-CSRF-Token header of every cookie-authenticated mutation. */
   csrfToken: z.string(),
   expiresAt: z.string(),
+  /** Accounts (issue 19): the roles acted with, and what must be put right before going on. */
+  effectiveRoles: z.array(z.enum(ROLES)),
+  separationOfDuties: z.boolean(),
+  restriction: z.enum(['password_first', 'password_expired', 'totp_setup']).nullable(),
+  totpEnabled: z.boolean(),
+  previousSignIn: z
+    .object({ at: z.string().nullable(), ip: z.string().nullable(), failuresSince: z.number() })
+    .optional(),
 });
 
 export const TokenView = z.object({
@@ -58,6 +67,10 @@ export const AuditEventView = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** What the target is called (unit, contest and period…); absent when it no longer exists. */
+  entityName: z.string().optional(),
+  /** Names of the units that before/after mention by id. */
+  unitNames: z.record(z.string(), z.string()).optional(),
   before: z.unknown(),
   after: z.unknown(),
   hash: z.string(),
@@ -66,7 +79,10 @@ export const AuditEventView = z.object({
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number() });
 
-export const IdParam = z.object({ id: z.string().min(1) });
+/** A record's numeric id in the path, within the id column's range (else 400). */
+export const IdParam = z.object({ id: IdText });
+/** A unit or user in the path: its id, or its code / username. */
+export const RefParam = z.object({ id: RefText });
 
 export const ContestSummaryView = z.object({
   id: z.number(),

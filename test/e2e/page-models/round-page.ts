@@ -37,6 +37,20 @@ export class RoundPage {
     return this.page.locator(`input[aria-label="${unit} ${indicator}"]`);
   }
 
+  /** The message shown under the selected cell: a refusal (alert) or a warning (status). */
+  get cellProblem(): Locator {
+    return this.page.locator('.grid-problem');
+  }
+
+  get cellWarning(): Locator {
+    return this.page.locator('.grid-warning');
+  }
+
+  /** The question asked before unsaved changes are left behind. */
+  get unsavedDialog(): Locator {
+    return this.page.getByRole('dialog', { name: '有未保存的修改' });
+  }
+
   get saveButton(): Locator {
     return this.page.getByRole('button', { name: /保存（/ });
   }
@@ -144,5 +158,41 @@ export class ResultsPage {
     return this.page
       .locator('.ant-statistic', { hasText: title })
       .locator('.ant-statistic-content');
+  }
+}
+
+/** 更正成绩: cells picked line by line, a reason, the before/after preview, confirm. */
+export class CorrectionPage {
+  constructor(readonly page: Page) {}
+
+  async pickCell(line: number, unit: string, indicator: string): Promise<void> {
+    await this.page.getByLabel(`第 ${line} 项的单位`).click();
+    await chooseOption(this.page, unit);
+    await this.page.getByLabel(`第 ${line} 项的指标`).click();
+    await chooseOption(this.page, indicator);
+  }
+
+  value(line: number): Locator {
+    return this.page.getByLabel(`第 ${line} 项的新值`);
+  }
+
+  get reason(): Locator {
+    return this.page.getByLabel('更正理由');
+  }
+
+  get previewRows(): Locator {
+    return this.page.locator('.correction-preview .ant-table-row');
+  }
+
+  previewRow(unit: string): Locator {
+    return this.previewRows.filter({ hasText: unit });
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: '确认更正并发布' }).click();
+    const popover = this.page.locator('.ant-popover', { hasText: '确认发布更正？' });
+    // The preview table below re-lays out while the popover zooms in: click without waiting
+    // for it to sit still.
+    await popover.getByRole('button', { name: '确定', exact: true }).click({ force: true });
   }
 }

@@ -2,7 +2,7 @@
 // explanation of where its points came from.
 
 import type { AssessedUnit, Scheme as AssessmentScheme } from '../../../src/core/assessment.ts';
-import { apiGet, seg } from './client.ts';
+import { API_BASE, apiGet, apiPost, apiPut, seg } from './client.ts';
 import { downloadFile } from './sheets.ts';
 import type { Page } from './units.ts';
 
@@ -30,7 +30,7 @@ export interface Assessment extends AssessmentSummary {
 }
 
 export interface AssessmentResults {
-  assessment: Assessment;
+  assessment: AssessmentDetail;
   items: AssessedUnit[];
   total: number;
 }
@@ -48,4 +48,80 @@ export function getAssessmentResults(
 
 export function downloadAssessmentResults(id: number | string): Promise<void> {
   return downloadFile(`/assessments/${seg(id)}/results.xlsx`, `assessment-${id}.xlsx`);
+}
+
+// ---- DESIGN §8: versions, rating forms, adjustments, publication ----------------------------
+
+export type {
+  ExplanationLine,
+  RatingExplanation,
+} from '../../../src/core/assessment.ts';
+
+export interface AssessmentDetail extends Assessment {
+  state: 'draft' | 'published';
+  version: number;
+  versions: { version: number; kind: string; reason: string | null; created_at: string }[];
+  may: { manage: boolean; readAll: boolean; rate: boolean; propose: boolean };
+}
+
+export interface RatingFormView {
+  component: string;
+  name: string;
+  max: number;
+  class: string;
+  className: string;
+  units: { code: string; name: string; score: number | null }[];
+}
+
+export interface AdjustmentView {
+  id: number;
+  unit: string;
+  unitName: string;
+  item: string;
+  itemName: string;
+  kind: 'bonus' | 'deduction' | 'veto';
+  points: number;
+  reason: string;
+  state: 'pending' | 'approved' | 'rejected';
+  evidence: { name: string; type: string } | null;
+  createdBy: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+}
+
+export function getRatingForms(
+  id: number | string,
+  signal?: AbortSignal,
+): Promise<Page<RatingFormView> & { open: boolean }> {
+  return apiGet(`/assessments/${seg(id)}/ratings`, { signal });
+}
+
+export function submitRatingForm(
+  id: number | string,
+  body: { component: string; class: string; ratings: { unit: string; score: number }[] },
+): Promise<unknown> {
+  return apiPut(`/assessments/${seg(id)}/ratings`, body);
+}
+
+export function listAdjustments(
+  id: number | string,
+  signal?: AbortSignal,
+): Promise<Page<AdjustmentView>> {
+  return apiGet(`/assessments/${seg(id)}/adjustments`, { signal });
+}
+
+export function decideAdjustment(
+  id: number | string,
+  adjustment: number,
+  body: { decision: 'approved' | 'rejected'; reason?: string },
+): Promise<unknown> {
+  return apiPost(`/assessments/${seg(id)}/adjustments/${adjustment}/approve`, body);
+}
+
+export function publishAssessment(id: number | string): Promise<AssessmentDetail> {
+  return apiPost(`/assessments/${seg(id)}/publish`);
+}
+
+export function adjustmentEvidenceUrl(id: number | string, adjustment: number): string {
+  return `${API_BASE}/assessments/${seg(id)}/adjustments/${adjustment}/evidence`;
 }

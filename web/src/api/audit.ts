@@ -1,4 +1,16 @@
-import { apiGet } from './client.ts';
+import { apiGet, apiUrl } from './client.ts';
+
+export const AUDIT_KINDS = ['signin', 'account', 'export', 'data'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** The address of the filtered log as CSV or XLSX (a download link; the cookie authenticates). */
+export function auditExportUrl(
+  format: 'csv' | 'xlsx',
+  query: Omit<AuditQuery, 'limit' | 'offset'>,
+): string {
+  return apiUrl(`/audit/export.${format}`, { ...query });
+}
+
 import type { Page } from './units.ts';
 
 export interface AuditEvent {
@@ -10,6 +22,10 @@ export interface AuditEvent {
   action: string;
   entityType: string;
   entityId: string;
+  /** The target's name (unit, contest and period…), absent when it no longer exists. */
+  entityName?: string;
+  /** Names of the units that before/after mention by id. */
+  unitNames?: Record<string, string>;
   before: unknown;
   after: unknown;
   hash: string;
@@ -20,6 +36,8 @@ export interface AuditQuery {
   entity?: string;
   actor?: string;
   action?: string;
+  /** signin, account, export or data (issue 19). */
+  kind?: AuditKind;
   /** ISO dates (a date alone means the whole day). */
   from?: string;
   to?: string;

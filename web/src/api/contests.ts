@@ -127,14 +127,16 @@ export function getRubric(
 /** The published version in force: the highest published one. */
 export function currentVersion(contest: Contest): number | undefined {
   const published = contest.rubricVersions.filter((v) => v.status === 'published');
-  return published.length ? Math.max(...published.map((v) => v.version)) : undefined;
+  return published.length ? published.reduce((a, v) => Math.max(a, v.version), 0) : undefined;
 }
 
 // 三级联动 (DESIGN §2): a county template, the towns' contests made from it, side by side.
 
 export interface LinkageTown {
   town: { code: string; name: string };
-  contestId: number;
+  /** The town's contest made from the template; null when the town has not started (未开展). */
+  contestId: number | null;
+  started: boolean;
   round: { id: number; state: RoundState; revision: number } | null;
   participants: number;
   /** The mean total of the town's villages in a published round; null otherwise. */

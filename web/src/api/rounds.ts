@@ -223,3 +223,22 @@ export function decideAppeal(
 ): Promise<Appeal> {
   return apiPost<Appeal>(`/appeals/${seg(appealId)}/decision`, input);
 }
+
+/** One unit's total, rank and flag before and after a correction. */
+export interface CorrectionChange {
+  code: string;
+  name: string;
+  before: { total: number; rank: number; flag: string | null };
+  after: { total: number; rank: number; flag: string | null };
+}
+
+/** 更正: new values for cells of a published round, with a reason; a new revision is published. */
+export function correctRound(
+  roundId: number,
+  input: {
+    reason: string;
+    entries: { unit: string; indicator: string; value: number | boolean | null }[];
+  },
+): Promise<{ revision: number; reason: string; changes: CorrectionChange[] }> {
+  return apiPost(`/rounds/${seg(roundId)}/corrections`, input);
+}

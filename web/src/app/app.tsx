@@ -1,7 +1,7 @@
 import { ConfigProvider } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Route, RouterProvider, Routes } from 'react-router-dom';
 import type { Role } from '../api/session.ts';
 import { PageLoading } from '../components/page-loading.tsx';
 import { antdLocales } from './antd-locale.ts';
@@ -19,6 +19,7 @@ const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
 const ContestFormPage = lazy(() => import('../features/contests/contest-form-page.tsx'));
 const RubricEditorPage = lazy(() => import('../features/rubrics/rubric-editor-page.tsx'));
 const RoundPage = lazy(() => import('../features/rounds/round-page.tsx'));
+const CorrectionPage = lazy(() => import('../features/rounds/correction-page.tsx'));
 const ResultsPage = lazy(() => import('../features/results/results-page.tsx'));
 const FlagsPage = lazy(() => import('../features/flags/flags-page.tsx'));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx'));
@@ -63,61 +64,70 @@ export function App() {
       {/* No antd <App>: it brings message, notification and modal into the first load; a page
           that needs one uses its hook (message.useMessage()). */}
       <SessionProvider>
-        <BrowserRouter>
-          <Routes>
-            <Route
-              path="login"
-              element={
-                <Suspense fallback={<PageLoading />}>
-                  <LoginPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="screen"
-              element={
-                <Suspense fallback={<PageLoading />}>
-                  <ScreenPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="public"
-              element={
-                <Suspense fallback={<PageLoading />}>
-                  <PublicShell />
-                </Suspense>
-              }
-            >
-              <Route index element={<PublicContestsPage />} />
-              <Route path="contests/:id" element={<PublicContestPage />} />
-              <Route path="rounds/:id" element={<PublicRoundPage />} />
-              <Route path="flags" element={<PublicFlagsPage />} />
-              <Route path="units/:code" element={<PublicUnitPage />} />
-              <Route path="practices" element={<PublicPracticesPage />} />
-              <Route path="practices/:id" element={<PublicPracticePage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-            <Route element={<AppShell />}>
-              <Route index element={<Start />} />
-              <Route path="workbench" element={guarded(<WorkbenchPage />)} />
-              <Route path="contests" element={<ContestsPage />} />
-              <Route path="contests/new" element={guarded(<ContestFormPage />, MANAGERS)} />
-              <Route path="contests/:id" element={<ContestPage />} />
-              <Route path="contests/:id/rubric" element={guarded(<RubricEditorPage />, MANAGERS)} />
-              <Route path="rounds/:id" element={guarded(<RoundPage />)} />
-              <Route path="rounds/:id/results" element={<ResultsPage />} />
-              <Route path="flags" element={<FlagsPage />} />
-              <Route path="assessments" element={guarded(<AssessmentsPage />)} />
-              <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />
-              <Route path="units/:code?" element={<UnitsPage />} />
-              <Route path="users" element={guarded(<UsersPage />, ['admin'])} />
-              <Route path="audit" element={guarded(<AuditPage />, ['admin'])} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </SessionProvider>
     </ConfigProvider>
   );
 }
+
+/** Every page; one catch-all route of a data router holds them, so pages may block navigation. */
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="login"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="screen"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ScreenPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="public"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PublicShell />
+          </Suspense>
+        }
+      >
+        <Route index element={<PublicContestsPage />} />
+        <Route path="contests/:id" element={<PublicContestPage />} />
+        <Route path="rounds/:id" element={<PublicRoundPage />} />
+        <Route path="flags" element={<PublicFlagsPage />} />
+        <Route path="units/:code" element={<PublicUnitPage />} />
+        <Route path="practices" element={<PublicPracticesPage />} />
+        <Route path="practices/:id" element={<PublicPracticePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      <Route element={<AppShell />}>
+        <Route index element={<Start />} />
+        <Route path="workbench" element={guarded(<WorkbenchPage />)} />
+        <Route path="contests" element={<ContestsPage />} />
+        <Route path="contests/new" element={guarded(<ContestFormPage />, MANAGERS)} />
+        <Route path="contests/:id" element={<ContestPage />} />
+        <Route path="contests/:id/rubric" element={guarded(<RubricEditorPage />, MANAGERS)} />
+        <Route path="rounds/:id" element={guarded(<RoundPage />)} />
+        <Route path="rounds/:id/results" element={<ResultsPage />} />
+        <Route path="rounds/:id/correct" element={guarded(<CorrectionPage />, MANAGERS)} />
+        <Route path="flags" element={<FlagsPage />} />
+        <Route path="assessments" element={guarded(<AssessmentsPage />)} />
+        <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />
+        <Route path="units/:code?" element={<UnitsPage />} />
+        <Route path="users" element={guarded(<UsersPage />, ['admin', 'secadmin'])} />
+        <Route path="audit" element={guarded(<AuditPage />, ['auditor'])} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+// A data router (not <BrowserRouter>): useBlocker, which guards unsaved work, needs one.
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);

@@ -56,8 +56,8 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
     key: 'system',
     entries: [
       { key: 'units', icon: <ApartmentOutlined />, path: '/units' },
-      { key: 'users', icon: <TeamOutlined />, path: '/users', roles: ['admin'] },
-      { key: 'audit', icon: <FileProtectOutlined />, path: '/audit', roles: ['admin'] },
+      { key: 'users', icon: <TeamOutlined />, path: '/users', roles: ['admin', 'secadmin'] },
+      { key: 'audit', icon: <FileProtectOutlined />, path: '/audit', roles: ['auditor'] },
     ],
   },
   {

@@ -25,7 +25,7 @@ export interface SessionContextValue {
   error: unknown;
   /** True once a signed-in user's session ended by itself (expired, or signed out elsewhere). */
   expired: boolean;
-  signIn: (username: string, password: string) => Promise<Session>;
+  signIn: (username: string, password: string, totp?: string) => Promise<Session>;
   /** Ends the session; `then` runs in the same update (a navigation away, say). */
   signOut: (then?: () => void) => Promise<void>;
   /** Reads the session again (after an error, or after the user changed). */
@@ -107,8 +107,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const session = await postSession(username, password);
+  const signIn = useCallback(async (username: string, password: string, totp?: string) => {
+    const session = await postSession(username, password, totp);
     writeHint(true);
     setCsrfToken(session.csrfToken);
     setState({ status: 'signed-in', session, error: undefined, expired: false });
@@ -146,6 +146,8 @@ export function useSession(): SessionContextValue {
   return value;
 }
 
+/** True when the user acts with one of the roles (an admin also as secadmin/auditor without 三权分立). */
 export function hasRole(session: Session | null, ...roles: Role[]): boolean {
-  return !!session && roles.some((role) => session.user.roles.includes(role));
+  const held = session?.effectiveRoles ?? session?.user.roles ?? [];
+  return roles.some((role) => held.includes(role));
 }

@@ -3,6 +3,7 @@ import {
   KeyOutlined,
   LoginOutlined,
   LogoutOutlined,
+  SafetyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
@@ -15,14 +16,16 @@ import { useSession } from './session.tsx';
 
 // Only opened now and then: kept out of the first load.
 const ChangePasswordModal = lazy(() => import('../features/auth/change-password-modal.tsx'));
+const TotpModal = lazy(() => import('../features/auth/totp-modal.tsx'));
 
 /** The header's current user: name, unit and roles; change password; sign out. */
 export function UserMenu() {
   const { t } = useTranslation();
-  const { status, session, signOut } = useSession();
+  const { status, session, signOut, reload } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [changing, setChanging] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
 
   if (status === 'loading') return null;
   if (!session) {
@@ -59,11 +62,18 @@ export function UserMenu() {
         menu={{
           items: [
             { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword') },
+            {
+              key: 'totp',
+              icon: <SafetyOutlined />,
+              label: session.totpEnabled ? t('accounts.totpOn') : t('accounts.totpSetUp'),
+              disabled: !!session.totpEnabled,
+            },
             { type: 'divider' },
             { key: 'signOut', icon: <LogoutOutlined />, label: t('auth.signOut'), danger: true },
           ],
           onClick: ({ key }) => {
             if (key === 'password') setChanging(true);
+            if (key === 'totp') setEnrolling(true);
             if (key === 'signOut') {
               void signOut(() => navigate('/login', { replace: true }));
             }
@@ -84,6 +94,17 @@ export function UserMenu() {
       {changing ? (
         <Suspense fallback={null}>
           <ChangePasswordModal open onClose={() => setChanging(false)} />
+        </Suspense>
+      ) : null}
+      {enrolling ? (
+        <Suspense fallback={null}>
+          <TotpModal
+            open
+            onClose={() => {
+              setEnrolling(false);
+              reload();
+            }}
+          />
         </Suspense>
       ) : null}
     </>

@@ -8,6 +8,8 @@ const COLORS: Record<Role, string> = {
   evaluator: 'cyan',
   reporter: 'green',
   viewer: 'purple',
+  secadmin: 'volcano',
+  auditor: 'gold',
 };
 
 /** 系统管理员, 组织单位 …: a user's roles as tags. */

@@ -20,6 +20,7 @@ import {
   type ComponentExplanation,
   downloadAssessmentResults,
   getAssessmentResults,
+  publishAssessment,
 } from '../../api/assessments.ts';
 import { isNotFound } from '../../api/error-message.ts';
 import { useRequest } from '../../api/use-request.ts';
@@ -37,6 +38,7 @@ import {
   gradesText,
   weightText,
 } from './assessment-text.ts';
+import { Adjustments, ExplanationLines, RatingForms } from './assessment-year-end.tsx';
 
 const FLAG_COLOR = '#cf1322';
 
@@ -66,6 +68,22 @@ function CompositionChart({ scheme, items }: { scheme: AssessmentScheme; items: 
           barMaxWidth: 22,
           data: byUnit.map((contributions) => contributions.get(component.contestId) ?? 0),
         })),
+        ...(scheme.ratings ?? []).map((rating) => ({
+          type: 'bar',
+          name: rating.name,
+          stack: 'total',
+          barMaxWidth: 22,
+          data: items.map(
+            (item) => item.ratings.find((r) => r.code === rating.code)?.contribution ?? 0,
+          ),
+        })),
+        {
+          type: 'bar',
+          name: t('assessmentYear.adjustments'),
+          stack: 'total',
+          barMaxWidth: 22,
+          data: items.map((item) => item.adjustmentPoints),
+        },
         {
           type: 'bar',
           name: t('assessments.flagPoints'),
@@ -94,7 +112,6 @@ function CompositionChart({ scheme, items }: { scheme: AssessmentScheme; items: 
 function Explanation({ unit, scheme }: { unit: AssessedUnit; scheme: AssessmentScheme }) {
   const { t, i18n } = useTranslation();
   const aggregates = new Map(scheme.components.map((c) => [c.contestId, c.aggregate]));
-  const componentsTotal = unit.components.reduce((s, c) => s + c.contribution, 0);
   const columns: TableColumnsType<ComponentExplanation> = [
     {
       key: 'title',
@@ -162,24 +179,7 @@ function Explanation({ unit, scheme }: { unit: AssessedUnit; scheme: AssessmentS
         pagination={false}
         scroll={{ x: 900 }}
       />
-      <p>
-        {t('assessments.flagFormula', {
-          red: unit.red,
-          redPoints: formatSigned(scheme.flagPoints.red),
-          yellow: unit.yellow,
-          yellowPoints: formatSigned(scheme.flagPoints.yellow),
-          points: formatSigned(unit.flagPoints),
-        })}
-      </p>
-      <p>
-        <strong>
-          {t('assessments.totalFormula', {
-            components: formatNumber(componentsTotal),
-            flags: formatSigned(unit.flagPoints),
-            total: formatNumber(unit.total),
-          })}
-        </strong>
-      </p>
+      <ExplanationLines unit={unit} />
     </div>
   );
 }
@@ -262,6 +262,23 @@ export default function AssessmentPage() {
   const { assessment, items } = data;
   const { scheme } = assessment;
 
+  const classes = (scheme.classes?.length ? scheme.classes : [{ code: '', name: '' }])
+    .map((c) => ({ code: c.code, name: c.name, items: items.filter((u) => u.class === c.code) }))
+    .filter((c) => c.items.length > 0);
+
+  const publish = async () => {
+    setDownloading(true);
+    try {
+      await publishAssessment(assessment.id);
+      void messageApi.success(t('assessmentYear.published'));
+      results.reload();
+    } catch (error) {
+      void messageApi.error(errorText(error));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
   const download = async () => {
     setDownloading(true);
     try {
@@ -294,6 +311,7 @@ export default function AssessmentPage() {
       render: (_: unknown, u) => (
         <Tag className="assessment-grade" color={gradeColor(scheme, u.grade)}>
           {u.grade}
+          {u.vetoed ? ` · ${t('assessmentYear.vetoed')}` : ''}
         </Tag>
       ),
     },
@@ -328,28 +346,59 @@ export default function AssessmentPage() {
           })}
         />
         <Space wrap>
+          <Tag
+            className="assessment-state"
+            color={assessment.state === 'published' ? 'success' : 'processing'}
+          >
+            {t(`assessmentYear.${assessment.state}`, { version: assessment.version })}
+          </Tag>
+          {assessment.may.manage && assessment.state === 'draft' && (
+            <Button type="primary" loading={downloading} onClick={publish}>
+              {t('assessmentYear.publish')}
+            </Button>
+          )}
           <Button icon={<DownloadOutlined />} loading={downloading} onClick={download}>
             {t('assessments.download')}
           </Button>
         </Space>
       </div>
-      <Card size="small" className="section-card" title={t('assessments.ranking')}>
-        <p className="muted">{t('assessments.expandHint')}</p>
-        <Table<AssessedUnit>
-          className="assessment-table"
+      {classes.map((cls) => (
+        <Card
+          key={cls.code}
           size="small"
-          bordered
-          rowKey="code"
-          rowClassName={() => 'assessment-row'}
-          columns={columns}
-          dataSource={items}
-          pagination={false}
-          scroll={{ x: 640 }}
-          expandable={{
-            expandedRowRender: (unit) => <Explanation unit={unit} scheme={scheme} />,
-          }}
+          className="section-card assessment-class"
+          title={
+            cls.code
+              ? t('assessmentYear.classRanking', { name: cls.name, count: cls.items.length })
+              : t('assessments.ranking')
+          }
+        >
+          <p className="muted">{t('assessments.expandHint')}</p>
+          <Table<AssessedUnit>
+            className="assessment-table"
+            size="small"
+            bordered
+            rowKey="code"
+            rowClassName={() => 'assessment-row'}
+            columns={columns}
+            dataSource={cls.items}
+            pagination={false}
+            scroll={{ x: 640 }}
+            expandable={{
+              expandedRowRender: (unit) => <Explanation unit={unit} scheme={scheme} />,
+            }}
+          />
+        </Card>
+      ))}
+      {assessment.may.rate && <RatingForms id={assessment.id} onSaved={results.reload} />}
+      {(assessment.may.readAll || assessment.may.propose) && (
+        <Adjustments
+          id={assessment.id}
+          manage={assessment.may.manage}
+          open={assessment.state !== 'published'}
+          onDecided={results.reload}
         />
-      </Card>
+      )}
       <CompositionChart scheme={scheme} items={items} />
       <SchemeCard scheme={scheme} />
     </>

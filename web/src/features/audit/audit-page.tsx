@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -15,8 +15,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  AUDIT_KINDS,
   type AuditEvent,
+  type AuditKind,
   type AuditVerification,
+  auditExportUrl,
   listAudit,
   verifyAudit,
 } from '../../api/audit.ts';
@@ -25,7 +28,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { auditDiff, type DiffRow } from './audit-diff.ts';
+import { auditLines, type ChangeLine } from './audit-words.ts';
 
 const ENTITY_TYPES = [
   'unit',
@@ -38,6 +41,7 @@ const ENTITY_TYPES = [
   'appeal',
   'practice',
   'division',
+  'assessment',
 ] as const;
 const ACTIONS = [
   'user.create',
@@ -62,46 +66,42 @@ const ACTIONS = [
   'appeal.file',
   'appeal.upheld',
   'appeal.rejected',
+  'entries.import',
+  'assessment.create',
+  'contest.feeds',
+  'contest.instantiate',
+  'feed.fill',
+  'practice.create',
+  'practice.update',
 ] as const;
 
 function Diff({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
-  const rows = auditDiff(event.before, event.after);
-  const columns: TableColumnsType<DiffRow> = [
-    {
-      key: 'field',
-      title: t('audit.field'),
-      dataIndex: 'field',
-      width: 240,
-      render: (f: string) => <code>{f}</code>,
-    },
+  const rows = auditLines(event, t);
+  const columns: TableColumnsType<ChangeLine> = [
+    { key: 'subject', title: t('auditWords.subject'), dataIndex: 'subject', width: 280 },
     {
       key: 'before',
       title: t('audit.before'),
       dataIndex: 'before',
-      render: (v: string, r) => (
-        <span className={r.changed ? 'diff-old' : undefined}>{v || '—'}</span>
-      ),
+      render: (v: string) => <span className="diff-old">{v}</span>,
     },
     {
       key: 'after',
       title: t('audit.after'),
       dataIndex: 'after',
-      render: (v: string, r) => (
-        <span className={r.changed ? 'diff-new' : undefined}>{v || '—'}</span>
-      ),
+      render: (v: string) => <span className="diff-new">{v}</span>,
     },
   ];
   return (
     <div className="audit-diff">
-      <Table<DiffRow>
+      <Table<ChangeLine>
         size="small"
-        rowKey="field"
+        rowKey={(r) => `${r.subject}|${r.before}|${r.after}`}
         columns={columns}
         dataSource={rows}
         pagination={rows.length > 30 ? { pageSize: 30, size: 'small' } : false}
-        locale={{ emptyText: t('audit.noDetails') }}
-        rowClassName={(r) => (r.changed ? 'diff-changed' : '')}
+        locale={{ emptyText: t('auditWords.noChange') }}
       />
       <div className="muted small">
         {t('audit.hash')}：<code>{event.hash}</code>
@@ -118,6 +118,7 @@ export default function AuditPage() {
   const [entityId, setEntityId] = useState('');
   const [actor, setActor] = useState('');
   const [action, setAction] = useState<string | undefined>();
+  const [kind, setKind] = useState<AuditKind | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [pager, setPager] = useState({ page: 1, size: 20 });
   const actorQuery = useDebouncedValue(actor.trim(), 300);
@@ -129,15 +130,19 @@ export default function AuditPage() {
   const entity = entityType ? (idQuery ? `${entityType}:${idQuery}` : entityType) : undefined;
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
-  const key = JSON.stringify([entity, actorQuery, action, from, to, pager]);
+  const key = JSON.stringify([entity, actorQuery, action, kind, from, to, pager]);
+  const filter = {
+    ...(entity ? { entity } : {}),
+    ...(actorQuery ? { actor: actorQuery } : {}),
+    ...(action ? { action } : {}),
+    ...(kind ? { kind } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
   const events = useRequest(`audit:${key}`, (signal) =>
     listAudit(
       {
-        ...(entity ? { entity } : {}),
-        ...(actorQuery ? { actor: actorQuery } : {}),
-        ...(action ? { action } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
+        ...filter,
         limit: pager.size,
         offset: (pager.page - 1) * pager.size,
       },
@@ -159,11 +164,19 @@ export default function AuditPage() {
 
   const actionLabel = (code: string) =>
     (ACTIONS as readonly string[]).includes(code)
-      ? t(`audit.actions.${code as (typeof ACTIONS)[number]}`)
+      ? t(`audit.actions.${code}` as 'audit.actions.user.create', {
+          defaultValue: t(`auditWords.actions.${code}` as 'auditWords.actions.feed.fill', {
+            defaultValue: code,
+          }),
+        })
       : code;
   const entityLabel = (type: string) =>
     (ENTITY_TYPES as readonly string[]).includes(type)
-      ? t(`audit.entities.${type as (typeof ENTITY_TYPES)[number]}`)
+      ? t(`audit.entities.${type}` as 'audit.entities.unit', {
+          defaultValue: t(`auditWords.entities.${type}` as 'auditWords.entities.assessment', {
+            defaultValue: type,
+          }),
+        })
       : type;
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -186,7 +199,8 @@ export default function AuditPage() {
       title: t('audit.entity'),
       render: (_: unknown, e) => (
         <span>
-          {entityLabel(e.entityType)} <span className="muted">#{e.entityId}</span>
+          <span className="muted">{entityLabel(e.entityType)}</span>{' '}
+          {e.entityName ?? <span className="muted">#{e.entityId}</span>}
         </span>
       ),
     },
@@ -232,6 +246,18 @@ export default function AuditPage() {
       ) : null}
       <Card size="small" className="section-card">
         <Space wrap className="page-filter">
+          <Select
+            allowClear
+            aria-label={t('accounts.kind')}
+            placeholder={t('accounts.kindAll')}
+            value={kind}
+            onChange={(v: AuditKind | undefined) => {
+              setKind(v);
+              resetPage();
+            }}
+            options={AUDIT_KINDS.map((k) => ({ value: k, label: t(`accounts.kinds.${k}`) }))}
+            style={{ width: 150 }}
+          />
           <Select
             allowClear
             aria-label={t('audit.entity')}
@@ -289,6 +315,13 @@ export default function AuditPage() {
             }}
             placeholder={[t('audit.from'), t('audit.to')]}
           />
+          {/* The export is audited by the server (issue 19): the assessor's copy. */}
+          <Button href={auditExportUrl('csv', filter)} icon={<DownloadOutlined />}>
+            {t('accounts.exportCsv')}
+          </Button>
+          <Button href={auditExportUrl('xlsx', filter)} icon={<DownloadOutlined />}>
+            {t('accounts.exportXlsx')}
+          </Button>
         </Space>
         {events.error !== undefined ? (
           <RequestError error={events.error} onRetry={events.reload} />

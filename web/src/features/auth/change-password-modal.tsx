@@ -1,9 +1,13 @@
 import { Alert, Form, Input, Modal, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { passwordProblem } from '../../../../src/core/password-policy.ts';
 import { ApiError } from '../../api/client.ts';
-import { changePassword, PASSWORD_MIN } from '../../api/session.ts';
+import { changePassword, getPolicy } from '../../api/session.ts';
+import { useRequest } from '../../api/use-request.ts';
+import { useSession } from '../../app/session.tsx';
 import { useErrorMessage } from '../../components/request-error.tsx';
+import { PasswordRules } from './password-rules.tsx';
 
 interface Fields {
   current: string;
@@ -14,13 +18,19 @@ interface Fields {
 export default function ChangePasswordModal({
   open,
   onClose,
+  forced,
 }: {
   open: boolean;
   onClose: () => void;
+  /** Why the change cannot wait (first sign-in, expired): the modal cannot be dismissed. */
+  forced?: string | undefined;
 }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const policy = useRequest('security-policy', (signal) => getPolicy(signal));
   const describe = useErrorMessage();
   const [form] = Form.useForm<Fields>();
+  const typed: string = Form.useWatch('next', form) ?? '';
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -48,16 +58,22 @@ export default function ChangePasswordModal({
       title={t('auth.changePassword')}
       okText={done ? t('common.close') : t('common.save')}
       cancelText={t('common.cancel')}
-      cancelButtonProps={done ? { style: { display: 'none' } } : {}}
+      cancelButtonProps={done || forced ? { style: { display: 'none' } } : {}}
       confirmLoading={saving}
       onOk={() => (done ? onClose() : form.submit())}
-      onCancel={onClose}
+      onCancel={forced && !done ? undefined : onClose}
+      closable={!forced || done}
+      maskClosable={!forced}
+      keyboard={!forced}
       destroyOnHidden
     >
       {done ? (
         <Result status="success" title={t('auth.passwordChanged')} />
       ) : (
         <>
+          {forced ? (
+            <Alert type="warning" showIcon title={forced} style={{ marginBottom: 16 }} />
+          ) : null}
           {error ? (
             <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />
           ) : null}
@@ -72,10 +88,26 @@ export default function ChangePasswordModal({
             <Form.Item
               name="next"
               label={t('auth.newPassword')}
-              extra={t('auth.newPasswordHint', { min: PASSWORD_MIN })}
+              extra={
+                policy.data ? (
+                  <PasswordRules
+                    policy={policy.data}
+                    password={typed}
+                    username={session?.user.username}
+                  />
+                ) : null
+              }
               rules={[
                 { required: true, message: t('auth.passwordRequired') },
-                { min: PASSWORD_MIN, message: t('auth.newPasswordHint', { min: PASSWORD_MIN }) },
+                {
+                  validator: (_rule, value: string) => {
+                    const problem =
+                      value && policy.data
+                        ? passwordProblem(policy.data, value, { username: session?.user.username })
+                        : undefined;
+                    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                  },
+                },
               ]}
             >
               <Input.Password autoComplete="new-password" />

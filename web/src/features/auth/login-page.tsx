@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useErrorMessage } from '../../components/request-error.tsx';
 interface Fields {
   username: string;
   password: string;
+  totp?: string;
 }
 
 /** Seconds left of a lockout, counting down once a second; 0 when none. */
@@ -48,6 +49,8 @@ export default function LoginPage() {
   const [failure, setFailure] = useState<'credentials' | 'locked' | 'other' | null>(null);
   const [otherMessage, setOtherMessage] = useState('');
   const [lockedFor, lockFor] = useCountdown();
+  /** Set once the server asked for the second factor: the code field shows. */
+  const [needTotp, setNeedTotp] = useState(false);
   const next = safeNext(params.get('next'));
 
   useEffect(() => {
@@ -56,14 +59,20 @@ export default function LoginPage() {
 
   if (status === 'signed-in') return <Navigate to={next} replace />;
 
-  const submit = async ({ username, password }: Fields) => {
+  const submit = async ({ username, password, totp }: Fields) => {
     setSubmitting(true);
     setFailure(null);
     try {
-      await signIn(username.trim(), password);
+      await signIn(username.trim(), password, needTotp ? totp?.trim() : undefined);
       void navigate(next, { replace: true });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') {
+      if (error instanceof ApiError && error.code === 'TOTP_REQUIRED') {
+        setNeedTotp(true);
+      } else if (error instanceof ApiError && error.code === 'TOTP_INVALID') {
+        setOtherMessage(describe(error));
+        setFailure('other');
+        form.setFieldValue('totp', '');
+      } else if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') {
         setFailure('credentials');
         form.setFieldValue('password', '');
       } else if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
@@ -169,6 +178,27 @@ export default function LoginPage() {
                 placeholder={t('auth.passwordPlaceholder')}
               />
             </Form.Item>
+            {needTotp ? (
+              <>
+                <Alert className="login-alert" type="info" showIcon title={t('accounts.totpAsk')} />
+                <Form.Item
+                  name="totp"
+                  label={t('accounts.totpLabel')}
+                  rules={[
+                    { required: true, whitespace: true, message: t('accounts.totpRequired') },
+                  ]}
+                >
+                  <Input
+                    size="large"
+                    prefix={<SafetyOutlined />}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    autoFocus
+                    placeholder={t('accounts.totpPlaceholder')}
+                  />
+                </Form.Item>
+              </>
+            ) : null}
             <Button
               type="primary"
               htmlType="submit"

@@ -1,5 +1,5 @@
 import { BarChartOutlined } from '@ant-design/icons';
-import { Card, Empty, Select, Skeleton, Space, Table, type TableColumnsType } from 'antd';
+import { Card, Empty, Select, Skeleton, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -100,16 +100,21 @@ export default function LinkageSection({ contest }: { contest: Contest }) {
     {
       key: 'town',
       title: t('linkage.town'),
-      render: (_: unknown, town) => (
-        <Link to={`/contests/${town.contestId}`}>{town.town.name}</Link>
-      ),
+      render: (_: unknown, town) =>
+        town.contestId === null ? (
+          town.town.name
+        ) : (
+          <Link to={`/contests/${town.contestId}`}>{town.town.name}</Link>
+        ),
     },
     {
       key: 'round',
       title: t('linkage.round'),
       width: 110,
       render: (_: unknown, town) =>
-        town.round ? (
+        !town.started ? (
+          <Tag className="linkage-not-started">{t('linkageAll.notStarted')}</Tag>
+        ) : town.round ? (
           <RoundStateTag state={town.round.state} />
         ) : (
           <span className="muted">{t('linkage.notOpened')}</span>
@@ -207,12 +212,25 @@ export default function LinkageSection({ contest }: { contest: Contest }) {
         <Skeleton active />
       ) : (
         <>
-          <Card size="small" className="section-card" title={t('linkage.towns')}>
+          <Card
+            size="small"
+            className="section-card"
+            title={t('linkage.towns')}
+            extra={
+              <span className="muted">
+                {t('linkageAll.count', {
+                  total: data.towns.length,
+                  started: data.towns.filter((town) => town.started).length,
+                })}
+              </span>
+            }
+          >
             <Table<LinkageTown>
               className="linkage-towns"
               size="small"
               bordered
-              rowKey="contestId"
+              rowKey={(town) => town.town.code}
+              rowClassName={(town) => (town.started ? '' : 'linkage-idle')}
               loading={linkage.loading}
               columns={townColumns}
               dataSource={data.towns}

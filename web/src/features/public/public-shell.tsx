@@ -1,5 +1,6 @@
+import { CloseOutlined, MenuOutlined } from '@ant-design/icons';
 import { Layout } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../../app/language-switch.tsx';
@@ -16,6 +17,10 @@ const LINKS = [
 export default function PublicShell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  // On a phone the links fold behind a menu button, closed again by each navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new path closes the menu
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <Layout className="public-layout">
       <a className="skip-link" href="#main">
@@ -27,13 +32,30 @@ export default function PublicShell() {
           <span>{t('app.brand')}</span>
           <span className="app-brand-sub">{t('public.tagline')}</span>
         </Link>
-        <nav className="public-nav" aria-label={t('public.navigation')}>
+        <button
+          type="button"
+          className="public-menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="public-nav"
+          aria-label={t('phone.menu')}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? <CloseOutlined /> : <MenuOutlined />}
+        </button>
+        <nav
+          id="public-nav"
+          className={menuOpen ? 'public-nav open' : 'public-nav'}
+          aria-label={t('public.navigation')}
+        >
           {LINKS.map((link) => (
             <NavLink key={link.key} to={link.to} end={link.end}>
               {t(`public.nav.${link.key}`)}
             </NavLink>
           ))}
           <a href="/screen">{t('public.nav.screen')}</a>
+          <Link className="public-staff-link public-nav-staff" to="/">
+            {t('public.nav.staff')}
+          </Link>
         </nav>
         <div className="app-header-actions">
           <LanguageSwitch />

@@ -113,6 +113,16 @@ export function ResultsTable({
         if (!cell) return '—';
         if (indicator.kind === 'veto') return cell.value === 1 ? t('results.vetoed') : '—';
         const missing = r.missing.includes(indicator.code);
+        // A missing value scores 0 (DESIGN §3); say so in words, not with a grey 0.00 alone.
+        if (missing)
+          return (
+            <span
+              className="result-missing"
+              title={`${t('results.missing')}：${formatScore(cell.score, precision)}`}
+            >
+              {t('results.missing')}
+            </span>
+          );
         return (
           <span
             className={missing ? 'result-missing' : undefined}

@@ -1,6 +1,6 @@
 import { ReloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Empty, message, Row, Space } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import type { Contest } from '../../api/contests.ts';
@@ -13,6 +13,7 @@ import {
   saveEntries,
 } from '../../api/rounds.ts';
 import { useErrorMessage } from '../../components/request-error.tsx';
+import { UnsavedGuard } from '../../hooks/use-unsaved-guard.tsx';
 import { CellPanel } from './cell-panel.tsx';
 import { EntryGrid } from './entry-grid.tsx';
 import { batchOf, cellKey, type Drafts, isChanged, visibleUnits } from './entry-model.ts';
@@ -68,14 +69,6 @@ export function EntriesSection({ round, contest, entries, setEntries, mayVerify 
   );
   const open = round.state === 'collecting' || round.state === 'reviewing';
   const editableAny = open && entries.editable.indicators.length > 0;
-
-  // Leaving with unsaved changes asks first.
-  useEffect(() => {
-    if (changedKeys.length === 0) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [changedKeys.length]);
 
   const edit = useCallback(
     (key: string, change: { text?: string; note?: string }) => {
@@ -188,6 +181,7 @@ export function EntriesSection({ round, contest, entries, setEntries, mayVerify 
   return (
     <div className="entries-section">
       {toastHolder}
+      <UnsavedGuard when={changedKeys.length > 0} count={changedKeys.length} />
       <div className="entries-toolbar">
         <span className="muted">
           {editableAny

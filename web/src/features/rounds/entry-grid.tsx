@@ -1,6 +1,6 @@
 import { PaperClipOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Tooltip } from 'antd';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Rubric } from '../../../../src/core/rubric.ts';
 import type { Participant } from '../../api/contests.ts';
@@ -100,6 +100,7 @@ export function EntryGrid({
   onType,
 }: Props) {
   const { t, i18n } = useTranslation();
+  const justFocused = useRef<EventTarget | null>(null);
   const evidenceCount = new Map<string, number>();
   for (const file of entries.evidence) {
     const key = cellKey(file.unit, file.indicator);
@@ -118,6 +119,10 @@ export function EntryGrid({
     const parsed = draft?.text !== undefined ? parseCell(indicator, draft.text) : undefined;
     const problem =
       parsed && !parsed.ok ? localizedText(parsed.message, i18n.language) : serverProblems[key];
+    const warning =
+      !problem && parsed?.ok && parsed.warning
+        ? localizedText(parsed.warning, i18n.language)
+        : undefined;
     const changed = !!draft && isChanged(indicator, draft, entry);
     const label = t('rounds.grid.cellLabel', { unit: unit.name, indicator: indicator.name });
     const files = evidenceCount.get(key) ?? 0;
@@ -126,6 +131,7 @@ export function EntryGrid({
       editable ? 'editable' : 'readonly',
       changed ? 'changed' : '',
       problem ? 'invalid' : '',
+      warning ? 'doubtful' : '',
       selected === key ? 'selected' : '',
     ]
       .filter(Boolean)
@@ -195,29 +201,38 @@ export function EntryGrid({
           onFocus={(event) => {
             onSelect(key);
             event.target.select();
+            justFocused.current = event.target;
+          }}
+          // Like a spreadsheet: a click that enters a cell, or lands on a refused value, selects
+          // it all, so what is typed next replaces it (the mouse-up would otherwise drop the
+          // selection made on focus).
+          onMouseUp={(event) => {
+            const input = event.currentTarget;
+            if (justFocused.current === input || problem) {
+              event.preventDefault();
+              input.select();
+            }
+            justFocused.current = null;
           }}
           onChange={(event) => onType(key, event.target.value)}
         />
       );
     }
+    // The cell's element tree never changes shape with its problem: a wrapper that came and went
+    // with the error remounted the input and dropped the keystrokes typed after the fix.
+    const notice = problem ?? warning;
     return (
       <td key={key} className={classes}>
-        {problem ? (
-          <Tooltip title={problem} open={selected === key ? undefined : false}>
-            <div className="grid-cell-body">
-              {content}
-              {marks}
-            </div>
-          </Tooltip>
-        ) : (
-          <div className="grid-cell-body">
-            {content}
-            {marks}
-          </div>
-        )}
-        {problem && selected === key ? (
-          <div className="grid-problem" role="alert">
-            {problem}
+        <div className="grid-cell-body" title={notice}>
+          {content}
+          {marks}
+        </div>
+        {notice && selected === key ? (
+          <div
+            className={problem ? 'grid-problem' : 'grid-warning'}
+            role={problem ? 'alert' : 'status'}
+          >
+            {notice}
           </div>
         ) : null}
       </td>

@@ -1,7 +1,8 @@
 // The entry grid's data, apart from how it is drawn: which cells exist, which the user may
 // edit, what was typed, and what the server would make of it.
+
+import { readCell } from '../../../../src/core/number-text.ts';
 import type { Indicator, Rubric } from '../../../../src/core/rubric.ts';
-import { checkValue } from '../../../../src/core/sheet.ts';
 import type { Participant } from '../../api/contests.ts';
 import type { Entries, Entry, EntryWrite } from '../../api/rounds.ts';
 
@@ -38,25 +39,20 @@ export function mayEdit(entries: Entries, unit: string, indicator: string): bool
   return indicators.includes(indicator) && (units === 'all' || units.includes(unit));
 }
 
-export type Parsed = { ok: true; value: number | boolean | null } | { ok: false; message: string };
+export type Parsed =
+  | { ok: true; value: number | boolean | null; warning?: string }
+  | { ok: false; message: string };
 
-/** The value a cell's text stands for, checked the way the server will check it. */
+/**
+ * The value a cell's text stands for, read by the same core parser as the server and the sheets
+ * ("85%", "0.85", "０.８５"), with a warning for implausible values (82 for a ratio).
+ */
 export function parseCell(indicator: Indicator, text: string): Parsed {
-  const trimmed = text.trim().replace(/,/g, '').replace(/，/g, '');
-  if (indicator.kind === 'veto') {
-    if (trimmed === '') return { ok: true, value: null };
-    if (trimmed === 'true' || trimmed === '1' || trimmed === '是') return { ok: true, value: true };
-    if (trimmed === 'false' || trimmed === '0' || trimmed === '否')
-      return { ok: true, value: false };
-    return { ok: false, message: '一票否决只能选是或否 (a veto is yes or no)' };
-  }
-  if (trimmed === '') return { ok: true, value: null };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) {
-    return { ok: false, message: '请填写数字 (enter a number)' };
-  }
-  const value = Number(trimmed);
-  const problem = checkValue(indicator, value);
-  return problem ? { ok: false, message: problem.message } : { ok: true, value };
+  const reading = readCell(indicator, text);
+  if (!reading.ok) return { ok: false, message: reading.message };
+  const value =
+    indicator.kind === 'veto' && reading.value !== null ? reading.value === 1 : reading.value;
+  return reading.warning ? { ok: true, value, warning: reading.warning } : { ok: true, value };
 }
 
 /** The text an entry shows in its input. */

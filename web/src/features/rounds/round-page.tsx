@@ -34,6 +34,8 @@ import { periodText } from '../../lib/period.ts';
 import { RubricView } from '../rubrics/rubric-view.tsx';
 import { SheetImport } from '../sheets/sheet-import.tsx';
 import { AppealsPanel } from './appeals-panel.tsx';
+import { completenessOf } from './completeness.ts';
+import { CompletenessPanel } from './completeness-panel.tsx';
 import { EntriesSection } from './entries-section.tsx';
 
 const HAS_RESULTS: RoundState[] = ['reviewing', 'notice', 'published'];
@@ -44,11 +46,14 @@ function Transitions({
   roundId,
   state,
   next,
+  notes,
   onDone,
 }: {
   roundId: number;
   state: RoundState;
   next: RoundState[];
+  /** A line added to a move's confirmation (the count of units that have not reported). */
+  notes?: Partial<Record<RoundState, string>>;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -80,7 +85,16 @@ function Transitions({
               title={t(forward ? 'rounds.moveTo' : 'rounds.moveBack', {
                 state: t(`rounds.states.${to}`),
               })}
-              description={<div className="confirm-text">{t(`rounds.confirm.${to}`)}</div>}
+              description={
+                <div className="confirm-text">
+                  {t(`rounds.confirm.${to}`)}
+                  {notes?.[to] ? (
+                    <div className="confirm-note" role="note">
+                      {notes[to]}
+                    </div>
+                  ) : null}
+                </div>
+              }
               okText={t('common.confirm')}
               cancelText={t('common.cancel')}
               onConfirm={() => void move(to)}
@@ -157,6 +171,11 @@ export default function RoundPage() {
   const pendingAppeals = (appeals.data?.items ?? []).filter((a) => a.status === 'pending').length;
   const mayVerify = (indicator: string) => mayManage || leads.has(indicator);
   const editable = entries?.editable;
+  // Whoever runs the round sees what is still missing while values may change.
+  const completeness =
+    mayManage && entries && TAKES_SHEETS.includes(r.state)
+      ? completenessOf(r.rubric, c.participants, entries)
+      : undefined;
   const fillsCells =
     !!editable &&
     editable.indicators.length > 0 &&
@@ -176,6 +195,11 @@ export default function RoundPage() {
         />
         <Space wrap>
           <RoundStateTag state={r.state} />
+          {r.state === 'published' && mayManage ? (
+            <Button onClick={() => navigate(`/rounds/${r.id}/correct`)}>
+              {t('corrections.open')}
+            </Button>
+          ) : null}
           {HAS_RESULTS.includes(r.state) ? (
             <Button icon={<BarChartOutlined />} onClick={() => navigate(`/rounds/${r.id}/results`)}>
               {t('rounds.viewResults')}
@@ -217,6 +241,16 @@ export default function RoundPage() {
             roundId={r.id}
             state={r.state}
             next={r.nextStates}
+            notes={
+              completeness
+                ? {
+                    reviewing: t('completeness.summary', {
+                      total: completeness.total,
+                      count: completeness.incomplete,
+                    }),
+                  }
+                : undefined
+            }
             onDone={() => {
               void toast.success(t('rounds.moved'));
               round.reload();
@@ -239,6 +273,7 @@ export default function RoundPage() {
                   <Skeleton active />
                 ) : (
                   <>
+                    {completeness ? <CompletenessPanel completeness={completeness} /> : null}
                     {fillsCells && TAKES_SHEETS.includes(r.state) ? (
                       <SheetImport roundId={r.id} onImported={entriesRequest.reload} />
                     ) : null}

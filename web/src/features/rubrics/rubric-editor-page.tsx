@@ -31,6 +31,7 @@ import { useMayManage } from '../../app/permissions.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
+import { UnsavedGuard } from '../../hooks/use-unsaved-guard.tsx';
 import { DryRun } from './dry-run.tsx';
 import { RUBRIC_TEMPLATE } from './rubric-template.ts';
 import { RubricView } from './rubric-view.tsx';
@@ -52,7 +53,7 @@ export default function RubricEditorPage() {
   const mayManage = useMayManage(contest.data?.organizer.code);
   const latest = useMemo(() => {
     const versions = contest.data?.rubricVersions ?? [];
-    return versions.length ? Math.max(...versions.map((v) => v.version)) : undefined;
+    return versions.length ? versions.reduce((a, v) => Math.max(a, v.version), 0) : undefined;
   }, [contest.data]);
   const latestVersion = useRequest(
     contest.data && latest !== undefined ? `rubric:${contest.data.id}:${latest}` : null,
@@ -166,6 +167,7 @@ export default function RubricEditorPage() {
   return (
     <>
       {toastHolder}
+      <UnsavedGuard when={dirty && busy === null} />
       <div className="page-title-row">
         <PageHeader title={t('rubric.editorTitle')} subtitle={data.title} />
         <Space wrap>

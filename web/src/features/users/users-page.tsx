@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiDelete } from '../../api/client.ts';
 import type { User } from '../../api/session.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { listUsers } from '../../api/users.ts';
-import { useSession } from '../../app/session.tsx';
+import { hasRole, useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { RoleTags } from '../../components/role-tags.tsx';
@@ -15,6 +16,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { TokensDrawer } from './tokens-drawer.tsx';
 import { useUnitNames } from './use-unit-names.ts';
 import { CreateUserModal, EditUserModal } from './user-modals.tsx';
+
+const PolicyModal = lazy(() => import('./policy-modal.tsx'));
 
 /** 用户管理: the users of the admin's subtree; create, edit, reset passwords, API tokens. */
 export default function UsersPage() {
@@ -39,6 +42,9 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [tokensOf, setTokensOf] = useState<User | null>(null);
+  const [policyOpen, setPolicyOpen] = useState(false);
+  /** The security admin (or an admin without 三权分立) resets second factors and sets the policy. */
+  const secadmin = hasRole(session, 'secadmin');
 
   const columns: TableColumnsType<User> = [
     {
@@ -80,7 +86,7 @@ export default function UsersPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 150,
+      width: 230,
       fixed: 'right',
       render: (_: unknown, u) => (
         <Space size={4}>
@@ -100,6 +106,16 @@ export default function UsersPage() {
           >
             {t('users.tokens')}
           </Button>
+          {secadmin ? (
+            <Popconfirm
+              title={t('accounts.resetTotpConfirm', { name: u.username })}
+              onConfirm={() => apiDelete(`/users/${u.id}/totp`)}
+            >
+              <Button size="small" type="link">
+                {t('accounts.resetTotp')}
+              </Button>
+            </Popconfirm>
+          ) : null}
         </Space>
       ),
     },
@@ -109,9 +125,14 @@ export default function UsersPage() {
     <>
       <div className="page-title-row">
         <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('users.create')}
-        </Button>
+        <Space>
+          {secadmin ? (
+            <Button onClick={() => setPolicyOpen(true)}>{t('accounts.policyTitle')}</Button>
+          ) : null}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('users.create')}
+          </Button>
+        </Space>
       </div>
       <Card size="small" className="section-card">
         <Space wrap className="page-filter">
@@ -180,6 +201,11 @@ export default function UsersPage() {
         />
       ) : null}
       {tokensOf ? <TokensDrawer user={tokensOf} onClose={() => setTokensOf(null)} /> : null}
+      {policyOpen ? (
+        <Suspense fallback={null}>
+          <PolicyModal onClose={() => setPolicyOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
