@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = ['units-import', 'engine', 'round-lifecycle', 'import'];
+const all = ['units-import', 'engine', 'round-lifecycle', 'import', 'ledger'];
 const wanted = process.argv.slice(2);
 let failed = false;
 for (const name of wanted.length ? wanted : all) {

@@ -21,6 +21,15 @@ const TrustProxy = z
     return v.split(',').map((a) => a.trim());
   })
   .or(z.boolean());
+/** The project ledger (DESIGN §9): its planning office and the light's thresholds. */
+const LedgerConfig = z.object({
+  /** Code of the planning office (a county department): it sets plans; units cannot. */
+  ledgerOffice: z.string().min(1).default('371323-D05'),
+  lightRedBehind: z.coerce.number().min(0).max(100).default(30),
+  lightYellowBehind: z.coerce.number().min(0).max(100).default(10),
+  lightRedMilestoneDays: z.coerce.number().int().min(0).default(60),
+  lightRedProblemDays: z.coerce.number().int().min(0).default(30),
+});
 
 export const Config = z.object({
   /** Folder of the SQLite file and uploaded files. */
@@ -61,6 +70,7 @@ export const Config = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{32}$/, 'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)')
     .optional(),
+  ...LedgerConfig.shape,
 });
 export type Config = z.infer<typeof Config>;
 
@@ -95,6 +105,11 @@ export function loadConfig(
     auditHash: env.LEITAI_AUDIT_HASH || undefined,
     auditKey: env.LEITAI_AUDIT_KEY || undefined,
     fileKey: env.LEITAI_FILE_KEY || undefined,
+    ledgerOffice: env.LEITAI_LEDGER_OFFICE || undefined,
+    lightRedBehind: env.LEITAI_LIGHT_RED_BEHIND || undefined,
+    lightYellowBehind: env.LEITAI_LIGHT_YELLOW_BEHIND || undefined,
+    lightRedMilestoneDays: env.LEITAI_LIGHT_RED_MILESTONE_DAYS || undefined,
+    lightRedProblemDays: env.LEITAI_LIGHT_RED_PROBLEM_DAYS || undefined,
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
@@ -111,6 +126,11 @@ export function loadConfig(
       auditHash: 'LEITAI_AUDIT_HASH',
       auditKey: 'LEITAI_AUDIT_KEY',
       fileKey: 'LEITAI_FILE_KEY',
+      ledgerOffice: 'LEITAI_LEDGER_OFFICE',
+      lightRedBehind: 'LEITAI_LIGHT_RED_BEHIND',
+      lightYellowBehind: 'LEITAI_LIGHT_YELLOW_BEHIND',
+      lightRedMilestoneDays: 'LEITAI_LIGHT_RED_MILESTONE_DAYS',
+      lightRedProblemDays: 'LEITAI_LIGHT_RED_PROBLEM_DAYS',
     };
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');

@@ -18,6 +18,7 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { writeEntries } from './entries.ts';
 import { isId, Ref } from './ids.ts';
+import { requireNoticeOpen } from './notice.ts';
 import { roundAccess } from './round-access.ts';
 import { requireRound } from './rounds.ts';
 
@@ -64,6 +65,7 @@ export function fileAppeal(ctx: AppContext, roundId: string, input: FileAppeal):
         { state: round.state },
       );
     }
+    await requireNoticeOpen(tx, round);
     const unit = await participantId(tx, contest.id, input.unit);
     const access = await roundAccess(tx, contest);
     if (!access.manage && access.reportsFor !== unit.unitId) {
@@ -122,6 +124,12 @@ export function decide(ctx: AppContext, appealId: string, input: DecideAppeal): 
       throw new DomainError(
         'FORBIDDEN',
         '只有该指标的牵头科室可以答复 only the lead office of the indicator may decide',
+      );
+    }
+    if (access.recused(appeal.unitId)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        '回避：不能答复本单位的申诉，由组织单位答复 (recusal: the organizer decides appeals of your own unit)',
       );
     }
     if (appeal.status !== 'pending')

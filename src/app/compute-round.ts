@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { roundAwardsFlags } from '../core/flags.ts';
+import { periodCadence } from '../core/period.ts';
 import {
   type PreviousPlace,
   presentUnitDetail,
@@ -7,7 +9,7 @@ import {
 } from '../core/rank-round.ts';
 import type { Rubric } from '../core/rubric.ts';
 import { sheetFromRows } from '../core/sheet.ts';
-import { findRubricVersionById, listParticipants } from '../db/contest.repository.ts';
+import { findContest, findRubricVersionById, listParticipants } from '../db/contest.repository.ts';
 import { listEntries } from '../db/entry.repository.ts';
 import { listResults, type StoredResult, saveResults } from '../db/result.repository.ts';
 import {
@@ -93,12 +95,20 @@ export async function computeRound(
   round: Round,
   revision: number,
 ): Promise<Computed> {
-  const [rubric, participants, entries, previousRound] = await Promise.all([
+  const [ruled, participants, entries, previousRound, contest] = await Promise.all([
     rubricOfRound(db, round),
     listParticipants(db, round.contestId),
     listEntries(db, round.id),
     previousPublishedRound(db, round.contestId, round.period),
+    findContest(db, round.contestId),
   ]);
+  // Weekly bulletins rank without flags; a quarter made from flag-awarding months awards none.
+  const awards = roundAwardsFlags(
+    contest?.flagCadences ?? [],
+    periodCadence(round.period),
+    round.derivation ? periodCadence(round.derivation.from[0] ?? round.period) : undefined,
+  );
+  const rubric = awards ? ruled : { ...ruled, flags: {} };
   const byUnit = round.derivation
     ? await derivedValues(db, round, round.derivation)
     : new Map<number, Record<string, number | null>>();
@@ -123,6 +133,8 @@ export async function computeRound(
     }
   }
   const result = rankRound(rubric, sheet, previousRound ? { previous } : {});
+  // Even a vetoed unit's yellow: a round at a cadence without flags awards none at all.
+  if (!awards) result.flags.fill(0);
   const stored = participants.map((p, i): StoredResult => {
     const d = presentUnitDetail(result, i);
     return {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { CADENCES } from '../core/period.ts';
+import { CADENCE_NAMES, CADENCES, type Cadence } from '../core/period.ts';
 import { UNIT_KINDS, type UnitKind, type UnitRef } from '../core/units.ts';
 import {
   type Contest,
@@ -59,6 +59,10 @@ export const CreateContest = z.object({
   cadence: z.enum(CADENCES),
   /** More cadences of the same contest: weekly bulletins, monthly assessment, quarterly ranking. */
   extraCadences: z.array(z.enum(CADENCES)).optional(),
+  /** Cadences whose rounds award flags (default: the main cadence); [] awards none. */
+  flagCadences: z.array(z.enum(CADENCES)).optional(),
+  /** Days of the notice (公示) window, default 3. */
+  noticeDays: z.number().int().min(1).max(30).optional(),
   /** A county template (三级联动): towns make their own contests from it among their villages. */
   isTemplate: z.boolean().optional(),
   description: z.string().max(5000).optional(),
@@ -119,7 +123,7 @@ async function unitRefOf(db: Kysely<Database>, id: number): Promise<UnitRef> {
   return { id: u!.id, code: u!.code, name: u!.name, kind: u!.kind };
 }
 
-async function resolveUnit(db: Kysely<Database>, ref: string | number, field: string) {
+export async function resolveUnit(db: Kysely<Database>, ref: string | number, field: string) {
   const unit = await findUnit(db, ref);
   if (!unit) throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${ref}`, { field });
   return unit;
@@ -225,6 +229,24 @@ async function resolveEvaluators(
   return out;
 }
 
+/** Flag cadences must be cadences the contest runs at (its main one or an extra one). */
+function checkFlagCadences(
+  cadence: Cadence,
+  extra: Cadence[] | undefined,
+  flagCadences: Cadence[],
+): Cadence[] {
+  const runs = new Set([cadence, ...(extra ?? [])]);
+  const stray = flagCadences.find((c) => !runs.has(c));
+  if (stray) {
+    throw new DomainError(
+      'VALIDATION',
+      `flagCadences 中的「${CADENCE_NAMES[stray]}」不是本擂台赛的期次周期 (flagCadences names a cadence the contest does not run: ${stray})`,
+      { field: 'flagCadences' },
+    );
+  }
+  return [...new Set(flagCadences)];
+}
+
 /** Creates a contest of the organizer unit for participants in its subtree. */
 export function createContest(ctx: AppContext, input: CreateContest): Promise<ContestView> {
   return inTransaction(ctx, async (tx) => {
@@ -245,6 +267,16 @@ export function createContest(ctx: AppContext, input: CreateContest): Promise<Co
         category: input.category,
         cadence: input.cadence,
         extraCadences: (input.extraCadences ?? []).filter((c) => c !== input.cadence),
+        ...(input.flagCadences
+          ? {
+              flagCadences: checkFlagCadences(
+                input.cadence,
+                input.extraCadences,
+                input.flagCadences,
+              ),
+            }
+          : {}),
+        ...(input.noticeDays !== undefined ? { noticeDays: input.noticeDays } : {}),
         isTemplate: input.isTemplate ?? false,
         templateId: null,
         description: input.description ?? null,
@@ -281,6 +313,16 @@ export function changeContest(
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.category !== undefined ? { category: input.category } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.flagCadences !== undefined
+          ? {
+              flagCadences: checkFlagCadences(
+                contest.cadence,
+                input.extraCadences ?? contest.extraCadences,
+                input.flagCadences,
+              ),
+            }
+          : {}),
+        ...(input.noticeDays !== undefined ? { noticeDays: input.noticeDays } : {}),
       },
       tx.clock.now().toISOString(),
     );

@@ -10,6 +10,7 @@ import { type AppContext, audit, inTransaction } from './context.ts';
 import { checkItems, EntryItem, writeEntries } from './entries.ts';
 import { applyFeeds } from './linkage.ts';
 import { digestOf } from './published-digest.ts';
+import { openRectifications } from './rectifications.ts';
 import { roundAccess } from './round-access.ts';
 import { recordFeeds, requireRound } from './rounds.ts';
 
@@ -92,6 +93,8 @@ export function correctRound(ctx: AppContext, roundId: string, input: Correction
       now,
     );
     const updated = await updateRound(tx.db, round.id, { revision, publishedAt: now }, now);
+    // A yellow the correction brings opens its rectification too (DESIGN §8).
+    await openRectifications(tx, updated, computed.stored);
     await recordFeeds(tx, await applyFeeds(tx.db, updated, tx.actor.userId, now));
     await audit(tx, {
       action: 'round.correct',

@@ -34,6 +34,8 @@ type IndicatorSpec =
       floor?: number;
       bands?: [number, number][];
       unit?: 'ratio';
+      /** Filled from the project ledger when the round opens (DESIGN §9). */
+      source?: string;
     }
   | { code: string; name: string; kind: 'bonus' | 'deduction'; per: number; cap?: number }
   | { code: string; name: string; kind: 'veto' };
@@ -47,7 +49,7 @@ interface ContestSpec {
   /** Lead office of the indicators scored by hand, deductions and vetoes. */
   lead: string;
   indicators: IndicatorSpec[];
-  flags: { red: Record<string, number>; yellow: Record<string, number> };
+  flags: { red: Record<string, number>; yellow: Record<string, number>; minGroup?: number };
   tieBreak?: string[];
   /** A county template run by this town with weekly, monthly and quarterly rounds. */
   template?: { town: string };
@@ -220,6 +222,12 @@ const BOARDS: [string, string, typeof TOWNS, string, string[]][] = [
   ['建设秀美新沂水', '森林防火', TOWNS, '371323-D10', ['防火巡查到位率', '火情发生次数']],
 ];
 
+/** The 重点工业项目 boards' indicators that the project ledger fills (DESIGN §9). */
+const LEDGER_SOURCES: Record<string, string> = {
+  开工率: 'ledger.started_on_time',
+  投资完成率: 'ledger.investment_rate',
+};
+
 const LONGHUBANG: ContestSpec[] = BOARDS.map(
   ([category, name, participants, lead, [first, second]]) => ({
     title: `龙虎榜·${name}`,
@@ -236,13 +244,15 @@ const LONGHUBANG: ContestSpec[] = BOARDS.map(
         points: 40,
         method: 'range',
         ...(second!.includes('次数') ? { better: 'lower' as const } : {}),
+        ...(LEDGER_SOURCES[second!] ? { source: LEDGER_SOURCES[second!] } : {}),
       },
       { code: 'A3', name: '牵头部门综合评价', points: 20, method: 'manual' },
       { code: 'C1', name: '工作被通报批评', kind: 'deduction', per: 5, cap: 20 },
       ...(category === '保障类' ? [safetyVeto] : []),
     ],
     tieBreak: ['A3'],
-    flags: { red: { topPercent: 20 }, yellow: { bottomPercent: 10 } },
+    // The two streets form a group of two: no flags there, so neither collects one every month.
+    flags: { minGroup: 3, red: { topPercent: 20 }, yellow: { bottomPercent: 10 } },
   }),
 );
 
@@ -408,6 +418,7 @@ async function runRound(
       // The current period is half filled in: the towns' own values so far, nothing scored yet.
       .filter(() => !current || rnd() < 0.5)
       .filter((i) => !current || ('method' in i && i.method !== 'manual'))
+      .filter((i) => !('source' in i && i.source)) // filled from the ledger
       .map((i) => ({ unit: p.code, indicator: i.code, value: valueFor(i, strength(p.code), rnd) })),
   );
   if (items.length) await saveEntries(ctx, roundId, items);

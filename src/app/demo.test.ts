@@ -1,12 +1,15 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { verifyAuditChain } from '../db/audit.repository.ts';
+import { listSeries } from '../db/series.repository.ts';
 import { assessmentResults } from './assessments.ts';
 import { listContests } from './contests.ts';
 import { loadDemo } from './demo.ts';
 import { getFlagTallies } from './flags.ts';
 import { publicPractices } from './public.ts';
+import { listRectificationsFor } from './rectifications.ts';
 import { getResults, getRevisions } from './rounds.ts';
+import { seriesTallies } from './series.ts';
 
 describeEachDialect('the demo county', (use) => {
   it('holds the contests of DESIGN §6 with published months and the current one collecting', async () => {
@@ -93,6 +96,37 @@ describeEachDialect('the demo county', (use) => {
       ['“三会一课”提质增效，党支部标准化建设全域提升', '2026年10月'],
     ]);
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+    // The whole demo county takes a while on a busy machine.
+  }, 240_000);
+
+  it('shows DESIGN §8: series, flag-free weekly rounds, no flags for the two streets, rectifications', async () => {
+    const { ctx } = use();
+    const series = await listSeries(ctx.db);
+    expect(series.map((x) => [x.title, x.contestIds.length])).toEqual([
+      ['基层党建十大擂台赛', 10],
+      ['龙虎榜', 22],
+      ['黄山铺镇乡村振兴擂台赛', 3],
+    ]);
+    const flags = await ctx.db
+      .selectFrom('flags as f')
+      .innerJoin('units as u', 'u.id', 'f.unit_id')
+      .innerJoin('contests as c', 'c.id', 'f.contest_id')
+      .select(['f.period', 'u.kind', 'c.title', 'f.color'])
+      .execute();
+    expect(flags.some((f) => f.period.includes('W') || f.period.includes('Q'))).toBe(false);
+    // On the boards the two streets form a group of two, below minGroup: no red for either
+    // (a yellow only for a veto, which DESIGN §3 keeps even in a small group).
+    const boardStreets = flags.filter((f) => f.kind === 'street' && f.title.startsWith('龙虎榜'));
+    expect(boardStreets.filter((f) => f.color === 'red')).toEqual([]);
+    const party = await seriesTallies(ctx, series[0]!, { period: '2026-07' });
+    expect(party.redUnits).toBeGreaterThan(0);
+    expect(party.yellowUnits).toBeGreaterThan(0);
+    const rect = (await listRectificationsFor(ctx, {})).items;
+    const yellows =
+      flags.length -
+      (await ctx.db.selectFrom('flags').select('id').where('color', '=', 'red').execute()).length;
+    expect(rect).toHaveLength(yellows);
+    expect(new Set(rect.map((r) => r.state))).toEqual(new Set(['signed_off', 'submitted', 'open']));
   });
 
   it('adds nothing twice when run again', async () => {

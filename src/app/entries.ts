@@ -22,7 +22,8 @@ import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { MAX_ID, Ref } from './ids.ts';
-import { type RoundAccess, roundAccess } from './round-access.ts';
+import { checkLedgerSourced } from './ledger-feed.ts';
+import { type RoundAccess, roundAccess, scoresCell } from './round-access.ts';
 import { requireRound } from './rounds.ts';
 
 export const EntryItem = z.object({
@@ -63,7 +64,7 @@ function who(
 ) {
   if (access.manage) return true;
   if (mode === 'correction') return false;
-  if (access.evaluates(indicator.code)) return true;
+  if (scoresCell(access, indicator.code, unitId)) return true;
   // Reporters enter their own unit's self-reported values while collecting; scores given by the
   // lead office (manual), deductions and vetoes are the lead office's to enter.
   const selfReported =
@@ -124,7 +125,14 @@ export async function checkItems(
     }
     seen.add(key);
     if (!who(access, indicator, unitId, mode, round.state)) {
-      bad('NOT_PERMITTED', `无权填报此项 you may not enter ${indicator.code} for this unit`);
+      if (access.evaluates(indicator.code) && access.recused(unitId)) {
+        bad(
+          'NOT_PERMITTED',
+          `回避：不能为本单位评分，${indicator.code} 由组织单位评定 (recusal: your own unit's cell goes to the organizer)`,
+        );
+      } else {
+        bad('NOT_PERMITTED', `无权填报此项 you may not enter ${indicator.code} for this unit`);
+      }
       continue;
     }
     let value: number | null;
@@ -227,6 +235,7 @@ export function saveEntries(ctx: AppContext, roundId: string, items: EntryItem[]
     const access = await roundAccess(tx, contest);
     const rubric = await rubricOfRound(tx.db, round);
     const checked = await checkItems(tx.db, round, rubric, access, items, 'direct');
+    await checkLedgerSourced(tx, round.id, checked.writes, access.manage); // DESIGN §9
     await writeEntries(tx, round, checked);
     await audit(tx, {
       action: 'entries.save',
@@ -293,6 +302,11 @@ export async function getEntries(ctx: AppContext, roundId: string) {
         .map((i) => i.code)
     : [];
   const allUnits = access.manage || rubric.indicators.some((i) => access.evaluates(i.code));
+  // 回避: a lead office that also competes does not score its own unit; the organizer does.
+  const led = access.manage ? [] : rubric.indicators.filter((i) => access.evaluates(i.code));
+  const recused = led.length
+    ? [...codes].filter(([id]) => access.recused(id)).map(([, code]) => code)
+    : [];
   return {
     /** The cells the actor may fill: these units × these indicators. */
     editable: {
@@ -302,6 +316,10 @@ export async function getEntries(ctx: AppContext, roundId: string) {
           ? [codes.get(access.reportsFor) ?? '']
           : [],
       indicators: editableIndicators,
+      /** Units whose cells of the indicators the actor leads go to the organizer (回避). */
+      ...(recused.length
+        ? { recused: { units: recused, indicators: led.map((i) => i.code) } }
+        : {}),
     },
     items: entries.map(
       (e): EntryView => ({

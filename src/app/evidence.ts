@@ -60,6 +60,13 @@ export function recordVerification(ctx: AppContext, roundId: string, input: Veri
       );
     }
     const { unit, entry } = await entryOf(tx, round, input.unit, input.indicator);
+    if (access.recused(unit.unitId)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        '回避：不能核查本单位的填报，此项由组织单位核查 (recusal: your own unit is verified by the organizer)',
+        { field: 'unit' },
+      );
+    }
     if (!entry)
       throw new DomainError('NOT_FOUND', '此项尚未填报，无可核查 nothing entered to verify', {
         field: 'indicator',

@@ -10,6 +10,9 @@ export const FlagQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   contest: IdQuery.optional(),
   unit: z.string().min(1).optional(),
+  /** A series' contests only (the ten 党建 contests as one), and one period (2026-01). */
+  series: z.coerce.number().int().positive().optional(),
+  period: z.string().trim().min(4).max(10).optional(),
 });
 export type FlagQuery = z.infer<typeof FlagQuery>;
 
@@ -29,6 +32,8 @@ export async function getFlagTallies(db: Kysely<Database>, query: FlagQuery) {
     year: query.year,
     contestId: query.contest,
     unitId: unit?.id,
+    seriesId: query.series,
+    period: query.period,
   });
   const byUnit = new Map<number, FlagTally>();
   for (const r of rows) {

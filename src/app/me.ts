@@ -7,7 +7,7 @@ import { roundsInStates } from '../db/round.repository.ts';
 import { requireUser } from './authorize.ts';
 import { rubricOfRound } from './compute-round.ts';
 import type { AppContext } from './context.ts';
-import { roundAccess } from './round-access.ts';
+import { roundAccess, scoresCell } from './round-access.ts';
 
 /** My unit's latest published place in every contest it takes part in, with movement. */
 export async function myPositions(ctx: AppContext) {
@@ -64,7 +64,7 @@ export async function myTasks(ctx: AppContext) {
       task = 'score';
     else if (
       round.state === 'notice' &&
-      pending.some((a) => access.manage || access.evaluates(a.indicator))
+      pending.some((a) => access.manage || scoresCell(access, a.indicator, a.unitId))
     )
       task = 'appeals';
     else if (access.manage) task = 'advance';

@@ -17,6 +17,16 @@ export interface RoundAccess {
   reportsFor: number | null;
   /** The unit that leads an indicator: its named lead office, or else the organizer. */
   leadOf(indicator: string): number;
+  /**
+   * 回避 (DESIGN §2): true when the actor may not score, verify or decide appeals on this unit's
+   * cells because it is the actor's own unit; such cells fall to the organizer.
+   */
+  recused(unitId: number): boolean;
+}
+
+/** Whether the actor scores this cell as its lead office (never its own unit's: 回避). */
+export function scoresCell(access: RoundAccess, indicator: string, unitId: number): boolean {
+  return access.manage || (access.evaluates(indicator) && !access.recused(unitId));
 }
 
 export async function roundAccess(ctx: AppContext, contest: Contest): Promise<RoundAccess> {
@@ -26,7 +36,14 @@ export async function roundAccess(ctx: AppContext, contest: Contest): Promise<Ro
   const leadOf = (indicator: string) => leads.get(indicator) ?? contest.organizerUnitId;
   const { actor } = ctx;
   if (actor.kind === 'system') {
-    return { manage: true, readAll: true, evaluates: () => true, reportsFor: null, leadOf };
+    return {
+      manage: true,
+      readAll: true,
+      evaluates: () => true,
+      reportsFor: null,
+      leadOf,
+      recused: () => false,
+    };
   }
   // Everything behind this gate is for signed-in users: anonymous readers get 401, not 403.
   requireUser(ctx);
@@ -50,5 +67,6 @@ export async function roundAccess(ctx: AppContext, contest: Contest): Promise<Ro
     evaluates,
     reportsFor,
     leadOf,
+    recused: (id) => !manage && id === unitId,
   };
 }

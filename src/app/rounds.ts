@@ -20,6 +20,7 @@ import {
 import type { Rubric } from '../core/rubric.ts';
 import { listAppeals } from '../db/appeal.repository.ts';
 import type { Contest } from '../db/contest.repository.ts';
+import { findNotice } from '../db/notice.repository.ts';
 import { listResults, type ResultRow, replaceFlags, saveResults } from '../db/result.repository.ts';
 import {
   type Derivation,
@@ -38,8 +39,11 @@ import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, isId } from './ids.ts';
+import { fillLedgerSources } from './ledger-feed.ts';
 import { applyFeeds } from './linkage.ts';
+import { noticeOnTransition } from './notice.ts';
 import { digestOf } from './published-digest.ts';
+import { openRectifications } from './rectifications.ts';
 import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 
@@ -54,7 +58,11 @@ export const OpenRound = z.object({
 });
 export type OpenRound = z.infer<typeof OpenRound>;
 
-export const Transition = z.object({ to: z.enum(ROUND_STATES) });
+export const Transition = z.object({
+  to: z.enum(ROUND_STATES),
+  /** Publishing before the notice (公示) ends needs a reason (DESIGN §2). */
+  reason: z.string().trim().max(1000).optional(),
+});
 export type Transition = z.infer<typeof Transition>;
 
 export const ResultsQuery = z.object({ revision: CountQuery.optional() });
@@ -73,8 +81,15 @@ export interface RoundView {
   rubric: Rubric;
   publishedAt: string | null;
   derivation: Derivation | null;
+  /** The notice (公示) window once the round entered notice. */
+  notice: { startedAt: string; endsAt: string; earlyReason: string | null } | null;
   /** What the reader may do here: manage the round, score these indicators, report for this unit. */
   may: { manage: boolean; evaluates: string[]; reportsFor: string | null };
+}
+
+async function noticeView(db: Kysely<Database>, roundId: number): Promise<RoundView['notice']> {
+  const n = await findNotice(db, roundId);
+  return n ? { startedAt: n.startedAt, endsAt: n.endsAt, earlyReason: n.earlyReason } : null;
 }
 
 export async function requireRound(db: Kysely<Database>, id: number | string): Promise<Round> {
@@ -121,6 +136,7 @@ async function roundView(ctx: AppContext, contest: Contest, round: Round): Promi
     publishedAt: round.publishedAt,
     may,
     derivation: round.derivation,
+    notice: await noticeView(db, round.id),
   };
 }
 
@@ -177,6 +193,7 @@ export function openRound(
       },
       tx.clock.now().toISOString(),
     );
+    await fillLedgerSources(tx, round, rubric.rubric); // DESIGN §9: ledger-sourced indicators
     await audit(tx, {
       action: 'round.open',
       entityType: 'round',
@@ -247,7 +264,12 @@ async function awardFlags(
  * Moves a round to another state. Results are computed on entering review and notice and on
  * publishing, which also awards the flags; publishing waits until every appeal is decided.
  */
-export function transitionRound(ctx: AppContext, id: string, to: RoundState): Promise<RoundView> {
+export function transitionRound(
+  ctx: AppContext,
+  id: string,
+  to: RoundState,
+  reason?: string,
+): Promise<RoundView> {
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, id);
     const contest = await requireContest(tx.db, round.contestId);
@@ -272,10 +294,12 @@ export function transitionRound(ctx: AppContext, id: string, to: RoundState): Pr
         );
       }
     }
+    const notice = await noticeOnTransition(tx, round, to, reason);
     if (hasResults(to)) {
       const computed = await computeRound(tx.db, round, round.revision);
       if (to === 'published') {
         await awardFlags(tx.db, round, computed.stored, now);
+        await openRectifications(tx, round, computed.stored);
         await recordFeeds(tx, await applyFeeds(tx.db, round, tx.actor.userId, now));
         await insertRevision(
           tx.db,
@@ -307,6 +331,7 @@ export function transitionRound(ctx: AppContext, id: string, to: RoundState): Pr
       before: { state: round.state },
       after: {
         state: to,
+        ...notice,
         ...(to === 'published' ? await digestOf(tx, round.id, round.revision) : {}),
       },
     });

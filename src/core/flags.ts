@@ -37,6 +37,8 @@ function rankLimit(n: number, count: number | undefined, percent: number | undef
  * 100), total < below — likewise. Ties at an edge share a rank, so they are all included.
  * A vetoed unit always gets yellow — even when the rubric has no yellow rule, since DESIGN §3
  * says "always" — and never red; a unit that qualifies for both gets red.
+ * With `minGroup` M, a group of fewer than M units gets no flag but a vetoed unit's yellow: two
+ * streets ranked apart must not take one red and one yellow every month.
  */
 export function awardFlags(
   rules: FlagRules,
@@ -51,10 +53,12 @@ export function awardFlags(
   const { red, yellow } = rules;
   const redLimit = new Float64Array(grouping.count);
   const yellowLimit = new Float64Array(grouping.count);
+  const minGroup = rules.minGroup ?? 0;
   for (let g = 0; g < grouping.count; g++) {
     const size = grouping.sizes[g]!;
-    redLimit[g] = red ? rankLimit(size, red.top, red.topPercent) : 0;
-    yellowLimit[g] = yellow ? rankLimit(size, yellow.bottom, yellow.bottomPercent) : 0;
+    const allowed = size >= minGroup;
+    redLimit[g] = red && allowed ? rankLimit(size, red.top, red.topPercent) : 0;
+    yellowLimit[g] = yellow && allowed ? rankLimit(size, yellow.bottom, yellow.bottomPercent) : 0;
   }
   const minScore = red?.minScore ?? Number.NEGATIVE_INFINITY;
   const below = yellow?.below ?? Number.POSITIVE_INFINITY;
@@ -67,4 +71,19 @@ export function awardFlags(
     else flags[i] = FLAG_NONE;
   }
   return flags;
+}
+
+/**
+ * Whether a round awards flags (DESIGN §2): its cadence must be one of the contest's flag
+ * cadences, and a round derived from others (a quarter from its months) awards none when those
+ * others already award theirs — a flag is never counted twice. A contest whose quarters award
+ * their own lists `quarter` and not `month`.
+ */
+export function roundAwardsFlags(
+  flagCadences: readonly string[],
+  cadence: string,
+  derivedFrom?: string,
+): boolean {
+  if (!flagCadences.includes(cadence)) return false;
+  return derivedFrom === undefined || !flagCadences.includes(derivedFrom);
 }

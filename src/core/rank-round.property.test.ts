@@ -72,6 +72,7 @@ const rubricArb: fc.Arbitrary<Rubric> = fc
     precision: fc.integer({ min: 0, max: 3 }),
     ranking: fc.constantFrom('competition', 'dense'),
     tieBreakCount: fc.integer({ min: 0, max: 2 }),
+    minGroup: fc.option(fc.integer({ min: 1, max: 6 })),
     red: fc.option(
       fc.record(
         {
@@ -105,6 +106,7 @@ const rubricArb: fc.Arbitrary<Rubric> = fc
         const flags: Record<string, unknown> = {};
         if (shape.red && Object.keys(shape.red).length > 0) flags.red = shape.red;
         if (shape.yellow && Object.keys(shape.yellow).length > 0) flags.yellow = shape.yellow;
+        if (shape.minGroup !== null) flags.minGroup = shape.minGroup;
         const parsed = validateRubric({
           title: 'random',
           precision: shape.precision,
@@ -271,13 +273,17 @@ function reference(rubric: Rubric, rows: SheetRow[]): Ref[] {
     const group = all.filter((j) => sameGroup(i, j));
     const n = group.length;
     const bottom = 1 + group.filter((j) => ranks[j]! > ranks[i]!).length;
-    const { red, yellow } = rubric.flags;
+    const { red, yellow, minGroup } = rubric.flags;
+    // minGroup: a group of fewer than M units gets no flag but a vetoed unit's yellow.
+    const flagsAllowed = minGroup === undefined || n >= minGroup;
     const isRed =
+      flagsAllowed &&
       !!red &&
       (red.top === undefined || ranks[i]! <= red.top) &&
       (red.topPercent === undefined || ranks[i]! <= percentCount(n, red.topPercent)) &&
       (red.minScore === undefined || totals[i]! >= red.minScore);
     const isYellow =
+      flagsAllowed &&
       !!yellow &&
       (yellow.bottom === undefined || bottom <= yellow.bottom) &&
       (yellow.bottomPercent === undefined || bottom <= percentCount(n, yellow.bottomPercent)) &&
@@ -418,7 +424,7 @@ describe('rankRound properties', () => {
     fc.assert(
       fc.property(roundArb, ({ rubric, rows }) => {
         const result = rankRound(rubric, sheetFromRows(rubric, rows));
-        const { red, yellow } = rubric.flags;
+        const { red, yellow, minGroup } = rubric.flags;
         for (let i = 0; i < rows.length; i++) {
           const group = rows.map((_, j) => j).filter((j) => rows[j]!.group === rows[i]!.group);
           const n = group.length;
@@ -430,7 +436,9 @@ describe('rankRound properties', () => {
             expect(flag).toBe('yellow');
             continue;
           }
+          const small = minGroup !== undefined && n < minGroup;
           const redOk =
+            !small &&
             !!red &&
             rank <=
               Math.min(
@@ -441,6 +449,7 @@ describe('rankRound properties', () => {
               ) &&
             total >= (red.minScore ?? -Infinity);
           const yellowOk =
+            !small &&
             !!yellow &&
             bottom <=
               Math.min(
@@ -457,6 +466,27 @@ describe('rankRound properties', () => {
               expect(presentUnit(result, j).flag).toBe(flag);
             }
           }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('minGroup: a group below it has no flag but vetoed yellows; raising it never adds a flag', () => {
+    fc.assert(
+      fc.property(roundArb, fc.integer({ min: 1, max: 8 }), ({ rubric, rows }, m) => {
+        const without: Rubric = { ...rubric, flags: { ...rubric.flags, minGroup: undefined } };
+        const withM: Rubric = { ...rubric, flags: { ...rubric.flags, minGroup: m } };
+        const a = rankRound(without, sheetFromRows(without, rows));
+        const b = rankRound(withM, sheetFromRows(withM, rows));
+        for (let i = 0; i < rows.length; i++) {
+          const size = rows.filter((r) => r.group === rows[i]!.group).length;
+          const fa = presentUnit(a, i).flag;
+          const fb = presentUnit(b, i).flag;
+          // Ranks and totals are untouched by minGroup.
+          expect(b.ranks[i]).toBe(a.ranks[i]);
+          if (size >= m) expect(fb).toBe(fa);
+          else expect(fb).toBe(b.vetoed[i] ? 'yellow' : null);
         }
       }),
       { numRuns: 400 },

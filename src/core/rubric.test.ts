@@ -104,6 +104,15 @@ flags:
 `);
     expect(parsed.ok).toBe(true);
   });
+
+  it('reads flags.minGroup (absent: no minimum)', () => {
+    const parsed = parseRubric(
+      rubricWith(['indicators:', ok, 'flags:', '  minGroup: 3', '  red: { top: 1 }']),
+    );
+    expect(parsed.ok && parsed.rubric.flags).toEqual({ minGroup: 3, red: { top: 1 } });
+    const none = parseRubric(rubricWith(['indicators:', ok, 'flags:', '  red: { top: 1 }']));
+    expect(none.ok && none.rubric.flags.minGroup).toBeUndefined();
+  });
 });
 
 /** A minimal valid rubric; each case below breaks one rule on a known line. */
@@ -474,6 +483,27 @@ describe('parseRubric refuses every violation, naming the line and the field', (
       5,
       'flags.yellow.last',
       'UNKNOWN_FIELD',
+    ],
+    [
+      'minGroup not a positive integer',
+      ['indicators:', ok, 'flags:', '  minGroup: 1.5'],
+      5,
+      'flags.minGroup',
+      'OUT_OF_RANGE',
+    ],
+    [
+      'minGroup zero',
+      ['indicators:', ok, 'flags:', '  minGroup: 0'],
+      5,
+      'flags.minGroup',
+      'OUT_OF_RANGE',
+    ],
+    [
+      'minGroup not a number',
+      ['indicators:', ok, 'flags:', '  minGroup: few'],
+      5,
+      'flags.minGroup',
+      'NOT_A_NUMBER',
     ],
     [
       'unknown flag colour',

@@ -1,6 +1,7 @@
 // The rubric (评分标准) of DESIGN §3: its types, and a validator that refuses every violation
 // with the line (when read from text) and the field named, in Chinese with the English beside.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { LEDGER_MEASURES, ledgerMeasureOf } from './ledger.ts';
 
 export type Better = 'higher' | 'lower';
 export type Method = 'manual' | 'target' | 'relative' | 'range' | 'rank' | 'bands';
@@ -35,6 +36,8 @@ export interface ScoredIndicator {
   /** [low, high]: values outside draw a warning in the grid (not a refusal). */
   plausible?: [number, number];
   description?: string;
+  /** Filled from a feed when a round opens instead of entered: `ledger.investment_rate` … (DESIGN §9). */
+  source?: string;
 }
 
 /** Bonus (加分) or deduction (扣分): value × per, at most cap (no cap when absent). */
@@ -70,6 +73,8 @@ export interface YellowRule {
 export interface FlagRules {
   red?: RedRule;
   yellow?: YellowRule;
+  /** In a group of fewer units no flag is awarded, except a vetoed unit's yellow (DESIGN §3). */
+  minGroup?: number;
 }
 
 /** A validated rubric with every default filled in. Plain JSON: it can be stored and re-validated. */
@@ -518,6 +523,7 @@ class Validator {
           'step',
           'floor',
           'bands',
+          'source',
         ],
         path,
       );
@@ -534,7 +540,7 @@ class Validator {
     const m = method as Method;
     this.unknownKeys(
       data,
-      [...COMMON_INDICATOR_KEYS, 'points', 'method', ...VALUE_KEYS, ...SCORED_KEYS[m]],
+      [...COMMON_INDICATOR_KEYS, 'points', 'method', 'source', ...VALUE_KEYS, ...SCORED_KEYS[m]],
       path,
       `（${m} 方法不用此字段）`,
     );
@@ -584,6 +590,18 @@ class Validator {
       if (bands) indicator.bands = bands;
     }
     this.valueKeys(data, path, indicator);
+    if (data.source !== undefined && data.source !== null) {
+      // A ledger feed (DESIGN §9): the round fills the cell from the project ledger.
+      if (typeof data.source === 'string' && ledgerMeasureOf(data.source)) {
+        indicator.source = data.source;
+      } else {
+        this.problem(
+          [...path, 'source'],
+          'UNKNOWN_SOURCE',
+          `未知数据来源 ${String(data.source)}，应为 ${LEDGER_MEASURES.map((x) => `ledger.${x}`).join('、')} (unknown source)`,
+        );
+      }
+    }
     return indicator;
   }
 
@@ -735,7 +753,7 @@ class Validator {
       );
       return {};
     }
-    this.unknownKeys(data, ['red', 'yellow'], ['flags']);
+    this.unknownKeys(data, ['red', 'yellow', 'minGroup'], ['flags']);
     const flags: FlagRules = {};
     const percent = (n: number) =>
       n > 0 && n <= 100 ? undefined : '百分比必须大于0且不超过100 (percent must lie in (0, 100])';
@@ -781,6 +799,12 @@ class Validator {
         flags.yellow = yellow;
       }
     }
+    const minGroup = this.number(data, 'minGroup', ['flags'], false, (n) =>
+      Number.isInteger(n) && n >= 1
+        ? undefined
+        : 'minGroup 必须是正整数 (minGroup must be a positive integer)',
+    );
+    if (minGroup !== undefined) flags.minGroup = minGroup;
     return flags;
   }
 }

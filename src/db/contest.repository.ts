@@ -17,8 +17,15 @@ export interface Contest {
   extraCadences: Cadence[];
   isTemplate: boolean;
   templateId: number | null;
+  /** Cadences whose rounds award flags (DESIGN §2; default the main cadence only). */
+  flagCadences: Cadence[];
+  /** Days of the notice (公示) window (default 3). */
+  noticeDays: number;
   createdAt: string;
 }
+
+/** The notice window when a contest names none: DESIGN §2. */
+export const DEFAULT_NOTICE_DAYS = 3;
 
 export function contestFromRow(row: Selectable<ContestTable>): Contest {
   return {
@@ -31,6 +38,10 @@ export function contestFromRow(row: Selectable<ContestTable>): Contest {
     extraCadences: row.extra_cadences ? (row.extra_cadences.split(',') as Cadence[]) : [],
     isTemplate: row.is_template === 1,
     templateId: row.template_id,
+    flagCadences: row.flag_cadences
+      ? (row.flag_cadences.split(',').filter(Boolean) as Cadence[])
+      : [row.cadence as Cadence],
+    noticeDays: row.notice_days ?? DEFAULT_NOTICE_DAYS,
     createdAt: row.created_at,
   };
 }
@@ -46,7 +57,8 @@ export async function findContest(db: Db, id: number): Promise<Contest | undefin
 
 export async function insertContest(
   db: Db,
-  c: Omit<Contest, 'id' | 'createdAt'>,
+  c: Omit<Contest, 'id' | 'createdAt' | 'flagCadences' | 'noticeDays'> &
+    Partial<Pick<Contest, 'flagCadences' | 'noticeDays'>>,
   now: string,
 ): Promise<Contest> {
   const row = await db
@@ -60,6 +72,8 @@ export async function insertContest(
       extra_cadences: c.extraCadences.length ? c.extraCadences.join(',') : null,
       is_template: c.isTemplate ? 1 : 0,
       template_id: c.templateId,
+      flag_cadences: c.flagCadences ? c.flagCadences.join(',') : null,
+      notice_days: c.noticeDays ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -71,12 +85,18 @@ export async function insertContest(
 export async function updateContest(
   db: Db,
   id: number,
-  c: Partial<Pick<Contest, 'title' | 'category' | 'description'>>,
+  c: Partial<Pick<Contest, 'title' | 'category' | 'description' | 'flagCadences' | 'noticeDays'>>,
   now: string,
 ): Promise<void> {
+  const { flagCadences, noticeDays, ...rest } = c;
   await db
     .updateTable('contests')
-    .set({ ...c, updated_at: now })
+    .set({
+      ...rest,
+      ...(flagCadences !== undefined ? { flag_cadences: flagCadences.join(',') } : {}),
+      ...(noticeDays !== undefined ? { notice_days: noticeDays } : {}),
+      updated_at: now,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -7,7 +7,9 @@ import * as m0004 from './migrations/0004-practices.ts';
 import * as m0005 from './migrations/0005-assessments-linkage.ts';
 import * as m0008 from './migrations/0008-audit-keys.ts';
 import * as m0009 from './migrations/0009-account-security.ts';
+import * as m0010 from './migrations/0010-outcomes.ts';
 import * as m0011 from './migrations/0011-assessment-ratings.ts';
+import * as m0012 from './migrations/0012-ledger.ts';
 import * as m0013 from './migrations/0013-points.ts';
 import type { Database } from './schema.ts';
 
@@ -20,7 +22,9 @@ const migrations: Record<string, Migration> = {
   '0005-assessments-linkage': m0005,
   '0008-audit-keys': m0008,
   '0009-account-security': m0009,
+  '0010-outcomes': m0010,
   '0011-assessment-ratings': m0011,
+  '0012-ledger': m0012,
   '0013-points': m0013,
 };
 

@@ -158,6 +158,8 @@ export interface FlagFilter {
   year?: number | undefined;
   contestId?: number | undefined;
   unitId?: number | undefined;
+  seriesId?: number | undefined;
+  period?: string | undefined;
 }
 
 /** Red and yellow flags per unit and contest. */
@@ -182,6 +184,13 @@ export async function flagTallies(db: Db, f: FlagFilter) {
   if (f.year !== undefined) q = q.where('f.year', '=', f.year);
   if (f.contestId !== undefined) q = q.where('f.contest_id', '=', f.contestId);
   if (f.unitId !== undefined) q = q.where('f.unit_id', '=', f.unitId);
+  if (f.period !== undefined) q = q.where('f.period', '=', f.period);
+  if (f.seriesId !== undefined) {
+    const seriesId = f.seriesId;
+    q = q.where('f.contest_id', 'in', (eb) =>
+      eb.selectFrom('series_contests').select('contest_id').where('series_id', '=', seriesId),
+    );
+  }
   const rows = await q
     .groupBy(['f.unit_id', 'u.code', 'u.name', 'f.contest_id', 'c.title', 'c.category', 'f.year'])
     .orderBy('u.code')

@@ -3,6 +3,8 @@ import type { UnitKind } from '../core/units.ts';
 import type { AccountTables } from './schema-accounts.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
+import type { LedgerTables } from './schema-ledger.ts';
+import type { OutcomeTables } from './schema-outcomes.ts';
 import type { PointsTables } from './schema-points.ts';
 
 export interface UnitTable {
@@ -99,6 +101,10 @@ export interface ContestTable {
   is_template: Generated<number>;
   /** Further cadences beside `cadence`, comma-separated (周通报, 月考核, 季评比 of one contest). */
   extra_cadences: string | null;
+  /** Cadences that award flags, comma-separated; null: the main cadence only (DESIGN §2). */
+  flag_cadences: string | null;
+  /** Days of the notice (公示) window; null: 3. */
+  notice_days: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -295,7 +301,12 @@ export interface ContestFeedTable {
   measure: string;
 }
 
-export interface Database extends AccountTables, AssessmentTables, PointsTables {
+export interface Database
+  extends AccountTables,
+    AssessmentTables,
+    LedgerTables,
+    OutcomeTables,
+    PointsTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

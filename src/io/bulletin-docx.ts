@@ -43,20 +43,20 @@ export const BULLETIN_FONTS = {
   pageNumber: '宋体',
 } as const;
 
-const SIZE = { title: 44, body: 32, table: 24, pageNumber: 28 } as const; // half-points: 二号, 三号, 小四, 四号
-const LINE = 560; // 28 pt in twips, fixed
+export const SIZE = { title: 44, body: 32, table: 24, pageNumber: 28 } as const; // half-points: 二号, 三号, 小四, 四号
+export const LINE = 560; // 28 pt in twips, fixed
 
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
+export const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 
 /** `关于2026年6月基层党建重点任务擂台赛情况的通报`. */
 export function bulletinTitle(report: Pick<RoundReport, 'periodLabel' | 'contestTitle'>): string {
   return `关于${report.periodLabel}${report.contestTitle}情况的通报`;
 }
 
-const NUMERALS = '一二三四五六七八九十';
-const numeral = (k: number) => NUMERALS[k] ?? String(k + 1);
+export const NUMERALS = '一二三四五六七八九十';
+export const numeral = (k: number) => NUMERALS[k] ?? String(k + 1);
 
-function body(text: string, options: { indent?: boolean; align?: 'right' | 'left' } = {}) {
+export function body(text: string, options: { indent?: boolean; align?: 'right' | 'left' } = {}) {
   return new Paragraph({
     alignment:
       options.align === 'right'
@@ -70,7 +70,7 @@ function body(text: string, options: { indent?: boolean; align?: 'right' | 'left
   });
 }
 
-function heading(text: string, level: 1 | 2) {
+export function heading(text: string, level: 1 | 2) {
   return new Paragraph({
     indent: { firstLine: 640 },
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
@@ -84,7 +84,7 @@ function heading(text: string, level: 1 | 2) {
   });
 }
 
-const blank = () =>
+export const blank = () =>
   new Paragraph({
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     children: [new TextRun({ text: '', size: SIZE.body })],
@@ -119,7 +119,7 @@ function cell(text: string, options: { bold?: boolean; fill?: string; width: num
 const FILL = { red: 'FFC7CE', yellow: 'FFEB9C' } as const;
 
 /** The ranking table of one group: 名次 单位 总分 红黄旗 较上期. */
-function rankingTable(units: ReportUnit[], precision: number): Table {
+export function rankingTable(units: ReportUnit[], precision: number): Table {
   // A4 less the margins: 156 mm ≈ 8845 twips.
   const widths = [1000, 3045, 1400, 2000, 1400];
   const header = new TableRow({
@@ -180,8 +180,9 @@ function summary(report: RoundReport): string[] {
     const high = totals.reduce((a, b) => Math.max(b, a), Number.NEGATIVE_INFINITY);
     const low = totals.reduce((a, b) => Math.min(b, a), Number.POSITIVE_INFINITY);
     const best = units.filter((u) => u.total === high);
+    const worst = units.filter((u) => u.total === low);
     lines.push(
-      `本期共有${n}个单位参赛，平均得分${formatPoints(avg, precision)}分，最高${formatPoints(high, precision)}分（${joinNames(best)}），最低${formatPoints(low, precision)}分。`,
+      `本期共有${n}个单位参赛，平均得分${formatPoints(avg, precision)}分，最高${formatPoints(high, precision)}分（${joinNames(best)}），最低${formatPoints(low, precision)}分（${joinNames(worst)}）。`,
     );
   }
   lines.push(

@@ -22,6 +22,8 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { contestsRoutes } from './routes/contests.routes.ts';
 import { flagsRoutes } from './routes/flags.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { ledgerRoutes } from './routes/ledger.routes.ts';
+import { outcomesRoutes } from './routes/outcomes.routes.ts';
 import { pointsRoutes } from './routes/points.routes.ts';
 import { practicesRoutes } from './routes/practices.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -104,6 +106,8 @@ export async function buildServer(
     publicRoutes,
     assessmentsRoutes,
     securityRoutes,
+    outcomesRoutes,
+    ledgerRoutes,
     pointsRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });

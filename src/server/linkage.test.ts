@@ -63,6 +63,8 @@ describeEachDialect('three-level linkage', (use) => {
       );
     }
     for (const to of ['reviewing', 'notice', 'published']) {
+      // The notice (公示) runs its 3 days before publishing (DESIGN §2).
+      if (to === 'published') s.clock.advanceMinutes(3 * 24 * 60);
       const moved = await api('admin', 'POST', `/rounds/${round.id}/transition`, { to });
       expect(moved.statusCode).toBe(200);
     }

@@ -307,6 +307,13 @@ describeEachDialect('a month of a contest through the API', (use) => {
   });
 
   it('publishing awards the flags; afterwards only a correction changes the round', async () => {
+    // Before the notice's 3 days are over, publishing needs a reason (DESIGN §2).
+    const early = await move('admin', 'published');
+    expect(early.json().error).toMatchObject({
+      code: 'NOTICE_NOT_ENDED',
+      details: { field: 'reason' },
+    });
+    s.clock.advanceMinutes(3 * 24 * 60);
     const published = await move('admin', 'published');
     expect(published.json()).toMatchObject({ state: 'published', revision: 0 });
     const r = await results(null);

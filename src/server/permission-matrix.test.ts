@@ -18,11 +18,17 @@ import { createContest } from '../app/contests.ts';
 import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
+import { ledgerSettings } from '../app/ledger-access.ts';
 import { addMember, createBranch, createRecord, createRule, fileDispute } from '../app/points.ts';
 import { createPractice, uploadPracticeImage } from '../app/practices.ts';
+import { actOnProblem, raiseProblem } from '../app/problems.ts';
+import { addMilestone, createProject } from '../app/projects.ts';
+import { listRectificationsFor } from '../app/rectifications.ts';
 import { openRound, transitionRound } from '../app/rounds.ts';
 import { draftRubric, publishRubric } from '../app/rubrics.ts';
+import { createSeries } from '../app/series.ts';
 import { createToken, createUser } from '../app/users.ts';
+import { loadConfig } from '../config.ts';
 import { ROLES, type Role } from '../core/permissions.ts';
 import type { RoundState } from '../core/round-state.ts';
 
@@ -75,6 +81,8 @@ interface Fixture {
   /** A published assessment to correct; a pending adjustment with its evidence. */
   publishedAssessment: number;
   withEvidence: number;
+  series: number;
+  rectification: number;
 }
 /** A county template (三级联动) the towns may run among their villages. */
 let template = 0;
@@ -981,13 +989,315 @@ const ROWS: Row[] = [
     inside: () => ({ url: '/api/v1/audit/export.xlsx?kind=account' }),
     expect: () => ({ inside: auditorOnly(200) }),
   },
+  // Series (DESIGN §7): organizers and admins run them, leaders read them.
+  {
+    route: 'GET /api/v1/series',
+    inside: () => ({ url: '/api/v1/series' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/series',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/series',
+      payload: {
+        title: '乡村振兴系列',
+        organizer: IN_TOWN,
+        office: '中共黄山铺镇委员会',
+        docPrefix: '黄发',
+        contests: [fx.in.contest],
+      },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: '/api/v1/series',
+      payload: {
+        title: '乡村振兴系列',
+        organizer: OUT_TOWN,
+        office: '中共杨庄镇委员会',
+        docPrefix: '杨发',
+        contests: [fx.out.contest],
+      },
+    }),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/series/:id',
+    inside: () => ({ url: `/api/v1/series/${fx.in.series}?period=2026-02` }),
+    outside: () => ({ url: `/api/v1/series/${fx.out.series}?period=2026-02` }),
+    expect: { inside: { ...manage(200), viewer: 200 }, outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/series/:id/rounds',
+    inside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.in.series}/rounds`,
+      payload: { period: month(n), dryRun: true },
+    }),
+    outside: (n) => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.out.series}/rounds`,
+      payload: { period: month(n), dryRun: true },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/series/:id/transition',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.in.series}/transition`,
+      payload: { period: '2026-05', to: 'reviewing', dryRun: true },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/series/${fx.out.series}/transition`,
+      payload: { period: '2026-05', to: 'reviewing', dryRun: true },
+    }),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/series/:id/bulletin.docx',
+    inside: () => ({ url: `/api/v1/series/${fx.in.series}/bulletin.docx?period=2026-02` }),
+    outside: () => ({ url: `/api/v1/series/${fx.out.series}/bulletin.docx?period=2026-02` }),
+    expect: { inside: { ...manage(200), viewer: 200 }, outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/series/:id/workbook.xlsx',
+    inside: () => ({ url: `/api/v1/series/${fx.in.series}/workbook.xlsx?period=2026-02` }),
+    outside: () => ({ url: `/api/v1/series/${fx.out.series}/workbook.xlsx?period=2026-02` }),
+    expect: { inside: { ...manage(200), viewer: 200 }, outside: nobody },
+  },
+  // Rectifications (整改): lists are filtered to what the reader may see.
+  {
+    route: 'GET /api/v1/rectifications',
+    inside: () => ({ url: '/api/v1/rectifications' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    // The yellow village of the published round has one already (opened on publishing): 409.
+    route: 'POST /api/v1/rectifications',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/rectifications',
+      payload: { round: fx.in.published, unit: fx.in.villages[0] },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: '/api/v1/rectifications',
+      payload: { round: fx.out.published, unit: fx.out.villages[0] },
+    }),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    // An open rectification cannot be returned: 409 for the organizer, 403 for the rest.
+    route: 'POST /api/v1/rectifications/:id/actions',
+    inside: () => ({
+      method: 'POST',
+      url: `/api/v1/rectifications/${fx.in.rectification}/actions`,
+      payload: { action: 'return', reason: '措施不具体' },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `/api/v1/rectifications/${fx.out.rectification}/actions`,
+      payload: { action: 'return', reason: '措施不具体' },
+    }),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/public/notices',
+    inside: () => ({ url: '/api/v1/public/notices' }),
+    expect: { inside: all(200) },
+  },
 ];
+
+// ---- the project ledger (DESIGN §9) -------------------------------------------------------
+// A project of 黄山铺镇 (inside) and of 杨庄镇 (outside), each with a milestone and an assigned problem.
+const lfx: Record<'in' | 'out', { project: number; milestone: number; problem: number }> =
+  {} as never;
+const ledgerReporters = (status: number): Expect => ({
+  ...manageOrLead(status),
+  reporter: status,
+});
+const ledgerPair = (
+  route: string,
+  method: 'POST' | 'PATCH' | 'PUT',
+  url: (f: (typeof lfx)['in'], n: number) => string,
+  payload: (n: number) => unknown,
+  inside: Expect,
+): Row => ({
+  route,
+  inside: (n) => ({ method, url: `/api/v1${url(lfx.in, n)}`, payload: payload(n) as object }),
+  outside: (n) => ({ method, url: `/api/v1${url(lfx.out, n)}`, payload: payload(n) as object }),
+  expect: { inside, outside: nobody },
+});
+ROWS.push(
+  {
+    route: 'GET /api/v1/projects',
+    inside: () => ({ url: '/api/v1/projects' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/projects',
+    inside: (n) => ({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        code: `M-in-${n}`,
+        name: '项目',
+        kind: 'key_project',
+        unit: IN_TOWN,
+        totalInvestment: 1,
+        startYear: 2026,
+      },
+    }),
+    outside: (n) => ({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        code: `M-out-${n}`,
+        name: '项目',
+        kind: 'key_project',
+        unit: OUT_TOWN,
+        totalInvestment: 1,
+        startYear: 2026,
+      },
+    }),
+    // Plans are the planning office's (a department named in config) or an admin's.
+    expect: { inside: adminOnly(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/projects/:id',
+    inside: () => ({ url: `/api/v1/projects/${lfx.in.project}` }),
+    outside: () => ({ url: `/api/v1/projects/${lfx.out.project}` }),
+    expect: { inside: signedIn(200), outside: nobody },
+  },
+  ledgerPair(
+    'PATCH /api/v1/projects/:id',
+    'PATCH',
+    (f) => `/projects/${f.project}`,
+    () => ({ location: '镇驻地' }),
+    ledgerReporters(200),
+  ),
+  // active → planning is never allowed: 409 for those who manage the ledger.
+  ledgerPair(
+    'POST /api/v1/projects/:id/transition',
+    'POST',
+    (f) => `/projects/${f.project}/transition`,
+    () => ({ to: 'planning' }),
+    manage(409),
+  ),
+  ledgerPair(
+    'PUT /api/v1/projects/:id/investments',
+    'PUT',
+    (f) => `/projects/${f.project}/investments`,
+    () => [{ month: '2026-01', completed: 0 }],
+    ledgerReporters(200),
+  ),
+  ledgerPair(
+    'POST /api/v1/projects/:id/milestones',
+    'POST',
+    (f) => `/projects/${f.project}/milestones`,
+    () => ({ kind: 'custom', name: '设备进场', planned: '2026-08-01' }),
+    adminOnly(201),
+  ),
+  ledgerPair(
+    'PATCH /api/v1/milestones/:id',
+    'PATCH',
+    (f) => `/milestones/${f.milestone}`,
+    () => ({ actual: null }),
+    ledgerReporters(200),
+  ),
+  ledgerPair(
+    'POST /api/v1/projects/:id/logs',
+    'POST',
+    (f) => `/projects/${f.project}/logs`,
+    () => ({ date: '2026-06-01', who: '专班', kind: 'onsite', text: '现场服务' }),
+    ledgerReporters(201),
+  ),
+  ledgerPair(
+    'POST /api/v1/projects/:id/problems',
+    'POST',
+    (f) => `/projects/${f.project}/problems`,
+    () => ({ title: '问题' }),
+    ledgerReporters(201),
+  ),
+  {
+    route: 'GET /api/v1/problems',
+    inside: () => ({ url: '/api/v1/problems?open=1' }),
+    expect: { inside: signedIn(200) },
+  },
+  ledgerPair(
+    'POST /api/v1/problems/:id/actions',
+    'POST',
+    (f) => `/problems/${f.problem}/actions`,
+    () => ({ action: 'remind' }),
+    manage(200),
+  ),
+  {
+    route: 'GET /api/v1/taskforces',
+    inside: () => ({ url: '/api/v1/taskforces' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/taskforces',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/taskforces',
+      payload: { name: '专班', leaderPost: '副县长', head: '局长' },
+    }),
+    expect: { inside: adminOnly(201) },
+  },
+  {
+    // County-wide: only the planning office (none of these town users) takes it.
+    route: 'POST /api/v1/ledger/snapshots',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/ledger/snapshots',
+      payload: { month: '2026-05' },
+    }),
+    expect: { inside: nobody },
+  },
+  {
+    route: 'POST /api/v1/ledger/photos',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/ledger/photos',
+      ...multipart({}, { name: 'p.png', bytes: PNG }),
+    }),
+    expect: { inside: signedIn(201) },
+  },
+);
+
+async function ledgerFixture(ctx: AppContext, town: string, code: string) {
+  const lctx = { ...ctx, ledger: ledgerSettings(loadConfig({})) };
+  const p = await createProject(lctx, {
+    code,
+    name: '矩阵项目',
+    kind: 'key_project',
+    state: 'active',
+    unit: town,
+    totalInvestment: 100,
+    startYear: 2026,
+  });
+  const withMilestone = await addMilestone(lctx, String(p.id), {
+    kind: 'start',
+    planned: '2026-03-01',
+  });
+  const problem = await raiseProblem(lctx, String(p.id), { title: '矩阵问题' });
+  await actOnProblem(lctx, problem.id, {
+    action: 'assign',
+    ownerUnit: town,
+    deadline: '2026-12-31',
+  });
+  return { project: p.id, milestone: withMilestone.milestones[0]!.id, problem: problem.id };
+}
 
 const RUBRIC = `title: 乡村振兴擂台赛
 indicators:
   - { code: A1, name: 人居环境整治, points: 100, method: manual }
 flags:
   red: { top: 1 }
+  yellow: { bottom: 1 }
 `;
 
 /** The town's village assessment: a rater (the town's viewer inside), items, pending adjustments. */
@@ -1102,13 +1412,29 @@ async function townContest(ctx: AppContext, dataDir: string, town: string): Prom
       (await fileAppeal(ctx, String(notice), { unit, indicator: 'A1', reason: '请复核' })).id,
     );
   }
+  const published = await round('2026-02', ['collecting', 'reviewing', 'notice', 'published']);
+  const series = await createSeries(ctx, {
+    title: '乡村振兴系列',
+    organizer: town,
+    office: '中共黄山铺镇委员会',
+    docPrefix: `镇发${town}`,
+    contests: [contest.id],
+  });
+  const rectifications = await listRectificationsFor(ctx, {});
+  const rectification = rectifications.items.find((r) => r.roundId === published)!;
+  // The yellow village first, so the matrix's POST /rectifications meets the existing one.
+  villages.sort((a, b) =>
+    a === rectification.unit.code ? -1 : b === rectification.unit.code ? 1 : 0,
+  );
   return {
     contest: contest.id,
+    series: series.id,
+    rectification: rectification.id,
     villages,
     collecting,
     reviewing: await round('2026-04', ['collecting', 'reviewing']),
     notice,
-    published: await round('2026-02', ['collecting', 'reviewing', 'notice', 'published']),
+    published,
     appeals,
     evidence: evidence.id,
     practice: (
@@ -1361,6 +1687,8 @@ for (const mode of [false, true])
       }
       fx.in = await townContest(ctx, s.dataDir, IN_TOWN);
       fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
+      lfx.in = await ledgerFixture(ctx, IN_TOWN, 'M-IN');
+      lfx.out = await ledgerFixture(ctx, OUT_TOWN, 'M-OUT');
       pts.in = await pointsFixture(ctx, IN_TOWN, IN_VILLAGE);
       pts.out = await pointsFixture(ctx, OUT_TOWN);
       const t = await createContest(ctx, {

@@ -74,16 +74,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const folders = existsSync(examples)
-  ? readdirSync(examples, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort()
-  : [];
+const listed = (root: string) =>
+  existsSync(root)
+    ? readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+const vendored = listed(examples);
+// Leitai's own examples (minGroup …), checked by hand the same way, run beside them.
+const own = resolve(repoRoot, 'test/fixtures/rubric-examples-leitai');
+const folders = [...vendored, ...listed(own)];
+const folderPath = (folder: string) =>
+  vendored.includes(folder) ? join(examples, folder) : join(own, folder);
 
 describe('the worked examples of ../shared/rubric-examples', () => {
   it('are there', () => {
-    expect(folders.length).toBeGreaterThanOrEqual(8);
+    expect(vendored.length).toBeGreaterThanOrEqual(8);
+    expect(folders.length).toBeGreaterThanOrEqual(10);
   });
 
   it.skipIf(!existsSync(shared))('are vendored unchanged from ../shared', async () => {
@@ -94,7 +102,7 @@ describe('the worked examples of ../shared/rubric-examples', () => {
   });
 
   it.each(folders)('%s: leitai rank produces expected.json', async (folder) => {
-    const base = join(examples, folder);
+    const base = folderPath(folder);
     const out = join(dir, `${folder}.json`);
     const result = await run([
       '--rubric',
@@ -116,7 +124,7 @@ describe('the worked examples of ../shared/rubric-examples', () => {
   });
 
   it.each(folders)('%s: the same from XLSX in and to CSV out', async (folder) => {
-    const base = join(examples, folder);
+    const base = folderPath(folder);
     const records = parseCsv(await readFile(join(base, 'sheet.csv'), 'utf8')).records;
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');

@@ -53,6 +53,12 @@ const STATUS: Record<string, number> = {
   NOT_A_TEMPLATE: 409,
   INSTANCE_EXISTS: 409,
   ROUND_NOT_PUBLISHED: 409,
+  NOTICE_NOT_ENDED: 409,
+  NOTICE_ENDED: 409,
+  SERIES_NOT_FOUND: 404,
+  NOT_ALL_READY: 409,
+  NO_YELLOW_FLAG: 400,
+  RECTIFICATION_STATE: 409,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   // Accounts (issue 19).
@@ -66,6 +72,10 @@ const STATUS: Record<string, number> = {
   PASSWORD_EXPIRED: 403,
   TOTP_SETUP_REQUIRED: 403,
   NON_FINITE_SCORE: 400,
+  // The project ledger (DESIGN §9).
+  LIGHT_COMPUTED: 400,
+  NEEDS_CONFIRMATION: 400,
+  MILESTONE_ORDER: 400,
 };
 
 /** Every stable code the server may answer with. */

@@ -52,7 +52,13 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 200: RoundView },
         },
       },
-      (request) => transitionRound(contextOf(deps, request), request.params.id, request.body.to),
+      (request) =>
+        transitionRound(
+          contextOf(deps, request),
+          request.params.id,
+          request.body.to,
+          request.body.reason,
+        ),
     );
     app.get(
       '/rounds/:id/entries',

@@ -90,6 +90,9 @@ export const ContestSummaryView = z.object({
   category: z.string(),
   cadence: z.string(),
   extraCadences: z.array(z.string()),
+  /** Cadences whose rounds award flags; the notice window in days (DESIGN §2). */
+  flagCadences: z.array(z.string()),
+  noticeDays: z.number(),
   isTemplate: z.boolean(),
   templateId: z.number().nullable(),
   description: z.string().nullable(),
@@ -162,6 +165,10 @@ export const RoundView = z.object({
   }),
   /** How a derived round (a quarter from its months) was made; null for entered rounds. */
   derivation: z.object({ method: z.string(), from: z.array(z.string()) }).nullable(),
+  /** The notice (公示) window once the round entered notice (DESIGN §2). */
+  notice: z
+    .object({ startedAt: z.string(), endsAt: z.string(), earlyReason: z.string().nullable() })
+    .nullable(),
 });
 
 const IndicatorCell = z.object({

@@ -22,6 +22,9 @@ const RoundPage = lazy(() => import('../features/rounds/round-page.tsx'));
 const CorrectionPage = lazy(() => import('../features/rounds/correction-page.tsx'));
 const ResultsPage = lazy(() => import('../features/results/results-page.tsx'));
 const FlagsPage = lazy(() => import('../features/flags/flags-page.tsx'));
+const LedgerPage = lazy(() => import('../features/ledger/ledger-page.tsx'));
+const ProjectPage = lazy(() => import('../features/ledger/project-page.tsx'));
+const ProblemsPage = lazy(() => import('../features/ledger/problems-page.tsx'));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
@@ -118,6 +121,9 @@ function AppRoutes() {
         <Route path="rounds/:id/results" element={<ResultsPage />} />
         <Route path="rounds/:id/correct" element={guarded(<CorrectionPage />, MANAGERS)} />
         <Route path="flags" element={<FlagsPage />} />
+        <Route path="projects" element={guarded(<LedgerPage />)} />
+        <Route path="projects/:id" element={guarded(<ProjectPage />)} />
+        <Route path="problems" element={guarded(<ProblemsPage />)} />
         <Route path="assessments" element={guarded(<AssessmentsPage />)} />
         <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />
         <Route path="units/:code?" element={<UnitsPage />} />

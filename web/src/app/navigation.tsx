@@ -48,7 +48,7 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
       { key: 'contests', icon: <TrophyOutlined />, path: '/contests' },
       { key: 'flags', icon: <FlagOutlined />, path: '/flags' },
       { key: 'assessments', icon: <AuditOutlined />, path: '/assessments', signedIn: true },
-      { key: 'projects', icon: <ProjectOutlined /> },
+      { key: 'projects', icon: <ProjectOutlined />, path: '/projects', signedIn: true },
       { key: 'partyPoints', icon: <StarOutlined /> },
     ],
   },

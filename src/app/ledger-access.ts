@@ -1,0 +1,94 @@
+/**
+ * Who may do what in the project ledger (DESIGN §9). The planning office is a department named
+ * in the configuration (LEITAI_LEDGER_OFFICE): it sets plans, moves projects through the library
+ * and runs the problem loop county-wide. A responsible unit reads and reports its own projects;
+ * admins plan within their subtree, organizers manage there, viewers read there.
+ */
+import type { Config } from '../config.ts';
+import { DomainError } from '../core/errors.ts';
+import type { LightThresholds } from '../core/ledger.ts';
+import type { ProjectScope } from '../db/ledger.repository.ts';
+import { findUnit, pathsOf } from '../db/unit.repository.ts';
+import { requireUser } from './authorize.ts';
+import type { AppContext } from './context.ts';
+
+export interface LedgerSettings {
+  /** Code of the planning office unit. */
+  office: string;
+  thresholds: LightThresholds;
+}
+
+export function ledgerSettings(config: Readonly<Config>): LedgerSettings {
+  return {
+    office: config.ledgerOffice,
+    thresholds: {
+      redBehind: config.lightRedBehind,
+      yellowBehind: config.lightYellowBehind,
+      redMilestoneDays: config.lightRedMilestoneDays,
+      redProblemDays: config.lightRedProblemDays,
+    },
+  };
+}
+
+/** A use case's context in the ledger: the usual one plus the ledger's settings. */
+export interface LedgerContext extends AppContext {
+  ledger: LedgerSettings;
+}
+
+export interface LedgerAccess {
+  read: boolean;
+  /** Report for the unit: details, completed investment, milestones reached, log, replies. */
+  report: boolean;
+  /** Run the ledger: library states, task forces, the problem loop, publishing. */
+  manage: boolean;
+  /** Set plans: planned investment, planned milestones, total investment, kind, unit. */
+  plan: boolean;
+}
+
+const ALL: LedgerAccess = { read: true, report: true, manage: true, plan: true };
+const NONE: LedgerAccess = { read: false, report: false, manage: false, plan: false };
+
+async function officeId(ctx: LedgerContext): Promise<number | null> {
+  return (await findUnit(ctx.db, ctx.ledger.office))?.id ?? null;
+}
+
+/** True when the signed-in actor belongs to the planning office (and is not a mere reader). */
+export async function isPlanningOffice(ctx: LedgerContext): Promise<boolean> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user' || actor.unitId === null) return false;
+  return actor.unitId === (await officeId(ctx)) && actor.roles.some((r) => r !== 'viewer');
+}
+
+/** What the actor may do with the projects of a responsible unit. */
+export async function ledgerAccess(ctx: LedgerContext, unitId: number): Promise<LedgerAccess> {
+  const actor = requireUser(ctx);
+  if (actor.kind === 'system') return ALL;
+  const roles = actor.roles;
+  const acting = roles.some((r) => r !== 'viewer');
+  if (actor.unitId === (await officeId(ctx))) {
+    return acting ? ALL : { ...NONE, read: true };
+  }
+  const path = (await pathsOf(ctx.db, [unitId])).get(unitId) ?? [];
+  const inSubtree = path.some((u) => u.id === actor.unitId);
+  const own = actor.unitId === unitId;
+  const plan = inSubtree && roles.includes('admin');
+  const manage = plan || (inSubtree && roles.includes('organizer'));
+  const report = manage || (own && acting);
+  const read = report || (inSubtree && roles.includes('viewer')) || own;
+  return { read, report, manage, plan };
+}
+
+/** Which projects the actor's lists hold. */
+export async function ledgerScope(ctx: LedgerContext): Promise<ProjectScope> {
+  const actor = requireUser(ctx);
+  if (actor.kind === 'system') return { kind: 'all' };
+  if (actor.unitId === (await officeId(ctx))) return { kind: 'all' };
+  if (actor.roles.some((r) => r === 'admin' || r === 'organizer' || r === 'viewer')) {
+    return { kind: 'subtree', rootId: actor.unitId! };
+  }
+  return { kind: 'unit', unitId: actor.unitId! };
+}
+
+export function forbidden(message: string, field?: string): DomainError {
+  return new DomainError('FORBIDDEN', message, field ? { field } : undefined);
+}

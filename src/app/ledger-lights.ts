@@ -1,0 +1,156 @@
+/**
+ * Month-end lights (DESIGN §9): every project in the library gets the light of the §9 rule as of
+ * the month's last day, kept as history. Running a month's snapshot again replaces it (one row a
+ * project and month). The current lights are refreshed the same way, as of today.
+ */
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+import {
+  computeLight,
+  isLit,
+  isMonth,
+  type LightResult,
+  monthEnd,
+  type ProjectState,
+} from '../core/ledger.ts';
+import {
+  investmentTotals,
+  milestonesFor,
+  problemsFor,
+  replaceLightSnapshot,
+  setLights,
+  snapshotCounts,
+} from '../db/ledger.repository.ts';
+import { requireUser } from './authorize.ts';
+import { audit, inTransaction } from './context.ts';
+import { forbidden, isPlanningOffice, type LedgerContext } from './ledger-access.ts';
+
+export const SnapshotInput = z.object({
+  month: z.string().refine(isMonth, '月份必须是 YYYY-MM month must be YYYY-MM'),
+});
+export type SnapshotInput = z.infer<typeof SnapshotInput>;
+
+/** Every lit project's light as of `asOf`, computed from three grouped reads. */
+export async function lightsAsOf(
+  ctx: LedgerContext,
+  asOf: string,
+): Promise<{ projectId: number; result: LightResult; ytdPlanned: number; ytdCompleted: number }[]> {
+  const projects = await ctx.db.selectFrom('ledger_projects').select(['id', 'state']).execute();
+  const totals = await investmentTotals(ctx.db, asOf.slice(0, 4), asOf.slice(0, 7));
+  const milestones = new Map<number, { planned: string; actual: string | null }[]>();
+  for (const m of await milestonesFor(ctx.db)) {
+    const list = milestones.get(m.project_id) ?? [];
+    list.push({ planned: m.planned_on, actual: m.actual_on });
+    milestones.set(m.project_id, list);
+  }
+  const problems = new Map<number, { deadline: string | null; closedOn: string | null }[]>();
+  for (const p of await problemsFor(ctx.db)) {
+    const list = problems.get(p.project_id) ?? [];
+    list.push({ deadline: p.deadline, closedOn: p.closed_on });
+    problems.set(p.project_id, list);
+  }
+  const out = [];
+  for (const p of projects) {
+    if (!isLit(p.state as ProjectState)) continue;
+    const t = totals.get(p.id);
+    const result = computeLight(
+      {
+        asOf,
+        yearPlanned: t?.yearPlanned ?? 0,
+        ytdCompleted: t?.ytdCompleted ?? 0,
+        milestones: milestones.get(p.id) ?? [],
+        problems: problems.get(p.id) ?? [],
+      },
+      ctx.ledger.thresholds,
+    );
+    out.push({
+      projectId: p.id,
+      result,
+      ytdPlanned: t?.ytdPlanned ?? 0,
+      ytdCompleted: t?.ytdCompleted ?? 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * Takes the month's snapshot (the planning office, or the system at month end). A month
+ * not yet over is taken as of today; a month in the future is refused.
+ */
+export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
+  return inTransaction(ctx, async (tx0) => {
+    const tx = { ...tx0, ledger: ctx.ledger };
+    const actor = requireUser(tx);
+    // County-wide: the planning office (or the system at month end), not a town's admin.
+    if (actor.kind !== 'system' && !(await isPlanningOffice(tx))) {
+      throw forbidden('月末亮灯由项目办办理 only the planning office takes the snapshot', 'month');
+    }
+    const day = tx.clock.now().toISOString().slice(0, 10);
+    if (input.month > day.slice(0, 7)) {
+      throw new DomainError('VALIDATION', `${input.month}尚未到来 the month has not come`, {
+        field: 'month',
+      });
+    }
+    const end = monthEnd(input.month);
+    const asOf = end.localeCompare(day) < 0 ? end : day;
+    const lights = await lightsAsOf(tx, asOf);
+    const now = tx.clock.now().toISOString();
+    await replaceLightSnapshot(
+      tx.db,
+      input.month,
+      lights.map((l) => ({
+        projectId: l.projectId,
+        light: l.result.light,
+        reasons: l.result.reasons,
+        ytdPlanned: l.ytdPlanned,
+        ytdCompleted: l.ytdCompleted,
+      })),
+      now,
+    );
+    if (input.month === day.slice(0, 7)) {
+      await setLights(
+        tx.db,
+        lights.map((l) => ({
+          projectId: l.projectId,
+          light: l.result.light,
+          reasons: l.result.reasons,
+        })),
+      );
+    }
+    const counts = Object.fromEntries(
+      (await snapshotCounts(tx.db, input.month)).map((c) => [c.light, Number(c.n)]),
+    );
+    const summary = {
+      month: input.month,
+      asOf,
+      red: counts.red ?? 0,
+      yellow: counts.yellow ?? 0,
+      green: counts.green ?? 0,
+    };
+    await audit(tx, {
+      action: 'ledger.snapshot',
+      entityType: 'ledger',
+      entityId: input.month,
+      unitId: null,
+      after: summary,
+    });
+    return summary;
+  });
+}
+
+/** Refreshes every current light as of today (after time alone made something late). */
+export function refreshAllLights(ctx: LedgerContext) {
+  return inTransaction(ctx, async (tx0) => {
+    const tx = { ...tx0, ledger: ctx.ledger };
+    const lights = await lightsAsOf(tx, tx.clock.now().toISOString().slice(0, 10));
+    await setLights(
+      tx.db,
+      lights.map((l) => ({
+        projectId: l.projectId,
+        light: l.result.light,
+        reasons: l.result.reasons,
+      })),
+    );
+    return lights.length;
+  });
+}

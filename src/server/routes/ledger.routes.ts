@@ -1,0 +1,218 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type LedgerContext, ledgerSettings } from '../../app/ledger-access.ts';
+import { SnapshotInput, snapshotLights } from '../../app/ledger-lights.ts';
+import {
+  actOnProblem,
+  listProblemsView,
+  ProblemActionInput,
+  ProblemInput,
+  ProblemQuery,
+  raiseProblem,
+} from '../../app/problems.ts';
+import {
+  addLog,
+  addMilestone,
+  changeMilestone,
+  changeProject,
+  createProject,
+  createTaskforce,
+  getProject,
+  InvestmentItems,
+  LogInput,
+  listProjectsView,
+  listTaskforcesView,
+  MilestoneChanges,
+  MilestoneInput,
+  PHOTO_MAX_BYTES,
+  ProjectChanges,
+  ProjectInput,
+  ProjectQuery,
+  ProjectTransition,
+  putInvestments,
+  TaskforceInput,
+  transitionProject,
+  uploadLedgerPhoto,
+} from '../../app/projects.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { ServerDeps } from '../deps.ts';
+import { contextOf } from '../plugins/auth.ts';
+import { IdParam } from './views.ts';
+
+const NumericId = z.object({ id: z.coerce.number().int().positive() });
+
+/** The project ledger (DESIGN §7 ledger row, §9). */
+export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  const settings = ledgerSettings(deps.config);
+  return async (app) => {
+    const tags = ['ledger'];
+    const ctx = (request: Parameters<typeof contextOf>[1]): LedgerContext => ({
+      ...contextOf(deps, request),
+      ledger: settings,
+    });
+    app.get(
+      '/projects',
+      {
+        schema: {
+          tags,
+          summary: '项目台账 the ledger (?kind=&unit=&light=&state=)',
+          querystring: ProjectQuery,
+        },
+      },
+      (request) => listProjectsView(ctx(request), request.query),
+    );
+    app.post(
+      '/projects',
+      { schema: { tags, summary: '录入项目 add a project', body: ProjectInput } },
+      async (request, reply) =>
+        reply.status(201).send(await createProject(ctx(request), request.body)),
+    );
+    app.get(
+      '/projects/:id',
+      { schema: { tags, summary: '项目详情 a project', params: IdParam } },
+      (request) => getProject(ctx(request), request.params.id),
+    );
+    app.patch(
+      '/projects/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改项目（灯不可填）change a project',
+          params: IdParam,
+          body: ProjectChanges,
+        },
+      },
+      (request) => changeProject(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/projects/:id/transition',
+      {
+        schema: {
+          tags,
+          summary: '出入库 move through the library',
+          params: IdParam,
+          body: ProjectTransition,
+        },
+      },
+      (request) => transitionProject(ctx(request), request.params.id, request.body),
+    );
+    app.put(
+      '/projects/:id/investments',
+      {
+        schema: {
+          tags,
+          summary: '月度投资（计划/完成）monthly investment',
+          params: IdParam,
+          body: InvestmentItems,
+        },
+      },
+      (request) => putInvestments(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/projects/:id/milestones',
+      {
+        schema: {
+          tags,
+          summary: '节点计划 add a milestone',
+          params: IdParam,
+          body: MilestoneInput,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addMilestone(ctx(request), request.params.id, request.body)),
+    );
+    app.patch(
+      '/milestones/:id',
+      {
+        schema: {
+          tags,
+          summary: '节点完成 record a milestone',
+          params: NumericId,
+          body: MilestoneChanges,
+        },
+      },
+      (request) => changeMilestone(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/projects/:id/logs',
+      { schema: { tags, summary: '服务日志 service log', params: IdParam, body: LogInput } },
+      async (request, reply) =>
+        reply.status(201).send(await addLog(ctx(request), request.params.id, request.body)),
+    );
+    app.post(
+      '/projects/:id/problems',
+      {
+        schema: { tags, summary: '提出问题 raise a problem', params: IdParam, body: ProblemInput },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await raiseProblem(ctx(request), request.params.id, request.body)),
+    );
+    app.get(
+      '/problems',
+      { schema: { tags, summary: '问题清单（督办）problems', querystring: ProblemQuery } },
+      (request) => listProblemsView(ctx(request), request.query),
+    );
+    app.post(
+      '/problems/:id/actions',
+      {
+        schema: {
+          tags,
+          summary: '交办/提醒/督办/答复/确认/销号 a step of the loop',
+          params: NumericId,
+          body: ProblemActionInput,
+        },
+      },
+      (request) => actOnProblem(ctx(request), request.params.id, request.body),
+    );
+    app.get('/taskforces', { schema: { tags, summary: '专班 task forces' } }, (request) =>
+      listTaskforcesView(ctx(request)),
+    );
+    app.post(
+      '/taskforces',
+      { schema: { tags, summary: '组建专班 set up a task force', body: TaskforceInput } },
+      async (request, reply) =>
+        reply.status(201).send(await createTaskforce(ctx(request), request.body)),
+    );
+    app.post(
+      '/ledger/snapshots',
+      {
+        schema: {
+          tags,
+          summary: '月末亮灯 take the month-end snapshot of lights',
+          body: SnapshotInput,
+        },
+      },
+      (request) => snapshotLights(ctx(request), request.body),
+    );
+    app.post(
+      '/ledger/photos',
+      {
+        schema: {
+          tags,
+          summary: '上传服务日志照片（multipart: file）upload a photo',
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (request, reply) => {
+        const c = ctx(request);
+        if (!request.isMultipart()) {
+          throw new DomainError(
+            'VALIDATION',
+            '请用 multipart/form-data 上传 send multipart/form-data',
+          );
+        }
+        const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+        if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        const bytes = await part.toBuffer();
+        return reply
+          .status(201)
+          .send(
+            await uploadLedgerPhoto(
+              { ...c, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
+              { filename: part.filename, bytes },
+            ),
+          );
+      },
+    );
+  };
+}
