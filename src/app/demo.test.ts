@@ -26,6 +26,8 @@ describeEachDialect('the demo county', (use) => {
       'hsp-zuzhi',
       'huangshancun',
       'huangshancun-shuji',
+      'hsp-cunwen',
+      'hsp-shuji',
     ]);
 
     const all = (await listContests(ctx.db, { limit: 500, offset: 0 })).items;

@@ -4,6 +4,7 @@ import { findUser } from '../db/user.repository.ts';
 import type { AppContext } from './context.ts';
 import { type DemoContestsSummary, loadDemoContests } from './demo-contests.ts';
 import { loadDemoLedger } from './demo-ledger.ts';
+import { loadDemoPoints } from './demo-points.ts';
 import { loadDemoSeries } from './demo-series.ts';
 import { importDivision } from './import-division.ts';
 import { createUnit } from './units.ts';
@@ -121,6 +122,7 @@ export async function loadDemo(
   }
   // The project ledger first: the 重点工业项目 boards' rounds are filled from it (DESIGN §9).
   if (options.contests !== false) await loadDemoLedger(ctx);
+  credentials.push(...(await loadDemoPoints(ctx)).credentials);
   const contests =
     options.contests === false
       ? { contests: 0, rounds: 0, entries: 0, assessments: 0 }

@@ -45,7 +45,9 @@ export type Action =
   | 'token.manage'
   | 'audit.read'
   | 'user.grant'
-  | 'security.manage';
+  | 'security.manage'
+  | 'points.manage'
+  | 'points.read';
 
 type Rule = (p: Principal, scope: Scope) => boolean;
 
@@ -69,6 +71,11 @@ const RULES: Record<Action, Rule> = {
   'user.read': (p, s) => (has(p, 'admin') || has(p, 'secadmin')) && inSubtree(p, s),
   'user.grant': (p, s) => has(p, 'secadmin') && inSubtree(p, s),
   'security.manage': (p, s) => has(p, 'secadmin') && inSubtree(p, s),
+  // Party-member points (DESIGN §10): towns and the county keep rules and branches and read
+  // everything below them; branch clerks and secretaries act through points_assignments instead.
+  'points.manage': (p, s) => (has(p, 'admin') || has(p, 'organizer')) && inSubtree(p, s),
+  'points.read': (p, s) =>
+    (has(p, 'admin') || has(p, 'organizer') || has(p, 'viewer')) && inSubtree(p, s),
 };
 
 /** True when the principal may perform the action on something in the scope. */

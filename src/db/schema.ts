@@ -5,6 +5,7 @@ import type { AssessmentTables } from './schema-assessment.ts';
 import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
 import type { LedgerTables } from './schema-ledger.ts';
 import type { OutcomeTables } from './schema-outcomes.ts';
+import type { PointsTables } from './schema-points.ts';
 
 export interface UnitTable {
   id: Generated<number>;
@@ -300,7 +301,12 @@ export interface ContestFeedTable {
   measure: string;
 }
 
-export interface Database extends AccountTables, AssessmentTables, LedgerTables, OutcomeTables {
+export interface Database
+  extends AccountTables,
+    AssessmentTables,
+    LedgerTables,
+    OutcomeTables,
+    PointsTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -24,6 +24,7 @@ import { flagsRoutes } from './routes/flags.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { outcomesRoutes } from './routes/outcomes.routes.ts';
+import { pointsRoutes } from './routes/points.routes.ts';
 import { practicesRoutes } from './routes/practices.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
@@ -107,6 +108,7 @@ export async function buildServer(
     securityRoutes,
     outcomesRoutes,
     ledgerRoutes,
+    pointsRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
   // The public contest list changes with publications, corrections and contest edits: any

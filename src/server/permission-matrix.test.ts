@@ -19,6 +19,7 @@ import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
 import { ledgerSettings } from '../app/ledger-access.ts';
+import { addMember, createBranch, createRecord, createRule, fileDispute } from '../app/points.ts';
 import { createPractice, uploadPracticeImage } from '../app/practices.ts';
 import { actOnProblem, raiseProblem } from '../app/problems.ts';
 import { addMilestone, createProject } from '../app/projects.ts';
@@ -1449,6 +1450,226 @@ async function townContest(ctx: AppContext, dataDir: string, town: string): Prom
   };
 }
 
+// ---- party-member points (DESIGN §10): town users act by role; branch clerks by assignment ----
+interface PointsFixture {
+  branch: number;
+  member: number;
+  leaving: number;
+  record: number;
+  dispute: number;
+}
+const pts: Record<'in' | 'out', PointsFixture> = {} as never;
+const pointsRead = (status: number): Expect => ({
+  ...nobody,
+  admin: status,
+  organizer: status,
+  viewer: status,
+});
+async function pointsFixture(
+  ctx: AppContext,
+  town: string,
+  inVillage?: string,
+): Promise<PointsFixture> {
+  const village = await ctx.db
+    .selectFrom('units as v')
+    .innerJoin('units as t', 't.id', 'v.parent_id')
+    .select('v.id')
+    .where('t.code', '=', town)
+    .$if(inVillage !== undefined, (q) => q.where('v.code', '=', inVillage!))
+    .orderBy('v.code')
+    .executeTakeFirstOrThrow();
+  const branch = await createBranch(ctx, { unit: village.id, name: '党支部' });
+  const member = await addMember(ctx, branch.id, {
+    name: '王建国',
+    gender: '男',
+    birthYear: 1970,
+    joinedOn: '1995-07-01',
+  });
+  const leaving = await addMember(ctx, branch.id, {
+    name: '李明',
+    gender: '男',
+    birthYear: 1980,
+    joinedOn: '2001-07-01',
+  });
+  const rule = await createRule(ctx, {
+    organizer: town,
+    category: '学习教育',
+    item: '三会一课',
+    points: 2,
+  });
+  const record = await createRecord(ctx, {
+    member: member.id,
+    rule: rule.id,
+    occurredOn: '2026-05-01',
+  });
+  const dispute = await fileDispute(ctx, String(record.id), { reason: '核对' });
+  return {
+    branch: branch.id,
+    member: member.id,
+    leaving: leaving.id,
+    record: record.id,
+    dispute: dispute.id,
+  };
+}
+const P = '/api/v1/points';
+const both = (make: (f: PointsFixture, n: number) => InjectOptions) => ({
+  inside: (n: number) => make(pts.in, n),
+  outside: (n: number) => make(pts.out, n),
+});
+/** The first deciding actor changes it; everyone after finds it changed already. */
+const firstThen = (first: number, then: number): Expect => ({
+  ...nobody,
+  admin: first,
+  organizer: then,
+});
+const POINTS_ROWS: Row[] = [
+  {
+    route: 'GET /api/v1/points/branches',
+    inside: () => ({ url: `${P}/branches?under=${IN_TOWN}` }),
+    outside: () => ({ url: `${P}/branches?under=${OUT_TOWN}` }),
+    expect: { inside: signedIn(200), outside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/points/branches',
+    // The village already has its branch: deciders get past the gate and find it taken.
+    inside: () => ({
+      method: 'POST',
+      url: `${P}/branches`,
+      payload: { unit: IN_VILLAGE, name: '支部' },
+    }),
+    outside: () => ({
+      method: 'POST',
+      url: `${P}/branches`,
+      payload: { unit: OUT_TOWN, name: '支部' },
+    }),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/branches/:id/assignments',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/branches/${f.branch}/assignments`,
+      payload: { user: 'huangshanpu', role: 'recorder' },
+    })),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/branches/:id/members',
+    ...both((f) => ({ url: `${P}/branches/${f.branch}/members` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/branches/:id/members',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/branches/${f.branch}/members`,
+      payload: { name: '张红', gender: '女', birthYear: 1990, joinedOn: '2015-07-01' },
+    })),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/branches/:id/rules',
+    ...both((f) => ({ url: `${P}/branches/${f.branch}/rules` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/branches/:id/queue',
+    ...both((f) => ({ url: `${P}/branches/${f.branch}/queue` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/members/:id/transfer-out',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/members/${f.leaving}/transfer-out`,
+      payload: { on: '2026-06-01' },
+    })),
+    expect: { inside: firstThen(200, 409), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/members/:id/statement',
+    ...both((f) => ({ url: `${P}/members/${f.member}/statement?year=2026` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/rules',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/rules`,
+      payload: {
+        organizer: f === pts.in ? IN_TOWN : OUT_TOWN,
+        category: '学习教育',
+        item: '志愿服务',
+        points: 2,
+      },
+    })),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    // Only a branch's clerk records; no town role does.
+    route: 'POST /api/v1/points/records',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/records`,
+      payload: { member: f.member, rule: 1, occurredOn: '2026-05-02' },
+    })),
+    expect: { inside: nobody, outside: nobody },
+  },
+  {
+    // Only a branch's secretary reviews; the town reads.
+    route: 'POST /api/v1/points/records/:id/review',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/records/${f.record}/review`,
+      payload: { decision: 'approve' },
+    })),
+    expect: { inside: nobody, outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/records/:id/disputes',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/records/${f.record}/disputes`,
+      payload: { reason: '请核实' },
+    })),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/disputes/:id/answer',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/disputes/${f.dispute}/answer`,
+      payload: { decision: 'dismissed', answer: '记录属实' },
+    })),
+    expect: { inside: firstThen(200, 409), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/quarters',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/quarters`,
+      payload: {
+        organizer: f === pts.in ? IN_TOWN : OUT_TOWN,
+        quarter: '2026-Q3',
+        state: 'notice',
+      },
+    })),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/leaderboard',
+    inside: () => ({ url: `${P}/leaderboard?scope=${IN_TOWN}&period=2026-Q2` }),
+    outside: () => ({ url: `${P}/leaderboard?scope=${OUT_TOWN}&period=2026-Q2` }),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/public/points/leaderboard',
+    inside: () => ({ url: `/api/v1/public/points/leaderboard?scope=${IN_TOWN}&period=2026` }),
+    expect: { inside: all(200) },
+  },
+];
+ROWS.push(...POINTS_ROWS);
+
 for (const mode of [false, true])
   describeEachDialect(`permission matrix, 三权分立 ${mode ? 'on' : 'off'}`, (use) => {
     let s: TestServer;
@@ -1468,6 +1689,8 @@ for (const mode of [false, true])
       fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
       lfx.in = await ledgerFixture(ctx, IN_TOWN, 'M-IN');
       lfx.out = await ledgerFixture(ctx, OUT_TOWN, 'M-OUT');
+      pts.in = await pointsFixture(ctx, IN_TOWN, IN_VILLAGE);
+      pts.out = await pointsFixture(ctx, OUT_TOWN);
       const t = await createContest(ctx, {
         title: '乡村振兴擂台赛（县级模板）',
         category: '乡村振兴',

@@ -1,0 +1,881 @@
+/**
+ * Party-member points (党员积分, DESIGN §10): branches, members, the rules catalogue, records with
+ * maker–checker review, disputes, quarters (公示 → frozen), statements and leaderboards.
+ */
+import { z } from 'zod';
+import { DomainError } from '../core/errors.ts';
+import { can } from '../core/permissions.ts';
+import {
+  checkRuleCaps,
+  clampYear,
+  classify,
+  DEFAULT_CLASS_RULE,
+  looksLikeIdNumber,
+  maskName,
+  type PointsClass,
+  parsePointsPeriod,
+  quarterOf,
+} from '../core/points.ts';
+import {
+  answerDispute,
+  assignmentsOf,
+  type Branch,
+  findBranch,
+  findBranchByUnit,
+  findDispute,
+  findMember,
+  findRecord,
+  findRule,
+  insertAssignment,
+  insertBranch,
+  insertDispute,
+  insertMember,
+  insertRecord,
+  insertRule,
+  listBranchesUnder,
+  listDisputes,
+  listMembers,
+  listRecords,
+  listRules,
+  type Member,
+  type PointsRecord,
+  quarterState,
+  type Rule,
+  setQuarterState,
+  setReview,
+  transferOut,
+} from '../db/points.repository.ts';
+import { findUnit, pathsOf } from '../db/unit.repository.ts';
+import { findUser } from '../db/user.repository.ts';
+import { authorize, requireUser } from './authorize.ts';
+import { type AppContext, audit, inTransaction } from './context.ts';
+
+const Ref = z.union([z.string().min(1), z.number().int().positive()]);
+const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD date expected' });
+
+/** Refuses the whole input when any text field holds an ID-number-shaped string. */
+function refuseIdNumbers(fields: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && looksLikeIdNumber(value)) {
+      throw new DomainError(
+        'VALIDATION',
+        `「${field}」中疑似含有身份证号码，党员积分不保存身份证号 no ID numbers in ${field}`,
+        { field },
+      );
+    }
+  }
+}
+
+// ---------- access ----------
+
+interface BranchAccess {
+  read: boolean;
+  record: boolean;
+  review: boolean;
+  manage: boolean;
+}
+
+async function unitPath(ctx: AppContext, unitId: number): Promise<number[]> {
+  return ((await pathsOf(ctx.db, [unitId])).get(unitId) ?? []).map((u) => u.id);
+}
+
+async function accessTo(ctx: AppContext, branch: Branch): Promise<BranchAccess> {
+  const actor = requireUser(ctx);
+  if (actor.kind === 'system') return { read: true, record: true, review: true, manage: true };
+  const path = await unitPath(ctx, branch.unitId);
+  const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
+  const manage = can(principal, 'points.manage', { unitPath: path });
+  const readAbove = can(principal, 'points.read', { unitPath: path });
+  const mine = (await assignmentsOf(ctx.db, actor.userId!)).filter((a) => a.branchId === branch.id);
+  const record = mine.some((a) => a.role === 'recorder');
+  const review = mine.some((a) => a.role === 'reviewer');
+  return { read: manage || readAbove || record || review, record, review, manage };
+}
+
+async function requireBranch(ctx: AppContext, id: number | string): Promise<Branch> {
+  const branch = /^\d+$/.test(String(id)) ? await findBranch(ctx.db, Number(id)) : undefined;
+  if (!branch) throw new DomainError('NOT_FOUND', `党支部不存在 branch not found: ${id}`);
+  return branch;
+}
+
+async function gate(ctx: AppContext, branch: Branch, need: keyof BranchAccess, what: string) {
+  const access = await accessTo(ctx, branch);
+  if (!access[need]) throw new DomainError('FORBIDDEN', `没有权限${what} you may not do this here`);
+  return access;
+}
+
+// ---------- branches and members ----------
+
+export const BranchInput = z.object({
+  unit: Ref,
+  name: z.string().trim().min(1).max(100),
+});
+export type BranchInput = z.infer<typeof BranchInput>;
+
+export function createBranch(ctx: AppContext, input: BranchInput): Promise<Branch> {
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ name: input.name });
+    const unit = await findUnit(tx.db, input.unit);
+    if (!unit)
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${input.unit}`, {
+        field: 'unit',
+      });
+    await authorize(tx, 'points.manage', unit.id);
+    if (await findBranchByUnit(tx.db, unit.id))
+      throw new DomainError(
+        'CONFLICT',
+        `「${unit.name}」已有党支部 this unit already has a branch`,
+        { field: 'unit' },
+      );
+    const branch = await insertBranch(tx.db, unit.id, input.name, tx.clock.now().toISOString());
+    await audit(tx, {
+      action: 'points.branch.create',
+      entityType: 'points_branch',
+      entityId: branch.id,
+      unitId: unit.id,
+      after: branch,
+    });
+    return branch;
+  });
+}
+
+export const AssignmentInput = z.object({
+  user: z.string().min(1),
+  role: z.enum(['recorder', 'reviewer']),
+});
+export type AssignmentInput = z.infer<typeof AssignmentInput>;
+
+/** Names a branch's recorder (clerk) or reviewer (secretary); the town or county does this. */
+export function assignBranchUser(
+  ctx: AppContext,
+  branchId: string | number,
+  input: AssignmentInput,
+) {
+  return inTransaction(ctx, async (tx) => {
+    const branch = await requireBranch(tx, branchId);
+    await gate(tx, branch, 'manage', '指定党支部人员');
+    const user = await findUser(tx.db, input.user);
+    if (!user)
+      throw new DomainError('NOT_FOUND', `用户不存在 no such user: ${input.user}`, {
+        field: 'user',
+      });
+    const existing = await assignmentsOf(tx.db, user.id);
+    if (!existing.some((a) => a.branchId === branch.id && a.role === input.role))
+      await insertAssignment(tx.db, user.id, branch.id, input.role);
+    await audit(tx, {
+      action: 'points.branch.assign',
+      entityType: 'points_branch',
+      entityId: branch.id,
+      unitId: branch.unitId,
+      after: { user: user.username, role: input.role },
+    });
+    return { branch: branch.id, user: user.username, role: input.role };
+  });
+}
+
+export const MemberInput = z.object({
+  name: z.string().trim().min(1, '请填写姓名 name is required').max(30),
+  gender: z.enum(['男', '女']),
+  birthYear: z.number().int().min(1900).max(2100),
+  joinedOn: IsoDate,
+  transferredInOn: IsoDate.nullable().optional(),
+  /** The member's own account, if any (username). */
+  user: z.string().min(1).nullable().optional(),
+});
+export type MemberInput = z.infer<typeof MemberInput>;
+
+export function addMember(
+  ctx: AppContext,
+  branchId: string | number,
+  input: MemberInput,
+): Promise<Member> {
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ name: input.name, user: input.user });
+    const branch = await requireBranch(tx, branchId);
+    const access = await accessTo(tx, branch);
+    if (!access.manage && !access.record && !access.review)
+      throw new DomainError('FORBIDDEN', '没有权限登记党员 you may not add members here');
+    const user = input.user ? await findUser(tx.db, input.user) : undefined;
+    if (input.user && !user)
+      throw new DomainError('NOT_FOUND', `用户不存在 no such user: ${input.user}`, {
+        field: 'user',
+      });
+    const member = await insertMember(
+      tx.db,
+      {
+        branchId: branch.id,
+        name: input.name,
+        gender: input.gender,
+        birthYear: input.birthYear,
+        joinedOn: input.joinedOn,
+        status: 'active',
+        transferredInOn: input.transferredInOn ?? null,
+        transferredOutOn: null,
+        userId: user?.id ?? null,
+      },
+      tx.clock.now().toISOString(),
+    );
+    await audit(tx, {
+      action: 'points.member.create',
+      entityType: 'points_member',
+      entityId: member.id,
+      unitId: branch.unitId,
+      after: member,
+    });
+    return member;
+  });
+}
+
+export const TransferInput = z.object({ on: IsoDate });
+
+export function transferMemberOut(ctx: AppContext, memberId: string, input: { on: string }) {
+  return inTransaction(ctx, async (tx) => {
+    const before = await requireMember(tx, memberId);
+    const branch = (await findBranch(tx.db, before.branchId))!;
+    const access = await accessTo(tx, branch);
+    if (!access.manage && !access.record && !access.review)
+      throw new DomainError('FORBIDDEN', '没有权限办理转出 you may not transfer members here');
+    if (before.status === 'transferred_out')
+      throw new DomainError('CONFLICT', '该党员已转出 already transferred out');
+    const after = await transferOut(tx.db, before.id, input.on, tx.clock.now().toISOString());
+    await audit(tx, {
+      action: 'points.member.transfer_out',
+      entityType: 'points_member',
+      entityId: before.id,
+      unitId: branch.unitId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+async function requireMember(ctx: AppContext, id: string | number): Promise<Member> {
+  const member = /^\d+$/.test(String(id)) ? await findMember(ctx.db, Number(id)) : undefined;
+  if (!member)
+    throw new DomainError('NOT_FOUND', `党员不存在 member not found: ${id}`, { field: 'member' });
+  return member;
+}
+
+/** Branches under a unit the actor may read, with what they may do there. */
+export async function listBranches(ctx: AppContext, query: { under?: string }) {
+  const actor = requireUser(ctx);
+  const root = query.under
+    ? await findUnit(ctx.db, query.under)
+    : actor.unitId
+      ? await findUnit(ctx.db, actor.unitId)
+      : undefined;
+  if (!root)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${query.under}`, {
+      field: 'under',
+    });
+  const mine = actor.kind === 'system' ? [] : await assignmentsOf(ctx.db, actor.userId!);
+  const branches = await listBranchesUnder(ctx.db, root.id);
+  const out = [];
+  for (const b of branches) {
+    const access = await accessTo(ctx, b);
+    if (access.read) out.push({ ...b, access });
+  }
+  // A clerk's branch is theirs even when the unit asked about is elsewhere.
+  for (const a of mine) {
+    if (out.some((b) => b.id === a.branchId)) continue;
+    const b = (await findBranch(ctx.db, a.branchId))!;
+    const unit = (await findUnit(ctx.db, b.unitId))!;
+    out.push({ ...b, unitName: unit.name, unitCode: unit.code, access: await accessTo(ctx, b) });
+  }
+  return out;
+}
+
+export async function branchMembers(ctx: AppContext, branchId: string) {
+  const branch = await requireBranch(ctx, branchId);
+  await gate(ctx, branch, 'read', '查看党员');
+  return listMembers(ctx.db, [branch.id]);
+}
+
+// ---------- rules ----------
+
+export const RuleInput = z.object({
+  organizer: Ref,
+  category: z.string().trim().min(1).max(50),
+  item: z.string().trim().min(1).max(100),
+  points: z.number().int().min(-1000).max(1000),
+  itemCap: z.number().int().min(0).nullable().default(null),
+  categoryCap: z.number().int().min(0).nullable().default(null),
+});
+export type RuleInput = z.input<typeof RuleInput>;
+
+export function createRule(ctx: AppContext, raw: RuleInput): Promise<Rule> {
+  const input = RuleInput.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ category: input.category, item: input.item });
+    const unit = await findUnit(tx.db, input.organizer);
+    if (!unit)
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${input.organizer}`, {
+        field: 'organizer',
+      });
+    if (unit.kind !== 'town' && unit.kind !== 'county')
+      throw new DomainError(
+        'VALIDATION',
+        '积分细则由乡镇或县制定 rules belong to a town or the county',
+        { field: 'organizer' },
+      );
+    await authorize(tx, 'points.manage', unit.id);
+    const problem = checkRuleCaps(input);
+    if (problem) throw new DomainError('VALIDATION', problem, { field: 'itemCap' });
+    const same = (await listRules(tx.db, [unit.id])).filter(
+      (r) => r.category === input.category && r.active,
+    );
+    const other = same.find((r) => r.categoryCap !== input.categoryCap);
+    if (other)
+      throw new DomainError(
+        'VALIDATION',
+        `类别「${input.category}」的年度上限已定为 ${other.categoryCap ?? '不限'} category cap differs from its other items`,
+        { field: 'categoryCap' },
+      );
+    const rule = await insertRule(
+      tx.db,
+      { ...input, organizerUnitId: unit.id },
+      tx.clock.now().toISOString(),
+    );
+    await audit(tx, {
+      action: 'points.rule.create',
+      entityType: 'points_rule',
+      entityId: rule.id,
+      unitId: unit.id,
+      after: rule,
+    });
+    return rule;
+  });
+}
+
+/** The rules that apply to a branch: its town's and its county's. */
+async function rulesFor(ctx: AppContext, branch: Branch): Promise<Rule[]> {
+  return listRules(ctx.db, await unitPath(ctx, branch.unitId));
+}
+
+export async function branchRules(ctx: AppContext, branchId: string) {
+  const branch = await requireBranch(ctx, branchId);
+  await gate(ctx, branch, 'read', '查看积分细则');
+  return (await rulesFor(ctx, branch)).filter((r) => r.active);
+}
+
+// ---------- records ----------
+
+export const RecordInput = z.object({
+  member: z.number().int().positive(),
+  rule: z.number().int().positive(),
+  occurredOn: IsoDate,
+  note: z.string().trim().max(500).nullable().optional(),
+});
+export type RecordInput = z.infer<typeof RecordInput>;
+
+export interface Evidence {
+  sha256: string;
+  contentType: string;
+}
+
+/** A branch clerk records points for a member; pending until another person reviews it. */
+export function createRecord(
+  ctx: AppContext,
+  input: RecordInput,
+  evidence?: Evidence,
+): Promise<PointsRecord> {
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ note: input.note });
+    const member = await requireMember(tx, input.member);
+    const branch = (await findBranch(tx.db, member.branchId))!;
+    await gate(tx, branch, 'record', '为该党支部记录积分（须为本支部记录员）');
+    if (member.status === 'transferred_out')
+      throw new DomainError(
+        'MEMBER_TRANSFERRED',
+        `${member.name} 已于 ${member.transferredOutOn} 转出，不能再记积分 member transferred out`,
+        {
+          field: 'member',
+        },
+      );
+    const rule = await findRule(tx.db, input.rule);
+    const applies =
+      rule && rule.active && (await unitPath(tx, branch.unitId)).includes(rule.organizerUnitId);
+    if (!rule || !applies)
+      throw new DomainError(
+        'VALIDATION',
+        `积分细则不适用于该党支部 rule does not apply: ${input.rule}`,
+        { field: 'rule' },
+      );
+    const today = tx.clock.now().toISOString().slice(0, 10);
+    if (input.occurredOn > today)
+      throw new DomainError('VALIDATION', '发生日期不能晚于今天 date in the future', {
+        field: 'occurredOn',
+      });
+    const orgs = await unitPath(tx, branch.unitId);
+    const frozen = (await quarterState(tx.db, orgs, quarterOf(input.occurredOn))) === 'frozen';
+    const record = await insertRecord(
+      tx.db,
+      {
+        memberId: member.id,
+        branchId: branch.id,
+        ruleId: rule.id,
+        points: rule.points,
+        occurredOn: input.occurredOn,
+        note: input.note ?? null,
+        evidenceSha256: evidence?.sha256 ?? null,
+        evidenceType: evidence?.contentType ?? null,
+        status: 'pending',
+        revision: frozen,
+        recordedBy: tx.actor.userId,
+      },
+      tx.clock.now().toISOString(),
+    );
+    await audit(tx, {
+      action: frozen ? 'points.record.revision' : 'points.record.create',
+      entityType: 'points_record',
+      entityId: record.id,
+      unitId: branch.unitId,
+      after: record,
+    });
+    return record;
+  });
+}
+
+export const ReviewInput = z.object({
+  decision: z.enum(['approve', 'reject']),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+export type ReviewInput = z.infer<typeof ReviewInput>;
+
+/** Maker–checker: the branch reviewer decides; never the recorder, never the member themselves. */
+export function reviewRecord(
+  ctx: AppContext,
+  id: string,
+  input: ReviewInput,
+): Promise<PointsRecord> {
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ note: input.note });
+    const record = await requireRecord(tx, id);
+    const branch = (await findBranch(tx.db, record.branchId))!;
+    await gate(tx, branch, 'review', '审核该党支部的积分（须为本支部审核人）');
+    const actor = tx.actor;
+    if (actor.kind !== 'system') {
+      if (record.recordedBy === actor.userId)
+        throw new DomainError(
+          'SELF_REVIEW',
+          '记录人不能审核自己录入的积分 the recorder may not review the record',
+        );
+      const member = (await findMember(tx.db, record.memberId))!;
+      if (member.userId !== null && member.userId === actor.userId)
+        throw new DomainError(
+          'SELF_REVIEW',
+          '不能审核关于自己的积分 nobody reviews records about themselves',
+        );
+    }
+    const after = await setReview(
+      tx.db,
+      record.id,
+      input.decision === 'approve' ? 'approved' : 'rejected',
+      actor.userId,
+      input.note ?? null,
+      tx.clock.now().toISOString(),
+    );
+    if (!after) throw new DomainError('CONFLICT', '该记录已审核 already reviewed');
+    await audit(tx, {
+      action: `points.record.${input.decision}`,
+      entityType: 'points_record',
+      entityId: record.id,
+      unitId: branch.unitId,
+      before: { status: record.status },
+      after: { status: after.status, note: after.reviewNote },
+    });
+    return after;
+  });
+}
+
+async function requireRecord(ctx: AppContext, id: string | number) {
+  const record = /^\d+$/.test(String(id)) ? await findRecord(ctx.db, Number(id)) : undefined;
+  if (!record) throw new DomainError('NOT_FOUND', `积分记录不存在 record not found: ${id}`);
+  return record;
+}
+
+/** The evidence of a record, for readers of its branch. */
+export async function recordEvidenceFor(ctx: AppContext, id: string) {
+  const record = await requireRecord(ctx, id);
+  const branch = (await findBranch(ctx.db, record.branchId))!;
+  await gate(ctx, branch, 'read', '查看佐证材料');
+  return record;
+}
+
+/** A branch's pending records, oldest first, with member and rule names. */
+export async function reviewQueue(ctx: AppContext, branchId: string) {
+  const branch = await requireBranch(ctx, branchId);
+  await gate(ctx, branch, 'read', '查看审核队列');
+  const records = await listRecords(ctx.db, {
+    branchIds: [branch.id],
+    status: 'pending',
+    limit: 500,
+  });
+  const members = new Map((await listMembers(ctx.db, [branch.id])).map((m) => [m.id, m]));
+  const rules = new Map((await rulesFor(ctx, branch)).map((r) => [r.id, r]));
+  return records.map((r) => ({
+    ...r,
+    memberName: members.get(r.memberId)?.name ?? '',
+    category: rules.get(r.ruleId)?.category ?? '',
+    item: rules.get(r.ruleId)?.item ?? '',
+  }));
+}
+
+// ---------- disputes ----------
+
+export const DisputeInput = z.object({
+  reason: z.string().trim().min(1, '请填写申诉理由 reason required').max(1000),
+});
+export const DisputeAnswer = z.object({
+  decision: z.enum(['upheld', 'dismissed']),
+  answer: z.string().trim().min(1, '请填写答复 answer required').max(1000),
+});
+
+/** 积分申诉: the member (by their account) or their branch's people file it. */
+export function fileDispute(ctx: AppContext, recordId: string, input: { reason: string }) {
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ reason: input.reason });
+    const record = await requireRecord(tx, recordId);
+    const branch = (await findBranch(tx.db, record.branchId))!;
+    const member = (await findMember(tx.db, record.memberId))!;
+    const access = await accessTo(tx, branch);
+    const self = tx.actor.kind === 'user' && member.userId === tx.actor.userId;
+    if (!self && !access.record && !access.review && !access.manage)
+      throw new DomainError('FORBIDDEN', '没有权限提出申诉 you may not dispute this record');
+    const dispute = await insertDispute(
+      tx.db,
+      record.id,
+      input.reason,
+      tx.actor.userId,
+      tx.clock.now().toISOString(),
+    );
+    await audit(tx, {
+      action: 'points.dispute.file',
+      entityType: 'points_dispute',
+      entityId: dispute.id,
+      unitId: branch.unitId,
+      after: dispute,
+    });
+    return dispute;
+  });
+}
+
+/** The branch reviewer (or the town) answers; an upheld dispute rejects the record it is about. */
+export function answerPointsDispute(
+  ctx: AppContext,
+  id: string,
+  input: z.infer<typeof DisputeAnswer>,
+) {
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ answer: input.answer });
+    const dispute = /^\d+$/.test(id) ? await findDispute(tx.db, Number(id)) : undefined;
+    if (!dispute) throw new DomainError('NOT_FOUND', `申诉不存在 dispute not found: ${id}`);
+    const record = (await findRecord(tx.db, dispute.recordId))!;
+    const branch = (await findBranch(tx.db, record.branchId))!;
+    const access = await accessTo(tx, branch);
+    if (!access.review && !access.manage)
+      throw new DomainError('FORBIDDEN', '没有权限答复申诉 you may not answer');
+    if (tx.actor.kind === 'user' && dispute.filedBy === tx.actor.userId)
+      throw new DomainError(
+        'SELF_REVIEW',
+        '不能答复自己提出的申诉 nobody answers their own dispute',
+      );
+    const after = await answerDispute(
+      tx.db,
+      dispute.id,
+      input.decision,
+      input.answer,
+      tx.actor.userId,
+      tx.clock.now().toISOString(),
+    );
+    if (!after) throw new DomainError('CONFLICT', '该申诉已答复 already answered');
+    if (input.decision === 'upheld' && record.status !== 'rejected') {
+      await tx.db
+        .updateTable('points_records')
+        .set({ status: 'rejected', review_note: `申诉成立：${input.answer}` })
+        .where('id', '=', record.id)
+        .execute();
+    }
+    await audit(tx, {
+      action: 'points.dispute.answer',
+      entityType: 'points_dispute',
+      entityId: dispute.id,
+      unitId: branch.unitId,
+      before: dispute,
+      after,
+    });
+    return after;
+  });
+}
+
+// ---------- quarters ----------
+
+export const QuarterInput = z.object({
+  organizer: Ref,
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式为 2026-Q4 quarter expected'),
+  state: z.enum(['notice', 'frozen']),
+});
+
+/** A town (or the county) puts a quarter on notice (公示), then freezes it. */
+export function setQuarter(ctx: AppContext, input: z.infer<typeof QuarterInput>) {
+  return inTransaction(ctx, async (tx) => {
+    const unit = await findUnit(tx.db, input.organizer);
+    if (!unit)
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${input.organizer}`, {
+        field: 'organizer',
+      });
+    await authorize(tx, 'points.manage', unit.id);
+    const before = await quarterState(tx.db, [unit.id], input.quarter);
+    if (before === 'frozen')
+      throw new DomainError('CONFLICT', `${input.quarter} 已冻结 already frozen`);
+    if (input.state === 'frozen' && before !== 'notice')
+      throw new DomainError('CONFLICT', '须先公示再冻结 put the quarter on notice first');
+    await setQuarterState(tx.db, unit.id, input.quarter, input.state, tx.clock.now().toISOString());
+    await audit(tx, {
+      action: `points.quarter.${input.state}`,
+      entityType: 'points_quarter',
+      entityId: `${unit.id}:${input.quarter}`,
+      unitId: unit.id,
+      before: { state: before ?? null },
+      after: { state: input.state },
+    });
+    return { organizer: unit.id, quarter: input.quarter, state: input.state };
+  });
+}
+
+// ---------- statements and leaderboards ----------
+
+/** Counted points of approved records in a year, per member, with the clamp of each record. */
+async function countedYear(ctx: AppContext, branchIds: number[], year: number, memberId?: number) {
+  const records = await listRecords(ctx.db, {
+    branchIds,
+    memberId,
+    status: 'approved',
+    from: `${year}-01-01`,
+    to: `${year + 1}-01-01`,
+  });
+  const ruleIds = [...new Set(records.map((r) => r.ruleId))];
+  const rules = new Map<number, Rule>();
+  for (const id of ruleIds) rules.set(id, (await findRule(ctx.db, id))!);
+  const byMember = new Map<number, PointsRecord[]>();
+  for (const r of records) {
+    const list = byMember.get(r.memberId) ?? [];
+    list.push(r);
+    byMember.set(r.memberId, list);
+  }
+  const out = new Map<
+    number,
+    { record: PointsRecord; rule: Rule; counted: number; clampedBy: 'item' | 'category' | null }[]
+  >();
+  for (const [member, list] of byMember) {
+    const clamped = clampYear(
+      list.map((r) => {
+        const rule = rules.get(r.ruleId)!;
+        return {
+          id: r.id,
+          item: `${rule.organizerUnitId}:${rule.item}`,
+          category: `${rule.organizerUnitId}:${rule.category}`,
+          points: r.points,
+          itemCap: rule.itemCap,
+          categoryCap: rule.categoryCap,
+        };
+      }),
+    );
+    out.set(
+      member,
+      list.map((r, i) => ({
+        record: r,
+        rule: rules.get(r.ruleId)!,
+        counted: clamped[i]!.counted,
+        clampedBy: clamped[i]!.clampedBy,
+      })),
+    );
+  }
+  return out;
+}
+
+/** A member's statement for a year: every record, its state, what it counted and which cap cut it. */
+export async function memberStatement(ctx: AppContext, memberId: string, year: number) {
+  const member = await requireMember(ctx, memberId);
+  const branch = (await findBranch(ctx.db, member.branchId))!;
+  const self = ctx.actor.kind === 'user' && member.userId === ctx.actor.userId;
+  if (!self) await gate(ctx, branch, 'read', '查看该党员积分');
+  const counted = (await countedYear(ctx, [branch.id], year, member.id)).get(member.id) ?? [];
+  const countedById = new Map(counted.map((c) => [c.record.id, c]));
+  const all = await listRecords(ctx.db, {
+    memberId: member.id,
+    from: `${year}-01-01`,
+    to: `${year + 1}-01-01`,
+  });
+  const rules = new Map((await rulesFor(ctx, branch)).map((r) => [r.id, r]));
+  const disputes = await listDisputes(
+    ctx.db,
+    all.map((r) => r.id),
+  );
+  const lines = all.map((r) => {
+    const c = countedById.get(r.id);
+    const rule = rules.get(r.ruleId);
+    return {
+      ...r,
+      category: rule?.category ?? '',
+      item: rule?.item ?? '',
+      counted: c ? c.counted : 0,
+      clampedBy: c?.clampedBy ?? null,
+      disputes: disputes.filter((d) => d.recordId === r.id),
+    };
+  });
+  return { member, branch, year, total: counted.reduce((a, c) => a + c.counted, 0), lines };
+}
+
+export const LeaderboardQuery = z.object({
+  scope: z.string().min(1),
+  period: z
+    .string()
+    .refine(
+      (p) => parsePointsPeriod(p) !== undefined,
+      '期间格式为 2026-11、2026-Q4 或 2026 period expected',
+    ),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type LeaderboardQuery = z.infer<typeof LeaderboardQuery>;
+
+export interface BoardRow {
+  rank: number;
+  memberId: number;
+  name: string;
+  branchId: number;
+  branchName: string;
+  total: number;
+  awarded: number;
+  deducted: number;
+  pointsClass: PointsClass | null;
+}
+
+/** Totals of a scope's members (a branch's unit, a town, the county) over a month, quarter or year. */
+export async function computeLeaderboard(
+  ctx: AppContext,
+  unitId: number,
+  periodKey: string,
+): Promise<BoardRow[]> {
+  const period = parsePointsPeriod(periodKey)!;
+  const branches = await listBranchesUnder(ctx.db, unitId);
+  const branchName = new Map(branches.map((b) => [b.id, b.unitName]));
+  const members = await listMembers(
+    ctx.db,
+    branches.map((b) => b.id),
+  );
+  const counted = await countedYear(
+    ctx,
+    branches.map((b) => b.id),
+    period.year,
+  );
+  const rows = members.map((m) => {
+    let awarded = 0;
+    let deducted = 0;
+    for (const c of counted.get(m.id) ?? []) {
+      if (c.record.occurredOn < period.from || c.record.occurredOn >= period.to) continue;
+      if (c.counted >= 0) awarded += c.counted;
+      else deducted += c.counted;
+    }
+    return {
+      rank: 0,
+      memberId: m.id,
+      name: m.name,
+      branchId: m.branchId,
+      branchName: branchName.get(m.branchId) ?? '',
+      total: awarded + deducted,
+      awarded,
+      deducted,
+      pointsClass: null as PointsClass | null,
+      active: m.status === 'active',
+    };
+  });
+  if (period.kind === 'quarter') {
+    // Classes are given within each branch, among its active members.
+    for (const b of branches) {
+      const mine = rows.filter((r) => r.branchId === b.id && r.active);
+      const classes = classify(
+        mine.map((r) => r.total),
+        DEFAULT_CLASS_RULE,
+      );
+      mine.forEach((r, i) => {
+        r.pointsClass = classes[i]!;
+      });
+    }
+  }
+  const board = rows
+    .filter((r) => r.active || r.total !== 0)
+    .sort((a, b) => b.total - a.total || a.memberId - b.memberId);
+  let rank = 0;
+  board.forEach((r, i) => {
+    rank = i > 0 && board[i - 1]!.total === r.total ? rank : i + 1;
+    r.rank = rank;
+  });
+  return board.map(({ active: _a, ...r }) => r);
+}
+
+export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
+  const unit = await findUnit(ctx.db, query.scope);
+  if (!unit)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${query.scope}`, {
+      field: 'scope',
+    });
+  const actor = requireUser(ctx);
+  if (actor.kind !== 'system') {
+    const path = await unitPath(ctx, unit.id);
+    const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
+    const branch = await findBranchByUnit(ctx.db, unit.id);
+    const mine = branch && (await accessTo(ctx, branch)).read;
+    if (!can(principal, 'points.read', { unitPath: path }) && !mine)
+      throw new DomainError(
+        'FORBIDDEN',
+        '没有权限查看该范围的积分排行 you may not read this scope',
+      );
+  }
+  const rows = await computeLeaderboard(ctx, unit.id, query.period);
+  return {
+    scope: { id: unit.id, code: unit.code, name: unit.name },
+    period: query.period,
+    total: rows.length,
+    rows: rows.slice(0, query.limit),
+  };
+}
+
+/** The public board: masked names, totals and classes only; no deductions, no evidence. */
+export async function publicLeaderboard(ctx: AppContext, query: LeaderboardQuery) {
+  const unit = await findUnit(ctx.db, query.scope);
+  if (!unit)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${query.scope}`, {
+      field: 'scope',
+    });
+  const rows = await computeLeaderboard({ ...ctx, actor: { ...ctx.actor } }, unit.id, query.period);
+  return {
+    scope: { code: unit.code, name: unit.name },
+    period: query.period,
+    rows: rows.slice(0, query.limit).map((r) => ({
+      rank: r.rank,
+      name: maskName(r.name),
+      branch: r.branchName,
+      total: r.total,
+      pointsClass: r.pointsClass,
+    })),
+  };
+}
+
+/** Mean total of a village's active members over a period (the 党员积分平均分 indicator); null without a branch. */
+export async function villageAverage(
+  ctx: AppContext,
+  unitId: number,
+  periodKey: string,
+): Promise<number | null> {
+  const branch = await findBranchByUnit(ctx.db, unitId);
+  if (!branch || !parsePointsPeriod(periodKey)) return null;
+  const rows = await computeLeaderboard(ctx, unitId, periodKey);
+  const active = new Set(
+    (await listMembers(ctx.db, [branch.id])).filter((m) => m.status === 'active').map((m) => m.id),
+  );
+  const mine = rows.filter((r) => active.has(r.memberId));
+  if (mine.length === 0) return null;
+  return Math.round((mine.reduce((a, r) => a + r.total, 0) / mine.length) * 100) / 100;
+}

@@ -1,0 +1,484 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from './schema.ts';
+import type {
+  PointsBranchTable,
+  PointsDisputeTable,
+  PointsMemberTable,
+  PointsRecordTable,
+  PointsRuleTable,
+} from './schema-points.ts';
+import { withSubtree } from './unit.repository.ts';
+
+type Db = Kysely<Database>;
+
+export interface Branch {
+  id: number;
+  unitId: number;
+  name: string;
+}
+export interface Member {
+  id: number;
+  branchId: number;
+  name: string;
+  gender: string;
+  birthYear: number;
+  joinedOn: string;
+  status: 'active' | 'transferred_out';
+  transferredInOn: string | null;
+  transferredOutOn: string | null;
+  userId: number | null;
+}
+export interface Rule {
+  id: number;
+  organizerUnitId: number;
+  category: string;
+  item: string;
+  points: number;
+  itemCap: number | null;
+  categoryCap: number | null;
+  active: boolean;
+}
+export interface PointsRecord {
+  id: number;
+  memberId: number;
+  branchId: number;
+  ruleId: number;
+  points: number;
+  occurredOn: string;
+  note: string | null;
+  hasEvidence: boolean;
+  status: 'pending' | 'approved' | 'rejected';
+  revision: boolean;
+  recordedBy: number | null;
+  reviewedBy: number | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  createdAt: string;
+}
+export interface Dispute {
+  id: number;
+  recordId: number;
+  reason: string;
+  status: 'open' | 'upheld' | 'dismissed';
+  answer: string | null;
+  filedBy: number | null;
+  answeredBy: number | null;
+  filedAt: string;
+  answeredAt: string | null;
+}
+
+const branchOf = (r: Selectable<PointsBranchTable>): Branch => ({
+  id: r.id,
+  unitId: r.unit_id,
+  name: r.name,
+});
+const memberOf = (r: Selectable<PointsMemberTable>): Member => ({
+  id: r.id,
+  branchId: r.branch_id,
+  name: r.name,
+  gender: r.gender,
+  birthYear: r.birth_year,
+  joinedOn: r.joined_on,
+  status: r.status as Member['status'],
+  transferredInOn: r.transferred_in_on,
+  transferredOutOn: r.transferred_out_on,
+  userId: r.user_id,
+});
+export const ruleOf = (r: Selectable<PointsRuleTable>): Rule => ({
+  id: r.id,
+  organizerUnitId: r.organizer_unit_id,
+  category: r.category,
+  item: r.item,
+  points: r.points,
+  itemCap: r.item_cap,
+  categoryCap: r.category_cap,
+  active: Boolean(r.active),
+});
+const recordOf = (r: Selectable<PointsRecordTable>): PointsRecord => ({
+  id: r.id,
+  memberId: r.member_id,
+  branchId: r.branch_id,
+  ruleId: r.rule_id,
+  points: r.points,
+  occurredOn: r.occurred_on,
+  note: r.note,
+  hasEvidence: r.evidence_sha256 !== null,
+  status: r.status as PointsRecord['status'],
+  revision: Boolean(r.revision),
+  recordedBy: r.recorded_by,
+  reviewedBy: r.reviewed_by,
+  reviewedAt: r.reviewed_at,
+  reviewNote: r.review_note,
+  createdAt: r.created_at,
+});
+const disputeOf = (r: Selectable<PointsDisputeTable>): Dispute => ({
+  id: r.id,
+  recordId: r.record_id,
+  reason: r.reason,
+  status: r.status as Dispute['status'],
+  answer: r.answer,
+  filedBy: r.filed_by,
+  answeredBy: r.answered_by,
+  filedAt: r.filed_at,
+  answeredAt: r.answered_at,
+});
+
+export async function insertBranch(db: Db, unitId: number, name: string, now: string) {
+  const row = await db
+    .insertInto('points_branches')
+    .values({ unit_id: unitId, name, created_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return branchOf(row);
+}
+export async function findBranch(db: Db, id: number) {
+  const row = await db
+    .selectFrom('points_branches')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && branchOf(row);
+}
+export async function findBranchByUnit(db: Db, unitId: number) {
+  const row = await db
+    .selectFrom('points_branches')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row && branchOf(row);
+}
+export async function listBranchesIn(db: Db, unitIds: readonly number[]) {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('points_branches')
+    .selectAll()
+    .where('unit_id', 'in', unitIds)
+    .orderBy('id')
+    .execute();
+  return rows.map(branchOf);
+}
+
+export async function insertAssignment(db: Db, userId: number, branchId: number, role: string) {
+  await db
+    .insertInto('points_assignments')
+    .values({ user_id: userId, branch_id: branchId, role })
+    .execute();
+}
+export async function assignmentsOf(db: Db, userId: number) {
+  const rows = await db
+    .selectFrom('points_assignments')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => ({ branchId: r.branch_id, role: r.role as 'recorder' | 'reviewer' }));
+}
+
+export type NewMember = Omit<Member, 'id'>;
+export async function insertMember(db: Db, m: NewMember, now: string) {
+  const row = await db
+    .insertInto('points_members')
+    .values({
+      branch_id: m.branchId,
+      name: m.name,
+      gender: m.gender,
+      birth_year: m.birthYear,
+      joined_on: m.joinedOn,
+      status: m.status,
+      transferred_in_on: m.transferredInOn,
+      transferred_out_on: m.transferredOutOn,
+      user_id: m.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return memberOf(row);
+}
+export async function insertMembers(db: Db, ms: NewMember[], now: string) {
+  for (let i = 0; i < ms.length; i += 500) {
+    await db
+      .insertInto('points_members')
+      .values(
+        ms.slice(i, i + 500).map((m) => ({
+          branch_id: m.branchId,
+          name: m.name,
+          gender: m.gender,
+          birth_year: m.birthYear,
+          joined_on: m.joinedOn,
+          status: m.status,
+          transferred_in_on: m.transferredInOn,
+          transferred_out_on: m.transferredOutOn,
+          user_id: m.userId,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+}
+export async function findMember(db: Db, id: number) {
+  const row = await db
+    .selectFrom('points_members')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && memberOf(row);
+}
+export async function listMembers(db: Db, branchIds: readonly number[]) {
+  if (branchIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('points_members')
+    .selectAll()
+    .where('branch_id', 'in', branchIds)
+    .orderBy('id')
+    .execute();
+  return rows.map(memberOf);
+}
+export async function transferOut(db: Db, id: number, on: string, now: string) {
+  const row = await db
+    .updateTable('points_members')
+    .set({ status: 'transferred_out', transferred_out_on: on, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return memberOf(row);
+}
+
+export type NewRule = Omit<Rule, 'id' | 'active'>;
+export async function insertRule(db: Db, r: NewRule, now: string) {
+  const row = await db
+    .insertInto('points_rules')
+    .values({
+      organizer_unit_id: r.organizerUnitId,
+      category: r.category,
+      item: r.item,
+      points: r.points,
+      item_cap: r.itemCap,
+      category_cap: r.categoryCap,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return ruleOf(row);
+}
+export async function findRule(db: Db, id: number) {
+  const row = await db
+    .selectFrom('points_rules')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && ruleOf(row);
+}
+export async function listRules(db: Db, organizerUnitIds: readonly number[]) {
+  if (organizerUnitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('points_rules')
+    .selectAll()
+    .where('organizer_unit_id', 'in', organizerUnitIds)
+    .orderBy('id')
+    .execute();
+  return rows.map(ruleOf);
+}
+
+export interface NewRecord {
+  memberId: number;
+  branchId: number;
+  ruleId: number;
+  points: number;
+  occurredOn: string;
+  note: string | null;
+  evidenceSha256: string | null;
+  evidenceType: string | null;
+  status: PointsRecord['status'];
+  revision: boolean;
+  recordedBy: number | null;
+  reviewedBy?: number | null;
+  reviewedAt?: string | null;
+}
+const recordRow = (r: NewRecord, now: string) => ({
+  member_id: r.memberId,
+  branch_id: r.branchId,
+  rule_id: r.ruleId,
+  points: r.points,
+  occurred_on: r.occurredOn,
+  note: r.note,
+  evidence_sha256: r.evidenceSha256,
+  evidence_type: r.evidenceType,
+  status: r.status,
+  revision: r.revision ? 1 : 0,
+  recorded_by: r.recordedBy,
+  reviewed_by: r.reviewedBy ?? null,
+  reviewed_at: r.reviewedAt ?? null,
+  created_at: now,
+});
+export async function insertRecord(db: Db, r: NewRecord, now: string) {
+  const row = await db
+    .insertInto('points_records')
+    .values(recordRow(r, now))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return recordOf(row);
+}
+export async function insertRecords(db: Db, rs: NewRecord[], now: string) {
+  for (let i = 0; i < rs.length; i += 400) {
+    await db
+      .insertInto('points_records')
+      .values(rs.slice(i, i + 400).map((r) => recordRow(r, now)))
+      .execute();
+  }
+}
+export async function findRecord(db: Db, id: number) {
+  const row = await db
+    .selectFrom('points_records')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && recordOf(row);
+}
+export async function recordEvidence(db: Db, id: number) {
+  return db
+    .selectFrom('points_records')
+    .select(['evidence_sha256', 'evidence_type'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export async function setReview(
+  db: Db,
+  id: number,
+  status: 'approved' | 'rejected',
+  by: number | null,
+  note: string | null,
+  now: string,
+) {
+  const row = await db
+    .updateTable('points_records')
+    .set({ status, reviewed_by: by, reviewed_at: now, review_note: note })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+  return row && recordOf(row);
+}
+export async function listRecords(
+  db: Db,
+  q: {
+    branchIds?: readonly number[];
+    memberId?: number;
+    status?: string;
+    from?: string;
+    to?: string;
+    limit?: number;
+  },
+) {
+  let query = db.selectFrom('points_records').selectAll();
+  if (q.branchIds) {
+    if (q.branchIds.length === 0) return [];
+    query = query.where('branch_id', 'in', q.branchIds);
+  }
+  if (q.memberId !== undefined) query = query.where('member_id', '=', q.memberId);
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.from) query = query.where('occurred_on', '>=', q.from);
+  if (q.to) query = query.where('occurred_on', '<', q.to);
+  query = query.orderBy('occurred_on').orderBy('id');
+  if (q.limit) query = query.limit(q.limit);
+  return (await query.execute()).map(recordOf);
+}
+
+export async function insertDispute(
+  db: Db,
+  recordId: number,
+  reason: string,
+  by: number | null,
+  now: string,
+) {
+  const row = await db
+    .insertInto('points_disputes')
+    .values({ record_id: recordId, reason, status: 'open', filed_by: by, filed_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return disputeOf(row);
+}
+export async function findDispute(db: Db, id: number) {
+  const row = await db
+    .selectFrom('points_disputes')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && disputeOf(row);
+}
+export async function answerDispute(
+  db: Db,
+  id: number,
+  status: 'upheld' | 'dismissed',
+  answer: string,
+  by: number | null,
+  now: string,
+) {
+  const row = await db
+    .updateTable('points_disputes')
+    .set({ status, answer, answered_by: by, answered_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+  return row && disputeOf(row);
+}
+export async function listDisputes(db: Db, recordIds: readonly number[]) {
+  if (recordIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('points_disputes')
+    .selectAll()
+    .where('record_id', 'in', recordIds)
+    .orderBy('id')
+    .execute();
+  return rows.map(disputeOf);
+}
+
+export async function quarterState(db: Db, organizerUnitIds: readonly number[], quarter: string) {
+  if (organizerUnitIds.length === 0) return undefined;
+  const rows = await db
+    .selectFrom('points_quarters')
+    .select('state')
+    .where('organizer_unit_id', 'in', organizerUnitIds)
+    .where('quarter', '=', quarter)
+    .execute();
+  if (rows.some((r) => r.state === 'frozen')) return 'frozen';
+  if (rows.some((r) => r.state === 'notice')) return 'notice';
+  return undefined;
+}
+export async function setQuarterState(
+  db: Db,
+  organizerUnitId: number,
+  quarter: string,
+  state: string,
+  now: string,
+) {
+  await db
+    .deleteFrom('points_quarters')
+    .where('organizer_unit_id', '=', organizerUnitId)
+    .where('quarter', '=', quarter)
+    .execute();
+  await db
+    .insertInto('points_quarters')
+    .values({ organizer_unit_id: organizerUnitId, quarter, state, changed_at: now })
+    .execute();
+}
+
+/** Branches whose unit lies in the subtree of `rootId` (the unit itself included). */
+export async function listBranchesUnder(db: Db, rootId: number) {
+  const rows = await withSubtree(db, rootId)
+    .selectFrom('points_branches as b')
+    .innerJoin('subtree as s', 's.id', 'b.unit_id')
+    .innerJoin('units as u', 'u.id', 'b.unit_id')
+    .select([
+      'b.id',
+      'b.unit_id',
+      'b.name',
+      'b.created_at',
+      'u.name as unit_name',
+      'u.code as unit_code',
+    ])
+    .orderBy('u.code')
+    .execute();
+  return rows.map((r) => ({ ...branchOf(r), unitName: r.unit_name, unitCode: r.unit_code }));
+}
