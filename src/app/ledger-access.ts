@@ -48,6 +48,10 @@ export interface LedgerAccess {
 const ALL: LedgerAccess = { read: true, report: true, manage: true, plan: true };
 const NONE: LedgerAccess = { read: false, report: false, manage: false, plan: false };
 
+/** Roles that work with the data; leaders read, and security and audit admins stay out (三权分立). */
+const WORKING_ROLES = new Set(['admin', 'organizer', 'evaluator', 'reporter']);
+const works = (roles: readonly string[]) => roles.some((r) => WORKING_ROLES.has(r));
+
 async function officeId(ctx: LedgerContext): Promise<number | null> {
   return (await findUnit(ctx.db, ctx.ledger.office))?.id ?? null;
 }
@@ -56,7 +60,7 @@ async function officeId(ctx: LedgerContext): Promise<number | null> {
 export async function isPlanningOffice(ctx: LedgerContext): Promise<boolean> {
   const actor = ctx.actor;
   if (actor.kind !== 'user' || actor.unitId === null) return false;
-  return actor.unitId === (await officeId(ctx)) && actor.roles.some((r) => r !== 'viewer');
+  return actor.unitId === (await officeId(ctx)) && works(actor.roles);
 }
 
 /** What the actor may do with the projects of a responsible unit. */
@@ -64,7 +68,7 @@ export async function ledgerAccess(ctx: LedgerContext, unitId: number): Promise<
   const actor = requireUser(ctx);
   if (actor.kind === 'system') return ALL;
   const roles = actor.roles;
-  const acting = roles.some((r) => r !== 'viewer');
+  const acting = works(roles);
   if (actor.unitId === (await officeId(ctx))) {
     return acting ? ALL : { ...NONE, read: true };
   }

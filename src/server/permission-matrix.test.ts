@@ -110,8 +110,13 @@ function multipart(fields: Record<string, string>, file: { name: string; bytes: 
 }
 const PDF = Buffer.from('%PDF-1.4\n% matrix evidence\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const month = (n: number) =>
-  `${2030 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+// A fresh month for every call (2030-01, 2030-02, …): periods stay valid however many requests
+// the table makes.
+let months = 0;
+const month = (_n: number) => {
+  const k = months++;
+  return `${2030 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+};
 const DECIDERS: Actor[] = ['admin', 'organizer', 'evaluator'];
 
 const IN_TOWN = '371323104'; // 黄山铺镇

@@ -72,6 +72,10 @@ const STATUS: Record<string, number> = {
   PASSWORD_EXPIRED: 403,
   TOTP_SETUP_REQUIRED: 403,
   NON_FINITE_SCORE: 400,
+  // Party-member points (DESIGN §10) and the password policy.
+  MEMBER_TRANSFERRED: 409,
+  SELF_REVIEW: 403,
+  INVALID_POLICY: 400,
   // The project ledger (DESIGN §9).
   LIGHT_COMPUTED: 400,
   NEEDS_CONFIRMATION: 400,

@@ -4,7 +4,7 @@ import { getPolicy, PolicyBody, setPolicy } from '../../app/security-policy.ts';
 import { confirmTotp, enrolTotp, resetTotp, TotpCode, totpStatus } from '../../app/totp.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { IdParam } from './views.ts';
+import { RefParam } from './views.ts';
 
 const PolicyView = z.object({
   minLength: z.number(),
@@ -59,7 +59,7 @@ export function securityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '重置用户的两步验证（安全管理员）reset a user’s second factor',
-          params: IdParam,
+          params: RefParam,
         },
       },
       async (request, reply) => {

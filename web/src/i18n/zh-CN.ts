@@ -97,7 +97,7 @@ export const zhCN = {
     totpSetUp: '绑定两步验证',
     totpOn: '两步验证已开启',
     totpScan:
-      '用手机上的验证器（如腾讯身份验证器、Google Authenticator、Microsoft Authenticator）扫描二维码，或手动输入密钥，然后填写 App 显示的 6 位验证码。',
+      '用手机上的身份验证器（如腾讯身份验证器、谷歌或微软的身份验证器）扫描二维码，或手动输入密钥，然后填写验证器显示的 6 位验证码。',
     totpQrAlt: '两步验证二维码',
     totpSecret: '密钥：',
     totpCode: '6 位验证码',
@@ -127,8 +127,8 @@ export const zhCN = {
       export: '导出',
       data: '业务数据',
     },
-    exportCsv: '导出 CSV',
-    exportXlsx: '导出 Excel',
+    exportCsv: '导出逗号分隔表格',
+    exportXlsx: '导出电子表格',
   },
   auth: {
     title: '用户登录',
