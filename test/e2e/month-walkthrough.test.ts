@@ -123,6 +123,8 @@ describe('one month of a contest, role by role', () => {
   it('captures the demo users’ passwords', () => {
     expect(Object.keys(passwords).sort()).toEqual([
       'admin',
+      'hsp-cunwen',
+      'hsp-shuji',
       'hsp-zuzhi',
       'huangshancun',
       'huangshancun-shuji',
