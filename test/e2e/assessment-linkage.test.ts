@@ -20,9 +20,19 @@ describe('assessment, three-level linkage and practices', () => {
   let contests: ContestSummary[];
 
   beforeAll(async () => {
-    const list = (await (await fetch(`${demo.server.url}/api/v1/contests?limit=500`)).json()) as {
-      items: ContestSummary[];
-    };
+    // The contest list is for signed-in staff (issue 12): read it as the admin.
+    const session = await fetch(`${demo.server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: demo.passwords.admin }),
+    });
+    const cookie = session.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const list = (await (
+      await fetch(`${demo.server.url}/api/v1/contests?limit=500`, { headers: { cookie } })
+    ).json()) as { items: ContestSummary[] };
     contests = list.items;
   });
 

@@ -368,10 +368,14 @@ describe('one month of a contest, role by role', () => {
     await page.goto(`${server.url}/users`);
     await page.getByRole('cell', { name: 'huangshanpu', exact: true }).waitFor();
     await saveScreenshot(page, 'users');
+    // Usernames are data: the demo's people, down to the branch and the 群众评议 raters.
     await checkChinese(page, [
       'huangshancun-shuji',
       'huangshancun',
       'hsp-zuzhi',
+      'hsp-cunwen',
+      'hsp-shuji',
+      'qunzhong',
       'admin',
       'huangshanpu',
       'lingdao',

@@ -193,8 +193,10 @@ export class CorrectionPage {
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: '确认更正并发布' }).click();
     const popover = this.page.locator('.ant-popover', { hasText: '确认发布更正？' });
-    // The preview table below re-lays out while the popover zooms in: click without waiting
-    // for it to sit still.
-    await popover.getByRole('button', { name: '确定', exact: true }).click({ force: true });
+    // The preview table below re-lays out while the popover zooms in (and may push it out of
+    // the viewport): press the button itself rather than a point on the screen.
+    const ok = popover.getByRole('button', { name: '确定', exact: true });
+    await ok.waitFor();
+    await ok.evaluate((button: HTMLButtonElement) => button.click());
   }
 }

@@ -15,11 +15,20 @@ export interface ScreenData {
   year: number;
 }
 
-/** The latest published round of each contest, newest first. */
+/**
+ * The latest published round of each contest, newest first; monthly and yearly boards before
+ * weekly bulletins and derived quarters, which award no flags of their own (DESIGN §2).
+ */
 export function latestRounds(contests: PublicContestSummary[], limit = SCREEN_BOARDS): number[] {
+  const minor = (period: string) => (/W|Q/.test(period) ? 1 : 0);
   return contests
     .flatMap((c) => (c.latestRound ? [c.latestRound] : []))
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id)
+    .sort(
+      (a, b) =>
+        minor(a.period) - minor(b.period) ||
+        b.publishedAt.localeCompare(a.publishedAt) ||
+        b.id - a.id,
+    )
     .slice(0, limit)
     .map((r) => r.id);
 }
