@@ -13,7 +13,8 @@ describe('two-step verification', () => {
 
   it('enrols with a QR code, then signs in with password and a TOTP code', async () => {
     const page = demo.page;
-    page.setDefaultTimeout(15_000);
+    // A loaded machine takes its time over the lazy modal and the QR image.
+    page.setDefaultTimeout(45_000);
     const login = new LoginPage(page, demo.server.url);
     await login.goto();
     await login.signIn('admin', demo.passwords.admin ?? '');

@@ -70,14 +70,14 @@ describe('signing in', () => {
       expect(demo.page.url()).toContain(path);
     }
     await demo.page.getByRole('button', { name: '登录' }).waitFor();
+    // A reporter sees neither users nor the audit log in the menu.
+    await expect(demo.page.getByRole('link', { name: '用户' }).count()).resolves.toBe(0);
+    expect(demo.consoleErrors).toEqual([]);
     // Contests unpublished in part are for signed-in staff; the public reads /public (issue 12).
     await demo.page.goto(`${demo.server.url}/contests`);
     await demo.page.waitForURL(/\/login\?next=%2Fcontests/);
     await demo.page.goto(`${demo.server.url}/`);
     await demo.page.waitForURL(/\/public$/);
-    // A reporter sees neither users nor the audit log in the menu.
-    await expect(demo.page.getByRole('link', { name: '用户' }).count()).resolves.toBe(0);
-    expect(demo.consoleErrors).toEqual([]);
   });
 
   it('shows a reporter only what a reporter uses', async () => {
