@@ -17,6 +17,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { listContests } from '../../api/contests.ts';
 import { type FlagTally, flagTallies } from '../../api/me.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { useSession } from '../../app/session.tsx';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
@@ -42,7 +43,11 @@ export default function FlagsPage() {
   const tallies = useRequest(`flags:${year}:${contest ?? ''}`, (signal) =>
     flagTallies({ year, ...(contest ? { contest } : {}) }, signal),
   );
-  const contests = useRequest('contests', (signal) => listContests({}, signal));
+  // The contest list is for signed-in staff (issue 12); signed out, the tallies stand alone.
+  const { status } = useSession();
+  const contests = useRequest(status === 'signed-in' ? 'contests' : null, (signal) =>
+    listContests({}, signal),
+  );
   const items = tallies.data?.items ?? [];
 
   const byContest = useMemo(() => {
