@@ -122,7 +122,7 @@ export async function loadDemo(
   }
   // The project ledger first: the 重点工业项目 boards' rounds are filled from it (DESIGN §9).
   if (options.contests !== false) await loadDemoLedger(ctx);
-  credentials.push(...(await loadDemoPoints(ctx)).credentials);
+  for (const c of (await loadDemoPoints(ctx)).credentials) credentials.push(c);
   const contests =
     options.contests === false
       ? { contests: 0, rounds: 0, entries: 0, assessments: 0 }

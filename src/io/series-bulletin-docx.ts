@@ -124,8 +124,9 @@ function overall(r: SeriesReport): string[] {
 function contestLine(c: SeriesContestReport): string {
   const totals = c.units.map((u) => u.total);
   if (!totals.length) return `${c.title}：本期无参赛单位。`;
-  const max = Math.max(...totals);
-  const min = Math.min(...totals);
+  // Loops, not Math.max(...totals): a spread of a province's totals overflows the stack.
+  const max = totals.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+  const min = totals.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
   const best = c.units.filter((u) => u.total === max);
   const worst = c.units.filter((u) => u.total === min);
   const red = c.units.filter((u) => u.flag === 'red');
