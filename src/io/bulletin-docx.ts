@@ -334,25 +334,28 @@ export async function bulletinDocx(report: RoundReport): Promise<Buffer> {
               }),
             }
           : {},
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ['— ', PageNumber.CURRENT, ' —'],
-                    font: font(BULLETIN_FONTS.pageNumber),
-                    size: SIZE.pageNumber,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageNumberFooter() },
         children,
       },
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The page number centred in the footer, — 1 —, as GB/T 9704 prints it; shared by every 通报. */
+export function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: font(BULLETIN_FONTS.pageNumber),
+            size: SIZE.pageNumber,
+          }),
+        ],
+      }),
+    ],
+  });
 }

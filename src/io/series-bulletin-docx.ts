@@ -8,10 +8,8 @@ import {
   BorderStyle,
   convertMillimetersToTwip,
   Document,
-  Footer,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   type Table,
   TextRun,
@@ -24,6 +22,7 @@ import {
   heading,
   LINE,
   numeral,
+  pageNumberFooter,
   rankingTable,
   SIZE,
 } from './bulletin-docx.ts';
@@ -278,22 +277,7 @@ export async function seriesBulletinDocx(r: SeriesReport): Promise<Buffer> {
             },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ['— ', PageNumber.CURRENT, ' —'],
-                    font: font(BULLETIN_FONTS.pageNumber),
-                    size: SIZE.pageNumber,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageNumberFooter() },
         children,
       },
     ],
