@@ -85,14 +85,16 @@ describe('组织机构 page', () => {
   it('switches to English and keeps the choice', async () => {
     await org.goto('371323104');
     await org.chooseLanguage('English');
-    await expect(org.heading.textContent()).resolves.toBe('Organisation');
-    await expect(org.detail('Kind').textContent()).resolves.toBe('Town');
+    // React renders the new language just after the page's lang changes: wait for the text.
+    await org.heading.filter({ hasText: /^Organisation$/ }).waitFor();
+    await org.detail('Kind').filter({ hasText: /^Town$/ }).waitFor();
     await demo.page.reload();
-    await expect(org.heading.textContent()).resolves.toBe('Organisation');
+    await org.waitForLanguage('en');
+    await org.heading.filter({ hasText: /^Organisation$/ }).waitFor();
     await expect(demo.page.locator('html').getAttribute('lang')).resolves.toBe('en');
 
     await org.chooseLanguage('简体中文');
-    await expect(org.heading.textContent()).resolves.toBe('组织机构');
+    await org.heading.filter({ hasText: /^组织机构$/ }).waitFor();
     expect(demo.consoleErrors).toEqual([]);
   });
 });

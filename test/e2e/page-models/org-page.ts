@@ -99,5 +99,11 @@ export class OrgPage {
   async chooseLanguage(label: '简体中文' | 'English'): Promise<void> {
     await this.page.locator('.language-switch').click();
     await this.page.getByRole('menuitem', { name: label }).click();
+    await this.waitForLanguage(label === 'English' ? 'en' : 'zh-CN');
+  }
+
+  /** English text arrives after a download: waits until the page has switched to it. */
+  async waitForLanguage(lang: 'en' | 'zh-CN'): Promise<void> {
+    await this.page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
   }
 }
