@@ -30,6 +30,9 @@ const UsersPage = lazy(() => import('../features/users/users-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
 const AssessmentsPage = lazy(() => import('../features/assessments/assessments-page.tsx'));
 const AssessmentPage = lazy(() => import('../features/assessments/assessment-page.tsx'));
+const SeriesListPage = lazy(() => import('../features/series/series-list-page.tsx'));
+const SeriesPage = lazy(() => import('../features/series/series-page.tsx'));
+const RectificationsPage = lazy(() => import('../features/rectifications/rectifications-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The public site and the big screen: no sign-in, their own frames.
 const PublicShell = lazy(() => import('../features/public/public-shell.tsx'));
@@ -40,6 +43,7 @@ const PublicFlagsPage = lazy(() => import('../features/public/public-flags-page.
 const PublicUnitPage = lazy(() => import('../features/public/public-unit-page.tsx'));
 const PublicPracticesPage = lazy(() => import('../features/public/public-practices-page.tsx'));
 const PublicPracticePage = lazy(() => import('../features/public/public-practice-page.tsx'));
+const PublicNoticesPage = lazy(() => import('../features/public/public-notices-page.tsx'));
 const ScreenPage = lazy(() => import('../features/screen/screen-page.tsx'));
 
 const MANAGERS: Role[] = ['admin', 'organizer'];
@@ -106,6 +110,7 @@ function AppRoutes() {
         <Route path="contests/:id" element={<PublicContestPage />} />
         <Route path="rounds/:id" element={<PublicRoundPage />} />
         <Route path="flags" element={<PublicFlagsPage />} />
+        <Route path="notices" element={<PublicNoticesPage />} />
         <Route path="units/:code" element={<PublicUnitPage />} />
         <Route path="practices" element={<PublicPracticesPage />} />
         <Route path="practices/:id" element={<PublicPracticePage />} />
@@ -122,6 +127,9 @@ function AppRoutes() {
         <Route path="rounds/:id/results" element={<ResultsPage />} />
         <Route path="rounds/:id/correct" element={guarded(<CorrectionPage />, MANAGERS)} />
         <Route path="flags" element={<FlagsPage />} />
+        <Route path="series" element={guarded(<SeriesListPage />)} />
+        <Route path="series/:id" element={guarded(<SeriesPage />)} />
+        <Route path="rectifications" element={guarded(<RectificationsPage />)} />
         <Route path="projects" element={guarded(<LedgerPage />)} />
         <Route path="projects/:id" element={guarded(<ProjectPage />)} />
         <Route path="problems" element={guarded(<ProblemsPage />)} />

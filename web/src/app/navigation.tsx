@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   FlagOutlined,
@@ -20,6 +22,8 @@ import { hasRole, useSession } from './session.tsx';
 type NavKey =
   | 'workbench'
   | 'contests'
+  | 'series'
+  | 'rectifications'
   | 'flags'
   | 'assessments'
   | 'projects'
@@ -46,7 +50,14 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
     entries: [
       { key: 'workbench', icon: <DashboardOutlined />, path: '/workbench', signedIn: true },
       { key: 'contests', icon: <TrophyOutlined />, path: '/contests' },
+      { key: 'series', icon: <AppstoreOutlined />, path: '/series', signedIn: true },
       { key: 'flags', icon: <FlagOutlined />, path: '/flags' },
+      {
+        key: 'rectifications',
+        icon: <CheckSquareOutlined />,
+        path: '/rectifications',
+        signedIn: true,
+      },
       { key: 'assessments', icon: <AuditOutlined />, path: '/assessments', signedIn: true },
       { key: 'projects', icon: <ProjectOutlined />, path: '/projects', signedIn: true },
       { key: 'partyPoints', icon: <StarOutlined /> },

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
+import { NoticesBanner } from './public-notices-page.tsx';
 
 /** 公开展示 home: every contest with published results, by category (分类设榜). */
 export default function PublicContestsPage() {
@@ -24,6 +25,7 @@ export default function PublicContestsPage() {
   return (
     <>
       <PageHeader title={t('public.contests.title')} subtitle={t('public.contests.subtitle')} />
+      <NoticesBanner />
       {contests.error !== undefined ? (
         <RequestError error={contests.error} onRetry={contests.reload} />
       ) : !contests.data ? (

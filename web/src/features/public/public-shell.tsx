@@ -9,6 +9,7 @@ import { PageLoading } from '../../components/page-loading.tsx';
 
 const LINKS = [
   { to: '/public', key: 'contests', end: true },
+  { to: '/public/notices', key: 'notices', end: false },
   { to: '/public/flags', key: 'flags', end: false },
   { to: '/public/practices', key: 'practices', end: false },
 ] as const;
