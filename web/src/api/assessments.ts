@@ -110,6 +110,23 @@ export function listAdjustments(
   return apiGet(`/assessments/${seg(id)}/adjustments`, { signal });
 }
 
+export function proposeAdjustment(
+  id: number | string,
+  body: { unit: string; item: string; points: number; reason: string },
+): Promise<{ id: number; state: 'pending' }> {
+  return apiPost(`/assessments/${seg(id)}/adjustments`, body);
+}
+
+export function attachAdjustmentEvidence(
+  id: number | string,
+  adjustment: number,
+  file: File,
+): Promise<unknown> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiPost(`/assessments/${seg(id)}/adjustments/${adjustment}/evidence`, form);
+}
+
 export function decideAdjustment(
   id: number | string,
   adjustment: number,

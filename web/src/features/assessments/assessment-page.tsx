@@ -24,6 +24,7 @@ import {
 } from '../../api/assessments.ts';
 import { isNotFound } from '../../api/error-message.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { useSession } from '../../app/session.tsx';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -243,6 +244,7 @@ export default function AssessmentPage() {
   const errorText = useErrorMessage();
   const [downloading, setDownloading] = useState(false);
   const results = useRequest(`assessment:${id}`, (signal) => getAssessmentResults(id, signal));
+  const { session } = useSession();
 
   if (results.error !== undefined) {
     return isNotFound(results.error) ? (
@@ -397,6 +399,13 @@ export default function AssessmentPage() {
           manage={assessment.may.manage}
           open={assessment.state !== 'published'}
           onDecided={results.reload}
+          propose={assessment.may.propose}
+          scheme={scheme}
+          units={
+            assessment.may.manage || assessment.may.readAll
+              ? assessment.participants
+              : assessment.participants.filter((u) => u.code === session?.unit.code)
+          }
         />
       )}
       <CompositionChart scheme={scheme} items={items} />

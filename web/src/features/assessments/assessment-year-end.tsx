@@ -1,16 +1,35 @@
 // The year-end parts of an assessment (DESIGN §8): every line of a unit's explanation, the
 // rater's forms, the adjustments with the organizer's approval.
-import { Button, Card, InputNumber, message, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  message,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AdjustmentView,
   type AssessedUnit,
+  type AssessmentScheme,
   adjustmentEvidenceUrl,
+  attachAdjustmentEvidence,
   decideAdjustment,
   type ExplanationLine,
   getRatingForms,
   listAdjustments,
+  proposeAdjustment,
   type RatingFormView,
   submitRatingForm,
 } from '../../api/assessments.ts';
@@ -157,12 +176,22 @@ export function Adjustments({
   manage,
   open,
   onDecided,
+  propose,
+  scheme,
+  units,
 }: {
   id: number;
   manage: boolean;
   open: boolean;
   onDecided: () => void;
+  /** Whether the reader may propose (its own unit, or any as the organizer). */
+  propose?: boolean;
+  scheme?: AssessmentScheme;
+  /** The units the reader may propose for. */
+  units?: { code: string; name: string }[];
 }) {
+  const [proposing, setProposing] = useState(false);
+  const items = scheme?.adjustments?.items ?? [];
   const { t } = useTranslation();
   const errorText = useErrorMessage();
   const [messageApi, holder] = message.useMessage();
@@ -225,8 +254,38 @@ export function Adjustments({
     },
   ];
   return (
-    <Card size="small" className="section-card" title={t('assessmentYear.adjustments')}>
+    <Card
+      size="small"
+      className="section-card"
+      title={t('assessmentYear.adjustments')}
+      extra={
+        propose && open && items.length && units?.length ? (
+          <Button
+            size="small"
+            type="primary"
+            className="adjustment-propose"
+            onClick={() => setProposing(true)}
+          >
+            {t('assessmentYear.propose')}
+          </Button>
+        ) : null
+      }
+    >
       {holder}
+      {proposing && scheme && units ? (
+        <ProposeModal
+          id={id}
+          scheme={scheme}
+          units={units}
+          onClose={() => setProposing(false)}
+          onDone={() => {
+            setProposing(false);
+            void messageApi.success(t('assessmentYear.proposed'));
+            list.reload();
+            onDecided();
+          }}
+        />
+      ) : null}
       <Table<AdjustmentView>
         className="adjustments-table"
         size="small"
@@ -239,5 +298,125 @@ export function Adjustments({
         scroll={{ x: 900 }}
       />
     </Card>
+  );
+}
+
+/** 申报加减分: unit, item, points within the item's cap, the reason and a file as evidence. */
+function ProposeModal({
+  id,
+  scheme,
+  units,
+  onClose,
+  onDone,
+}: {
+  id: number;
+  scheme: AssessmentScheme;
+  units: { code: string; name: string }[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorMessage();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [file, setFile] = useState<File>();
+  const items = scheme.adjustments?.items ?? [];
+  const itemCode = Form.useWatch('item', form) as string | undefined;
+  const item = items.find((i) => i.code === itemCode);
+  const submit = async () => {
+    let values: { unit: string; item: string; points?: number; reason: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setError(undefined);
+    try {
+      const created = await proposeAdjustment(id, {
+        unit: values.unit,
+        item: values.item,
+        points: item?.kind === 'veto' ? 0 : (values.points ?? 0),
+        reason: values.reason,
+      });
+      if (file) await attachAdjustmentEvidence(id, created.id, file);
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      className="propose-modal"
+      title={t('assessmentYear.propose')}
+      okText={t('assessmentYear.proposeSubmit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={units.length === 1 ? { unit: units[0]?.code } : {}}
+      >
+        <Form.Item
+          name="unit"
+          label={t('common.unit')}
+          rules={[{ required: true, message: t('assessmentYear.pickUnit') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={units.map((u) => ({ value: u.code, label: u.name }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="item"
+          label={t('assessmentYear.item')}
+          rules={[{ required: true, message: t('assessmentYear.pickItem') }]}
+        >
+          <Select
+            options={items.map((i) => ({
+              value: i.code,
+              label: `${t(`assessmentYear.kinds.${i.kind}`)}：${i.name}${
+                i.cap !== undefined ? t('assessmentYear.capN', { cap: i.cap }) : ''
+              }`,
+            }))}
+          />
+        </Form.Item>
+        {item?.kind !== 'veto' ? (
+          <Form.Item
+            name="points"
+            label={t('assessmentYear.pointsAsked')}
+            rules={[{ required: true, message: t('assessmentYear.pointsAsked') }]}
+          >
+            <InputNumber min={0} max={item?.cap} step={0.5} style={{ width: 160 }} />
+          </Form.Item>
+        ) : null}
+        <Form.Item
+          name="reason"
+          label={t('assessmentYear.reason')}
+          rules={[{ required: true, whitespace: true, message: t('assessmentYear.reasonNeeded') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label={t('assessmentYear.evidence')}>
+          <Upload
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              return false;
+            }}
+            onRemove={() => setFile(undefined)}
+          >
+            <Button icon={<UploadOutlined />}>{t('assessmentYear.pickFile')}</Button>
+          </Upload>
+        </Form.Item>
+      </Form>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+    </Modal>
   );
 }

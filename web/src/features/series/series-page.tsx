@@ -69,12 +69,18 @@ function TallyCard({ title, tally }: { title: string; tally: SeriesTallies | und
             <div className="flag-count red" data-testid="tally-red-units">
               <FlagFilled />
               <strong>{tally.redUnits}</strong>
-              <span>{t('series.redUnits', { flags: tally.red })}</span>
+              <span className="series-tally-label">
+                {t('series.redUnits')}
+                <small>{t('series.flagsN', { count: tally.red })}</small>
+              </span>
             </div>
             <div className="flag-count yellow" data-testid="tally-yellow-units">
               <FlagFilled />
               <strong>{tally.yellowUnits}</strong>
-              <span>{t('series.yellowUnits', { flags: tally.yellow })}</span>
+              <span className="series-tally-label">
+                {t('series.yellowUnits')}
+                <small>{t('series.flagsN', { count: tally.yellow })}</small>
+              </span>
             </div>
           </div>
           <UnitFlags units={tally.units} />
@@ -189,6 +195,7 @@ function PreviewTable({ lines }: { lines: BulkLine[] }) {
       className="bulk-preview"
       size="small"
       rowKey={(l) => l.contest.id}
+      rowClassName={(l) => `bulk-row bulk-${l.action}`}
       columns={columns}
       dataSource={lines}
       pagination={false}

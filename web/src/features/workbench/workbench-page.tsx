@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Col,
+  Collapse,
   Empty,
   List,
   Row,
@@ -11,11 +12,14 @@ import {
   type TableColumnsType,
   Tag,
 } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import type { RoundState } from '../../api/contests.ts';
 import { flagTallies, myPositions, myTasks, type Position, type Task } from '../../api/me.ts';
+import { listSeries, type SeriesSummary } from '../../api/outcomes.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useSession } from '../../app/session.tsx';
+import { hasRole, useSession } from '../../app/session.tsx';
 import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
@@ -24,6 +28,7 @@ import { RoleTags } from '../../components/role-tags.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
 import { daysUntil, formatDate, formatNumber } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
+import { OverdueRectificationsCard } from '../rectifications/overdue-card.tsx';
 
 function Deadline({ deadline }: { deadline: string | null }) {
   const { t } = useTranslation();
@@ -39,10 +44,36 @@ function Deadline({ deadline }: { deadline: string | null }) {
   );
 }
 
-function TasksCard() {
+interface TaskGroup {
+  key: string;
+  series: SeriesSummary | null;
+  period: string;
+  tasks: Task[];
+}
+
+/** Tasks by series and period (the admin's 35 items as a few groups), newest period first. */
+export function groupTasks(tasks: Task[], series: SeriesSummary[]): TaskGroup[] {
+  const seriesOf = new Map<number, SeriesSummary>();
+  for (const s of series) for (const id of s.contestIds) if (!seriesOf.has(id)) seriesOf.set(id, s);
+  const groups = new Map<string, TaskGroup>();
+  for (const task of tasks) {
+    const s = seriesOf.get(task.contest.id) ?? null;
+    const key = `${s?.id ?? 0}:${task.round.period}`;
+    const group = groups.get(key) ?? { key, series: s, period: task.round.period, tasks: [] };
+    group.tasks.push(task);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      b.period.localeCompare(a.period) ||
+      (a.series ? 0 : 1) - (b.series ? 0 : 1) ||
+      (a.series?.id ?? 0) - (b.series?.id ?? 0),
+  );
+}
+
+function TaskTable({ tasks }: { tasks: Task[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const tasks = useRequest('me:tasks', (signal) => myTasks(signal));
   const columns: TableColumnsType<Task> = [
     {
       key: 'task',
@@ -95,6 +126,80 @@ function TasksCard() {
     },
   ];
   return (
+    <Table<Task>
+      size="small"
+      rowKey={(task) => `${task.round.id}:${task.task}`}
+      columns={columns}
+      dataSource={tasks}
+      pagination={false}
+      scroll={{ x: 720 }}
+      locale={{
+        emptyText: (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTasks')} />
+        ),
+      }}
+    />
+  );
+}
+
+function GroupedTasks({ groups }: { groups: TaskGroup[] }) {
+  const { t, i18n } = useTranslation();
+  const total = groups.reduce((n, g) => n + g.tasks.length, 0);
+  return (
+    <Collapse
+      className="task-groups"
+      size="small"
+      // A short list opens whole; a long one shows its groups first.
+      defaultActiveKey={total <= 12 ? groups.map((g) => g.key) : []}
+      items={groups.map((g) => {
+        const states = new Map<RoundState, number>();
+        for (const task of g.tasks)
+          states.set(task.round.state, (states.get(task.round.state) ?? 0) + 1);
+        return {
+          key: g.key,
+          className: 'task-group',
+          label: (
+            <span className="task-group-head">
+              <strong>{g.series ? g.series.title : t('workbench.otherContests')}</strong>
+              <span>{periodText(g.period, i18n.language)}</span>
+              <span className="muted">{t('common.countItems', { count: g.tasks.length })}</span>
+              {[...states].map(([state, n]) => (
+                <span key={state}>
+                  <RoundStateTag state={state} />×{n}
+                </span>
+              ))}
+            </span>
+          ),
+          extra: g.series ? (
+            <Link
+              className="task-group-series"
+              to={`/series/${g.series.id}?period=${encodeURIComponent(g.period)}`}
+              onClick={(e) => e.stopPropagation()}
+            >
+              {t('workbench.openSeries')}
+            </Link>
+          ) : null,
+          children: <TaskTable tasks={g.tasks} />,
+        };
+      })}
+    />
+  );
+}
+
+function TasksCard() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const tasks = useRequest('me:tasks', (signal) => myTasks(signal));
+  // The organizer's and admin's items, grouped by series and month (issue 14); a reporter's
+  // few stay one list.
+  const grouped = hasRole(session, 'admin', 'organizer');
+  const series = useRequest(grouped ? 'series' : null, (signal) => listSeries(signal));
+  const groups = useMemo(
+    () =>
+      grouped && tasks.data && series.data ? groupTasks(tasks.data.items, series.data.items) : null,
+    [grouped, tasks.data, series.data],
+  );
+  return (
     <Card
       size="small"
       title={t('workbench.tasksTitle')}
@@ -103,22 +208,12 @@ function TasksCard() {
     >
       {tasks.error !== undefined ? (
         <RequestError error={tasks.error} onRetry={tasks.reload} />
-      ) : !tasks.data ? (
+      ) : !tasks.data || (grouped && !series.data && series.error === undefined) ? (
         <Skeleton active />
+      ) : groups && groups.length > 0 ? (
+        <GroupedTasks groups={groups} />
       ) : (
-        <Table<Task>
-          size="small"
-          rowKey={(task) => `${task.round.id}:${task.task}`}
-          columns={columns}
-          dataSource={tasks.data.items}
-          pagination={false}
-          scroll={{ x: 720 }}
-          locale={{
-            emptyText: (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTasks')} />
-            ),
-          }}
-        />
+        <TaskTable tasks={tasks.data.items} />
       )}
     </Card>
   );
@@ -305,6 +400,7 @@ export default function WorkbenchPage() {
         </Col>
         <Col xs={24} xl={8}>
           <FlagsCard unit={session.unit.code} />
+          {hasRole(session, 'admin', 'organizer', 'viewer') ? <OverdueRectificationsCard /> : null}
         </Col>
       </Row>
     </>
