@@ -6,11 +6,51 @@
 // The report's first round (首轮打擂：红旗乡镇6个，黄旗乡镇2个) came from real scores; the demo's
 // values are generated per contest and town, so its first 党建 month names more red towns (each of
 // the ten contests crowns its own leader) — the tallies are read the same way: GET
-// /series/:id?period= gives redUnits and yellowUnits.
+// /series/:id?period= gives redUnits and yellowUnits, and `leitai demo` prints them with the reason
+// (FIRST_ROUND_NOTE) as part of its own description.
+import { periodLabel } from '../core/period.ts';
+import { updateRectification } from '../db/rectification.repository.ts';
 import { listSeries } from '../db/series.repository.ts';
 import type { AppContext } from './context.ts';
 import { actOnRectification, listRectificationsFor } from './rectifications.ts';
-import { createSeries } from './series.ts';
+import { createSeries, seriesTallies } from './series.ts';
+
+/** Why the demo's first 党建 month does not read 红旗乡镇6个，黄旗乡镇2个 as the report does. */
+export const FIRST_ROUND_NOTE =
+  "报告中“首轮打擂：红旗乡镇6个，黄旗乡镇2个”出自真实成绩；示范数据按擂台赛和乡镇分别生成，十项擂台赛各自评出红旗、黄旗，落到更多乡镇，故数目不同 (the report came from real scores; the demo generates each contest's values on its own, so its ten contests spread their flags over more towns)";
+
+export interface FirstRoundTally {
+  series: string;
+  period: string;
+  periodLabel: string;
+  redUnits: number;
+  yellowUnits: number;
+  note: string;
+}
+
+/** The 党建 series' first published month: how many units got a red and a yellow flag. */
+export async function firstPartyRound(ctx: AppContext): Promise<FirstRoundTally | undefined> {
+  const series = (await listSeries(ctx.db)).find((s) => s.title === SERIES[0]!.title);
+  const first = series?.contestIds[0];
+  if (!series || first === undefined) return undefined;
+  const row = await ctx.db
+    .selectFrom('rounds')
+    .select('period')
+    .where('contest_id', '=', first)
+    .where('state', '=', 'published')
+    .orderBy('period')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const tally = await seriesTallies(ctx, series, { period: row.period });
+  return {
+    series: series.title,
+    period: row.period,
+    periodLabel: periodLabel(row.period),
+    redUnits: tally.redUnits,
+    yellowUnits: tally.yellowUnits,
+    note: FIRST_ROUND_NOTE,
+  };
+}
 
 const COUNTY = '371323';
 const HSP = '371323104';
@@ -86,14 +126,26 @@ export async function loadDemoSeries(ctx: AppContext): Promise<{ series: number 
   return { series: made };
 }
 
-/** The oldest month's rectifications committed and signed off, the next month's committed. */
+/**
+ * The oldest month's rectifications committed and signed off, the next month's committed; the
+ * rest stay open, due 15 days into the month after theirs as if published then (the demo
+ * publishes every month today), so the older ones are overdue on the organizer's and leaders'
+ * pages.
+ */
 async function followUp(ctx: AppContext): Promise<void> {
   const all = (await listRectificationsFor(ctx, {})).items;
   const months = [
     ...new Set(all.map((r) => r.period).filter((p) => /^\d{4}-\d{2}$/.test(p))),
   ].sort();
+  const now = ctx.clock.now().toISOString();
   for (const r of all) {
     const k = months.indexOf(r.period);
+    if (k >= 2 && r.state === 'open') {
+      const [y, m] = r.period.split('-').map(Number) as [number, number];
+      const due = new Date(Date.UTC(y, m, 15, 15, 59, 59)).toISOString();
+      if (due < r.deadline) await updateRectification(ctx.db, r.id, { deadline: due }, now);
+      continue;
+    }
     if (k < 0 || k > 1) continue;
     await actOnRectification(ctx, String(r.id), {
       action: 'submit',

@@ -17,6 +17,11 @@ describeEachDialect('the demo county', (use) => {
     const ctx = { ...use().ctx, clock: { now: () => new Date('2026-11-16T02:00:00Z') } };
     const first = await loadDemo(ctx);
     expect(first.contests).toMatchObject({ contests: 35, rounds: 187, assessments: 1 });
+    // The demo says how its first 党建 month reads against the report's 红旗6个，黄旗2个, and why.
+    expect(first.firstRound).toMatchObject({ series: '基层党建十大擂台赛', period: '2026-07' });
+    expect(first.firstRound!.redUnits).toBeGreaterThan(0);
+    expect(first.firstRound!.yellowUnits).toBeGreaterThan(0);
+    expect(first.firstRound!.note).toContain('首轮打擂：红旗乡镇6个，黄旗乡镇2个');
     expect(first.credentials.map((c) => c.username)).toEqual([
       'admin',
       'zuzhibu',
@@ -127,6 +132,11 @@ describeEachDialect('the demo county', (use) => {
       (await ctx.db.selectFrom('flags').select('id').where('color', '=', 'red').execute()).length;
     expect(rect).toHaveLength(yellows);
     expect(new Set(rect.map((r) => r.state))).toEqual(new Set(['signed_off', 'submitted', 'open']));
+    // The older open ones are past their deadline: the organizer's and leaders' pages show them.
+    const demoDay = { ...ctx, clock: { now: () => new Date('2026-11-16T02:00:00Z') } };
+    const overdue = (await listRectificationsFor(demoDay, {})).items.filter((r) => r.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((r) => r.state === 'open')).toBe(true);
   });
 
   it('adds nothing twice when run again', async () => {

@@ -5,7 +5,7 @@ import type { AppContext } from './context.ts';
 import { type DemoContestsSummary, loadDemoContests } from './demo-contests.ts';
 import { loadDemoLedger } from './demo-ledger.ts';
 import { loadDemoPoints } from './demo-points.ts';
-import { loadDemoSeries } from './demo-series.ts';
+import { type FirstRoundTally, firstPartyRound, loadDemoSeries } from './demo-series.ts';
 import { importDivision } from './import-division.ts';
 import { createUnit } from './units.ts';
 import { changeUser, createUser } from './users.ts';
@@ -88,6 +88,8 @@ export interface DemoSummary {
   units: number;
   departmentsAdded: number;
   contests: DemoContestsSummary;
+  /** The 党建 series' first month as the report counts it, with why it differs (if it does). */
+  firstRound?: FirstRoundTally | undefined;
   /** Shown on the console only; never stored in clear. */
   credentials: { username: string; displayName: string; roles: Role[]; password: string }[];
 }
@@ -128,5 +130,6 @@ export async function loadDemo(
       ? { contests: 0, rounds: 0, entries: 0, assessments: 0 }
       : await loadDemoContests(ctx);
   if (options.contests !== false) await loadDemoSeries(ctx);
-  return { units: imported.total, departmentsAdded, contests, credentials };
+  const firstRound = options.contests !== false ? await firstPartyRound(ctx) : undefined;
+  return { units: imported.total, departmentsAdded, contests, firstRound, credentials };
 }
