@@ -3,6 +3,8 @@
  * with lights and a summary sheet; the DOCX brief), the ledger's export and its import from a
  * workbook (all or nothing, every bad cell named), and the project list the organizer publishes.
  */
+
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import {
@@ -17,8 +19,6 @@ import {
   type ProjectState,
   percent,
 } from '../core/ledger.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import {
   allInvestments,
   allProjects,
@@ -33,6 +33,7 @@ import {
   updateProject,
   upsertInvestment,
 } from '../db/ledger.repository.ts';
+import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { type LedgerReport, ledgerBriefDocx, ledgerReportXlsx } from '../io/ledger-report.ts';
 import {
@@ -57,7 +58,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 const chineseDate = (day: string) =>
   `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-const monthLabel = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+const monthLabel = (month: string) =>
+  `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
 /** The month's report data: the projects in the actor's scope still in the library, with lights. */
 export async function ledgerReport(ctx: LedgerContext, month: string): Promise<LedgerReport> {
@@ -70,13 +72,13 @@ export async function ledgerReport(ctx: LedgerContext, month: string): Promise<L
   }
   const end = monthEnd(month);
   const asOf = end < day ? end : day;
-  const projects = (await allProjects(ctx.db, scope)).filter((p) =>
-    isLit(p.state as ProjectState),
-  );
+  const projects = (await allProjects(ctx.db, scope)).filter((p) => isLit(p.state as ProjectState));
   const ids = projects.map((p) => p.id);
   const inScope = new Set(ids);
   const lights = new Map(
-    (await lightsAsOf(ctx, asOf)).filter((l) => inScope.has(l.projectId)).map((l) => [l.projectId, l]),
+    (await lightsAsOf(ctx, asOf))
+      .filter((l) => inScope.has(l.projectId))
+      .map((l) => [l.projectId, l]),
   );
   const totals = await investmentTotals(ctx.db, month.slice(0, 4), month);
   const thisMonth = new Map((await monthInvestments(ctx.db, month)).map((i) => [i.project_id, i]));
@@ -294,7 +296,9 @@ export function importLedger(
       if (i.completed !== null && i.planned === null && !i.confirm && project) {
         let months = storedPlans.get(i.code);
         if (!months) {
-          months = new Map((await investmentsOf(tx.db, project.id)).map((x) => [x.month, x.planned]));
+          months = new Map(
+            (await investmentsOf(tx.db, project.id)).map((x) => [x.month, x.planned]),
+          );
           storedPlans.set(i.code, months);
         }
         const plan = months.get(i.month) ?? 0;

@@ -167,7 +167,11 @@ const shown = (c: Cell): string =>
         ? c.error
         : String(c);
 
-const norm = (s: string) => s.replace(/[\s*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+const norm = (s: string) =>
+  s
+    .replace(/[\s*＊]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
 
 const KIND_BY_TEXT = new Map<string, ProjectKind>(
   PROJECT_KINDS.flatMap((k) => [
@@ -197,7 +201,10 @@ function readSheet<K extends string>(
   ws: Worksheet,
   columns: readonly (readonly [K, string])[],
   problems: Problems,
-  row: (get: (key: K) => { cell: Cell; at: Omit<LedgerCellProblem, 'code' | 'message'> }, n: number) => void,
+  row: (
+    get: (key: K) => { cell: Cell; at: Omit<LedgerCellProblem, 'code' | 'message'> },
+    n: number,
+  ) => void,
 ) {
   const header = ws.getRow(1);
   const index = new Map<K, number>();
@@ -251,7 +258,9 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
   const whole = (message: string): LedgerWorkbookRead => ({
     ok: false,
     total: 1,
-    problems: [{ sheet: null, row: 0, column: '', cell: null, value: '', code: 'BAD_FILE', message }],
+    problems: [
+      { sheet: null, row: 0, column: '', cell: null, value: '', code: 'BAD_FILE', message },
+    ],
   });
   const zip = inspectZip(bytes);
   if (!zip.ok) return whole(zip.message);
@@ -266,11 +275,8 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
   if (!pws) return whole('XLSX 文件没有工作表 (the workbook has no worksheet)');
   const iws = wb.getWorksheet(INVESTMENT_SHEET);
   const problems = new Problems();
-  const bad = (
-    at: Omit<LedgerCellProblem, 'code' | 'message'>,
-    code: string,
-    message: string,
-  ) => problems.push({ ...at, code, message: `「${at.column}」${message}` });
+  const bad = (at: Omit<LedgerCellProblem, 'code' | 'message'>, code: string, message: string) =>
+    problems.push({ ...at, code, message: `「${at.column}」${message}` });
 
   const text = (
     v: { cell: Cell; at: Omit<LedgerCellProblem, 'code' | 'message'> },
@@ -397,9 +403,12 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
       const month =
         monthCell.cell instanceof Date
           ? monthCell.cell.toISOString().slice(0, 7)
-          : shown(monthCell.cell).trim().replace(/^(\d{4})[.年/](\d{1,2})月?$/, (_, y, m) =>
-              `${y}-${String(m).padStart(2, '0')}`,
-            );
+          : shown(monthCell.cell)
+              .trim()
+              .replace(
+                /^(\d{4})[.年/](\d{1,2})月?$/,
+                (_, y, m) => `${y}-${String(m).padStart(2, '0')}`,
+              );
       if (!isMonth(month)) {
         bad(monthCell.at, 'BAD_MONTH', '必须是月份，如 2026-06 (a month YYYY-MM)');
       }

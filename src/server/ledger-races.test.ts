@@ -83,7 +83,9 @@ describeEachDialect('ledger races', (use) => {
 
   it('keeps one snapshot row a project when month-end snapshots run at once', async () => {
     const runs = await Promise.all(
-      Array.from({ length: N }, () => as('fagai', 'POST', '/ledger/snapshots', { month: '2026-05' })),
+      Array.from({ length: N }, () =>
+        as('fagai', 'POST', '/ledger/snapshots', { month: '2026-05' }),
+      ),
     );
     const seen = statuses(runs);
     expect(Object.keys(seen).every((code) => code === '200' || code === '409')).toBe(true);

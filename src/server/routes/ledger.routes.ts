@@ -1,17 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type LedgerContext, ledgerSettings } from '../../app/ledger-access.ts';
 import {
   exportLedger,
   importLedger,
+  ledgerReportFile,
   PublicProjects,
   PublicProjectsQuery,
   publicProjects,
   ReportQuery,
-  ledgerReportFile,
 } from '../../app/ledger-documents.ts';
-import type { Download } from '../../app/sheets.ts';
-import { type LedgerContext, ledgerSettings } from '../../app/ledger-access.ts';
 import { SnapshotInput, snapshotLights } from '../../app/ledger-lights.ts';
 import {
   actOnProblem,
@@ -45,6 +44,7 @@ import {
   transitionProject,
   uploadLedgerPhoto,
 } from '../../app/projects.ts';
+import type { Download } from '../../app/sheets.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
