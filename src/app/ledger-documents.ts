@@ -41,8 +41,15 @@ import {
   ledgerWorkbookXlsx,
   readLedgerWorkbook,
 } from '../io/ledger-workbook.ts';
+import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
-import { type LedgerContext, ledgerAccess, ledgerScope } from './ledger-access.ts';
+import {
+  forbidden,
+  isPlanningOffice,
+  type LedgerContext,
+  ledgerAccess,
+  ledgerScope,
+} from './ledger-access.ts';
 import { lightsAsOf } from './ledger-lights.ts';
 import { refreshLight } from './projects.ts';
 import type { Download } from './sheets.ts';
@@ -220,7 +227,18 @@ export function importLedger(
         { field: 'file' },
       );
     }
-    await ledgerScope(tx); // signed in, or 401
+    // Who may import at all is known before the file is read: no parsing for strangers.
+    const actor = requireUser(tx);
+    if (
+      actor.kind !== 'system' &&
+      !actor.roles.includes('admin') &&
+      !(await isPlanningOffice(tx))
+    ) {
+      throw forbidden(
+        '台账由计划部门（项目办）导入 only the planning office imports the ledger',
+        'file',
+      );
+    }
     const read = await readLedgerWorkbook(file.bytes);
     if (!read.ok) throw refused(read.problems, read.total);
     const problems: LedgerCellProblem[] = [];
