@@ -125,7 +125,7 @@ export function findProject(db: Db, idOrCode: string | number) {
 }
 
 export function findProjectByCode(db: Db, code: string) {
-  return db.selectFrom('ledger_projects').select('id').where('code', '=', code).executeTakeFirst();
+  return db.selectFrom('ledger_projects').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
 export async function updateProject(
@@ -718,5 +718,26 @@ export function entrySourcesOf(db: Db, roundId: number) {
     .selectFrom('ledger_entry_sources')
     .selectAll()
     .where('round_id', '=', roundId)
+    .execute();
+}
+
+// ---- reports, export and the public list ---------------------------------------------------
+
+/** Every project's plan and completion in one month (the 调度 report's 本月 columns). */
+export function monthInvestments(db: Db, month: string) {
+  return db
+    .selectFrom('ledger_investments')
+    .select(['project_id', 'planned', 'completed'])
+    .where('month', '=', month)
+    .execute();
+}
+
+/** Every month of investment, ordered, for the export (filtered to the scope by the caller). */
+export function allInvestments(db: Db) {
+  return db
+    .selectFrom('ledger_investments')
+    .select(['project_id', 'month', 'planned', 'completed'])
+    .orderBy('project_id')
+    .orderBy('month')
     .execute();
 }

@@ -1273,6 +1273,53 @@ ROWS.push(
   },
 );
 
+// An empty ledger workbook (headers only): importing it writes nothing, so every row may repeat.
+const EMPTY_LEDGER = await (async () => {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('项目台账').addRow([
+    '项目编号',
+    '项目名称',
+    '类别',
+    '责任单位编码',
+    '总投资（万元）',
+    '开工年度',
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+})();
+ROWS.push(
+  {
+    route: 'GET /api/v1/projects/report.xlsx',
+    inside: () => ({ url: '/api/v1/projects/report.xlsx?month=2026-05' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'GET /api/v1/projects/report.docx',
+    inside: () => ({ url: '/api/v1/projects/report.docx?month=2026-05' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'GET /api/v1/projects/export.xlsx',
+    inside: () => ({ url: '/api/v1/projects/export.xlsx' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    // The planning office (none of these town users) or an admin imports the ledger.
+    route: 'POST /api/v1/projects/import',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/projects/import',
+      ...multipart({}, { name: 'ledger.xlsx', bytes: EMPTY_LEDGER }),
+    }),
+    expect: { inside: adminOnly(200) },
+  },
+  {
+    route: 'GET /api/v1/public/projects',
+    inside: () => ({ url: '/api/v1/public/projects' }),
+    expect: { inside: all(200) },
+  },
+);
+
 async function ledgerFixture(ctx: AppContext, town: string, code: string) {
   const lctx = { ...ctx, ledger: ledgerSettings(loadConfig({})) };
   const p = await createProject(lctx, {

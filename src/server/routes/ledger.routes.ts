@@ -1,6 +1,16 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type LedgerContext, ledgerSettings } from '../../app/ledger-access.ts';
+import {
+  exportLedger,
+  importLedger,
+  ledgerReportFile,
+  PublicProjects,
+  PublicProjectsQuery,
+  publicProjects,
+  ReportQuery,
+} from '../../app/ledger-documents.ts';
 import { SnapshotInput, snapshotLights } from '../../app/ledger-lights.ts';
 import {
   actOnProblem,
@@ -34,12 +44,30 @@ import {
   transitionProject,
   uploadLedgerPhoto,
 } from '../../app/projects.ts';
+import type { Download } from '../../app/sheets.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { IdParam } from './views.ts';
 
 const NumericId = z.object({ id: z.coerce.number().int().positive() });
+const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+const ImportResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  investments: z.number().int(),
+});
+
+function sendFile(reply: FastifyReply, file: Download) {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply.header('Content-Type', file.contentType);
+  reply.header(
+    'Content-Disposition',
+    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+  );
+  reply.header('Cache-Control', 'private, no-store');
+  return reply.send(file.bytes);
+}
 
 /** The project ledger (DESIGN §7 ledger row, §9). */
 export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -66,6 +94,85 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       { schema: { tags, summary: '录入项目 add a project', body: ProjectInput } },
       async (request, reply) =>
         reply.status(201).send(await createProject(ctx(request), request.body)),
+    );
+    app.get(
+      '/projects/report.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '月度调度报表（分单位、亮灯、汇总）the monthly report workbook',
+          querystring: ReportQuery,
+        },
+      },
+      async (request, reply) =>
+        sendFile(reply, await ledgerReportFile(ctx(request), request.query.month, 'xlsx')),
+    );
+    app.get(
+      '/projects/report.docx',
+      {
+        schema: {
+          tags,
+          summary: '月度调度通报（Word）the monthly brief',
+          querystring: ReportQuery,
+        },
+      },
+      async (request, reply) =>
+        sendFile(reply, await ledgerReportFile(ctx(request), request.query.month, 'docx')),
+    );
+    app.get(
+      '/projects/export.xlsx',
+      { schema: { tags, summary: '导出台账 export the ledger (re-importable)' } },
+      async (request, reply) => sendFile(reply, await exportLedger(ctx(request))),
+    );
+    app.post(
+      '/projects/import',
+      {
+        schema: {
+          tags,
+          summary:
+            '导入台账（multipart: file，.xlsx，≤10 MB；整表成功或整表拒绝）import a ledger workbook, all or nothing',
+          consumes: ['multipart/form-data'],
+          response: { 200: ImportResult },
+        },
+      },
+      async (request) => {
+        const c = ctx(request);
+        if (!request.isMultipart()) {
+          throw new DomainError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            '请用 multipart/form-data 上传文件（字段名 file）send multipart/form-data, field file',
+          );
+        }
+        let bytes: Buffer;
+        let filename: string;
+        try {
+          const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+          if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+          bytes = await part.toBuffer();
+          filename = part.filename;
+        } catch (error) {
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 10 MB file too large', {
+              field: 'file',
+            });
+          }
+          throw error;
+        }
+        return importLedger(c, { filename, bytes });
+      },
+    );
+    app.get(
+      '/public/projects',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '公开的重点项目（组织者选择公开的）published projects',
+          querystring: PublicProjectsQuery,
+          response: { 200: PublicProjects },
+        },
+      },
+      (request) =>
+        publicProjects(deps.db, request.query, deps.clock.now().toISOString().slice(0, 10)),
     );
     app.get(
       '/projects/:id',
