@@ -5,6 +5,8 @@ export interface CardField {
   key: string;
   label: ReactNode;
   value: ReactNode;
+  /** Takes the card's whole width (a long label such as an indicator's name). */
+  wide?: boolean;
 }
 
 interface Props<T> {
@@ -62,7 +64,7 @@ export function CardList<T>({
             {shown.length ? (
               <dl className="card-list-fields">
                 {shown.map((f) => (
-                  <div key={f.key} className="card-list-field">
+                  <div key={f.key} className={f.wide ? 'card-list-field wide' : 'card-list-field'}>
                     <dt>{f.label}</dt>
                     <dd>{f.value}</dd>
                   </div>

@@ -18,6 +18,8 @@ interface Column {
   /** Stays in view while the rest scrolls sideways (rank and name). */
   sticky?: number;
   render: (r: UnitResult) => ReactNode;
+  /** The label on a phone's card, when the header's would not fit there. */
+  cardTitle?: ReactNode;
 }
 
 /**
@@ -124,6 +126,11 @@ export function ResultsTable({
           </span>
         </Tooltip>
       ),
+      cardTitle: (
+        <span className="result-indicator-label">
+          {indicator.code} {indicator.name}
+        </span>
+      ),
       width: 112,
       align: 'right' as const,
       render: (r: UnitResult) => {
@@ -168,7 +175,14 @@ export function ResultsTable({
         lead={(r) => byKey.get('rank')!.render(r)}
         title={(r) => byKey.get('name')!.render(r)}
         itemClassName={rowClass}
-        fields={(r) => shown.map((c) => ({ key: c.key, label: c.title, value: c.render(r) }))}
+        fields={(r) =>
+          shown.map((c) => ({
+            key: c.key,
+            label: c.cardTitle ?? c.title,
+            value: c.render(r),
+            wide: c.cardTitle !== undefined,
+          }))
+        }
         empty={t('results.empty')}
       />
     );

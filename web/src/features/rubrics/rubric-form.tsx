@@ -230,14 +230,14 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     {
       key: 'row',
       title: t('rubric.form.rowNo'),
-      width: 48,
+      width: 44,
       align: 'center',
       render: (_: unknown, __, row) => row + 1,
     },
     {
       key: 'code',
       title: t('rubric.code'),
-      width: 84,
+      width: 76,
       render: (_: unknown, item, row) => (
         <Input
           aria-label={rowLabel(row, 'code')}
@@ -250,7 +250,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     {
       key: 'name',
       title: t('rubric.name'),
-      width: 200,
+      width: 180,
       render: (_: unknown, item, row) => (
         <Input
           aria-label={rowLabel(row, 'name')}
@@ -263,7 +263,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     {
       key: 'method',
       title: t('rubric.method'),
-      width: 124,
+      width: 116,
       render: (_: unknown, item, row) => (
         <Select<FormMethod>
           aria-label={rowLabel(row, 'method')}
@@ -286,7 +286,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     {
       key: 'points',
       title: t('rubric.form.pointsOrPer'),
-      width: 96,
+      width: 88,
       render: (_: unknown, item, row) =>
         scored(item.method)
           ? numberField(['indicators', row, 'points'], rowLabel(row, 'points'), item.raw.points)
@@ -297,13 +297,13 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     {
       key: 'params',
       title: t('rubric.form.params'),
-      width: 240,
+      width: 210,
       render: (_: unknown, item, row) => params(item, row),
     },
     {
       key: 'better',
       title: t('rubric.direction'),
-      width: 112,
+      width: 104,
       render: (_: unknown, item, row) =>
         scored(item.method) && item.method !== 'manual' ? (
           <Select
@@ -324,7 +324,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     {
       key: 'unit',
       title: t('rubric.form.unitAndRange'),
-      width: 220,
+      width: 180,
       render: (_: unknown, item, row) => {
         if (!scored(item.method)) return '—';
         const plausible = Array.isArray(item.raw.plausible) ? item.raw.plausible : [];
@@ -370,7 +370,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 116,
+      width: 112,
       render: (_: unknown, __, row) => (
         <Space.Compact>
           <Tooltip title={t('rubric.form.moveUp')}>
@@ -472,7 +472,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
         columns={columns}
         dataSource={form.indicators}
         pagination={false}
-        scroll={{ x: 1240 }}
+        scroll={{ x: 1100 }}
         rowClassName={(_, row) =>
           problems.some((p) => parsePath(p.field)[1] === row && p.field.startsWith('indicators['))
             ? 'rubric-row-problem'

@@ -7,8 +7,7 @@ import {
   List,
   Row,
   Skeleton,
-  Table,
-  type TableColumnsType,
+  type TableColumnType,
   Tag,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +19,7 @@ import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { RequestError } from '../../components/request-error.tsx';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 import { RoleTags } from '../../components/role-tags.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
 import { daysUntil, formatDate, formatNumber } from '../../lib/format.ts';
@@ -43,7 +43,7 @@ function TasksCard() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const tasks = useRequest('me:tasks', (signal) => myTasks(signal));
-  const columns: TableColumnsType<Task> = [
+  const columns: (TableColumnType<Task> & { key: string })[] = [
     {
       key: 'task',
       title: t('workbench.task'),
@@ -106,9 +106,11 @@ function TasksCard() {
       ) : !tasks.data ? (
         <Skeleton active />
       ) : (
-        <Table<Task>
+        <ResponsiveTable<Task>
           size="small"
           rowKey={(task) => `${task.round.id}:${task.task}`}
+          cardTitle="contest"
+          cardExtra="go"
           columns={columns}
           dataSource={tasks.data.items}
           pagination={false}
@@ -127,7 +129,7 @@ function TasksCard() {
 function PositionsCard() {
   const { t, i18n } = useTranslation();
   const positions = useRequest('me:positions', (signal) => myPositions(signal));
-  const columns: TableColumnsType<Position> = [
+  const columns: (TableColumnType<Position> & { key: string })[] = [
     {
       key: 'contest',
       title: t('workbench.contest'),
@@ -206,9 +208,10 @@ function PositionsCard() {
       ) : !positions.data ? (
         <Skeleton active />
       ) : (
-        <Table<Position>
+        <ResponsiveTable<Position>
           size="small"
           rowKey={(p) => p.contest.id}
+          cardTitle="contest"
           columns={columns}
           dataSource={positions.data.items}
           pagination={false}
