@@ -286,6 +286,7 @@ export const en: Messages = {
       unitAndRange: 'Unit / plausible range',
       unitHint: 'e.g. 万元; "ratio" for 0–1',
       ratio: 'ratio',
+      notSet: 'not set',
       low: 'Low',
       high: 'High',
       threshold: 'Threshold',

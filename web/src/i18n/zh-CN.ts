@@ -282,6 +282,7 @@ export const zhCN = {
       unitAndRange: '计量单位 / 合理范围',
       unitHint: '如 万元、个；0～1 的比率填“比率”',
       ratio: '比率',
+      notSet: '不设',
       low: '下限',
       high: '上限',
       threshold: '门槛',

@@ -133,11 +133,21 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
   const status = (path: Path) => (problemAt(problems, path) ? 'error' : undefined);
   const rowLabel = (row: number, field: string) =>
     t('rubric.form.rowField', { row: row + 1, field: t(`rubric.form.fields.${field}`) });
+  /** A row's number field: named in full for screen readers, the field alone as its hint. */
+  const rowNumber = (row: number, field: string, value: unknown) =>
+    numberField(['indicators', row, field], rowLabel(row, field), value, {
+      placeholder: t(`rubric.form.fields.${field}`),
+    });
 
-  const numberField = (path: Path, label: string, value: unknown, extra?: { min?: number }) => (
+  const numberField = (
+    path: Path,
+    label: string,
+    value: unknown,
+    extra?: { min?: number; placeholder?: string },
+  ) => (
     <InputNumber
       aria-label={label}
-      placeholder={label}
+      placeholder={extra?.placeholder ?? label}
       value={num(value)}
       status={status(path)}
       min={extra?.min}
@@ -151,12 +161,12 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
     const r = item.raw;
     switch (item.method) {
       case 'target':
-        return numberField(at('target'), rowLabel(row, 'target'), r.target);
+        return rowNumber(row, 'target', r.target);
       case 'rank':
         return (
           <Space.Compact block>
-            {numberField(at('step'), rowLabel(row, 'step'), r.step)}
-            {numberField(at('floor'), rowLabel(row, 'floor'), r.floor)}
+            {rowNumber(row, 'step', r.step)}
+            {rowNumber(row, 'floor', r.floor)}
           </Space.Compact>
         );
       case 'bands': {
@@ -217,7 +227,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
       }
       case 'bonus':
       case 'deduction':
-        return numberField(at('cap'), rowLabel(row, 'cap'), r.cap);
+        return rowNumber(row, 'cap', r.cap);
       default:
         return <span className="muted">—</span>;
     }
@@ -289,9 +299,9 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
       width: 88,
       render: (_: unknown, item, row) =>
         scored(item.method)
-          ? numberField(['indicators', row, 'points'], rowLabel(row, 'points'), item.raw.points)
+          ? rowNumber(row, 'points', item.raw.points)
           : item.method === 'bonus' || item.method === 'deduction'
-            ? numberField(['indicators', row, 'per'], rowLabel(row, 'per'), item.raw.per)
+            ? rowNumber(row, 'per', item.raw.per)
             : '—',
     },
     {
@@ -412,6 +422,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
         ['flags', rule, key],
         `${t(rule === 'red' ? 'rubric.form.redRule' : 'rubric.form.yellowRule')}${t(`rubric.form.fields.${key}`)}`,
         value,
+        { placeholder: t('rubric.form.notSet') },
       )}
     </label>
   );
@@ -507,7 +518,9 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
         <div className="rubric-flag-rule">
           <label className="rubric-form-field">
             <span>{t('rubric.form.fields.minGroup')}</span>
-            {numberField(['flags', 'minGroup'], t('rubric.form.fields.minGroup'), flags.minGroup)}
+            {numberField(['flags', 'minGroup'], t('rubric.form.fields.minGroup'), flags.minGroup, {
+              placeholder: t('rubric.form.notSet'),
+            })}
           </label>
           <span className="muted small">{t('rubric.form.minGroupHint')}</span>
         </div>
