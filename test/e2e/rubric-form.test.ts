@@ -132,13 +132,13 @@ describe('the rubric form', { timeout: 240_000 }, () => {
     // And the other way: a change typed in the text shows in the form.
     await editor.source.fill(text.replace('name: 发展党员质量', 'name: 发展党员工作质量'));
     await editor.showForm();
-    await expect
-      .poll(() => editor.field('第 8 行指标名称').inputValue())
-      .toBe('发展党员工作质量');
+    await expect.poll(() => editor.field('第 8 行指标名称').inputValue()).toBe('发展党员工作质量');
 
     // Publish: the confirmation can miss its first click on a busy machine, so ask until it shows.
     await editor.status.getByText('格式正确，共 8 项指标').waitFor();
-    const confirm = page.locator('.ant-popconfirm').getByRole('button', { name: '发布', exact: true });
+    const confirm = page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: '发布', exact: true });
     await expect
       .poll(
         async () => {

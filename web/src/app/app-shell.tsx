@@ -16,9 +16,14 @@ export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
   // On a phone the menu folds away entirely and opens over the page; a choice closes it.
   const narrow = useNarrow();
+  const [menuPath, setMenuPath] = useState(pathname);
   useEffect(() => {
     if (narrow) setCollapsed(true);
-  }, [narrow, pathname]);
+  }, [narrow]);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    if (narrow) setCollapsed(true);
+  }
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">

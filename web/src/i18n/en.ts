@@ -270,7 +270,8 @@ export const en: Messages = {
     form: {
       tab: 'Form',
       yamlTab: 'YAML (advanced)',
-      syntaxFirst: 'The text has a syntax error the form cannot read. Fix it in "YAML (advanced)" first.',
+      syntaxFirst:
+        'The text has a syntax error the form cannot read. Fix it in "YAML (advanced)" first.',
       settings: 'Settings',
       rowNo: 'Row',
       row: 'Row {{row}}',
@@ -313,7 +314,8 @@ export const en: Messages = {
       flagRules: 'Flag rules',
       redRule: 'Red flag',
       yellowRule: 'Yellow flag',
-      minGroupHint: 'Groups with fewer units get no flags (a veto\'s yellow aside); empty means no minimum.',
+      minGroupHint:
+        "Groups with fewer units get no flags (a veto's yellow aside); empty means no minimum.",
       groups: 'This contest has {{n}} groups ({{groups}}), each ranked and flagged on its own. ',
       noGroups: 'This contest has no groups: all units are ranked and flagged together. ',
       cadenceHint: 'Which cadences award flags is set on the contest.',

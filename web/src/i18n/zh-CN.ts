@@ -266,7 +266,8 @@ export const zhCN = {
     form: {
       tab: '表单编辑',
       yamlTab: '原文（高级）',
-      syntaxFirst: '原文有格式错误，表单无法读取。请在“原文（高级）”中按问题列表改正后再用表单编辑。',
+      syntaxFirst:
+        '原文有格式错误，表单无法读取。请在“原文（高级）”中按问题列表改正后再用表单编辑。',
       settings: '基本设置',
       rowNo: '行',
       row: '第 {{row}} 行',

@@ -67,7 +67,14 @@ export function ResultsTable({
       render: (r) => (unitLink ? <Link to={unitLink(r.code)}>{r.name}</Link> : r.name),
     },
     ...(grouped
-      ? [{ key: 'group', title: t('contests.group'), width: 72, render: (r: UnitResult) => r.group }]
+      ? [
+          {
+            key: 'group',
+            title: t('contests.group'),
+            width: 72,
+            render: (r: UnitResult) => r.group,
+          },
+        ]
       : []),
     {
       key: 'total',
@@ -101,8 +108,7 @@ export function ResultsTable({
       title: <Tooltip title={t('results.gapToNextHint')}>{t('results.gapToNext')}</Tooltip>,
       width: 100,
       align: 'right',
-      render: (r) =>
-        r.gapToNext === null ? '—' : formatNumber(r.gapToNext, precision),
+      render: (r) => (r.gapToNext === null ? '—' : formatNumber(r.gapToNext, precision)),
     },
     {
       key: 'gapToRed',
@@ -202,7 +208,10 @@ export function ResultsTable({
               <th
                 key={c.key}
                 scope="col"
-                className={[c.align ? `align-${c.align}` : '', c.sticky !== undefined ? 'sticky' : '']
+                className={[
+                  c.align ? `align-${c.align}` : '',
+                  c.sticky !== undefined ? 'sticky' : '',
+                ]
                   .filter(Boolean)
                   .join(' ')}
                 style={c.sticky !== undefined ? { left: c.sticky } : undefined}
@@ -225,7 +234,10 @@ export function ResultsTable({
                 {columns.map((c) => (
                   <td
                     key={c.key}
-                    className={[c.align ? `align-${c.align}` : '', c.sticky !== undefined ? 'sticky' : '']
+                    className={[
+                      c.align ? `align-${c.align}` : '',
+                      c.sticky !== undefined ? 'sticky' : '',
+                    ]
                       .filter(Boolean)
                       .join(' ')}
                     style={c.sticky !== undefined ? { left: c.sticky } : undefined}

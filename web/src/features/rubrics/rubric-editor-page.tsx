@@ -33,8 +33,8 @@ import { RequestError, useErrorMessage } from '../../components/request-error.ts
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
 import { UnsavedGuard } from '../../hooks/use-unsaved-guard.tsx';
 import { DryRun } from './dry-run.tsx';
-import { documentOf, formOf } from './rubric-form-model.ts';
 import { problemText, RubricForm } from './rubric-form.tsx';
+import { documentOf, formOf } from './rubric-form-model.ts';
 import { RUBRIC_TEMPLATE } from './rubric-template.ts';
 import { RubricView } from './rubric-view.tsx';
 import { YamlEditor, type YamlEditorHandle } from './yaml-editor.tsx';

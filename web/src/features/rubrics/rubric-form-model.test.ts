@@ -80,9 +80,7 @@ describe('the rubric form writes the YAML document', () => {
     expect(row.raw.kind).toBeUndefined();
     // A target method with no target yet: the validator asks for it.
     const parsed = parseRubric(out);
-    expect(parsed.ok ? [] : parsed.problems.map((p) => p.field)).toEqual([
-      'indicators[1].target',
-    ]);
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.field)).toEqual(['indicators[1].target']);
   });
 
   it('writes flag rules, minGroup included, and drops an emptied rule', () => {
@@ -104,7 +102,9 @@ describe('the rubric form writes the YAML document', () => {
   });
 
   it('places a validator problem on its row and field', () => {
-    const parsed = parseRubric(RUBRIC_TEMPLATE.replace('points: 20, method: relative', 'points: 0, method: relative'));
+    const parsed = parseRubric(
+      RUBRIC_TEMPLATE.replace('points: 20, method: relative', 'points: 0, method: relative'),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(placeOf(parsed.problems[0]!)).toMatchObject({ row: 2, field: 'points' });

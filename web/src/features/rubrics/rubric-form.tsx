@@ -1,4 +1,9 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -34,8 +39,7 @@ import {
   setValue,
 } from './rubric-form-model.ts';
 
-const num = (x: unknown): number | null =>
-  typeof x === 'number' && Number.isFinite(x) ? x : null;
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const str = (x: unknown): string => (x === undefined || x === null ? '' : String(x));
 
 /** A field's name in words: 满分, 目标值, 分档第 2 档门槛, 红旗规则·前几名. */
@@ -416,7 +420,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
   const red = (flags.red ?? {}) as Record<string, unknown>;
   const yellow = (flags.yellow ?? {}) as Record<string, unknown>;
   const flagField = (rule: 'red' | 'yellow', key: string, value: unknown) => (
-    <label className="rubric-form-field" key={`${rule}.${key}`}>
+    <div className="rubric-form-field" key={`${rule}.${key}`}>
       <span>{t(`rubric.form.fields.${key}`)}</span>
       {numberField(
         ['flags', rule, key],
@@ -424,7 +428,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
         value,
         { placeholder: t('rubric.form.notSet') },
       )}
-    </label>
+    </div>
   );
   const codes = form.indicators
     .filter((i) => i.method !== 'veto')
@@ -435,7 +439,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
   return (
     <div className="rubric-form">
       <section className="rubric-form-section" aria-label={t('rubric.form.settings')}>
-        <label className="rubric-form-field wide">
+        <div className="rubric-form-field wide">
           <span>{t('rubric.title')}</span>
           <Input
             aria-label={t('rubric.title')}
@@ -443,12 +447,12 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
             status={status(['title'])}
             onChange={(e) => set(['title'], e.target.value)}
           />
-        </label>
-        <label className="rubric-form-field">
+        </div>
+        <div className="rubric-form-field">
           <span>{t('rubric.precision')}</span>
           {numberField(['precision'], t('rubric.precision'), form.raw.precision ?? 2, { min: 0 })}
-        </label>
-        <label className="rubric-form-field">
+        </div>
+        <div className="rubric-form-field">
           <span>{t('rubric.ranking')}</span>
           <Select
             aria-label={t('rubric.ranking')}
@@ -460,8 +464,8 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
             }))}
             onChange={(v) => set(['ranking'], v)}
           />
-        </label>
-        <label className="rubric-form-field wide">
+        </div>
+        <div className="rubric-form-field wide">
           <span>{t('rubric.tieBreak')}</span>
           <Select
             mode="multiple"
@@ -472,7 +476,7 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
             options={codes.map((c) => ({ value: c, label: c }))}
             onChange={(v: string[]) => set(['tieBreak'], v.length ? v : null)}
           />
-        </label>
+        </div>
       </section>
 
       <Table<FormIndicator>
@@ -516,12 +520,12 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
           {flagField('yellow', 'below', yellow.below)}
         </div>
         <div className="rubric-flag-rule">
-          <label className="rubric-form-field">
+          <div className="rubric-form-field">
             <span>{t('rubric.form.fields.minGroup')}</span>
             {numberField(['flags', 'minGroup'], t('rubric.form.fields.minGroup'), flags.minGroup, {
               placeholder: t('rubric.form.notSet'),
             })}
-          </label>
+          </div>
           <span className="muted small">{t('rubric.form.minGroupHint')}</span>
         </div>
         <p className="muted small">

@@ -1,15 +1,5 @@
 import { FlagFilled } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  List,
-  Row,
-  Skeleton,
-  type TableColumnType,
-  Tag,
-} from 'antd';
+import { Button, Card, Col, Empty, List, Row, Skeleton, type TableColumnType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { flagTallies, myPositions, myTasks, type Position, type Task } from '../../api/me.ts';
