@@ -119,6 +119,7 @@ describe('the entry grid keeps what is typed', { timeout: 180_000 }, () => {
     await signIn('admin');
     const { contest } = await collectingRound(demo.page, ORGANIZATION);
     await demo.page.goto(`${demo.server.url}/contests/${contest}/rubric`);
+    await demo.page.getByRole('tab', { name: '原文（高级）' }).click();
     const source = demo.page.getByLabel('评分标准原文');
     await source.waitFor();
     await source.press('End');

@@ -100,8 +100,25 @@ export class RubricEditorPage {
     return this.page.getByRole('list', { name: '问题列表' }).getByRole('listitem');
   }
 
+  /** Shows the raw text (原文（高级）) instead of the form. */
+  async showText(): Promise<void> {
+    await this.page.getByRole('tab', { name: '原文（高级）' }).click();
+    await this.source.waitFor();
+  }
+
+  /** Shows the form (表单编辑), the editor's first view. */
+  async showForm(): Promise<void> {
+    await this.page.getByRole('tab', { name: '表单编辑' }).click();
+  }
+
+  /** A field of the form by its label: 第 3 行满分, 红旗前几名, 最少参评单位数 …. */
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
   /** Replaces the text and waits for the live check to settle on it. */
   async write(yaml: string): Promise<void> {
+    if (!(await this.source.isVisible())) await this.showText();
     await this.source.fill(yaml);
     await this.page.waitForTimeout(400);
   }

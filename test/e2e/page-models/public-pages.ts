@@ -23,7 +23,7 @@ export class PublicSite {
   }
 
   get rankingRows(): Locator {
-    return this.page.locator('.results-table tbody tr.ant-table-row');
+    return this.page.locator('.results-table tbody tr.results-row');
   }
 
   /** The 红旗 / 黄旗 tags of the ranking. */

@@ -145,7 +145,7 @@ export class ResultsPage {
   }
 
   row(unit: string): Locator {
-    return this.table.locator('.ant-table-row', { hasText: unit });
+    return this.table.locator('.results-row', { hasText: unit });
   }
 
   /** The text of one column of a unit's row, by the column's header. */

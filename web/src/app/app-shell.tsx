@@ -1,10 +1,11 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
+import { useNarrow } from '../hooks/use-narrow.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Navigation } from './navigation.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -13,6 +14,16 @@ export function AppShell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu folds away entirely and opens over the page; a choice closes it.
+  const narrow = useNarrow();
+  const [menuPath, setMenuPath] = useState(pathname);
+  useEffect(() => {
+    if (narrow) setCollapsed(true);
+  }, [narrow]);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    if (narrow) setCollapsed(true);
+  }
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
@@ -42,7 +53,7 @@ export function AppShell() {
           className="app-sider"
           theme="light"
           width={212}
-          collapsedWidth={64}
+          collapsedWidth={narrow ? 0 : 64}
           breakpoint="lg"
           collapsible
           collapsed={collapsed}

@@ -1,4 +1,4 @@
-import { Card, Result, Skeleton, Statistic, Table } from 'antd';
+import { Card, Result, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isNotFound } from '../../api/error-message.ts';
@@ -8,6 +8,7 @@ import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { RequestError } from '../../components/request-error.tsx';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 import { formatScore } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
 
@@ -60,9 +61,10 @@ export default function PublicUnitPage() {
         </Card>
       </div>
       <Card size="small" className="section-card">
-        <Table<Row>
+        <ResponsiveTable<Row>
           size="small"
-          rowKey="roundId"
+          rowKey={(r) => r.roundId}
+          cardTitle="contest"
           dataSource={rows}
           pagination={rows.length > 50 ? { pageSize: 50 } : false}
           locale={{ emptyText: t('public.unit.empty') }}

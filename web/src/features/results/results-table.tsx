@@ -1,13 +1,32 @@
-import { Table, type TableColumnsType, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Indicator } from '../../../../src/core/rubric.ts';
 import type { UnitResult } from '../../api/rounds.ts';
+import { CardList } from '../../components/card-list.tsx';
 import { FlagBadge } from '../../components/flag-badge.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
+import { useNarrow } from '../../hooks/use-narrow.ts';
 import { formatNumber, formatScore, formatSigned } from '../../lib/format.ts';
 
-/** A round's ranking: rank, total, flag, movement, gaps and every indicator's score and rank. */
+interface Column {
+  key: string;
+  title: ReactNode;
+  width: number;
+  align?: 'center' | 'right';
+  /** Stays in view while the rest scrolls sideways (rank and name). */
+  sticky?: number;
+  render: (r: UnitResult) => ReactNode;
+  /** The label on a phone's card, when the header's would not fit there. */
+  cardTitle?: ReactNode;
+}
+
+/**
+ * A round's ranking: rank, total, flag, movement, gaps and every indicator's score and rank.
+ * A plain HTML table (the public ranking's first load stays within its budget without antd's
+ * Table), scrolling sideways inside its card with rank and name fixed; cards on a phone.
+ */
 export function ResultsTable({
   items,
   indicators,
@@ -26,16 +45,17 @@ export function ResultsTable({
   unitLink?: (code: string) => string;
 }) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   const rankOf = (r: UnitResult) => (overall ? r.overallRank : r.rank);
   const sorted = [...items].sort((a, b) => rankOf(a) - rankOf(b) || a.code.localeCompare(b.code));
-  const columns: TableColumnsType<UnitResult> = [
+  const columns: Column[] = [
     {
       key: 'rank',
       title: overall ? t('results.overallRank') : t('results.rank'),
       width: 64,
-      fixed: 'left',
+      sticky: 0,
       align: 'center',
-      render: (_: unknown, r) => (
+      render: (r) => (
         <span className={`rank-badge rank-${Math.min(rankOf(r), 4)}`}>{rankOf(r)}</span>
       ),
     },
@@ -43,53 +63,59 @@ export function ResultsTable({
       key: 'name',
       title: t('common.unit'),
       width: 120,
-      fixed: 'left',
-      render: (_: unknown, r) => (unitLink ? <Link to={unitLink(r.code)}>{r.name}</Link> : r.name),
+      sticky: 64,
+      render: (r) => (unitLink ? <Link to={unitLink(r.code)}>{r.name}</Link> : r.name),
     },
     ...(grouped
-      ? [{ key: 'group', title: t('contests.group'), dataIndex: 'group', width: 72 }]
+      ? [
+          {
+            key: 'group',
+            title: t('contests.group'),
+            width: 72,
+            render: (r: UnitResult) => r.group,
+          },
+        ]
       : []),
     {
       key: 'total',
       title: t('results.total'),
       width: 84,
       align: 'right',
-      render: (_: unknown, r) => <strong>{formatScore(r.total, precision)}</strong>,
+      render: (r) => <strong>{formatScore(r.total, precision)}</strong>,
     },
     {
       key: 'flag',
       title: t('results.flag'),
       width: 96,
-      render: (_: unknown, r) => <FlagBadge flag={r.flag} vetoed={r.vetoed} />,
+      render: (r) => <FlagBadge flag={r.flag} vetoed={r.vetoed} />,
     },
     {
       key: 'change',
       title: t('results.change'),
       width: 80,
       align: 'center',
-      render: (_: unknown, r) => <RankChange change={r.rankChange} />,
+      render: (r) => <RankChange change={r.rankChange} />,
     },
     {
       key: 'totalChange',
       title: t('results.totalChange'),
       width: 96,
       align: 'right',
-      render: (_: unknown, r) => formatSigned(r.totalChange, precision),
+      render: (r) => formatSigned(r.totalChange, precision),
     },
     {
       key: 'gapToNext',
       title: <Tooltip title={t('results.gapToNextHint')}>{t('results.gapToNext')}</Tooltip>,
       width: 100,
       align: 'right',
-      render: (_: unknown, r) =>
-        r.gapToNext === null ? '—' : formatNumber(r.gapToNext, precision),
+      render: (r) => (r.gapToNext === null ? '—' : formatNumber(r.gapToNext, precision)),
     },
     {
       key: 'gapToRed',
       title: <Tooltip title={t('results.gapToRedHint')}>{t('results.gapToRed')}</Tooltip>,
       width: 100,
       align: 'right',
-      render: (_: unknown, r) =>
+      render: (r) =>
         r.gapToRed === null
           ? '—'
           : r.flag === 'red'
@@ -106,9 +132,14 @@ export function ResultsTable({
           </span>
         </Tooltip>
       ),
+      cardTitle: (
+        <span className="result-indicator-label">
+          {indicator.code} {indicator.name}
+        </span>
+      ),
       width: 112,
       align: 'right' as const,
-      render: (_: unknown, r: UnitResult) => {
+      render: (r: UnitResult) => {
         const cell = r.indicators[indicator.code];
         if (!cell) return '—';
         if (indicator.kind === 'veto') return cell.value === 1 ? t('results.vetoed') : '—';
@@ -137,18 +168,88 @@ export function ResultsTable({
       },
     })),
   ];
+  const rowClass = (r: UnitResult) =>
+    r.flag === 'red' ? 'row-red' : r.flag === 'yellow' ? 'row-yellow' : '';
+  if (narrow) {
+    const byKey = new Map(columns.map((c) => [c.key, c]));
+    const shown = columns.filter((c) => c.key !== 'rank' && c.key !== 'name');
+    return (
+      <CardList<UnitResult>
+        className="results-table results-cards"
+        items={sorted}
+        rowKey={(r) => r.code}
+        lead={(r) => byKey.get('rank')!.render(r)}
+        title={(r) => byKey.get('name')!.render(r)}
+        itemClassName={rowClass}
+        fields={(r) =>
+          shown.map((c) => ({
+            key: c.key,
+            label: c.cardTitle ?? c.title,
+            value: c.render(r),
+            wide: c.cardTitle !== undefined,
+          }))
+        }
+        empty={t('results.empty')}
+      />
+    );
+  }
+  const width = columns.reduce((n, c) => n + c.width, 0);
   return (
-    <Table<UnitResult>
-      className="results-table"
-      size="small"
-      bordered
-      rowKey="code"
-      columns={columns}
-      dataSource={sorted}
-      pagination={sorted.length > 100 ? { pageSize: 100 } : false}
-      scroll={{ x: 760 + indicators.length * 112 }}
-      rowClassName={(r) => (r.flag === 'red' ? 'row-red' : r.flag === 'yellow' ? 'row-yellow' : '')}
-      locale={{ emptyText: t('results.empty') }}
-    />
+    <div className="results-table plain-table-scroll">
+      <table className="plain-table" style={{ minWidth: width }}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                className={[
+                  c.align ? `align-${c.align}` : '',
+                  c.sticky !== undefined ? 'sticky' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+                style={c.sticky !== undefined ? { left: c.sticky } : undefined}
+              >
+                {c.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="plain-table-empty muted">
+                {t('results.empty')}
+              </td>
+            </tr>
+          ) : (
+            sorted.map((r) => (
+              <tr key={r.code} className={['results-row', rowClass(r)].filter(Boolean).join(' ')}>
+                {columns.map((c) => (
+                  <td
+                    key={c.key}
+                    className={[
+                      c.align ? `align-${c.align}` : '',
+                      c.sticky !== undefined ? 'sticky' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                    style={c.sticky !== undefined ? { left: c.sticky } : undefined}
+                  >
+                    {c.render(r)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

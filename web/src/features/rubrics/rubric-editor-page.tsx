@@ -25,7 +25,7 @@ import {
   publishRubric,
   type RubricVersion,
 } from '../../api/contests.ts';
-import { localizedText, problemsOf } from '../../api/error-message.ts';
+import { problemsOf } from '../../api/error-message.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { useMayManage } from '../../app/permissions.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -33,6 +33,8 @@ import { RequestError, useErrorMessage } from '../../components/request-error.ts
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
 import { UnsavedGuard } from '../../hooks/use-unsaved-guard.tsx';
 import { DryRun } from './dry-run.tsx';
+import { problemText, RubricForm } from './rubric-form.tsx';
+import { documentOf, formOf } from './rubric-form-model.ts';
 import { RUBRIC_TEMPLATE } from './rubric-template.ts';
 import { RubricView } from './rubric-view.tsx';
 import { YamlEditor, type YamlEditorHandle } from './yaml-editor.tsx';
@@ -65,6 +67,7 @@ export default function RubricEditorPage() {
   const [serverProblems, setServerProblems] = useState<RubricProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const editor = useRef<YamlEditorHandle>(null);
+  const [view, setView] = useState<'form' | 'yaml'>('form');
 
   // The editor starts from the latest version's text, or from the template for a new contest.
   useEffect(() => {
@@ -141,6 +144,13 @@ export default function RubricEditorPage() {
   };
 
   const shown = serverProblems.length ? serverProblems : problems;
+  // The rows as written, so a problem can name its indicator even when the rubric is invalid.
+  const doc = documentOf(settled);
+  const rows = doc ? formOf(doc).indicators : [];
+  const edited = (value: string) => {
+    setText(value);
+    setServerProblems([]);
+  };
   const status = (
     <div className="rubric-status" role="status" aria-live="polite">
       {parsed.ok ? (
@@ -210,28 +220,47 @@ export default function RubricEditorPage() {
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={11}>
-          <Card
-            size="small"
-            title={t('rubric.source')}
-            extra={status}
-            className="rubric-editor-card"
-          >
-            <YamlEditor
-              ref={editor}
-              value={text}
-              onChange={(value) => {
-                setText(value);
-                setServerProblems([]);
-              }}
-              problemLines={problemLines}
-              label={t('rubric.source')}
+        <Col xs={24}>
+          <Card size="small" extra={status} className="rubric-editor-card">
+            <Tabs
+              activeKey={view}
+              onChange={(key) => setView(key as 'form' | 'yaml')}
+              items={[
+                {
+                  key: 'form',
+                  label: t('rubric.form.tab'),
+                  children: (
+                    <RubricForm
+                      text={text}
+                      onChange={edited}
+                      problems={shown}
+                      groups={data.groups}
+                    />
+                  ),
+                },
+                {
+                  key: 'yaml',
+                  label: t('rubric.form.yamlTab'),
+                  children: (
+                    <>
+                      <YamlEditor
+                        ref={editor}
+                        value={text}
+                        onChange={edited}
+                        problemLines={problemLines}
+                        label={t('rubric.source')}
+                      />
+                      <p className="muted rubric-help">{t('rubric.help')}</p>
+                    </>
+                  ),
+                },
+              ]}
             />
             {shown.length ? (
               <ul className="rubric-problems" aria-label={t('rubric.problems')}>
                 {shown.map((p) => (
                   <li key={`${p.line}:${p.field}:${p.code}:${p.message}`}>
-                    {p.line !== undefined ? (
+                    {view === 'yaml' && p.line !== undefined ? (
                       <button
                         type="button"
                         className="link-button"
@@ -240,16 +269,14 @@ export default function RubricEditorPage() {
                         {t('rubric.line', { line: p.line })}
                       </button>
                     ) : null}
-                    {p.field ? <code>{p.field}</code> : null}
-                    <span>{localizedText(p.message, i18n.language)}</span>
+                    <span>{problemText(t, i18n.language, p, rows, view === 'yaml')}</span>
                   </li>
                 ))}
               </ul>
             ) : null}
-            <p className="muted rubric-help">{t('rubric.help')}</p>
           </Card>
         </Col>
-        <Col xs={24} xl={13}>
+        <Col xs={24}>
           <Card size="small" className="rubric-preview-card">
             <Tabs
               items={[

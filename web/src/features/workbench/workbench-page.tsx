@@ -1,4 +1,5 @@
 import { FlagFilled } from '@ant-design/icons';
+<<<<<<< HEAD
 import {
   Button,
   Card,
@@ -13,6 +14,9 @@ import {
   Tag,
 } from 'antd';
 import { useMemo } from 'react';
+=======
+import { Button, Card, Col, Empty, List, Row, Skeleton, type TableColumnType, Tag } from 'antd';
+>>>>>>> rubric-phone
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoundState } from '../../api/contests.ts';
@@ -24,6 +28,7 @@ import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RankChange } from '../../components/rank-change.tsx';
 import { RequestError } from '../../components/request-error.tsx';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 import { RoleTags } from '../../components/role-tags.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
 import { daysUntil, formatDate, formatNumber } from '../../lib/format.ts';
@@ -74,7 +79,12 @@ export function groupTasks(tasks: Task[], series: SeriesSummary[]): TaskGroup[] 
 function TaskTable({ tasks }: { tasks: Task[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+<<<<<<< HEAD
   const columns: TableColumnsType<Task> = [
+=======
+  const tasks = useRequest('me:tasks', (signal) => myTasks(signal));
+  const columns: (TableColumnType<Task> & { key: string })[] = [
+>>>>>>> rubric-phone
     {
       key: 'task',
       title: t('workbench.task'),
@@ -213,7 +223,25 @@ function TasksCard() {
       ) : groups && groups.length > 0 ? (
         <GroupedTasks groups={groups} />
       ) : (
+<<<<<<< HEAD
         <TaskTable tasks={tasks.data.items} />
+=======
+        <ResponsiveTable<Task>
+          size="small"
+          rowKey={(task) => `${task.round.id}:${task.task}`}
+          cardTitle="contest"
+          cardExtra="go"
+          columns={columns}
+          dataSource={tasks.data.items}
+          pagination={false}
+          scroll={{ x: 720 }}
+          locale={{
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTasks')} />
+            ),
+          }}
+        />
+>>>>>>> rubric-phone
       )}
     </Card>
   );
@@ -222,7 +250,7 @@ function TasksCard() {
 function PositionsCard() {
   const { t, i18n } = useTranslation();
   const positions = useRequest('me:positions', (signal) => myPositions(signal));
-  const columns: TableColumnsType<Position> = [
+  const columns: (TableColumnType<Position> & { key: string })[] = [
     {
       key: 'contest',
       title: t('workbench.contest'),
@@ -301,9 +329,10 @@ function PositionsCard() {
       ) : !positions.data ? (
         <Skeleton active />
       ) : (
-        <Table<Position>
+        <ResponsiveTable<Position>
           size="small"
           rowKey={(p) => p.contest.id}
+          cardTitle="contest"
           columns={columns}
           dataSource={positions.data.items}
           pagination={false}
