@@ -1,5 +1,4 @@
 import { FlagFilled } from '@ant-design/icons';
-<<<<<<< HEAD
 import {
   Button,
   Card,
@@ -9,14 +8,10 @@ import {
   List,
   Row,
   Skeleton,
-  Table,
-  type TableColumnsType,
+  type TableColumnType,
   Tag,
 } from 'antd';
 import { useMemo } from 'react';
-=======
-import { Button, Card, Col, Empty, List, Row, Skeleton, type TableColumnType, Tag } from 'antd';
->>>>>>> rubric-phone
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RoundState } from '../../api/contests.ts';
@@ -79,12 +74,7 @@ export function groupTasks(tasks: Task[], series: SeriesSummary[]): TaskGroup[] 
 function TaskTable({ tasks }: { tasks: Task[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-<<<<<<< HEAD
-  const columns: TableColumnsType<Task> = [
-=======
-  const tasks = useRequest('me:tasks', (signal) => myTasks(signal));
   const columns: (TableColumnType<Task> & { key: string })[] = [
->>>>>>> rubric-phone
     {
       key: 'task',
       title: t('workbench.task'),
@@ -136,9 +126,11 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
     },
   ];
   return (
-    <Table<Task>
+    <ResponsiveTable<Task>
       size="small"
       rowKey={(task) => `${task.round.id}:${task.task}`}
+      cardTitle="contest"
+      cardExtra="go"
       columns={columns}
       dataSource={tasks}
       pagination={false}
@@ -223,25 +215,7 @@ function TasksCard() {
       ) : groups && groups.length > 0 ? (
         <GroupedTasks groups={groups} />
       ) : (
-<<<<<<< HEAD
         <TaskTable tasks={tasks.data.items} />
-=======
-        <ResponsiveTable<Task>
-          size="small"
-          rowKey={(task) => `${task.round.id}:${task.task}`}
-          cardTitle="contest"
-          cardExtra="go"
-          columns={columns}
-          dataSource={tasks.data.items}
-          pagination={false}
-          scroll={{ x: 720 }}
-          locale={{
-            emptyText: (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noTasks')} />
-            ),
-          }}
-        />
->>>>>>> rubric-phone
       )}
     </Card>
   );
