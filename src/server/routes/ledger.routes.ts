@@ -208,7 +208,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           .status(201)
           .send(
             await uploadLedgerPhoto(
-              { ...c, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
+              { ...c, dataDir: deps.config.dataDir, files: deps.files, fileKey: deps.config.fileKey },
               { filename: part.filename, bytes },
             ),
           );
