@@ -158,9 +158,9 @@ describe.skipIf(!pgUrl)('read replicas', () => {
     await replicaAdmin.query('select pg_wal_replay_pause()');
     try {
       // Make WAL on the primary until the paused replica is too far behind.
-      await primaryAdmin.query('create table if not exists leitai_replica_probe (n integer)');
+      await primaryAdmin.query(`create table if not exists ${cluster.schema}.leitai_replica_probe (n integer)`);
       await until(async () => {
-        await primaryAdmin.query('insert into leitai_replica_probe values (1)');
+        await primaryAdmin.query(`insert into ${cluster.schema}.leitai_replica_probe values (1)`);
         const lag = reads.status()[0]!.lagMs;
         return lag !== null && lag > MAX_LAG_MS;
       });
@@ -174,6 +174,6 @@ describe.skipIf(!pgUrl)('read replicas', () => {
       const res = await cluster.instances[1]!.as(null, { url: '/api/v1/public/contests' });
       return res.headers['x-leitai-read'] === 'replica';
     });
-    await primaryAdmin.query('drop table if exists leitai_replica_probe');
+    await primaryAdmin.query(`drop table if exists ${cluster.schema}.leitai_replica_probe`);
   });
 });
