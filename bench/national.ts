@@ -7,6 +7,8 @@
  *
  *   node --max-old-space-size=8192 --import tsx bench/national.ts
  */
+
+import { rubricOfRound } from '../src/app/compute-round.ts';
 import { createContest } from '../src/app/contests.ts';
 import { type AppContext, systemActor } from '../src/app/context.ts';
 import { saveEntries } from '../src/app/entries.ts';
@@ -18,7 +20,6 @@ import { listParticipants } from '../src/db/contest.repository.ts';
 import { insertRows } from '../src/db/dialect.ts';
 import { entryValuesByUnit } from '../src/db/entry.repository.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { rubricOfRound } from '../src/app/compute-round.ts';
 import { findRound } from '../src/db/round.repository.ts';
 import { benchPgUrl, freshDatabase } from './support.ts';
 
@@ -61,7 +62,9 @@ function value(i: number, unit: number): number {
 }
 
 if (!benchPgUrl) {
-  console.log('\nnational round: skipped — set BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL)');
+  console.log(
+    '\nnational round: skipped — set BENCH_DATABASE_URL or TEST_DATABASE_URL (PostgreSQL)',
+  );
   process.exit(0);
 }
 
@@ -77,7 +80,11 @@ const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
 };
 try {
   await migrateToLatest(db.handle.db);
-  const ctx: AppContext = { db: db.handle.db, actor: systemActor, clock: { now: () => new Date() } };
+  const ctx: AppContext = {
+    db: db.handle.db,
+    actor: systemActor,
+    clock: { now: () => new Date() },
+  };
   const now = new Date().toISOString();
   await step(`set-up: ${UNITS} villages (COPY)`, async () => {
     await insertRows(

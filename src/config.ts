@@ -56,70 +56,79 @@ const ScaleConfig = z.object({
   s3SecretAccessKey: z.string().min(1).optional(),
 });
 
-export const Config = z.object({
-  /** Folder of the SQLite file and uploaded files. */
-  dataDir: z.string().min(1),
-  /** PostgreSQL connection string; the embedded SQLite file when absent. */
-  databaseUrl: z
-    .string()
-    .regex(
-      /^postgres(ql)?:\/\//,
-      'DATABASE_URL 必须以 postgres:// 开头 (must start with postgres://)',
-    )
-    .optional(),
-  host: z.string().min(1).default('127.0.0.1'),
-  port: Port.default(3000),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** A session ends after this many minutes without a request… */
-  sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
-  /** …and this many hours after login, whatever happens. */
-  sessionMaxHours: z.coerce.number().int().min(1).default(12),
-  /** 三权分立 (DESIGN §1): admin, security admin and auditor are separate (issue 19). */
-  separationOfDuties: Flag.default(false),
-  /** Privileged roles (admin, secadmin, auditor) must sign in with a second factor (TOTP). */
-  requireTotp: Flag.default(false),
-  /**
-   * Behind a reverse proxy: trust X-Forwarded-For/-Proto from it (Fastify `trustProxy`): `true`,
-   * a number of hops, or the proxies' addresses/CIDRs, comma-separated. Off by default.
-   */
-  trustProxy: TrustProxy.default(false),
-  /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
-  auditHash: z.enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3').default('sha256'),
-  /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
-  auditKey: z
-    .string()
-    .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
-    .optional(),
-  /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
-  fileKey: z
-    .string()
-    .regex(/^[0-9a-fA-F]{32}$/, 'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)')
-    .optional(),
-  ...LedgerConfig.shape,
-  ...ScaleConfig.shape,
-}).superRefine((c, ctx) => {
-  if (c.fileStore === 'postgres' && !c.databaseUrl) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['fileStore'],
-      message: 'postgres 需要 DATABASE_URL (needs DATABASE_URL)',
-    });
-  }
-  if (c.fileStore === 's3' && !c.s3Bucket) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['s3Bucket'],
-      message: 'LEITAI_FILE_STORE=s3 需要存储桶 (needs a bucket)',
-    });
-  }
-  if (c.replicaUrls.length && !c.databaseUrl) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['replicaUrls'],
-      message: '只读副本需要 DATABASE_URL (replicas need a PostgreSQL primary)',
-    });
-  }
-});
+export const Config = z
+  .object({
+    /** Folder of the SQLite file and uploaded files. */
+    dataDir: z.string().min(1),
+    /** PostgreSQL connection string; the embedded SQLite file when absent. */
+    databaseUrl: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'DATABASE_URL 必须以 postgres:// 开头 (must start with postgres://)',
+      )
+      .optional(),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: Port.default(3000),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** A session ends after this many minutes without a request… */
+    sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
+    /** …and this many hours after login, whatever happens. */
+    sessionMaxHours: z.coerce.number().int().min(1).default(12),
+    /** 三权分立 (DESIGN §1): admin, security admin and auditor are separate (issue 19). */
+    separationOfDuties: Flag.default(false),
+    /** Privileged roles (admin, secadmin, auditor) must sign in with a second factor (TOTP). */
+    requireTotp: Flag.default(false),
+    /**
+     * Behind a reverse proxy: trust X-Forwarded-For/-Proto from it (Fastify `trustProxy`): `true`,
+     * a number of hops, or the proxies' addresses/CIDRs, comma-separated. Off by default.
+     */
+    trustProxy: TrustProxy.default(false),
+    /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
+    auditHash: z
+      .enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3')
+      .default('sha256'),
+    /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
+    auditKey: z
+      .string()
+      .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
+      .optional(),
+    /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
+    fileKey: z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{32}$/,
+        'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)',
+      )
+      .optional(),
+    ...LedgerConfig.shape,
+    ...ScaleConfig.shape,
+  })
+  .superRefine((c, ctx) => {
+    if (c.fileStore === 'postgres' && !c.databaseUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fileStore'],
+        message: 'postgres 需要 DATABASE_URL (needs DATABASE_URL)',
+      });
+    }
+    if (c.fileStore === 's3' && !c.s3Bucket) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['s3Bucket'],
+        message: 'LEITAI_FILE_STORE=s3 需要存储桶 (needs a bucket)',
+      });
+    }
+    if (c.replicaUrls.length && !c.databaseUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replicaUrls'],
+        message: '只读副本需要 DATABASE_URL (replicas need a PostgreSQL primary)',
+      });
+    }
+  });
 export type Config = z.infer<typeof Config>;
 
 export interface ConfigOverrides {

@@ -145,16 +145,14 @@ describe.skipIf(!pgUrl)('two app servers on one PostgreSQL', () => {
     for (const to of ['reviewing', 'notice']) expect((await move(0, to)).statusCode).toBe(200);
     const published = await Promise.all([0, 1, 0, 1].map((i) => move(i, 'published')));
     expect(statuses(published)).toEqual({ 200: 1, 409: 3 });
-    const events = await cluster.instances[0]!.handle.db
-      .selectFrom('audit_events')
+    const events = await cluster.instances[0]!.handle.db.selectFrom('audit_events')
       .select('after_json')
       .where('action', '=', 'round.transition')
       .where('entity_id', '=', String(roundId))
       .execute();
     expect(events.filter((e) => JSON.parse(e.after_json!).state === 'published')).toHaveLength(1);
     // Flags awarded once: one flag row per unit and round at most.
-    const flags = await cluster.instances[0]!.handle.db
-      .selectFrom('flags')
+    const flags = await cluster.instances[0]!.handle.db.selectFrom('flags')
       .select(['unit_id'])
       .where('round_id', '=', roundId)
       .execute();

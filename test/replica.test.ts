@@ -158,7 +158,9 @@ describe.skipIf(!pgUrl)('read replicas', () => {
     await replicaAdmin.query('select pg_wal_replay_pause()');
     try {
       // Make WAL on the primary until the paused replica is too far behind.
-      await primaryAdmin.query(`create table if not exists ${cluster.schema}.leitai_replica_probe (n integer)`);
+      await primaryAdmin.query(
+        `create table if not exists ${cluster.schema}.leitai_replica_probe (n integer)`,
+      );
       await until(async () => {
         await primaryAdmin.query(`insert into ${cluster.schema}.leitai_replica_probe values (1)`);
         const lag = reads.status()[0]!.lagMs;

@@ -34,7 +34,7 @@ import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
-import { EVIDENCE_MAX_BYTES, sniffType, type FileStore, storeFile } from '../io/file-store.ts';
+import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';

@@ -11,7 +11,7 @@ import {
 } from '../db/practice.repository.ts';
 import { findRound } from '../db/round.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { sniffType, type FileStore, storeFile } from '../io/file-store.ts';
+import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { sanitizePracticeHtml } from '../io/sanitize-html.ts';
 import { authorize } from './authorize.ts';
 import { requireContest } from './contests.ts';
@@ -207,7 +207,11 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
 
 /** Stores an image for a practice's text; it is public once uploaded (used in published write-ups). */
 export async function uploadPracticeImage(
-  ctx: AppContext & { dataDir: string; files?: FileStore | undefined; fileKey?: string | undefined },
+  ctx: AppContext & {
+    dataDir: string;
+    files?: FileStore | undefined;
+    fileKey?: string | undefined;
+  },
   file: { filename: string; bytes: Uint8Array },
 ) {
   const actor = ctx.actor;

@@ -51,7 +51,7 @@ import {
   upsertInvestment,
 } from '../db/ledger.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { sniffType, type FileStore, storeFile } from '../io/file-store.ts';
+import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
 import {
@@ -758,7 +758,11 @@ export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Stores a photo of the service log in the evidence file store; returns its SHA-256. */
 export async function uploadLedgerPhoto(
-  ctx: LedgerContext & { dataDir: string; files?: FileStore | undefined; fileKey?: string | undefined },
+  ctx: LedgerContext & {
+    dataDir: string;
+    files?: FileStore | undefined;
+    fileKey?: string | undefined;
+  },
   file: { filename: string; bytes: Buffer },
 ) {
   const actor = ctx.actor;

@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ChangeFeed } from '../db/change-feed.ts';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { periodLabel } from '../core/period.ts';
+import type { ChangeFeed } from '../db/change-feed.ts';
 import { findContest, listParticipants, listRubricVersions } from '../db/contest.repository.ts';
 import {
   findPractice,

@@ -4,6 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -21,8 +23,6 @@ import {
   sql,
   type TransactionSettings,
 } from 'kysely';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.ts';
@@ -392,10 +392,12 @@ export async function insertRows(
   if (!rows.length) return;
   if (dialectOf(db) === 'postgres' && rows.length >= COPY_THRESHOLD) {
     const cols = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+    const name = `"${table.replace(/"/g, '""')}"`;
     const marker: CopyRows = { [COPY_ROWS]: rows };
-    await db.executeQuery(
-      CompiledQuery.raw(`copy "${table.replace(/"/g, '""')}" (${cols}) from stdin`, [marker]),
-    );
+    await db.executeQuery(CompiledQuery.raw(`copy ${name} (${cols}) from stdin`, [marker]));
+    // The planner must know the table grew (autovacuum would tell it later): without fresh
+    // statistics the next queries over it plan for a handful of rows and crawl.
+    await db.executeQuery(CompiledQuery.raw(`analyze ${name}`));
     return;
   }
   const size = insertBatchSize(db, columns.length);

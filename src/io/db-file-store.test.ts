@@ -20,9 +20,9 @@ describeEachDialect('files in the database', (use) => {
       .orderBy('seq')
       .execute();
     expect(chunks.map((c) => c.seq)).toEqual([0, 1, 2]);
-    expect(Buffer.concat(chunks.map((c) => Buffer.from(c.data))).includes(bytes.subarray(0, 64))).toBe(
-      false,
-    );
+    expect(
+      Buffer.concat(chunks.map((c) => Buffer.from(c.data))).includes(bytes.subarray(0, 64)),
+    ).toBe(false);
     // Buffer.equals: a deep toEqual over megabytes takes minutes.
     const back = await readStoredFile(databaseFileStore(db), 'evidence', sha, KEY);
     expect(back.equals(bytes)).toBe(true);
@@ -50,7 +50,11 @@ describeEachDialect('files in the database', (use) => {
     const store = databaseFileStore(db);
     await expect(store.get('evidence', 'c'.repeat(64))).rejects.toBeInstanceOf(FileMissingError);
     await store.put('evidence', 'd'.repeat(64), Buffer.alloc(CHUNK_BYTES + 1, 7));
-    await db.deleteFrom('stored_file_chunks').where('sha256', '=', 'd'.repeat(64)).where('seq', '=', 1).execute();
+    await db
+      .deleteFrom('stored_file_chunks')
+      .where('sha256', '=', 'd'.repeat(64))
+      .where('seq', '=', 1)
+      .execute();
     await expect(store.get('evidence', 'd'.repeat(64))).rejects.toThrow(/incomplete/);
     await expect(store.get('evidence', "x'; drop table units; --")).rejects.toThrow(
       /bad stored file name/,

@@ -25,7 +25,9 @@ export interface S3Options {
 
 const missing = (error: unknown) =>
   error instanceof S3ServiceException &&
-  (error.$metadata.httpStatusCode === 404 || error.name === 'NoSuchKey' || error.name === 'NotFound');
+  (error.$metadata.httpStatusCode === 404 ||
+    error.name === 'NoSuchKey' ||
+    error.name === 'NotFound');
 
 export function s3FileStore(options: S3Options, client?: S3Client): FileStore {
   const s3 =

@@ -7,8 +7,8 @@ import { configureAuditChain } from '../db/audit.repository.ts';
 import type { ChangeFeed } from '../db/change-feed.ts';
 import type { DatabaseHandle, DialectName } from '../db/dialect.ts';
 import type { ReadRouter } from '../db/replicas.ts';
-import { diskFileStore, type FileStore } from '../io/file-store.ts';
 import type { Database } from '../db/schema.ts';
+import { diskFileStore, type FileStore } from '../io/file-store.ts';
 
 /** What the routes need, injected once when the server is built. */
 export interface ServerDeps {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../server/app.ts';
-import { openSharedState } from '../../server/shared-state.ts';
 import { serverDeps } from '../../server/deps.ts';
+import { openSharedState } from '../../server/shared-state.ts';
 import { type Command, commonOptions } from '../command.ts';
 import { configFrom, repoRoot, str, version } from '../runtime.ts';
 

@@ -35,7 +35,11 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const body = await publicContests(readerOf(deps, request, reply), request.query, deps.contestsCache);
+        const body = await publicContests(
+          readerOf(deps, request, reply),
+          request.query,
+          deps.contestsCache,
+        );
         reply.header('ETag', body.etag);
         reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
         if (request.headers['if-none-match'] === body.etag) return reply.status(304).send();
@@ -56,13 +60,18 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           params: Id.extend({ version: IdQuery }),
         },
       },
-      (request, reply) => publicRubric(readerOf(deps, request, reply), request.params.id, request.params.version),
+      (request, reply) =>
+        publicRubric(readerOf(deps, request, reply), request.params.id, request.params.version),
     );
     app.get(
       '/public/rounds/:id',
       { schema: { tags, summary: '已发布期次的排名（带 ETag）a published round', params: Id } },
       async (request, reply) => {
-        const body = await publicRound(readerOf(deps, request, reply), deps.cache, request.params.id);
+        const body = await publicRound(
+          readerOf(deps, request, reply),
+          deps.cache,
+          request.params.id,
+        );
         // Published rounds change only by a correction; clients revalidate cheaply with the ETag.
         reply.header('ETag', body.etag);
         reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
