@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = ['units-import', 'engine', 'round-lifecycle', 'import', 'ledger'];
+const all = ['units-import', 'engine', 'round-lifecycle', 'import', 'ledger', 'national'];
+// The national round holds 620 thousand results and their explanations in memory at once.
+const flags: Record<string, string[]> = { national: ['--max-old-space-size=8192'] };
 const wanted = process.argv.slice(2);
 let failed = false;
 for (const name of wanted.length ? wanted : all) {
@@ -18,7 +20,9 @@ for (const name of wanted.length ? wanted : all) {
     failed = true;
     continue;
   }
-  const run = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [...(flags[name] ?? []), '--import', 'tsx', file], {
+    stdio: 'inherit',
+  });
   failed ||= run.status !== 0;
 }
 process.exitCode = failed ? 1 : 0;

@@ -31,47 +31,104 @@ const LedgerConfig = z.object({
   lightRedProblemDays: z.coerce.number().int().min(0).default(30),
 });
 
-export const Config = z.object({
-  /** Folder of the SQLite file and uploaded files. */
-  dataDir: z.string().min(1),
-  /** PostgreSQL connection string; the embedded SQLite file when absent. */
-  databaseUrl: z
-    .string()
-    .regex(
-      /^postgres(ql)?:\/\//,
-      'DATABASE_URL 必须以 postgres:// 开头 (must start with postgres://)',
-    )
-    .optional(),
-  host: z.string().min(1).default('127.0.0.1'),
-  port: Port.default(3000),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** A session ends after this many minutes without a request… */
-  sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
-  /** …and this many hours after login, whatever happens. */
-  sessionMaxHours: z.coerce.number().int().min(1).default(12),
-  /** 三权分立 (DESIGN §1): admin, security admin and auditor are separate (issue 19). */
-  separationOfDuties: Flag.default(false),
-  /** Privileged roles (admin, secadmin, auditor) must sign in with a second factor (TOTP). */
-  requireTotp: Flag.default(false),
-  /**
-   * Behind a reverse proxy: trust X-Forwarded-For/-Proto from it (Fastify `trustProxy`): `true`,
-   * a number of hops, or the proxies' addresses/CIDRs, comma-separated. Off by default.
-   */
-  trustProxy: TrustProxy.default(false),
-  /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
-  auditHash: z.enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3').default('sha256'),
-  /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
-  auditKey: z
-    .string()
-    .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
-    .optional(),
-  /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
-  fileKey: z
-    .string()
-    .regex(/^[0-9a-fA-F]{32}$/, 'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)')
-    .optional(),
-  ...LedgerConfig.shape,
+const PgUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, '必须以 postgres:// 开头 (must start with postgres://)');
+
+/** Several app servers (issue 18, docs/SCALING.md): read replicas and the shared file store. */
+const ScaleConfig = z.object({
+  /** Read replicas for public reads (comma-separated PostgreSQL URLs); none when absent. */
+  replicaUrls: z.array(PgUrl).max(16).default([]),
+  /** A replica further behind the primary than this is not read from (the primary answers). */
+  replicaMaxLagMs: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** How often each replica's position is checked against the primary's. */
+  replicaPollMs: z.coerce.number().int().min(20).max(60_000).default(250),
+  /** Where evidence and images live: the data folder, the database, or an S3-compatible bucket. */
+  fileStore: z
+    .enum(['disk', 'postgres', 's3'], 'LEITAI_FILE_STORE 只能是 disk、postgres 或 s3')
+    .default('disk'),
+  s3Bucket: z.string().min(1).optional(),
+  /** An S3-compatible endpoint (MinIO, a 政务云 object store); AWS when absent. */
+  s3Endpoint: z.string().url('LEITAI_S3_ENDPOINT 必须是网址 (must be a URL)').optional(),
+  s3Region: z.string().min(1).default('us-east-1'),
+  s3Prefix: z.string().default(''),
+  s3AccessKeyId: z.string().min(1).optional(),
+  s3SecretAccessKey: z.string().min(1).optional(),
 });
+
+export const Config = z
+  .object({
+    /** Folder of the SQLite file and uploaded files. */
+    dataDir: z.string().min(1),
+    /** PostgreSQL connection string; the embedded SQLite file when absent. */
+    databaseUrl: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'DATABASE_URL 必须以 postgres:// 开头 (must start with postgres://)',
+      )
+      .optional(),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: Port.default(3000),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** A session ends after this many minutes without a request… */
+    sessionIdleMinutes: z.coerce.number().int().min(1).default(30),
+    /** …and this many hours after login, whatever happens. */
+    sessionMaxHours: z.coerce.number().int().min(1).default(12),
+    /** 三权分立 (DESIGN §1): admin, security admin and auditor are separate (issue 19). */
+    separationOfDuties: Flag.default(false),
+    /** Privileged roles (admin, secadmin, auditor) must sign in with a second factor (TOTP). */
+    requireTotp: Flag.default(false),
+    /**
+     * Behind a reverse proxy: trust X-Forwarded-For/-Proto from it (Fastify `trustProxy`): `true`,
+     * a number of hops, or the proxies' addresses/CIDRs, comma-separated. Off by default.
+     */
+    trustProxy: TrustProxy.default(false),
+    /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
+    auditHash: z
+      .enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3')
+      .default('sha256'),
+    /** Key of the audit chain's HMAC; the chain is keyed when present (docs/ARCHITECTURE.md). */
+    auditKey: z
+      .string()
+      .min(16, 'LEITAI_AUDIT_KEY 至少 16 个字符 (at least 16 characters)')
+      .optional(),
+    /** SM4 key (32 hex digits) that encrypts evidence and images at rest when present. */
+    fileKey: z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{32}$/,
+        'LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits, 128 bits)',
+      )
+      .optional(),
+    ...LedgerConfig.shape,
+    ...ScaleConfig.shape,
+  })
+  .superRefine((c, ctx) => {
+    if (c.fileStore === 'postgres' && !c.databaseUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fileStore'],
+        message: 'postgres 需要 DATABASE_URL (needs DATABASE_URL)',
+      });
+    }
+    if (c.fileStore === 's3' && !c.s3Bucket) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['s3Bucket'],
+        message: 'LEITAI_FILE_STORE=s3 需要存储桶 (needs a bucket)',
+      });
+    }
+    if (c.replicaUrls.length && !c.databaseUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replicaUrls'],
+        message: '只读副本需要 DATABASE_URL (replicas need a PostgreSQL primary)',
+      });
+    }
+  });
 export type Config = z.infer<typeof Config>;
 
 export interface ConfigOverrides {
@@ -110,6 +167,20 @@ export function loadConfig(
     lightYellowBehind: env.LEITAI_LIGHT_YELLOW_BEHIND || undefined,
     lightRedMilestoneDays: env.LEITAI_LIGHT_RED_MILESTONE_DAYS || undefined,
     lightRedProblemDays: env.LEITAI_LIGHT_RED_PROBLEM_DAYS || undefined,
+    replicaUrls: env.DATABASE_REPLICA_URL
+      ? env.DATABASE_REPLICA_URL.split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+      : undefined,
+    replicaMaxLagMs: env.LEITAI_REPLICA_MAX_LAG_MS || undefined,
+    replicaPollMs: env.LEITAI_REPLICA_POLL_MS || undefined,
+    fileStore: env.LEITAI_FILE_STORE || undefined,
+    s3Bucket: env.LEITAI_S3_BUCKET || undefined,
+    s3Endpoint: env.LEITAI_S3_ENDPOINT || undefined,
+    s3Region: env.LEITAI_S3_REGION || undefined,
+    s3Prefix: env.LEITAI_S3_PREFIX || undefined,
+    s3AccessKeyId: env.LEITAI_S3_ACCESS_KEY_ID || undefined,
+    s3SecretAccessKey: env.LEITAI_S3_SECRET_ACCESS_KEY || undefined,
   });
   if (!parsed.success) {
     const names: Record<string, string> = {
@@ -131,6 +202,16 @@ export function loadConfig(
       lightYellowBehind: 'LEITAI_LIGHT_YELLOW_BEHIND',
       lightRedMilestoneDays: 'LEITAI_LIGHT_RED_MILESTONE_DAYS',
       lightRedProblemDays: 'LEITAI_LIGHT_RED_PROBLEM_DAYS',
+      replicaUrls: 'DATABASE_REPLICA_URL',
+      replicaMaxLagMs: 'LEITAI_REPLICA_MAX_LAG_MS',
+      replicaPollMs: 'LEITAI_REPLICA_POLL_MS',
+      fileStore: 'LEITAI_FILE_STORE',
+      s3Bucket: 'LEITAI_S3_BUCKET',
+      s3Endpoint: 'LEITAI_S3_ENDPOINT',
+      s3Region: 'LEITAI_S3_REGION',
+      s3Prefix: 'LEITAI_S3_PREFIX',
+      s3AccessKeyId: 'LEITAI_S3_ACCESS_KEY_ID',
+      s3SecretAccessKey: 'LEITAI_S3_SECRET_ACCESS_KEY',
     };
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '');

@@ -34,7 +34,7 @@ import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
-import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
+import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';
@@ -829,7 +829,7 @@ export function decideAssessmentAdjustment(
 
 /** Attaches the evidence file (佐证材料) of an adjustment, by whoever may propose it. */
 export function attachAdjustmentEvidence(
-  ctx: AppContext & { dataDir: string },
+  ctx: AppContext & { dataDir: string; files?: FileStore | undefined },
   id: string,
   adjustmentId: string,
   file: { filename: string; bytes: Uint8Array },
@@ -853,7 +853,7 @@ export function attachAdjustmentEvidence(
         'UNSUPPORTED_FILE',
         `不支持的文件类型「${file.filename}」：只收图片、PDF 和 Office 文件`,
       );
-    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes);
+    const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes);
     const name = file.filename.slice(0, 200);
     await setAdjustmentEvidence(tx.db, row.id, { name, type, sha256 });
     await audit(tx, {

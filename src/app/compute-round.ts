@@ -10,7 +10,7 @@ import {
 import type { Rubric } from '../core/rubric.ts';
 import { sheetFromRows } from '../core/sheet.ts';
 import { findContest, findRubricVersionById, listParticipants } from '../db/contest.repository.ts';
-import { listEntries } from '../db/entry.repository.ts';
+import { entryValuesByUnit } from '../db/entry.repository.ts';
 import { listResults, type StoredResult, saveResults } from '../db/result.repository.ts';
 import {
   type Derivation,
@@ -22,7 +22,8 @@ import type { Database } from '../db/schema.ts';
 
 export interface Computed {
   rubric: Rubric;
-  result: RoundResult;
+  /** The engine's output; absent when the stored results were current and reused. */
+  result?: RoundResult;
   /** Unit ids in the order of the sheet (row i = unit unitIds[i]). */
   unitIds: number[];
   stored: StoredResult[];
@@ -87,21 +88,82 @@ async function derivedValues(db: Kysely<Database>, round: Round, derivation: Der
 }
 
 /**
+ * What a round's results follow from, besides its rubric version: its entries (their serial,
+ * raised by every write), the revision, the participants, the previous published round (for
+ * movement) and the flag cadences. Derived rounds depend on other rounds: always recomputed.
+ */
+async function basisOf(
+  db: Kysely<Database>,
+  round: Round,
+  revision: number,
+  participants: { unitId: number; group: string | null }[],
+  previous: Round | undefined,
+  flagCadences: readonly string[],
+): Promise<{ basis: string | null; stored: string | null }> {
+  const row = await db
+    .selectFrom('rounds')
+    .select(['entries_serial', 'computed_basis'])
+    .where('id', '=', round.id)
+    .executeTakeFirstOrThrow();
+  if (round.derivation) return { basis: null, stored: row.computed_basis };
+  let h = 0;
+  for (const p of participants) {
+    h = (Math.imul(h, 31) + p.unitId) | 0;
+    for (const c of p.group ?? '') h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  }
+  const basis = [
+    `e${row.entries_serial}`,
+    `r${revision}`,
+    `v${round.rubricVersionId}`,
+    `p${participants.length}.${h}`,
+    previous ? `prev${previous.id}.${previous.revision}` : 'prev-',
+    `f${flagCadences.join(',')}`,
+  ].join('|');
+  return { basis, stored: row.computed_basis };
+}
+
+/**
  * Runs the engine over the round's participants and entries, against the previous published
- * round for movement, and stores the results as the given revision.
+ * round for movement, and stores the results as the given revision — unless the stored results
+ * already follow from exactly these inputs (nothing changed since the last computation, e.g.
+ * reviewing → notice → published), when they are reused as they are: a national round's
+ * transitions then read 620 thousand results, not 12 million entries.
  */
 export async function computeRound(
   db: Kysely<Database>,
   round: Round,
   revision: number,
 ): Promise<Computed> {
-  const [ruled, participants, entries, previousRound, contest] = await Promise.all([
+  const [ruled, participants, previousRound, contest] = await Promise.all([
     rubricOfRound(db, round),
     listParticipants(db, round.contestId),
-    listEntries(db, round.id),
     previousPublishedRound(db, round.contestId, round.period),
     findContest(db, round.contestId),
   ]);
+  const { basis, stored: storedBasis } = await basisOf(
+    db,
+    round,
+    revision,
+    participants,
+    previousRound,
+    contest?.flagCadences ?? [],
+  );
+  if (basis !== null && basis === storedBasis) {
+    const kept = await listResults(db, round.id, revision);
+    const rubricKept = roundAwardsFlags(
+      contest?.flagCadences ?? [],
+      periodCadence(round.period),
+      undefined,
+    )
+      ? ruled
+      : { ...ruled, flags: {} };
+    return {
+      rubric: rubricKept,
+      unitIds: participants.map((p) => p.unitId),
+      stored: kept.map(({ code: _code, name: _name, ...r }) => r),
+    };
+  }
+  const entries = await entryValuesByUnit(db, round.id);
   // Weekly bulletins rank without flags; a quarter made from flag-awarding months awards none.
   const awards = roundAwardsFlags(
     contest?.flagCadences ?? [],
@@ -112,10 +174,8 @@ export async function computeRound(
   const byUnit = round.derivation
     ? await derivedValues(db, round, round.derivation)
     : new Map<number, Record<string, number | null>>();
-  for (const e of entries) {
-    const values = byUnit.get(e.unitId) ?? {};
-    values[e.indicator] = e.value;
-    byUnit.set(e.unitId, values);
+  for (const [unitId, values] of entries) {
+    byUnit.set(unitId, Object.assign(byUnit.get(unitId) ?? {}, values));
   }
   const sheet = sheetFromRows(
     rubric,
@@ -155,5 +215,12 @@ export async function computeRound(
     };
   });
   await saveResults(db, round.id, revision, stored);
+  if (basis !== null) {
+    await db
+      .updateTable('rounds')
+      .set({ computed_basis: basis })
+      .where('id', '=', round.id)
+      .execute();
+  }
   return { rubric, result, unitIds: participants.map((p) => p.unitId), stored };
 }

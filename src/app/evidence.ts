@@ -8,7 +8,7 @@ import {
   insertVerification,
 } from '../db/entry.repository.ts';
 import type { Round } from '../db/round.repository.ts';
-import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
+import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
@@ -104,7 +104,11 @@ export function recordVerification(ctx: AppContext, roundId: string, input: Veri
  * the bytes. An entry not yet filled is created empty, so the file can come first.
  */
 export function attachEvidence(
-  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
+  ctx: AppContext & {
+    dataDir: string;
+    files?: FileStore | undefined;
+    fileKey?: string | undefined;
+  },
   roundId: string,
   target: { unit: string; indicator: string },
   file: { filename: string; bytes: Uint8Array },
@@ -160,7 +164,7 @@ export function attachEvidence(
         'direct',
       );
     }
-    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
+    const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
     const row = await insertEvidence(
       tx.db,
       {

@@ -11,7 +11,7 @@ import {
 } from '../db/practice.repository.ts';
 import { findRound } from '../db/round.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { sniffType, storeFile } from '../io/file-store.ts';
+import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { sanitizePracticeHtml } from '../io/sanitize-html.ts';
 import { authorize } from './authorize.ts';
 import { requireContest } from './contests.ts';
@@ -207,7 +207,11 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
 
 /** Stores an image for a practice's text; it is public once uploaded (used in published write-ups). */
 export async function uploadPracticeImage(
-  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
+  ctx: AppContext & {
+    dataDir: string;
+    files?: FileStore | undefined;
+    fileKey?: string | undefined;
+  },
   file: { filename: string; bytes: Uint8Array },
 ) {
   const actor = ctx.actor;
@@ -227,7 +231,7 @@ export async function uploadPracticeImage(
       `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB image too large`,
     );
   }
-  const sha256 = await storeFile(ctx.dataDir, 'public', file.bytes, ctx.fileKey);
+  const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'public', file.bytes, ctx.fileKey);
   const row = await insertPublicImage(
     ctx.db,
     { sha256, contentType: type, size: file.bytes.length, uploadedBy: actor.userId },

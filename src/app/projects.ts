@@ -51,7 +51,7 @@ import {
   upsertInvestment,
 } from '../db/ledger.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { sniffType, storeFile } from '../io/file-store.ts';
+import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
 import {
@@ -758,7 +758,11 @@ export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Stores a photo of the service log in the evidence file store; returns its SHA-256. */
 export async function uploadLedgerPhoto(
-  ctx: LedgerContext & { dataDir: string; fileKey?: string | undefined },
+  ctx: LedgerContext & {
+    dataDir: string;
+    files?: FileStore | undefined;
+    fileKey?: string | undefined;
+  },
   file: { filename: string; bytes: Buffer },
 ) {
   const actor = ctx.actor;
@@ -770,7 +774,7 @@ export async function uploadLedgerPhoto(
       field: 'file',
     });
   }
-  const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
+  const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
   return { sha256, contentType: type, size: file.bytes.length };
 }
 

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { periodLabel } from '../core/period.ts';
+import type { ChangeFeed } from '../db/change-feed.ts';
 import { findContest, listParticipants, listRubricVersions } from '../db/contest.repository.ts';
 import {
   findPractice,
@@ -61,15 +62,19 @@ export async function listPublicContests(db: Db, query: z.infer<typeof PublicCon
 
 /**
  * The public contest list from the cache: it changes only when a round is published or corrected
- * (or a contest retitled), and those drop it (`PublicContestsCache.invalidate`); another app
- * server's change is seen within `recheckMs`.
+ * (or a contest retitled), and those drop it (`PublicContestsCache.invalidate`). Another app
+ * server's change arrives through the change feed (`followChanges`), and entries are then trusted
+ * until it does; without a feed (SQLite, or while the feed is down) they are rechecked after
+ * `recheckMs`.
  */
 export class PublicContestsCache {
   private readonly entries = new Map<string, { body: PublicContestsBody; at: number }>();
   hits = 0;
   misses = 0;
+  /** Bumped by every invalidation: a body built from reads begun before it is not kept. */
+  generation = 0;
   constructor(
-    private readonly recheckMs = 1000,
+    public recheckMs = 1000,
     private readonly now: () => number = () => performance.now(),
   ) {}
   get(key: string): PublicContestsBody | undefined {
@@ -81,12 +86,14 @@ export class PublicContestsCache {
     this.misses += 1;
     return undefined;
   }
-  set(key: string, body: PublicContestsBody): void {
+  set(key: string, body: PublicContestsBody, generation = this.generation): void {
+    if (generation !== this.generation) return;
     // Keys are categories: a handful; a hostile client asking for many is bounded here.
     if (this.entries.size >= 200) this.entries.clear();
     this.entries.set(key, { body, at: this.now() });
   }
   invalidate(): void {
+    this.generation += 1;
     this.entries.clear();
   }
 }
@@ -100,10 +107,11 @@ export async function publicContests(
   const key = query.category ?? '';
   const cached = cache.get(key);
   if (cached) return cached;
+  const generation = cache.generation;
   const json = JSON.stringify(await listPublicContests(db, query));
   const etag = `"c${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`;
   const body = { etag, json };
-  cache.set(key, body);
+  cache.set(key, body, generation);
   return body;
 }
 
@@ -159,15 +167,18 @@ export interface PublicRoundBody {
  * Published rounds change only through a correction, which raises the revision. An entry is
  * trusted for `recheckMs` after its revision was last read from the database, so the hot path
  * does no query at all; a correction made through this process drops the entry at once
- * (`invalidate`), and one made through another app server is seen within `recheckMs`.
+ * (`invalidate`), one made through another app server arrives through the change feed
+ * (`followChanges`, PostgreSQL) — or, without a live feed, is seen within `recheckMs`.
  */
 export class PublishedRoundCache {
   private readonly entries = new Map<number, { body: PublicRoundBody; checkedAt: number }>();
   hits = 0;
   misses = 0;
+  /** Bumped by every invalidation: a body built from reads begun before it is not kept. */
+  generation = 0;
   constructor(
     private readonly max = 500,
-    private readonly recheckMs = 1000,
+    public recheckMs = 1000,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -193,7 +204,8 @@ export class PublishedRoundCache {
     return entry.body;
   }
 
-  set(roundId: number, body: PublicRoundBody): void {
+  set(roundId: number, body: PublicRoundBody, generation = this.generation): void {
+    if (generation !== this.generation) return;
     this.entries.delete(roundId);
     this.entries.set(roundId, { body, checkedAt: this.now() });
     // Oldest insertion first: evict it when full.
@@ -201,8 +213,42 @@ export class PublishedRoundCache {
   }
 
   invalidate(roundId: number): void {
+    this.generation += 1;
     this.entries.delete(roundId);
   }
+
+  clear(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+}
+
+/**
+ * Keeps the public caches true to the database through the change feed: a round's change drops
+ * that round (and the contest list), any other table's change drops everything. While the feed
+ * is live entries are trusted until told otherwise; while it is down every read checks the
+ * round's revision again (`recheckMs` 0), and on reconnecting everything is dropped once.
+ */
+export function followChanges(
+  feed: ChangeFeed,
+  rounds: PublishedRoundCache,
+  contests: PublicContestsCache,
+): () => void {
+  const trust = () => {
+    const ms = feed.live ? Number.POSITIVE_INFINITY : 0;
+    rounds.recheckMs = ms;
+    contests.recheckMs = ms;
+  };
+  trust();
+  return feed.subscribe((change) => {
+    trust();
+    if ('table' in change && change.table === 'rounds' && change.id !== undefined) {
+      rounds.invalidate(change.id);
+    } else {
+      rounds.clear();
+    }
+    contests.invalidate();
+  });
 }
 
 async function buildPublicRound(
@@ -260,6 +306,7 @@ export async function publicRound(
 ): Promise<PublicRoundBody> {
   const recent = cache.fresh(id);
   if (recent) return recent;
+  const generation = cache.generation;
   const head = await db
     .selectFrom('rounds')
     .select(['state', 'revision'])
@@ -272,7 +319,7 @@ export async function publicRound(
   const cached = cache.confirm(id, head.revision);
   if (cached) return cached;
   const body = await buildPublicRound(db, id, head.revision);
-  cache.set(id, body);
+  cache.set(id, body, generation);
   return body;
 }
 

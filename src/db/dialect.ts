@@ -4,9 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
 import {
-  type CompiledQuery,
+  CompiledQuery,
   type CreateTableBuilder,
   type DatabaseConnection,
   type Dialect,
@@ -22,6 +24,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -77,7 +80,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   // retried once when it was a plain read, see RetryingDriver).
   const onError = (error: Error) => options.onConnectionError?.(error);
   pool.on('error', onError);
-  pool.on('connect', (client) => client.on('error', onError));
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+    allowCopy(client);
+  });
   const base = new PostgresDialect({ pool });
   const dialect: Dialect = {
     createAdapter: () => base.createAdapter(),
@@ -317,6 +323,94 @@ export function forUpdate<QB extends { forUpdate(): QB }>(db: AnyDb, query: QB):
  */
 export function lockedInTransaction<QB extends { forUpdate(): QB }>(db: AnyDb, query: QB): QB {
   return db.isTransaction ? forUpdate(db, query) : query;
+}
+
+// COPY FROM STDIN (PostgreSQL): Kysely's connections send `client.query(sql, parameters)`; a
+// query whose one parameter is a CopyRows runs as COPY with the rows streamed to the server, in
+// the caller's transaction, on its connection.
+const COPY_ROWS = Symbol('leitai copy rows');
+interface CopyRows {
+  [COPY_ROWS]: Iterable<readonly unknown[]>;
+}
+
+function allowCopy(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const rows = Array.isArray(values) && values.length === 1 ? values[0] : undefined;
+    if (typeof text === 'string' && rows && typeof rows === 'object' && COPY_ROWS in rows) {
+      return runCopy(client, text, (rows as CopyRows)[COPY_ROWS]);
+    }
+    return query(...args);
+  };
+}
+
+async function runCopy(client: pg.PoolClient, text: string, rows: Iterable<readonly unknown[]>) {
+  const stream = client.query(copyFrom(text));
+  await pipeline(Readable.from(copyText(rows)), stream);
+  return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
+}
+
+/** COPY's text format, in chunks of about 256 KiB. */
+function* copyText(rows: Iterable<readonly unknown[]>): Generator<string> {
+  let chunk = '';
+  for (const row of rows) {
+    chunk += `${row.map(copyValue).join('\t')}\n`;
+    if (chunk.length >= 262_144) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`COPY: not a finite number: ${value}`);
+    return String(value);
+  }
+  return String(value).replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** Rows at or above which `insertRows` uses COPY on PostgreSQL. */
+export const COPY_THRESHOLD = 5000;
+
+/**
+ * Inserts rows into a table, in the handle's transaction when it is one: COPY FROM STDIN on
+ * PostgreSQL for many rows (sheet imports of a national round, feeds), multi-row INSERTs below
+ * `COPY_THRESHOLD` and on SQLite. Values are numbers, text or null.
+ */
+export async function insertRows(
+  db: AnyDb,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+): Promise<void> {
+  if (!rows.length) return;
+  if (dialectOf(db) === 'postgres' && rows.length >= COPY_THRESHOLD) {
+    const cols = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+    const name = `"${table.replace(/"/g, '""')}"`;
+    const marker: CopyRows = { [COPY_ROWS]: rows };
+    await db.executeQuery(CompiledQuery.raw(`copy ${name} (${cols}) from stdin`, [marker]));
+    // The planner must know the table grew (autovacuum would tell it later): without fresh
+    // statistics the next queries over it plan for a handful of rows and crawl.
+    await db.executeQuery(CompiledQuery.raw(`analyze ${name}`));
+    return;
+  }
+  const size = insertBatchSize(db, columns.length);
+  for (let i = 0; i < rows.length; i += size) {
+    await db
+      .insertInto(table)
+      .values(
+        rows
+          .slice(i, i + size)
+          .map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k] ?? null]))),
+      )
+      .execute();
+  }
 }
 
 /** Rows per multi-row INSERT: SQLite binds at most 32,766 parameters, PostgreSQL 65,535. */

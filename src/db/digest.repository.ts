@@ -35,46 +35,89 @@ export function canonicalJson(value: unknown): string {
 
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
-function digestOf(alg: ChainHash, rows: unknown[][]): string {
+/** Rows per page when digesting: a national round's 12 million entries never sit in memory. */
+const PAGE = 50_000;
+
+/**
+ * Hashes a table's rows of one round in unit order, a page of units at a time (ordered within
+ * the page in code, as before: text collation differs between SQLite and PostgreSQL). A page
+ * that ends inside a unit is cut before that unit, which the next page starts with.
+ */
+async function digestByUnit<R extends { unit_id: number }>(
+  alg: ChainHash,
+  page: (afterUnit: number, limit: number) => Promise<R[]>,
+  sort: (a: R, b: R) => number,
+  row: (r: R) => unknown[],
+): Promise<{ digest: string; rows: number }> {
   const hash = createHash(alg);
-  for (const row of rows) hash.update(`${canonicalJson(row)}\n`);
-  return hash.digest('hex');
+  let after = -1;
+  let count = 0;
+  for (;;) {
+    const rows = await page(after, PAGE);
+    if (!rows.length) break;
+    let keep = rows;
+    if (rows.length === PAGE) {
+      const last = rows.at(-1)!.unit_id;
+      const cut = rows.filter((r) => r.unit_id !== last);
+      // One unit with more rows than a page cannot happen (rows per unit ≤ indicators).
+      if (cut.length) keep = cut;
+    }
+    keep.sort(sort);
+    for (const r of keep) hash.update(`${canonicalJson(row(r))}\n`);
+    count += keep.length;
+    after = keep.at(-1)!.unit_id;
+    if (rows.length < PAGE) break;
+  }
+  return { digest: hash.digest('hex'), rows: count };
 }
 
-async function resultRows(db: Db, roundId: number, revision: number): Promise<unknown[][]> {
-  const rows = await db
-    .selectFrom('results')
-    .selectAll()
-    .where('round_id', '=', roundId)
-    .where('revision', '=', revision)
-    .execute();
-  rows.sort((a, b) => a.unit_id - b.unit_id);
-  return rows.map((r) => [
-    r.unit_id,
-    r.group_label,
-    r.total,
-    r.rank,
-    r.overall_rank,
-    r.flag,
-    Number(r.vetoed),
-    r.previous_rank,
-    r.rank_change,
-    r.total_change,
-    r.gap_to_next,
-    r.gap_to_red,
-    typeof r.detail_json === 'string' ? JSON.parse(r.detail_json) : r.detail_json,
-  ]);
+function resultDigest(db: Db, roundId: number, revision: number, alg: ChainHash) {
+  return digestByUnit(
+    alg,
+    (after, limit) =>
+      db
+        .selectFrom('results')
+        .selectAll()
+        .where('round_id', '=', roundId)
+        .where('revision', '=', revision)
+        .where('unit_id', '>', after)
+        .orderBy('unit_id')
+        .limit(limit)
+        .execute(),
+    (a, b) => a.unit_id - b.unit_id,
+    (r) => [
+      r.unit_id,
+      r.group_label,
+      r.total,
+      r.rank,
+      r.overall_rank,
+      r.flag,
+      Number(r.vetoed),
+      r.previous_rank,
+      r.rank_change,
+      r.total_change,
+      r.gap_to_next,
+      r.gap_to_red,
+      typeof r.detail_json === 'string' ? JSON.parse(r.detail_json) : r.detail_json,
+    ],
+  );
 }
 
-async function entryRows(db: Db, roundId: number): Promise<unknown[][]> {
-  const rows = await db
-    .selectFrom('entries')
-    .select(['unit_id', 'indicator_code', 'value', 'note'])
-    .where('round_id', '=', roundId)
-    .execute();
-  // Sorted here, not in SQL: text collation differs between SQLite and PostgreSQL.
-  rows.sort((a, b) => cmp(a.unit_id, b.unit_id) || cmp(a.indicator_code, b.indicator_code));
-  return rows.map((r) => [r.unit_id, r.indicator_code, r.value, r.note]);
+function entryDigest(db: Db, roundId: number, alg: ChainHash) {
+  return digestByUnit(
+    alg,
+    (after, limit) =>
+      db
+        .selectFrom('entries')
+        .select(['unit_id', 'indicator_code', 'value', 'note'])
+        .where('round_id', '=', roundId)
+        .where('unit_id', '>', after)
+        .orderBy('unit_id')
+        .limit(limit)
+        .execute(),
+    (a, b) => cmp(a.unit_id, b.unit_id) || cmp(a.indicator_code, b.indicator_code),
+    (r) => [r.unit_id, r.indicator_code, r.value, r.note],
+  );
 }
 
 /** The digest of a revision's stored results and of the round's entries, as they are now. */
@@ -85,16 +128,16 @@ export async function publicationDigest(
   alg: ChainHash = auditChainSettings().hash,
 ): Promise<PublicationDigest> {
   const [results, entries] = await Promise.all([
-    resultRows(db, roundId, revision),
-    entryRows(db, roundId),
+    resultDigest(db, roundId, revision, alg),
+    entryDigest(db, roundId, alg),
   ]);
   return {
     revision,
     alg,
-    results: digestOf(alg, results),
-    resultRows: results.length,
-    entries: digestOf(alg, entries),
-    entryRows: entries.length,
+    results: results.digest,
+    resultRows: results.rows,
+    entries: entries.digest,
+    entryRows: entries.rows,
   };
 }
 

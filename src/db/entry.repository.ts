@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { insertBatchSize } from './dialect.ts';
+import { dialectOf, insertBatchSize, insertRows } from './dialect.ts';
 import type { Database, EntryTable } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -76,6 +76,17 @@ export interface EntryWrite {
   note: string | null;
 }
 
+const ENTRY_COLUMNS = [
+  'round_id',
+  'unit_id',
+  'indicator_code',
+  'value',
+  'note',
+  'version',
+  'entered_by',
+  'entered_at',
+] as const;
+
 /**
  * Saves entries: new ones inserted in batches, existing ones updated with their version raised.
  * `existing` maps `unitId:indicator` to the stored entry (the caller has checked versions).
@@ -89,22 +100,19 @@ export async function saveEntries(
   now: string,
 ): Promise<void> {
   const fresh = writes.filter((w) => !existing.has(`${w.unitId}:${w.indicator}`));
-  const size = insertBatchSize(db, 8);
-  for (let i = 0; i < fresh.length; i += size) {
+  // COPY on PostgreSQL for a large sheet (a national round's), multi-row INSERTs otherwise.
+  await insertRows(
+    db,
+    'entries',
+    ENTRY_COLUMNS,
+    fresh.map((w) => [roundId, w.unitId, w.indicator, w.value, w.note, 1, by, now]),
+  );
+  // The stored results no longer follow from the entries (computeRound's basis).
+  if (writes.length) {
     await db
-      .insertInto('entries')
-      .values(
-        fresh.slice(i, i + size).map((w) => ({
-          round_id: roundId,
-          unit_id: w.unitId,
-          indicator_code: w.indicator,
-          value: w.value,
-          note: w.note,
-          version: 1,
-          entered_by: by,
-          entered_at: now,
-        })),
-      )
+      .updateTable('rounds')
+      .set((eb) => ({ entries_serial: eb('entries_serial', '+', 1) }))
+      .where('id', '=', roundId)
       .execute();
   }
   const changed = writes.flatMap((w) => {
@@ -244,4 +252,38 @@ export async function findEvidence(db: Db, id: number) {
     ])
     .where('f.id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * Each unit's values of the round (indicator → value), for the engine. On PostgreSQL grouped by
+ * unit in the database (one row a unit, not one an entry: a national round has 12 million);
+ * elsewhere read entry by entry.
+ */
+export async function entryValuesByUnit(
+  db: Db,
+  roundId: number,
+): Promise<Map<number, Record<string, number | null>>> {
+  const byUnit = new Map<number, Record<string, number | null>>();
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ unit_id: number; codes: string[]; vals: (number | null)[] }>`
+      select unit_id, array_agg(indicator_code) as codes, array_agg(value) as vals
+      from entries where round_id = ${roundId} group by unit_id`.execute(db);
+    for (const r of rows) {
+      const values: Record<string, number | null> = {};
+      for (let i = 0; i < r.codes.length; i++) values[r.codes[i]!] = r.vals[i] ?? null;
+      byUnit.set(r.unit_id, values);
+    }
+    return byUnit;
+  }
+  const rows = await db
+    .selectFrom('entries')
+    .select(['unit_id', 'indicator_code', 'value'])
+    .where('round_id', '=', roundId)
+    .execute();
+  for (const r of rows) {
+    const values = byUnit.get(r.unit_id) ?? {};
+    values[r.indicator_code] = r.value;
+    byUnit.set(r.unit_id, values);
+  }
+  return byUnit;
 }

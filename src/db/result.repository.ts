@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FlagName } from '../core/flags.ts';
 import type { IndicatorCell } from '../core/rank-round.ts';
-import { fromDbBool, insertBatchSize, toDbBool } from './dialect.ts';
+import { fromDbBool, insertBatchSize, insertRows, toDbBool } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -24,43 +24,62 @@ export interface StoredResult {
   indicators: Record<string, IndicatorCell>;
 }
 
-/** Replaces the results of one revision of a round. */
+const RESULT_COLUMNS = [
+  'round_id',
+  'revision',
+  'unit_id',
+  'group_label',
+  'total',
+  'rank',
+  'overall_rank',
+  'flag',
+  'vetoed',
+  'previous_rank',
+  'rank_change',
+  'total_change',
+  'gap_to_next',
+  'gap_to_red',
+  'detail_json',
+] as const;
+
+/**
+ * Replaces the results of one revision of a round (COPY on PostgreSQL for large rounds). The
+ * round's `computed_basis` is cleared: `computeRound` sets it again when it stored them.
+ */
 export async function saveResults(
   db: Db,
   roundId: number,
   revision: number,
   results: StoredResult[],
 ): Promise<void> {
+  await db.updateTable('rounds').set({ computed_basis: null }).where('id', '=', roundId).execute();
   await db
     .deleteFrom('results')
     .where('round_id', '=', roundId)
     .where('revision', '=', revision)
     .execute();
-  const size = insertBatchSize(db, 15);
-  for (let i = 0; i < results.length; i += size) {
-    await db
-      .insertInto('results')
-      .values(
-        results.slice(i, i + size).map((r) => ({
-          round_id: roundId,
-          revision,
-          unit_id: r.unitId,
-          group_label: r.group,
-          total: r.total,
-          rank: r.rank,
-          overall_rank: r.overallRank,
-          flag: r.flag,
-          vetoed: toDbBool(r.vetoed),
-          previous_rank: r.previousRank,
-          rank_change: r.rankChange,
-          total_change: r.totalChange,
-          gap_to_next: r.gapToNext,
-          gap_to_red: r.gapToRed,
-          detail_json: JSON.stringify({ missing: r.missing, indicators: r.indicators }),
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    db,
+    'results',
+    RESULT_COLUMNS,
+    results.map((r) => [
+      roundId,
+      revision,
+      r.unitId,
+      r.group,
+      r.total,
+      r.rank,
+      r.overallRank,
+      r.flag,
+      toDbBool(r.vetoed),
+      r.previousRank,
+      r.rankChange,
+      r.totalChange,
+      r.gapToNext,
+      r.gapToRed,
+      JSON.stringify({ missing: r.missing, indicators: r.indicators }),
+    ]),
+  );
 }
 
 export interface ResultRow extends StoredResult {

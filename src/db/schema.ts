@@ -6,6 +6,7 @@ import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.t
 import type { LedgerTables } from './schema-ledger.ts';
 import type { OutcomeTables } from './schema-outcomes.ts';
 import type { PointsTables } from './schema-points.ts';
+import type { ScaleTables } from './schema-scale.ts';
 
 export interface UnitTable {
   id: Generated<number>;
@@ -150,6 +151,10 @@ export interface RoundTable {
   derivation: string | null;
   created_at: string;
   updated_at: string;
+  /** Raised by every write of the round's entries (migration 0018). */
+  entries_serial: Generated<number>;
+  /** What the stored results were computed from (`computeRound`); null: not current. */
+  computed_basis: string | null;
 }
 
 export interface EntryTable {
@@ -306,7 +311,8 @@ export interface Database
     AssessmentTables,
     LedgerTables,
     OutcomeTables,
-    PointsTables {
+    PointsTables,
+    ScaleTables {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -67,44 +67,100 @@ function isOoxml(bytes: Uint8Array, folder: string): boolean {
   );
 }
 
+export type StoredFolder = 'evidence' | 'public';
+
 /**
- * Stores a file under <data>/<folder>/<sha256> once; returns the hash (of the file itself, so
- * the name is the same encrypted or not). With an SM4 key (LEITAI_FILE_KEY) it is written
- * encrypted; files already stored stay as they are.
+ * Where stored files live, by folder and SHA-256 of their plain content. The bytes handed in and
+ * out are as stored (encrypted when LEITAI_FILE_KEY is set); `storeFile` and `readStoredFile`
+ * encrypt and decrypt. Three kinds: the data folder on disk (one server, the default), the
+ * database (`db-file-store.ts`, LEITAI_FILE_STORE=postgres) and an S3-compatible bucket
+ * (`s3-file-store.ts`, LEITAI_FILE_STORE=s3) — the latter two shared by every app server.
+ */
+export interface FileStore {
+  readonly kind: 'disk' | 'postgres' | 's3';
+  has(folder: StoredFolder, sha256: string): Promise<boolean>;
+  put(folder: StoredFolder, sha256: string, stored: Uint8Array): Promise<void>;
+  /** The stored bytes; throws FileMissingError when there is no such file. */
+  get(folder: StoredFolder, sha256: string): Promise<Buffer>;
+}
+
+/** A file the store does not hold. */
+export class FileMissingError extends Error {}
+
+/** A data folder, or a store: call sites that know only the data folder keep working. */
+export type FileStoreTarget = string | FileStore;
+
+export function checkSha256(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad stored file name');
+  return sha256;
+}
+
+/** Files under <data>/<folder>/<sha256>, written to a temporary name and renamed. */
+export function diskFileStore(dataDir: string): FileStore {
+  return {
+    kind: 'disk',
+    async has(folder, sha256) {
+      try {
+        await fs.access(storedPath(dataDir, folder, sha256));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async put(folder, sha256, stored) {
+      const file = storedPath(dataDir, folder, sha256);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      await fs.writeFile(temp, stored);
+      await fs.rename(temp, file);
+    },
+    async get(folder, sha256) {
+      try {
+        return await fs.readFile(storedPath(dataDir, folder, sha256));
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ENOENT') {
+          throw new FileMissingError(`stored file ${folder}/${sha256} is missing`);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+const storeOf = (target: FileStoreTarget): FileStore =>
+  typeof target === 'string' ? diskFileStore(target) : target;
+
+/**
+ * Stores a file once under its SHA-256; returns the hash (of the file itself, so the name is the
+ * same encrypted or not). With an SM4 key (LEITAI_FILE_KEY) it is written encrypted; files
+ * already stored stay as they are.
  */
 export async function storeFile(
-  dataDir: string,
-  folder: 'evidence' | 'public',
+  target: FileStoreTarget,
+  folder: StoredFolder,
   bytes: Uint8Array,
   fileKey?: string | undefined,
 ): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const dir = path.join(dataDir, folder);
-  await fs.mkdir(dir, { recursive: true });
-  const file = path.join(dir, sha256);
-  try {
-    await fs.access(file);
-  } catch {
-    const temp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(temp, fileKey ? encryptFile(bytes, fileKey) : bytes);
-    await fs.rename(temp, file);
+  const store = storeOf(target);
+  if (!(await store.has(folder, sha256))) {
+    await store.put(folder, sha256, fileKey ? encryptFile(bytes, fileKey) : bytes);
   }
   return sha256;
 }
 
-export function storedPath(dataDir: string, folder: 'evidence' | 'public', sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad stored file name');
-  return path.join(dataDir, folder, sha256);
+export function storedPath(dataDir: string, folder: StoredFolder, sha256: string): string {
+  return path.join(dataDir, folder, checkSha256(sha256));
 }
 
 /** A stored file's bytes, decrypted when it was stored encrypted; plain files read as they are. */
 export async function readStoredFile(
-  dataDir: string,
-  folder: 'evidence' | 'public',
+  target: FileStoreTarget,
+  folder: StoredFolder,
   sha256: string,
   fileKey?: string | undefined,
 ): Promise<Buffer> {
-  return decryptFile(await fs.readFile(storedPath(dataDir, folder, sha256)), fileKey);
+  return decryptFile(await storeOf(target).get(folder, checkSha256(sha256)), fileKey);
 }
 
 // Encryption at rest (国密 SM4). Node's OpenSSL here has no sm4-gcm, so SM4-CBC with an

@@ -16,6 +16,7 @@ import type { ServerDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input.ts';
+import { registerReadYourWrites } from './plugins/replicas.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { assessmentsRoutes } from './routes/assessments.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
@@ -75,6 +76,7 @@ export async function buildServer(
   registerSecurity(app);
   registerInputGuard(app);
   await registerAuth(app, deps);
+  registerReadYourWrites(app, deps);
   await app.register(fastifyMultipart, {
     limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 },
   });

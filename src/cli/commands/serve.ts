@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../server/app.ts';
 import { serverDeps } from '../../server/deps.ts';
+import { openSharedState } from '../../server/shared-state.ts';
 import { type Command, commonOptions } from '../command.ts';
 import { configFrom, repoRoot, str, version } from '../runtime.ts';
 
@@ -19,11 +20,22 @@ export const serveCommand: Command = {
         ),
     });
     await migrateToLatest(handle.db);
+    // Several servers on one PostgreSQL: the change feed, read replicas, the shared file store.
+    const shared = await openSharedState(handle, config, (error) =>
+      io.err(`连接中断，将自动重连 connection lost, reconnecting: ${error.message}`),
+    );
     const webDir = path.join(repoRoot, 'dist/web');
     if (!fs.existsSync(path.join(webDir, 'index.html'))) {
       io.err('提示 note: 网页尚未构建 web app not built — run `npm run build` to serve it.');
     }
-    const app = await buildServer(serverDeps(handle, config, { version: version(), webDir }), {
+    const deps = serverDeps(handle, config, {
+      version: version(),
+      webDir,
+      feed: shared.feed,
+      reads: shared.reads,
+      files: shared.files,
+    });
+    const app = await buildServer(deps, {
       logger: { level: config.logLevel },
     });
     const address = await app.listen({ host: config.host, port: config.port });
@@ -37,6 +49,7 @@ export const serveCommand: Command = {
         app.log.info({ signal }, 'shutting down');
         app
           .close()
+          .then(() => shared.close())
           .then(() => handle.close())
           .then(resolve, resolve);
       };

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -26,7 +25,7 @@ import {
 import { recordExport } from '../../app/audit.ts';
 import { DomainError } from '../../core/errors.ts';
 import { assessmentWorkbook } from '../../io/assessment-workbook.ts';
-import { EVIDENCE_MAX_BYTES, storedPath } from '../../io/file-store.ts';
+import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { IdParam } from './views.ts';
@@ -157,7 +156,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
         const bytes = await part.toBuffer();
         const saved = await attachAdjustmentEvidence(
-          { ...ctx, dataDir: deps.config.dataDir },
+          { ...ctx, dataDir: deps.config.dataDir, files: deps.files },
           request.params.id,
           request.params.adjustment,
           { filename: part.filename, bytes },
@@ -182,7 +181,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         );
         return reply.send(
-          fs.createReadStream(storedPath(deps.config.dataDir, 'evidence', file.sha256)),
+          await readStoredFile(deps.files, 'evidence', file.sha256, deps.config.fileKey),
         );
       },
     );

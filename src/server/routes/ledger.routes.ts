@@ -311,14 +311,17 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
         if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
         const bytes = await part.toBuffer();
-        return reply
-          .status(201)
-          .send(
-            await uploadLedgerPhoto(
-              { ...c, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
-              { filename: part.filename, bytes },
-            ),
-          );
+        return reply.status(201).send(
+          await uploadLedgerPhoto(
+            {
+              ...c,
+              dataDir: deps.config.dataDir,
+              files: deps.files,
+              fileKey: deps.config.fileKey,
+            },
+            { filename: part.filename, bytes },
+          ),
+        );
       },
     );
   };

@@ -79,7 +79,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         requireCleanText(part.filename, 'filename');
         const bytes = await part.toBuffer();
         const saved = await uploadPracticeImage(
-          { ...ctx, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
+          { ...ctx, dataDir: deps.config.dataDir, files: deps.files, fileKey: deps.config.fileKey },
           { filename: part.filename, bytes },
         );
         return reply.status(201).send(saved);

@@ -17,6 +17,7 @@ import {
 } from '../../app/public.ts';
 import { readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
+import { readerOf } from '../plugins/replicas.ts';
 
 const Id = z.object({ id: IdQuery });
 
@@ -34,7 +35,11 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const body = await publicContests(deps.db, request.query, deps.contestsCache);
+        const body = await publicContests(
+          readerOf(deps, request, reply),
+          request.query,
+          deps.contestsCache,
+        );
         reply.header('ETag', body.etag);
         reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
         if (request.headers['if-none-match'] === body.etag) return reply.status(304).send();
@@ -44,7 +49,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.get(
       '/public/contests/:id',
       { schema: { tags, summary: '擂台赛及其已发布的评分标准和期次', params: Id } },
-      (request) => publicContest(deps.db, request.params.id),
+      (request, reply) => publicContest(readerOf(deps, request, reply), request.params.id),
     );
     app.get(
       '/public/contests/:id/rubrics/:version',
@@ -55,13 +60,18 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           params: Id.extend({ version: IdQuery }),
         },
       },
-      (request) => publicRubric(deps.db, request.params.id, request.params.version),
+      (request, reply) =>
+        publicRubric(readerOf(deps, request, reply), request.params.id, request.params.version),
     );
     app.get(
       '/public/rounds/:id',
       { schema: { tags, summary: '已发布期次的排名（带 ETag）a published round', params: Id } },
       async (request, reply) => {
-        const body = await publicRound(deps.db, deps.cache, request.params.id);
+        const body = await publicRound(
+          readerOf(deps, request, reply),
+          deps.cache,
+          request.params.id,
+        );
         // Published rounds change only by a correction; clients revalidate cheaply with the ETag.
         reply.header('ETag', body.etag);
         reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
@@ -72,7 +82,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.get(
       '/public/flags',
       { schema: { tags, summary: '红旗榜 flag tallies', querystring: FlagQuery } },
-      (request) => getFlagTallies(deps.db, request.query),
+      (request, reply) => getFlagTallies(readerOf(deps, request, reply), request.query),
     );
     app.get(
       '/public/units/:code/history',
@@ -83,7 +93,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           params: z.object({ code: RefText }),
         },
       },
-      (request) => publicUnitHistory(deps.db, request.params.code),
+      (request, reply) => publicUnitHistory(readerOf(deps, request, reply), request.params.code),
     );
     app.get(
       '/public/practices',
@@ -94,22 +104,22 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           querystring: PublicPracticesQuery,
         },
       },
-      (request) => publicPractices(deps.db, request.query),
+      (request, reply) => publicPractices(readerOf(deps, request, reply), request.query),
     );
     app.get(
       '/public/practices/:id',
       { schema: { tags, summary: '经验做法全文 a published practice', params: Id } },
-      (request) => publicPractice(deps.db, request.params.id),
+      (request, reply) => publicPractice(readerOf(deps, request, reply), request.params.id),
     );
     app.get(
       '/public/images/:id',
       { schema: { tags, summary: '经验做法图片 an image of a practice', params: Id } },
       async (request, reply) => {
-        const image = await publicImage(deps.db, request.params.id);
+        const image = await publicImage(readerOf(deps, request, reply), request.params.id);
         reply.header('Content-Type', image.content_type);
         reply.header('Cache-Control', 'public, max-age=31536000, immutable');
         return reply.send(
-          await readStoredFile(deps.config.dataDir, 'public', image.sha256, deps.config.fileKey),
+          await readStoredFile(deps.files, 'public', image.sha256, deps.config.fileKey),
         );
       },
     );
@@ -121,7 +131,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '发布版本号（大屏轮询）changes when a round is published or corrected',
         },
       },
-      () => publicVersion(deps.db),
+      (request, reply) => publicVersion(readerOf(deps, request, reply)),
     );
   };
 }

@@ -230,7 +230,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           );
         }
         const saved = await attachEvidence(
-          { ...ctx, dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
+          { ...ctx, dataDir: deps.config.dataDir, files: deps.files, fileKey: deps.config.fileKey },
           request.params.id,
           { unit, indicator },
           { filename: part.filename, bytes },
@@ -249,7 +249,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
         );
         return reply.send(
-          await readStoredFile(deps.config.dataDir, 'evidence', file.sha256, deps.config.fileKey),
+          await readStoredFile(deps.files, 'evidence', file.sha256, deps.config.fileKey),
         );
       },
     );
