@@ -598,7 +598,7 @@ export const en: Messages = {
     noLight: 'No light',
     search: 'Search projects',
     board: 'Problem board',
-    summary: 'Lights by kind',
+    summary: 'County lights',
     kinds: {
       key_project: 'Key project',
       critical_project: 'Critical project',

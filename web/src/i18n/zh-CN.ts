@@ -586,7 +586,7 @@ export const zhCN = {
     noLight: '未亮灯',
     search: '搜索项目名称',
     board: '问题督办',
-    summary: '全县亮灯情况（按类别）',
+    summary: '全县亮灯情况',
     kinds: {
       key_project: '重点项目',
       critical_project: '关键项目',
