@@ -35,7 +35,13 @@ import {
 } from '../db/ledger.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { type LedgerReport, ledgerBriefDocx, ledgerReportXlsx } from '../io/ledger-report.ts';
+import {
+  byKind,
+  byUnit,
+  type LedgerReport,
+  ledgerBriefDocx,
+  ledgerReportXlsx,
+} from '../io/ledger-report.ts';
 import {
   type LedgerCellProblem,
   ledgerWorkbookXlsx,
@@ -78,7 +84,7 @@ export async function ledgerReport(ctx: LedgerContext, month: string): Promise<L
     });
   }
   const end = monthEnd(month);
-  const asOf = end < day ? end : day;
+  const asOf = end.localeCompare(day) < 0 ? end : day;
   const projects = (await allProjects(ctx.db, scope)).filter((p) => isLit(p.state as ProjectState));
   const ids = projects.map((p) => p.id);
   const inScope = new Set(ids);
@@ -131,6 +137,41 @@ export async function ledgerReport(ctx: LedgerContext, month: string): Promise<L
         overdueProblems: problems.get(p.id)?.overdue ?? 0,
       };
     }),
+  };
+}
+
+const Group = z.object({
+  key: z.string(),
+  name: z.string(),
+  projects: z.number(),
+  red: z.number(),
+  yellow: z.number(),
+  green: z.number(),
+  yearPlanned: z.number(),
+  ytdPlanned: z.number(),
+  ytdCompleted: z.number(),
+  rate: z.number().nullable(),
+  openProblems: z.number(),
+  overdueProblems: z.number(),
+});
+export const LedgerSummary = z.object({
+  month: z.string(),
+  asOf: z.string(),
+  byUnit: z.array(Group),
+  byKind: z.array(Group),
+});
+
+/** The county summary (lights, investment and problems by unit and by kind) of a month. */
+export async function ledgerSummary(
+  ctx: LedgerContext,
+  month: string,
+): Promise<z.infer<typeof LedgerSummary>> {
+  const report = await ledgerReport(ctx, month);
+  return {
+    month,
+    asOf: report.asOf,
+    byUnit: byUnit(report.projects),
+    byKind: byKind(report.projects),
   };
 }
 

@@ -123,6 +123,15 @@ describeEachDialect('ledger documents', (use) => {
     const otherRows = rowsOf((await workbook(other.rawPayload)).getWorksheet('分单位明细')!);
     expect(otherRows.some((r) => r[1] === 'DOC-001')).toBe(false);
 
+    const sum = await as('fagai', 'GET', '/ledger/summary?month=2026-06');
+    expect(sum.statusCode, sum.body).toBe(200);
+    expect(sum.json().byUnit).toEqual([
+      expect.objectContaining({ key: TOWN, name: '黄山铺镇', projects: 1, red: 1, rate: 33.3 }),
+    ]);
+    expect(sum.json().byKind[0]).toMatchObject({ name: '重点项目', projects: 1, red: 1 });
+    expect((await as('yangzhuang', 'GET', '/ledger/summary?month=2026-06')).json().byUnit).toEqual(
+      [],
+    );
     const docx = await as('fagai', 'GET', '/projects/report.docx?month=2026-06');
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -162,16 +171,10 @@ describeEachDialect('ledger documents', (use) => {
     is.addRow(['DOC-002', '2026-05', 200, 150]);
     is.addRow(['DOC-002', '2026-06', 200, null]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    // A town may not import (plans are the planning office's): refused, nothing written.
+    // A town may not import (plans are the planning office's): refused before the file is read.
     const before = await count();
     const byTown = await upload('huangshanpu', 'ledger.xlsx', bytes);
-    expect(byTown.statusCode).toBe(400);
-    expect(byTown.json().error.details.problems[0]).toMatchObject({
-      sheet: '项目台账',
-      row: 2,
-      column: '责任单位编码',
-      code: 'FORBIDDEN',
-    });
+    expect(byTown.statusCode).toBe(403);
     expect(await count()).toBe(before);
 
     const imported = await upload('fagai', 'ledger.xlsx', bytes);

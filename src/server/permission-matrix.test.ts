@@ -1299,6 +1299,11 @@ ROWS.push(
     expect: { inside: signedIn(200) },
   },
   {
+    route: 'GET /api/v1/ledger/summary',
+    inside: () => ({ url: '/api/v1/ledger/summary?month=2026-05' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
     route: 'GET /api/v1/projects/export.xlsx',
     inside: () => ({ url: '/api/v1/projects/export.xlsx' }),
     expect: { inside: signedIn(200) },

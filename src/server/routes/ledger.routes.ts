@@ -5,7 +5,9 @@ import { type LedgerContext, ledgerSettings } from '../../app/ledger-access.ts';
 import {
   exportLedger,
   importLedger,
+  LedgerSummary,
   ledgerReportFile,
+  ledgerSummary,
   PublicProjects,
   PublicProjectsQuery,
   publicProjects,
@@ -118,6 +120,18 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         sendFile(reply, await ledgerReportFile(ctx(request), request.query.month, 'docx')),
+    );
+    app.get(
+      '/ledger/summary',
+      {
+        schema: {
+          tags,
+          summary: '全县汇总（分单位、分类别亮灯）the county summary of a month',
+          querystring: ReportQuery,
+          response: { 200: LedgerSummary },
+        },
+      },
+      (request) => ledgerSummary(ctx(request), request.query.month),
     );
     app.get(
       '/projects/export.xlsx',

@@ -1,5 +1,6 @@
 // The project ledger (DESIGN §9) as the server presents it (src/app/projects.ts, problems.ts).
 import { apiGet, apiPost, apiPut, seg } from './client.ts';
+import { downloadFile } from './sheets.ts';
 import type { Page } from './units.ts';
 
 export type Light = 'red' | 'yellow' | 'green';
@@ -109,4 +110,47 @@ export function actOnProblem(
   body: { action: string; note?: string; reply?: string; ownerUnit?: string; deadline?: string },
 ) {
   return apiPost<Problem>(`/problems/${seg(id)}/actions`, body);
+}
+
+/** One row of the county summary: a responsible unit or a kind. */
+export interface LedgerGroup {
+  key: string;
+  name: string;
+  projects: number;
+  red: number;
+  yellow: number;
+  green: number;
+  yearPlanned: number;
+  ytdPlanned: number;
+  ytdCompleted: number;
+  rate: number | null;
+  openProblems: number;
+  overdueProblems: number;
+}
+
+export interface LedgerSummary {
+  month: string;
+  asOf: string;
+  byUnit: LedgerGroup[];
+  byKind: LedgerGroup[];
+}
+
+export function getLedgerSummary(month: string, signal?: AbortSignal) {
+  return apiGet<LedgerSummary>('/ledger/summary', { query: { month }, signal });
+}
+
+export const ledgerFiles = {
+  report: (month: string) =>
+    downloadFile('/projects/report.xlsx', `ledger-report-${month}.xlsx`, { month }),
+  brief: (month: string) =>
+    downloadFile('/projects/report.docx', `ledger-brief-${month}.docx`, { month }),
+  export: () => downloadFile('/projects/export.xlsx', 'ledger.xlsx'),
+};
+
+export function importLedger(
+  file: File,
+): Promise<{ created: number; updated: number; investments: number }> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiPost('/projects/import', form);
 }

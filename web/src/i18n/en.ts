@@ -657,6 +657,22 @@ export const en: Messages = {
     onlyOneRound: 'Only one round so far; later rounds will draw the trend.',
   },
   ledger: {
+    unitFilter: 'Responsible unit',
+    month: 'Month',
+    reportXlsx: 'Monthly report',
+    reportDocx: 'Monthly brief',
+    exportXlsx: 'Export ledger',
+    importXlsx: 'Import ledger',
+    imported:
+      'Imported: {{created}} projects added, {{updated}} updated, {{investments}} months of investment',
+    importRefused: 'Import refused; nothing was imported',
+    problemAt: '{{sheet}} row {{row}}, “{{column}}”',
+    byUnitTitle: 'Lights by unit',
+    byKindTitle: 'Lights by kind',
+    projectsN: 'Projects',
+    rate: 'Completion',
+    overdueProblems: 'Overdue problems',
+    noProjects: 'No projects in the library',
     title: 'Project ledger',
     subtitle:
       'Key projects, critical projects, key enterprises, urban works and key tasks, each with a task force; lights computed by the rule.',
@@ -670,7 +686,7 @@ export const en: Messages = {
     noLight: 'No light',
     search: 'Search projects',
     board: 'Problem board',
-    summary: 'Lights by kind',
+    summary: 'County lights',
     kinds: {
       key_project: 'Key project',
       critical_project: 'Critical project',
