@@ -147,7 +147,7 @@ describe('the rubric form', { timeout: 240_000 }, () => {
           }
           return confirm.isVisible();
         },
-        { intervals: [1_000], timeout: 30_000 },
+        { interval: 1_000, timeout: 30_000 },
       )
       .toBe(true);
     await confirm.click();

@@ -42,6 +42,11 @@ import {
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const str = (x: unknown): string => (x === undefined || x === null ? '' : String(x));
 
+/** One field's name in words: 满分, 目标值, 最少参评单位数. */
+function fieldText(t: TFunction, key: string): string {
+  return t(`rubric.form.fields.${key}`, { defaultValue: key });
+}
+
 /** A field's name in words: 满分, 目标值, 分档第 2 档门槛, 红旗规则·前几名. */
 function fieldLabel(t: TFunction, path: Path): string {
   const [head, ...rest] = path;
@@ -136,11 +141,11 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
   const set = (path: Path, value: unknown) => edit((d) => setValue(d, path, value));
   const status = (path: Path) => (problemAt(problems, path) ? 'error' : undefined);
   const rowLabel = (row: number, field: string) =>
-    t('rubric.form.rowField', { row: row + 1, field: t(`rubric.form.fields.${field}`) });
+    t('rubric.form.rowField', { row: row + 1, field: fieldText(t, field) });
   /** A row's number field: named in full for screen readers, the field alone as its hint. */
   const rowNumber = (row: number, field: string, value: unknown) =>
     numberField(['indicators', row, field], rowLabel(row, field), value, {
-      placeholder: t(`rubric.form.fields.${field}`),
+      placeholder: fieldText(t, field),
     });
 
   const numberField = (
@@ -421,10 +426,10 @@ export function RubricForm({ text, onChange, problems, groups }: Props) {
   const yellow = (flags.yellow ?? {}) as Record<string, unknown>;
   const flagField = (rule: 'red' | 'yellow', key: string, value: unknown) => (
     <div className="rubric-form-field" key={`${rule}.${key}`}>
-      <span>{t(`rubric.form.fields.${key}`)}</span>
+      <span>{fieldText(t, key)}</span>
       {numberField(
         ['flags', rule, key],
-        `${t(rule === 'red' ? 'rubric.form.redRule' : 'rubric.form.yellowRule')}${t(`rubric.form.fields.${key}`)}`,
+        `${t(rule === 'red' ? 'rubric.form.redRule' : 'rubric.form.yellowRule')}${fieldText(t, key)}`,
         value,
         { placeholder: t('rubric.form.notSet') },
       )}
