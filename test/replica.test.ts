@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLsn } from '../src/db/replicas.ts';
 import { type Cluster, feedsLive, pgUrl, schemaUrl, startCluster } from './support/instances.ts';
-import { ensureReplica } from './support/replica.ts';
+import { ensureReplica, stopReplica } from './support/replica.ts';
 
 const RUBRIC = `title: 副本测试
 precision: 2
@@ -101,6 +101,8 @@ describe.skipIf(!pgUrl)('read replicas', () => {
     await replicaAdmin?.end();
     await primaryAdmin?.end();
     await cluster?.close();
+    // Kept running only when asked (TEST_KEEP_REPLICA=1): it would replay every later write.
+    if (!process.env.TEST_KEEP_REPLICA) stopReplica();
   });
 
   const correct = (value: number) =>

@@ -3,6 +3,7 @@
  * local cluster made with `pg_basebackup -R` from TEST_DATABASE_URL's server, running on
  * 127.0.0.1:5433 from a folder under the temp dir, as the `postgres` OS user when we are root.
  * Idempotent: a replica that is already streaming is reused; anything else there is replaced.
+ * The test stops it afterwards unless TEST_KEEP_REPLICA=1.
  * Needs the primary to allow replication connections from 127.0.0.1 (`.ci/run` adds the
  * pg_hba line; this adds it too when it may write the file).
  */
@@ -151,5 +152,15 @@ ${keep}
       throw new Error(`the replica on port ${REPLICA_PORT} did not start streaming:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops the replica (the tests' afterAll): it would otherwise replay every later write. */
+export function stopReplica(): void {
+  if (!fs.existsSync(path.join(DIR, 'postmaster.pid'))) return;
+  try {
+    run(pgBin('pg_ctl'), ['-D', DIR, '-m', 'fast', '-w', 'stop']);
+  } catch {
+    // Already stopped.
   }
 }
