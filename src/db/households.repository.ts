@@ -39,10 +39,11 @@ export interface Claim {
   createdAt: string;
   updatedAt: string;
 }
+export type StepKind = 'claim' | 'villagers' | 'committee' | 'filing' | 'yearly_review' | 'revoke';
 export interface ClaimStep {
   id: number;
   claimId: number;
-  step: string;
+  step: StepKind;
   results: StarResults | null;
   note: string | null;
   userId: number | null;
@@ -78,7 +79,7 @@ const claimOf = (r: Selectable<HouseholdClaimTable>): Claim => ({
 const stepOf = (r: Selectable<HouseholdClaimStepTable>): ClaimStep => ({
   id: r.id,
   claimId: r.claim_id,
-  step: r.step,
+  step: r.step as StepKind,
   results: r.results ? (JSON.parse(r.results) as StarResults) : null,
   note: r.note,
   userId: r.user_id,
@@ -235,7 +236,7 @@ export async function insertStep(
   db: Db,
   s: {
     claimId: number;
-    step: string;
+    step: StepKind;
     results: StarResults | null;
     note: string | null;
     userId: number | null;

@@ -319,7 +319,9 @@ const recordRow = (r: NewRecord, now: string) => ({
   counted: r.counted ?? 0,
 });
 /** The months of records, for the partitions they need on PostgreSQL. */
-const monthsOf = (rs: readonly NewRecord[]) => [...new Set(rs.map((r) => r.occurredOn.slice(0, 7)))];
+const monthsOf = (rs: readonly NewRecord[]) => [
+  ...new Set(rs.map((r) => r.occurredOn.slice(0, 7))),
+];
 export async function insertRecord(db: Db, r: NewRecord, now: string) {
   await ensureMonthPartitions(db, 'points_records', monthsOf([r]));
   const row = await db
@@ -538,11 +540,7 @@ export async function setCounted(
 
 /** Bumps the boards' version: every cached leaderboard is stale after this commits. */
 export async function bumpPointsVersion(db: Db) {
-  await db
-    .updateTable('points_version')
-    .set({ n: sql`n + 1` })
-    .where('id', '=', 1)
-    .execute();
+  await db.updateTable('points_version').set({ n: sql`n + 1` }).where('id', '=', 1).execute();
 }
 export async function pointsVersion(db: Db): Promise<number> {
   const row = await db
@@ -640,12 +638,7 @@ export async function putClassRule(db: Db, r: ClassRuleRow, now: string) {
 }
 
 /** Evidence of a record (replaced by a later upload while it is pending). */
-export async function setRecordEvidence(
-  db: Db,
-  id: number,
-  sha256: string,
-  contentType: string,
-) {
+export async function setRecordEvidence(db: Db, id: number, sha256: string, contentType: string) {
   await db
     .updateTable('points_records')
     .set({ evidence_sha256: sha256, evidence_type: contentType })
