@@ -110,7 +110,7 @@ export function looksLikeIdNumber(text: string): boolean {
   return ID_SHAPED.test(text) || EIGHTEEN.test(text);
 }
 
-export type PointsPeriodKind = 'month' | 'quarter' | 'year';
+export type PointsPeriodKind = 'week' | 'month' | 'quarter' | 'year';
 export interface PointsPeriod {
   key: string;
   kind: PointsPeriodKind;
@@ -122,8 +122,22 @@ export interface PointsPeriod {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** `2026-11`, `2026-Q4` or `2026` → the dates it covers; undefined when not a period. */
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** `2026-W05`, `2026-11`, `2026-Q4` or `2026` → the dates it covers; undefined when not a period. */
 export function parsePointsPeriod(key: string): PointsPeriod | undefined {
+  const w = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/.exec(key);
+  if (w) {
+    // ISO 8601 week: week 1 holds 4 January; weeks start on Monday.
+    const y = Number(w[1]);
+    const jan4 = Date.UTC(y, 0, 4);
+    const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+    const from = new Date(monday1 + (Number(w[2]) - 1) * 7 * 86_400_000);
+    const to = new Date(from.getTime() + 7 * 86_400_000);
+    // Week 53 exists only in years whose 28 December falls in it.
+    if (Number(w[2]) === 53 && isoDay(from) > `${y}-12-28`) return undefined;
+    return { key, kind: 'week', year: y, from: isoDay(from), to: isoDay(to) };
+  }
   let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
   if (m) {
     const y = Number(m[1]);
@@ -196,4 +210,20 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return name;
   if (chars.length === 2) return `${chars[0]}*`;
   return chars[0] + '*'.repeat(chars.length - 2) + chars.at(-1);
+}
+
+// ---- points figures that feed contest indicators (DESIGN §10) ------------------------------
+
+export const POINTS_MEASURES = ['member_average', 'star_household_share'] as const;
+export type PointsMeasure = (typeof POINTS_MEASURES)[number];
+export const POINTS_MEASURE_NAMES: Record<PointsMeasure, string> = {
+  member_average: '党员积分平均分',
+  star_household_share: '星级文明户占比',
+};
+
+/** `points.member_average` → `member_average`; null for anything else. */
+export function pointsMeasureOf(source: string | undefined): PointsMeasure | null {
+  if (!source?.startsWith('points.')) return null;
+  const m = source.slice('points.'.length);
+  return (POINTS_MEASURES as readonly string[]).includes(m) ? (m as PointsMeasure) : null;
 }

@@ -2,6 +2,7 @@
 // with the line (when read from text) and the field named, in Chinese with the English beside.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { LEDGER_MEASURES, ledgerMeasureOf } from './ledger.ts';
+import { POINTS_MEASURES, pointsMeasureOf } from './points.ts';
 
 export type Better = 'higher' | 'lower';
 export type Method = 'manual' | 'target' | 'relative' | 'range' | 'rank' | 'bands';
@@ -591,14 +592,17 @@ class Validator {
     }
     this.valueKeys(data, path, indicator);
     if (data.source !== undefined && data.source !== null) {
-      // A ledger feed (DESIGN §9): the round fills the cell from the project ledger.
-      if (typeof data.source === 'string' && ledgerMeasureOf(data.source)) {
+      // A feed: the round fills the cell from the project ledger (DESIGN §9) or party points (§10).
+      if (
+        typeof data.source === 'string' &&
+        (ledgerMeasureOf(data.source) || pointsMeasureOf(data.source))
+      ) {
         indicator.source = data.source;
       } else {
         this.problem(
           [...path, 'source'],
           'UNKNOWN_SOURCE',
-          `未知数据来源 ${String(data.source)}，应为 ${LEDGER_MEASURES.map((x) => `ledger.${x}`).join('、')} (unknown source)`,
+          `未知数据来源 ${String(data.source)}，应为 ${[...LEDGER_MEASURES.map((x) => `ledger.${x}`), ...POINTS_MEASURES.map((x) => `points.${x}`)].join('、')} (unknown source)`,
         );
       }
     }

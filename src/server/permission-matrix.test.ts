@@ -18,8 +18,17 @@ import { createContest } from '../app/contests.ts';
 import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
+import { claimStars, claimStep, createHousehold, createStar } from '../app/households.ts';
 import { ledgerSettings } from '../app/ledger-access.ts';
-import { addMember, createBranch, createRecord, createRule, fileDispute } from '../app/points.ts';
+import {
+  addMember,
+  attachRecordEvidence,
+  createBranch,
+  createRecord,
+  createRule,
+  fileDispute,
+} from '../app/points.ts';
+import { createItem } from '../app/points-market.ts';
 import { createPractice, uploadPracticeImage } from '../app/practices.ts';
 import { actOnProblem, raiseProblem } from '../app/problems.ts';
 import { addMilestone, createProject } from '../app/projects.ts';
@@ -1514,7 +1523,16 @@ interface PointsFixture {
   leaving: number;
   record: number;
   dispute: number;
+  village: number;
+  town: string;
+  star: number;
+  /** A household with a 2026 claim; one with a filed 2025 rating to review; one to revoke. */
+  claimed: number;
+  reviewable: number;
+  revocable: number;
+  item: number;
 }
+let householdYears = 0;
 const pts: Record<'in' | 'out', PointsFixture> = {} as never;
 const pointsRead = (status: number): Expect => ({
   ...nobody,
@@ -1524,6 +1542,7 @@ const pointsRead = (status: number): Expect => ({
 });
 async function pointsFixture(
   ctx: AppContext,
+  dataDir: string,
   town: string,
   inVillage?: string,
 ): Promise<PointsFixture> {
@@ -1559,13 +1578,38 @@ async function pointsFixture(
     rule: rule.id,
     occurredOn: '2026-05-01',
   });
+  await attachRecordEvidence({ ...ctx, dataDir }, String(record.id), {
+    filename: 'a.pdf',
+    bytes: PDF,
+  });
   const dispute = await fileDispute(ctx, String(record.id), { reason: '核对' });
+  const star = await createStar(ctx, { organizer: town, name: '遵纪守法星', criteria: '无违法' });
+  const household = async (filed: boolean) => {
+    const h = await createHousehold(ctx, { unit: village.id, headName: '王建国' });
+    await claimStars(ctx, String(h.id), { year: filed ? 2025 : 2026, stars: [star.id] });
+    if (filed)
+      for (const step of ['villagers', 'committee', 'filing'] as const)
+        await claimStep(ctx, String(h.id), {
+          year: 2025,
+          step,
+          results: { [star.id]: 'pass' },
+        });
+    return h.id;
+  };
+  const item = await createItem(ctx, { unit: village.id, name: '洗衣粉', cost: 10, stock: 5 });
   return {
     branch: branch.id,
     member: member.id,
     leaving: leaving.id,
     record: record.id,
     dispute: dispute.id,
+    village: village.id,
+    town,
+    star: star.id,
+    claimed: await household(false),
+    reviewable: await household(true),
+    revocable: await household(true),
+    item: item.id,
   };
 }
 const P = '/api/v1/points';
@@ -1724,6 +1768,142 @@ const POINTS_ROWS: Row[] = [
     inside: () => ({ url: `/api/v1/public/points/leaderboard?scope=${IN_TOWN}&period=2026` }),
     expect: { inside: all(200) },
   },
+  {
+    // Only a branch's clerk attaches evidence to its records.
+    route: 'POST /api/v1/points/records/:id/evidence',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/records/${f.record}/evidence`,
+      ...multipart({}, { name: 'b.pdf', bytes: PDF }),
+    })),
+    expect: { inside: nobody, outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/records/:id/evidence',
+    ...both((f) => ({ url: `${P}/records/${f.record}/evidence` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/class-rules',
+    ...both((f) => ({ url: `${P}/class-rules?unit=${f.town}` })),
+    expect: { inside: signedIn(200), outside: signedIn(200) },
+  },
+  {
+    route: 'PUT /api/v1/points/class-rules',
+    ...both((f) => ({
+      method: 'PUT',
+      url: `${P}/class-rules`,
+      payload: { organizer: f.town, mode: 'thresholds', vanguardAtLeast: 20, improveBelow: 5 },
+    })),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/households/stars',
+    ...both((f) => ({ url: `/api/v1/households/stars?unit=${f.village}` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/households/stars',
+    ...both((f, n) => ({
+      method: 'POST',
+      url: '/api/v1/households/stars',
+      payload: { organizer: f.town, name: `孝老爱亲星${n}`, criteria: '孝敬老人' },
+    })),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/households',
+    ...both((f) => ({ url: `/api/v1/households?unit=${f.village}` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/households',
+    ...both((f) => ({
+      method: 'POST',
+      url: '/api/v1/households',
+      payload: { unit: f.village, headName: '李秀英', groupName: '一组', size: 4 },
+    })),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/households/:id',
+    ...both((f) => ({ url: `/api/v1/households/${f.claimed}` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/households/:id/stars',
+    ...both((f) => ({
+      method: 'POST',
+      url: `/api/v1/households/${f.claimed}/stars`,
+      payload: { year: 2030 + (householdYears++ % 70), stars: [f.star] },
+    })),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/households/:id/steps',
+    ...both((f) => ({
+      method: 'POST',
+      url: `/api/v1/households/${f.claimed}/steps`,
+      payload: { year: 2026, step: 'villagers', results: { [f.star]: 'pass' } },
+    })),
+    expect: { inside: firstThen(200, 409), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/households/:id/yearly-review',
+    ...both((f) => ({
+      method: 'POST',
+      url: `/api/v1/households/${f.reviewable}/yearly-review`,
+      payload: { year: 2026, results: { [f.star]: 'pass' } },
+    })),
+    expect: { inside: firstThen(200, 409), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/households/:id/revoke',
+    ...both((f) => ({
+      method: 'POST',
+      url: `/api/v1/households/${f.revocable}/revoke`,
+      payload: { reason: '存在违法违规行为' },
+    })),
+    expect: { inside: firstThen(200, 409), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/market',
+    ...both((f) => ({ url: `${P}/market?unit=${f.village}` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/market/items',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/market/items`,
+      payload: { unit: f.village, name: '毛巾', cost: 5, stock: 10 },
+    })),
+    expect: { inside: manage(201), outside: nobody },
+  },
+  {
+    route: 'POST /api/v1/points/market/items/:id/stock',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/market/items/${f.item}/stock`,
+      payload: { add: 3 },
+    })),
+    expect: { inside: manage(200), outside: nobody },
+  },
+  {
+    // Past the gate, the member has no points to spend yet.
+    route: 'POST /api/v1/points/market/redemptions',
+    ...both((f) => ({
+      method: 'POST',
+      url: `${P}/market/redemptions`,
+      payload: { member: f.member, item: f.item },
+    })),
+    expect: { inside: manage(409), outside: nobody },
+  },
+  {
+    route: 'GET /api/v1/points/members/:id/balance',
+    ...both((f) => ({ url: `${P}/members/${f.member}/balance` })),
+    expect: { inside: pointsRead(200), outside: nobody },
+  },
 ];
 ROWS.push(...POINTS_ROWS);
 
@@ -1746,8 +1926,8 @@ for (const mode of [false, true])
       fx.out = await townContest(ctx, s.dataDir, OUT_TOWN);
       lfx.in = await ledgerFixture(ctx, IN_TOWN, 'M-IN');
       lfx.out = await ledgerFixture(ctx, OUT_TOWN, 'M-OUT');
-      pts.in = await pointsFixture(ctx, IN_TOWN, IN_VILLAGE);
-      pts.out = await pointsFixture(ctx, OUT_TOWN);
+      pts.in = await pointsFixture(ctx, s.dataDir, IN_TOWN, IN_VILLAGE);
+      pts.out = await pointsFixture(ctx, s.dataDir, OUT_TOWN);
       const t = await createContest(ctx, {
         title: '乡村振兴擂台赛（县级模板）',
         category: '乡村振兴',
