@@ -49,7 +49,7 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
       { key: 'flags', icon: <FlagOutlined />, path: '/flags' },
       { key: 'assessments', icon: <AuditOutlined />, path: '/assessments', signedIn: true },
       { key: 'projects', icon: <ProjectOutlined />, path: '/projects', signedIn: true },
-      { key: 'partyPoints', icon: <StarOutlined /> },
+      { key: 'partyPoints', icon: <StarOutlined />, path: '/points', signedIn: true },
     ],
   },
   {

@@ -11,6 +11,7 @@ const LINKS = [
   { to: '/public', key: 'contests', end: true },
   { to: '/public/flags', key: 'flags', end: false },
   { to: '/public/practices', key: 'practices', end: false },
+  { to: '/public/points/leaderboard', key: 'points', end: false },
 ] as const;
 
 /** The public site's frame (公开展示): no sign-in, no side menu, published data only. */
