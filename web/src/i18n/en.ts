@@ -822,7 +822,7 @@ export const en: Messages = {
       total: 'Points',
       class: 'Class',
       classHint:
-        'Classes within each branch by the quarter’s points: the top 20% vanguard, the bottom 10% to improve, the rest qualified.',
+        'Classes are given within each branch by the quarter’s points, by the rule of the town or the county.',
       top: 'Top fifteen',
       classes: 'Classes',
       branches: 'Mean points by branch',

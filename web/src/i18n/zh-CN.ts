@@ -807,8 +807,7 @@ export const zhCN = {
       rank: '名次',
       total: '积分',
       class: '等次',
-      classHint:
-        '等次在各支部内按季度积分评定：前百分之二十为先锋，后百分之十为待提升，其余为合格。',
+      classHint: '等次按季度积分在各支部内评定，评定办法由乡镇或县确定。',
       top: '积分前十五名',
       classes: '等次分布',
       branches: '各支部党员平均积分',

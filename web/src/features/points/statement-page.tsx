@@ -5,6 +5,7 @@ import {
   Col,
   Descriptions,
   Empty,
+  Grid,
   Input,
   Modal,
   message,
@@ -126,6 +127,8 @@ function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
   const { session } = useSession();
   const [toast, toastHolder] = message.useMessage();
   const { member, lines, year } = statement;
+  // On a phone the lines read as a list: a table of six columns would scroll sideways.
+  const phone = !Grid.useBreakpoint().sm;
   const self = member.userId !== null && member.userId === session?.user.id;
   // The caps themselves, to say which limit cut a record; a member reading their own statement
   // may not read the catalogue, and the statement stands without it.
@@ -194,23 +197,72 @@ function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
       : t(`points.statement.clampedCap.${l.clampedBy}`, { cap });
   };
 
+  const countedCell = (l: StatementLine) =>
+    l.status !== 'approved' ? (
+      '—'
+    ) : (
+      <>
+        <strong className={l.counted < 0 ? 'points-value minus' : 'points-value plus'}>
+          {signed(l.counted)}
+        </strong>
+        {l.clampedBy ? (
+          <div className="points-clamp" data-clamp={l.clampedBy}>
+            {clampText(l)}
+          </div>
+        ) : null}
+      </>
+    );
+  const statusTag = (l: StatementLine) => (
+    <Tag color={STATUS_COLORS[l.status]}>{t(`points.statuses.${l.status}`)}</Tag>
+  );
+  const disputesCell = (l: StatementLine) => (
+    <div className="points-disputes">
+      {l.disputes.map((d) => (
+        <div key={d.id} className="points-dispute">
+          <Tag color={d.status === 'open' ? 'gold' : d.status === 'upheld' ? 'green' : 'default'}>
+            {t(`points.disputeStatuses.${d.status}`)}
+          </Tag>
+          <span>{d.reason}</span>
+          {d.answer ? (
+            <div className="points-line-note">
+              {t('points.statement.answer', { answer: d.answer })}
+            </div>
+          ) : null}
+          {d.status === 'open' && mayAnswer ? (
+            <Button size="small" onClick={() => setAnswering(d)}>
+              {t('points.statement.answerIt')}
+            </Button>
+          ) : null}
+        </div>
+      ))}
+      {(self || mayDispute) &&
+      l.status !== 'rejected' &&
+      !l.disputes.some((d) => d.status === 'open') ? (
+        <Button size="small" type="link" onClick={() => setDisputing(l)}>
+          {t('points.statement.dispute')}
+        </Button>
+      ) : null}
+    </div>
+  );
+  const itemCell = (l: StatementLine) => (
+    <>
+      <div>{l.item}</div>
+      {l.note ? <div className="points-line-note">{l.note}</div> : null}
+      {l.revision ? <Tag color="purple">{t('points.revision')}</Tag> : null}
+      {l.status === 'rejected' && l.reviewNote ? (
+        <div className="points-line-note">
+          {t('points.statement.rejectedFor', { reason: l.reviewNote })}
+        </div>
+      ) : null}
+    </>
+  );
+
   const columns: TableColumnsType<StatementLine> = [
     { title: t('points.statement.date'), dataIndex: 'occurredOn', width: 104 },
     {
       title: t('points.rules.item'),
       dataIndex: 'item',
-      render: (_: unknown, l) => (
-        <>
-          <div>{l.item}</div>
-          {l.note ? <div className="points-line-note">{l.note}</div> : null}
-          {l.revision ? <Tag color="purple">{t('points.revision')}</Tag> : null}
-          {l.status === 'rejected' && l.reviewNote ? (
-            <div className="points-line-note">
-              {t('points.statement.rejectedFor', { reason: l.reviewNote })}
-            </div>
-          ) : null}
-        </>
-      ),
+      render: (_: unknown, l) => itemCell(l),
     },
     {
       title: t('points.rules.points'),
@@ -222,63 +274,17 @@ function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
     {
       title: t('points.statement.counted'),
       width: 150,
-      render: (_: unknown, l) =>
-        l.status !== 'approved' ? (
-          '—'
-        ) : (
-          <>
-            <strong className={l.counted < 0 ? 'points-value minus' : 'points-value plus'}>
-              {signed(l.counted)}
-            </strong>
-            {l.clampedBy ? (
-              <div className="points-clamp" data-clamp={l.clampedBy}>
-                {clampText(l)}
-              </div>
-            ) : null}
-          </>
-        ),
+      render: (_: unknown, l) => countedCell(l),
     },
     {
       title: t('points.statement.status'),
       width: 84,
-      render: (_: unknown, l) => (
-        <Tag color={STATUS_COLORS[l.status]}>{t(`points.statuses.${l.status}`)}</Tag>
-      ),
+      render: (_: unknown, l) => statusTag(l),
     },
     {
       title: t('points.statement.disputes'),
       width: 200,
-      render: (_: unknown, l) => (
-        <div className="points-disputes">
-          {l.disputes.map((d) => (
-            <div key={d.id} className="points-dispute">
-              <Tag
-                color={d.status === 'open' ? 'gold' : d.status === 'upheld' ? 'green' : 'default'}
-              >
-                {t(`points.disputeStatuses.${d.status}`)}
-              </Tag>
-              <span>{d.reason}</span>
-              {d.answer ? (
-                <div className="points-line-note">
-                  {t('points.statement.answer', { answer: d.answer })}
-                </div>
-              ) : null}
-              {d.status === 'open' && mayAnswer ? (
-                <Button size="small" onClick={() => setAnswering(d)}>
-                  {t('points.statement.answerIt')}
-                </Button>
-              ) : null}
-            </div>
-          ))}
-          {(self || mayDispute) &&
-          l.status !== 'rejected' &&
-          !l.disputes.some((d) => d.status === 'open') ? (
-            <Button size="small" type="link" onClick={() => setDisputing(l)}>
-              {t('points.statement.dispute')}
-            </Button>
-          ) : null}
-        </div>
-      ),
+      render: (_: unknown, l) => disputesCell(l),
     },
   ];
 
@@ -380,15 +386,40 @@ function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
                 </span>
               }
             >
-              <Table<StatementLine>
-                size="small"
-                rowKey="id"
-                columns={columns}
-                dataSource={list}
-                pagination={false}
-                scroll={{ x: 720 }}
-                rowClassName={(l) => (l.clampedBy ? 'points-clamped-row' : '')}
-              />
+              {phone ? (
+                <ul className="points-lines">
+                  {list.map((l) => (
+                    <li key={l.id} className={l.clampedBy ? 'points-clamped-row' : undefined}>
+                      <div className="points-line-head">
+                        <span>{l.occurredOn}</span>
+                        {statusTag(l)}
+                      </div>
+                      <div className="points-line-body">
+                        <div className="points-line-item">{itemCell(l)}</div>
+                        <div className="points-line-points">
+                          <span>{signed(l.points)}</span>
+                          {l.status === 'approved' ? (
+                            <span>
+                              {t('points.statement.counted')} {countedCell(l)}
+                            </span>
+                          ) : null}
+                        </div>
+                      </div>
+                      {disputesCell(l)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <Table<StatementLine>
+                  size="small"
+                  rowKey="id"
+                  columns={columns}
+                  dataSource={list}
+                  pagination={false}
+                  scroll={{ x: 720 }}
+                  rowClassName={(l) => (l.clampedBy ? 'points-clamped-row' : '')}
+                />
+              )}
             </Card>
           );
         })
