@@ -63,7 +63,7 @@ export class RecordPage {
     await this.note.fill(note);
     await this.submitButton.click();
     await this.result.waitFor();
-    return (await this.result.locator('.ant-result-title').innerText()).trim();
+    return ((await this.result.locator('.ant-result-title').textContent()) ?? '').trim();
   }
 }
 
