@@ -87,7 +87,10 @@ describe('组织机构 page', () => {
     await org.chooseLanguage('English');
     // React renders the new language just after the page's lang changes: wait for the text.
     await org.heading.filter({ hasText: /^Organisation$/ }).waitFor();
-    await org.detail('Kind').filter({ hasText: /^Town$/ }).waitFor();
+    await org
+      .detail('Kind')
+      .filter({ hasText: /^Town$/ })
+      .waitFor();
     await demo.page.reload();
     await org.waitForLanguage('en');
     await org.heading.filter({ hasText: /^Organisation$/ }).waitFor();

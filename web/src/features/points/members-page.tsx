@@ -65,6 +65,7 @@ function Register({ branch }: { branch: Branch }) {
     {
       title: t('points.members.name'),
       dataIndex: 'name',
+      className: 'points-nowrap',
       render: (_: unknown, m) => (
         <Link to={`/points/members/${m.id}?branch=${branch.id}`}>{m.name}</Link>
       ),
@@ -84,7 +85,7 @@ function Register({ branch }: { branch: Branch }) {
     },
     {
       title: t('points.members.status'),
-      width: 150,
+      className: 'points-nowrap',
       render: (_: unknown, m) =>
         m.status === 'active' ? (
           <Tag color="green">{t('points.members.active')}</Tag>
@@ -103,7 +104,7 @@ function Register({ branch }: { branch: Branch }) {
       ? [
           {
             title: t('points.actions'),
-            width: 90,
+            width: 80,
             render: (_: unknown, m: Member) =>
               m.status === 'active' ? (
                 <Button size="small" onClick={() => setLeaving(m)}>

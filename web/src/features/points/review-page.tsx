@@ -80,7 +80,12 @@ function Queue({ branch }: { branch: Branch }) {
             onChange={(e) => setQ(e.target.value)}
             style={{ width: 180 }}
           />
-          <Button onClick={() => (setDone(new Set()), queue.reload())}>
+          <Button
+            onClick={() => {
+              setDone(new Set());
+              queue.reload();
+            }}
+          >
             {t('points.refresh')}
           </Button>
         </Space>
