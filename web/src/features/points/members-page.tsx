@@ -29,7 +29,7 @@ import {
 import { useRequest } from '../../api/use-request.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
-import { BranchGate, PointsNav, todayIso, usePointsBranch } from './points-common.tsx';
+import { BranchGate, genderText, PointsNav, todayIso, usePointsBranch } from './points-common.tsx';
 
 /** 党员名册: a branch's members, adding one, transferring one out. */
 export default function MembersPage() {
@@ -70,7 +70,12 @@ function Register({ branch }: { branch: Branch }) {
         <Link to={`/points/members/${m.id}?branch=${branch.id}`}>{m.name}</Link>
       ),
     },
-    { title: t('points.members.gender'), dataIndex: 'gender', width: 60 },
+    {
+      title: t('points.members.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      render: (g: string) => genderText(g, t),
+    },
     {
       title: t('points.members.birthYear'),
       dataIndex: 'birthYear',

@@ -8,6 +8,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { Alert, Empty, Select, Skeleton, Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
@@ -207,6 +208,15 @@ export function PeriodPicker({
       />
     </div>
   );
+}
+
+/** 男/女 as stored, in the user's language. */
+export function genderText(gender: string, t: TFunction): string {
+  return gender === '男'
+    ? t('points.members.male')
+    : gender === '女'
+      ? t('points.members.female')
+      : gender;
 }
 
 /** "+2" for awards, "−3" for deductions. */

@@ -37,7 +37,7 @@ import { useSession } from '../../app/session.tsx';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
-import { PointsNav, signed, usePointsBranch } from './points-common.tsx';
+import { genderText, PointsNav, signed, usePointsBranch } from './points-common.tsx';
 
 const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
 
@@ -301,7 +301,7 @@ function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
               key: 'who',
               label: t('points.statement.who'),
               children: t('points.statement.whoText', {
-                gender: member.gender,
+                gender: genderText(member.gender, t),
                 year: member.birthYear,
               }),
             },
