@@ -18,6 +18,7 @@ import {
 import { findUnit, listChildren } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { type AppContext, audit } from './context.ts';
+import { clampBulk } from './points.ts';
 import { changeUser, createUser } from './users.ts';
 
 const TOWN = '371323104'; // 黄山铺镇
@@ -141,7 +142,8 @@ export async function loadDemoPoints(ctx: AppContext): Promise<DemoPointsSummary
           }
         }
       }
-      await insertRecords(ctx.db, rows, stamp);
+      // In counting order, with what each approved record counts after the yearly caps.
+      await insertRecords(ctx.db, clampBulk(rows, new Map(rules.map((r) => [r.id, r]))), stamp);
       records += rows.length;
     }
     await audit(ctx, {

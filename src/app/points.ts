@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { can } from '../core/permissions.ts';
 import {
+  type ClassRule,
   checkRuleCaps,
   clampYear,
   classify,
@@ -18,8 +19,12 @@ import {
 } from '../core/points.ts';
 import {
   answerDispute,
+  approvedWithRules,
   assignmentsOf,
   type Branch,
+  boardTotals,
+  bumpPointsVersion,
+  classRulesOf,
   findBranch,
   findBranchByUnit,
   findDispute,
@@ -38,15 +43,23 @@ import {
   listRecords,
   listRules,
   type Member,
+  membersUnder,
+  type NewRecord,
   type PointsRecord,
+  pointsVersion,
+  putClassRule,
   quarterState,
   type Rule,
+  recordEvidence,
+  setCounted,
   setQuarterState,
+  setRecordEvidence,
   setReview,
   transferOut,
 } from '../db/points.repository.ts';
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
+import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 
@@ -54,7 +67,7 @@ const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD date expected' });
 
 /** Refuses the whole input when any text field holds an ID-number-shaped string. */
-function refuseIdNumbers(fields: Record<string, unknown>): void {
+export function refuseIdNumbers(fields: Record<string, unknown>): void {
   for (const [field, value] of Object.entries(fields)) {
     if (typeof value === 'string' && looksLikeIdNumber(value)) {
       throw new DomainError(
@@ -68,18 +81,18 @@ function refuseIdNumbers(fields: Record<string, unknown>): void {
 
 // ---------- access ----------
 
-interface BranchAccess {
+export interface BranchAccess {
   read: boolean;
   record: boolean;
   review: boolean;
   manage: boolean;
 }
 
-async function unitPath(ctx: AppContext, unitId: number): Promise<number[]> {
+export async function unitPath(ctx: AppContext, unitId: number): Promise<number[]> {
   return ((await pathsOf(ctx.db, [unitId])).get(unitId) ?? []).map((u) => u.id);
 }
 
-async function accessTo(ctx: AppContext, branch: Branch): Promise<BranchAccess> {
+export async function accessTo(ctx: AppContext, branch: Branch): Promise<BranchAccess> {
   const actor = requireUser(ctx);
   if (actor.kind === 'system') return { read: true, record: true, review: true, manage: true };
   const path = await unitPath(ctx, branch.unitId);
@@ -92,7 +105,7 @@ async function accessTo(ctx: AppContext, branch: Branch): Promise<BranchAccess> 
   return { read: manage || readAbove || record || review, record, review, manage };
 }
 
-async function requireBranch(ctx: AppContext, id: number | string): Promise<Branch> {
+export async function requireBranch(ctx: AppContext, id: number | string): Promise<Branch> {
   const branch = /^\d+$/.test(String(id)) ? await findBranch(ctx.db, Number(id)) : undefined;
   if (!branch) throw new DomainError('NOT_FOUND', `党支部不存在 branch not found: ${id}`);
   return branch;
@@ -215,6 +228,7 @@ export function addMember(
       },
       tx.clock.now().toISOString(),
     );
+    await bumpPointsVersion(tx.db);
     await audit(tx, {
       action: 'points.member.create',
       entityType: 'points_member',
@@ -238,6 +252,7 @@ export function transferMemberOut(ctx: AppContext, memberId: string, input: { on
     if (before.status === 'transferred_out')
       throw new DomainError('CONFLICT', '该党员已转出 already transferred out');
     const after = await transferOut(tx.db, before.id, input.on, tx.clock.now().toISOString());
+    await bumpPointsVersion(tx.db);
     await audit(tx, {
       action: 'points.member.transfer_out',
       entityType: 'points_member',
@@ -250,7 +265,7 @@ export function transferMemberOut(ctx: AppContext, memberId: string, input: { on
   });
 }
 
-async function requireMember(ctx: AppContext, id: string | number): Promise<Member> {
+export async function requireMember(ctx: AppContext, id: string | number): Promise<Member> {
   const member = /^\d+$/.test(String(id)) ? await findMember(ctx.db, Number(id)) : undefined;
   if (!member)
     throw new DomainError('NOT_FOUND', `党员不存在 member not found: ${id}`, { field: 'member' });
@@ -438,6 +453,128 @@ export function createRecord(
   });
 }
 
+/**
+ * Re-applies the yearly caps to a member's approved records of a year and stores what each
+ * counts (a back-dated approval can move the clamp onto later records). Returns the changes.
+ */
+export async function recount(ctx: AppContext, memberId: number, year: number) {
+  const rows = await approvedWithRules(ctx.db, memberId, year);
+  const clamped = clampYear(
+    rows.map((r) => ({
+      id: r.id,
+      item: `${r.organizer_unit_id}:${r.item}`,
+      category: `${r.organizer_unit_id}:${r.category}`,
+      points: r.points,
+      itemCap: r.item_cap,
+      categoryCap: r.category_cap,
+    })),
+  );
+  const changes = clamped
+    .filter((c, i) => c.counted !== rows[i]!.counted)
+    .map((c) => ({ id: c.id, counted: c.counted }));
+  await setCounted(ctx.db, year, changes);
+  // A rejected record counts nothing (it may have counted before a dispute was upheld).
+  await ctx.db
+    .updateTable('points_records')
+    .set({ counted: 0 })
+    .where('member_id', '=', memberId)
+    .where('status', '<>', 'approved')
+    .where('counted', '<>', 0)
+    .where('occurred_on', '>=', `${year}-01-01`)
+    .where('occurred_on', '<', `${year + 1}-01-01`)
+    .execute();
+  return changes;
+}
+
+/**
+ * For bulk loads (the demo, benchmarks): sorts new records into counting order (member, date;
+ * ids follow the insertion order) and sets what each approved one counts, as approvals would.
+ */
+export function clampBulk(rows: NewRecord[], rules: ReadonlyMap<number, Rule>): NewRecord[] {
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) =>
+        a.r.memberId - b.r.memberId ||
+        (a.r.occurredOn < b.r.occurredOn ? -1 : a.r.occurredOn > b.r.occurredOn ? 1 : a.i - b.i),
+    )
+    .map((x) => x.r);
+  let start = 0;
+  while (start < sorted.length) {
+    const first = sorted[start]!;
+    let end = start;
+    while (
+      end < sorted.length &&
+      sorted[end]!.memberId === first.memberId &&
+      sorted[end]!.occurredOn.slice(0, 4) === first.occurredOn.slice(0, 4)
+    )
+      end++;
+    const approved = sorted.slice(start, end).filter((r) => r.status === 'approved');
+    const clamped = clampYear(
+      approved.map((r, i) => {
+        const rule = rules.get(r.ruleId)!;
+        return {
+          id: i,
+          item: `${rule.organizerUnitId}:${rule.item}`,
+          category: `${rule.organizerUnitId}:${rule.category}`,
+          points: r.points,
+          itemCap: rule.itemCap,
+          categoryCap: rule.categoryCap,
+        };
+      }),
+    );
+    approved.forEach((r, i) => {
+      r.counted = clamped[i]!.counted;
+    });
+    start = end;
+  }
+  return sorted;
+}
+
+/**
+ * Attaches an evidence file (photo, PDF, Office file; type recognised from the bytes) to a
+ * pending record, by its branch's recorder; a later upload replaces it until the record is reviewed.
+ */
+export function attachRecordEvidence(
+  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
+  recordId: string,
+  file: { filename: string; bytes: Uint8Array },
+) {
+  const contentType = sniffType(file.bytes, file.filename);
+  if (file.bytes.length > EVIDENCE_MAX_BYTES)
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `佐证材料不能超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB file too large`,
+    );
+  if (!contentType)
+    throw new DomainError(
+      'UNSUPPORTED_FILE',
+      `不支持的文件类型「${file.filename}」：只收图片（PNG/JPEG/GIF/WebP）、PDF 和 Office 文件 only images, PDF and Office files`,
+    );
+  return inTransaction(ctx, async (tx) => {
+    refuseIdNumbers({ filename: file.filename });
+    const record = await requireRecord(tx, recordId);
+    const branch = (await findBranch(tx.db, record.branchId))!;
+    await gate(tx, branch, 'record', '为该记录上传佐证（须为本支部记录员）');
+    if (record.status !== 'pending')
+      throw new DomainError(
+        'CONFLICT',
+        '该记录已审核，佐证不能再改 the record was reviewed; its evidence is fixed',
+      );
+    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
+    await setRecordEvidence(tx.db, record.id, sha256, contentType);
+    await audit(tx, {
+      action: 'points.record.evidence',
+      entityType: 'points_record',
+      entityId: record.id,
+      unitId: branch.unitId,
+      before: record.hasEvidence ? { evidence: true } : null,
+      after: { sha256, contentType, size: file.bytes.length },
+    });
+    return { recordId: record.id, contentType, size: file.bytes.length, sha256 };
+  });
+}
+
 export const ReviewInput = z.object({
   decision: z.enum(['approve', 'reject']),
   note: z.string().trim().max(500).nullable().optional(),
@@ -478,6 +615,10 @@ export function reviewRecord(
       tx.clock.now().toISOString(),
     );
     if (!after) throw new DomainError('CONFLICT', '该记录已审核 already reviewed');
+    if (after.status === 'approved') {
+      await recount(tx, record.memberId, Number(record.occurredOn.slice(0, 4)));
+      await bumpPointsVersion(tx.db);
+    }
     await audit(tx, {
       action: `points.record.${input.decision}`,
       entityType: 'points_record',
@@ -490,18 +631,23 @@ export function reviewRecord(
   });
 }
 
-async function requireRecord(ctx: AppContext, id: string | number) {
+export async function requireRecord(ctx: AppContext, id: string | number) {
   const record = /^\d+$/.test(String(id)) ? await findRecord(ctx.db, Number(id)) : undefined;
   if (!record) throw new DomainError('NOT_FOUND', `积分记录不存在 record not found: ${id}`);
   return record;
 }
 
-/** The evidence of a record, for readers of its branch. */
+/** The evidence file of a record, for readers of its branch and the member themselves. */
 export async function recordEvidenceFor(ctx: AppContext, id: string) {
   const record = await requireRecord(ctx, id);
   const branch = (await findBranch(ctx.db, record.branchId))!;
-  await gate(ctx, branch, 'read', '查看佐证材料');
-  return record;
+  const member = (await findMember(ctx.db, record.memberId))!;
+  const self = ctx.actor.kind === 'user' && member.userId === ctx.actor.userId;
+  if (!self) await gate(ctx, branch, 'read', '查看佐证材料');
+  const file = await recordEvidence(ctx.db, record.id);
+  if (!file?.evidence_sha256 || !file.evidence_type)
+    throw new DomainError('NOT_FOUND', `该记录没有佐证材料 no evidence on record ${id}`);
+  return { sha256: file.evidence_sha256, contentType: file.evidence_type };
 }
 
 /** A branch's pending records, oldest first, with member and rule names. */
@@ -597,6 +743,10 @@ export function answerPointsDispute(
         .set({ status: 'rejected', review_note: `申诉成立：${input.answer}` })
         .where('id', '=', record.id)
         .execute();
+      if (record.status === 'approved') {
+        await recount(tx, record.memberId, Number(record.occurredOn.slice(0, 4)));
+        await bumpPointsVersion(tx.db);
+      }
     }
     await audit(tx, {
       action: 'points.dispute.answer',
@@ -633,6 +783,7 @@ export function setQuarter(ctx: AppContext, input: z.infer<typeof QuarterInput>)
     if (input.state === 'frozen' && before !== 'notice')
       throw new DomainError('CONFLICT', '须先公示再冻结 put the quarter on notice first');
     await setQuarterState(tx.db, unit.id, input.quarter, input.state, tx.clock.now().toISOString());
+    await bumpPointsVersion(tx.db);
     await audit(tx, {
       action: `points.quarter.${input.state}`,
       entityType: 'points_quarter',
@@ -753,52 +904,95 @@ export interface BoardRow {
   pointsClass: PointsClass | null;
 }
 
-/** Totals of a scope's members (a branch's unit, a town, the county) over a month, quarter or year. */
+/** Boards already computed, per database handle, by scope and period, with the version they saw. */
+const boardCache = new WeakMap<object, Map<string, { version: number; rows: BoardRow[] }>>();
+const BOARD_CACHE_SIZE = 200;
+
+/**
+ * Totals of a scope's members (a branch's unit, a town, the county) over a month, quarter or year:
+ * one aggregate of the stored `counted` points (the yearly caps applied when records are
+ * approved), classes per branch for a quarter by the organizer's rule. Cached per (scope,
+ * period) until the points version moves (any approval, dispute, member or quarter change,
+ * through any server instance).
+ */
 export async function computeLeaderboard(
   ctx: AppContext,
   unitId: number,
   periodKey: string,
 ): Promise<BoardRow[]> {
+  const version = await pointsVersion(ctx.db);
+  let cache = boardCache.get(ctx.db);
+  if (!cache) {
+    cache = new Map();
+    boardCache.set(ctx.db, cache);
+  }
+  const key = `${unitId}|${periodKey}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.rows;
+  const rows = await boardOf(ctx, unitId, periodKey);
+  if (cache.size >= BOARD_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, { version, rows });
+  return rows;
+}
+
+/** The class rule of a branch: its nearest organizer's (town before county), else the default. */
+async function classRulesFor(ctx: AppContext, unitIds: readonly number[]) {
+  const paths = await pathsOf(ctx.db, [...unitIds]);
+  const orgs = new Set<number>();
+  for (const p of paths.values()) for (const u of p) orgs.add(u.id);
+  const rules = new Map((await classRulesOf(ctx.db, [...orgs])).map((r) => [r.organizerUnitId, r]));
+  const out = new Map<number, ClassRule>();
+  for (const id of unitIds) {
+    const path = (paths.get(id) ?? []).map((u) => u.id).reverse();
+    const r = path.map((u) => rules.get(u)).find((x) => x !== undefined);
+    out.set(id, r ? classRuleOf(r) : DEFAULT_CLASS_RULE);
+  }
+  return out;
+}
+
+const classRuleOf = (r: { mode: string; vanguard: number; improve: number }): ClassRule =>
+  r.mode === 'thresholds'
+    ? { mode: 'thresholds', vanguardAtLeast: r.vanguard, improveBelow: r.improve }
+    : { mode: 'quotas', vanguardShare: r.vanguard, improveShare: r.improve };
+
+async function boardOf(ctx: AppContext, unitId: number, periodKey: string): Promise<BoardRow[]> {
   const period = parsePointsPeriod(periodKey)!;
-  const branches = await listBranchesUnder(ctx.db, unitId);
-  const branchName = new Map(branches.map((b) => [b.id, b.unitName]));
-  const members = await listMembers(
-    ctx.db,
-    branches.map((b) => b.id),
-  );
-  const counted = await countedYear(
-    ctx,
-    branches.map((b) => b.id),
-    period.year,
+  const members = await membersUnder(ctx.db, unitId);
+  const totals = new Map(
+    (await boardTotals(ctx.db, unitId, period.from, period.to)).map((t) => [t.memberId, t]),
   );
   const rows = members.map((m) => {
-    let awarded = 0;
-    let deducted = 0;
-    for (const c of counted.get(m.id) ?? []) {
-      if (c.record.occurredOn < period.from || c.record.occurredOn >= period.to) continue;
-      if (c.counted >= 0) awarded += c.counted;
-      else deducted += c.counted;
-    }
+    const t = totals.get(m.id);
+    const awarded = t?.awarded ?? 0;
+    const deducted = t?.deducted ?? 0;
     return {
       rank: 0,
       memberId: m.id,
       name: m.name,
       branchId: m.branchId,
-      branchName: branchName.get(m.branchId) ?? '',
+      branchName: m.unitName,
       total: awarded + deducted,
       awarded,
       deducted,
       pointsClass: null as PointsClass | null,
-      active: m.status === 'active',
+      active: m.active,
+      unitId: m.unitId,
     };
   });
   if (period.kind === 'quarter') {
-    // Classes are given within each branch, among its active members.
-    for (const b of branches) {
-      const mine = rows.filter((r) => r.branchId === b.id && r.active);
+    // Classes are given within each branch, among its active members, by its organizer's rule.
+    const byBranch = new Map<number, typeof rows>();
+    for (const r of rows) {
+      if (!r.active) continue;
+      const list = byBranch.get(r.branchId) ?? [];
+      list.push(r);
+      byBranch.set(r.branchId, list);
+    }
+    const rules = await classRulesFor(ctx, [...new Set(rows.map((r) => r.unitId))]);
+    for (const mine of byBranch.values()) {
       const classes = classify(
         mine.map((r) => r.total),
-        DEFAULT_CLASS_RULE,
+        rules.get(mine[0]!.unitId) ?? DEFAULT_CLASS_RULE,
       );
       mine.forEach((r, i) => {
         r.pointsClass = classes[i]!;
@@ -813,7 +1007,79 @@ export async function computeLeaderboard(
     rank = i > 0 && board[i - 1]!.total === r.total ? rank : i + 1;
     r.rank = rank;
   });
-  return board.map(({ active: _a, ...r }) => r);
+  return board.map(({ active: _a, unitId: _u, ...r }) => r);
+}
+
+export const ClassRuleInput = z.discriminatedUnion('mode', [
+  z.object({
+    organizer: Ref,
+    mode: z.literal('thresholds'),
+    /** At least this many points in the quarter: 先锋. */
+    vanguardAtLeast: z.number().int().min(-10_000).max(10_000),
+    /** Fewer than this: 待提升. */
+    improveBelow: z.number().int().min(-10_000).max(10_000),
+  }),
+  z.object({
+    organizer: Ref,
+    mode: z.literal('quotas'),
+    /** The top share of a branch (0–1, rounded down): 先锋. */
+    vanguardShare: z.number().min(0).max(1),
+    /** The bottom share: 待提升. */
+    improveShare: z.number().min(0).max(1),
+  }),
+]);
+export type ClassRuleInput = z.infer<typeof ClassRuleInput>;
+
+/** A town (or the county) sets how its branches' members are classed each quarter. */
+export function setClassRule(ctx: AppContext, input: ClassRuleInput) {
+  return inTransaction(ctx, async (tx) => {
+    const unit = await findUnit(tx.db, input.organizer);
+    if (!unit || (unit.kind !== 'town' && unit.kind !== 'county'))
+      throw new DomainError(
+        'UNKNOWN_UNIT',
+        `「${input.organizer}」不是乡镇或县 the organizer must be a town or the county`,
+        { field: 'organizer' },
+      );
+    await authorize(tx, 'points.manage', unit.id);
+    const [vanguard, improve] =
+      input.mode === 'thresholds'
+        ? [input.vanguardAtLeast, input.improveBelow]
+        : [input.vanguardShare, input.improveShare];
+    if (input.mode === 'thresholds' && input.improveBelow > input.vanguardAtLeast)
+      throw new DomainError(
+        'VALIDATION',
+        `待提升线 ${input.improveBelow} 高于先锋线 ${input.vanguardAtLeast} improveBelow above vanguardAtLeast`,
+        { field: 'improveBelow' },
+      );
+    if (input.mode === 'quotas' && input.vanguardShare + input.improveShare > 1)
+      throw new DomainError(
+        'VALIDATION',
+        '先锋与待提升比例之和不能超过 100% the shares add up to more than 1',
+        { field: 'improveShare' },
+      );
+    const before = (await classRulesOf(tx.db, [unit.id]))[0] ?? null;
+    const rule = { organizerUnitId: unit.id, mode: input.mode, vanguard, improve };
+    await putClassRule(tx.db, rule, tx.clock.now().toISOString());
+    await bumpPointsVersion(tx.db);
+    await audit(tx, {
+      action: 'points.class_rule.set',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      before,
+      after: rule,
+    });
+    return { organizer: unit.id, rule: classRuleOf(rule) };
+  });
+}
+
+/** The class rule that applies to a unit's branches (its own, its town's or county's, or the default). */
+export async function classRuleFor(ctx: AppContext, ref: string) {
+  requireUser(ctx);
+  const unit = await findUnit(ctx.db, ref);
+  if (!unit)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${ref}`, { field: 'unit' });
+  return { unit: unit.id, rule: (await classRulesFor(ctx, [unit.id])).get(unit.id)! };
 }
 
 export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {

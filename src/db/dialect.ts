@@ -328,3 +328,84 @@ export function insertBatchSize(db: AnyDb, columns: number): number {
 /** Booleans are stored as 0/1 integers on both databases (better-sqlite3 cannot bind booleans). */
 export const toDbBool = (value: boolean): number => (value ? 1 : 0);
 export const fromDbBool = (value: number | boolean | null): boolean => Boolean(value);
+
+/**
+ * Native monthly range partitioning (issue 18): on PostgreSQL, turns `table` (already holding
+ * rows) into a table partitioned by month on the ISO-date text column `column`, with the primary
+ * key (id, column), its rows copied into a partition per month they fall in. A partitioned
+ * table cannot be the target of a foreign key on `id` alone, so `referencedBy` constraints
+ * ({table, constraint}) are dropped (the application checks those references). SQLite: nothing
+ * to do, the table stays one table.
+ */
+export async function partitionByMonth(
+  db: AnyDb,
+  table: string,
+  column: string,
+  referencedBy: { table: string; column: string }[],
+): Promise<void> {
+  if (dialectOf(db) !== 'postgres') return;
+  for (const r of referencedBy) {
+    const { rows } = await sql<{ name: string }>`
+      select c.conname as name from pg_constraint c
+      join pg_class t on t.oid = c.conrelid
+      where c.contype = 'f' and t.relname = ${r.table} and t.relnamespace = current_schema()::regnamespace
+        and c.confrelid = (select oid from pg_class where relname = ${table} and relnamespace = current_schema()::regnamespace)`.execute(
+      db,
+    );
+    for (const row of rows)
+      await sql`alter table ${sql.table(r.table)} drop constraint ${sql.id(row.name)}`.execute(db);
+  }
+  const old = `${table}_unpartitioned`;
+  await sql`alter table ${sql.table(table)} rename to ${sql.id(old)}`.execute(db);
+  // The old table's constraint and index names would collide with the new table's.
+  await sql`alter table ${sql.table(old)} rename constraint ${sql.id(`${table}_pkey`)} to ${sql.id(`${old}_pkey`)}`.execute(
+    db,
+  );
+  await sql`create table ${sql.table(table)} (like ${sql.table(old)} including defaults including identity)
+    partition by range (${sql.ref(column)})`.execute(db);
+  await sql`alter table ${sql.table(table)} add primary key (id, ${sql.ref(column)})`.execute(db);
+  const { rows: months } = await sql<{ month: string }>`
+    select distinct substr(${sql.ref(column)}, 1, 7) as month from ${sql.table(old)}`.execute(db);
+  await ensureMonthPartitions(
+    db,
+    table,
+    months.map((m) => m.month),
+  );
+  await sql`insert into ${sql.table(table)} overriding system value select * from ${sql.table(old)}`.execute(
+    db,
+  );
+  await sql`drop table ${sql.table(old)}`.execute(db);
+  await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+    db,
+  );
+}
+
+/**
+ * Makes sure the month partitions (`YYYY-MM`) of a table partitioned by `partitionByMonth`
+ * exist, creating the missing ones (`<table>_y2026m11`). SQLite: nothing to do.
+ */
+export async function ensureMonthPartitions(
+  db: AnyDb,
+  table: string,
+  months: readonly string[],
+): Promise<void> {
+  if (dialectOf(db) !== 'postgres' || months.length === 0) return;
+  const wanted = new Map<string, string>();
+  for (const month of months) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`not a month: ${month}`);
+    wanted.set(`${table}_y${month.slice(0, 4)}m${month.slice(5, 7)}`, month);
+  }
+  const { rows } = await sql<{ name: string }>`
+    select relname as name from pg_class
+    where relnamespace = current_schema()::regnamespace and relname = any(${[...wanted.keys()]})`.execute(
+    db,
+  );
+  for (const r of rows) wanted.delete(r.name);
+  for (const [name, month] of wanted) {
+    const y = Number(month.slice(0, 4));
+    const m = Number(month.slice(5, 7));
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    await sql`create table if not exists ${sql.table(name)} partition of ${sql.table(table)}
+      for values from (${sql.lit(`${month}-01`)}) to (${sql.lit(`${next}-01`)})`.execute(db);
+  }
+}

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { ensureMonthPartitions } from './dialect.ts';
 import type { Database } from './schema.ts';
 import type {
   PointsBranchTable,
@@ -54,6 +55,8 @@ export interface PointsRecord {
   reviewedAt: string | null;
   reviewNote: string | null;
   createdAt: string;
+  /** What it counts after the yearly caps (0 unless approved). */
+  counted: number;
 }
 export interface Dispute {
   id: number;
@@ -110,6 +113,7 @@ const recordOf = (r: Selectable<PointsRecordTable>): PointsRecord => ({
   reviewedAt: r.reviewed_at,
   reviewNote: r.review_note,
   createdAt: r.created_at,
+  counted: r.counted,
 });
 const disputeOf = (r: Selectable<PointsDisputeTable>): Dispute => ({
   id: r.id,
@@ -294,6 +298,8 @@ export interface NewRecord {
   recordedBy: number | null;
   reviewedBy?: number | null;
   reviewedAt?: string | null;
+  /** Bulk loads that already clamped (the demo, benchmarks); otherwise 0 until approved. */
+  counted?: number;
 }
 const recordRow = (r: NewRecord, now: string) => ({
   member_id: r.memberId,
@@ -310,8 +316,14 @@ const recordRow = (r: NewRecord, now: string) => ({
   reviewed_by: r.reviewedBy ?? null,
   reviewed_at: r.reviewedAt ?? null,
   created_at: now,
+  counted: r.counted ?? 0,
 });
+/** The months of records, for the partitions they need on PostgreSQL. */
+const monthsOf = (rs: readonly NewRecord[]) => [
+  ...new Set(rs.map((r) => r.occurredOn.slice(0, 7))),
+];
 export async function insertRecord(db: Db, r: NewRecord, now: string) {
+  await ensureMonthPartitions(db, 'points_records', monthsOf([r]));
   const row = await db
     .insertInto('points_records')
     .values(recordRow(r, now))
@@ -320,6 +332,7 @@ export async function insertRecord(db: Db, r: NewRecord, now: string) {
   return recordOf(row);
 }
 export async function insertRecords(db: Db, rs: NewRecord[], now: string) {
+  await ensureMonthPartitions(db, 'points_records', monthsOf(rs));
   for (let i = 0; i < rs.length; i += 400) {
     await db
       .insertInto('points_records')
@@ -481,4 +494,165 @@ export async function listBranchesUnder(db: Db, rootId: number) {
     .orderBy('u.code')
     .execute();
   return rows.map((r) => ({ ...branchOf(r), unitName: r.unit_name, unitCode: r.unit_code }));
+}
+
+// ---------- counted points, boards, versions ----------
+
+/** A member's approved records of a year with their rules, in counting order (date, then id). */
+export async function approvedWithRules(db: Db, memberId: number, year: number) {
+  return db
+    .selectFrom('points_records as r')
+    .innerJoin('points_rules as u', 'u.id', 'r.rule_id')
+    .select([
+      'r.id',
+      'r.points',
+      'r.counted',
+      'u.organizer_unit_id',
+      'u.item',
+      'u.category',
+      'u.item_cap',
+      'u.category_cap',
+    ])
+    .where('r.member_id', '=', memberId)
+    .where('r.status', '=', 'approved')
+    .where('r.occurred_on', '>=', `${year}-01-01`)
+    .where('r.occurred_on', '<', `${year + 1}-01-01`)
+    .orderBy('r.occurred_on')
+    .orderBy('r.id')
+    .execute();
+}
+
+/** Sets `counted` of records (by id) within a year, the partitions they lie in. */
+export async function setCounted(
+  db: Db,
+  year: number,
+  changes: readonly { id: number; counted: number }[],
+) {
+  for (const c of changes)
+    await db
+      .updateTable('points_records')
+      .set({ counted: c.counted })
+      .where('id', '=', c.id)
+      .where('occurred_on', '>=', `${year}-01-01`)
+      .where('occurred_on', '<', `${year + 1}-01-01`)
+      .execute();
+}
+
+/** Bumps the boards' version: every cached leaderboard is stale after this commits. */
+export async function bumpPointsVersion(db: Db) {
+  await db.updateTable('points_version').set({ n: sql`n + 1` }).where('id', '=', 1).execute();
+}
+export async function pointsVersion(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('points_version')
+    .select('n')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Per member of the branches under `rootId`, the awarded and deducted points counted in
+ * [from, to): one aggregate over the board index; on PostgreSQL the date range prunes the
+ * month partitions it does not cover.
+ */
+export async function boardTotals(db: Db, rootId: number, from: string, to: string) {
+  const rows = await withSubtree(db, rootId)
+    .selectFrom('points_records as r')
+    .innerJoin('points_branches as b', 'b.id', 'r.branch_id')
+    .innerJoin('subtree as s', 's.id', 'b.unit_id')
+    .select([
+      'r.member_id',
+      sql<number>`sum(case when r.counted > 0 then r.counted else 0 end)`.as('awarded'),
+      sql<number>`sum(case when r.counted < 0 then r.counted else 0 end)`.as('deducted'),
+    ])
+    .where('r.status', '=', 'approved')
+    .where('r.occurred_on', '>=', from)
+    .where('r.occurred_on', '<', to)
+    .groupBy('r.member_id')
+    .execute();
+  return rows.map((r) => ({
+    memberId: r.member_id,
+    awarded: Number(r.awarded),
+    deducted: Number(r.deducted),
+  }));
+}
+
+/** Members of the branches under `rootId`, with their branch's unit name. */
+export async function membersUnder(db: Db, rootId: number) {
+  const rows = await withSubtree(db, rootId)
+    .selectFrom('points_members as m')
+    .innerJoin('points_branches as b', 'b.id', 'm.branch_id')
+    .innerJoin('subtree as s', 's.id', 'b.unit_id')
+    .innerJoin('units as u', 'u.id', 'b.unit_id')
+    .select(['m.id', 'm.name', 'm.branch_id', 'm.status', 'b.unit_id', 'u.name as unit_name'])
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    branchId: r.branch_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    active: r.status === 'active',
+  }));
+}
+
+export interface ClassRuleRow {
+  organizerUnitId: number;
+  mode: 'thresholds' | 'quotas';
+  vanguard: number;
+  improve: number;
+}
+export async function classRulesOf(db: Db, organizerUnitIds: readonly number[]) {
+  if (organizerUnitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('points_class_rules')
+    .selectAll()
+    .where('organizer_unit_id', 'in', organizerUnitIds)
+    .execute();
+  return rows.map(
+    (r): ClassRuleRow => ({
+      organizerUnitId: r.organizer_unit_id,
+      mode: r.mode as ClassRuleRow['mode'],
+      vanguard: Number(r.vanguard),
+      improve: Number(r.improve),
+    }),
+  );
+}
+export async function putClassRule(db: Db, r: ClassRuleRow, now: string) {
+  await db
+    .deleteFrom('points_class_rules')
+    .where('organizer_unit_id', '=', r.organizerUnitId)
+    .execute();
+  await db
+    .insertInto('points_class_rules')
+    .values({
+      organizer_unit_id: r.organizerUnitId,
+      mode: r.mode,
+      vanguard: r.vanguard,
+      improve: r.improve,
+      changed_at: now,
+    })
+    .execute();
+}
+
+/** Evidence of a record (replaced by a later upload while it is pending). */
+export async function setRecordEvidence(db: Db, id: number, sha256: string, contentType: string) {
+  await db
+    .updateTable('points_records')
+    .set({ evidence_sha256: sha256, evidence_type: contentType })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** All points a member has counted, every year (what the points market spends from). */
+export async function countedAllTime(db: Db, memberId: number): Promise<number> {
+  const row = await db
+    .selectFrom('points_records')
+    .select(sql<number>`coalesce(sum(counted), 0)`.as('n'))
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

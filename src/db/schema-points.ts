@@ -63,6 +63,8 @@ export interface PointsRecordTable {
   reviewed_at: string | null;
   review_note: string | null;
   created_at: string;
+  /** What the record counts after the yearly caps (0 unless approved); kept by the use cases. */
+  counted: Generated<number>;
 }
 
 /** 积分申诉: a dispute about a record, answered by the branch reviewer. status: open | upheld | dismissed. */
@@ -86,6 +88,94 @@ export interface PointsQuarterTable {
   changed_at: string;
 }
 
+/** One row (id 1) whose `n` grows with every change that moves a leaderboard. */
+export interface PointsVersionTable {
+  id: number;
+  n: number;
+}
+
+/** An organizer's quarter classes: thresholds (points) or quotas (shares of a branch). */
+export interface PointsClassRuleTable {
+  organizer_unit_id: number;
+  mode: string;
+  vanguard: number;
+  improve: number;
+  changed_at: string;
+}
+
+/** A star of the 星级文明户 scheme of an organizer (town or county), with its pass/fail criteria. */
+export interface HouseholdStarTable {
+  id: Generated<number>;
+  organizer_unit_id: number;
+  name: string;
+  criteria: string;
+  active: Generated<number>;
+  created_at: string;
+}
+
+/** A village household (by its head's name; never an ID number). */
+export interface HouseholdTable {
+  id: Generated<number>;
+  unit_id: number;
+  head_name: string;
+  group_name: string | null;
+  size: number | null;
+  /** After a revocation: no claim before this date (2 years). */
+  barred_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * A household's claim for a year: stage claimed → reviewed (村民评议) → checked (村委会审核) →
+ * filed (乡镇备案); or rejected, or revoked. `stars` JSON array of star ids claimed; `results`
+ * JSON {starId: "pass"|"fail"} of the latest step.
+ */
+export interface HouseholdClaimTable {
+  id: Generated<number>;
+  household_id: number;
+  year: number;
+  stars: string;
+  stage: string;
+  results: string | null;
+  awarded: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HouseholdClaimStepTable {
+  id: Generated<number>;
+  claim_id: number;
+  step: string;
+  results: string | null;
+  note: string | null;
+  user_id: number | null;
+  at: string;
+}
+
+/** 积分超市: an item a village's market offers, its cost in points and its stock. */
+export interface PointsMarketItemTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  cost: number;
+  stock: number;
+  active: Generated<number>;
+  created_at: string;
+}
+
+/** Points spent; they lower the member's balance, never the ranking points. */
+export interface PointsRedemptionTable {
+  id: Generated<number>;
+  member_id: number;
+  item_id: number;
+  quantity: number;
+  points: number;
+  redeemed_on: string;
+  recorded_by: number | null;
+  created_at: string;
+}
+
 export interface PointsTables {
   points_branches: PointsBranchTable;
   points_members: PointsMemberTable;
@@ -94,4 +184,12 @@ export interface PointsTables {
   points_records: PointsRecordTable;
   points_disputes: PointsDisputeTable;
   points_quarters: PointsQuarterTable;
+  points_version: PointsVersionTable;
+  points_class_rules: PointsClassRuleTable;
+  household_stars: HouseholdStarTable;
+  households: HouseholdTable;
+  household_claims: HouseholdClaimTable;
+  household_claim_steps: HouseholdClaimStepTable;
+  points_market_items: PointsMarketItemTable;
+  points_redemptions: PointsRedemptionTable;
 }

@@ -75,6 +75,10 @@ const STATUS: Record<string, number> = {
   // Party-member points (DESIGN §10) and the password policy.
   MEMBER_TRANSFERRED: 409,
   SELF_REVIEW: 403,
+  // Star households and the points market (DESIGN §10).
+  HOUSEHOLD_BARRED: 409,
+  INSUFFICIENT_POINTS: 409,
+  OUT_OF_STOCK: 409,
   INVALID_POLICY: 400,
   // The project ledger (DESIGN §9).
   LIGHT_COMPUTED: 400,

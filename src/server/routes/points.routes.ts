@@ -1,13 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ClaimInput,
+  claimStars,
+  claimStep,
+  createHousehold,
+  createStar,
+  HouseholdInput,
+  householdDetail,
+  RevokeInput,
+  revokeStars,
+  StarInput,
+  StepInput,
+  starsFor,
+  villageHouseholds,
+  YearlyReviewInput,
+  yearlyReview,
+} from '../../app/households.ts';
+import {
   AssignmentInput,
   addMember,
   answerPointsDispute,
   assignBranchUser,
+  attachRecordEvidence,
   BranchInput,
   branchMembers,
   branchRules,
+  ClassRuleInput,
+  classRuleFor,
   createBranch,
   createRecord,
   createRule,
@@ -24,15 +44,43 @@ import {
   RecordInput,
   ReviewInput,
   RuleInput,
+  recordEvidenceFor,
   reviewQueue,
   reviewRecord,
+  setClassRule,
   setQuarter,
   TransferInput,
   transferMemberOut,
 } from '../../app/points.ts';
+import {
+  createItem,
+  ItemInput,
+  marketItems,
+  memberBalance,
+  RedemptionInput,
+  redeem,
+  restock,
+  StockInput,
+} from '../../app/points-market.ts';
+import { DomainError } from '../../core/errors.ts';
+import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { IdParam } from './views.ts';
+import { requireCleanText } from '../plugins/input.ts';
+import {
+  BalanceView,
+  ClaimView,
+  ClassRuleView,
+  HouseholdDetailView,
+  HouseholdListView,
+  HouseholdView,
+  MarketItemView,
+  RecordEvidenceView,
+  RedeemView,
+  RevokeView,
+  StarView,
+} from './points-views.ts';
+import { IdParam, listOf } from './views.ts';
 
 /** Party-member points (党员积分, DESIGN §10). */
 export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -169,6 +217,255 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       (request) => publicLeaderboard(ctx(request), request.query),
+    );
+    // ---- record evidence (file store) ----
+    app.post(
+      '/points/records/:id/evidence',
+      {
+        schema: {
+          tags,
+          summary: '上传积分佐证（multipart: file）upload a record’s evidence',
+          params: IdParam,
+          consumes: ['multipart/form-data'],
+          response: { 201: RecordEvidenceView },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart())
+          throw new DomainError(
+            'VALIDATION',
+            '请用 multipart/form-data 上传 send multipart/form-data',
+          );
+        const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
+        if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        requireCleanText(part.filename, 'filename');
+        const bytes = await part.toBuffer();
+        const saved = await attachRecordEvidence(
+          { ...ctx(request), dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
+          request.params.id,
+          { filename: part.filename, bytes },
+        );
+        return reply.status(201).send(saved);
+      },
+    );
+    app.get(
+      '/points/records/:id/evidence',
+      { schema: { tags, summary: '下载积分佐证 download a record’s evidence', params: IdParam } },
+      async (request, reply) => {
+        const file = await recordEvidenceFor(ctx(request), request.params.id);
+        reply.header('Content-Type', file.contentType);
+        reply.header('Content-Disposition', `attachment; filename="record-${request.params.id}"`);
+        return reply.send(
+          await readStoredFile(deps.config.dataDir, 'evidence', file.sha256, deps.config.fileKey),
+        );
+      },
+    );
+
+    // ---- quarter classes ----
+    app.get(
+      '/points/class-rules',
+      {
+        schema: {
+          tags,
+          summary: '季度评定规则 the class rule that applies to a unit',
+          querystring: z.object({ unit: z.string().min(1) }),
+          response: { 200: ClassRuleView },
+        },
+      },
+      (request) => classRuleFor(ctx(request), request.query.unit),
+    );
+    app.put(
+      '/points/class-rules',
+      {
+        schema: {
+          tags,
+          summary: '设定季度评定规则（先锋/合格/待提升）set the quarter classes',
+          body: ClassRuleInput,
+          response: { 200: ClassRuleView },
+        },
+      },
+      (request) => setClassRule(ctx(request), request.body),
+    );
+
+    // ---- star households (星级文明户) ----
+    app.get(
+      '/households/stars',
+      {
+        schema: {
+          tags,
+          summary: '评星标准 the stars that apply to a unit',
+          querystring: z.object({ unit: z.string().min(1) }),
+          response: { 200: listOf(StarView) },
+        },
+      },
+      (request) => starsFor(ctx(request), request.query.unit),
+    );
+    app.post(
+      '/households/stars',
+      {
+        schema: {
+          tags,
+          summary: '新增星及评星标准 add a star',
+          body: StarInput,
+          response: { 201: StarView },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createStar(ctx(request), request.body)),
+    );
+    app.get(
+      '/households',
+      {
+        schema: {
+          tags,
+          summary: '农户名册 a village’s households with their latest rating',
+          querystring: z.object({ unit: z.string().min(1) }),
+          response: { 200: HouseholdListView },
+        },
+      },
+      (request) => villageHouseholds(ctx(request), request.query),
+    );
+    app.post(
+      '/households',
+      {
+        schema: {
+          tags,
+          summary: '登记农户 register a household',
+          body: HouseholdInput,
+          response: { 201: HouseholdView },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createHousehold(ctx(request), request.body)),
+    );
+    app.get(
+      '/households/:id',
+      {
+        schema: {
+          tags,
+          summary: '农户评星记录 a household’s claims and steps',
+          params: IdParam,
+          response: { 200: HouseholdDetailView },
+        },
+      },
+      (request) => householdDetail(ctx(request), request.params.id),
+    );
+    app.post(
+      '/households/:id/stars',
+      {
+        schema: {
+          tags,
+          summary: '申报星级 claim stars for a year',
+          params: IdParam,
+          body: ClaimInput,
+          response: { 201: ClaimView },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await claimStars(ctx(request), request.params.id, request.body)),
+    );
+    app.post(
+      '/households/:id/steps',
+      {
+        schema: {
+          tags,
+          summary: '村民评议/村委会审核/乡镇备案 the next step of a claim',
+          params: IdParam,
+          body: StepInput,
+          response: { 200: ClaimView },
+        },
+      },
+      (request) => claimStep(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/households/:id/yearly-review',
+      {
+        schema: {
+          tags,
+          summary: '年度复核 the town re-checks last year’s stars',
+          params: IdParam,
+          body: YearlyReviewInput,
+          response: { 200: ClaimView },
+        },
+      },
+      (request) => yearlyReview(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/households/:id/revoke',
+      {
+        schema: {
+          tags,
+          summary: '撤销星级（两年内不得申报）revoke; barred for two years',
+          params: IdParam,
+          body: RevokeInput,
+          response: { 200: RevokeView },
+        },
+      },
+      (request) => revokeStars(ctx(request), request.params.id, request.body),
+    );
+
+    // ---- points market (积分超市) ----
+    app.get(
+      '/points/market',
+      {
+        schema: {
+          tags,
+          summary: '积分超市物品及库存 a village’s market',
+          querystring: z.object({ unit: z.string().min(1) }),
+          response: { 200: listOf(MarketItemView) },
+        },
+      },
+      (request) => marketItems(ctx(request), request.query),
+    );
+    app.post(
+      '/points/market/items',
+      {
+        schema: {
+          tags,
+          summary: '上架物品 add an item',
+          body: ItemInput,
+          response: { 201: MarketItemView },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createItem(ctx(request), request.body)),
+    );
+    app.post(
+      '/points/market/items/:id/stock',
+      {
+        schema: {
+          tags,
+          summary: '补货或核减库存 change the stock',
+          params: IdParam,
+          body: StockInput,
+          response: { 200: MarketItemView },
+        },
+      },
+      (request) => restock(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/points/market/redemptions',
+      {
+        schema: {
+          tags,
+          summary: '积分兑换 redeem (lowers the balance, never the ranking points)',
+          body: RedemptionInput,
+          response: { 201: RedeemView },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await redeem(ctx(request), request.body)),
+    );
+    app.get(
+      '/points/members/:id/balance',
+      {
+        schema: {
+          tags,
+          summary: '可用积分及兑换记录 a member’s balance and redemptions',
+          params: IdParam,
+          response: { 200: BalanceView },
+        },
+      },
+      (request) => memberBalance(ctx(request), request.params.id),
     );
   };
 }
