@@ -1,6 +1,7 @@
 // Party-member points (党员积分, DESIGN §10) as the server presents them (src/app/points.ts,
 // src/server/routes/points.routes.ts).
-import { apiGet, apiPost, seg } from './client.ts';
+import { apiGet, apiPost, apiUrl, seg } from './client.ts';
+import type { Page } from './units.ts';
 
 export interface BranchAccess {
   read: boolean;
@@ -217,4 +218,168 @@ export function getPublicLeaderboard(scope: string, period: string, signal?: Abo
     query: { scope, period, limit: 200 },
     signal,
   });
+}
+
+// ---- evidence on records ----
+
+/** Attaches a photo (or PDF) to a pending record; its recorder only. */
+export function uploadRecordEvidence(record: number, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return apiPost<{ recordId: number; contentType: string; size: number }>(
+    `/points/records/${seg(record)}/evidence`,
+    form,
+  );
+}
+
+export function recordEvidenceUrl(record: number): string {
+  return apiUrl(`/points/records/${seg(record)}/evidence`);
+}
+
+// ---- star households (星级文明户) ----
+
+export type ClaimStage = 'claimed' | 'reviewed' | 'checked' | 'filed' | 'rejected' | 'revoked';
+export type StarResults = Record<string, 'pass' | 'fail'>;
+
+export interface Star {
+  id: number;
+  organizerUnitId: number;
+  name: string;
+  criteria: string;
+  active: boolean;
+}
+
+export interface Household {
+  id: number;
+  unitId: number;
+  headName: string;
+  groupName: string | null;
+  size: number | null;
+  barredUntil: string | null;
+}
+
+export interface Claim {
+  id: number;
+  householdId: number;
+  year: number;
+  stars: number[];
+  stage: ClaimStage;
+  results: StarResults | null;
+  awarded: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClaimStep {
+  id: number;
+  claimId: number;
+  step: 'claim' | 'villagers' | 'committee' | 'filing' | 'yearly_review' | 'revoke';
+  results: StarResults | null;
+  note: string | null;
+  userId: number | null;
+  at: string;
+}
+
+export interface HouseholdDetail {
+  household: Household;
+  stars: Star[];
+  claims: (Claim & { steps: ClaimStep[] })[];
+}
+
+export function listHouseholds(unit: string, signal?: AbortSignal) {
+  return apiGet<Page<Household & { latest: Claim | null }>>('/households', {
+    query: { unit },
+    signal,
+  });
+}
+
+export function addHousehold(body: {
+  unit: string;
+  headName: string;
+  groupName?: string | null;
+  size?: number | null;
+}) {
+  return apiPost<Household>('/households', body);
+}
+
+export function getHousehold(id: number, signal?: AbortSignal) {
+  return apiGet<HouseholdDetail>(`/households/${seg(id)}`, { signal });
+}
+
+export function claimStars(household: number, body: { year: number; stars: number[] }) {
+  return apiPost<Claim>(`/households/${seg(household)}/stars`, body);
+}
+
+export function claimStep(
+  household: number,
+  body: {
+    year: number;
+    step: 'villagers' | 'committee' | 'filing';
+    results: StarResults;
+    note?: string | null;
+  },
+) {
+  return apiPost<Claim>(`/households/${seg(household)}/steps`, body);
+}
+
+export function revokeStars(household: number, reason: string) {
+  return apiPost<{ household: Household; claim: Claim }>(`/households/${seg(household)}/revoke`, {
+    reason,
+  });
+}
+
+// ---- points market (积分超市) ----
+
+export interface MarketItem {
+  id: number;
+  unitId: number;
+  name: string;
+  cost: number;
+  stock: number;
+  active: boolean;
+}
+
+export interface Redemption {
+  id: number;
+  memberId: number;
+  itemId: number;
+  quantity: number;
+  points: number;
+  redeemedOn: string;
+  recordedBy: number | null;
+  createdAt: string;
+}
+
+export interface Balance {
+  memberId: number;
+  earned: number;
+  spent: number;
+  balance: number;
+  redemptions: Redemption[];
+}
+
+export function listMarket(unit: string, signal?: AbortSignal) {
+  return apiGet<Page<MarketItem>>('/points/market', { query: { unit }, signal });
+}
+
+export function addMarketItem(body: { unit: string; name: string; cost: number; stock: number }) {
+  return apiPost<MarketItem>('/points/market/items', body);
+}
+
+export function changeStock(item: number, add: number, note?: string) {
+  return apiPost<MarketItem>(`/points/market/items/${seg(item)}/stock`, {
+    add,
+    ...(note ? { note } : {}),
+  });
+}
+
+export function redeemItem(body: { member: number; item: number; quantity: number }) {
+  return apiPost<{ redemption: Redemption; balance: number; stock: number }>(
+    '/points/market/redemptions',
+    body,
+  );
+}
+
+export function getBalance(member: number, signal?: AbortSignal) {
+  return apiGet<Balance>(`/points/members/${seg(member)}/balance`, { signal });
 }

@@ -36,6 +36,8 @@ const PointsReviewPage = lazy(() => import('../features/points/review-page.tsx')
 const PointsRulesPage = lazy(() => import('../features/points/rules-page.tsx'));
 const PointsStatementPage = lazy(() => import('../features/points/statement-page.tsx'));
 const PointsLeaderboardPage = lazy(() => import('../features/points/leaderboard-page.tsx'));
+const PointsHouseholdsPage = lazy(() => import('../features/points/households-page.tsx'));
+const PointsMarketPage = lazy(() => import('../features/points/market-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The public site and the big screen: no sign-in, their own frames.
 const PublicShell = lazy(() => import('../features/public/public-shell.tsx'));
@@ -139,6 +141,8 @@ function AppRoutes() {
         <Route path="points/rules" element={guarded(<PointsRulesPage />)} />
         <Route path="points/members/:id" element={guarded(<PointsStatementPage />)} />
         <Route path="points/leaderboard" element={guarded(<PointsLeaderboardPage />)} />
+        <Route path="points/households" element={guarded(<PointsHouseholdsPage />)} />
+        <Route path="points/market" element={guarded(<PointsMarketPage />)} />
         <Route path="assessments" element={guarded(<AssessmentsPage />)} />
         <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />
         <Route path="units/:code?" element={<UnitsPage />} />

@@ -5,6 +5,8 @@ import {
   BarChartOutlined,
   BookOutlined,
   EditOutlined,
+  HomeOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Alert, Empty, Select, Skeleton, Tag } from 'antd';
@@ -73,7 +75,14 @@ export function usePointsBranch(): BranchChoice {
   };
 }
 
-export type PointsTab = 'members' | 'record' | 'review' | 'rules' | 'leaderboard';
+export type PointsTab =
+  | 'members'
+  | 'record'
+  | 'review'
+  | 'rules'
+  | 'leaderboard'
+  | 'households'
+  | 'market';
 
 const TABS: { key: PointsTab; path: string; icon: React.ReactNode }[] = [
   { key: 'members', path: '/points', icon: <TeamOutlined /> },
@@ -81,6 +90,8 @@ const TABS: { key: PointsTab; path: string; icon: React.ReactNode }[] = [
   { key: 'review', path: '/points/review', icon: <AuditOutlined /> },
   { key: 'rules', path: '/points/rules', icon: <BookOutlined /> },
   { key: 'leaderboard', path: '/points/leaderboard', icon: <BarChartOutlined /> },
+  { key: 'households', path: '/points/households', icon: <HomeOutlined /> },
+  { key: 'market', path: '/points/market', icon: <ShopOutlined /> },
 ];
 
 /**

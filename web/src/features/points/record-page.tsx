@@ -1,6 +1,6 @@
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CameraOutlined, CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Result, Skeleton } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -10,6 +10,7 @@ import {
   listRules,
   type Member,
   type Rule,
+  uploadRecordEvidence,
 } from '../../api/points.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -51,7 +52,12 @@ interface Outcome {
   member: Member;
   ok: boolean;
   message?: string;
+  /** The record went in but its photo did not. */
+  photoFailed?: string;
 }
+
+// The server's limit on an evidence file (src/io/file-store.ts).
+const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
 
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T12:00:00`);
@@ -72,6 +78,7 @@ function RecordForm({ branch }: { branch: Branch }) {
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const [q, setQ] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
 
@@ -95,6 +102,7 @@ function RecordForm({ branch }: { branch: Branch }) {
   if (!rule) problems.push(t('points.record.needRule'));
   if (!date) problems.push(t('points.record.needDate'));
   else if (date > today) problems.push(t('points.record.future'));
+  if (photo && photo.size > PHOTO_MAX_BYTES) problems.push(t('points.record.photoTooLarge'));
 
   const toggle = (id: number) =>
     setChosen((previous) => {
@@ -111,13 +119,21 @@ function RecordForm({ branch }: { branch: Branch }) {
     // One record a member, each its own request: a refusal names the member it concerns.
     for (const member of active.filter((m) => chosen.has(m.id))) {
       try {
-        await createRecord({
+        const record = await createRecord({
           member: member.id,
           rule: rule.id,
           occurredOn: date,
           note: note.trim() || null,
         });
-        done.push({ member, ok: true });
+        let photoFailed: string | undefined;
+        if (photo) {
+          try {
+            await uploadRecordEvidence(record.id, photo);
+          } catch (e) {
+            photoFailed = errorText(e);
+          }
+        }
+        done.push({ member, ok: true, ...(photoFailed ? { photoFailed } : {}) });
       } catch (e) {
         done.push({ member, ok: false, message: errorText(e) });
       }
@@ -153,6 +169,11 @@ function RecordForm({ branch }: { branch: Branch }) {
                 {o.ok ? <CheckCircleFilled /> : <CloseCircleFilled />}
                 <span className="points-outcome-name">{o.member.name}</span>
                 {o.message ? <span className="points-outcome-why">{o.message}</span> : null}
+                {o.photoFailed ? (
+                  <span className="points-outcome-why">
+                    {t('points.record.photoFailed', { reason: o.photoFailed })}
+                  </span>
+                ) : null}
               </div>
             ))}
             <Button
@@ -161,6 +182,7 @@ function RecordForm({ branch }: { branch: Branch }) {
               onClick={() => {
                 setOutcomes(null);
                 setNote('');
+                setPhoto(null);
               }}
             >
               {t('points.record.again')}
@@ -290,6 +312,31 @@ function RecordForm({ branch }: { branch: Branch }) {
         <p className="points-hint">{t('points.record.noIdNumber')}</p>
       </section>
 
+      <section className="points-step" aria-labelledby="step-photo">
+        <h2 id="step-photo">
+          <span className="points-step-no">5</span>
+          {t('points.record.photo')}
+        </h2>
+        <label className="points-photo">
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+          />
+          <CameraOutlined />
+          <span>{photo ? photo.name : t('points.record.photoPick')}</span>
+        </label>
+        {photo ? (
+          <div className="points-photo-chosen">
+            <PhotoPreview file={photo} />
+            <Button onClick={() => setPhoto(null)}>{t('points.record.photoRemove')}</Button>
+          </div>
+        ) : (
+          <p className="points-hint">{t('points.record.photoHint')}</p>
+        )}
+      </section>
+
       <div className="points-submit-bar">
         {problems.length > 0 && chosen.size + (rule ? 1 : 0) > 0 ? (
           <Alert type="warning" showIcon title={problems[0]} className="points-submit-problem" />
@@ -316,4 +363,16 @@ function RecordForm({ branch }: { branch: Branch }) {
       </div>
     </div>
   );
+}
+
+/** A thumbnail of the chosen photo, so the clerk sees it is the right one. */
+function PhotoPreview({ file }: { file: File }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!file.type.startsWith('image/')) return;
+    const u = URL.createObjectURL(file);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [file]);
+  return url ? <img src={url} alt="" className="points-photo-preview" /> : null;
 }

@@ -2,7 +2,13 @@ import { Alert, Button, Card, Empty, Input, Modal, message, Skeleton, Space, Tag
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { type Branch, type QueueItem, reviewQueue, reviewRecord } from '../../api/points.ts';
+import {
+  type Branch,
+  type QueueItem,
+  recordEvidenceUrl,
+  reviewQueue,
+  reviewRecord,
+} from '../../api/points.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -125,7 +131,11 @@ function Queue({ branch }: { branch: Branch }) {
                   <Tag color="orange">{t('points.review.mine')}</Tag>
                 ) : null}
                 {item.revision ? <Tag color="purple">{t('points.revision')}</Tag> : null}
-                {item.hasEvidence ? <Tag>{t('points.hasEvidence')}</Tag> : null}
+                {item.hasEvidence ? (
+                  <a href={recordEvidenceUrl(item.id)} target="_blank" rel="noreferrer">
+                    {t('points.evidence')}
+                  </a>
+                ) : null}
               </div>
               {item.note ? <p className="points-queue-note">{item.note}</p> : null}
               {errors[item.id] ? (

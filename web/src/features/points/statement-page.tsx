@@ -29,6 +29,7 @@ import {
   listRules,
   type RecordStatus,
   type Rule,
+  recordEvidenceUrl,
   type Statement,
   type StatementLine,
 } from '../../api/points.ts';
@@ -249,6 +250,11 @@ function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
       <div>{l.item}</div>
       {l.note ? <div className="points-line-note">{l.note}</div> : null}
       {l.revision ? <Tag color="purple">{t('points.revision')}</Tag> : null}
+      {l.hasEvidence ? (
+        <a href={recordEvidenceUrl(l.id)} target="_blank" rel="noreferrer">
+          {t('points.evidence')}
+        </a>
+      ) : null}
       {l.status === 'rejected' && l.reviewNote ? (
         <div className="points-line-note">
           {t('points.statement.rejectedFor', { reason: l.reviewNote })}
