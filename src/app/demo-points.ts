@@ -24,6 +24,7 @@ import { changeUser, createUser } from './users.ts';
 const TOWN = '371323104'; // 黄山铺镇
 const VILLAGES = 8;
 const MEMBERS = 18;
+const DEMO_PASSWORDS = { forceChange: false };
 
 const RULES: {
   category: string;
@@ -164,9 +165,14 @@ export async function loadDemoPoints(ctx: AppContext): Promise<DemoPointsSummary
     ] as const) {
       const existing = await findUser(ctx.db, username);
       const roles: Role[] = ['reporter'];
+      // Printed for the walkthrough, like the other demo users': not forced to change.
       const { password } = existing
-        ? await changeUser(ctx, String(existing.id), { resetPassword: true })
-        : await createUser(ctx, { username, displayName, unit: villages[0]!.id, roles });
+        ? await changeUser(ctx, String(existing.id), { resetPassword: true }, DEMO_PASSWORDS)
+        : await createUser(
+            ctx,
+            { username, displayName, unit: villages[0]!.id, roles },
+            DEMO_PASSWORDS,
+          );
       if (!existing)
         await insertAssignment(ctx.db, (await findUser(ctx.db, username))!.id, first.id, role);
       credentials.push({ username, displayName, roles, password: password! });

@@ -299,6 +299,20 @@ describeEachDialect('party-member points', (use) => {
       ]),
     );
   });
+
+  it('takes today as the date in China: at 04:00 there, that day is not in the future', async () => {
+    const { ctx } = use();
+    // 2026-06-30T20:00Z is 2026-07-01 04:00 in China.
+    const early = {
+      ...as(ctx, users.clerk!),
+      clock: { now: () => new Date('2026-06-30T20:00:00Z') },
+    };
+    const r = await createRecord(early, { member, rule: award, occurredOn: '2026-07-01' });
+    expect(r.occurredOn).toBe('2026-07-01');
+    await expect(
+      createRecord(early, { member, rule: award, occurredOn: '2026-07-02' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'occurredOn' } });
+  });
 });
 
 describeEachDialect('demo points', (use) => {

@@ -417,7 +417,8 @@ export function createRecord(
         `积分细则不适用于该党支部 rule does not apply: ${input.rule}`,
         { field: 'rule' },
       );
-    const today = tx.clock.now().toISOString().slice(0, 10);
+    // Today in China (UTC+8, no daylight saving): before 08:00 there the UTC date is yesterday's.
+    const today = new Date(tx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     if (input.occurredOn > today)
       throw new DomainError('VALIDATION', '发生日期不能晚于今天 date in the future', {
         field: 'occurredOn',

@@ -33,6 +33,14 @@ const AssessmentPage = lazy(() => import('../features/assessments/assessment-pag
 const SeriesListPage = lazy(() => import('../features/series/series-list-page.tsx'));
 const SeriesPage = lazy(() => import('../features/series/series-page.tsx'));
 const RectificationsPage = lazy(() => import('../features/rectifications/rectifications-page.tsx'));
+const PointsMembersPage = lazy(() => import('../features/points/members-page.tsx'));
+const PointsRecordPage = lazy(() => import('../features/points/record-page.tsx'));
+const PointsReviewPage = lazy(() => import('../features/points/review-page.tsx'));
+const PointsRulesPage = lazy(() => import('../features/points/rules-page.tsx'));
+const PointsStatementPage = lazy(() => import('../features/points/statement-page.tsx'));
+const PointsLeaderboardPage = lazy(() => import('../features/points/leaderboard-page.tsx'));
+const PointsHouseholdsPage = lazy(() => import('../features/points/households-page.tsx'));
+const PointsMarketPage = lazy(() => import('../features/points/market-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 // The public site and the big screen: no sign-in, their own frames.
 const PublicShell = lazy(() => import('../features/public/public-shell.tsx'));
@@ -44,6 +52,7 @@ const PublicUnitPage = lazy(() => import('../features/public/public-unit-page.ts
 const PublicPracticesPage = lazy(() => import('../features/public/public-practices-page.tsx'));
 const PublicPracticePage = lazy(() => import('../features/public/public-practice-page.tsx'));
 const PublicNoticesPage = lazy(() => import('../features/public/public-notices-page.tsx'));
+const PublicPointsPage = lazy(() => import('../features/points/public-leaderboard-page.tsx'));
 const ScreenPage = lazy(() => import('../features/screen/screen-page.tsx'));
 
 const MANAGERS: Role[] = ['admin', 'organizer'];
@@ -114,6 +123,7 @@ function AppRoutes() {
         <Route path="units/:code" element={<PublicUnitPage />} />
         <Route path="practices" element={<PublicPracticesPage />} />
         <Route path="practices/:id" element={<PublicPracticePage />} />
+        <Route path="points/leaderboard" element={<PublicPointsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route element={<AppShell />}>
@@ -133,6 +143,14 @@ function AppRoutes() {
         <Route path="projects" element={guarded(<LedgerPage />)} />
         <Route path="projects/:id" element={guarded(<ProjectPage />)} />
         <Route path="problems" element={guarded(<ProblemsPage />)} />
+        <Route path="points" element={guarded(<PointsMembersPage />)} />
+        <Route path="points/record" element={guarded(<PointsRecordPage />)} />
+        <Route path="points/review" element={guarded(<PointsReviewPage />)} />
+        <Route path="points/rules" element={guarded(<PointsRulesPage />)} />
+        <Route path="points/members/:id" element={guarded(<PointsStatementPage />)} />
+        <Route path="points/leaderboard" element={guarded(<PointsLeaderboardPage />)} />
+        <Route path="points/households" element={guarded(<PointsHouseholdsPage />)} />
+        <Route path="points/market" element={guarded(<PointsMarketPage />)} />
         <Route path="assessments" element={guarded(<AssessmentsPage />)} />
         <Route path="assessments/:id" element={guarded(<AssessmentPage />)} />
         <Route path="units/:code?" element={<UnitsPage />} />

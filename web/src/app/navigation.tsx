@@ -60,7 +60,7 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
       },
       { key: 'assessments', icon: <AuditOutlined />, path: '/assessments', signedIn: true },
       { key: 'projects', icon: <ProjectOutlined />, path: '/projects', signedIn: true },
-      { key: 'partyPoints', icon: <StarOutlined /> },
+      { key: 'partyPoints', icon: <StarOutlined />, path: '/points', signedIn: true },
     ],
   },
   {
