@@ -11,6 +11,7 @@ import * as m0010 from './migrations/0010-outcomes.ts';
 import * as m0011 from './migrations/0011-assessment-ratings.ts';
 import * as m0012 from './migrations/0012-ledger.ts';
 import * as m0013 from './migrations/0013-points.ts';
+import * as m0015 from './migrations/0015-notifications.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0011-assessment-ratings': m0011,
   '0012-ledger': m0012,
   '0013-points': m0013,
+  '0015-notifications': m0015,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */
