@@ -86,6 +86,8 @@ export const Config = z
      * a number of hops, or the proxies' addresses/CIDRs, comma-separated. Off by default.
      */
     trustProxy: TrustProxy.default(false),
+    /** Run the scheduler (reminders, webhooks …) in `leitai serve`; 0 for an instance that must not. */
+    scheduler: Flag.default(true),
     /** The audit chain's hash (国密: `sm3`); recorded per event, so it can change going forward. */
     auditHash: z
       .enum(['sha256', 'sm3'], 'LEITAI_AUDIT_HASH 只能是 sha256 或 sm3')
@@ -159,6 +161,7 @@ export function loadConfig(
     separationOfDuties: env.LEITAI_SEPARATION_OF_DUTIES || undefined,
     requireTotp: env.LEITAI_REQUIRE_TOTP || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
+    scheduler: env.LEITAI_SCHEDULER || undefined,
     auditHash: env.LEITAI_AUDIT_HASH || undefined,
     auditKey: env.LEITAI_AUDIT_KEY || undefined,
     fileKey: env.LEITAI_FILE_KEY || undefined,
@@ -194,6 +197,7 @@ export function loadConfig(
       separationOfDuties: 'LEITAI_SEPARATION_OF_DUTIES',
       requireTotp: 'LEITAI_REQUIRE_TOTP',
       trustProxy: 'TRUST_PROXY',
+      scheduler: 'LEITAI_SCHEDULER',
       auditHash: 'LEITAI_AUDIT_HASH',
       auditKey: 'LEITAI_AUDIT_KEY',
       fileKey: 'LEITAI_FILE_KEY',

@@ -19,6 +19,7 @@ import { type AppContext, audit, inTransaction } from './context.ts';
 import { writeEntries } from './entries.ts';
 import { isId, Ref } from './ids.ts';
 import { requireNoticeOpen } from './notice.ts';
+import { notifyAppealDecided } from './notifications.ts';
 import { roundAccess } from './round-access.ts';
 import { requireRound } from './rounds.ts';
 
@@ -168,6 +169,7 @@ export function decide(ctx: AppContext, appealId: string, input: DecideAppeal): 
       tx.clock.now().toISOString(),
     );
     if (input.decision === 'upheld') await computeRound(tx.db, round, round.revision);
+    await notifyAppealDecided(tx, decided, round, contest);
     await audit(tx, {
       action: `appeal.${input.decision}`,
       entityType: 'appeal',

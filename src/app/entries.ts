@@ -67,9 +67,14 @@ function who(
   if (scoresCell(access, indicator.code, unitId)) return true;
   // Reporters enter their own unit's self-reported values while collecting; scores given by the
   // lead office (manual), deductions and vetoes are the lead office's to enter.
-  const selfReported =
-    (indicator.kind === 'scored' && indicator.method !== 'manual') || indicator.kind === 'bonus';
-  return access.reportsFor === unitId && state === 'collecting' && selfReported;
+  return access.reportsFor === unitId && state === 'collecting' && selfReported(indicator);
+}
+
+/** An indicator a participant's reporter fills itself (not the lead office's score, deduction or veto). */
+export function selfReported(indicator: Indicator): boolean {
+  return (
+    (indicator.kind === 'scored' && indicator.method !== 'manual') || indicator.kind === 'bonus'
+  );
 }
 
 /**

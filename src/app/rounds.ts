@@ -42,6 +42,7 @@ import { CountQuery, isId } from './ids.ts';
 import { fillLedgerSources } from './ledger-feed.ts';
 import { applyFeeds } from './linkage.ts';
 import { noticeOnTransition } from './notice.ts';
+import { notifyRoundNotice } from './notifications.ts';
 import { digestOf } from './published-digest.ts';
 import { openRectifications } from './rectifications.ts';
 import { roundAccess } from './round-access.ts';
@@ -323,6 +324,7 @@ export function transitionRound(
       { state: to, ...(to === 'published' ? { publishedAt: now } : {}) },
       now,
     );
+    if (to === 'notice') await notifyRoundNotice(tx, updated, contest, notice.noticeEndsAt);
     await audit(tx, {
       action: 'round.transition',
       entityType: 'round',

@@ -31,9 +31,15 @@ import {
   ProblemList,
   readScoreSheet,
   type SheetProblem,
+  type SheetRead,
   sheetFormatOf,
 } from '../io/score-sheet.ts';
-import { CLEAR_MARKERS, templateRoundOf, templateXlsx } from '../io/template-xlsx.ts';
+import {
+  CLEAR_MARKERS,
+  type TemplateInput,
+  templateRoundOf,
+  templateXlsx,
+} from '../io/template-xlsx.ts';
 import { inspectZip, readZipEntry } from '../io/zip-guard.ts';
 import { recordExport } from './audit.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
@@ -100,7 +106,7 @@ function safeName(name: string): string {
   return name.replace(/[\\/:*?"<>|\r\n\t]/g, '_');
 }
 
-function cellProblem(p: SheetProblem): CellProblem {
+export function cellProblem(p: SheetProblem): CellProblem {
   return {
     sheet: p.sheet ?? null,
     row: p.row,
@@ -138,12 +144,18 @@ function byPosition(a: CellProblem, b: CellProblem): number {
  * report lists the first MAX_REPORTED_PROBLEMS problems by position and counts every problem by
  * code (`counts` adds what lists dropped beyond their own cap), so it stays small.
  */
-function refused(
+export function refused(
   problems: CellProblem[],
   forbidden = false,
   beyond: { total: number; counts: Record<string, number> } = { total: 0, counts: {} },
+  /** Workbooks of several sheets: problems sorted by sheet in this order first. */
+  sheetOrder: readonly (string | null)[] = [],
 ): DomainError {
-  problems.sort(byPosition);
+  const order = (p: CellProblem) => {
+    const k = sheetOrder.indexOf(p.sheet);
+    return k < 0 ? -1 : k;
+  };
+  problems.sort((a, b) => order(a) - order(b) || byPosition(a, b));
   const listed = problems.slice(0, MAX_REPORTED_PROBLEMS);
   const counts: Record<string, number> = { ...beyond.counts };
   for (const p of problems) counts[p.code] = (counts[p.code] ?? 0) + 1;
@@ -184,6 +196,26 @@ async function leads(
  * entries reports them editable), prefilled with the stored values.
  */
 export async function roundTemplate(ctx: AppContext, roundId: string): Promise<Download> {
+  const made = await templateInputFor(ctx, roundId);
+  if (!made) {
+    throw new DomainError(
+      'FORBIDDEN',
+      '本期没有您可以填报的单元格 there is nothing for you to fill in this round',
+    );
+  }
+  const { input, contest, label } = made;
+  return {
+    filename: safeName(`${contest.title}-${label}-填报模板.xlsx`),
+    contentType: CONTENT_TYPES.xlsx,
+    bytes: await templateXlsx(input),
+  };
+}
+
+/**
+ * What the actor's template of a round holds (the units × indicators they may fill, prefilled),
+ * or undefined when they may fill nothing; shared by the round's template and the month workbook.
+ */
+export async function templateInputFor(ctx: AppContext, roundId: string) {
   // Reading the entries is the permission check (401 / 403 for those who may not see them).
   const entries = await getEntries(ctx, roundId);
   const round = await requireRound(ctx.db, roundId);
@@ -195,12 +227,7 @@ export async function roundTemplate(ctx: AppContext, roundId: string): Promise<D
     editable.units === 'all'
       ? participants
       : participants.filter((p) => (editable.units as string[]).includes(p.code));
-  if (editable.indicators.length === 0 || units.length === 0) {
-    throw new DomainError(
-      'FORBIDDEN',
-      '本期没有您可以填报的单元格 there is nothing for you to fill in this round',
-    );
-  }
+  if (editable.indicators.length === 0 || units.length === 0) return undefined;
   const version = await findRubricVersionById(ctx.db, round.rubricVersionId);
   const rubric = version!.rubric;
   const values = new Map<string, number>();
@@ -208,7 +235,7 @@ export async function roundTemplate(ctx: AppContext, roundId: string): Promise<D
     if (e.value !== null) values.set(`${e.unit}:${e.indicator}`, e.value);
   }
   const label = periodLabel(round.period);
-  const bytes = await templateXlsx({
+  const input: TemplateInput = {
     roundId: round.id,
     contestTitle: contest.title,
     periodLabel: label,
@@ -221,12 +248,8 @@ export async function roundTemplate(ctx: AppContext, roundId: string): Promise<D
     values,
     leads: await leads(ctx, contest, rubric),
     showGroups: new Set(participants.map((p) => p.group)).size > 1,
-  });
-  return {
-    filename: safeName(`${contest.title}-${label}-填报模板.xlsx`),
-    contentType: CONTENT_TYPES.xlsx,
-    bytes,
   };
+  return { input, round, contest, label };
 }
 
 // --- Import -----------------------------------------------------------------------------------
@@ -298,6 +321,45 @@ export async function importSheet(
   if (!read.ok && !read.partial) {
     throw refused(read.problems.map(cellProblem), false, beyondListed(read));
   }
+  const prepared = await prepareSheet(ctx, contest, read);
+  return inTransaction(ctx, async (tx) => {
+    const current = await requireRound(tx.db, round.id);
+    if (!acceptsEntries(current.state)) throw roundClosed(current);
+    const { checked, forbidden } = await checkPreparedSheet(tx, current, contest, rubric, prepared);
+    if (prepared.problems.length || prepared.beyond.total || !checked) {
+      throw refused(prepared.problems, forbidden, prepared.beyond);
+    }
+    return writePreparedSheet(tx, current, contest, checked, file.filename, prepared);
+  });
+}
+
+/** A read sheet turned into entry items, with the problems found so far (cells, unknown units). */
+export interface PreparedSheet {
+  rows: number;
+  cells: number;
+  items: EntryItem[];
+  /** Where each item sits in the file, to name its cell when checkItems refuses it. */
+  refs: CellProblem[];
+  problems: CellProblem[];
+  beyond: { total: number; counts: Record<string, number> };
+}
+
+/** Checks a read sheet's units against the contest's participants and lists the cells to write. */
+export async function prepareSheet(
+  ctx: AppContext,
+  contest: Contest,
+  read: SheetRead,
+): Promise<PreparedSheet> {
+  if (!read.ok && !read.partial) {
+    return {
+      rows: 0,
+      cells: 0,
+      items: [],
+      refs: [],
+      problems: read.problems.map(cellProblem),
+      beyond: beyondListed(read),
+    };
+  }
   const { sheet, layout } = read.ok ? read : read.partial!;
   const sheetProblems = read.ok ? [] : read.problems.map(cellProblem);
   const sheetBeyond = read.ok ? { total: 0, counts: {} } : beyondListed(read);
@@ -354,59 +416,78 @@ export async function importSheet(
     const dropped = count - unknown.kept.filter((p) => p.code === code).length;
     if (dropped > 0) beyond.counts[code] = (beyond.counts[code] ?? 0) + dropped;
   }
+  return { rows: sheet.codes.length, cells, items, refs, problems, beyond };
+}
 
-  return inTransaction(ctx, async (tx) => {
-    const current = await requireRound(tx.db, round.id);
-    if (!acceptsEntries(current.state)) throw roundClosed(current);
-    const txAccess = await roundAccess(tx, contest);
-    let checked: Awaited<ReturnType<typeof checkItems>> | undefined;
-    let onlyPermission = false;
-    try {
-      checked = await checkItems(tx.db, current, rubric, txAccess, items, 'direct');
-    } catch (error) {
-      const listed = (error as DomainError).details as { problems?: ItemProblem[] } | undefined;
-      if (!(error instanceof DomainError) || !listed?.problems) throw error;
-      onlyPermission = error.code === 'FORBIDDEN';
-      for (const p of listed.problems) {
-        problems.push({ ...refs[p.index]!, code: p.code, message: p.message });
-      }
+/**
+ * Checks the prepared items as PUT entries would, inside the caller's transaction (the round
+ * read under its lock); refused cells are added to `prepared.problems`. `forbidden` when every
+ * refusal is a permission one.
+ */
+export async function checkPreparedSheet(
+  tx: AppContext,
+  round: Round,
+  contest: Contest,
+  rubric: Rubric,
+  prepared: PreparedSheet,
+) {
+  const txAccess = await roundAccess(tx, contest);
+  let checked: Awaited<ReturnType<typeof checkItems>> | undefined;
+  let onlyPermission = false;
+  try {
+    checked = await checkItems(tx.db, round, rubric, txAccess, prepared.items, 'direct');
+  } catch (error) {
+    const listed = (error as DomainError).details as { problems?: ItemProblem[] } | undefined;
+    if (!(error instanceof DomainError) || !listed?.problems) throw error;
+    onlyPermission = error.code === 'FORBIDDEN';
+    for (const p of listed.problems) {
+      prepared.problems.push({ ...prepared.refs[p.index]!, code: p.code, message: p.message });
     }
-    if (problems.length || beyond.total || !checked) {
-      const forbidden = onlyPermission && problems.every((p) => p.code === 'NOT_PERMITTED');
-      throw refused(problems, forbidden, beyond);
-    }
-    // Cells equal to what is stored are checked but not rewritten: no new version, no noise.
-    const writes = checked.writes.filter((w) => {
-      const old = checked.existing.get(`${w.unitId}:${w.indicator}`);
-      return old ? old.value !== w.value : w.value !== null;
-    });
-    await writeEntries(tx, current, { writes, existing: checked.existing });
-    await audit(tx, {
-      action: 'entries.import',
-      entityType: 'round',
-      entityId: current.id,
-      unitId: contest.organizerUnitId,
-      before: writes
-        .map((w) => checked.existing.get(`${w.unitId}:${w.indicator}`))
-        .filter((e) => e !== undefined)
-        .map((e) => ({ unit: e.unitId, indicator: e.indicator, value: e.value })),
-      after: {
-        file: file.filename,
-        entries: writes.map((w) => ({ unit: w.unitId, indicator: w.indicator, value: w.value })),
-      },
-    });
-    if (writes.length && hasResults(current.state)) {
-      await computeRound(tx.db, current, current.revision);
-    }
-    return {
-      roundId: current.id,
-      rows: sheet.codes.length,
-      cells,
-      written: writes.length,
-      unchanged: checked.writes.length - writes.length,
-      cleared: writes.filter((w) => w.value === null).length,
-    };
+  }
+  const forbidden = onlyPermission && prepared.problems.every((p) => p.code === 'NOT_PERMITTED');
+  return { checked, forbidden };
+}
+
+/** Writes checked cells (those that change), with the audit event and fresh results. */
+export async function writePreparedSheet(
+  tx: AppContext,
+  current: Round,
+  contest: Contest,
+  checked: NonNullable<Awaited<ReturnType<typeof checkPreparedSheet>>['checked']>,
+  filename: string,
+  prepared: PreparedSheet,
+): Promise<ImportSummary> {
+  // Cells equal to what is stored are checked but not rewritten: no new version, no noise.
+  const writes = checked.writes.filter((w) => {
+    const old = checked.existing.get(`${w.unitId}:${w.indicator}`);
+    return old ? old.value !== w.value : w.value !== null;
   });
+  await writeEntries(tx, current, { writes, existing: checked.existing });
+  await audit(tx, {
+    action: 'entries.import',
+    entityType: 'round',
+    entityId: current.id,
+    unitId: contest.organizerUnitId,
+    before: writes
+      .map((w) => checked.existing.get(`${w.unitId}:${w.indicator}`))
+      .filter((e) => e !== undefined)
+      .map((e) => ({ unit: e.unitId, indicator: e.indicator, value: e.value })),
+    after: {
+      file: filename,
+      entries: writes.map((w) => ({ unit: w.unitId, indicator: w.indicator, value: w.value })),
+    },
+  });
+  if (writes.length && hasResults(current.state)) {
+    await computeRound(tx.db, current, current.revision);
+  }
+  return {
+    roundId: current.id,
+    rows: prepared.rows,
+    cells: prepared.cells,
+    written: writes.length,
+    unchanged: checked.writes.length - writes.length,
+    cleared: writes.filter((w) => w.value === null).length,
+  };
 }
 
 /** What a reader's capped list left out: the problems beyond the listed ones, by code. */

@@ -78,3 +78,26 @@ export function periodLabel(key: string): string {
   if (rest.startsWith('Q')) return `${year}年第${'一二三四'[Number(rest.slice(1)) - 1]}季度`;
   return `${year}年${Number(rest)}月`;
 }
+
+/**
+ * The month a period starts in (`YYYY-MM`): 2026-W23 → the month of its Monday, 2026-Q2 →
+ * 2026-04, 2026 → 2026-01. Used to place rounds of every cadence on a person's month.
+ */
+export function periodFirstMonth(key: string): string {
+  const year = Number(key.slice(0, 4));
+  switch (periodCadence(key)) {
+    case 'year':
+      return `${year}-01`;
+    case 'quarter':
+      return monthsOfQuarter(key)[0]!;
+    case 'month':
+      return key;
+    case 'week': {
+      // ISO week 1 holds 4 January; its Monday starts the week.
+      const jan4 = Date.UTC(year, 0, 4);
+      const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+      const start = new Date(monday + (Number(key.slice(6)) - 1) * 7 * 86_400_000);
+      return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+    }
+  }
+}

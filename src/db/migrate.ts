@@ -11,6 +11,7 @@ import * as m0010 from './migrations/0010-outcomes.ts';
 import * as m0011 from './migrations/0011-assessment-ratings.ts';
 import * as m0012 from './migrations/0012-ledger.ts';
 import * as m0013 from './migrations/0013-points.ts';
+import * as m0015 from './migrations/0015-notifications.ts';
 import * as m0017 from './migrations/0017-points-households-market.ts';
 import * as m0018 from './migrations/0018-scale.ts';
 import type { Database } from './schema.ts';
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-assessment-ratings': m0011,
   '0012-ledger': m0012,
   '0013-points': m0013,
+  '0015-notifications': m0015,
   '0017-points-households-market': m0017,
   '0018-scale': m0018,
 };

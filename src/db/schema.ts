@@ -4,6 +4,7 @@ import type { AccountTables } from './schema-accounts.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { AuditEventKeyColumns, AuditHeadKeyColumns } from './schema-audit.ts';
 import type { LedgerTables } from './schema-ledger.ts';
+import type { NotifyTables } from './schema-notify.ts';
 import type { OutcomeTables } from './schema-outcomes.ts';
 import type { PointsTables } from './schema-points.ts';
 import type { ScaleTables } from './schema-scale.ts';
@@ -310,6 +311,7 @@ export interface Database
   extends AccountTables,
     AssessmentTables,
     LedgerTables,
+    NotifyTables,
     OutcomeTables,
     PointsTables,
     ScaleTables {

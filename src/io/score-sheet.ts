@@ -113,9 +113,9 @@ export function formatSheetProblem(p: SheetProblem): string {
 }
 
 /** A raw cell: CSV gives text; XLSX also numbers, booleans, dates and error values. */
-type Cell = string | number | boolean | Date | { error: string } | null;
+export type Cell = string | number | boolean | Date | { error: string } | null;
 
-interface Grid {
+export interface Grid {
   sheet?: string;
   rows: Cell[][];
   /** The actual 1-based row number of rows[k] (XLSX may skip nothing; CSV is k + 1). */
@@ -195,6 +195,17 @@ function binaryProblem(bytes: Uint8Array): string | undefined {
 }
 
 async function readXlsxGrid(bytes: Uint8Array): Promise<Grid | { problem: string }> {
+  const read = await readXlsxGrids(bytes);
+  if ('problem' in read) return read;
+  const first = read.grids[0];
+  if (!first) return { problem: 'XLSX 文件没有工作表 (the XLSX file has no worksheet)' };
+  return first;
+}
+
+/** Every worksheet of a workbook as a grid, in the workbook's order (the combined month workbook). */
+export async function readXlsxGrids(
+  bytes: Uint8Array,
+): Promise<{ grids: Grid[]; keywords: string } | { problem: string }> {
   // Before exceljs sees it: refuse truncated files, non-workbooks and zip bombs (DESIGN §4).
   const zip = inspectZip(bytes);
   if (!zip.ok) return { problem: zip.message };
@@ -207,8 +218,23 @@ async function readXlsxGrid(bytes: Uint8Array): Promise<Grid | { problem: string
       problem: `无法读取 XLSX 文件 (cannot read the XLSX file: ${(error as Error).message})`,
     };
   }
-  const worksheet = workbook.worksheets[0];
-  if (!worksheet) return { problem: 'XLSX 文件没有工作表 (the XLSX file has no worksheet)' };
+  return {
+    grids: workbook.worksheets.map(worksheetGrid),
+    keywords: workbook.keywords ?? '',
+  };
+}
+
+/** The text of a grid's cell, as the reader sees it (trimmed; numbers as written by String). */
+export function gridCellText(grid: Grid, row: number, column: number): string {
+  return cellText(grid.rows[row]?.[column] ?? null);
+}
+
+/** Reads one grid (a worksheet of a workbook already loaded) as a score sheet. */
+export function readGrid(grid: Grid, rubric: Rubric, options: ReadSheetOptions = {}): SheetRead {
+  return gridToSheet(grid, rubric, options);
+}
+
+function worksheetGrid(worksheet: import('exceljs').Worksheet): Grid {
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
   const width = worksheet.columnCount;

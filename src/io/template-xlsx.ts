@@ -186,6 +186,25 @@ function validationOf(indicator: Indicator): Validation {
  */
 export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Leitai 擂台';
+  workbook.title = `${input.contestTitle} ${input.periodLabel} 填报模板`;
+  workbook.keywords = templateKeywords(input.roundId);
+  await addTemplateSheet(workbook, input, TEMPLATE_SHEET);
+  explainSheet(workbook.addWorksheet(EXPLAIN_SHEET), input);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return Buffer.from(buffer as ArrayBuffer);
+}
+
+/**
+ * Adds the fill-in sheet of one round to a workbook under the given name: the round's template,
+ * or one sheet of the combined month workbook (a sheet per contest and round).
+ */
+export async function addTemplateSheet(
+  workbook: import('exceljs').Workbook,
+  input: TemplateInput,
+  sheetName: string,
+): Promise<Worksheet> {
   const { rubric } = input;
   const byCode = new Map(rubric.indicators.map((i) => [i.code, i]));
   const indicators = input.indicators.map((code) => {
@@ -193,14 +212,10 @@ export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
     if (!indicator) throw new Error(`unknown indicator ${code}`);
     return indicator;
   });
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Leitai 擂台';
-  workbook.title = `${input.contestTitle} ${input.periodLabel} 填报模板`;
-  workbook.keywords = templateKeywords(input.roundId);
 
   const fixed = input.showGroups ? ['编码', '单位', '分组'] : ['编码', '单位'];
   const first = fixed.length + 1;
-  const ws = workbook.addWorksheet(TEMPLATE_SHEET, {
+  const ws = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', xSplit: fixed.length, ySplit: 1 }],
   });
   ws.columns = [
@@ -308,10 +323,7 @@ export async function templateXlsx(input: TemplateInput): Promise<Buffer> {
     fitToHeight: 0,
     printTitlesRow: '1:1',
   };
-
-  explainSheet(workbook.addWorksheet(EXPLAIN_SHEET), input);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return Buffer.from(buffer as ArrayBuffer);
+  return ws;
 }
 
 /** The second sheet: how to fill the template and how the rubric scores, in Chinese. */

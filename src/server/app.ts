@@ -24,6 +24,8 @@ import { contestsRoutes } from './routes/contests.routes.ts';
 import { flagsRoutes } from './routes/flags.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
+import { monthRoutes } from './routes/month.routes.ts';
+import { notifyRoutes } from './routes/notify.routes.ts';
 import { outcomesRoutes } from './routes/outcomes.routes.ts';
 import { pointsRoutes } from './routes/points.routes.ts';
 import { practicesRoutes } from './routes/practices.routes.ts';
@@ -111,6 +113,8 @@ export async function buildServer(
     outcomesRoutes,
     ledgerRoutes,
     pointsRoutes,
+    monthRoutes,
+    notifyRoutes,
   ];
   for (const routes of api) await app.register(routes(deps), { prefix: '/api/v1' });
   // The public contest list changes with publications, corrections and contest edits: any

@@ -894,6 +894,80 @@ const ROWS: Row[] = [
     expect: { inside: signedIn(200) },
   },
   {
+    // My month (issue 14): everyone signed in has a month; the workbook only for those with cells
+    // to fill (the town's evaluator leads every indicator of the town's contest).
+    route: 'GET /api/v1/me/month',
+    inside: () => ({ url: '/api/v1/me/month' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'GET /api/v1/me/month.xlsx',
+    inside: () => ({ url: '/api/v1/me/month.xlsx?period=2099-12' }),
+    expect: { inside: { ...signedIn(404), evaluator: 200 } },
+  },
+  {
+    route: 'POST /api/v1/me/month/import',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/me/month/import',
+      ...multipart({}, { name: 'month.xlsx', bytes: PDF }),
+    }),
+    expect: { inside: signedIn(400) },
+  },
+  {
+    route: 'GET /api/v1/dashboard',
+    inside: () => ({ url: '/api/v1/dashboard' }),
+    expect: { inside: { ...nobody, admin: 200, organizer: 200, viewer: 200 } },
+  },
+  {
+    route: 'GET /api/v1/me/notifications',
+    inside: () => ({ url: '/api/v1/me/notifications' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'POST /api/v1/me/notifications/:id/read',
+    inside: () => ({ method: 'POST', url: '/api/v1/me/notifications/2147483000/read' }),
+    expect: { inside: signedIn(404) },
+  },
+  {
+    route: 'POST /api/v1/me/notifications/read-all',
+    inside: () => ({ method: 'POST', url: '/api/v1/me/notifications/read-all' }),
+    expect: { inside: signedIn(200) },
+  },
+  {
+    route: 'GET /api/v1/webhooks',
+    inside: () => ({ url: '/api/v1/webhooks' }),
+    expect: { inside: adminOnly(200) },
+  },
+  {
+    route: 'POST /api/v1/webhooks',
+    inside: () => ({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: 'http://127.0.0.1:9/hook', kinds: ['round.notice'] },
+    }),
+    expect: { inside: adminOnly(201) },
+  },
+  {
+    route: 'PATCH /api/v1/webhooks/:id',
+    inside: () => ({
+      method: 'PATCH',
+      url: '/api/v1/webhooks/2147483000',
+      payload: { active: false },
+    }),
+    expect: { inside: adminOnly(404) },
+  },
+  {
+    route: 'DELETE /api/v1/webhooks/:id',
+    inside: () => ({ method: 'DELETE', url: '/api/v1/webhooks/2147483000' }),
+    expect: { inside: adminOnly(404) },
+  },
+  {
+    route: 'GET /api/v1/webhooks/:id/deliveries',
+    inside: () => ({ url: '/api/v1/webhooks/2147483000/deliveries' }),
+    expect: { inside: adminOnly(404) },
+  },
+  {
     // Sheets (issue 6): the template is for those who may fill cells; none here for a reporter
     // of the town (the town is not a participant) or a viewer.
     route: 'GET /api/v1/rounds/:id/template.xlsx',

@@ -5,13 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { useNarrow } from '../hooks/use-narrow.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Navigation } from './navigation.tsx';
+import { useSession } from './session.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppShell() {
   const { t } = useTranslation();
+  const signedIn = Boolean(useSession().session);
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   // On a phone the menu folds away entirely and opens over the page; a choice closes it.
@@ -44,6 +47,7 @@ export function AppShell() {
           <span className="app-brand-sub">{t('app.tagline')}</span>
         </Link>
         <div className="app-header-actions">
+          {signedIn && <NotificationBell />}
           <LanguageSwitch />
           <UserMenu />
         </div>

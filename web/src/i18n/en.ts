@@ -1746,4 +1746,10 @@ export const en: Messages = {
     leave: 'Discard and leave',
     stay: 'Stay on this page',
   },
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications ({{count}} unread)',
+    empty: 'No notifications',
+    readAll: 'Mark all read',
+  },
 };

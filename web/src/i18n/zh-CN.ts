@@ -1711,6 +1711,12 @@ export const zhCN = {
     leave: '放弃修改并离开',
     stay: '留在此页',
   },
+  notifications: {
+    title: '通知',
+    bell: '通知（{{count}} 条未读）',
+    empty: '暂无通知',
+    readAll: '全部标为已读',
+  },
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
