@@ -27,18 +27,22 @@ export class SeriesPage {
   }
 
   get modal(): Locator {
-    return this.page.locator('.bulk-modal .ant-modal-content');
+    return this.page.locator('.bulk-modal');
   }
 
-  /** Opens a bulk step's dialog and runs its preview; returns the preview's lines. */
+  /**
+   * Opens a bulk step's dialog (which previews at once), or previews again in the open one;
+   * returns the preview's lines.
+   */
   async preview(step: BulkStep): Promise<Locator> {
-    if (!(await this.modal.isVisible())) {
-      await this.page.locator('.series-bulk').getByRole('button', { name: step }).click();
-    }
     const answered = this.page.waitForResponse(
       (r) => r.url().includes('/api/v1/series/') && r.request().method() === 'POST',
     );
-    await this.modal.getByRole('button', { name: /预览变化|重新预览/ }).click();
+    if (await this.modal.isVisible()) {
+      await this.modal.getByRole('button', { name: /预览变化|重新预览/ }).click();
+    } else {
+      await this.page.locator('.series-bulk').getByRole('button', { name: step }).click();
+    }
     await answered;
     await this.modal.locator('.bulk-summary').waitFor();
     return this.modal.locator('.bulk-preview tbody tr.bulk-row');

@@ -259,7 +259,7 @@ export default function RectificationsPage() {
   const manager = hasRole(session, 'admin', 'organizer');
   const reporter = hasRole(session, 'reporter');
   const mayAnswer = (r: Rectification) =>
-    r.state === 'open' && (manager || (reporter && session?.unit.id === r.unit.id));
+    r.state === 'open' && reporter && session?.unit.id === r.unit.id;
 
   const columns: TableColumnsType<Rectification> = [
     {
