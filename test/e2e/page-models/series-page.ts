@@ -69,7 +69,8 @@ export class SeriesPage {
 
   async downloadBulletin(): Promise<Download> {
     const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
+      // The 通报 of ten contests is written on request: allow a busy machine its time.
+      this.page.waitForEvent('download', { timeout: 90_000 }),
       this.page.locator('.series-bulletin').click(),
     ]);
     return download;
