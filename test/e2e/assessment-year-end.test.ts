@@ -111,7 +111,9 @@ describe('assessment year-end', { timeout: 180_000 }, () => {
     const modal = demo.page.locator('.propose-modal');
     await modal.waitFor();
     // Its own unit is the only one it may propose for, and is chosen already.
-    await expect.poll(() => modal.locator('.ant-select').first().innerText()).toContain('黄山铺镇');
+    await expect
+      .poll(() => modal.locator('.ant-select').first().textContent())
+      .toContain('黄山铺镇');
     await modal.locator('.ant-select').nth(1).click();
     await chooseOption(demo.page, '获省级以上表彰或肯定');
     await modal.getByLabel('申报分值').fill('0.5');
