@@ -189,6 +189,7 @@ describe('a series month', { timeout: 240_000 }, () => {
     } finally {
       dir.remove();
     }
-    expect(demo.consoleErrors).toEqual([]);
+    // The refused preview's 409 (NOT_ALL_READY, shown line by line) is the browser's only complaint.
+    expect(demo.consoleErrors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
   });
 });
