@@ -4,6 +4,7 @@
 // Needs `npm run build` and /usr/bin/chromium.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AssessmentPage } from './page-models/assessment-pages.ts';
+import { chooseOption } from './page-models/contest-pages.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { ApiClient, lastLine, runCli, saveScreenshot, useDemoSite } from './support.ts';
 
@@ -101,5 +102,45 @@ describe('assessment year-end', { timeout: 180_000 }, () => {
     await demo.page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(demo.page, 'assessment-year-end-grades-390');
     expect(demo.consoleErrors).toEqual([]);
+  });
+
+  it('takes a town’s 加分 through the form, with its evidence, and the organizer approves it', async () => {
+    await signIn('huangshanpu');
+    const reason = '黄山铺镇党委获评全市基层党建示范镇';
+    await demo.page.locator('.adjustment-propose').click();
+    const modal = demo.page.locator('.propose-modal');
+    await modal.waitFor();
+    // Its own unit is the only one it may propose for, and is chosen already.
+    await expect
+      .poll(() => modal.locator('.ant-select').first().textContent())
+      .toContain('黄山铺镇');
+    await modal.locator('.ant-select').nth(1).click();
+    await chooseOption(demo.page, '获省级以上表彰或肯定');
+    await modal.getByLabel('申报分值').fill('0.5');
+    await modal.getByLabel('事由').fill(reason);
+    await modal.locator('input[type="file"]').setInputFiles({
+      name: '示范镇命名文件.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+    });
+    await modal.getByRole('button', { name: '提交申报' }).click();
+    await demo.page.getByText('已申报，等待组织单位审核认定').waitFor();
+    const row = demo.page.locator('.adjustments-table tr', { hasText: reason });
+    await expect.poll(() => row.locator('.adjustment-state').textContent()).toBe('待审核');
+    expect(await row.getByRole('link', { name: '示范镇命名文件.pdf' }).count()).toBe(1);
+    await demo.page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(demo.page, 'assessment-year-end-propose-390');
+    expect(demo.consoleErrors).toEqual([]);
+
+    await demo.context.clearCookies();
+    await signIn('admin');
+    const pending = demo.page.locator('.adjustments-table tr', { hasText: reason });
+    await pending.getByRole('button', { name: '认定', exact: true }).click();
+    await expect.poll(() => pending.locator('.adjustment-state').textContent()).toBe('已认定');
+    const results = await api.call<{ items: { code: string; adjustmentPoints: number }[] }>(
+      'GET',
+      '/assessments/1/results',
+    );
+    expect(results.items.find((u) => u.code === HSP)?.adjustmentPoints).toBeGreaterThan(0);
   });
 });

@@ -27,18 +27,22 @@ export class SeriesPage {
   }
 
   get modal(): Locator {
-    return this.page.locator('.bulk-modal .ant-modal-content');
+    return this.page.locator('.bulk-modal');
   }
 
-  /** Opens a bulk step's dialog and runs its preview; returns the preview's lines. */
+  /**
+   * Opens a bulk step's dialog (which previews at once), or previews again in the open one;
+   * returns the preview's lines.
+   */
   async preview(step: BulkStep): Promise<Locator> {
-    if (!(await this.modal.isVisible())) {
-      await this.page.locator('.series-bulk').getByRole('button', { name: step }).click();
-    }
     const answered = this.page.waitForResponse(
       (r) => r.url().includes('/api/v1/series/') && r.request().method() === 'POST',
     );
-    await this.modal.getByRole('button', { name: /预览变化|重新预览/ }).click();
+    if (await this.modal.isVisible()) {
+      await this.modal.getByRole('button', { name: /预览变化|重新预览/ }).click();
+    } else {
+      await this.page.locator('.series-bulk').getByRole('button', { name: step }).click();
+    }
     await answered;
     await this.modal.locator('.bulk-summary').waitFor();
     return this.modal.locator('.bulk-preview tbody tr.bulk-row');
@@ -65,7 +69,8 @@ export class SeriesPage {
 
   async downloadBulletin(): Promise<Download> {
     const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
+      // The 通报 of ten contests is written on request: allow a busy machine its time.
+      this.page.waitForEvent('download', { timeout: 90_000 }),
       this.page.locator('.series-bulletin').click(),
     ]);
     return download;

@@ -1673,6 +1673,7 @@ export const en: Messages = {
     actions: { open: 'Open', move: 'Move', skip: 'Unchanged', refused: 'Cannot' },
   },
   rectifications: {
+    listTitle: 'Rectifications',
     noneOverdue: 'No overdue rectifications',
     title: 'Rectifications',
     subtitle:

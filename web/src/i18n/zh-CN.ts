@@ -1645,6 +1645,7 @@ export const zhCN = {
     actions: { open: '开擂', move: '变更', skip: '不变', refused: '不能执行' },
   },
   rectifications: {
+    listTitle: '整改事项',
     noneOverdue: '没有逾期的整改',
     title: '整改闭环',
     subtitle: '获黄旗的单位在期限内提交表态发言和整改措施，组织单位审核销号；连续两期黄旗须约谈。',

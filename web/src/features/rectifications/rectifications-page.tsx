@@ -259,7 +259,7 @@ export default function RectificationsPage() {
   const manager = hasRole(session, 'admin', 'organizer');
   const reporter = hasRole(session, 'reporter');
   const mayAnswer = (r: Rectification) =>
-    r.state === 'open' && (manager || (reporter && session?.unit.id === r.unit.id));
+    r.state === 'open' && reporter && session?.unit.id === r.unit.id;
 
   const columns: TableColumnsType<Rectification> = [
     {
@@ -357,7 +357,10 @@ export default function RectificationsPage() {
       <Card
         size="small"
         className="section-card"
-        title={
+        title={t('rectifications.listTitle')}
+        extra={list.data ? t('common.countItems', { count: list.data.total }) : null}
+      >
+        <div className="rect-filter-bar">
           <Segmented<Filter>
             className="rect-filter"
             value={filter}
@@ -366,9 +369,7 @@ export default function RectificationsPage() {
               (value) => ({ value, label: t(`rectifications.filters.${value}`) }),
             )}
           />
-        }
-        extra={list.data ? t('common.countItems', { count: list.data.total }) : null}
-      >
+        </div>
         {overdue > 0 && filter !== 'overdue' ? (
           <Alert
             className="rect-overdue-alert"

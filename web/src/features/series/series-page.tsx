@@ -18,7 +18,7 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { RoundState } from '../../api/contests.ts';
@@ -246,6 +246,11 @@ function BulkModal({
       setPreviewing(false);
     }
   };
+  // The preview runs as the dialog opens: what will change is the first thing shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening
+  useEffect(() => {
+    void runPreview();
+  }, []);
   const confirm = async () => {
     setRunning(true);
     setError(undefined);
