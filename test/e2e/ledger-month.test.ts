@@ -3,7 +3,7 @@
 // the closed loop on the 督办 board — the town replies there, the county confirms and closes it
 // (销号). Screenshots at 1440 and 390 px. Needs `npm run build` and /usr/bin/chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/login-page.ts';
 import {
   ApiClient,
@@ -67,6 +67,15 @@ describe('a unit’s month in the project ledger', () => {
     }
   }, 180_000);
 
+  // A failed step leaves a picture of every open page.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    for (const [i, c] of contexts.entries()) {
+      for (const page of c.pages())
+        await saveScreenshot(page, `ledger-failed-${i}`).catch(() => {});
+    }
+  });
+
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
@@ -88,8 +97,7 @@ describe('a unit’s month in the project ledger', () => {
 
   it('the town reports this month’s completed investment on its project’s page', async () => {
     const page = await signIn('huangshanpu');
-    await page.goto(`${server!.url}/projects`);
-    await page.getByRole('link', { name: project!.name }).click();
+    await page.goto(`${server!.url}/projects/${project!.id}`);
     await page.getByRole('heading', { name: project!.name }).waitFor();
     const input = page.getByLabel('完成投资');
     await input.fill(String(amount));
@@ -107,7 +115,7 @@ describe('a unit’s month in the project ledger', () => {
     );
     expect(stored.investments.find((i) => i.month === month)?.completed).toBe(amount);
     await saveScreenshot(page, 'ledger-project-1440');
-  });
+  }, 180_000);
 
   it('closes a problem through the loop on the 督办 board: reply, confirm, 销号', async () => {
     problemTitle = `用地指标协调${Date.now() % 10000}`;
@@ -129,7 +137,9 @@ describe('a unit’s month in the project ledger', () => {
     const replied = town.waitForResponse((r) => r.url().endsWith(`/problems/${raised.id}/actions`));
     await row.getByRole('button', { name: '答复' }).click();
     expect((await replied).status()).toBe(200);
-    await row.getByRole('button', { name: '确认' }).waitFor();
+    await town.reload();
+    await town.getByText('未销号', { exact: true }).click();
+    await row.getByRole('button', { name: '确认' }).waitFor({ timeout: 30_000 });
     await saveScreenshot(town, 'ledger-board-390');
     // The town may not confirm its own reply: the county does.
     const refused = town.waitForResponse((r) => r.url().endsWith(`/problems/${raised.id}/actions`));
@@ -160,5 +170,5 @@ describe('a unit’s month in the project ledger', () => {
         return p ? [p.state, p.steps.map((s) => s.action).join(',')] : null;
       })
       .toEqual(['closed', 'raise,assign,reply,confirm,close']);
-  });
+  }, 240_000);
 });
