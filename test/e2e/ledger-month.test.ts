@@ -150,6 +150,12 @@ describe('a unit’s month in the project ledger', () => {
     await county.goto(`${server!.url}/problems`);
     await county.getByText('未销号', { exact: true }).click();
     const line = county.locator('tr', { hasText: problemTitle });
+    // The county sees every open problem: page through the board to this one.
+    await county.locator('.ant-table-row').first().waitFor();
+    for (let n = 0; n < 20 && (await line.count()) === 0; n++) {
+      await county.locator('.ant-pagination-next').click();
+      await county.locator('.ant-table-row').first().waitFor();
+    }
     const confirmed = county.waitForResponse((r) =>
       r.url().endsWith(`/problems/${raised.id}/actions`),
     );
