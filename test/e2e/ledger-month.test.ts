@@ -107,13 +107,15 @@ describe('a unit’s month in the project ledger', () => {
     );
     await page.getByRole('button', { name: '报送' }).click();
     expect((await saved).status()).toBe(200);
-    await page.getByText('已报送').waitFor();
     const month = new Date().toISOString().slice(0, 7);
-    const stored = await api.call<{ investments: { month: string; completed: number | null }[] }>(
-      'GET',
-      `/projects/${project!.id}`,
-    );
-    expect(stored.investments.find((i) => i.month === month)?.completed).toBe(amount);
+    await expect
+      .poll(async () => {
+        const stored = await api.call<{
+          investments: { month: string; completed: number | null }[];
+        }>('GET', `/projects/${project!.id}`);
+        return stored.investments.find((i) => i.month === month)?.completed;
+      })
+      .toBe(amount);
     await saveScreenshot(page, 'ledger-project-1440');
   }, 180_000);
 
@@ -138,7 +140,7 @@ describe('a unit’s month in the project ledger', () => {
     await row.getByRole('button', { name: '答复' }).click();
     expect((await replied).status()).toBe(200);
     await town.reload();
-    await town.getByText('未销号', { exact: true }).click();
+    await town.getByText('未销号', { exact: true }).click({ timeout: 30_000 });
     await row.getByRole('button', { name: '确认' }).waitFor({ timeout: 30_000 });
     await saveScreenshot(town, 'ledger-board-390');
     // The town may not confirm its own reply: the county does.
