@@ -584,11 +584,13 @@ export async function setLights(
   const size = 500;
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
-    const light = sql.join(chunk.map((r) => sql`when ${r.projectId} then ${r.light}`), sql` `);
+    const light = sql.join(
+      chunk.map((r) => sql`when ${r.projectId} then ${r.light}`),
+      sql` `,
+    );
     const reasons = sql.join(
       chunk.map(
-        (r) =>
-          sql`when ${r.projectId} then ${r.reasons.length ? JSON.stringify(r.reasons) : null}`,
+        (r) => sql`when ${r.projectId} then ${r.reasons.length ? JSON.stringify(r.reasons) : null}`,
       ),
       sql` `,
     );
