@@ -136,7 +136,9 @@ export class RubricEditorPage {
       await button.click();
       await confirm.waitFor({ timeout: 2_000 }).catch(() => {});
     }
-    await confirmPopover(this.page, '发布');
+    // One click on 发布 in the confirmation: publishing leaves the page, and a second click
+    // (as confirmPopover retries while the popover fades out) would find nothing to press.
+    await confirm.getByRole('button', { name: '发布', exact: true }).click();
   }
 }
 
