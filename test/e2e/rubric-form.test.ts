@@ -134,23 +134,8 @@ describe('the rubric form', { timeout: 240_000 }, () => {
     await editor.showForm();
     await expect.poll(() => editor.field('第 8 行指标名称').inputValue()).toBe('发展党员工作质量');
 
-    // Publish: the confirmation can miss its first click on a busy machine, so ask until it shows.
     await editor.status.getByText('格式正确，共 8 项指标').waitFor();
-    const confirm = page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: '发布', exact: true });
-    await expect
-      .poll(
-        async () => {
-          if (!(await confirm.isVisible())) {
-            await page.getByRole('button', { name: '发布', exact: true }).first().click();
-          }
-          return confirm.isVisible();
-        },
-        { interval: 1_000, timeout: 30_000 },
-      )
-      .toBe(true);
-    await confirm.click();
+    await editor.publish();
     await page.waitForURL(/\/contests\/\d+$/);
     const contestId = /\/contests\/(\d+)$/.exec(page.url())![1];
     await page.goto(`${demo.server.url}/contests/${contestId}/rubric`);

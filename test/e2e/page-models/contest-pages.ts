@@ -128,8 +128,17 @@ export class RubricEditorPage {
   }
 
   async publish(): Promise<void> {
-    await this.page.getByRole('button', { name: '发布', exact: true }).click();
-    await confirmPopover(this.page, '发布');
+    // The confirmation can miss a click that lands while the page re-renders on a busy machine:
+    // click until it shows (a click on an open one would close it, hence the check first).
+    const button = this.page.getByRole('button', { name: '发布', exact: true }).first();
+    const confirm = this.page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+    for (let attempt = 0; attempt < 5 && !(await confirm.isVisible()); attempt++) {
+      await button.click();
+      await confirm.waitFor({ timeout: 2_000 }).catch(() => {});
+    }
+    // One click on 发布 in the confirmation: publishing leaves the page, and a second click
+    // (as confirmPopover retries while the popover fades out) would find nothing to press.
+    await confirm.getByRole('button', { name: '发布', exact: true }).click();
   }
 }
 

@@ -81,6 +81,11 @@ export default function RubricEditorPage() {
 
   const settled = useDebouncedValue(text ?? '', 200);
   const parsed = useMemo(() => parseRubric(settled), [settled]);
+  // The rows as written, so a problem can name its indicator even when the rubric is invalid.
+  const rows = useMemo(() => {
+    const doc = documentOf(settled);
+    return doc ? formOf(doc).indicators : [];
+  }, [settled]);
   const problems = parsed.ok ? [] : parsed.problems;
   const problemLines = useMemo(
     () => new Set(problems.map((p) => p.line).filter((line): line is number => line !== undefined)),
@@ -144,9 +149,6 @@ export default function RubricEditorPage() {
   };
 
   const shown = serverProblems.length ? serverProblems : problems;
-  // The rows as written, so a problem can name its indicator even when the rubric is invalid.
-  const doc = documentOf(settled);
-  const rows = doc ? formOf(doc).indicators : [];
   const edited = (value: string) => {
     setText(value);
     setServerProblems([]);
@@ -224,6 +226,7 @@ export default function RubricEditorPage() {
           <Card size="small" extra={status} className="rubric-editor-card">
             <Tabs
               activeKey={view}
+              destroyOnHidden
               onChange={(key) => setView(key as 'form' | 'yaml')}
               items={[
                 {
