@@ -34,6 +34,10 @@ export default function ProblemsPage() {
   const { message } = App.useApp();
   const [view, setView] = useState<'overdue' | 'open' | 'all'>('overdue');
   const [reply, setReply] = useState<Record<number, string>>({});
+  // A step's answer replaces its row at once, and the page stays where it was: the board is
+  // long, and the next step (确认 after 答复, 销号 after 确认) is usually taken right there.
+  const [page, setPage] = useState(1);
+  const [stepped, setStepped] = useState<Record<number, Problem>>({});
   const query =
     view === 'overdue'
       ? { overdue: '1' }
@@ -45,12 +49,20 @@ export default function ProblemsPage() {
   );
   const act = async (p: Problem, action: Action) => {
     try {
-      await actOnProblem(p.id, {
+      const after = await actOnProblem(p.id, {
         action,
         ...(action === 'reply' ? { reply: reply[p.id] || t('ledger.defaultReply') } : {}),
       });
+      setStepped((rows) => ({
+        ...rows,
+        [p.id]: {
+          ...p,
+          ...after,
+          project: after.project ?? p.project,
+          owner: after.owner ?? p.owner,
+        },
+      }));
       void message.success(t(`ledger.actions.${action}`));
-      list.reload();
     } catch (error) {
       void message.error(errorMessage(error, t, i18n.language));
     }
@@ -107,7 +119,11 @@ export default function ProblemsPage() {
         <Segmented
           style={{ marginBottom: 12 }}
           value={view}
-          onChange={(v) => setView(v as typeof view)}
+          onChange={(v) => {
+            setView(v as typeof view);
+            setPage(1);
+            setStepped({});
+          }}
           options={[
             { value: 'overdue', label: t('ledger.overdueOnly') },
             { value: 'open', label: t('ledger.openOnly') },
@@ -120,8 +136,8 @@ export default function ProblemsPage() {
           rowKey="id"
           loading={list.loading}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          pagination={{ pageSize: 20, showSizeChanger: false }}
+          dataSource={(list.data?.items ?? []).map((p) => stepped[p.id] ?? p)}
+          pagination={{ current: page, onChange: setPage, pageSize: 20, showSizeChanger: false }}
           scroll={{ x: true }}
         />
       </Card>
