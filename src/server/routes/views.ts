@@ -126,8 +126,73 @@ export const ContestView = ContestSummaryView.extend({
   ),
 });
 
-/** A rubric of DESIGN §3 with every default filled in (src/core/rubric.ts). */
-const RubricJson = z.unknown().describe('rubric (DESIGN §3)');
+/** A rubric of DESIGN §3 with every default filled in (src/core/rubric.ts `Rubric`). */
+export const RubricView = z
+  .object({
+    title: z.string(),
+    description: z.string().optional(),
+    precision: z.number(),
+    ranking: z.enum(['competition', 'dense']),
+    tieBreak: z.array(z.string()),
+    indicators: z.array(
+      z.union([
+        z.object({
+          kind: z.literal('scored'),
+          code: z.string(),
+          name: z.string(),
+          points: z.number(),
+          method: z.enum(['range', 'rank', 'manual', 'target', 'relative', 'bands']),
+          better: z.enum(['higher', 'lower']),
+          target: z.number().optional(),
+          step: z.number().optional(),
+          floor: z.number().optional(),
+          bands: z.array(z.tuple([z.number(), z.number()])).optional(),
+          unit: z.string().optional(),
+          plausible: z.tuple([z.number(), z.number()]).optional(),
+          description: z.string().optional(),
+          source: z.string().optional(),
+        }),
+        z.object({
+          kind: z.enum(['bonus', 'deduction']),
+          code: z.string(),
+          name: z.string(),
+          per: z.number(),
+          cap: z.number().optional(),
+          description: z.string().optional(),
+        }),
+        z.object({
+          kind: z.literal('veto'),
+          code: z.string(),
+          name: z.string(),
+          description: z.string().optional(),
+        }),
+      ]),
+    ),
+    flags: z.object({
+      red: z
+        .object({
+          top: z.number().optional(),
+          topPercent: z.number().optional(),
+          minScore: z.number().optional(),
+        })
+        .optional(),
+      yellow: z
+        .object({
+          bottom: z.number().optional(),
+          bottomPercent: z.number().optional(),
+          below: z.number().optional(),
+        })
+        .optional(),
+      minGroup: z.number().optional(),
+    }),
+  })
+  .describe('rubric (DESIGN §3)');
+const RubricJson = RubricView;
+
+/** A file download (xlsx, csv, docx, an image or evidence): the bytes, not JSON. */
+export const FileBody = z.unknown().meta({ type: 'string', format: 'binary' }).describe('file');
+/** 204: nothing in the body. */
+export const NoContent = z.void().describe('No Content');
 
 export const RubricVersionView = z.object({
   contestId: z.number(),
