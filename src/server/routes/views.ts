@@ -1,7 +1,9 @@
 /** Response schemas: what the API presents, shared by routes and the OpenAPI document. */
 import { z } from 'zod';
 import { IdText, RefText } from '../../app/ids.ts';
+import { CADENCES } from '../../core/period.ts';
 import { ROLES } from '../../core/permissions.ts';
+import { ROUND_STATES } from '../../core/round-state.ts';
 import { UNIT_KINDS } from '../../core/units.ts';
 
 export const UnitRef = z.object({
@@ -88,10 +90,10 @@ export const ContestSummaryView = z.object({
   id: z.number(),
   title: z.string(),
   category: z.string(),
-  cadence: z.string(),
-  extraCadences: z.array(z.string()),
+  cadence: z.enum(CADENCES),
+  extraCadences: z.array(z.enum(CADENCES)),
   /** Cadences whose rounds award flags; the notice window in days (DESIGN §2). */
-  flagCadences: z.array(z.string()),
+  flagCadences: z.array(z.enum(CADENCES)),
   noticeDays: z.number(),
   isTemplate: z.boolean(),
   templateId: z.number().nullable(),
@@ -113,13 +115,17 @@ export const ContestView = ContestSummaryView.extend({
   groups: z.array(z.string()),
   evaluators: z.record(z.string(), UnitRef),
   rubricVersions: z.array(
-    z.object({ version: z.number(), status: z.string(), publishedAt: z.string().nullable() }),
+    z.object({
+      version: z.number(),
+      status: z.enum(['draft', 'published']),
+      publishedAt: z.string().nullable(),
+    }),
   ),
   rounds: z.array(
     z.object({
       id: z.number(),
       period: z.string(),
-      state: z.string(),
+      state: z.enum(ROUND_STATES),
       revision: z.number(),
       deadline: z.string().nullable(),
     }),
@@ -210,13 +216,13 @@ export const RoundView = z.object({
     id: z.number(),
     title: z.string(),
     category: z.string(),
-    cadence: z.string(),
+    cadence: z.enum(CADENCES),
   }),
   period: z.string(),
   periodLabel: z.string(),
-  state: z.string(),
+  state: z.enum(ROUND_STATES),
   stateName: z.string(),
-  nextStates: z.array(z.string()),
+  nextStates: z.array(z.enum(ROUND_STATES)).readonly(),
   deadline: z.string().nullable(),
   revision: z.number(),
   rubricVersion: z.number(),
@@ -263,7 +269,7 @@ export const ResultView = z.object({
 export const ResultsView = z.object({
   roundId: z.number(),
   period: z.string(),
-  state: z.string(),
+  state: z.enum(ROUND_STATES),
   revision: z.number(),
   items: z.array(ResultView),
   total: z.number(),
