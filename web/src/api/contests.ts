@@ -1,9 +1,8 @@
 import type { Cadence } from '../../../src/core/period.ts';
 import type { RoundState } from '../../../src/core/round-state.ts';
-import type { Rubric } from '../../../src/core/rubric.ts';
 import { apiGet, apiPatch, apiPost, seg } from './client.ts';
 import type { Answer, ItemOf } from './types.ts';
-import type { Page, UnitKind, UnitPathItem } from './units.ts';
+import type { Page, UnitKind } from './units.ts';
 
 export { LONGHUBANG_CATEGORIES } from '../../../src/core/categories.ts';
 export { CADENCES, type Cadence } from '../../../src/core/period.ts';

@@ -1,9 +1,7 @@
 // The public site's data (DESIGN §1 公众): published results only, no sign-in, so a visitor's
 // console shows no 401.
 
-import type { Rubric } from '../../../src/core/rubric.ts';
 import { apiGet, seg } from './client.ts';
-import type { UnitResult } from './rounds.ts';
 import type { Answer, ItemOf } from './types.ts';
 import type { Page } from './units.ts';
 

@@ -1,4 +1,3 @@
-import type { Rubric } from '../../../src/core/rubric.ts';
 import { apiGet, apiPost, apiPut, seg } from './client.ts';
 import type { RoundState } from './contests.ts';
 import type { Answer, ItemOf } from './types.ts';

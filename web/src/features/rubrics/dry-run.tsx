@@ -1,8 +1,8 @@
-import { hasResults } from '../../../../src/core/round-state.ts';
 import { Alert, Empty, Skeleton, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presentRoundDetail, rankRound } from '../../../../src/core/rank-round.ts';
+import { hasResults } from '../../../../src/core/round-state.ts';
 import type { Rubric } from '../../../../src/core/rubric.ts';
 import { sheetFromRows } from '../../../../src/core/sheet.ts';
 import type { Contest } from '../../api/contests.ts';
@@ -43,7 +43,9 @@ export function DryRun({ contest, rubric }: { contest: Contest; rubric: Rubric |
     const withResults = hasResults(round!.state);
     const [entries, results] = await Promise.all([
       getEntries(round!.id, signal),
-      withResults ? getResults(round!.id, undefined, signal) : Promise.resolve<Results | null>(null),
+      withResults
+        ? getResults(round!.id, undefined, signal)
+        : Promise.resolve<Results | null>(null),
     ]);
     return { entries, results };
   });
