@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { CADENCE_NAMES, CADENCES, type Cadence } from '../core/period.ts';
+import type { RoundState } from '../core/round-state.ts';
 import { UNIT_KINDS, type UnitKind, type UnitRef } from '../core/units.ts';
 import {
   type Contest,
@@ -21,16 +22,6 @@ import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, isId, Ref } from './ids.ts';
-
-/** The 龙虎榜's six categories (DESIGN §2); a contest may name another. */
-export const LONGHUBANG_CATEGORIES = [
-  '七项战略行动',
-  '重点工业项目',
-  '两城同建',
-  '保障类',
-  '社会工作',
-  '建设秀美新沂水',
-] as const;
 
 // 分类设榜 by kind: streets apart from towns and townships, which compete together (a county has
 // few townships; a group of one would win every flag).
@@ -102,11 +93,11 @@ export interface ContestView extends ContestSummary {
   participants: { id: number; code: string; name: string; kind: string; group: string }[];
   groups: string[];
   evaluators: Record<string, UnitRef>;
-  rubricVersions: { version: number; status: string; publishedAt: string | null }[];
+  rubricVersions: { version: number; status: 'draft' | 'published'; publishedAt: string | null }[];
   rounds: {
     id: number;
     period: string;
-    state: string;
+    state: RoundState;
     revision: number;
     deadline: string | null;
   }[];

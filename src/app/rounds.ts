@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import {
+  type Cadence,
   checkPeriod,
   monthsOfQuarter,
   periodCadence,
@@ -70,7 +71,7 @@ export const ResultsQuery = z.object({ revision: CountQuery.optional() });
 
 export interface RoundView {
   id: number;
-  contest: { id: number; title: string; category: string; cadence: string };
+  contest: { id: number; title: string; category: string; cadence: Cadence };
   period: string;
   periodLabel: string;
   state: RoundState;

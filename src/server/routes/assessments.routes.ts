@@ -28,33 +28,65 @@ import { assessmentWorkbook } from '../../io/assessment-workbook.ts';
 import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { IdParam } from './views.ts';
+import {
+  AssessmentResultsView,
+  AttachAdjustmentEvidenceView,
+  CreateAssessmentView,
+  DecideAssessmentAdjustmentView,
+  ListAssessmentAdjustmentsView,
+  ListAssessmentsView,
+  MyRatingFormsView,
+  ProposeAdjustmentView,
+  SubmitRatingsView,
+} from './assessments.views.ts';
+import { FileBody, IdParam } from './views.ts';
 
 const AdjustmentParam = z.object({ id: z.string().min(1), adjustment: z.string().min(1) });
 
 export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['assessments'];
-    app.get('/assessments', { schema: { tags, summary: '综合绩效考核 assessments' } }, (request) =>
-      listAssessments(contextOf(deps, request)),
+    app.get(
+      '/assessments',
+      {
+        schema: {
+          response: { 200: ListAssessmentsView },
+          tags,
+          summary: '综合绩效考核 assessments',
+        },
+      },
+      (request) => listAssessments(contextOf(deps, request)),
     );
     app.post(
       '/assessments',
       {
-        schema: { tags, summary: '设立年度综合考核 set up an assessment', body: CreateAssessment },
+        schema: {
+          response: { 201: CreateAssessmentView },
+          tags,
+          summary: '设立年度综合考核 set up an assessment',
+          body: CreateAssessment,
+        },
       },
       async (request, reply) =>
         reply.status(201).send(await createAssessment(contextOf(deps, request), request.body)),
     );
     app.get(
       '/assessments/:id',
-      { schema: { tags, summary: '考核方案及其版本 a scheme and its versions', params: IdParam } },
+      {
+        schema: {
+          response: { 200: CreateAssessmentView },
+          tags,
+          summary: '考核方案及其版本 a scheme and its versions',
+          params: IdParam,
+        },
+      },
       (request) => getAssessment(contextOf(deps, request), request.params.id),
     );
     app.put(
       '/assessments/:id/scheme',
       {
         schema: {
+          response: { 200: CreateAssessmentView },
           tags,
           summary: '修改考核方案（发布前，每次一个新版本）revise the scheme before publication',
           params: IdParam,
@@ -65,13 +97,21 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/assessments/:id/publish',
-      { schema: { tags, summary: '发布考核结果 publish', params: IdParam } },
+      {
+        schema: {
+          response: { 200: CreateAssessmentView },
+          tags,
+          summary: '发布考核结果 publish',
+          params: IdParam,
+        },
+      },
       (request) => publishAssessment(contextOf(deps, request), request.params.id),
     );
     app.post(
       '/assessments/:id/corrections',
       {
         schema: {
+          response: { 200: CreateAssessmentView },
           tags,
           summary: '更正已发布的考核（留痕，须说明理由）correct a published assessment',
           params: IdParam,
@@ -82,13 +122,21 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/assessments/:id/ratings',
-      { schema: { tags, summary: '我的评价表 my rating forms', params: IdParam } },
+      {
+        schema: {
+          response: { 200: MyRatingFormsView },
+          tags,
+          summary: '我的评价表 my rating forms',
+          params: IdParam,
+        },
+      },
       (request) => myRatingForms(contextOf(deps, request), request.params.id),
     );
     app.put(
       '/assessments/:id/ratings',
       {
         schema: {
+          response: { 200: SubmitRatingsView },
           tags,
           summary: '提交一张评价表（一个评价项目、一个类别）submit a rating form',
           params: IdParam,
@@ -99,13 +147,21 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/assessments/:id/adjustments',
-      { schema: { tags, summary: '加减分及一票否决 adjustments', params: IdParam } },
+      {
+        schema: {
+          response: { 200: ListAssessmentAdjustmentsView },
+          tags,
+          summary: '加减分及一票否决 adjustments',
+          params: IdParam,
+        },
+      },
       (request) => listAssessmentAdjustments(contextOf(deps, request), request.params.id),
     );
     app.post(
       '/assessments/:id/adjustments',
       {
         schema: {
+          response: { 201: ProposeAdjustmentView },
           tags,
           summary: '申报加减分 propose an adjustment',
           params: IdParam,
@@ -121,6 +177,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id/adjustments/:adjustment/approve',
       {
         schema: {
+          response: { 200: DecideAssessmentAdjustmentView },
           tags,
           summary: '审核加减分 approve or reject an adjustment',
           params: AdjustmentParam,
@@ -139,6 +196,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id/adjustments/:adjustment/evidence',
       {
         schema: {
+          response: { 201: AttachAdjustmentEvidenceView },
           tags,
           summary: '上传加减分佐证材料（multipart: file）upload evidence',
           params: AdjustmentParam,
@@ -167,7 +225,12 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.get(
       '/assessments/:id/adjustments/:adjustment/evidence',
       {
-        schema: { tags, summary: '下载加减分佐证材料 download evidence', params: AdjustmentParam },
+        schema: {
+          response: { 200: FileBody },
+          tags,
+          summary: '下载加减分佐证材料 download evidence',
+          params: AdjustmentParam,
+        },
       },
       async (request, reply) => {
         const file = await readAdjustmentEvidence(
@@ -189,6 +252,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id/results',
       {
         schema: {
+          response: { 200: AssessmentResultsView },
           tags,
           summary: '考核结果及各单位得分说明 results with explanations',
           params: IdParam,
@@ -198,7 +262,14 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/assessments/:id/results.xlsx',
-      { schema: { tags, summary: '考核结果工作簿 results workbook', params: IdParam } },
+      {
+        schema: {
+          response: { 200: FileBody },
+          tags,
+          summary: '考核结果工作簿 results workbook',
+          params: IdParam,
+        },
+      },
       async (request, reply) => {
         const ctx = contextOf(deps, request);
         const { assessment, items } = await assessmentResults(ctx, request.params.id);

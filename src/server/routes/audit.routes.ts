@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AuditQuery, exportAudit, listAudit, verifyAudit } from '../../app/audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { AuditEventView, listOf } from './views.ts';
+import { AuditEventView, FileBody, listOf } from './views.ts';
 
 export function auditRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -44,6 +44,7 @@ export function auditRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         `/audit/export.${format}`,
         {
           schema: {
+            response: { 200: FileBody },
             tags,
             summary: `导出审计日志（${format.toUpperCase()}，供测评）export the audit log`,
             querystring: AuditQuery.omit({ limit: true, offset: true }),

@@ -21,6 +21,7 @@ import { OpenRound, openRound } from '../../app/rounds.ts';
 import { draftRubric, getRubric, publishRubric, SubmitRubric } from '../../app/rubrics.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { LinkageViewView, SetFeedsView } from './contests.views.ts';
 import {
   ContestSummaryView,
   ContestView,
@@ -164,6 +165,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/contests/:id/feeds',
       {
         schema: {
+          response: { 200: SetFeedsView },
           tags,
           summary:
             '指标取自各镇村级擂台（红旗村占比、村平均分）feed indicators from village contests',
@@ -177,6 +179,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/contests/:id/linkage',
       {
         schema: {
+          response: { 200: LinkageViewView },
           tags,
           summary:
             '各镇村级擂台并列对比与全县村排名 towns side by side, county-wide village ranking',

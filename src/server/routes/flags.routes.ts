@@ -3,6 +3,7 @@ import { FlagQuery, getFlagTallies } from '../../app/flags.ts';
 import { myPositions, myTasks } from '../../app/me.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { GetFlagTalliesView, MyPositionsView, MyTasksView } from './flags.views.ts';
 
 export function flagsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -10,6 +11,7 @@ export function flagsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/flags',
       {
         schema: {
+          response: { 200: GetFlagTalliesView },
           tags: ['flags'],
           summary: '红旗黄旗统计（公开）flag tallies (public)',
           querystring: FlagQuery,
@@ -19,12 +21,24 @@ export function flagsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/me/positions',
-      { schema: { tags: ['me'], summary: '本单位在各擂台赛的名次 my unit across contests' } },
+      {
+        schema: {
+          response: { 200: MyPositionsView },
+          tags: ['me'],
+          summary: '本单位在各擂台赛的名次 my unit across contests',
+        },
+      },
       (request) => myPositions(contextOf(deps, request)),
     );
     app.get(
       '/me/tasks',
-      { schema: { tags: ['me'], summary: '等我处理的期次 rounds waiting for me' } },
+      {
+        schema: {
+          response: { 200: MyTasksView },
+          tags: ['me'],
+          summary: '等我处理的期次 rounds waiting for me',
+        },
+      },
       (request) => myTasks(contextOf(deps, request)),
     );
   };

@@ -50,6 +50,17 @@ import type { Download } from '../../app/sheets.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import {
+  AddLogView,
+  CreateProjectView,
+  CreateTaskforceView,
+  ListProblemsViewView,
+  ListProjectsViewView,
+  ListTaskforcesViewView,
+  RaiseProblemView,
+  SnapshotLightsView,
+  UploadLedgerPhotoView,
+} from './ledger.views.ts';
 import { IdParam } from './views.ts';
 
 const NumericId = z.object({ id: z.coerce.number().int().positive() });
@@ -84,6 +95,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects',
       {
         schema: {
+          response: { 200: ListProjectsViewView },
           tags,
           summary: '项目台账 the ledger (?kind=&unit=&light=&state=)',
           querystring: ProjectQuery,
@@ -93,7 +105,14 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/projects',
-      { schema: { tags, summary: '录入项目 add a project', body: ProjectInput } },
+      {
+        schema: {
+          response: { 201: CreateProjectView },
+          tags,
+          summary: '录入项目 add a project',
+          body: ProjectInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createProject(ctx(request), request.body)),
     );
@@ -190,13 +209,21 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/projects/:id',
-      { schema: { tags, summary: '项目详情 a project', params: IdParam } },
+      {
+        schema: {
+          response: { 200: CreateProjectView },
+          tags,
+          summary: '项目详情 a project',
+          params: IdParam,
+        },
+      },
       (request) => getProject(ctx(request), request.params.id),
     );
     app.patch(
       '/projects/:id',
       {
         schema: {
+          response: { 200: CreateProjectView },
           tags,
           summary: '修改项目（灯不可填）change a project',
           params: IdParam,
@@ -209,6 +236,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id/transition',
       {
         schema: {
+          response: { 200: CreateProjectView },
           tags,
           summary: '出入库 move through the library',
           params: IdParam,
@@ -221,6 +249,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id/investments',
       {
         schema: {
+          response: { 200: CreateProjectView },
           tags,
           summary: '月度投资（计划/完成）monthly investment',
           params: IdParam,
@@ -233,6 +262,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id/milestones',
       {
         schema: {
+          response: { 201: CreateProjectView },
           tags,
           summary: '节点计划 add a milestone',
           params: IdParam,
@@ -246,6 +276,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/milestones/:id',
       {
         schema: {
+          response: { 200: CreateProjectView },
           tags,
           summary: '节点完成 record a milestone',
           params: NumericId,
@@ -256,27 +287,49 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/projects/:id/logs',
-      { schema: { tags, summary: '服务日志 service log', params: IdParam, body: LogInput } },
+      {
+        schema: {
+          response: { 201: AddLogView },
+          tags,
+          summary: '服务日志 service log',
+          params: IdParam,
+          body: LogInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await addLog(ctx(request), request.params.id, request.body)),
     );
     app.post(
       '/projects/:id/problems',
       {
-        schema: { tags, summary: '提出问题 raise a problem', params: IdParam, body: ProblemInput },
+        schema: {
+          response: { 201: RaiseProblemView },
+          tags,
+          summary: '提出问题 raise a problem',
+          params: IdParam,
+          body: ProblemInput,
+        },
       },
       async (request, reply) =>
         reply.status(201).send(await raiseProblem(ctx(request), request.params.id, request.body)),
     );
     app.get(
       '/problems',
-      { schema: { tags, summary: '问题清单（督办）problems', querystring: ProblemQuery } },
+      {
+        schema: {
+          response: { 200: ListProblemsViewView },
+          tags,
+          summary: '问题清单（督办）problems',
+          querystring: ProblemQuery,
+        },
+      },
       (request) => listProblemsView(ctx(request), request.query),
     );
     app.post(
       '/problems/:id/actions',
       {
         schema: {
+          response: { 200: RaiseProblemView },
           tags,
           summary: '交办/提醒/督办/答复/确认/销号 a step of the loop',
           params: NumericId,
@@ -285,12 +338,21 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       (request) => actOnProblem(ctx(request), request.params.id, request.body),
     );
-    app.get('/taskforces', { schema: { tags, summary: '专班 task forces' } }, (request) =>
-      listTaskforcesView(ctx(request)),
+    app.get(
+      '/taskforces',
+      { schema: { response: { 200: ListTaskforcesViewView }, tags, summary: '专班 task forces' } },
+      (request) => listTaskforcesView(ctx(request)),
     );
     app.post(
       '/taskforces',
-      { schema: { tags, summary: '组建专班 set up a task force', body: TaskforceInput } },
+      {
+        schema: {
+          response: { 201: CreateTaskforceView },
+          tags,
+          summary: '组建专班 set up a task force',
+          body: TaskforceInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createTaskforce(ctx(request), request.body)),
     );
@@ -298,6 +360,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/ledger/snapshots',
       {
         schema: {
+          response: { 200: SnapshotLightsView },
           tags,
           summary: '月末亮灯 take the month-end snapshot of lights',
           body: SnapshotInput,
@@ -309,6 +372,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/ledger/photos',
       {
         schema: {
+          response: { 201: UploadLedgerPhotoView },
           tags,
           summary: '上传服务日志照片（multipart: file）upload a photo',
           consumes: ['multipart/form-data'],

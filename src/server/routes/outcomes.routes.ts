@@ -25,7 +25,15 @@ import { seriesBulletin, seriesWorkbook } from '../../app/series-documents.ts';
 import type { Download } from '../../app/sheets.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { IdParam } from './views.ts';
+import {
+  CreateRectificationView,
+  CreateSeriesView,
+  ListRectificationsForView,
+  ListSeriesForView,
+  OpenSeriesRoundsView,
+  PublicNoticesView,
+} from './outcomes.views.ts';
+import { FileBody, IdParam } from './views.ts';
 
 function sendFile(reply: FastifyReply, file: Download) {
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -44,12 +52,21 @@ const PeriodQuery = z.object({ period: z.string().trim().min(4).max(10) });
 export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['series'];
-    app.get('/series', { schema: { tags, summary: '擂台赛系列 series' } }, (request) =>
-      listSeriesFor(contextOf(deps, request)),
+    app.get(
+      '/series',
+      { schema: { response: { 200: ListSeriesForView }, tags, summary: '擂台赛系列 series' } },
+      (request) => listSeriesFor(contextOf(deps, request)),
     );
     app.post(
       '/series',
-      { schema: { tags, summary: '新建系列 create a series', body: CreateSeries } },
+      {
+        schema: {
+          response: { 201: CreateSeriesView },
+          tags,
+          summary: '新建系列 create a series',
+          body: CreateSeries,
+        },
+      },
       async (request, reply) => {
         reply.code(201);
         return createSeries(contextOf(deps, request), request.body);
@@ -59,6 +76,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/series/:id',
       {
         schema: {
+          response: { 201: CreateSeriesView },
           tags,
           summary: '系列及其本期期次、红黄旗统计（本期、全年）a series with its period and tallies',
           params: IdParam,
@@ -71,6 +89,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/series/:id/rounds',
       {
         schema: {
+          response: { 200: OpenSeriesRoundsView },
           tags,
           summary: '一键开擂：系列各擂台赛本期开擂（全部成功或全部不做；dryRun 预览）',
           params: IdParam,
@@ -83,6 +102,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/series/:id/transition',
       {
         schema: {
+          response: { 200: OpenSeriesRoundsView },
           tags,
           summary: '一键推进：系列本期各期次转到同一状态（全部成功或全部不做；dryRun 预览）',
           params: IdParam,
@@ -95,6 +115,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/series/:id/bulletin.docx',
       {
         schema: {
+          response: { 200: FileBody },
           tags,
           summary: '系列通报（Word，GB/T 9704）the series bulletin',
           params: IdParam,
@@ -111,6 +132,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/series/:id/workbook.xlsx',
       {
         schema: {
+          response: { 200: FileBody },
           tags,
           summary: '系列成绩工作簿（每赛一表）the series workbook',
           params: IdParam,
@@ -129,6 +151,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rectifications',
       {
         schema: {
+          response: { 200: ListRectificationsForView },
           tags: rtags,
           summary: '整改（黄旗后的表态、措施、销号、约谈）rectifications',
           querystring: RectificationQuery,
@@ -140,6 +163,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rectifications',
       {
         schema: {
+          response: { 201: CreateRectificationView },
           tags: rtags,
           summary: '为黄旗单位发起整改 open a rectification',
           body: CreateRectification,
@@ -154,6 +178,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rectifications/:id/actions',
       {
         schema: {
+          response: { 201: CreateRectificationView },
           tags: rtags,
           summary: '提交表态与措施、销号、退回、记录约谈 act on a rectification',
           params: IdParam,
@@ -165,7 +190,13 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/public/notices',
-      { schema: { tags: ['public'], summary: '公示中的期次及初步结果 rounds in notice' } },
+      {
+        schema: {
+          response: { 200: PublicNoticesView },
+          tags: ['public'],
+          summary: '公示中的期次及初步结果 rounds in notice',
+        },
+      },
       () => publicNotices(deps.db),
     );
   };

@@ -80,6 +80,22 @@ import {
   RevokeView,
   StarView,
 } from './points-views.ts';
+import {
+  AddMemberView,
+  AssignBranchUserView,
+  BranchMembersView,
+  BranchRulesView,
+  CreateBranchView,
+  CreateRecordView,
+  CreateRuleView,
+  FileDisputeView,
+  LeaderboardView,
+  ListBranchesView,
+  MemberStatementView,
+  PublicLeaderboardView,
+  ReviewQueueView,
+  SetQuarterView,
+} from './points.views.ts';
 import { IdParam, listOf } from './views.ts';
 
 /** Party-member points (党员积分, DESIGN §10). */
@@ -91,6 +107,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/points/branches',
       {
         schema: {
+          response: { 200: ListBranchesView },
           tags,
           summary: '党支部 branches I may see',
           querystring: z.object({ under: z.string().optional() }),
@@ -100,7 +117,14 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/points/branches',
-      { schema: { tags, summary: '建立党支部 create a branch', body: BranchInput } },
+      {
+        schema: {
+          response: { 201: CreateBranchView },
+          tags,
+          summary: '建立党支部 create a branch',
+          body: BranchInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createBranch(ctx(request), request.body)),
     );
@@ -108,6 +132,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/points/branches/:id/assignments',
       {
         schema: {
+          response: { 200: AssignBranchUserView },
           tags,
           summary: '指定记录员/审核人 name a clerk or secretary',
           params: IdParam,
@@ -118,34 +143,72 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/points/branches/:id/members',
-      { schema: { tags, summary: '党员名册 members', params: IdParam } },
+      {
+        schema: {
+          response: { 200: BranchMembersView },
+          tags,
+          summary: '党员名册 members',
+          params: IdParam,
+        },
+      },
       (request) => branchMembers(ctx(request), request.params.id),
     );
     app.post(
       '/points/branches/:id/members',
-      { schema: { tags, summary: '登记党员 add a member', params: IdParam, body: MemberInput } },
+      {
+        schema: {
+          response: { 201: AddMemberView },
+          tags,
+          summary: '登记党员 add a member',
+          params: IdParam,
+          body: MemberInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await addMember(ctx(request), request.params.id, request.body)),
     );
     app.get(
       '/points/branches/:id/rules',
-      { schema: { tags, summary: '适用的积分细则 rules that apply', params: IdParam } },
+      {
+        schema: {
+          response: { 200: BranchRulesView },
+          tags,
+          summary: '适用的积分细则 rules that apply',
+          params: IdParam,
+        },
+      },
       (request) => branchRules(ctx(request), request.params.id),
     );
     app.get(
       '/points/branches/:id/queue',
-      { schema: { tags, summary: '待审核积分 review queue', params: IdParam } },
+      {
+        schema: {
+          response: { 200: ReviewQueueView },
+          tags,
+          summary: '待审核积分 review queue',
+          params: IdParam,
+        },
+      },
       (request) => reviewQueue(ctx(request), request.params.id),
     );
     app.post(
       '/points/members/:id/transfer-out',
-      { schema: { tags, summary: '党员转出 transfer out', params: IdParam, body: TransferInput } },
+      {
+        schema: {
+          response: { 200: AddMemberView },
+          tags,
+          summary: '党员转出 transfer out',
+          params: IdParam,
+          body: TransferInput,
+        },
+      },
       (request) => transferMemberOut(ctx(request), request.params.id, request.body),
     );
     app.get(
       '/points/members/:id/statement',
       {
         schema: {
+          response: { 200: MemberStatementView },
           tags,
           summary: '党员积分明细 a member’s statement',
           params: IdParam,
@@ -156,25 +219,53 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/points/rules',
-      { schema: { tags, summary: '新增积分细则 add a rule', body: RuleInput } },
+      {
+        schema: {
+          response: { 201: CreateRuleView },
+          tags,
+          summary: '新增积分细则 add a rule',
+          body: RuleInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createRule(ctx(request), request.body)),
     );
     app.post(
       '/points/records',
-      { schema: { tags, summary: '记录积分 record points', body: RecordInput } },
+      {
+        schema: {
+          response: { 201: CreateRecordView },
+          tags,
+          summary: '记录积分 record points',
+          body: RecordInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createRecord(ctx(request), request.body)),
     );
     app.post(
       '/points/records/:id/review',
-      { schema: { tags, summary: '审核积分 review a record', params: IdParam, body: ReviewInput } },
+      {
+        schema: {
+          response: { 200: CreateRecordView },
+          tags,
+          summary: '审核积分 review a record',
+          params: IdParam,
+          body: ReviewInput,
+        },
+      },
       (request) => reviewRecord(ctx(request), request.params.id, request.body),
     );
     app.post(
       '/points/records/:id/disputes',
       {
-        schema: { tags, summary: '积分申诉 dispute a record', params: IdParam, body: DisputeInput },
+        schema: {
+          response: { 201: FileDisputeView },
+          tags,
+          summary: '积分申诉 dispute a record',
+          params: IdParam,
+          body: DisputeInput,
+        },
       },
       async (request, reply) =>
         reply.status(201).send(await fileDispute(ctx(request), request.params.id, request.body)),
@@ -183,6 +274,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/points/disputes/:id/answer',
       {
         schema: {
+          response: { 200: FileDisputeView },
           tags,
           summary: '答复申诉 answer a dispute',
           params: IdParam,
@@ -195,6 +287,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/points/quarters',
       {
         schema: {
+          response: { 200: SetQuarterView },
           tags,
           summary: '季度公示/冻结 put a quarter on notice or freeze it',
           body: QuarterInput,
@@ -204,13 +297,21 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/points/leaderboard',
-      { schema: { tags, summary: '积分排行 leaderboard', querystring: LeaderboardQuery } },
+      {
+        schema: {
+          response: { 200: LeaderboardView },
+          tags,
+          summary: '积分排行 leaderboard',
+          querystring: LeaderboardQuery,
+        },
+      },
       (request) => leaderboard(ctx(request), request.query),
     );
     app.get(
       '/public/points/leaderboard',
       {
         schema: {
+          response: { 200: PublicLeaderboardView },
           tags: ['public'],
           summary: '公开积分排行（姓名脱敏）public leaderboard, masked names',
           querystring: LeaderboardQuery,

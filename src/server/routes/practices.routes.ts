@@ -14,6 +14,11 @@ import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requireCleanText } from '../plugins/input.ts';
+import {
+  CreatePracticeView,
+  ListManagedPracticesView,
+  UploadPracticeImageView,
+} from './practices.views.ts';
 import { IdParam } from './views.ts';
 
 export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -23,6 +28,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/practices',
       {
         schema: {
+          response: { 200: ListManagedPracticesView },
           tags,
           summary: '经验做法（含草稿）practices of a contest, drafts included',
           querystring: PracticeQuery,
@@ -32,7 +38,14 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/practices',
-      { schema: { tags, summary: '撰写经验做法 write up a practice', body: PracticeInput } },
+      {
+        schema: {
+          response: { 201: CreatePracticeView },
+          tags,
+          summary: '撰写经验做法 write up a practice',
+          body: PracticeInput,
+        },
+      },
       async (request, reply) =>
         reply.status(201).send(await createPractice(contextOf(deps, request), request.body)),
     );
@@ -40,6 +53,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/practices/:id',
       {
         schema: {
+          response: { 200: CreatePracticeView },
           tags,
           summary: '修改经验做法 edit a practice',
           params: IdParam,
@@ -50,18 +64,33 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/practices/:id/publish',
-      { schema: { tags, summary: '公开展示 publish a practice', params: IdParam } },
+      {
+        schema: {
+          response: { 200: CreatePracticeView },
+          tags,
+          summary: '公开展示 publish a practice',
+          params: IdParam,
+        },
+      },
       (request) => setPracticePublished(contextOf(deps, request), request.params.id, true),
     );
     app.post(
       '/practices/:id/withdraw',
-      { schema: { tags, summary: '撤回 withdraw a practice', params: IdParam } },
+      {
+        schema: {
+          response: { 200: CreatePracticeView },
+          tags,
+          summary: '撤回 withdraw a practice',
+          params: IdParam,
+        },
+      },
       (request) => setPracticePublished(contextOf(deps, request), request.params.id, false),
     );
     app.post(
       '/practice-images',
       {
         schema: {
+          response: { 201: UploadPracticeImageView },
           tags,
           summary: '上传经验做法图片（multipart: file）upload an image',
           consumes: ['multipart/form-data'],

@@ -24,7 +24,14 @@ import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requireCleanText } from '../plugins/input.ts';
-import { AppealView, IdParam, listOf, ResultsView, RoundView } from './views.ts';
+import {
+  AttachEvidenceView,
+  CorrectRoundView,
+  GetEntriesView,
+  GetRevisionsView,
+  RecordVerificationView,
+} from './rounds.views.ts';
+import { AppealView, FileBody, IdParam, listOf, ResultsView, RoundView } from './views.ts';
 
 export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -62,7 +69,14 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/rounds/:id/entries',
-      { schema: { tags, summary: '填报数据 entries', params: IdParam } },
+      {
+        schema: {
+          response: { 200: GetEntriesView },
+          tags,
+          summary: '填报数据 entries',
+          params: IdParam,
+        },
+      },
       (request) => getEntries(contextOf(deps, request), request.params.id),
     );
     app.put(
@@ -94,7 +108,14 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/rounds/:id/revisions',
-      { schema: { tags, summary: '发布与更正记录 publication and corrections', params: IdParam } },
+      {
+        schema: {
+          response: { 200: GetRevisionsView },
+          tags,
+          summary: '发布与更正记录 publication and corrections',
+          params: IdParam,
+        },
+      },
       async (request) => {
         const items = await getRevisions(contextOf(deps, request), request.params.id);
         return { items, total: items.length };
@@ -104,6 +125,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rounds/:id/corrections',
       {
         schema: {
+          response: { 200: CorrectRoundView },
           tags,
           summary: '更正已发布的期次 correct a published round',
           params: IdParam,
@@ -176,6 +198,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rounds/:id/verifications',
       {
         schema: {
+          response: { 201: RecordVerificationView },
           tags,
           summary: '记录核查（日常考核、四不两直）record a verification',
           params: IdParam,
@@ -193,6 +216,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rounds/:id/evidence',
       {
         schema: {
+          response: { 201: AttachEvidenceView },
           tags,
           summary: '上传佐证材料（multipart: unit, indicator, file）upload evidence',
           params: IdParam,
@@ -240,7 +264,14 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/evidence/:id',
-      { schema: { tags, summary: '下载佐证材料 download evidence', params: IdParam } },
+      {
+        schema: {
+          response: { 200: FileBody },
+          tags,
+          summary: '下载佐证材料 download evidence',
+          params: IdParam,
+        },
+      },
       async (request, reply) => {
         const file = await readEvidence(contextOf(deps, request), request.params.id);
         reply.header('Content-Type', file.contentType);

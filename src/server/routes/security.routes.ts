@@ -4,7 +4,7 @@ import { getPolicy, PolicyBody, setPolicy } from '../../app/security-policy.ts';
 import { confirmTotp, enrolTotp, resetTotp, TotpCode, totpStatus } from '../../app/totp.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { RefParam } from './views.ts';
+import { NoContent, RefParam } from './views.ts';
 
 const PolicyView = z.object({
   minLength: z.number(),
@@ -57,6 +57,7 @@ export function securityRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/users/:id/totp',
       {
         schema: {
+          response: { 204: NoContent },
           tags,
           summary: '重置用户的两步验证（安全管理员）reset a user’s second factor',
           params: RefParam,

@@ -4,7 +4,7 @@ import { requireUser } from '../../app/authorize.ts';
 import { ChangePassword, changeOwnPassword } from '../../app/users.ts';
 import type { ServerDeps } from '../deps.ts';
 import { clearSessionCookie, contextOf, setSessionCookie } from '../plugins/auth.ts';
-import { SessionView } from './views.ts';
+import { NoContent, SessionView } from './views.ts';
 
 export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -36,7 +36,7 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.delete(
       '/session',
-      { schema: { tags, summary: '退出登录 sign out' } },
+      { schema: { response: { 204: NoContent }, tags, summary: '退出登录 sign out' } },
       async (request, reply) => {
         if (request.auth?.session) await logout(deps, request.auth);
         clearSessionCookie(reply);
@@ -46,7 +46,12 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/session/password',
       {
-        schema: { tags, summary: '修改本人密码 change my password', body: ChangePassword },
+        schema: {
+          response: { 204: NoContent },
+          tags,
+          summary: '修改本人密码 change my password',
+          body: ChangePassword,
+        },
       },
       async (request, reply) => {
         await changeOwnPassword(

@@ -14,7 +14,7 @@ import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requireCleanText } from '../plugins/input.ts';
-import { IdParam } from './views.ts';
+import { FileBody, IdParam } from './views.ts';
 
 const ImportSummary = z.object({
   roundId: z.number(),
@@ -51,6 +51,7 @@ export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rounds/:id/template.xlsx',
       {
         schema: {
+          response: { 200: FileBody },
           tags,
           summary: '下载填报模板（本人可填的单位×指标）download the fill-in template',
           params: IdParam,
@@ -97,6 +98,7 @@ export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rounds/:id/results.xlsx',
       {
         schema: {
+          response: { 200: FileBody },
           tags,
           summary: '成绩排名工作簿 results workbook',
           params: IdParam,
@@ -118,6 +120,7 @@ export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rounds/:id/results.csv',
       {
         schema: {
+          response: { 200: FileBody },
           tags,
           summary: '成绩 CSV（DESIGN §4 列）results as CSV',
           params: IdParam,
@@ -139,6 +142,7 @@ export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rounds/:id/bulletin.docx',
       {
         schema: {
+          response: { 200: FileBody },
           tags,
           summary: '通报（Word）；公示期为征求意见稿 the bulletin as .docx',
           params: IdParam,

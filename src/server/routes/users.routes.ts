@@ -17,7 +17,7 @@ import {
 } from '../../app/users.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { listOf, RefParam, TokenView, UserView, UserWithSecret } from './views.ts';
+import { listOf, NoContent, RefParam, TokenView, UserView, UserWithSecret } from './views.ts';
 
 export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -115,6 +115,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/users/:id/tokens/:tokenId',
       {
         schema: {
+          response: { 204: NoContent },
           tags,
           summary: '撤销接口令牌 revoke an API token',
           params: RefParam.extend({ tokenId: IdQuery }),

@@ -1,7 +1,9 @@
 /** Response schemas: what the API presents, shared by routes and the OpenAPI document. */
 import { z } from 'zod';
 import { IdText, RefText } from '../../app/ids.ts';
+import { CADENCES } from '../../core/period.ts';
 import { ROLES } from '../../core/permissions.ts';
+import { ROUND_STATES } from '../../core/round-state.ts';
 import { UNIT_KINDS } from '../../core/units.ts';
 
 export const UnitRef = z.object({
@@ -88,10 +90,10 @@ export const ContestSummaryView = z.object({
   id: z.number(),
   title: z.string(),
   category: z.string(),
-  cadence: z.string(),
-  extraCadences: z.array(z.string()),
+  cadence: z.enum(CADENCES),
+  extraCadences: z.array(z.enum(CADENCES)),
   /** Cadences whose rounds award flags; the notice window in days (DESIGN §2). */
-  flagCadences: z.array(z.string()),
+  flagCadences: z.array(z.enum(CADENCES)),
   noticeDays: z.number(),
   isTemplate: z.boolean(),
   templateId: z.number().nullable(),
@@ -113,21 +115,90 @@ export const ContestView = ContestSummaryView.extend({
   groups: z.array(z.string()),
   evaluators: z.record(z.string(), UnitRef),
   rubricVersions: z.array(
-    z.object({ version: z.number(), status: z.string(), publishedAt: z.string().nullable() }),
+    z.object({
+      version: z.number(),
+      status: z.enum(['draft', 'published']),
+      publishedAt: z.string().nullable(),
+    }),
   ),
   rounds: z.array(
     z.object({
       id: z.number(),
       period: z.string(),
-      state: z.string(),
+      state: z.enum(ROUND_STATES),
       revision: z.number(),
       deadline: z.string().nullable(),
     }),
   ),
 });
 
-/** A rubric of DESIGN §3 with every default filled in (src/core/rubric.ts). */
-const RubricJson = z.unknown().describe('rubric (DESIGN §3)');
+/** A rubric of DESIGN §3 with every default filled in (src/core/rubric.ts `Rubric`). */
+export const RubricView = z
+  .object({
+    title: z.string(),
+    description: z.string().optional(),
+    precision: z.number(),
+    ranking: z.enum(['competition', 'dense']),
+    tieBreak: z.array(z.string()),
+    indicators: z.array(
+      z.union([
+        z.object({
+          kind: z.literal('scored'),
+          code: z.string(),
+          name: z.string(),
+          points: z.number(),
+          method: z.enum(['range', 'rank', 'manual', 'target', 'relative', 'bands']),
+          better: z.enum(['higher', 'lower']),
+          target: z.number().optional(),
+          step: z.number().optional(),
+          floor: z.number().optional(),
+          bands: z.array(z.tuple([z.number(), z.number()])).optional(),
+          unit: z.string().optional(),
+          plausible: z.tuple([z.number(), z.number()]).optional(),
+          description: z.string().optional(),
+          source: z.string().optional(),
+        }),
+        z.object({
+          kind: z.enum(['bonus', 'deduction']),
+          code: z.string(),
+          name: z.string(),
+          per: z.number(),
+          cap: z.number().optional(),
+          description: z.string().optional(),
+        }),
+        z.object({
+          kind: z.literal('veto'),
+          code: z.string(),
+          name: z.string(),
+          description: z.string().optional(),
+        }),
+      ]),
+    ),
+    flags: z.object({
+      red: z
+        .object({
+          top: z.number().optional(),
+          topPercent: z.number().optional(),
+          minScore: z.number().optional(),
+        })
+        .optional(),
+      yellow: z
+        .object({
+          bottom: z.number().optional(),
+          bottomPercent: z.number().optional(),
+          below: z.number().optional(),
+        })
+        .optional(),
+      minGroup: z.number().optional(),
+    }),
+  })
+  .describe('rubric (DESIGN §3)');
+const RubricJson = RubricView;
+
+/** A file download (xlsx, csv, docx, an image or evidence): the bytes, not JSON. */
+export const FileBody = z.unknown().meta({ type: 'string', format: 'binary' }).describe('file');
+/** 204: nothing in the body. */
+export const NoContent = z.void().describe('No Content');
 
 export const RubricVersionView = z.object({
   contestId: z.number(),
@@ -145,13 +216,13 @@ export const RoundView = z.object({
     id: z.number(),
     title: z.string(),
     category: z.string(),
-    cadence: z.string(),
+    cadence: z.enum(CADENCES),
   }),
   period: z.string(),
   periodLabel: z.string(),
-  state: z.string(),
+  state: z.enum(ROUND_STATES),
   stateName: z.string(),
-  nextStates: z.array(z.string()),
+  nextStates: z.array(z.enum(ROUND_STATES)).readonly(),
   deadline: z.string().nullable(),
   revision: z.number(),
   rubricVersion: z.number(),
@@ -198,7 +269,7 @@ export const ResultView = z.object({
 export const ResultsView = z.object({
   roundId: z.number(),
   period: z.string(),
-  state: z.string(),
+  state: z.enum(ROUND_STATES),
   revision: z.number(),
   items: z.array(ResultView),
   total: z.number(),

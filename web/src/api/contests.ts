@@ -1,65 +1,22 @@
-import type { Rubric } from '../../../src/core/rubric.ts';
+import type { Cadence } from '../../../src/core/period.ts';
+import type { RoundState } from '../../../src/core/round-state.ts';
 import { apiGet, apiPatch, apiPost, seg } from './client.ts';
-import type { Page, UnitKind, UnitPathItem } from './units.ts';
+import type { Answer, ItemOf } from './types.ts';
+import type { Page, UnitKind } from './units.ts';
 
-export const CADENCES = ['week', 'month', 'quarter', 'year'] as const;
-export type Cadence = (typeof CADENCES)[number];
+export { LONGHUBANG_CATEGORIES } from '../../../src/core/categories.ts';
+export { CADENCES, type Cadence } from '../../../src/core/period.ts';
+export { ROUND_STATES, type RoundState } from '../../../src/core/round-state.ts';
 
-/** The 龙虎榜's six categories (DESIGN §2), then the others a county commonly runs. */
-export const LONGHUBANG_CATEGORIES = [
-  '七项战略行动',
-  '重点工业项目',
-  '两城同建',
-  '保障类',
-  '社会工作',
-  '建设秀美新沂水',
-] as const;
 export const OTHER_CATEGORIES = ['基层党建', '乡村振兴'] as const;
 
-export interface ContestSummary {
-  id: number;
-  title: string;
-  category: string;
-  cadence: Cadence;
-  /** More cadences the contest also runs (a monthly contest's weekly bulletin, say). */
-  extraCadences?: Cadence[];
-  /** A county template (三级联动) that towns run among their villages. */
-  isTemplate: boolean;
-  /** The county template this town's contest follows, if any. */
-  templateId: number | null;
-  description: string | null;
-  createdAt: string;
-  organizer: UnitPathItem;
-}
+export type ContestSummary = ItemOf<Answer<'/api/v1/contests', 'get'>>;
 
-export interface Participant {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  /** '' when the contest has no groups. */
-  group: string;
-}
+export type Participant = Contest['participants'][number];
 
-export interface RoundSummary {
-  id: number;
-  period: string;
-  state: RoundState;
-  revision: number;
-  deadline: string | null;
-}
+export type RoundSummary = Contest['rounds'][number];
 
-export interface Contest extends ContestSummary {
-  participants: Participant[];
-  groups: string[];
-  /** The lead office (牵头责任科室) of each indicator; the organizer leads the others. */
-  evaluators: Record<string, UnitPathItem>;
-  rubricVersions: { version: number; status: 'draft' | 'published'; publishedAt: string | null }[];
-  rounds: RoundSummary[];
-}
-
-export const ROUND_STATES = ['draft', 'collecting', 'reviewing', 'notice', 'published'] as const;
-export type RoundState = (typeof ROUND_STATES)[number];
+export type Contest = Answer<'/api/v1/contests/{id}', 'get'>;
 
 export interface ListContestsParams {
   category?: string;
@@ -98,15 +55,7 @@ export function updateContest(id: number, input: Partial<CreateContestInput>): P
   return apiPatch<Contest>(`/contests/${seg(id)}`, input);
 }
 
-export interface RubricVersion {
-  contestId: number;
-  version: number;
-  status: 'draft' | 'published';
-  rubric: Rubric;
-  source: string;
-  createdAt: string;
-  publishedAt: string | null;
-}
+export type RubricVersion = Answer<'/api/v1/contests/{id}/rubrics/{version}', 'get'>;
 
 export function draftRubric(contestId: number, yaml: string): Promise<RubricVersion> {
   return apiPost<RubricVersion>(`/contests/${seg(contestId)}/rubrics`, { yaml });

@@ -1,19 +1,9 @@
 // 经验做法 (DESIGN §2) as their organizers see them: drafts included, written and published here.
 import { apiGet, apiPatch, apiPost, seg } from './client.ts';
+import type { Answer } from './types.ts';
 import type { Page } from './units.ts';
 
-export interface ManagedPractice {
-  id: number;
-  contestId: number;
-  roundId: number | null;
-  unitId: number;
-  title: string;
-  summary: string | null;
-  /** Sanitised by the server. */
-  bodyHtml: string;
-  status: 'draft' | 'published';
-  publishedAt: string | null;
-}
+export type ManagedPractice = Answer<'/api/v1/practices/{id}', 'patch'>;
 
 export interface PracticeInput {
   round?: number | null;
@@ -53,8 +43,10 @@ export function setPracticePublished(id: number, published: boolean): Promise<Ma
   return apiPost<ManagedPractice>(`/practices/${seg(id)}/${published ? 'publish' : 'withdraw'}`);
 }
 
-export function uploadPracticeImage(file: File): Promise<{ url: string }> {
+export function uploadPracticeImage(
+  file: File,
+): Promise<Answer<'/api/v1/practice-images', 'post'>> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiPost<{ url: string }>('/practice-images', form);
+  return apiPost('/practice-images', form);
 }

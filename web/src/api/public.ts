@@ -1,8 +1,8 @@
 // The public site's data (DESIGN §1 公众): published results only, no sign-in, so a visitor's
 // console shows no 401.
-import type { Rubric } from '../../../src/core/rubric.ts';
+
 import { apiGet, seg } from './client.ts';
-import type { UnitResult } from './rounds.ts';
+import type { Answer, ItemOf } from './types.ts';
 import type { Page } from './units.ts';
 
 export interface PublicUnitRef {
@@ -20,62 +20,17 @@ export interface PublicContestSummary {
   latestRound: { id: number; period: string; periodLabel: string; publishedAt: string } | null;
 }
 
-export interface PublicRoundSummary {
-  id: number;
-  period: string;
-  periodLabel: string;
-  revision: number;
-  publishedAt: string;
-}
+export type PublicRoundSummary = PublicContest['rounds'][number];
 
-export interface PublicContest {
-  id: number;
-  title: string;
-  category: string;
-  cadence: string;
-  description: string | null;
-  organizer: PublicUnitRef;
-  participants: (PublicUnitRef & { group: string })[];
-  rubricVersions: { version: number; publishedAt: string }[];
-  rubric: Rubric | null;
-  rounds: PublicRoundSummary[];
-}
+export type PublicContest = Answer<'/api/v1/public/contests/{id}', 'get'>;
 
-export interface PublicRevision {
-  revision: number;
-  reason: string | null;
-  publishedAt: string;
-}
+export type PublicRevision = PublicRound['revisions'][number];
 
-export interface PracticeSummary {
-  id: number;
-  title: string;
-  summary: string | null;
-  unit: PublicUnitRef;
-  contest: { id: number; title: string };
-  roundId: number | null;
-  publishedAt: string | null;
-}
+export type PracticeSummary = ItemOf<Answer<'/api/v1/public/practices', 'get'>>;
 
-export interface PublicRound {
-  round: PublicRoundSummary & {
-    contest: { id: number; title: string; category: string };
-    rubric: Rubric;
-  };
-  items: UnitResult[];
-  total: number;
-  revisions: PublicRevision[];
-  /** The round's practices: the server sends unitId here, not always the unit itself. */
-  practices: (Pick<PracticeSummary, 'id' | 'title' | 'summary'> &
-    Partial<Pick<PracticeSummary, 'unit'>> & { unitId?: number })[];
-}
+export type PublicRound = Answer<'/api/v1/public/rounds/{id}', 'get'>;
 
-export interface PublicFlagTally {
-  unit: { id: number; code: string; name: string };
-  red: number;
-  yellow: number;
-  contests: { id: number; title: string; category: string; red: number; yellow: number }[];
-}
+export type PublicFlagTally = ItemOf<Answer<'/api/v1/public/flags', 'get'>>;
 
 export interface UnitHistory {
   unit: { code: string; name: string; kind: string };
@@ -91,9 +46,7 @@ export interface UnitHistory {
   }[];
 }
 
-export interface Practice extends PracticeSummary {
-  bodyHtml: string;
-}
+export type Practice = Answer<'/api/v1/public/practices/{id}', 'get'>;
 
 function publicGet<T>(path: string, signal?: AbortSignal, query?: Record<string, string | number>) {
   return apiGet<T>(`/public${path}`, { signal, ...(query ? { query } : {}) });

@@ -1,26 +1,9 @@
-import type { Rubric } from '../../../src/core/rubric.ts';
 import { apiGet, apiPost, apiPut, seg } from './client.ts';
 import type { RoundState } from './contests.ts';
+import type { Answer, ItemOf } from './types.ts';
 import type { Page } from './units.ts';
 
-export interface Round {
-  id: number;
-  contest: { id: number; title: string; category: string; cadence: string };
-  period: string;
-  periodLabel: string;
-  state: RoundState;
-  stateName: string;
-  nextStates: RoundState[];
-  deadline: string | null;
-  revision: number;
-  rubricVersion: number;
-  rubric: Rubric;
-  publishedAt: string | null;
-  /** The notice (公示) window once the round entered notice (DESIGN §2). */
-  notice?: { startedAt: string; endsAt: string; earlyReason: string | null } | null;
-  /** What the signed-in user may do here: manage it, score these indicators, report for a unit. */
-  may?: { manage: boolean; evaluates: string[]; reportsFor: string | null };
-}
+export type Round = Answer<'/api/v1/rounds/{id}', 'get'>;
 
 export function openRound(
   contestId: number,
@@ -139,39 +122,11 @@ export function evidenceUrl(id: number): string {
   return `/api/v1/evidence/${seg(id)}`;
 }
 
-export interface IndicatorCell {
-  value: number | null;
-  score: number | null;
-  rank: number | null;
-}
+export type IndicatorCell = UnitResult['indicators'][string];
 
-export interface UnitResult {
-  code: string;
-  name: string;
-  group: string;
-  total: number;
-  rank: number;
-  overallRank: number;
-  flag: 'red' | 'yellow' | null;
-  vetoed: boolean;
-  missing: string[];
-  indicators: Record<string, IndicatorCell>;
-  previousRank: number | null;
-  /** Positive = moved up. */
-  rankChange: number | null;
-  totalChange: number | null;
-  gapToNext: number | null;
-  gapToRed: number | null;
-}
+export type UnitResult = Results['items'][number];
 
-export interface Results {
-  roundId: number;
-  period: string;
-  state: RoundState;
-  revision: number;
-  items: UnitResult[];
-  total: number;
-}
+export type Results = Answer<'/api/v1/rounds/{id}/results', 'get'>;
 
 export function getResults(
   roundId: number | string,
@@ -181,33 +136,13 @@ export function getResults(
   return apiGet<Results>(`/rounds/${seg(roundId)}/results`, { query: { revision }, signal });
 }
 
-export interface Revision {
-  revision: number;
-  reason: string | null;
-  changes: unknown;
-  createdBy: number | null;
-  publishedAt: string;
-}
+export type Revision = ItemOf<Answer<'/api/v1/rounds/{id}/revisions', 'get'>>;
 
 export function getRevisions(roundId: number, signal?: AbortSignal): Promise<Page<Revision>> {
   return apiGet<Page<Revision>>(`/rounds/${seg(roundId)}/revisions`, { signal });
 }
 
-export interface Appeal {
-  id: number;
-  roundId: number;
-  unitId: number;
-  indicator: string;
-  reason: string;
-  filedBy: number | null;
-  filedAt: string;
-  status: 'pending' | 'upheld' | 'rejected';
-  oldValue: number | null;
-  newValue: number | null;
-  decisionReason: string | null;
-  decidedBy: number | null;
-  decidedAt: string | null;
-}
+export type Appeal = ItemOf<Answer<'/api/v1/rounds/{id}/appeals', 'get'>>;
 
 export function getAppeals(roundId: number, signal?: AbortSignal): Promise<Page<Appeal>> {
   return apiGet<Page<Appeal>>(`/rounds/${seg(roundId)}/appeals`, { signal });

@@ -2,6 +2,7 @@ import { Alert, Empty, Skeleton, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { presentRoundDetail, rankRound } from '../../../../src/core/rank-round.ts';
+import { hasResults } from '../../../../src/core/round-state.ts';
 import type { Rubric } from '../../../../src/core/rubric.ts';
 import { sheetFromRows } from '../../../../src/core/sheet.ts';
 import type { Contest } from '../../api/contests.ts';
@@ -39,10 +40,12 @@ export function DryRun({ contest, rubric }: { contest: Contest; rubric: Rubric |
     [contest.rounds],
   );
   const data = useRequest(round ? `dry-run:${round.id}` : null, async (signal) => {
-    const hasResults = ['reviewing', 'notice', 'published'].includes(round!.state);
+    const withResults = hasResults(round!.state);
     const [entries, results] = await Promise.all([
       getEntries(round!.id, signal),
-      hasResults ? getResults(round!.id, undefined, signal) : Promise.resolve<Results | null>(null),
+      withResults
+        ? getResults(round!.id, undefined, signal)
+        : Promise.resolve<Results | null>(null),
     ]);
     return { entries, results };
   });

@@ -1,0 +1,9380 @@
+// Generated from openapi.json by scripts/openapi.ts (npm run openapi). Do not edit.
+
+export interface paths {
+    "/api/v1/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复申诉 decide an appeal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "upheld" | "rejected";
+                        reason: string;
+                        value?: number | boolean | (null);
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedBy: number | null;
+                            decisionReason: string | null;
+                            filedAt: string;
+                            filedBy: number | null;
+                            id: number;
+                            indicator: string;
+                            newValue: number | null;
+                            oldValue: number | null;
+                            reason: string;
+                            roundId: number;
+                            /** @enum {string} */
+                            status: "pending" | "upheld" | "rejected";
+                            unit?: {
+                                code: string;
+                                name: string;
+                            };
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合绩效考核 assessments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                state: string;
+                                title: string;
+                                year: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 设立年度综合考核 set up an assessment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        adjustments?: {
+                            bonusCap?: number;
+                            deductionCap?: number;
+                            items: {
+                                cap?: number;
+                                code: string;
+                                grade?: string;
+                                /** @enum {string} */
+                                kind: "bonus" | "deduction" | "veto";
+                                name: string;
+                            }[];
+                        };
+                        classes?: {
+                            code: string;
+                            grades?: {
+                                bottom: {
+                                    name: string;
+                                    percent: number;
+                                }[];
+                                otherwise: string;
+                                top: {
+                                    name: string;
+                                    percent: number;
+                                }[];
+                            };
+                            kinds?: ("province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other")[];
+                            name: string;
+                            units?: (string | number)[];
+                        }[];
+                        components: {
+                            /** @enum {string} */
+                            aggregate: "mean" | "sum" | "latest";
+                            contest: number;
+                            conversion: {
+                                first: number;
+                                last: number;
+                                /** @enum {string} */
+                                method: "rank-linear";
+                            } | {
+                                /** @enum {string} */
+                                method: "relative-to-best";
+                                points: number;
+                            } | {
+                                /** @enum {string} */
+                                method: "total";
+                            };
+                            weight: number;
+                        }[];
+                        /**
+                         * @default {
+                         *       "red": 0,
+                         *       "yellow": 0
+                         *     }
+                         */
+                        flagPoints?: {
+                            red: number;
+                            yellow: number;
+                        };
+                        /**
+                         * @default {
+                         *       "top": [
+                         *         {
+                         *           "name": "优秀",
+                         *           "percent": 20
+                         *         }
+                         *       ],
+                         *       "bottom": [
+                         *         {
+                         *           "name": "较差",
+                         *           "percent": 10
+                         *         }
+                         *       ],
+                         *       "otherwise": "良好"
+                         *     }
+                         */
+                        grades?: {
+                            bottom: {
+                                name: string;
+                                percent: number;
+                            }[];
+                            otherwise: string;
+                            top: {
+                                name: string;
+                                percent: number;
+                            }[];
+                        };
+                        organizer: string | number;
+                        participants: (string | number)[] | {
+                            kinds: ("province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other")[];
+                            under: string | number;
+                        };
+                        /** @default 2 */
+                        precision?: number;
+                        ratings?: {
+                            code: string;
+                            /** @default 100 */
+                            max?: number;
+                            name: string;
+                            raters: {
+                                classes?: string[];
+                                user: string;
+                            }[];
+                            trimFrom?: number;
+                            weight: number;
+                        }[];
+                        title: string;
+                        weightTotal?: number;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            may: {
+                                manage: boolean;
+                                propose: boolean;
+                                rate: boolean;
+                                readAll: boolean;
+                            };
+                            organizer: {
+                                code: string;
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                name: string;
+                            }[];
+                            publishedAt: string | null;
+                            scheme: {
+                                adjustments?: {
+                                    bonusCap?: number;
+                                    deductionCap?: number;
+                                    items: {
+                                        cap?: number;
+                                        code: string;
+                                        grade?: string;
+                                        /** @enum {string} */
+                                        kind: "bonus" | "deduction" | "veto";
+                                        name: string;
+                                    }[];
+                                };
+                                classes?: {
+                                    code: string;
+                                    grades?: {
+                                        bottom: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                        otherwise: string;
+                                        top: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                    };
+                                    name: string;
+                                    units: string[];
+                                }[];
+                                components: {
+                                    /** @enum {string} */
+                                    aggregate: "mean" | "sum" | "latest";
+                                    contestId: number;
+                                    conversion: {
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        method: "rank-linear";
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "relative-to-best";
+                                        points: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "total";
+                                    };
+                                    title: string;
+                                    weight: number;
+                                }[];
+                                flagPoints: {
+                                    red: number;
+                                    yellow: number;
+                                };
+                                grades: {
+                                    bottom: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                    otherwise: string;
+                                    top: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                };
+                                precision: number;
+                                ratings?: {
+                                    code: string;
+                                    max: number;
+                                    name: string;
+                                    raters: {
+                                        classes?: string[];
+                                        user: string;
+                                    }[];
+                                    trimFrom?: number;
+                                    weight: number;
+                                }[];
+                                weightTotal?: number;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "published";
+                            title: string;
+                            version: number;
+                            versions: {
+                                by: string | null;
+                                created_at: string;
+                                kind: string;
+                                reason: string | null;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核方案及其版本 a scheme and its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            may: {
+                                manage: boolean;
+                                propose: boolean;
+                                rate: boolean;
+                                readAll: boolean;
+                            };
+                            organizer: {
+                                code: string;
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                name: string;
+                            }[];
+                            publishedAt: string | null;
+                            scheme: {
+                                adjustments?: {
+                                    bonusCap?: number;
+                                    deductionCap?: number;
+                                    items: {
+                                        cap?: number;
+                                        code: string;
+                                        grade?: string;
+                                        /** @enum {string} */
+                                        kind: "bonus" | "deduction" | "veto";
+                                        name: string;
+                                    }[];
+                                };
+                                classes?: {
+                                    code: string;
+                                    grades?: {
+                                        bottom: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                        otherwise: string;
+                                        top: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                    };
+                                    name: string;
+                                    units: string[];
+                                }[];
+                                components: {
+                                    /** @enum {string} */
+                                    aggregate: "mean" | "sum" | "latest";
+                                    contestId: number;
+                                    conversion: {
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        method: "rank-linear";
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "relative-to-best";
+                                        points: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "total";
+                                    };
+                                    title: string;
+                                    weight: number;
+                                }[];
+                                flagPoints: {
+                                    red: number;
+                                    yellow: number;
+                                };
+                                grades: {
+                                    bottom: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                    otherwise: string;
+                                    top: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                };
+                                precision: number;
+                                ratings?: {
+                                    code: string;
+                                    max: number;
+                                    name: string;
+                                    raters: {
+                                        classes?: string[];
+                                        user: string;
+                                    }[];
+                                    trimFrom?: number;
+                                    weight: number;
+                                }[];
+                                weightTotal?: number;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "published";
+                            title: string;
+                            version: number;
+                            versions: {
+                                by: string | null;
+                                created_at: string;
+                                kind: string;
+                                reason: string | null;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 加减分及一票否决 adjustments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                createdBy: string | null;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                decisionReason: string | null;
+                                evidence: {
+                                    name: string;
+                                    type: string;
+                                } | null;
+                                id: number;
+                                item: string;
+                                itemName: string;
+                                /** @enum {string} */
+                                kind: "bonus" | "deduction" | "veto";
+                                points: number;
+                                reason: string;
+                                /** @enum {string} */
+                                state: "pending" | "approved" | "rejected";
+                                unit: string;
+                                unitName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申报加减分 propose an adjustment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        item: string;
+                        /** @default 0 */
+                        points?: number;
+                        reason: string;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "pending";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/adjustments/{adjustment}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核加减分 approve or reject an adjustment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    adjustment: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approved" | "rejected";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/adjustments/{adjustment}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载加减分佐证材料 download evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    adjustment: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传加减分佐证材料（multipart: file）upload evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    adjustment: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidence: {
+                                name: string;
+                                type: string;
+                            };
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正已发布的考核（留痕，须说明理由）correct a published assessment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        adjustments?: {
+                            item: string;
+                            /** @default 0 */
+                            points?: number;
+                            reason: string;
+                            unit: string | number;
+                        }[];
+                        reason: string;
+                        scheme?: {
+                            adjustments?: {
+                                bonusCap?: number;
+                                deductionCap?: number;
+                                items: {
+                                    cap?: number;
+                                    code: string;
+                                    grade?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction" | "veto";
+                                    name: string;
+                                }[];
+                            };
+                            classes?: {
+                                code: string;
+                                grades?: {
+                                    bottom: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                    otherwise: string;
+                                    top: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                };
+                                kinds?: ("province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other")[];
+                                name: string;
+                                units?: (string | number)[];
+                            }[];
+                            components: {
+                                /** @enum {string} */
+                                aggregate: "mean" | "sum" | "latest";
+                                contest: number;
+                                conversion: {
+                                    first: number;
+                                    last: number;
+                                    /** @enum {string} */
+                                    method: "rank-linear";
+                                } | {
+                                    /** @enum {string} */
+                                    method: "relative-to-best";
+                                    points: number;
+                                } | {
+                                    /** @enum {string} */
+                                    method: "total";
+                                };
+                                weight: number;
+                            }[];
+                            /**
+                             * @default {
+                             *       "red": 0,
+                             *       "yellow": 0
+                             *     }
+                             */
+                            flagPoints?: {
+                                red: number;
+                                yellow: number;
+                            };
+                            /**
+                             * @default {
+                             *       "top": [
+                             *         {
+                             *           "name": "优秀",
+                             *           "percent": 20
+                             *         }
+                             *       ],
+                             *       "bottom": [
+                             *         {
+                             *           "name": "较差",
+                             *           "percent": 10
+                             *         }
+                             *       ],
+                             *       "otherwise": "良好"
+                             *     }
+                             */
+                            grades?: {
+                                bottom: {
+                                    name: string;
+                                    percent: number;
+                                }[];
+                                otherwise: string;
+                                top: {
+                                    name: string;
+                                    percent: number;
+                                }[];
+                            };
+                            /** @default 2 */
+                            precision?: number;
+                            ratings?: {
+                                code: string;
+                                /** @default 100 */
+                                max?: number;
+                                name: string;
+                                raters: {
+                                    classes?: string[];
+                                    user: string;
+                                }[];
+                                trimFrom?: number;
+                                weight: number;
+                            }[];
+                            weightTotal?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            may: {
+                                manage: boolean;
+                                propose: boolean;
+                                rate: boolean;
+                                readAll: boolean;
+                            };
+                            organizer: {
+                                code: string;
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                name: string;
+                            }[];
+                            publishedAt: string | null;
+                            scheme: {
+                                adjustments?: {
+                                    bonusCap?: number;
+                                    deductionCap?: number;
+                                    items: {
+                                        cap?: number;
+                                        code: string;
+                                        grade?: string;
+                                        /** @enum {string} */
+                                        kind: "bonus" | "deduction" | "veto";
+                                        name: string;
+                                    }[];
+                                };
+                                classes?: {
+                                    code: string;
+                                    grades?: {
+                                        bottom: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                        otherwise: string;
+                                        top: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                    };
+                                    name: string;
+                                    units: string[];
+                                }[];
+                                components: {
+                                    /** @enum {string} */
+                                    aggregate: "mean" | "sum" | "latest";
+                                    contestId: number;
+                                    conversion: {
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        method: "rank-linear";
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "relative-to-best";
+                                        points: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "total";
+                                    };
+                                    title: string;
+                                    weight: number;
+                                }[];
+                                flagPoints: {
+                                    red: number;
+                                    yellow: number;
+                                };
+                                grades: {
+                                    bottom: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                    otherwise: string;
+                                    top: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                };
+                                precision: number;
+                                ratings?: {
+                                    code: string;
+                                    max: number;
+                                    name: string;
+                                    raters: {
+                                        classes?: string[];
+                                        user: string;
+                                    }[];
+                                    trimFrom?: number;
+                                    weight: number;
+                                }[];
+                                weightTotal?: number;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "published";
+                            title: string;
+                            version: number;
+                            versions: {
+                                by: string | null;
+                                created_at: string;
+                                kind: string;
+                                reason: string | null;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布考核结果 publish */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            may: {
+                                manage: boolean;
+                                propose: boolean;
+                                rate: boolean;
+                                readAll: boolean;
+                            };
+                            organizer: {
+                                code: string;
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                name: string;
+                            }[];
+                            publishedAt: string | null;
+                            scheme: {
+                                adjustments?: {
+                                    bonusCap?: number;
+                                    deductionCap?: number;
+                                    items: {
+                                        cap?: number;
+                                        code: string;
+                                        grade?: string;
+                                        /** @enum {string} */
+                                        kind: "bonus" | "deduction" | "veto";
+                                        name: string;
+                                    }[];
+                                };
+                                classes?: {
+                                    code: string;
+                                    grades?: {
+                                        bottom: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                        otherwise: string;
+                                        top: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                    };
+                                    name: string;
+                                    units: string[];
+                                }[];
+                                components: {
+                                    /** @enum {string} */
+                                    aggregate: "mean" | "sum" | "latest";
+                                    contestId: number;
+                                    conversion: {
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        method: "rank-linear";
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "relative-to-best";
+                                        points: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "total";
+                                    };
+                                    title: string;
+                                    weight: number;
+                                }[];
+                                flagPoints: {
+                                    red: number;
+                                    yellow: number;
+                                };
+                                grades: {
+                                    bottom: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                    otherwise: string;
+                                    top: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                };
+                                precision: number;
+                                ratings?: {
+                                    code: string;
+                                    max: number;
+                                    name: string;
+                                    raters: {
+                                        classes?: string[];
+                                        user: string;
+                                    }[];
+                                    trimFrom?: number;
+                                    weight: number;
+                                }[];
+                                weightTotal?: number;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "published";
+                            title: string;
+                            version: number;
+                            versions: {
+                                by: string | null;
+                                created_at: string;
+                                kind: string;
+                                reason: string | null;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评价表 my rating forms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                class: string;
+                                className: string;
+                                component: string;
+                                max: number;
+                                name: string;
+                                units: {
+                                    code: string;
+                                    name: string;
+                                    score: number | null;
+                                }[];
+                            }[];
+                            open: boolean;
+                            progress: {
+                                component: string;
+                                count: number;
+                                display_name: string;
+                                username: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 提交一张评价表（一个评价项目、一个类别）submit a rating form */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        class?: string;
+                        component: string;
+                        rater?: string;
+                        ratings: {
+                            score: number;
+                            unit: string | number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            class: string;
+                            component: string;
+                            count: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核结果及各单位得分说明 results with explanations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessment: {
+                                id: number;
+                                may: {
+                                    manage: boolean;
+                                    propose: boolean;
+                                    rate: boolean;
+                                    readAll: boolean;
+                                };
+                                organizer: {
+                                    code: string;
+                                    name: string;
+                                };
+                                participants: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                publishedAt: string | null;
+                                scheme: {
+                                    adjustments?: {
+                                        bonusCap?: number;
+                                        deductionCap?: number;
+                                        items: {
+                                            cap?: number;
+                                            code: string;
+                                            grade?: string;
+                                            /** @enum {string} */
+                                            kind: "bonus" | "deduction" | "veto";
+                                            name: string;
+                                        }[];
+                                    };
+                                    classes?: {
+                                        code: string;
+                                        grades?: {
+                                            bottom: {
+                                                name: string;
+                                                percent: number;
+                                            }[];
+                                            otherwise: string;
+                                            top: {
+                                                name: string;
+                                                percent: number;
+                                            }[];
+                                        };
+                                        name: string;
+                                        units: string[];
+                                    }[];
+                                    components: {
+                                        /** @enum {string} */
+                                        aggregate: "mean" | "sum" | "latest";
+                                        contestId: number;
+                                        conversion: {
+                                            first: number;
+                                            last: number;
+                                            /** @enum {string} */
+                                            method: "rank-linear";
+                                        } | {
+                                            /** @enum {string} */
+                                            method: "relative-to-best";
+                                            points: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            method: "total";
+                                        };
+                                        title: string;
+                                        weight: number;
+                                    }[];
+                                    flagPoints: {
+                                        red: number;
+                                        yellow: number;
+                                    };
+                                    grades: {
+                                        bottom: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                        otherwise: string;
+                                        top: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                    };
+                                    precision: number;
+                                    ratings?: {
+                                        code: string;
+                                        max: number;
+                                        name: string;
+                                        raters: {
+                                            classes?: string[];
+                                            user: string;
+                                        }[];
+                                        trimFrom?: number;
+                                        weight: number;
+                                    }[];
+                                    weightTotal?: number;
+                                };
+                                /** @enum {string} */
+                                state: "draft" | "published";
+                                title: string;
+                                version: number;
+                                versions: {
+                                    by: string | null;
+                                    created_at: string;
+                                    kind: string;
+                                    reason: string | null;
+                                    version: number;
+                                }[];
+                                year: number;
+                            };
+                            items: {
+                                adjustmentPoints: number;
+                                adjustments: unknown[];
+                                class: string;
+                                className: string;
+                                code: string;
+                                components: {
+                                    contestId: number;
+                                    contribution: number;
+                                    points: number;
+                                    rounds: {
+                                        /** @enum {string|null} */
+                                        flag: "red" | "yellow" | null;
+                                        period: string;
+                                        points: number;
+                                        rank: number;
+                                        total: number;
+                                    }[];
+                                    title: string;
+                                    weight: number;
+                                }[];
+                                flagPoints: number;
+                                grade: string;
+                                lines: {
+                                    detail: string;
+                                    /** @enum {string} */
+                                    kind: "flags" | "contest" | "veto" | "cap" | "adjustment" | "rating";
+                                    label: string;
+                                    points: number;
+                                }[];
+                                name: string;
+                                rank: number;
+                                ratings: {
+                                    code: string;
+                                    contribution: number;
+                                    count: number;
+                                    dropped: number[];
+                                    mean: number;
+                                    name: string;
+                                    points: number;
+                                    weight: number;
+                                }[];
+                                red: number;
+                                total: number;
+                                vetoed: boolean;
+                                yellow: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核结果工作簿 results workbook */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改考核方案（发布前，每次一个新版本）revise the scheme before publication */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        adjustments?: {
+                            bonusCap?: number;
+                            deductionCap?: number;
+                            items: {
+                                cap?: number;
+                                code: string;
+                                grade?: string;
+                                /** @enum {string} */
+                                kind: "bonus" | "deduction" | "veto";
+                                name: string;
+                            }[];
+                        };
+                        classes?: {
+                            code: string;
+                            grades?: {
+                                bottom: {
+                                    name: string;
+                                    percent: number;
+                                }[];
+                                otherwise: string;
+                                top: {
+                                    name: string;
+                                    percent: number;
+                                }[];
+                            };
+                            kinds?: ("province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other")[];
+                            name: string;
+                            units?: (string | number)[];
+                        }[];
+                        components: {
+                            /** @enum {string} */
+                            aggregate: "mean" | "sum" | "latest";
+                            contest: number;
+                            conversion: {
+                                first: number;
+                                last: number;
+                                /** @enum {string} */
+                                method: "rank-linear";
+                            } | {
+                                /** @enum {string} */
+                                method: "relative-to-best";
+                                points: number;
+                            } | {
+                                /** @enum {string} */
+                                method: "total";
+                            };
+                            weight: number;
+                        }[];
+                        /**
+                         * @default {
+                         *       "red": 0,
+                         *       "yellow": 0
+                         *     }
+                         */
+                        flagPoints?: {
+                            red: number;
+                            yellow: number;
+                        };
+                        /**
+                         * @default {
+                         *       "top": [
+                         *         {
+                         *           "name": "优秀",
+                         *           "percent": 20
+                         *         }
+                         *       ],
+                         *       "bottom": [
+                         *         {
+                         *           "name": "较差",
+                         *           "percent": 10
+                         *         }
+                         *       ],
+                         *       "otherwise": "良好"
+                         *     }
+                         */
+                        grades?: {
+                            bottom: {
+                                name: string;
+                                percent: number;
+                            }[];
+                            otherwise: string;
+                            top: {
+                                name: string;
+                                percent: number;
+                            }[];
+                        };
+                        /** @default 2 */
+                        precision?: number;
+                        ratings?: {
+                            code: string;
+                            /** @default 100 */
+                            max?: number;
+                            name: string;
+                            raters: {
+                                classes?: string[];
+                                user: string;
+                            }[];
+                            trimFrom?: number;
+                            weight: number;
+                        }[];
+                        weightTotal?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            may: {
+                                manage: boolean;
+                                propose: boolean;
+                                rate: boolean;
+                                readAll: boolean;
+                            };
+                            organizer: {
+                                code: string;
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                name: string;
+                            }[];
+                            publishedAt: string | null;
+                            scheme: {
+                                adjustments?: {
+                                    bonusCap?: number;
+                                    deductionCap?: number;
+                                    items: {
+                                        cap?: number;
+                                        code: string;
+                                        grade?: string;
+                                        /** @enum {string} */
+                                        kind: "bonus" | "deduction" | "veto";
+                                        name: string;
+                                    }[];
+                                };
+                                classes?: {
+                                    code: string;
+                                    grades?: {
+                                        bottom: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                        otherwise: string;
+                                        top: {
+                                            name: string;
+                                            percent: number;
+                                        }[];
+                                    };
+                                    name: string;
+                                    units: string[];
+                                }[];
+                                components: {
+                                    /** @enum {string} */
+                                    aggregate: "mean" | "sum" | "latest";
+                                    contestId: number;
+                                    conversion: {
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        method: "rank-linear";
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "relative-to-best";
+                                        points: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "total";
+                                    };
+                                    title: string;
+                                    weight: number;
+                                }[];
+                                flagPoints: {
+                                    red: number;
+                                    yellow: number;
+                                };
+                                grades: {
+                                    bottom: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                    otherwise: string;
+                                    top: {
+                                        name: string;
+                                        percent: number;
+                                    }[];
+                                };
+                                precision: number;
+                                ratings?: {
+                                    code: string;
+                                    max: number;
+                                    name: string;
+                                    raters: {
+                                        classes?: string[];
+                                        user: string;
+                                    }[];
+                                    trimFrom?: number;
+                                    weight: number;
+                                }[];
+                                weightTotal?: number;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "published";
+                            title: string;
+                            version: number;
+                            versions: {
+                                by: string | null;
+                                created_at: string;
+                                kind: string;
+                                reason: string | null;
+                                version: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志 the audit log */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    entity?: string;
+                    from?: string;
+                    kind?: "signin" | "account" | "export" | "data";
+                    limit?: number;
+                    offset?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                actorName: string;
+                                actorUserId: number | null;
+                                after: unknown;
+                                at: string;
+                                before: unknown;
+                                entityId: string;
+                                entityName?: string;
+                                entityType: string;
+                                hash: string;
+                                id: number;
+                                unitId: number | null;
+                                unitNames?: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（CSV，供测评）export the audit log */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    entity?: string;
+                    from?: string;
+                    kind?: "signin" | "account" | "export" | "data";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（XLSX，供测评）export the audit log */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    entity?: string;
+                    from?: string;
+                    kind?: "signin" | "account" | "export" | "data";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验审计链 verify the hash chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            eventId?: number | null;
+                            lastHash?: string;
+                            ok: boolean;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 擂台赛列表（需登录；公众见 /public/contests）contests (signed in) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    limit?: number;
+                    offset?: number;
+                    organizer?: string;
+                    participant?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                cadence: "week" | "month" | "quarter" | "year";
+                                category: string;
+                                createdAt: string;
+                                description: string | null;
+                                extraCadences: ("week" | "month" | "quarter" | "year")[];
+                                flagCadences: ("week" | "month" | "quarter" | "year")[];
+                                id: number;
+                                isTemplate: boolean;
+                                noticeDays: number;
+                                organizer: {
+                                    code: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                    name: string;
+                                };
+                                templateId: number | null;
+                                title: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建擂台赛 create a contest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        cadence: "week" | "month" | "quarter" | "year";
+                        category: string;
+                        description?: string;
+                        evaluators?: {
+                            [key: string]: string | number;
+                        };
+                        extraCadences?: ("week" | "month" | "quarter" | "year")[];
+                        flagCadences?: ("week" | "month" | "quarter" | "year")[];
+                        groups?: {
+                            [key: string]: string;
+                        } | "kind";
+                        isTemplate?: boolean;
+                        noticeDays?: number;
+                        organizer: string | number;
+                        participants: (string | number)[] | {
+                            kinds: ("province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other")[];
+                            under: string | number;
+                        };
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            cadence: "week" | "month" | "quarter" | "year";
+                            category: string;
+                            createdAt: string;
+                            description: string | null;
+                            evaluators: {
+                                [key: string]: {
+                                    code: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                    name: string;
+                                };
+                            };
+                            extraCadences: ("week" | "month" | "quarter" | "year")[];
+                            flagCadences: ("week" | "month" | "quarter" | "year")[];
+                            groups: string[];
+                            id: number;
+                            isTemplate: boolean;
+                            noticeDays: number;
+                            organizer: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                group: string;
+                                id: number;
+                                kind: string;
+                                name: string;
+                            }[];
+                            rounds: {
+                                deadline: string | null;
+                                id: number;
+                                period: string;
+                                revision: number;
+                                /** @enum {string} */
+                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            }[];
+                            rubricVersions: {
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                version: number;
+                            }[];
+                            templateId: number | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 擂台赛（需登录；公众见 /public/contests/:id）a contest (signed in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            cadence: "week" | "month" | "quarter" | "year";
+                            category: string;
+                            createdAt: string;
+                            description: string | null;
+                            evaluators: {
+                                [key: string]: {
+                                    code: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                    name: string;
+                                };
+                            };
+                            extraCadences: ("week" | "month" | "quarter" | "year")[];
+                            flagCadences: ("week" | "month" | "quarter" | "year")[];
+                            groups: string[];
+                            id: number;
+                            isTemplate: boolean;
+                            noticeDays: number;
+                            organizer: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                group: string;
+                                id: number;
+                                kind: string;
+                                name: string;
+                            }[];
+                            rounds: {
+                                deadline: string | null;
+                                id: number;
+                                period: string;
+                                revision: number;
+                                /** @enum {string} */
+                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            }[];
+                            rubricVersions: {
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                version: number;
+                            }[];
+                            templateId: number | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改擂台赛 update a contest */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category?: string;
+                        description?: string;
+                        evaluators?: {
+                            [key: string]: string | number;
+                        };
+                        extraCadences?: ("week" | "month" | "quarter" | "year")[];
+                        flagCadences?: ("week" | "month" | "quarter" | "year")[];
+                        groups?: {
+                            [key: string]: string;
+                        } | "kind";
+                        noticeDays?: number;
+                        participants?: (string | number)[] | {
+                            kinds: ("province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other")[];
+                            under: string | number;
+                        };
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            cadence: "week" | "month" | "quarter" | "year";
+                            category: string;
+                            createdAt: string;
+                            description: string | null;
+                            evaluators: {
+                                [key: string]: {
+                                    code: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                    name: string;
+                                };
+                            };
+                            extraCadences: ("week" | "month" | "quarter" | "year")[];
+                            flagCadences: ("week" | "month" | "quarter" | "year")[];
+                            groups: string[];
+                            id: number;
+                            isTemplate: boolean;
+                            noticeDays: number;
+                            organizer: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                group: string;
+                                id: number;
+                                kind: string;
+                                name: string;
+                            }[];
+                            rounds: {
+                                deadline: string | null;
+                                id: number;
+                                period: string;
+                                revision: number;
+                                /** @enum {string} */
+                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            }[];
+                            rubricVersions: {
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                version: number;
+                            }[];
+                            templateId: number | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contests/{id}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 指标取自各镇村级擂台（红旗村占比、村平均分）feed indicators from village contests */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: {
+                            /** @enum {string} */
+                            measure: "red_share" | "mean_total";
+                            template: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            feeds: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    measure: "red_share" | "mean_total";
+                                    template: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/{id}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按县级模板开展本级擂台赛（三级联动）run a template among my villages */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizer: string | number;
+                        participants?: (string | number)[] | {
+                            kinds: string[];
+                            under: string | number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            cadence: "week" | "month" | "quarter" | "year";
+                            category: string;
+                            createdAt: string;
+                            description: string | null;
+                            evaluators: {
+                                [key: string]: {
+                                    code: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                    name: string;
+                                };
+                            };
+                            extraCadences: ("week" | "month" | "quarter" | "year")[];
+                            flagCadences: ("week" | "month" | "quarter" | "year")[];
+                            groups: string[];
+                            id: number;
+                            isTemplate: boolean;
+                            noticeDays: number;
+                            organizer: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                group: string;
+                                id: number;
+                                kind: string;
+                                name: string;
+                            }[];
+                            rounds: {
+                                deadline: string | null;
+                                id: number;
+                                period: string;
+                                revision: number;
+                                /** @enum {string} */
+                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            }[];
+                            rubricVersions: {
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                version: number;
+                            }[];
+                            templateId: number | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/{id}/linkage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各镇村级擂台并列对比与全县村排名 towns side by side, county-wide village ranking */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            periodLabel: string;
+                            template: {
+                                id: number;
+                                title: string;
+                            };
+                            towns: {
+                                best: {
+                                    code: string;
+                                    name: string;
+                                    total: number;
+                                } | null;
+                                contestId: number | null;
+                                meanTotal: number | null;
+                                participants: number;
+                                red: number;
+                                round: {
+                                    id: number;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                } | null;
+                                started: boolean;
+                                town: {
+                                    code: string;
+                                    name: string;
+                                };
+                                yellow: number;
+                            }[];
+                            villages: {
+                                code: string;
+                                countyRank: number;
+                                flag: string | null;
+                                name: string;
+                                total: number;
+                                town: string;
+                                townRank: number;
+                                vetoed: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开擂（新的一期）open a round */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline?: string;
+                        /** @enum {string} */
+                        derive?: "mean" | "flags";
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contest: {
+                                /** @enum {string} */
+                                cadence: "week" | "month" | "quarter" | "year";
+                                category: string;
+                                id: number;
+                                title: string;
+                            };
+                            deadline: string | null;
+                            derivation: {
+                                from: string[];
+                                method: string;
+                            } | null;
+                            id: number;
+                            may: {
+                                evaluates: string[];
+                                manage: boolean;
+                                reportsFor: string | null;
+                            };
+                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
+                            notice: {
+                                earlyReason: string | null;
+                                endsAt: string;
+                                startedAt: string;
+                            } | null;
+                            period: string;
+                            periodLabel: string;
+                            publishedAt: string | null;
+                            revision: number;
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            rubricVersion: number;
+                            /** @enum {string} */
+                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            stateName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/{id}/rubrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 保存评分标准草稿 draft a rubric version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rubric?: {
+                            [key: string]: unknown;
+                        };
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contestId: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            source: string;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/{id}/rubrics/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评分标准（已发布的公开）a rubric version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contestId: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            source: string;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contests/{id}/rubrics/{version}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布评分标准（此后冻结）publish a rubric version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contestId: number;
+                            createdAt: string;
+                            publishedAt: string | null;
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            source: string;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载佐证材料 download evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 红旗黄旗统计（公开）flag tallies (public) */
+        get: {
+            parameters: {
+                query?: {
+                    contest?: number;
+                    period?: string;
+                    series?: number;
+                    unit?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contests: {
+                                    category: string;
+                                    id: number;
+                                    red: number;
+                                    title: string;
+                                    yellow: number;
+                                }[];
+                                red: number;
+                                unit: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                yellow: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 健康检查 health */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            database: "sqlite" | "postgres";
+                            /** @enum {string} */
+                            status: "ok";
+                            version: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传服务日志照片（multipart: file）upload a photo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            sha256: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 月末亮灯 take the month-end snapshot of lights */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            green: number;
+                            month: string;
+                            red: number;
+                            yellow: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位在各擂台赛的名次 my unit across contests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contest: {
+                                    /** @enum {string} */
+                                    cadence: "year" | "week" | "month" | "quarter";
+                                    category: string;
+                                    id: number;
+                                    title: string;
+                                };
+                                history: {
+                                    flag: string | null;
+                                    period: string;
+                                    rank: number;
+                                    total: number;
+                                }[];
+                                latest: {
+                                    flag: string | null;
+                                    group: string;
+                                    period: string;
+                                    periodLabel: string;
+                                    rank: number;
+                                    rankChange: number | null;
+                                    roundId: number;
+                                    total: number;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 等我处理的期次 rounds waiting for me */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contest: {
+                                    category: string;
+                                    id: number;
+                                    title: string;
+                                };
+                                indicators: string[];
+                                pendingAppeals: number;
+                                round: {
+                                    deadline: string | null;
+                                    id: number;
+                                    period: string;
+                                    periodLabel: string;
+                                    /** @enum {string} */
+                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                    stateName: string;
+                                };
+                                task: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两步验证状态 my second factor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            recoveryCodesLeft: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开始绑定动态口令（密钥、otpauth 链接、二维码）start TOTP enrolment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            qrDataUrl: string;
+                            secret: string;
+                            uri: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 用验证码确认绑定，返回一次性恢复码 confirm with a code; recovery codes once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 节点完成 record a milestone */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actual?: string | null;
+                        planned?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            id: number;
+                            industry: string | null;
+                            investments: {
+                                completed: number | null;
+                                month: string;
+                                planned: number | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                            kindName: string;
+                            /** @enum {string|null} */
+                            light: "red" | "yellow" | "green" | null;
+                            lightHistory: {
+                                light: string;
+                                month: string;
+                                reasons: string[];
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            lightName: string | null;
+                            lightReasons: string[];
+                            location: string | null;
+                            logs: {
+                                date: string;
+                                id: number;
+                                kind: string;
+                                kindName: string;
+                                photos: string[];
+                                text: string;
+                                who: string;
+                            }[];
+                            may: {
+                                manage: boolean;
+                                plan: boolean;
+                                read: boolean;
+                                report: boolean;
+                            };
+                            milestones: {
+                                actual: string | null;
+                                daysLate: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                                planned: string;
+                            }[];
+                            name: string;
+                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
+                            owner: string | null;
+                            published: boolean;
+                            publishInvestment: boolean;
+                            startYear: number;
+                            /** @enum {string} */
+                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                            stateName: string;
+                            stateReason: string | null;
+                            supplementReason: string | null;
+                            taskforce: {
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                            } | null;
+                            totalInvestment: number;
+                            totals: {
+                                sinceStartRate: number | null;
+                                totalCompleted: number;
+                                year: number;
+                                yearPlanned: number;
+                                yearRate: number | null;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                                ytdRate: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/points/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党支部 branches I may see */
+        get: {
+            parameters: {
+                query?: {
+                    under?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access: {
+                                manage: boolean;
+                                read: boolean;
+                                record: boolean;
+                                review: boolean;
+                            };
+                            id: number;
+                            name: string;
+                            unitCode: string;
+                            unitId: number;
+                            unitName: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 建立党支部 create a branch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/branches/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指定记录员/审核人 name a clerk or secretary */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "recorder" | "reviewer";
+                        user: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branch: number;
+                            /** @enum {string} */
+                            role: "recorder" | "reviewer";
+                            user: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/branches/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党员名册 members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            birthYear: number;
+                            branchId: number;
+                            gender: string;
+                            id: number;
+                            joinedOn: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "transferred_out";
+                            transferredInOn: string | null;
+                            transferredOutOn: string | null;
+                            userId: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记党员 add a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        birthYear: number;
+                        /** @enum {string} */
+                        gender: "男" | "女";
+                        /** Format: date */
+                        joinedOn: string;
+                        name: string;
+                        /** Format: date */
+                        transferredInOn?: string | null;
+                        user?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            birthYear: number;
+                            branchId: number;
+                            gender: string;
+                            id: number;
+                            joinedOn: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "transferred_out";
+                            transferredInOn: string | null;
+                            transferredOutOn: string | null;
+                            userId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/branches/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待审核积分 review queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branchId: number;
+                            category: string;
+                            createdAt: string;
+                            hasEvidence: boolean;
+                            id: number;
+                            item: string;
+                            memberId: number;
+                            memberName: string;
+                            note: string | null;
+                            occurredOn: string;
+                            points: number;
+                            recordedBy: number | null;
+                            reviewedAt: string | null;
+                            reviewedBy: number | null;
+                            reviewNote: string | null;
+                            revision: boolean;
+                            ruleId: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/branches/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 适用的积分细则 rules that apply */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            category: string;
+                            categoryCap: number | null;
+                            id: number;
+                            item: string;
+                            itemCap: number | null;
+                            organizerUnitId: number;
+                            points: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/disputes/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复申诉 answer a dispute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        /** @enum {string} */
+                        decision: "upheld" | "dismissed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredBy: number | null;
+                            filedAt: string;
+                            filedBy: number | null;
+                            id: number;
+                            reason: string;
+                            recordId: number;
+                            /** @enum {string} */
+                            status: "upheld" | "open" | "dismissed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分排行 leaderboard */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    period: string;
+                    scope: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            rows: {
+                                awarded: number;
+                                branchId: number;
+                                branchName: string;
+                                deducted: number;
+                                memberId: number;
+                                name: string;
+                                /** @enum {string|null} */
+                                pointsClass: "vanguard" | "qualified" | "improve" | null;
+                                rank: number;
+                                total: number;
+                            }[];
+                            scope: {
+                                code: string;
+                                id: number;
+                                name: string;
+                            };
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/members/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党员积分明细 a member’s statement */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branch: {
+                                id: number;
+                                name: string;
+                                unitId: number;
+                            };
+                            lines: {
+                                branchId: number;
+                                category: string;
+                                /** @enum {string|null} */
+                                clampedBy: "item" | "category" | null;
+                                counted: number;
+                                createdAt: string;
+                                disputes: {
+                                    answer: string | null;
+                                    answeredAt: string | null;
+                                    answeredBy: number | null;
+                                    filedAt: string;
+                                    filedBy: number | null;
+                                    id: number;
+                                    reason: string;
+                                    recordId: number;
+                                    /** @enum {string} */
+                                    status: "upheld" | "open" | "dismissed";
+                                }[];
+                                hasEvidence: boolean;
+                                id: number;
+                                item: string;
+                                memberId: number;
+                                note: string | null;
+                                occurredOn: string;
+                                points: number;
+                                recordedBy: number | null;
+                                reviewedAt: string | null;
+                                reviewedBy: number | null;
+                                reviewNote: string | null;
+                                revision: boolean;
+                                ruleId: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                            }[];
+                            member: {
+                                birthYear: number;
+                                branchId: number;
+                                gender: string;
+                                id: number;
+                                joinedOn: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "transferred_out";
+                                transferredInOn: string | null;
+                                transferredOutOn: string | null;
+                                userId: number | null;
+                            };
+                            total: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/members/{id}/transfer-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 党员转出 transfer out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            birthYear: number;
+                            branchId: number;
+                            gender: string;
+                            id: number;
+                            joinedOn: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "transferred_out";
+                            transferredInOn: string | null;
+                            transferredOutOn: string | null;
+                            userId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/quarters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 季度公示/冻结 put a quarter on notice or freeze it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organizer: string | number;
+                        quarter: string;
+                        /** @enum {string} */
+                        state: "notice" | "frozen";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizer: number;
+                            quarter: string;
+                            /** @enum {string} */
+                            state: "notice" | "frozen";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录积分 record points */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        member: number;
+                        note?: string | null;
+                        /** Format: date */
+                        occurredOn: string;
+                        rule: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branchId: number;
+                            createdAt: string;
+                            hasEvidence: boolean;
+                            id: number;
+                            memberId: number;
+                            note: string | null;
+                            occurredOn: string;
+                            points: number;
+                            recordedBy: number | null;
+                            reviewedAt: string | null;
+                            reviewedBy: number | null;
+                            reviewNote: string | null;
+                            revision: boolean;
+                            ruleId: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/records/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 积分申诉 dispute a record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredBy: number | null;
+                            filedAt: string;
+                            filedBy: number | null;
+                            id: number;
+                            reason: string;
+                            recordId: number;
+                            /** @enum {string} */
+                            status: "upheld" | "open" | "dismissed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/records/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核积分 review a record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branchId: number;
+                            createdAt: string;
+                            hasEvidence: boolean;
+                            id: number;
+                            memberId: number;
+                            note: string | null;
+                            occurredOn: string;
+                            points: number;
+                            recordedBy: number | null;
+                            reviewedAt: string | null;
+                            reviewedBy: number | null;
+                            reviewNote: string | null;
+                            revision: boolean;
+                            ruleId: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增积分细则 add a rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category: string;
+                        /** @default null */
+                        categoryCap?: number | null;
+                        item: string;
+                        /** @default null */
+                        itemCap?: number | null;
+                        organizer: string | number;
+                        points: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            category: string;
+                            categoryCap: number | null;
+                            id: number;
+                            item: string;
+                            itemCap: number | null;
+                            organizerUnitId: number;
+                            points: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传经验做法图片（multipart: file）upload an image */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            id: number;
+                            size: number;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经验做法（含草稿）practices of a contest, drafts included */
+        get: {
+            parameters: {
+                query?: {
+                    contest?: number;
+                    limit?: number;
+                    offset?: number;
+                    round?: number;
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bodyHtml: string;
+                                contestId: number;
+                                createdAt: string;
+                                id: number;
+                                publishedAt: string | null;
+                                roundId: number | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                summary: string | null;
+                                title: string;
+                                unit: {
+                                    code: string;
+                                    name: string;
+                                };
+                                unitId: number;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 撰写经验做法 write up a practice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyHtml: string;
+                        contest: number;
+                        round?: number | null;
+                        summary?: string;
+                        title: string;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyHtml: string;
+                            contestId: number;
+                            createdAt: string;
+                            id: number;
+                            publishedAt: string | null;
+                            roundId: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            summary: string | null;
+                            title: string;
+                            unitId: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改经验做法 edit a practice */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bodyHtml?: string;
+                        round?: number | null;
+                        summary?: string;
+                        title?: string;
+                        unit?: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyHtml: string;
+                            contestId: number;
+                            createdAt: string;
+                            id: number;
+                            publishedAt: string | null;
+                            roundId: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            summary: string | null;
+                            title: string;
+                            unitId: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公开展示 publish a practice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyHtml: string;
+                            contestId: number;
+                            createdAt: string;
+                            id: number;
+                            publishedAt: string | null;
+                            roundId: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            summary: string | null;
+                            title: string;
+                            unitId: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 withdraw a practice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyHtml: string;
+                            contestId: number;
+                            createdAt: string;
+                            id: number;
+                            publishedAt: string | null;
+                            roundId: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            summary: string | null;
+                            title: string;
+                            unitId: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题清单（督办）problems */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    open?: "0" | "1" | "true" | "false";
+                    overdue?: "0" | "1" | "true" | "false";
+                    owner?: string;
+                    project?: string;
+                    state?: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedOn: string | null;
+                                closedOnTime: boolean | null;
+                                daysOverdue: number;
+                                deadline: string | null;
+                                detail: string | null;
+                                id: number;
+                                overdue: boolean;
+                                owner: {
+                                    code: string;
+                                    name?: string | null;
+                                } | null;
+                                ownerUnitId: number | null;
+                                project?: {
+                                    code: string;
+                                    name?: string;
+                                    unit?: string;
+                                };
+                                projectId: number;
+                                raisedOn: string;
+                                reply: string | null;
+                                /** @enum {string} */
+                                state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
+                                stateName: string;
+                                steps: {
+                                    action: string;
+                                    at: string;
+                                    by: string;
+                                    note: string | null;
+                                }[];
+                                title: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交办/提醒/督办/答复/确认/销号 a step of the loop */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "assign" | "remind" | "escalate" | "reply" | "confirm" | "close";
+                        deadline?: string;
+                        note?: string;
+                        ownerUnit?: string | number;
+                        reply?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            closedOnTime: boolean | null;
+                            daysOverdue: number;
+                            deadline: string | null;
+                            detail: string | null;
+                            id: number;
+                            overdue: boolean;
+                            owner: {
+                                code: string;
+                                name?: string | null;
+                            } | null;
+                            ownerUnitId: number | null;
+                            project?: {
+                                code: string;
+                                name?: string;
+                                unit?: string;
+                            };
+                            projectId: number;
+                            raisedOn: string;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
+                            stateName: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目台账 the ledger (?kind=&unit=&light=&state=) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                    light?: "red" | "yellow" | "green";
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    state?: "planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended";
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                id: number;
+                                industry: string | null;
+                                /** @enum {string} */
+                                kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                                kindName: string;
+                                /** @enum {string|null} */
+                                light: "red" | "yellow" | "green" | null;
+                                lightName: string | null;
+                                lightReasons: string[];
+                                location: string | null;
+                                name: string;
+                                owner: string | null;
+                                published: boolean;
+                                publishInvestment: boolean;
+                                startYear: number;
+                                /** @enum {string} */
+                                state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                                stateName: string;
+                                totalInvestment: number;
+                                unit: {
+                                    code: string;
+                                    name: string;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 录入项目 add a project */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        description?: string;
+                        industry?: string;
+                        /** @enum {string} */
+                        kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                        location?: string;
+                        name: string;
+                        owner?: string;
+                        startYear: number;
+                        /**
+                         * @default planning
+                         * @enum {string}
+                         */
+                        state?: "planning" | "reserve" | "active";
+                        supplementReason?: string;
+                        taskforce?: number | null;
+                        totalInvestment: number;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            id: number;
+                            industry: string | null;
+                            investments: {
+                                completed: number | null;
+                                month: string;
+                                planned: number | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                            kindName: string;
+                            /** @enum {string|null} */
+                            light: "red" | "yellow" | "green" | null;
+                            lightHistory: {
+                                light: string;
+                                month: string;
+                                reasons: string[];
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            lightName: string | null;
+                            lightReasons: string[];
+                            location: string | null;
+                            logs: {
+                                date: string;
+                                id: number;
+                                kind: string;
+                                kindName: string;
+                                photos: string[];
+                                text: string;
+                                who: string;
+                            }[];
+                            may: {
+                                manage: boolean;
+                                plan: boolean;
+                                read: boolean;
+                                report: boolean;
+                            };
+                            milestones: {
+                                actual: string | null;
+                                daysLate: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                                planned: string;
+                            }[];
+                            name: string;
+                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
+                            owner: string | null;
+                            published: boolean;
+                            publishInvestment: boolean;
+                            startYear: number;
+                            /** @enum {string} */
+                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                            stateName: string;
+                            stateReason: string | null;
+                            supplementReason: string | null;
+                            taskforce: {
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                            } | null;
+                            totalInvestment: number;
+                            totals: {
+                                sinceStartRate: number | null;
+                                totalCompleted: number;
+                                year: number;
+                                yearPlanned: number;
+                                yearRate: number | null;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                                ytdRate: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情 a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            id: number;
+                            industry: string | null;
+                            investments: {
+                                completed: number | null;
+                                month: string;
+                                planned: number | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                            kindName: string;
+                            /** @enum {string|null} */
+                            light: "red" | "yellow" | "green" | null;
+                            lightHistory: {
+                                light: string;
+                                month: string;
+                                reasons: string[];
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            lightName: string | null;
+                            lightReasons: string[];
+                            location: string | null;
+                            logs: {
+                                date: string;
+                                id: number;
+                                kind: string;
+                                kindName: string;
+                                photos: string[];
+                                text: string;
+                                who: string;
+                            }[];
+                            may: {
+                                manage: boolean;
+                                plan: boolean;
+                                read: boolean;
+                                report: boolean;
+                            };
+                            milestones: {
+                                actual: string | null;
+                                daysLate: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                                planned: string;
+                            }[];
+                            name: string;
+                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
+                            owner: string | null;
+                            published: boolean;
+                            publishInvestment: boolean;
+                            startYear: number;
+                            /** @enum {string} */
+                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                            stateName: string;
+                            stateReason: string | null;
+                            supplementReason: string | null;
+                            taskforce: {
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                            } | null;
+                            totalInvestment: number;
+                            totals: {
+                                sinceStartRate: number | null;
+                                totalCompleted: number;
+                                year: number;
+                                yearPlanned: number;
+                                yearRate: number | null;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                                ytdRate: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改项目（灯不可填）change a project */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        industry?: string;
+                        /** @enum {string} */
+                        kind?: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                        light?: unknown;
+                        location?: string;
+                        name?: string;
+                        owner?: string;
+                        published?: boolean;
+                        publishInvestment?: boolean;
+                        startYear?: number;
+                        state?: unknown;
+                        taskforce?: number | null;
+                        totalInvestment?: number;
+                        unit?: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            id: number;
+                            industry: string | null;
+                            investments: {
+                                completed: number | null;
+                                month: string;
+                                planned: number | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                            kindName: string;
+                            /** @enum {string|null} */
+                            light: "red" | "yellow" | "green" | null;
+                            lightHistory: {
+                                light: string;
+                                month: string;
+                                reasons: string[];
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            lightName: string | null;
+                            lightReasons: string[];
+                            location: string | null;
+                            logs: {
+                                date: string;
+                                id: number;
+                                kind: string;
+                                kindName: string;
+                                photos: string[];
+                                text: string;
+                                who: string;
+                            }[];
+                            may: {
+                                manage: boolean;
+                                plan: boolean;
+                                read: boolean;
+                                report: boolean;
+                            };
+                            milestones: {
+                                actual: string | null;
+                                daysLate: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                                planned: string;
+                            }[];
+                            name: string;
+                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
+                            owner: string | null;
+                            published: boolean;
+                            publishInvestment: boolean;
+                            startYear: number;
+                            /** @enum {string} */
+                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                            stateName: string;
+                            stateReason: string | null;
+                            supplementReason: string | null;
+                            taskforce: {
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                            } | null;
+                            totalInvestment: number;
+                            totals: {
+                                sinceStartRate: number | null;
+                                totalCompleted: number;
+                                year: number;
+                                yearPlanned: number;
+                                yearRate: number | null;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                                ytdRate: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/investments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 月度投资（计划/完成）monthly investment */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        completed?: number;
+                        confirm?: boolean;
+                        month: string;
+                        planned?: number;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            id: number;
+                            industry: string | null;
+                            investments: {
+                                completed: number | null;
+                                month: string;
+                                planned: number | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                            kindName: string;
+                            /** @enum {string|null} */
+                            light: "red" | "yellow" | "green" | null;
+                            lightHistory: {
+                                light: string;
+                                month: string;
+                                reasons: string[];
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            lightName: string | null;
+                            lightReasons: string[];
+                            location: string | null;
+                            logs: {
+                                date: string;
+                                id: number;
+                                kind: string;
+                                kindName: string;
+                                photos: string[];
+                                text: string;
+                                who: string;
+                            }[];
+                            may: {
+                                manage: boolean;
+                                plan: boolean;
+                                read: boolean;
+                                report: boolean;
+                            };
+                            milestones: {
+                                actual: string | null;
+                                daysLate: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                                planned: string;
+                            }[];
+                            name: string;
+                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
+                            owner: string | null;
+                            published: boolean;
+                            publishInvestment: boolean;
+                            startYear: number;
+                            /** @enum {string} */
+                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                            stateName: string;
+                            stateReason: string | null;
+                            supplementReason: string | null;
+                            taskforce: {
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                            } | null;
+                            totalInvestment: number;
+                            totals: {
+                                sinceStartRate: number | null;
+                                totalCompleted: number;
+                                year: number;
+                                yearPlanned: number;
+                                yearRate: number | null;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                                ytdRate: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务日志 service log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @enum {string} */
+                        kind: "daily" | "onsite" | "review";
+                        /** @default [] */
+                        photos?: string[];
+                        text: string;
+                        who: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            id: number;
+                            kind: string;
+                            photos: string[];
+                            text: string;
+                            who: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 节点计划 add a milestone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actual?: string | null;
+                        /** @enum {string} */
+                        kind: "start" | "registered" | "finished" | "production" | "custom";
+                        name?: string;
+                        planned: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            id: number;
+                            industry: string | null;
+                            investments: {
+                                completed: number | null;
+                                month: string;
+                                planned: number | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                            kindName: string;
+                            /** @enum {string|null} */
+                            light: "red" | "yellow" | "green" | null;
+                            lightHistory: {
+                                light: string;
+                                month: string;
+                                reasons: string[];
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            lightName: string | null;
+                            lightReasons: string[];
+                            location: string | null;
+                            logs: {
+                                date: string;
+                                id: number;
+                                kind: string;
+                                kindName: string;
+                                photos: string[];
+                                text: string;
+                                who: string;
+                            }[];
+                            may: {
+                                manage: boolean;
+                                plan: boolean;
+                                read: boolean;
+                                report: boolean;
+                            };
+                            milestones: {
+                                actual: string | null;
+                                daysLate: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                                planned: string;
+                            }[];
+                            name: string;
+                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
+                            owner: string | null;
+                            published: boolean;
+                            publishInvestment: boolean;
+                            startYear: number;
+                            /** @enum {string} */
+                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                            stateName: string;
+                            stateReason: string | null;
+                            supplementReason: string | null;
+                            taskforce: {
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                            } | null;
+                            totalInvestment: number;
+                            totals: {
+                                sinceStartRate: number | null;
+                                totalCompleted: number;
+                                year: number;
+                                yearPlanned: number;
+                                yearRate: number | null;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                                ytdRate: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出问题 raise a problem */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline?: string;
+                        detail?: string;
+                        ownerUnit?: string | number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedOn: string | null;
+                            closedOnTime: boolean | null;
+                            daysOverdue: number;
+                            deadline: string | null;
+                            detail: string | null;
+                            id: number;
+                            overdue: boolean;
+                            owner: {
+                                code: string;
+                                name?: string | null;
+                            } | null;
+                            ownerUnitId: number | null;
+                            project?: {
+                                code: string;
+                                name?: string;
+                                unit?: string;
+                            };
+                            projectId: number;
+                            raisedOn: string;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
+                            stateName: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出入库 move through the library */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        /** @enum {string} */
+                        to: "planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            description: string | null;
+                            id: number;
+                            industry: string | null;
+                            investments: {
+                                completed: number | null;
+                                month: string;
+                                planned: number | null;
+                            }[];
+                            /** @enum {string} */
+                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                            kindName: string;
+                            /** @enum {string|null} */
+                            light: "red" | "yellow" | "green" | null;
+                            lightHistory: {
+                                light: string;
+                                month: string;
+                                reasons: string[];
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            lightName: string | null;
+                            lightReasons: string[];
+                            location: string | null;
+                            logs: {
+                                date: string;
+                                id: number;
+                                kind: string;
+                                kindName: string;
+                                photos: string[];
+                                text: string;
+                                who: string;
+                            }[];
+                            may: {
+                                manage: boolean;
+                                plan: boolean;
+                                read: boolean;
+                                report: boolean;
+                            };
+                            milestones: {
+                                actual: string | null;
+                                daysLate: number;
+                                id: number;
+                                kind: string;
+                                name: string;
+                                planned: string;
+                            }[];
+                            name: string;
+                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
+                            owner: string | null;
+                            published: boolean;
+                            publishInvestment: boolean;
+                            startYear: number;
+                            /** @enum {string} */
+                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
+                            stateName: string;
+                            stateReason: string | null;
+                            supplementReason: string | null;
+                            taskforce: {
+                                department: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                            } | null;
+                            totalInvestment: number;
+                            totals: {
+                                sinceStartRate: number | null;
+                                totalCompleted: number;
+                                year: number;
+                                yearPlanned: number;
+                                yearRate: number | null;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                                ytdRate: number | null;
+                            };
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的擂台赛 published contests */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                cadence: "year" | "week" | "month" | "quarter";
+                                category: string;
+                                id: number;
+                                latestRound: {
+                                    id: number;
+                                    period: string;
+                                    periodLabel: string;
+                                    publishedAt: string | null;
+                                };
+                                organizer: {
+                                    code: string;
+                                    name: string;
+                                };
+                                rounds: number;
+                                title: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description No Content */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/contests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 擂台赛及其已发布的评分标准和期次 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            cadence: "year" | "week" | "month" | "quarter";
+                            category: string;
+                            description: string | null;
+                            id: number;
+                            organizer: {
+                                code: string;
+                                name: string;
+                            };
+                            participants: {
+                                code: string;
+                                group: string;
+                                name: string;
+                            }[];
+                            rounds: {
+                                id: number;
+                                period: string;
+                                periodLabel: string;
+                                publishedAt: string | null;
+                                revision: number;
+                            }[];
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            rubricVersions: {
+                                publishedAt: string | null;
+                                version: number;
+                            }[];
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/contests/{id}/rubrics/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的评分标准 a published rubric */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contestId: number;
+                            publishedAt: string | null;
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 红旗榜 flag tallies */
+        get: {
+            parameters: {
+                query?: {
+                    contest?: number;
+                    period?: string;
+                    series?: number;
+                    unit?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contests: {
+                                    category: string;
+                                    id: number;
+                                    red: number;
+                                    title: string;
+                                    yellow: number;
+                                }[];
+                                red: number;
+                                unit: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                yellow: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经验做法图片 an image of a practice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示中的期次及初步结果 rounds in notice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contest: {
+                                    category: string;
+                                    id: number;
+                                    title: string;
+                                };
+                                id: number;
+                                noticeEndsAt: string | null;
+                                noticeStartedAt: string | null;
+                                period: string;
+                                periodLabel: string;
+                                results: {
+                                    code: string;
+                                    /** @enum {string|null} */
+                                    flag: "red" | "yellow" | null;
+                                    group: string;
+                                    name: string;
+                                    rank: number;
+                                    total: number;
+                                }[];
+                                stateName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/points/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开积分排行（姓名脱敏）public leaderboard, masked names */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    period: string;
+                    scope: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            rows: {
+                                branch: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                pointsClass: "vanguard" | "qualified" | "improve" | null;
+                                rank: number;
+                                total: number;
+                            }[];
+                            scope: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经验做法 published practices */
+        get: {
+            parameters: {
+                query?: {
+                    contest?: number;
+                    limit?: number;
+                    offset?: number;
+                    round?: number;
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                id: number;
+                                period: string | null;
+                                periodLabel: string | null;
+                                publishedAt: string | null;
+                                roundId: number | null;
+                                summary: string | null;
+                                title: string;
+                                unit: {
+                                    code: string;
+                                    name: string;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经验做法全文 a published practice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyHtml: string;
+                            contest: {
+                                id: number;
+                                title: string;
+                            };
+                            id: number;
+                            period: string | null;
+                            periodLabel: string | null;
+                            publishedAt: string | null;
+                            roundId: number | null;
+                            summary: string | null;
+                            title: string;
+                            unit: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布期次的排名（带 ETag）a published round */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string|null} */
+                                flag: "red" | "yellow" | null;
+                                gapToNext: number | null;
+                                gapToRed: number | null;
+                                group: string;
+                                indicators: {
+                                    [key: string]: {
+                                        rank: number | null;
+                                        score: number | null;
+                                        value: number | null;
+                                    };
+                                };
+                                missing: string[];
+                                name: string;
+                                overallRank: number;
+                                previousRank: number | null;
+                                rank: number;
+                                rankChange: number | null;
+                                total: number;
+                                totalChange: number | null;
+                                vetoed: boolean;
+                            }[];
+                            practices: {
+                                id: number;
+                                summary: string | null;
+                                title: string;
+                                unit: {
+                                    code: string;
+                                    name: string;
+                                };
+                            }[];
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            round: {
+                                contest: {
+                                    category: string;
+                                    id: number;
+                                    title: string;
+                                };
+                                id: number;
+                                period: string;
+                                periodLabel: string;
+                                publishedAt: string | null;
+                                revision: number;
+                                /** @description rubric (DESIGN §3) */
+                                rubric: {
+                                    description?: string;
+                                    flags: {
+                                        minGroup?: number;
+                                        red?: {
+                                            minScore?: number;
+                                            top?: number;
+                                            topPercent?: number;
+                                        };
+                                        yellow?: {
+                                            below?: number;
+                                            bottom?: number;
+                                            bottomPercent?: number;
+                                        };
+                                    };
+                                    indicators: ({
+                                        bands?: (number)[][];
+                                        /** @enum {string} */
+                                        better: "higher" | "lower";
+                                        code: string;
+                                        description?: string;
+                                        floor?: number;
+                                        /** @enum {string} */
+                                        kind: "scored";
+                                        /** @enum {string} */
+                                        method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                        name: string;
+                                        plausible?: (number)[];
+                                        points: number;
+                                        source?: string;
+                                        step?: number;
+                                        target?: number;
+                                        unit?: string;
+                                    } | {
+                                        cap?: number;
+                                        code: string;
+                                        description?: string;
+                                        /** @enum {string} */
+                                        kind: "bonus" | "deduction";
+                                        name: string;
+                                        per: number;
+                                    } | {
+                                        code: string;
+                                        description?: string;
+                                        /** @enum {string} */
+                                        kind: "veto";
+                                        name: string;
+                                    })[];
+                                    precision: number;
+                                    /** @enum {string} */
+                                    ranking: "competition" | "dense";
+                                    tieBreak: string[];
+                                    title: string;
+                                };
+                            };
+                            total: number;
+                        };
+                    };
+                };
+                /** @description No Content */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/units/{code}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位历次成绩 a unit across published rounds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                flag: string | null;
+                                period: string;
+                                periodLabel: string;
+                                rank: number;
+                                rankChange: number | null;
+                                roundId: number;
+                                total: number;
+                            }[];
+                            unit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发布版本号（大屏轮询）changes when a round is published or corrected */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 整改（黄旗后的表态、措施、销号、约谈）rectifications */
+        get: {
+            parameters: {
+                query?: {
+                    contest?: number;
+                    overdue?: "1" | "true";
+                    state?: "open" | "submitted" | "signed_off";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                commitment: string | null;
+                                contest: {
+                                    category: string;
+                                    id: number;
+                                    title: string;
+                                };
+                                contestId: number;
+                                createdAt: string;
+                                deadline: string;
+                                id: number;
+                                interviewNote: string | null;
+                                interviewOn: string | null;
+                                interviewRequired: boolean;
+                                measures: string | null;
+                                overdue: boolean;
+                                period: string;
+                                periodLabel: string;
+                                returnReason: string | null;
+                                roundId: number;
+                                signedOffAt: string | null;
+                                signedOffBy: number | null;
+                                /** @enum {string} */
+                                state: "open" | "submitted" | "signed_off";
+                                /** @enum {string} */
+                                stateName: "待整改" | "待销号" | "已销号";
+                                submittedAt: string | null;
+                                submittedBy: number | null;
+                                unit: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                unitId: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为黄旗单位发起整改 open a rectification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        deadline?: string;
+                        round: number;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commitment: string | null;
+                            contest: {
+                                category: string;
+                                id: number;
+                                title: string;
+                            };
+                            contestId: number;
+                            createdAt: string;
+                            deadline: string;
+                            id: number;
+                            interviewNote: string | null;
+                            interviewOn: string | null;
+                            interviewRequired: boolean;
+                            measures: string | null;
+                            overdue: boolean;
+                            period: string;
+                            periodLabel: string;
+                            returnReason: string | null;
+                            roundId: number;
+                            signedOffAt: string | null;
+                            signedOffBy: number | null;
+                            /** @enum {string} */
+                            state: "open" | "submitted" | "signed_off";
+                            /** @enum {string} */
+                            stateName: "待整改" | "待销号" | "已销号";
+                            submittedAt: string | null;
+                            submittedBy: number | null;
+                            unit: {
+                                code: string;
+                                id: number;
+                                name: string;
+                            };
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交表态与措施、销号、退回、记录约谈 act on a rectification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit";
+                        commitment: string;
+                        measures: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "approve";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "return";
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "interview";
+                        /** Format: date */
+                        date: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commitment: string | null;
+                            contest: {
+                                category: string;
+                                id: number;
+                                title: string;
+                            };
+                            contestId: number;
+                            createdAt: string;
+                            deadline: string;
+                            id: number;
+                            interviewNote: string | null;
+                            interviewOn: string | null;
+                            interviewRequired: boolean;
+                            measures: string | null;
+                            overdue: boolean;
+                            period: string;
+                            periodLabel: string;
+                            returnReason: string | null;
+                            roundId: number;
+                            signedOffAt: string | null;
+                            signedOffBy: number | null;
+                            /** @enum {string} */
+                            state: "open" | "submitted" | "signed_off";
+                            /** @enum {string} */
+                            stateName: "待整改" | "待销号" | "已销号";
+                            submittedAt: string | null;
+                            submittedBy: number | null;
+                            unit: {
+                                code: string;
+                                id: number;
+                                name: string;
+                            };
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一期擂台 a round */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contest: {
+                                /** @enum {string} */
+                                cadence: "week" | "month" | "quarter" | "year";
+                                category: string;
+                                id: number;
+                                title: string;
+                            };
+                            deadline: string | null;
+                            derivation: {
+                                from: string[];
+                                method: string;
+                            } | null;
+                            id: number;
+                            may: {
+                                evaluates: string[];
+                                manage: boolean;
+                                reportsFor: string | null;
+                            };
+                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
+                            notice: {
+                                earlyReason: string | null;
+                                endsAt: string;
+                                startedAt: string;
+                            } | null;
+                            period: string;
+                            periodLabel: string;
+                            publishedAt: string | null;
+                            revision: number;
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            rubricVersion: number;
+                            /** @enum {string} */
+                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            stateName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申诉 appeals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decidedAt: string | null;
+                                decidedBy: number | null;
+                                decisionReason: string | null;
+                                filedAt: string;
+                                filedBy: number | null;
+                                id: number;
+                                indicator: string;
+                                newValue: number | null;
+                                oldValue: number | null;
+                                reason: string;
+                                roundId: number;
+                                /** @enum {string} */
+                                status: "pending" | "upheld" | "rejected";
+                                unit?: {
+                                    code: string;
+                                    name: string;
+                                };
+                                unitId: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 公示期内申诉 file an appeal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indicator: string;
+                        reason: string;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decidedAt: string | null;
+                            decidedBy: number | null;
+                            decisionReason: string | null;
+                            filedAt: string;
+                            filedBy: number | null;
+                            id: number;
+                            indicator: string;
+                            newValue: number | null;
+                            oldValue: number | null;
+                            reason: string;
+                            roundId: number;
+                            /** @enum {string} */
+                            status: "pending" | "upheld" | "rejected";
+                            unit?: {
+                                code: string;
+                                name: string;
+                            };
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/bulletin.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报（Word）；公示期为征求意见稿 the bulletin as .docx */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正已发布的期次 correct a published round */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            indicator: string;
+                            note?: string | null;
+                            unit: string | number;
+                            value: number | boolean | (null) | string;
+                            version?: number;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                after: {
+                                    flag: string | null;
+                                    rank: number;
+                                    total: number;
+                                };
+                                before: {
+                                    flag: string | null;
+                                    rank: number;
+                                    total: number;
+                                };
+                                code: string;
+                                name: string;
+                            }[];
+                            reason: string;
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 填报数据 entries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            editable: {
+                                indicators: string[];
+                                recused?: {
+                                    indicators: string[];
+                                    units: string[];
+                                };
+                                units: string[] | "all";
+                            };
+                            evidence: {
+                                contentType: string;
+                                entryId: number;
+                                filename: string;
+                                id: number;
+                                indicator: string;
+                                size: number;
+                                unit: string;
+                                uploadedAt: string;
+                            }[];
+                            items: {
+                                editable: boolean;
+                                enteredAt: string;
+                                id: number;
+                                indicator: string;
+                                note: string | null;
+                                unit: string;
+                                unitId: number;
+                                value: number | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            verifications: {
+                                by: string;
+                                checkedOn: string;
+                                createdAt: string;
+                                entryId: number;
+                                finding: string;
+                                id: number;
+                                indicator: string;
+                                kind: string;
+                                unit: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 批量保存填报（整批成功或整批拒绝）save entries, all or nothing */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indicator: string;
+                        note?: string | null;
+                        unit: string | number;
+                        value: number | boolean | (null) | string;
+                        version?: number;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传佐证材料（multipart: unit, indicator, file）upload evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            entryId: number;
+                            filename: string;
+                            id: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入填报表（multipart: file，.xlsx 或 .csv，≤10 MB；整表成功或整表拒绝；空白=不修改，「清空」=删除）import a filled sheet, all or nothing; empty = unchanged, 清空 = clear */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cells: number;
+                            cleared: number;
+                            roundId: number;
+                            rows: number;
+                            unchanged: number;
+                            written: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成绩与排名 results */
+        get: {
+            parameters: {
+                query?: {
+                    revision?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string|null} */
+                                flag: "red" | "yellow" | null;
+                                gapToNext: number | null;
+                                gapToRed: number | null;
+                                group: string;
+                                indicators: {
+                                    [key: string]: {
+                                        rank: number | null;
+                                        score: number | null;
+                                        value: number | null;
+                                    };
+                                };
+                                missing: string[];
+                                name: string;
+                                overallRank: number;
+                                previousRank: number | null;
+                                rank: number;
+                                rankChange: number | null;
+                                total: number;
+                                totalChange: number | null;
+                                vetoed: boolean;
+                            }[];
+                            period: string;
+                            revision: number;
+                            roundId: number;
+                            /** @enum {string} */
+                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成绩 CSV（DESIGN §4 列）results as CSV */
+        get: {
+            parameters: {
+                query?: {
+                    revision?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成绩排名工作簿 results workbook */
+        get: {
+            parameters: {
+                query?: {
+                    revision?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发布与更正记录 publication and corrections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                changes: unknown;
+                                createdBy: number | null;
+                                publishedAt: string;
+                                reason: string | null;
+                                revision: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载填报模板（本人可填的单位×指标）download the fill-in template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推进或退回期次状态 move a round on (or back) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        /** @enum {string} */
+                        to: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contest: {
+                                /** @enum {string} */
+                                cadence: "week" | "month" | "quarter" | "year";
+                                category: string;
+                                id: number;
+                                title: string;
+                            };
+                            deadline: string | null;
+                            derivation: {
+                                from: string[];
+                                method: string;
+                            } | null;
+                            id: number;
+                            may: {
+                                evaluates: string[];
+                                manage: boolean;
+                                reportsFor: string | null;
+                            };
+                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
+                            notice: {
+                                earlyReason: string | null;
+                                endsAt: string;
+                                startedAt: string;
+                            } | null;
+                            period: string;
+                            periodLabel: string;
+                            publishedAt: string | null;
+                            revision: number;
+                            /** @description rubric (DESIGN §3) */
+                            rubric: {
+                                description?: string;
+                                flags: {
+                                    minGroup?: number;
+                                    red?: {
+                                        minScore?: number;
+                                        top?: number;
+                                        topPercent?: number;
+                                    };
+                                    yellow?: {
+                                        below?: number;
+                                        bottom?: number;
+                                        bottomPercent?: number;
+                                    };
+                                };
+                                indicators: ({
+                                    bands?: (number)[][];
+                                    /** @enum {string} */
+                                    better: "higher" | "lower";
+                                    code: string;
+                                    description?: string;
+                                    floor?: number;
+                                    /** @enum {string} */
+                                    kind: "scored";
+                                    /** @enum {string} */
+                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                                    name: string;
+                                    plausible?: (number)[];
+                                    points: number;
+                                    source?: string;
+                                    step?: number;
+                                    target?: number;
+                                    unit?: string;
+                                } | {
+                                    cap?: number;
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "bonus" | "deduction";
+                                    name: string;
+                                    per: number;
+                                } | {
+                                    code: string;
+                                    description?: string;
+                                    /** @enum {string} */
+                                    kind: "veto";
+                                    name: string;
+                                })[];
+                                precision: number;
+                                /** @enum {string} */
+                                ranking: "competition" | "dense";
+                                tieBreak: string[];
+                                title: string;
+                            };
+                            rubricVersion: number;
+                            /** @enum {string} */
+                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                            stateName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录核查（日常考核、四不两直）record a verification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        finding: string;
+                        indicator: string;
+                        /** @enum {string} */
+                        kind: "daily" | "field_check";
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedOn: string;
+                            entryId: number;
+                            finding: string;
+                            id: number;
+                            kind: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 密码策略 the password policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiryDays: number | null;
+                            historySize: number;
+                            minClasses: number;
+                            minLength: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置密码策略（安全管理员）set the password policy */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expiryDays: number | null;
+                        historySize: number;
+                        minClasses: number;
+                        minLength: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiryDays: number | null;
+                            historySize: number;
+                            minClasses: number;
+                            minLength: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 擂台赛系列 series */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contestIds: number[];
+                                copyTo: string | null;
+                                createdAt: string;
+                                docPrefix: string;
+                                id: number;
+                                office: string;
+                                organizer: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                printedBy: string | null;
+                                title: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建系列 create a series */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contests: number[];
+                        copyTo?: string;
+                        docPrefix: string;
+                        office: string;
+                        organizer: string | number;
+                        printedBy?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contestIds: number[];
+                            contests: {
+                                /** @enum {string} */
+                                cadence: "year" | "week" | "month" | "quarter";
+                                category: string;
+                                id: number;
+                                round: {
+                                    deadline: string | null;
+                                    id: number;
+                                    noticeEndsAt: string | null;
+                                    period: string;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                    stateName: string;
+                                } | null;
+                                runsAtPeriod: boolean | null;
+                                title: string;
+                            }[];
+                            copyTo: string | null;
+                            createdAt: string;
+                            docPrefix: string;
+                            id: number;
+                            office: string;
+                            organizer: {
+                                code: string;
+                                id: number;
+                                name: string;
+                            };
+                            printedBy: string | null;
+                            tallies: {
+                                period?: {
+                                    period?: string;
+                                    periodLabel?: string;
+                                    red: number;
+                                    redUnits: number;
+                                    units: {
+                                        contests: {
+                                            /** @enum {string} */
+                                            color: "red" | "yellow";
+                                            id: number;
+                                            period: string;
+                                            title: string;
+                                        }[];
+                                        red: number;
+                                        unit: {
+                                            code: string;
+                                            id: number;
+                                            name: string;
+                                        };
+                                        yellow: number;
+                                    }[];
+                                    year?: number;
+                                    yellow: number;
+                                    yellowUnits: number;
+                                };
+                                year?: {
+                                    period?: string;
+                                    periodLabel?: string;
+                                    red: number;
+                                    redUnits: number;
+                                    units: {
+                                        contests: {
+                                            /** @enum {string} */
+                                            color: "red" | "yellow";
+                                            id: number;
+                                            period: string;
+                                            title: string;
+                                        }[];
+                                        red: number;
+                                        unit: {
+                                            code: string;
+                                            id: number;
+                                            name: string;
+                                        };
+                                        yellow: number;
+                                    }[];
+                                    year?: number;
+                                    yellow: number;
+                                    yellowUnits: number;
+                                };
+                            };
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 系列及其本期期次、红黄旗统计（本期、全年）a series with its period and tallies */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contestIds: number[];
+                            contests: {
+                                /** @enum {string} */
+                                cadence: "year" | "week" | "month" | "quarter";
+                                category: string;
+                                id: number;
+                                round: {
+                                    deadline: string | null;
+                                    id: number;
+                                    noticeEndsAt: string | null;
+                                    period: string;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                    stateName: string;
+                                } | null;
+                                runsAtPeriod: boolean | null;
+                                title: string;
+                            }[];
+                            copyTo: string | null;
+                            createdAt: string;
+                            docPrefix: string;
+                            id: number;
+                            office: string;
+                            organizer: {
+                                code: string;
+                                id: number;
+                                name: string;
+                            };
+                            printedBy: string | null;
+                            tallies: {
+                                period?: {
+                                    period?: string;
+                                    periodLabel?: string;
+                                    red: number;
+                                    redUnits: number;
+                                    units: {
+                                        contests: {
+                                            /** @enum {string} */
+                                            color: "red" | "yellow";
+                                            id: number;
+                                            period: string;
+                                            title: string;
+                                        }[];
+                                        red: number;
+                                        unit: {
+                                            code: string;
+                                            id: number;
+                                            name: string;
+                                        };
+                                        yellow: number;
+                                    }[];
+                                    year?: number;
+                                    yellow: number;
+                                    yellowUnits: number;
+                                };
+                                year?: {
+                                    period?: string;
+                                    periodLabel?: string;
+                                    red: number;
+                                    redUnits: number;
+                                    units: {
+                                        contests: {
+                                            /** @enum {string} */
+                                            color: "red" | "yellow";
+                                            id: number;
+                                            period: string;
+                                            title: string;
+                                        }[];
+                                        red: number;
+                                        unit: {
+                                            code: string;
+                                            id: number;
+                                            name: string;
+                                        };
+                                        yellow: number;
+                                    }[];
+                                    year?: number;
+                                    yellow: number;
+                                    yellowUnits: number;
+                                };
+                            };
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}/bulletin.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 系列通报（Word，GB/T 9704）the series bulletin */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一键开擂：系列各擂台赛本期开擂（全部成功或全部不做；dryRun 预览） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        deadline?: string;
+                        dryRun?: boolean;
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                            dryRun: boolean;
+                            lines: {
+                                /** @enum {string} */
+                                action: "move" | "open" | "skip" | "refused";
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                flags?: {
+                                    red: string[];
+                                    yellow: string[];
+                                };
+                                /** @enum {string|null} */
+                                from: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
+                                message: string;
+                                roundId: number | null;
+                                /** @enum {string|null} */
+                                to: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一键推进：系列本期各期次转到同一状态（全部成功或全部不做；dryRun 预览） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dryRun?: boolean;
+                        period: string;
+                        reason?: string;
+                        /** @enum {string} */
+                        to: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                            dryRun: boolean;
+                            lines: {
+                                /** @enum {string} */
+                                action: "move" | "open" | "skip" | "refused";
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                flags?: {
+                                    red: string[];
+                                    yellow: string[];
+                                };
+                                /** @enum {string|null} */
+                                from: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
+                                message: string;
+                                roundId: number | null;
+                                /** @enum {string|null} */
+                                to: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}/workbook.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 系列成绩工作簿（每赛一表）the series workbook */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户 who am I */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                            expiresAt: string;
+                            previousSignIn?: {
+                                at: string | null;
+                                failuresSince: number;
+                                ip: string | null;
+                            };
+                            /** @enum {string|null} */
+                            restriction: "password_first" | "password_expired" | "totp_setup" | null;
+                            separationOfDuties: boolean;
+                            totpEnabled: boolean;
+                            unit: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            };
+                            unitPath: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            }[];
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                displayName: string;
+                                id: number;
+                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                                unit?: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                unitId: number;
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登录 sign in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        totp?: string;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                            expiresAt: string;
+                            previousSignIn?: {
+                                at: string | null;
+                                failuresSince: number;
+                                ip: string | null;
+                            };
+                            /** @enum {string|null} */
+                            restriction: "password_first" | "password_expired" | "totp_setup" | null;
+                            separationOfDuties: boolean;
+                            totpEnabled: boolean;
+                            unit: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            };
+                            unitPath: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            }[];
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                displayName: string;
+                                id: number;
+                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                                unit?: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                unitId: number;
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** 退出登录 sign out */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改本人密码 change my password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current: string;
+                        next: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/taskforces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专班 task forces */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                department: {
+                                    code: string;
+                                    name: string | null;
+                                } | null;
+                                head: string;
+                                id: number;
+                                leaderPost: string;
+                                members: string[];
+                                name: string;
+                                projects: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 组建专班 set up a task force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        department?: (string | number) | null;
+                        head: string;
+                        leaderPost: string;
+                        /** @default [] */
+                        members?: string[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            department: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            head: string;
+                            id: number;
+                            leaderPost: string;
+                            members: string[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下级单位、根单位或搜索（公开）children, roots or search (public) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                    limit?: number;
+                    offset?: number;
+                    parent?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                childCount: number;
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                                parentId: number | null;
+                                path?: {
+                                    code: string;
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                    name: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建单位 create a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                        name: string;
+                        parent?: (string | number) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            childCount: number;
+                            code: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                            name: string;
+                            parentId: number | null;
+                            path?: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位及其路径（公开）a unit with its path (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            childCount: number;
+                            code: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                            name: string;
+                            parentId: number | null;
+                            path?: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 改名、移动、停用 rename, move, deactivate */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @enum {string} */
+                        kind?: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                        name?: string;
+                        parent?: (string | number) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            childCount: number;
+                            code: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                            name: string;
+                            parentId: number | null;
+                            path?: {
+                                code: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位及下级的用户 users of my subtree */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                createdAt: string;
+                                displayName: string;
+                                id: number;
+                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                                unit?: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                unitId: number;
+                                username: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建用户（未给密码时生成一次性随机密码）create a user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        password?: string;
+                        roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                        unit: string | number;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            password?: string;
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                displayName: string;
+                                id: number;
+                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                                unit?: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                unitId: number;
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户 a user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            displayName: string;
+                            id: number;
+                            roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                            unit?: {
+                                code: string;
+                                id: number;
+                                name: string;
+                            };
+                            unitId: number;
+                            username: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改用户、停用、重置密码 update, deactivate, reset password */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        displayName?: string;
+                        /** @enum {boolean} */
+                        resetPassword?: true;
+                        roles?: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                        unit?: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            password?: string;
+                            user: {
+                                active: boolean;
+                                createdAt: string;
+                                displayName: string;
+                                id: number;
+                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                                unit?: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                unitId: number;
+                                username: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接口令牌 API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: number;
+                                lastUsedAt: string | null;
+                                name: string;
+                                prefix: string;
+                                revokedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建接口令牌（仅显示一次）create an API token, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default script */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            info: {
+                                createdAt: string;
+                                id: number;
+                                lastUsedAt: string | null;
+                                name: string;
+                                prefix: string;
+                                revokedAt: string | null;
+                            };
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤销接口令牌 revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 重置用户的两步验证（安全管理员）reset a user’s second factor */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
