@@ -829,7 +829,11 @@ export function decideAssessmentAdjustment(
 
 /** Attaches the evidence file (佐证材料) of an adjustment, by whoever may propose it. */
 export function attachAdjustmentEvidence(
-  ctx: AppContext & { dataDir: string; files?: FileStore | undefined },
+  ctx: AppContext & {
+    dataDir: string;
+    files?: FileStore | undefined;
+    fileKey?: string | undefined;
+  },
   id: string,
   adjustmentId: string,
   file: { filename: string; bytes: Uint8Array },
@@ -853,7 +857,7 @@ export function attachAdjustmentEvidence(
         'UNSUPPORTED_FILE',
         `不支持的文件类型「${file.filename}」：只收图片、PDF 和 Office 文件`,
       );
-    const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes);
+    const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
     const name = file.filename.slice(0, 200);
     await setAdjustmentEvidence(tx.db, row.id, { name, type, sha256 });
     await audit(tx, {

@@ -59,7 +59,7 @@ import {
 } from '../db/points.repository.ts';
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
-import { EVIDENCE_MAX_BYTES, sniffType, storeFile } from '../io/file-store.ts';
+import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 
@@ -536,7 +536,11 @@ export function clampBulk(rows: NewRecord[], rules: ReadonlyMap<number, Rule>): 
  * pending record, by its branch's recorder; a later upload replaces it until the record is reviewed.
  */
 export function attachRecordEvidence(
-  ctx: AppContext & { dataDir: string; fileKey?: string | undefined },
+  ctx: AppContext & {
+    dataDir: string;
+    files?: FileStore | undefined;
+    fileKey?: string | undefined;
+  },
   recordId: string,
   file: { filename: string; bytes: Uint8Array },
 ) {
@@ -561,7 +565,7 @@ export function attachRecordEvidence(
         'CONFLICT',
         '该记录已审核，佐证不能再改 the record was reviewed; its evidence is fixed',
       );
-    const sha256 = await storeFile(ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
+    const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
     await setRecordEvidence(tx.db, record.id, sha256, contentType);
     await audit(tx, {
       action: 'points.record.evidence',

@@ -214,7 +214,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
         const bytes = await part.toBuffer();
         const saved = await attachAdjustmentEvidence(
-          { ...ctx, dataDir: deps.config.dataDir, files: deps.files },
+          { ...ctx, dataDir: deps.config.dataDir, files: deps.files, fileKey: deps.config.fileKey },
           request.params.id,
           request.params.adjustment,
           { filename: part.filename, bytes },

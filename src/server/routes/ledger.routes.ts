@@ -61,7 +61,7 @@ import {
   SnapshotLightsView,
   UploadLedgerPhotoView,
 } from './ledger.views.ts';
-import { IdParam } from './views.ts';
+import { FileBody, IdParam } from './views.ts';
 
 const NumericId = z.object({ id: z.coerce.number().int().positive() });
 const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -121,6 +121,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          response: { 200: FileBody },
           summary: '月度调度报表（分单位、亮灯、汇总）the monthly report workbook',
           querystring: ReportQuery,
         },
@@ -133,6 +134,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          response: { 200: FileBody },
           summary: '月度调度通报（Word）the monthly brief',
           querystring: ReportQuery,
         },
@@ -154,7 +156,13 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/projects/export.xlsx',
-      { schema: { tags, summary: '导出台账 export the ledger (re-importable)' } },
+      {
+        schema: {
+          tags,
+          response: { 200: FileBody },
+          summary: '导出台账 export the ledger (re-importable)',
+        },
+      },
       async (request, reply) => sendFile(reply, await exportLedger(ctx(request))),
     );
     app.post(

@@ -9,6 +9,7 @@ import { DomainError } from '../../core/errors.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requireCleanText } from '../plugins/input.ts';
+import { FileBody } from './views.ts';
 
 function sendFile(reply: FastifyReply, file: Download) {
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -214,6 +215,7 @@ export function monthRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
+          response: { 200: FileBody },
           summary: '本月合并填报表（每个擂台赛一张工作表）the month workbook, a sheet per contest',
           querystring: MonthQuery,
         },

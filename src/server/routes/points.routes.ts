@@ -68,19 +68,6 @@ import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requireCleanText } from '../plugins/input.ts';
 import {
-  BalanceView,
-  ClaimView,
-  ClassRuleView,
-  HouseholdDetailView,
-  HouseholdListView,
-  HouseholdView,
-  MarketItemView,
-  RecordEvidenceView,
-  RedeemView,
-  RevokeView,
-  StarView,
-} from './points-views.ts';
-import {
   AddMemberView,
   AssignBranchUserView,
   BranchMembersView,
@@ -96,7 +83,20 @@ import {
   ReviewQueueView,
   SetQuarterView,
 } from './points.views.ts';
-import { IdParam, listOf } from './views.ts';
+import {
+  BalanceView,
+  ClaimView,
+  ClassRuleView,
+  HouseholdDetailView,
+  HouseholdListView,
+  HouseholdView,
+  MarketItemView,
+  RecordEvidenceView,
+  RedeemView,
+  RevokeView,
+  StarView,
+} from './points-views.ts';
+import { FileBody, IdParam, listOf } from './views.ts';
 
 /** Party-member points (党员积分, DESIGN §10). */
 export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -342,7 +342,12 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         requireCleanText(part.filename, 'filename');
         const bytes = await part.toBuffer();
         const saved = await attachRecordEvidence(
-          { ...ctx(request), dataDir: deps.config.dataDir, fileKey: deps.config.fileKey },
+          {
+            ...ctx(request),
+            dataDir: deps.config.dataDir,
+            files: deps.files,
+            fileKey: deps.config.fileKey,
+          },
           request.params.id,
           { filename: part.filename, bytes },
         );
@@ -351,13 +356,20 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/points/records/:id/evidence',
-      { schema: { tags, summary: '下载积分佐证 download a record’s evidence', params: IdParam } },
+      {
+        schema: {
+          tags,
+          response: { 200: FileBody },
+          summary: '下载积分佐证 download a record’s evidence',
+          params: IdParam,
+        },
+      },
       async (request, reply) => {
         const file = await recordEvidenceFor(ctx(request), request.params.id);
         reply.header('Content-Type', file.contentType);
         reply.header('Content-Disposition', `attachment; filename="record-${request.params.id}"`);
         return reply.send(
-          await readStoredFile(deps.config.dataDir, 'evidence', file.sha256, deps.config.fileKey),
+          await readStoredFile(deps.files, 'evidence', file.sha256, deps.config.fileKey),
         );
       },
     );

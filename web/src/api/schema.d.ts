@@ -2920,6 +2920,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本月概览（领导、组织单位）：填报进度、逾期、红黄旗、考核、申诉、整改 the county this month */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appeals: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                filedAt: string;
+                                id: number;
+                                indicator: string;
+                                round: {
+                                    id: number;
+                                    periodLabel: string;
+                                };
+                                unit: string;
+                            }[];
+                            assessment: {
+                                grades: {
+                                    [key: string]: number;
+                                };
+                                id: number;
+                                state: string;
+                                title: string;
+                                top: {
+                                    className: string;
+                                    code: string;
+                                    grade: string;
+                                    name: string;
+                                    rank: number;
+                                    total: number;
+                                }[];
+                                units: number;
+                                year: number;
+                            } | null;
+                            flags: {
+                                color: string;
+                                contest: string;
+                                periodLabel: string;
+                                unit: string;
+                            }[];
+                            overdue: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                days: number;
+                                round: {
+                                    id: number;
+                                    periodLabel: string;
+                                };
+                                unit: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                            period: string;
+                            periodLabel: string;
+                            progress: {
+                                contest: {
+                                    category: string;
+                                    id: number;
+                                    title: string;
+                                };
+                                red: number;
+                                reported: number;
+                                round: {
+                                    deadline: string | null;
+                                    id: number;
+                                    overdue: boolean;
+                                    period: string;
+                                    periodLabel: string;
+                                    state: string;
+                                    stateName: string;
+                                };
+                                series: {
+                                    id: number;
+                                    title: string;
+                                } | null;
+                                units: number;
+                                yellow: number;
+                            }[];
+                            rectifications: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                deadline: string;
+                                id: number;
+                                overdue: boolean;
+                                periodLabel: string;
+                                stateName: string;
+                                unit: string;
+                            }[];
+                            totals: {
+                                contests: number;
+                                openAppeals: number;
+                                openRectifications: number;
+                                overdueRectifications: number;
+                                overdueUnits: number;
+                                red: number;
+                                reported: number;
+                                units: number;
+                                yellow: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence/{id}": {
         parameters: {
             query?: never;
@@ -3060,6 +3202,515 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户名册 a village’s households with their latest rating */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                barredUntil: string | null;
+                                groupName: string | null;
+                                headName: string;
+                                id: number;
+                                latest: {
+                                    awarded: number;
+                                    createdAt: string;
+                                    householdId: number;
+                                    id: number;
+                                    results: {
+                                        [key: string]: "pass" | "fail";
+                                    } | null;
+                                    /** @enum {string} */
+                                    stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+                                    stars: number[];
+                                    updatedAt: string;
+                                    year: number;
+                                } | null;
+                                size: number | null;
+                                unitId: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记农户 register a household */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupName?: string | null;
+                        headName: string;
+                        size?: number | null;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            barredUntil: string | null;
+                            groupName: string | null;
+                            headName: string;
+                            id: number;
+                            size: number | null;
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户评星记录 a household’s claims and steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claims: {
+                                awarded: number;
+                                createdAt: string;
+                                householdId: number;
+                                id: number;
+                                results: {
+                                    [key: string]: "pass" | "fail";
+                                } | null;
+                                /** @enum {string} */
+                                stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+                                stars: number[];
+                                steps: {
+                                    at: string;
+                                    claimId: number;
+                                    id: number;
+                                    note: string | null;
+                                    results: {
+                                        [key: string]: "pass" | "fail";
+                                    } | null;
+                                    /** @enum {string} */
+                                    step: "claim" | "villagers" | "committee" | "filing" | "yearly_review" | "revoke";
+                                    userId: number | null;
+                                }[];
+                                updatedAt: string;
+                                year: number;
+                            }[];
+                            household: {
+                                barredUntil: string | null;
+                                groupName: string | null;
+                                headName: string;
+                                id: number;
+                                size: number | null;
+                                unitId: number;
+                            };
+                            stars: {
+                                active: boolean;
+                                criteria: string;
+                                id: number;
+                                name: string;
+                                organizerUnitId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销星级（两年内不得申报）revoke; barred for two years */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claim: {
+                                awarded: number;
+                                createdAt: string;
+                                householdId: number;
+                                id: number;
+                                results: {
+                                    [key: string]: "pass" | "fail";
+                                } | null;
+                                /** @enum {string} */
+                                stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+                                stars: number[];
+                                updatedAt: string;
+                                year: number;
+                            };
+                            household: {
+                                barredUntil: string | null;
+                                groupName: string | null;
+                                headName: string;
+                                id: number;
+                                size: number | null;
+                                unitId: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/stars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申报星级 claim stars for a year */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        stars: number[];
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awarded: number;
+                            createdAt: string;
+                            householdId: number;
+                            id: number;
+                            results: {
+                                [key: string]: "pass" | "fail";
+                            } | null;
+                            /** @enum {string} */
+                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+                            stars: number[];
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 村民评议/村委会审核/乡镇备案 the next step of a claim */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        results: {
+                            [key: string]: "pass" | "fail";
+                        };
+                        /** @enum {string} */
+                        step: "villagers" | "committee" | "filing";
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awarded: number;
+                            createdAt: string;
+                            householdId: number;
+                            id: number;
+                            results: {
+                                [key: string]: "pass" | "fail";
+                            } | null;
+                            /** @enum {string} */
+                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+                            stars: number[];
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/yearly-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 年度复核 the town re-checks last year’s stars */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        results: {
+                            [key: string]: "pass" | "fail";
+                        };
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awarded: number;
+                            createdAt: string;
+                            householdId: number;
+                            id: number;
+                            results: {
+                                [key: string]: "pass" | "fail";
+                            } | null;
+                            /** @enum {string} */
+                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+                            stars: number[];
+                            updatedAt: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/stars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评星标准 the stars that apply to a unit */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                criteria: string;
+                                id: number;
+                                name: string;
+                                organizerUnitId: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增星及评星标准 add a star */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: string;
+                        name: string;
+                        organizer: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            criteria: string;
+                            id: number;
+                            name: string;
+                            organizerUnitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/photos": {
         parameters: {
             query?: never;
@@ -3137,6 +3788,416 @@ export interface paths {
                             month: string;
                             red: number;
                             yellow: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全县汇总（分单位、分类别亮灯）the county summary of a month */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            byKind: {
+                                green: number;
+                                key: string;
+                                name: string;
+                                openProblems: number;
+                                overdueProblems: number;
+                                projects: number;
+                                rate: number | null;
+                                red: number;
+                                yearPlanned: number;
+                                yellow: number;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            byUnit: {
+                                green: number;
+                                key: string;
+                                name: string;
+                                openProblems: number;
+                                overdueProblems: number;
+                                projects: number;
+                                rate: number | null;
+                                red: number;
+                                yearPlanned: number;
+                                yellow: number;
+                                ytdCompleted: number;
+                                ytdPlanned: number;
+                            }[];
+                            month: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的本月：要填报、评分、答复、整改的事项 everything I must fill, score or decide this month */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advance: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                round: {
+                                    deadline: string | null;
+                                    id: number;
+                                    periodLabel: string;
+                                    state: string;
+                                    stateName: string;
+                                };
+                            }[];
+                            appeals: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                filedAt: string;
+                                id: number;
+                                indicator: string;
+                                reason: string;
+                                round: {
+                                    id: number;
+                                    periodLabel: string;
+                                };
+                                unit: {
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                            fill: {
+                                cells: number;
+                                contest: {
+                                    category: string;
+                                    id: number;
+                                    title: string;
+                                };
+                                filled: number;
+                                indicators: string[];
+                                round: {
+                                    carriedOver: boolean;
+                                    deadline: string | null;
+                                    id: number;
+                                    overdue: boolean;
+                                    period: string;
+                                    periodLabel: string;
+                                    state: string;
+                                    stateName: string;
+                                };
+                                /** @enum {string} */
+                                task: "report" | "score";
+                                units: number;
+                            }[];
+                            open: number;
+                            period: string;
+                            periodLabel: string;
+                            rectifications: {
+                                contest: {
+                                    id: number;
+                                    title: string;
+                                };
+                                deadline: string;
+                                id: number;
+                                overdue: boolean;
+                                periodLabel: string;
+                                state: string;
+                                stateName: string;
+                                /** @enum {string} */
+                                task: "submit" | "signoff";
+                                unit: {
+                                    code: string;
+                                    id: number;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/month.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本月合并填报表（每个擂台赛一张工作表）the month workbook, a sheet per contest */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/month/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入本月合并填报表（multipart: file；所有工作表整体成功或整体拒绝）import the month workbook, all sheets or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sheets: {
+                                cells: number;
+                                cleared: number;
+                                contest: string;
+                                roundId: number;
+                                rows: number;
+                                sheet: string;
+                                unchanged: number;
+                                written: number;
+                            }[];
+                            written: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的通知 my notifications (newest first; unread=true for unread only) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    unread?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                createdAt: string;
+                                entityId: number | null;
+                                entityType: string | null;
+                                id: number;
+                                kind: string;
+                                link: string | null;
+                                readAt: string | null;
+                                title: string;
+                            }[];
+                            total: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标为已读 mark a notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            createdAt: string;
+                            entityId: number | null;
+                            entityType: string | null;
+                            id: number;
+                            kind: string;
+                            link: string | null;
+                            readAt: string | null;
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 mark all read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            read: number;
                         };
                     };
                 };
@@ -3840,6 +4901,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/points/class-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度评定规则 the class rule that applies to a unit */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizer?: number;
+                            rule: {
+                                improveBelow: number;
+                                /** @enum {string} */
+                                mode: "thresholds";
+                                vanguardAtLeast: number;
+                            } | {
+                                improveShare: number;
+                                /** @enum {string} */
+                                mode: "quotas";
+                                vanguardShare: number;
+                            };
+                            unit?: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 设定季度评定规则（先锋/合格/待提升）set the quarter classes */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        improveBelow: number;
+                        /** @enum {string} */
+                        mode: "thresholds";
+                        organizer: string | number;
+                        vanguardAtLeast: number;
+                    } | {
+                        improveShare: number;
+                        /** @enum {string} */
+                        mode: "quotas";
+                        organizer: string | number;
+                        vanguardShare: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organizer?: number;
+                            rule: {
+                                improveBelow: number;
+                                /** @enum {string} */
+                                mode: "thresholds";
+                                vanguardAtLeast: number;
+                            } | {
+                                improveShare: number;
+                                /** @enum {string} */
+                                mode: "quotas";
+                                vanguardShare: number;
+                            };
+                            unit?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/points/disputes/{id}/answer": {
         parameters: {
             query?: never;
@@ -3944,6 +5107,269 @@ export interface paths {
                                 name: string;
                             };
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/market": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分超市物品及库存 a village’s market */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                cost: number;
+                                id: number;
+                                name: string;
+                                stock: number;
+                                unitId: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/market/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上架物品 add an item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cost: number;
+                        name: string;
+                        stock: number;
+                        unit: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            cost: number;
+                            id: number;
+                            name: string;
+                            stock: number;
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/market/items/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补货或核减库存 change the stock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        add: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            cost: number;
+                            id: number;
+                            name: string;
+                            stock: number;
+                            unitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/market/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 积分兑换 redeem (lowers the balance, never the ranking points) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        item: number;
+                        member: number;
+                        /** @default 1 */
+                        quantity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            redemption: {
+                                createdAt: string;
+                                id: number;
+                                itemId: number;
+                                memberId: number;
+                                points: number;
+                                quantity: number;
+                                recordedBy: number | null;
+                                redeemedOn: string;
+                            };
+                            stock: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/members/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可用积分及兑换记录 a member’s balance and redemptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            earned: number;
+                            memberId: number;
+                            redemptions: {
+                                createdAt: string;
+                                id: number;
+                                itemId: number;
+                                memberId: number;
+                                points: number;
+                                quantity: number;
+                                recordedBy: number | null;
+                                redeemedOn: string;
+                            }[];
+                            spent: number;
                         };
                     };
                 };
@@ -4267,6 +5693,71 @@ export interface paths {
                             recordId: number;
                             /** @enum {string} */
                             status: "upheld" | "open" | "dismissed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/records/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载积分佐证 download a record’s evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传积分佐证（multipart: file）upload a record’s evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            recordId: number;
+                            sha256: string;
+                            size: number;
                         };
                     };
                 };
@@ -5836,6 +7327,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出台账 export the ledger (re-importable) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入台账（multipart: file，.xlsx，≤10 MB；整表成功或整表拒绝）import a ledger workbook, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            investments: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度调度通报（Word）the monthly brief */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度调度报表（分单位、亮灯、汇总）the monthly report workbook */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/contests": {
         parameters: {
             query?: never;
@@ -6436,6 +8079,66 @@ export interface paths {
                                 code: string;
                                 name: string;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的重点项目（组织者选择公开的）published projects */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                industry: string | null;
+                                investment: {
+                                    sinceStartCompleted: number;
+                                    total: number;
+                                    year: number;
+                                    yearPlanned: number;
+                                    ytdCompleted: number;
+                                    ytdRate: number | null;
+                                } | null;
+                                kind: string;
+                                kindName: string;
+                                location: string | null;
+                                name: string;
+                                startYear: number;
+                                stateName: string;
+                                unit: string;
+                            }[];
+                            total: number;
                         };
                     };
                 };
@@ -9361,6 +11064,218 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推送地址（系统管理员）webhooks; event kinds: deadline.3d, deadline.1d, deadline.overdue, round.notice, appeal.decided, rectification.due */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                createdAt: string;
+                                description: string | null;
+                                id: number;
+                                kinds: string[];
+                                url: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增推送地址；密钥只在此次返回 add a webhook; the secret is returned this once only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        kinds: ("deadline.3d" | "deadline.1d" | "deadline.overdue" | "round.notice" | "appeal.decided" | "rectification.due")[];
+                        secret?: string;
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            description: string | null;
+                            id: number;
+                            kinds: string[];
+                            secret: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除推送地址 delete a webhook */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** 停用、启用或改事件 pause, resume or change kinds */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        kinds?: ("deadline.3d" | "deadline.1d" | "deadline.overdue" | "round.notice" | "appeal.decided" | "rectification.due")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string;
+                            description: string | null;
+                            id: number;
+                            kinds: string[];
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推送记录 delivery log (newest first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                eventId: number;
+                                id: number;
+                                kind: string;
+                                lastError: string | null;
+                                lastStatus: number | null;
+                                nextAttemptAt: string | null;
+                                status: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
