@@ -1817,7 +1817,7 @@ export const en: Messages = {
       refused: '“{{file}}” has {{count}} problems; nothing was saved. Fix them and upload again.',
       failedTitle: 'Upload failed',
       location: 'Where',
-      cell: 'Cell',
+      cell: 'Row and indicator',
       value: 'Value',
       problem: 'Problem',
       wholeSheet: 'Whole sheet',

@@ -1782,7 +1782,7 @@ export const zhCN = {
       refused: '“{{file}}”有 {{count}} 处问题，全部未保存。请按下表修改后重新上传。',
       failedTitle: '上传失败',
       location: '位置',
-      cell: '单元格',
+      cell: '行与指标',
       value: '填写内容',
       problem: '问题',
       wholeSheet: '整张表',

@@ -116,10 +116,7 @@ function Section<T extends object>({
   );
 }
 
-function fillColumns(
-  t: TFunction,
-  task: 'report' | 'score',
-): Column<MonthFill>[] {
+function fillColumns(t: TFunction, task: 'report' | 'score'): Column<MonthFill>[] {
   return [
     {
       key: 'contest',
