@@ -271,7 +271,8 @@ function SavedSheets({ summary }: { summary: MonthImportSummary }) {
       rowKey={(s) => s.sheet}
       cardTitle="sheet"
       columns={columns}
-      dataSource={summary.sheets}
+      // The sheets that changed something; an unchanged import says so above.
+      dataSource={summary.sheets.filter((sheet) => sheet.written + sheet.cleared > 0)}
       pagination={false}
     />
   );
@@ -282,6 +283,7 @@ function ImportDialog({ outcome, onClose }: { outcome: Outcome | null; onClose: 
   let title = '';
   let body: ReactNode = null;
   if (outcome?.kind === 'saved') {
+    const changed = outcome.summary.sheets.reduce((n, x) => n + x.written + x.cleared, 0);
     title = t('month.result.savedTitle');
     body = (
       <>
@@ -289,7 +291,7 @@ function ImportDialog({ outcome, onClose }: { outcome: Outcome | null; onClose: 
           type="success"
           showIcon
           title={
-            outcome.summary.written > 0
+            changed > 0
               ? t('month.result.saved', {
                   file: outcome.filename,
                   written: outcome.summary.written,
@@ -297,7 +299,7 @@ function ImportDialog({ outcome, onClose }: { outcome: Outcome | null; onClose: 
               : t('month.result.noChange', { file: outcome.filename })
           }
         />
-        <SavedSheets summary={outcome.summary} />
+        {changed > 0 ? <SavedSheets summary={outcome.summary} /> : null}
       </>
     );
   } else if (outcome?.kind === 'refused') {
