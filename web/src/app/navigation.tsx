@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -21,6 +22,7 @@ import { hasRole, useSession } from './session.tsx';
 
 type NavKey =
   | 'workbench'
+  | 'myMonth'
   | 'contests'
   | 'series'
   | 'rectifications'
@@ -49,6 +51,12 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
     key: 'work',
     entries: [
       { key: 'workbench', icon: <DashboardOutlined />, path: '/workbench', signedIn: true },
+      {
+        key: 'myMonth',
+        icon: <CalendarOutlined />,
+        path: '/me/month',
+        roles: ['admin', 'organizer', 'evaluator', 'reporter'],
+      },
       { key: 'contests', icon: <TrophyOutlined />, path: '/contests' },
       { key: 'series', icon: <AppstoreOutlined />, path: '/series', signedIn: true },
       { key: 'flags', icon: <FlagOutlined />, path: '/flags' },
