@@ -401,7 +401,7 @@ export function yearlyReview(ctx: AppContext, householdId: string, input: Yearly
     const h = await requireHousehold(tx, householdId);
     if (!(await canFile(tx, h.unitId))) throw forbidden('年度复核（须为乡镇）');
     const last = await findClaim(tx.db, h.id, input.year - 1);
-    if (!last || last.stage !== 'filed')
+    if (last?.stage !== 'filed')
       throw new DomainError(
         'INVALID_TRANSITION',
         `该户 ${input.year - 1} 年没有已备案的星级，无可复核 no filed rating the year before`,

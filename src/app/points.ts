@@ -410,7 +410,7 @@ export function createRecord(
       );
     const rule = await findRule(tx.db, input.rule);
     const applies =
-      rule && rule.active && (await unitPath(tx, branch.unitId)).includes(rule.organizerUnitId);
+      rule?.active && (await unitPath(tx, branch.unitId)).includes(rule.organizerUnitId);
     if (!rule || !applies)
       throw new DomainError(
         'VALIDATION',

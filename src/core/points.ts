@@ -65,7 +65,7 @@ export function clampYearReference(records: readonly ClampInput[]): Clamped[] {
     const before = out.slice(0, i);
     const same = (j: number) => records[j]!;
     const itemSoFar = before
-      .filter((c, j) => same(j).item === r.item && same(j).category === r.category)
+      .filter((_c, j) => same(j).item === r.item && same(j).category === r.category)
       .filter((c) => c.points < 0 === r.points < 0)
       .reduce((a, c) => a + Math.abs(c.counted), 0);
     const categorySoFar = before
