@@ -14,6 +14,7 @@ import { theme } from './theme.ts';
 // pages that draw them).
 const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
 const WorkbenchPage = lazy(() => import('../features/workbench/workbench-page.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx'));
 const ContestsPage = lazy(() => import('../features/contests/contests-page.tsx'));
 const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
 const ContestFormPage = lazy(() => import('../features/contests/contest-form-page.tsx'));
@@ -56,6 +57,7 @@ const PublicPointsPage = lazy(() => import('../features/points/public-leaderboar
 const ScreenPage = lazy(() => import('../features/screen/screen-page.tsx'));
 
 const MANAGERS: Role[] = ['admin', 'organizer'];
+const OVERSEERS: Role[] = ['admin', 'organizer', 'viewer'];
 
 function guarded(page: ReactNode, roles?: Role[]) {
   return <RequireAuth {...(roles ? { roles } : {})}>{page}</RequireAuth>;
@@ -129,6 +131,7 @@ function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Start />} />
         <Route path="workbench" element={guarded(<WorkbenchPage />)} />
+        <Route path="dashboard" element={guarded(<DashboardPage />, OVERSEERS)} />
         <Route path="contests" element={guarded(<ContestsPage />)} />
         <Route path="contests/new" element={guarded(<ContestFormPage />, MANAGERS)} />
         <Route path="contests/:id" element={guarded(<ContestPage />)} />

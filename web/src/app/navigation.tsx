@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -21,6 +22,7 @@ import { hasRole, useSession } from './session.tsx';
 
 type NavKey =
   | 'workbench'
+  | 'dashboard'
   | 'contests'
   | 'series'
   | 'rectifications'
@@ -49,6 +51,12 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
     key: 'work',
     entries: [
       { key: 'workbench', icon: <DashboardOutlined />, path: '/workbench', signedIn: true },
+      {
+        key: 'dashboard',
+        icon: <BarChartOutlined />,
+        path: '/dashboard',
+        roles: ['admin', 'organizer', 'viewer'],
+      },
       { key: 'contests', icon: <TrophyOutlined />, path: '/contests' },
       { key: 'series', icon: <AppstoreOutlined />, path: '/series', signedIn: true },
       { key: 'flags', icon: <FlagOutlined />, path: '/flags' },
