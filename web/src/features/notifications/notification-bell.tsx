@@ -87,7 +87,7 @@ export function NotificationBell() {
       title={t('notifications.title')}
       content={content}
       placement="bottomRight"
-      overlayStyle={{ width: 'min(360px, calc(100vw - 24px))' }}
+      styles={{ root: { width: 'min(360px, calc(100vw - 24px))' } }}
     >
       <Badge count={unread} size="small" offset={[-4, 4]}>
         <Button

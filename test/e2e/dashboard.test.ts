@@ -1,0 +1,111 @@
+// 全县概览 in chromium (DESIGN §7, issue 14 item 7): the leader (领导, viewer) signs in and lands on
+// the county this month — KPI cards, charts drawn on canvas, the overdue units — at 1440 px and on
+// a 390 px phone without horizontal scroll; the organizer reaches it from the workbench; the bell
+// in the header opens its list. Needs `npm run build` and /usr/bin/chromium.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LoginPage } from './page-models/login-page.ts';
+import { latinTextOnPage, saveScreenshot, useDemoSite } from './support.ts';
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+describe('the county dashboard', { timeout: 240_000 }, () => {
+  const demo = useDemoSite();
+
+  async function signIn(user: string, landing: RegExp): Promise<void> {
+    const login = new LoginPage(demo.page, demo.server.url);
+    await login.goto();
+    await login.signIn(user, demo.passwords[user] ?? '', landing);
+  }
+
+  async function waitForDashboard(): Promise<void> {
+    await demo.page.getByTestId('kpi-progress').waitFor();
+    // Three charts, each an ECharts canvas once its module has loaded.
+    await expect
+      .poll(() => demo.page.locator('.dashboard-chart canvas').count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(3);
+  }
+
+  it('is the leader’s landing page, with KPIs, charts and the overdue units', async () => {
+    await signIn('lingdao', /\/dashboard/);
+    await waitForDashboard();
+    expect(await demo.page.locator('h1').textContent()).toBe('全县概览');
+    const progress = await demo.page.getByTestId('kpi-progress').textContent();
+    expect(progress).toMatch(/上报进度\s*\d+ \/ \d+/);
+    for (const id of [
+      'kpi-overdue',
+      'kpi-red',
+      'kpi-yellow',
+      'kpi-appeals',
+      'kpi-rectifications',
+    ]) {
+      expect(await demo.page.getByTestId(id).isVisible()).toBe(true);
+    }
+    const overdue = demo.page.getByTestId('dashboard-overdue');
+    expect(await overdue.textContent()).toContain('逾期未报单位');
+    // The overdue count on the card and the table's rows agree (or the table says none).
+    const count = Number(
+      await demo.page.locator('[data-testid="kpi-overdue"] .kpi-value').textContent(),
+    );
+    if (count > 0)
+      expect(await overdue.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    else expect(await overdue.textContent()).toContain('没有逾期未报的单位');
+    // The menu shows the page, highlighted.
+    expect(await demo.page.locator('.ant-menu-item-selected').textContent()).toContain('全县概览');
+    expect(await horizontalOverflow(demo.page)).toBeLessThanOrEqual(0);
+    expect(await latinTextOnPage(demo.page)).toEqual([]);
+    await saveScreenshot(demo.page, 'dashboard-1440');
+
+    // Another month by the picker: the page follows the URL.
+    await demo.page.goto(`${demo.server.url}/dashboard?period=2026-09`);
+    await demo.page.getByTestId('kpi-progress').waitFor();
+    expect(await demo.page.locator('.dashboard-period').textContent()).toBe('2026年9月');
+    expect(demo.consoleErrors).toEqual([]);
+  });
+
+  it('fits a 390 px phone: cards not tables, no horizontal scroll', async () => {
+    await demo.page.setViewportSize({ width: 390, height: 844 });
+    await signIn('lingdao', /\/dashboard/);
+    await waitForDashboard();
+    // The overdue units as cards on a phone.
+    expect(await demo.page.locator('[data-testid="dashboard-overdue"] table').count()).toBe(0);
+    expect(await horizontalOverflow(demo.page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(demo.page, 'dashboard-390');
+    expect(demo.consoleErrors).toEqual([]);
+  });
+
+  it('is a link from the organizer’s workbench', async () => {
+    await signIn('zuzhibu', /\/workbench/);
+    await demo.page.getByTestId('open-dashboard').click();
+    await demo.page.waitForURL(/\/dashboard/);
+    await waitForDashboard();
+    expect(demo.consoleErrors).toEqual([]);
+  });
+
+  for (const width of [1440, 390]) {
+    it(`opens the bell’s list at ${width} px`, async () => {
+      await demo.page.setViewportSize({ width, height: 900 });
+      await signIn('lingdao', /\/dashboard/);
+      const bell = demo.page.getByTestId('notification-bell');
+      await bell.waitFor();
+      const box = await bell.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      await bell.click();
+      const list = demo.page.getByTestId('notification-list');
+      await list.waitFor();
+      const panel = await list.boundingBox();
+      expect(panel).not.toBeNull();
+      expect(panel!.x).toBeGreaterThanOrEqual(0);
+      expect(panel!.x + panel!.width).toBeLessThanOrEqual(width);
+      expect((await list.textContent()) ?? '').not.toBe('');
+      expect(await horizontalOverflow(demo.page)).toBeLessThanOrEqual(0);
+      await saveScreenshot(demo.page, `bell-${width}`);
+      expect(demo.consoleErrors).toEqual([]);
+    });
+  }
+});
