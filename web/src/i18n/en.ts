@@ -1792,6 +1792,7 @@ export const en: Messages = {
     filedAt: 'Filed',
     indicator: 'Indicator',
     topTitle: 'Assessment top 10',
+    rankIn: '{{className}} #{{rank}}',
     rank: 'Rank',
     total: 'Total',
     grade: 'Grade',

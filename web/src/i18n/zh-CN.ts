@@ -1756,6 +1756,7 @@ export const zhCN = {
     filedAt: '提出时间',
     indicator: '指标',
     topTitle: '综合考核前十名',
+    rankIn: '{{className}}第 {{rank}} 名',
     rank: '名次',
     total: '总分',
     grade: '等次',

@@ -9,6 +9,7 @@ import { LazyChart } from '../../components/chart-lazy.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { ResponsiveTable } from '../../components/responsive-table.tsx';
+import { useNarrow } from '../../hooks/use-narrow.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 
 type Progress = Dashboard['progress'][number];
@@ -16,6 +17,9 @@ type Overdue = Dashboard['overdue'][number];
 type Rectification = Dashboard['rectifications'][number];
 type Appeal = Dashboard['appeals'][number];
 type Top = NonNullable<Dashboard['assessment']>['top'][number];
+
+/** Rows a phone shows of a long list (cards have no pages); the rest is a link away. */
+const PHONE_ROWS = 10;
 
 const RED = '#cf1322';
 const YELLOW = '#d4a106';
@@ -79,6 +83,7 @@ function barOption(
   series: { name: string; data: number[]; color: string }[],
 ): Record<string, unknown> {
   return {
+    animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
@@ -181,6 +186,7 @@ function Charts({ data }: { data: Dashboard }) {
           rows={4}
           empty={grades.length === 0}
           option={{
+            animation: false,
             tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
             legend: { bottom: 0 },
             series: [
@@ -201,6 +207,7 @@ function Charts({ data }: { data: Dashboard }) {
 
 function OverdueTable({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   const columns: (TableColumnType<Overdue> & { key: string })[] = [
     { key: 'unit', title: t('dashboard.unit'), render: (_: unknown, o) => o.unit.name },
     {
@@ -236,7 +243,7 @@ function OverdueTable({ data }: { data: Dashboard }) {
         cardTitle="unit"
         cardExtra="days"
         columns={columns}
-        dataSource={data.overdue}
+        dataSource={narrow ? data.overdue.slice(0, PHONE_ROWS) : data.overdue}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{
           emptyText: (
@@ -250,6 +257,7 @@ function OverdueTable({ data }: { data: Dashboard }) {
 
 function RectificationsTable({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   const columns: (TableColumnType<Rectification> & { key: string })[] = [
     { key: 'unit', title: t('dashboard.unit'), dataIndex: 'unit' },
     {
@@ -291,7 +299,7 @@ function RectificationsTable({ data }: { data: Dashboard }) {
         rowKey={(r) => r.id}
         cardTitle="unit"
         columns={columns}
-        dataSource={data.rectifications}
+        dataSource={narrow ? data.rectifications.slice(0, PHONE_ROWS) : data.rectifications}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{
           emptyText: (
@@ -305,6 +313,7 @@ function RectificationsTable({ data }: { data: Dashboard }) {
 
 function AppealsTable({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   const columns: (TableColumnType<Appeal> & { key: string })[] = [
     { key: 'unit', title: t('dashboard.unit'), dataIndex: 'unit' },
     {
@@ -331,7 +340,7 @@ function AppealsTable({ data }: { data: Dashboard }) {
         rowKey={(a) => a.id}
         cardTitle="unit"
         columns={columns}
-        dataSource={data.appeals}
+        dataSource={narrow ? data.appeals.slice(0, PHONE_ROWS) : data.appeals}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{
           emptyText: (
@@ -346,8 +355,13 @@ function AppealsTable({ data }: { data: Dashboard }) {
 function TopTable({ assessment }: { assessment: NonNullable<Dashboard['assessment']> }) {
   const { t } = useTranslation();
   const columns: (TableColumnType<Top> & { key: string })[] = [
-    { key: 'rank', title: t('dashboard.rank'), dataIndex: 'rank', width: 64, align: 'center' },
     { key: 'name', title: t('dashboard.unit'), dataIndex: 'name' },
+    {
+      key: 'rank',
+      title: t('dashboard.rank'),
+      width: 120,
+      render: (_: unknown, u) => t('dashboard.rankIn', { rank: u.rank, className: u.className }),
+    },
     {
       key: 'total',
       title: t('dashboard.total'),
