@@ -139,7 +139,7 @@ function Charts({ data }: { data: Dashboard }) {
   const grades = Object.entries(data.assessment?.grades ?? {});
   return (
     <Row gutter={[16, 0]}>
-      <Col xs={24} xl={12}>
+      <Col xs={24} lg={12} xl={8}>
         <ChartCard
           title={t('dashboard.progressChart')}
           ariaLabel={t('dashboard.progressLabel')}
@@ -162,7 +162,7 @@ function Charts({ data }: { data: Dashboard }) {
           )}
         />
       </Col>
-      <Col xs={24} xl={12}>
+      <Col xs={24} lg={12} xl={8}>
         <ChartCard
           title={t('dashboard.flagsChart')}
           ariaLabel={t('dashboard.flagsLabel')}
@@ -176,6 +176,8 @@ function Charts({ data }: { data: Dashboard }) {
             ],
           )}
         />
+      </Col>
+      <Col xs={24} lg={12} xl={8}>
         <ChartCard
           title={
             data.assessment
