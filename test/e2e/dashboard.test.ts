@@ -129,5 +129,6 @@ describe('the county dashboard', { timeout: 240_000 }, () => {
       expect(await horizontalOverflow(demo.page)).toBeLessThanOrEqual(0);
       await saveScreenshot(demo.page, `bell-${width}`);
       expect(demo.consoleErrors).toEqual([]);
+    });
   }
 });
