@@ -106,8 +106,8 @@ describe('the county dashboard', { timeout: 240_000 }, () => {
   for (const width of [1440, 390]) {
     it(`opens the bell’s list at ${width} px`, async () => {
       await demo.page.setViewportSize({ width, height: 900 });
-      // The admin has the demo's past notices (进入公示 …), all read when the demo was loaded.
-      await signIn('admin', /\/workbench/);
+      // A town's reporter has the demo's past notices (进入公示 …), all read when it was loaded.
+      await signIn('huangshanpu', /\/workbench/);
       const bell = demo.page.getByTestId('notification-bell');
       await bell.waitFor();
       const box = await bell.boundingBox();
@@ -119,6 +119,9 @@ describe('the county dashboard', { timeout: 240_000 }, () => {
       const items = list.locator('.ant-list-item');
       await items.first().waitFor();
       expect(await list.locator('.notification-read').count()).toBeGreaterThan(0);
+      // Unread are only the server's own fresh reminders (整改已逾期 …), no stale 进入公示.
+      const unread = await list.locator('.notification-unread').allTextContents();
+      expect(unread.filter((text) => text.includes('进入公示'))).toEqual([]);
       const panel = await list.boundingBox();
       expect(panel).not.toBeNull();
       expect(panel!.x).toBeGreaterThanOrEqual(0);
