@@ -14,6 +14,7 @@ import { theme } from './theme.ts';
 // pages that draw them).
 const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
 const WorkbenchPage = lazy(() => import('../features/workbench/workbench-page.tsx'));
+const MyMonthPage = lazy(() => import('../features/month/my-month-page.tsx'));
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx'));
 const ContestsPage = lazy(() => import('../features/contests/contests-page.tsx'));
 const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
@@ -131,6 +132,7 @@ function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Start />} />
         <Route path="workbench" element={guarded(<WorkbenchPage />)} />
+        <Route path="me/month" element={guarded(<MyMonthPage />)} />
         <Route path="dashboard" element={guarded(<DashboardPage />, OVERSEERS)} />
         <Route path="contests" element={guarded(<ContestsPage />)} />
         <Route path="contests/new" element={guarded(<ContestFormPage />, MANAGERS)} />

@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -22,6 +23,7 @@ import { hasRole, useSession } from './session.tsx';
 
 type NavKey =
   | 'workbench'
+  | 'myMonth'
   | 'dashboard'
   | 'contests'
   | 'series'
@@ -51,6 +53,12 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
     key: 'work',
     entries: [
       { key: 'workbench', icon: <DashboardOutlined />, path: '/workbench', signedIn: true },
+      {
+        key: 'myMonth',
+        icon: <CalendarOutlined />,
+        path: '/me/month',
+        roles: ['admin', 'organizer', 'evaluator', 'reporter'],
+      },
       {
         key: 'dashboard',
         icon: <BarChartOutlined />,

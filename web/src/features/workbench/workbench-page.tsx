@@ -206,7 +206,12 @@ function TasksCard() {
       size="small"
       title={t('workbench.tasksTitle')}
       className="section-card"
-      extra={tasks.data ? t('common.countItems', { count: tasks.data.total }) : null}
+      extra={
+        <span className="tasks-extra">
+          {tasks.data ? t('common.countItems', { count: tasks.data.total }) : null}
+          <Link to="/me/month">{t('workbench.myMonthLink')}</Link>
+        </span>
+      }
     >
       {tasks.error !== undefined ? (
         <RequestError error={tasks.error} onRetry={tasks.reload} />
