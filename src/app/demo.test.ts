@@ -62,6 +62,24 @@ describeEachDialect('the demo county', (use) => {
       rounds.filter((r) => r.state === 'collecting').every((r) => r.period === '2026-11'),
     ).toBe(true);
 
+    // The past months' notices (进入公示 …) are history: every user starts with none unread.
+    const unread = await ctx.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(unread.n)).toBe(0);
+    expect(
+      Number(
+        (
+          await ctx.db
+            .selectFrom('notifications')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(0);
+
     const assessment = await assessmentResults(ctx, '1');
     expect(assessment.total).toBe(18);
     expect(assessment.items[0]!.components).toHaveLength(10 + 19);

@@ -95,6 +95,18 @@ export interface DemoSummary {
 }
 
 /**
+ * The demo builds its past months through the same transitions as real use, which leave every
+ * user many stale unread notices (进入公示 and the like): the demo starts with all of them read.
+ */
+async function readPastNotifications(ctx: AppContext): Promise<void> {
+  await ctx.db
+    .updateTable('notifications')
+    .set({ read_at: ctx.clock.now().toISOString() })
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+/**
  * Loads the demo county: Yishui's real towns, streets and villages, its county departments, and a
  * user for every role. Running it again adds nothing twice, and gives the demo users new passwords.
  */
@@ -131,5 +143,6 @@ export async function loadDemo(
       : await loadDemoContests(ctx);
   if (options.contests !== false) await loadDemoSeries(ctx);
   const firstRound = options.contests !== false ? await firstPartyRound(ctx) : undefined;
+  await readPastNotifications(ctx);
   return { units: imported.total, departmentsAdded, contests, firstRound, credentials };
 }

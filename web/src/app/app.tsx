@@ -15,6 +15,7 @@ import { theme } from './theme.ts';
 const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
 const WorkbenchPage = lazy(() => import('../features/workbench/workbench-page.tsx'));
 const MyMonthPage = lazy(() => import('../features/month/my-month-page.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx'));
 const ContestsPage = lazy(() => import('../features/contests/contests-page.tsx'));
 const ContestPage = lazy(() => import('../features/contests/contest-page.tsx'));
 const ContestFormPage = lazy(() => import('../features/contests/contest-form-page.tsx'));
@@ -57,6 +58,7 @@ const PublicPointsPage = lazy(() => import('../features/points/public-leaderboar
 const ScreenPage = lazy(() => import('../features/screen/screen-page.tsx'));
 
 const MANAGERS: Role[] = ['admin', 'organizer'];
+const OVERSEERS: Role[] = ['admin', 'organizer', 'viewer'];
 
 function guarded(page: ReactNode, roles?: Role[]) {
   return <RequireAuth {...(roles ? { roles } : {})}>{page}</RequireAuth>;
@@ -131,6 +133,7 @@ function AppRoutes() {
         <Route index element={<Start />} />
         <Route path="workbench" element={guarded(<WorkbenchPage />)} />
         <Route path="me/month" element={guarded(<MyMonthPage />)} />
+        <Route path="dashboard" element={guarded(<DashboardPage />, OVERSEERS)} />
         <Route path="contests" element={guarded(<ContestsPage />)} />
         <Route path="contests/new" element={guarded(<ContestFormPage />, MANAGERS)} />
         <Route path="contests/:id" element={guarded(<ContestPage />)} />

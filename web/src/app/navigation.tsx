@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
@@ -23,6 +24,7 @@ import { hasRole, useSession } from './session.tsx';
 type NavKey =
   | 'workbench'
   | 'myMonth'
+  | 'dashboard'
   | 'contests'
   | 'series'
   | 'rectifications'
@@ -56,6 +58,12 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
         icon: <CalendarOutlined />,
         path: '/me/month',
         roles: ['admin', 'organizer', 'evaluator', 'reporter'],
+      },
+      {
+        key: 'dashboard',
+        icon: <BarChartOutlined />,
+        path: '/dashboard',
+        roles: ['admin', 'organizer', 'viewer'],
       },
       { key: 'contests', icon: <TrophyOutlined />, path: '/contests' },
       { key: 'series', icon: <AppstoreOutlined />, path: '/series', signedIn: true },

@@ -10,11 +10,13 @@ import {
   myNotifications,
   type NotificationPage,
 } from '../../api/notifications.ts';
+import { useNarrow } from '../../hooks/use-narrow.ts';
 
 /** The bell in the header: unread count, the latest notifications, mark read (DESIGN §7). */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const narrow = useNarrow();
   const [page, setPage] = useState<NotificationPage | null>(null);
   const [open, setOpen] = useState(false);
   const load = useCallback(() => {
@@ -87,11 +89,18 @@ export function NotificationBell() {
       title={t('notifications.title')}
       content={content}
       placement="bottomRight"
-      overlayStyle={{ width: 'min(360px, calc(100vw - 24px))' }}
+      // On a phone the bell is not at the header's right edge: the panel spans the screen instead
+      // of hanging off its left side (issue 14).
+      arrow={!narrow}
+      classNames={{
+        root: narrow ? 'notification-popover notification-popover-narrow' : 'notification-popover',
+      }}
+      styles={{ root: narrow ? {} : { width: 360 } }}
     >
       <Badge count={unread} size="small" offset={[-4, 4]}>
         <Button
           type="text"
+          className="app-header-link notification-bell"
           icon={<BellOutlined />}
           aria-label={t('notifications.bell', { count: unread })}
           data-testid="notification-bell"

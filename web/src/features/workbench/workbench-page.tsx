@@ -1,4 +1,4 @@
-import { FlagFilled } from '@ant-design/icons';
+import { BarChartOutlined, FlagFilled } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -13,7 +13,7 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
 import type { RoundState } from '../../api/contests.ts';
 import { flagTallies, myPositions, myTasks, type Position, type Task } from '../../api/me.ts';
 import { listSeries, type SeriesSummary } from '../../api/outcomes.ts';
@@ -387,6 +387,10 @@ export default function WorkbenchPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   if (!session) return null;
+  // A leader (领导, viewer only) has nothing to do here: the county overview is the landing page.
+  if (session.user.roles.length > 0 && session.user.roles.every((r) => r === 'viewer')) {
+    return <Navigate to="/dashboard" replace />;
+  }
   return (
     <>
       <PageHeader title={t('workbench.title')} subtitle={t('workbench.subtitle')} />
@@ -398,7 +402,14 @@ export default function WorkbenchPage() {
             </div>
             <div className="muted">{session.unitPath.map((u) => u.name).join(' › ')}</div>
           </div>
-          <RoleTags roles={session.user.roles} />
+          <span className="welcome-actions">
+            {hasRole(session, 'admin', 'organizer') ? (
+              <Link to="/dashboard" data-testid="open-dashboard">
+                <BarChartOutlined /> {t('dashboard.open')}
+              </Link>
+            ) : null}
+            <RoleTags roles={session.user.roles} />
+          </span>
         </div>
       </Card>
       <Row gutter={[16, 0]}>
