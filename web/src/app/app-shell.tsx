@@ -1,16 +1,22 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { PageLoading } from '../components/page-loading.tsx';
-import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { useNarrow } from '../hooks/use-narrow.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Navigation } from './navigation.tsx';
 import { useSession } from './session.tsx';
 import { UserMenu } from './user-menu.tsx';
+
+// The bell's list and popover are loaded after sign-in, not on the public site's first visit.
+const NotificationBell = lazy(() =>
+  import('../features/notifications/notification-bell.tsx').then((m) => ({
+    default: m.NotificationBell,
+  })),
+);
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -47,7 +53,11 @@ export function AppShell() {
           <span className="app-brand-sub">{t('app.tagline')}</span>
         </Link>
         <div className="app-header-actions">
-          {signedIn && <NotificationBell />}
+          {signedIn && (
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          )}
           <LanguageSwitch />
           <UserMenu />
         </div>
