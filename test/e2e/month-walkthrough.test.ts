@@ -395,7 +395,7 @@ describe('one month of a contest, role by role', () => {
     await town.page.getByRole('link', { name: TITLE }).first().waitFor();
     await saveScreenshot(town.page, 'workbench-reporter');
     await checkChinese(town.page);
-  });
+  }, 120_000);
 
   it('logged no console error on any page', () => {
     expect(actors.flatMap((actor) => actor.errors)).toEqual([]);

@@ -13,14 +13,15 @@ export async function chooseOption(page: Page, text: string | RegExp): Promise<v
 export async function confirmPopover(page: Page, okText: string): Promise<void> {
   const popover = page.locator('.ant-popover:not(.ant-popover-hidden)');
   const ok = popover.getByRole('button', { name: okText, exact: true });
-  // A click that lands while the popover is still zooming in can miss: try again.
+  // A click that lands while the popover is still zooming in can miss: try again, but only
+  // while the button is still there (a popover fading out after a click that worked is not).
+  await ok.click();
   for (let attempt = 0; attempt < 3; attempt++) {
-    await ok.click();
     try {
-      await popover.waitFor({ state: 'hidden', timeout: 2_000 });
+      await popover.waitFor({ state: 'hidden', timeout: 10_000 });
       return;
     } catch {
-      // Still open.
+      await ok.click({ timeout: 2_000 }).catch(() => undefined);
     }
   }
   throw new Error(`the confirmation ${okText} did not close`);
