@@ -122,6 +122,16 @@ describe('the county dashboard', { timeout: 240_000 }, () => {
       // Unread are only the server's own fresh reminders (整改已逾期 …), no stale 进入公示.
       const unread = await list.locator('.notification-unread').allTextContents();
       expect(unread.filter((text) => text.includes('进入公示'))).toEqual([]);
+      // The popover zooms in: measure it once its width has settled.
+      let settled = -1;
+      await expect
+        .poll(async () => {
+          const w = (await list.boundingBox())?.width ?? 0;
+          const same = Math.abs(w - settled) < 0.5;
+          settled = w;
+          return same;
+        })
+        .toBe(true);
       const panel = await list.boundingBox();
       expect(panel).not.toBeNull();
       expect(panel!.x).toBeGreaterThanOrEqual(0);

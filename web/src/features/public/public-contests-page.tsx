@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
-import { NoticesBanner } from './public-notices-page.tsx';
+import { NoticesBanner } from './public-notices-banner.tsx';
 
 /** 公开展示 home: every contest with published results, by category (分类设榜). */
 export default function PublicContestsPage() {
