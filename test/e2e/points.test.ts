@@ -94,8 +94,13 @@ describe('party-member points', { timeout: 240_000 }, () => {
   }
 
   async function expectFits(page: Page, name: string): Promise<void> {
+    // A chart drawn at the previous width resizes on its own timer: give the layout 5 s to settle.
+    let o = await sidewaysOverflow(page);
+    for (let waited = 0; o.scrollWidth > o.innerWidth && waited < 5_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      o = await sidewaysOverflow(page);
+    }
     await saveScreenshot(page, name);
-    const o = await sidewaysOverflow(page);
     expect(o.scrollWidth, `${name} scrolls sideways: ${o.wide.join(', ')}`).toBeLessThanOrEqual(
       o.innerWidth,
     );

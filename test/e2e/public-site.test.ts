@@ -94,12 +94,15 @@ describe('public site and big screen', () => {
     await saveScreenshot(demo.page, 'public-flags');
     await site.gotoPractices();
     const practice = demo.page.locator('.ant-list-item a').first();
+    const none = demo.page.getByText('还没有公开的经验做法');
+    // Wait for the list (or its empty message) before deciding which it is.
+    await practice.or(none).first().waitFor();
     if (await practice.count()) {
       await practice.click();
       await demo.page.locator('.practice-body').waitFor();
       await saveScreenshot(demo.page, 'public-practice');
     } else {
-      await demo.page.getByText('还没有公开的经验做法').waitFor();
+      await none.waitFor();
     }
     expect(demo.consoleErrors).toEqual([]);
   });
