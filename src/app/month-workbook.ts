@@ -264,7 +264,8 @@ export async function importMonthWorkbook(
         continue;
       }
       const result = await checkPreparedSheet(tx, current, w.contest, w.rubric, w.prepared);
-      problems.push(...w.prepared.problems);
+      // A loop, not push(...): a sheet's problems can run to thousands.
+      for (const problem of w.prepared.problems) problems.push(problem);
       beyondTotal += w.prepared.beyond.total;
       for (const [code, c] of Object.entries(w.prepared.beyond.counts)) {
         beyondCounts[code] = (beyondCounts[code] ?? 0) + c;
