@@ -70,32 +70,30 @@ import { requireCleanText } from '../plugins/input.ts';
 import {
   AddMemberView,
   AssignBranchUserView,
+  BalanceView,
   BranchMembersView,
   BranchRulesView,
+  ClaimView,
+  ClassRuleView,
   CreateBranchView,
   CreateRecordView,
   CreateRuleView,
   FileDisputeView,
-  LeaderboardView,
-  ListBranchesView,
-  MemberStatementView,
-  PublicLeaderboardView,
-  ReviewQueueView,
-  SetQuarterView,
-} from './points.views.ts';
-import {
-  BalanceView,
-  ClaimView,
-  ClassRuleView,
   HouseholdDetailView,
   HouseholdListView,
   HouseholdView,
+  LeaderboardView,
+  ListBranchesView,
   MarketItemView,
+  MemberStatementView,
+  PublicLeaderboardView,
   RecordEvidenceView,
   RedeemView,
+  ReviewQueueView,
   RevokeView,
+  SetQuarterView,
   StarView,
-} from './points-views.ts';
+} from './points.views.ts';
 import { FileBody, IdParam, listOf } from './views.ts';
 
 /** Party-member points (党员积分, DESIGN §10). */
