@@ -124,9 +124,16 @@ describe('assessment year-end', { timeout: 180_000 }, () => {
       buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
     });
     await modal.getByRole('button', { name: '提交申报' }).click();
-    await demo.page.getByText('已申报，等待组织单位审核认定').waitFor();
+    // The modal closes once the proposal and its evidence are saved (two requests, which take a
+    // while on a busy machine); a refusal would stay in it as an error, which the failure names.
+    await modal.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error: unknown) => {
+      const refusal = modal.locator('.ant-alert-error');
+      throw (await refusal.count()) ? new Error(`refused: ${await refusal.textContent()}`) : error;
+    });
     const row = demo.page.locator('.adjustments-table tr', { hasText: reason });
-    await expect.poll(() => row.locator('.adjustment-state').textContent()).toBe('待审核');
+    await expect
+      .poll(() => row.locator('.adjustment-state').textContent(), { timeout: 20_000 })
+      .toBe('待审核');
     expect(await row.getByRole('link', { name: '示范镇命名文件.pdf' }).count()).toBe(1);
     await demo.page.setViewportSize({ width: 390, height: 844 });
     await saveScreenshot(demo.page, 'assessment-year-end-propose-390');
