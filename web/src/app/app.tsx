@@ -30,6 +30,7 @@ const ProblemsPage = lazy(() => import('../features/ledger/problems-page.tsx'));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
+const WebhooksPage = lazy(() => import('../features/notifications/webhooks-page.tsx'));
 const AssessmentsPage = lazy(() => import('../features/assessments/assessments-page.tsx'));
 const AssessmentPage = lazy(() => import('../features/assessments/assessment-page.tsx'));
 const SeriesListPage = lazy(() => import('../features/series/series-list-page.tsx'));
@@ -161,6 +162,7 @@ function AppRoutes() {
         <Route path="units/:code?" element={<UnitsPage />} />
         <Route path="users" element={guarded(<UsersPage />, ['admin', 'secadmin'])} />
         <Route path="audit" element={guarded(<AuditPage />, ['auditor'])} />
+        <Route path="webhooks" element={guarded(<WebhooksPage />, ['admin'])} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

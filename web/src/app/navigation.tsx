@@ -9,6 +9,7 @@ import {
   FileProtectOutlined,
   FlagOutlined,
   GlobalOutlined,
+  NotificationOutlined,
   ProjectOutlined,
   StarOutlined,
   TeamOutlined,
@@ -35,6 +36,7 @@ type NavKey =
   | 'units'
   | 'users'
   | 'audit'
+  | 'webhooks'
   | 'publicSite';
 
 interface NavEntry {
@@ -85,6 +87,7 @@ const NAV_GROUPS: { key: 'work' | 'system' | 'public'; entries: NavEntry[] }[] =
       { key: 'units', icon: <ApartmentOutlined />, path: '/units' },
       { key: 'users', icon: <TeamOutlined />, path: '/users', roles: ['admin', 'secadmin'] },
       { key: 'audit', icon: <FileProtectOutlined />, path: '/audit', roles: ['auditor'] },
+      { key: 'webhooks', icon: <NotificationOutlined />, path: '/webhooks', roles: ['admin'] },
     ],
   },
   {
