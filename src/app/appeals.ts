@@ -12,6 +12,7 @@ import {
 import { listParticipants } from '../db/contest.repository.ts';
 import { findEntryFor } from '../db/entry.repository.ts';
 import type { Database } from '../db/schema.ts';
+import { unitLabels } from '../db/unit.repository.ts';
 import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
@@ -195,10 +196,12 @@ export async function getAppeals(ctx: AppContext, roundId: string): Promise<Appe
 
 /** Appeals as the API shows them: with the unit's code and name beside its id. */
 export async function presentAppeals(db: Kysely<Database>, appeals: Appeal[]) {
-  const ids = [...new Set(appeals.map((a) => a.unitId))];
-  const units = ids.length
-    ? await db.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', ids).execute()
-    : [];
-  const byId = new Map(units.map((u) => [u.id, { code: u.code, name: u.name }]));
-  return appeals.map((a) => ({ ...a, unit: byId.get(a.unitId)! }));
+  const byId = await unitLabels(
+    db,
+    appeals.map((a) => a.unitId),
+  );
+  return appeals.map((a) => {
+    const unit = byId.get(a.unitId)!;
+    return { ...a, unit: { code: unit.code, name: unit.name } };
+  });
 }

@@ -18,8 +18,10 @@ import {
   decideAdjustment,
   findAssessmentRow,
   insertAdjustment,
+  insertAssessment,
   insertSchemeVersion,
   listAdjustments,
+  listAssessmentRows,
   listSchemeVersions,
   raterScores,
   ratingProgress,
@@ -32,7 +34,7 @@ import { findContest } from '../db/contest.repository.ts';
 import { listResults } from '../db/result.repository.ts';
 import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
+import { findUnit, pathsOf, unitsByRule } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { authorize, requireUser } from './authorize.ts';
@@ -187,15 +189,12 @@ async function resolveUnits(db: Kysely<Database>, spec: CreateAssessment['partic
     throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${spec.under}`, {
       field: 'participants.under',
     });
-  return withSubtree(db, under.id)
-    .selectFrom('units')
-    .selectAll()
-    .where('id', 'in', (eb) => eb.selectFrom('subtree').select('subtree.id'))
-    .where('kind', 'in', spec.kinds)
-    .where('id', '!=', under.id)
-    .orderBy('code')
-    .execute()
-    .then((rows) => rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind })));
+  return (await unitsByRule(db, under.id, spec.kinds)).map((u) => ({
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+  }));
 }
 
 type Participant = { id: number; code: string; name: string; kind: string };
@@ -284,23 +283,12 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
     const scheme = await buildScheme(tx.db, input, units);
     const now = tx.clock.now().toISOString();
     const schemeJson = JSON.stringify(scheme);
-    const row = await tx.db
-      .insertInto('assessments')
-      .values({
-        organizer_unit_id: organizer.id,
-        year: input.year,
-        title: input.title,
-        scheme_json: schemeJson,
-        created_at: now,
-        updated_at: now,
-        published_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.db
-      .insertInto('assessment_participants')
-      .values(units.map((u) => ({ assessment_id: row.id, unit_id: u.id })))
-      .execute();
+    const row = await insertAssessment(
+      tx.db,
+      { organizerUnitId: organizer.id, year: input.year, title: input.title, schemeJson },
+      units.map((u) => u.id),
+      now,
+    );
     await insertSchemeVersion(
       tx.db,
       {
@@ -415,12 +403,7 @@ export async function getAssessment(ctx: AppContext, id: string) {
 
 export async function listAssessments(ctx: AppContext) {
   requireUser(ctx);
-  const rows = await ctx.db
-    .selectFrom('assessments')
-    .select(['id', 'title', 'year', 'state'])
-    .orderBy('year', 'desc')
-    .orderBy('id')
-    .execute();
+  const rows = await listAssessmentRows(ctx.db);
   const items = [];
   for (const row of rows) {
     try {

@@ -18,7 +18,7 @@ import {
 } from '../db/contest.repository.ts';
 import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { findUnit, pathsOf, withSubtree } from '../db/unit.repository.ts';
+import { findUnit, pathsOf, unitsByRule } from '../db/unit.repository.ts';
 import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, isId, Ref } from './ids.ts';
@@ -148,15 +148,7 @@ export async function resolveParticipants(
     }
   } else {
     const under = await resolveUnit(db, spec.under, 'participants.under');
-    units = await withSubtree(db, under.id)
-      .selectFrom('units')
-      .select(['id', 'code', 'kind'])
-      .where('id', 'in', (eb) => eb.selectFrom('subtree').select('subtree.id'))
-      .where('kind', 'in', spec.kinds)
-      .where('active', '=', 1)
-      .where('id', '!=', under.id)
-      .orderBy('code')
-      .execute();
+    units = await unitsByRule(db, under.id, spec.kinds);
     if (units.length === 0) {
       throw new DomainError(
         'NO_PARTICIPANTS',

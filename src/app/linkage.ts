@@ -12,10 +12,14 @@ import { periodLabel } from '../core/period.ts';
 import { rankByKeys, singleGroup } from '../core/rank.ts';
 import { acceptsEntries } from '../core/round-state.ts';
 import {
+  feedsFromTemplate,
   findContest,
+  findInstance,
   insertContest,
   isParticipant,
+  listInstances,
   listParticipants,
+  replaceFeeds,
   replaceParticipants,
 } from '../db/contest.repository.ts';
 import { entriesOfUnits, saveEntries as saveEntryRows } from '../db/entry.repository.ts';
@@ -75,12 +79,7 @@ async function instantiateIn(ctx: AppContext, templateId: string, input: Instant
       '模板尚未发布评分标准 the template has no published rubric',
     );
   await authorize(ctx, 'contest.manage', town.id);
-  const existing = await ctx.db
-    .selectFrom('contests')
-    .select('id')
-    .where('template_id', '=', template.id)
-    .where('organizer_unit_id', '=', town.id)
-    .executeTakeFirst();
+  const existing = await findInstance(ctx.db, template.id, town.id);
   if (existing) {
     throw new DomainError(
       'INSTANCE_EXISTS',
@@ -135,14 +134,15 @@ export function setFeeds(ctx: AppContext, contestId: string, feeds: SetFeeds) {
         );
       }
     }
-    await tx.db.deleteFrom('contest_feeds').where('contest_id', '=', contest.id).execute();
-    const rows = Object.entries(feeds).map(([code, f]) => ({
-      contest_id: contest.id,
-      indicator_code: code,
-      template_id: f.template,
-      measure: f.measure,
-    }));
-    if (rows.length) await tx.db.insertInto('contest_feeds').values(rows).execute();
+    await replaceFeeds(
+      tx.db,
+      contest.id,
+      Object.entries(feeds).map(([code, f]) => ({
+        indicatorCode: code,
+        templateId: f.template,
+        measure: f.measure,
+      })),
+    );
     await audit(tx, {
       action: 'contest.feeds',
       entityType: 'contest',
@@ -174,38 +174,34 @@ export async function applyFeeds(
 ) {
   const contest = (await findContest(db, round.contestId))!;
   if (!contest.templateId) return [];
-  const feeds = await db
-    .selectFrom('contest_feeds')
-    .selectAll()
-    .where('template_id', '=', contest.templateId)
-    .execute();
+  const feeds = await feedsFromTemplate(db, contest.templateId);
   const results = await listResults(db, round.id, round.revision);
   const filled = [];
   for (const feed of feeds) {
-    const target = await findRoundByPeriod(db, feed.contest_id, round.period);
+    const target = await findRoundByPeriod(db, feed.contestId, round.period);
     if (!target || !acceptsEntries(target.state) || target.derivation) continue;
-    if (!(await isParticipant(db, feed.contest_id, contest.organizerUnitId))) continue;
+    if (!(await isParticipant(db, feed.contestId, contest.organizerUnitId))) continue;
     const raw = measure(feed.measure, results);
     const value = raw === null ? null : Math.round(raw * 10_000) / 10_000;
     const existing = new Map(
       (await entriesOfUnits(db, target.id, [contest.organizerUnitId]))
-        .filter((e) => e.indicator === feed.indicator_code)
+        .filter((e) => e.indicator === feed.indicatorCode)
         .map((e) => [`${e.unitId}:${e.indicator}`, e]),
     );
     const note = `由${periodLabel(round.period)}村级擂台自动汇总（${feed.measure === 'red_share' ? '红旗村占比' : '村平均分'}）`;
     await saveEntryRows(
       db,
       target.id,
-      [{ unitId: contest.organizerUnitId, indicator: feed.indicator_code, value, note }],
+      [{ unitId: contest.organizerUnitId, indicator: feed.indicatorCode, value, note }],
       existing,
       by,
       now,
     );
     if (target.state === 'reviewing') await computeRound(db, target, target.revision);
     filled.push({
-      contestId: feed.contest_id,
+      contestId: feed.contestId,
       roundId: target.id,
-      indicator: feed.indicator_code,
+      indicator: feed.indicatorCode,
       value,
     });
   }
@@ -222,12 +218,7 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
   if (!template.isTemplate)
     throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板 not a template');
   await authorize(ctx, 'contest.read', template.organizerUnitId);
-  const instances = await ctx.db
-    .selectFrom('contests')
-    .selectAll()
-    .where('template_id', '=', template.id)
-    .orderBy('id')
-    .execute();
+  const instances = await listInstances(ctx.db, template.id);
   const towns = [];
   const villages: {
     code: string;
@@ -239,7 +230,7 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
     vetoed: boolean;
   }[] = [];
   for (const instance of instances) {
-    const town = (await findUnit(ctx.db, instance.organizer_unit_id))!;
+    const town = (await findUnit(ctx.db, instance.organizerUnitId))!;
     const round = await findRoundByPeriod(ctx.db, instance.id, period);
     const published =
       round?.state === 'published' ? await listResults(ctx.db, round.id, round.revision) : [];

@@ -15,9 +15,9 @@ import {
   listPractices,
   type Practice,
 } from '../db/practice.repository.ts';
-import { listPublishedContests } from '../db/public.repository.ts';
+import { listPublishedContests, publishedRoundsStamp } from '../db/public.repository.ts';
 import { listResults, unitHistory } from '../db/result.repository.ts';
-import { findRound, listRevisions, listRounds } from '../db/round.repository.ts';
+import { findRound, listRevisions, listRounds, roundHead } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { rubricOfRound } from './compute-round.ts';
@@ -307,11 +307,7 @@ export async function publicRound(
   const recent = cache.fresh(id);
   if (recent) return recent;
   const generation = cache.generation;
-  const head = await db
-    .selectFrom('rounds')
-    .select(['state', 'revision'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const head = await roundHead(db, id);
   if (head?.state !== 'published') {
     cache.invalidate(id);
     throw notFound(`round ${id}`);
@@ -408,14 +404,6 @@ export async function publicImage(db: Db, id: number) {
 
 /** A token that changes whenever a round is published or corrected: the big screen polls it. */
 export async function publicVersion(db: Db): Promise<{ version: string }> {
-  const row = await db
-    .selectFrom('rounds')
-    .select((eb) => [
-      eb.fn.max('published_at').as('latest'),
-      eb.fn.sum<number>('revision').as('revisions'),
-      eb.fn.countAll<number>().as('n'),
-    ])
-    .where('state', '=', 'published')
-    .executeTakeFirstOrThrow();
+  const row = await publishedRoundsStamp(db);
   return { version: `${row.n}.${row.revisions ?? 0}.${row.latest ?? ''}` };
 }

@@ -25,6 +25,7 @@ import {
   reportCsv,
   resultsWorkbook,
 } from '../io/results-workbook.ts';
+import { htmlToText } from '../io/sanitize-html.ts';
 import {
   formatSheetProblem,
   MAX_REPORTED_PROBLEMS,
@@ -554,16 +555,7 @@ async function roundReport(
 
 /** A practice's body as one plain paragraph, for when it has no summary. */
 function plainText(html: string): string {
-  const text = html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = htmlToText(html);
   return text.length > 300 ? `${text.slice(0, 300)}……` : text;
 }
 

@@ -23,7 +23,7 @@ import {
   listTokens,
   revokeToken,
 } from '../db/session.repository.ts';
-import { findUnit } from '../db/unit.repository.ts';
+import { findUnit, unitLabels } from '../db/unit.repository.ts';
 import {
   findUser,
   findUserRow,
@@ -89,11 +89,10 @@ export interface UserView extends User {
 }
 
 export async function presentUsers(db: Kysely<Database>, users: User[]): Promise<UserView[]> {
-  const ids = [...new Set(users.map((u) => u.unitId))];
-  const units = ids.length
-    ? await db.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', ids).execute()
-    : [];
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const byId = await unitLabels(
+    db,
+    users.map((u) => u.unitId),
+  );
   return users.map((u) => ({ ...u, unit: byId.get(u.unitId)! }));
 }
 

@@ -1,11 +1,56 @@
 import type { Kysely } from 'kysely';
 import type { Adjustment } from '../core/assessment.ts';
+import { insertBatchSize } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database>;
 
 export async function findAssessmentRow(db: Db, id: number) {
   return db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every assessment, newest year first (the caller keeps those its actor may read). */
+export async function listAssessmentRows(db: Db) {
+  return db
+    .selectFrom('assessments')
+    .select(['id', 'title', 'year', 'state'])
+    .orderBy('year', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** A new draft assessment with its participants; returns its id. */
+export async function insertAssessment(
+  db: Db,
+  a: { organizerUnitId: number; year: number; title: string; schemeJson: string },
+  participantIds: readonly number[],
+  now: string,
+): Promise<{ id: number }> {
+  const row = await db
+    .insertInto('assessments')
+    .values({
+      organizer_unit_id: a.organizerUnitId,
+      year: a.year,
+      title: a.title,
+      scheme_json: a.schemeJson,
+      created_at: now,
+      updated_at: now,
+      published_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const size = insertBatchSize(db, 2);
+  for (let i = 0; i < participantIds.length; i += size) {
+    await db
+      .insertInto('assessment_participants')
+      .values(
+        participantIds
+          .slice(i, i + size)
+          .map((unitId) => ({ assessment_id: row.id, unit_id: unitId })),
+      )
+      .execute();
+  }
+  return row;
 }
 
 export async function assessmentParticipants(db: Db, assessmentId: number) {

@@ -310,3 +310,74 @@ export async function publishRubricVersion(db: Db, id: number, now: string): Pro
     .where('id', '=', id)
     .execute();
 }
+
+/** A town's contest made from a county template, if the town has made one (三级联动). */
+export async function findInstance(
+  db: Db,
+  templateId: number,
+  organizerUnitId: number,
+): Promise<Contest | undefined> {
+  const row = await db
+    .selectFrom('contests')
+    .selectAll()
+    .where('template_id', '=', templateId)
+    .where('organizer_unit_id', '=', organizerUnitId)
+    .executeTakeFirst();
+  return row ? contestFromRow(row) : undefined;
+}
+
+/** Every town's contest made from a template, in the order they were made. */
+export async function listInstances(db: Db, templateId: number): Promise<Contest[]> {
+  const rows = await db
+    .selectFrom('contests')
+    .selectAll()
+    .where('template_id', '=', templateId)
+    .orderBy('id')
+    .execute();
+  return rows.map(contestFromRow);
+}
+
+/** A county-board indicator that takes its value from towns' village contests of a template. */
+export interface Feed {
+  contestId: number;
+  indicatorCode: string;
+  templateId: number;
+  /** `red_share` (share of villages with a red flag) or `mean_total` (mean village total). */
+  measure: string;
+}
+
+/** Replaces a contest's feeds with these. */
+export async function replaceFeeds(
+  db: Db,
+  contestId: number,
+  feeds: Omit<Feed, 'contestId'>[],
+): Promise<void> {
+  await db.deleteFrom('contest_feeds').where('contest_id', '=', contestId).execute();
+  if (feeds.length === 0) return;
+  await db
+    .insertInto('contest_feeds')
+    .values(
+      feeds.map((f) => ({
+        contest_id: contestId,
+        indicator_code: f.indicatorCode,
+        template_id: f.templateId,
+        measure: f.measure,
+      })),
+    )
+    .execute();
+}
+
+/** The feeds that take their values from a template's village contests. */
+export async function feedsFromTemplate(db: Db, templateId: number): Promise<Feed[]> {
+  const rows = await db
+    .selectFrom('contest_feeds')
+    .selectAll()
+    .where('template_id', '=', templateId)
+    .execute();
+  return rows.map((r) => ({
+    contestId: r.contest_id,
+    indicatorCode: r.indicator_code,
+    templateId: r.template_id,
+    measure: r.measure,
+  }));
+}

@@ -68,3 +68,23 @@ export async function listPublishedContests(
     rounds: byContest.get(c.id) ?? [],
   }));
 }
+
+/**
+ * What changes whenever a round is published or corrected: how many rounds are published, the
+ * sum of their revisions and the latest publication time. PostgreSQL returns the count and the
+ * sum as text, SQLite as numbers; either prints the same.
+ */
+export async function publishedRoundsStamp(
+  db: Db,
+): Promise<{ n: number | string; revisions: number | string | null; latest: string | null }> {
+  const row = await db
+    .selectFrom('rounds')
+    .select((eb) => [
+      eb.fn.max('published_at').as('latest'),
+      eb.fn.sum<number>('revision').as('revisions'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('state', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return { n: row.n, revisions: row.revisions, latest: row.latest };
+}

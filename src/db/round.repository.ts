@@ -195,3 +195,16 @@ export async function listRevisions(db: Db, roundId: number) {
     publishedAt: r.published_at,
   }));
 }
+
+/** Just a round's state and revision: the public cache's cheap check that its copy is current. */
+export async function roundHead(
+  db: Db,
+  id: number,
+): Promise<{ state: RoundState; revision: number } | undefined> {
+  const row = await db
+    .selectFrom('rounds')
+    .select(['state', 'revision'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { state: row.state as RoundState, revision: row.revision } : undefined;
+}

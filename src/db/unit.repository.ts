@@ -236,3 +236,41 @@ export async function unitsByCodes(db: Db, codes: string[]) {
     .where('code', 'in', codes)
     .execute();
 }
+
+/**
+ * The units a participant rule `{ under, kinds }` selects: the active units of those kinds
+ * strictly below `underId`, by code. Contests, their town instances and assessments all resolve
+ * a rule here, so a deactivated unit joins none of them; a unit a list names is taken as named.
+ */
+export async function unitsByRule(db: Db, underId: number, kinds: readonly UnitKind[]) {
+  if (kinds.length === 0) return [];
+  const rows = await withSubtree(db, underId)
+    .selectFrom('units')
+    .selectAll()
+    .where('id', 'in', (eb) => eb.selectFrom('subtree').select('subtree.id'))
+    .where('kind', 'in', kinds)
+    .where('active', '=', toDbBool(true))
+    .where('id', '!=', underId)
+    .orderBy('code')
+    .execute();
+  return rows.map(unitFromRow);
+}
+
+/** Each unit's code and name by id, for showing beside an id (ids not found are left out). */
+export async function unitLabels(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { id: number; code: string; name: string }>> {
+  const labels = new Map<number, { id: number; code: string; name: string }>();
+  const unique = [...new Set(ids)];
+  // In chunks: SQLite binds a limited number of parameters per statement.
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('units')
+      .select(['id', 'code', 'name'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) labels.set(row.id, row);
+  }
+  return labels;
+}

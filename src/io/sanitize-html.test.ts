@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizePracticeHtml as clean } from './sanitize-html.ts';
+import { sanitizePracticeHtml as clean, htmlToText } from './sanitize-html.ts';
 
 describe('sanitizePracticeHtml', () => {
   it.each([
@@ -54,5 +54,31 @@ describe('sanitizePracticeHtml', () => {
         '<ul><li>党支部领办合作社</li></ul><img src="/api/v1/public/images/12" alt="现场" />' +
         '<a href="https://www.yishui.gov.cn/" rel="noopener noreferrer nofollow" target="_blank">沂水县政府</a>',
     );
+  });
+});
+
+describe('htmlToText', () => {
+  it.each([
+    ['tags to spaces', '<p>第一段</p><p>第二段<strong>加粗</strong></p>', '第一段 第二段加粗'],
+    [
+      'named and numeric entities',
+      '<p>A&amp;B &lt;c&gt; &ldquo;引&rdquo;&#12290;&#x4e2d;</p>',
+      'A&B <c> “引”。中',
+    ],
+    ['escaped markup stays text', '<p>&amp;lt;b&amp;gt;</p>', '&lt;b&gt;'],
+    [
+      'script and style content dropped',
+      '<style>p{}</style><script>x()</script><p>正文</p>',
+      '正文',
+    ],
+    ['a > inside an attribute', '<img alt="a>b" src="/x"><p>文</p>', '文'],
+    [
+      'inline elements join, lists and cells part',
+      '<ul><li>一</li><li>二</li></ul><table><tr><td>三</td><td>四</td></tr></table>',
+      '一 二 三 四',
+    ],
+    ['non-breaking spaces collapse', '<p>甲&nbsp;&nbsp;\n 乙</p>', '甲 乙'],
+  ])('%s', (_name, html, text) => {
+    expect(htmlToText(html)).toBe(text);
   });
 });

@@ -63,3 +63,52 @@ const OPTIONS: sanitize.IOptions = {
 export function sanitizePracticeHtml(html: string): string {
   return sanitize(html, OPTIONS).trim();
 }
+
+// Elements that end a line of text; each becomes a <br>, and so a space, in htmlToText.
+const BLOCKS = [
+  'p',
+  'div',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'li',
+  'tr',
+  'td',
+  'th',
+  'figure',
+  'figcaption',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'table',
+];
+
+const TEXT_ONLY: sanitize.IOptions = {
+  allowedTags: ['br'],
+  allowedAttributes: {},
+  transformTags: Object.fromEntries(BLOCKS.map((tag) => [tag, 'br'])),
+};
+
+/**
+ * HTML as one line of plain text, by sanitize-html: every entity decoded (named and numeric, not
+ * a handful), the content of script and style dropped, a space where a block ends and none where
+ * an inline element does (加<strong>强</strong> stays 加强). Its output escapes &, < and >
+ * and keeps only <br /> as a tag, so the three are undone after the breaks become spaces.
+ */
+export function htmlToText(html: string): string {
+  return sanitize(html, TEXT_ONLY)
+    .replace(/<br \/>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -2,6 +2,11 @@
 // and the central directory itself, refuses what is truncated, not a ZIP, too many entries or too
 // large once inflated (a zip bomb), and inflates each entry under a hard output cap so that sizes
 // which lie in the directory are caught too. No package: the ZIP format (APPNOTE 6.3) is small.
+// yauzl was weighed (issue 17) and not taken: it checks the same things (entry count, sizes
+// against the directory) but only through callbacks and a read stream per entry, so this
+// synchronous check of a buffer already in memory would turn asynchronous and no faster, it
+// would not tell a legacy .xls or an encrypted file apart in Chinese, and it is one more
+// production dependency; readZipEntry would still be needed beside it.
 import { inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {

@@ -15,6 +15,7 @@ import { LoginPage } from './page-models/login-page.ts';
 import { ResultsPage, RoundPage } from './page-models/round-page.ts';
 import {
   ApiClient,
+  chartsAtRest,
   collectConsoleErrors,
   DATA_CODES,
   demoPasswords,
@@ -347,16 +348,13 @@ describe('one month of a contest, role by role', () => {
     expect(gap === '已达到' || Number(gap) > 0).toBe(true);
     // The upheld appeal counts: 28 of 30 for A1.
     await expect(results.cellText('黄山铺镇', 'A1')).resolves.toMatch(/^28\.00/);
-    await page.locator('canvas').first().waitFor();
-    // ECharts grows its bars on a timer of its own, which CSS cannot switch off.
-    await page.waitForTimeout(1500);
+    await chartsAtRest(page);
     await saveScreenshot(page, 'results');
     await checkChinese(page);
 
     await page.goto(`${server.url}/flags`);
     await page.getByText(/共授红旗 \d+ 面/).waitFor();
-    await page.locator('canvas').first().waitFor();
-    await page.waitForTimeout(1500);
+    await chartsAtRest(page);
     await saveScreenshot(page, 'flags');
     await checkChinese(page);
 

@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './page-models/login-page.ts';
 import { BigScreen, PublicSite } from './page-models/public-pages.ts';
 import { RoundPage } from './page-models/round-page.ts';
-import { DATA_CODES, latinTextOnPage, saveScreenshot, useDemoSite } from './support.ts';
+import {
+  chartsAtRest,
+  DATA_CODES,
+  latinTextOnPage,
+  saveScreenshot,
+  useDemoSite,
+} from './support.ts';
 
 interface PublicContest {
   id: number;
@@ -114,14 +120,13 @@ describe('public site and big screen', () => {
     await screen.canvas.first().waitFor();
     await expect.poll(() => screen.flags.filter({ hasText: '红旗' }).count()).toBeGreaterThan(0);
     expect(await latinTextOnPage(demo.page, ['Leitai'], DATA_CODES)).toEqual([]);
-    await demo.page.waitForTimeout(800);
+    await chartsAtRest(demo.page);
     await saveScreenshot(demo.page, 'screen-board');
     const slides = await screen.dots.count();
     await screen.showSlide(slides);
     await screen.slideTitle.filter({ hasText: '红旗榜' }).waitFor();
     await expect.poll(() => screen.flags.filter({ hasText: '黄旗' }).count()).toBeGreaterThan(0);
-    await screen.canvas.first().waitFor();
-    await demo.page.waitForTimeout(800);
+    await chartsAtRest(demo.page);
     await saveScreenshot(demo.page, 'screen-flag-wall');
     expect(demo.consoleErrors).toEqual([]);
   });

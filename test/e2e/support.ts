@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e');
@@ -195,6 +195,33 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   // Animations finished at once: no half-faded loading overlay or tooltip in the picture.
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
+}
+
+/**
+ * Resolves once every chart on the page has been drawn and stopped moving: ECharts grows its bars
+ * on a timer of its own, which CSS cannot switch off, so a screenshot waits until three readings
+ * of the canvases in a row are the same.
+ */
+export async function chartsAtRest(page: Page, timeout = 10_000): Promise<void> {
+  const canvases = page.locator('canvas');
+  await canvases.first().waitFor();
+  const read = () =>
+    canvases.evaluateAll((list) =>
+      list.map((c) => (c as HTMLCanvasElement).toDataURL('image/png')).join('\n'),
+    );
+  let last = '';
+  let same = 0;
+  await expect
+    .poll(
+      async () => {
+        const now = await read();
+        same = now === last ? same + 1 : 0;
+        last = now;
+        return same;
+      },
+      { timeout, interval: 150 },
+    )
+    .toBeGreaterThanOrEqual(2);
 }
 
 /**

@@ -121,7 +121,8 @@ export class RubricEditorPage {
   async write(yaml: string): Promise<void> {
     if (!(await this.source.isVisible())) await this.showText();
     await this.source.fill(yaml);
-    await this.page.waitForTimeout(400);
+    // The check runs once the text has rested; the status is aria-busy until it has.
+    await this.page.locator('.rubric-status[aria-busy="false"]').waitFor();
   }
 
   get preview(): Locator {

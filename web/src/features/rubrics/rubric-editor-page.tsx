@@ -154,7 +154,8 @@ export default function RubricEditorPage() {
     setServerProblems([]);
   };
   const status = (
-    <div className="rubric-status" role="status" aria-live="polite">
+    // Busy while the live check has not yet caught up with the text (the e2e tests wait on it).
+    <div className="rubric-status" role="status" aria-live="polite" aria-busy={settled !== text}>
       {parsed.ok ? (
         <span className="rubric-ok">
           <CheckCircleFilled /> {t('rubric.valid', { count: parsed.rubric.indicators.length })}
