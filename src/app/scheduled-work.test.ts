@@ -147,7 +147,7 @@ describeEachDialect('scheduled work', (use) => {
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.computed_at.startsWith('2026-07-01'))).toBe(true);
-  });
+  }, 180_000); // the demo ledger is a year of history
 
   it('runs each standard job once when two schedulers race for it', async () => {
     const id = await roundInNotice('两台服务器', '2026-08-01T09:00:00Z');
