@@ -8,6 +8,7 @@
  *   node --max-old-space-size=8192 --import tsx bench/national.ts
  */
 
+import os from 'node:os';
 import { rubricOfRound } from '../src/app/compute-round.ts';
 import { createContest } from '../src/app/contests.ts';
 import { type AppContext, systemActor } from '../src/app/context.ts';
@@ -74,8 +75,11 @@ const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
   const started = performance.now();
   const result = await run();
   const seconds = (performance.now() - started) / 1000;
-  rows.push(`${label.padEnd(58)} ${seconds.toFixed(2).padStart(8)} s`);
-  console.log(`  … ${label}: ${seconds.toFixed(2)} s`);
+  const load = os.loadavg()[0]!.toFixed(1);
+  rows.push(`${label.padEnd(58)} ${seconds.toFixed(2).padStart(8)} s   (load ${load})`);
+  console.log(
+    `  … ${label}: ${seconds.toFixed(2)} s (load average ${load}, ${new Date().toISOString()})`,
+  );
   return result;
 };
 try {
@@ -134,6 +138,7 @@ try {
   await step(
     `load: ${units.length * 20} entries in batches of ${BATCH_UNITS} units (COPY)`,
     async () => {
+      const started = performance.now();
       for (let b = 0; b < units.length; b += BATCH_UNITS) {
         const items = units
           .slice(b, b + BATCH_UNITS)
@@ -141,6 +146,12 @@ try {
             codes.map((indicator, i) => ({ unit, indicator, value: value(i, b + u) })),
           );
         await saveEntries(ctx, roundId, items);
+        // Progress, so that a long run stopped early still tells its rate.
+        const done = Math.min(units.length, b + BATCH_UNITS) * codes.length;
+        const minutes = (performance.now() - started) / 60_000;
+        console.log(
+          `    ${done} entries, ${Math.round(done / minutes)} a minute (load average ${os.loadavg()[0]!.toFixed(1)})`,
+        );
       }
     },
   );

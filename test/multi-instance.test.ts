@@ -217,5 +217,16 @@ describe.skipIf(!pgUrl)('two app servers on one PostgreSQL', () => {
       return now.json().round.revision === 2;
     });
     expect(took).toBeLessThan(300);
+    // The operator's view: b says it listens again, lost the connection once, and heard the
+    // correction just now; the files are in the database; nothing of the URL is told.
+    const health = await b!.as(null, { url: '/api/v1/health' });
+    expect(health.statusCode).toBe(200);
+    const body = health.json();
+    expect(body.changeFeed.state).toBe('listening');
+    expect(body.changeFeed.reconnects).toBeGreaterThanOrEqual(1);
+    expect(body.changeFeed.lastEventAgeSeconds).toBeLessThan(5);
+    expect(body.changeFeed.listeningForSeconds).toBeGreaterThanOrEqual(0);
+    expect(body).toMatchObject({ database: 'postgres', replicas: [], files: 'postgres' });
+    expect(health.body).not.toMatch(/postgres:\/\/|127\.0\.0\.1|search_path/);
   });
 });

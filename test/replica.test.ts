@@ -175,6 +175,13 @@ describe.skipIf(!pgUrl)('read replicas', () => {
       expect(reads.reader().route).toBe('primary');
       const res = await cluster.instances[1]!.as(null, { url: '/api/v1/public/contests' });
       expect(res.headers['x-leitai-read']).toBe('primary');
+      // The health endpoint tells the operator: bypassed, so many bytes and seconds behind.
+      const health = await cluster.instances[1]!.as(null, { url: '/api/v1/health' });
+      const [replica] = health.json().replicas;
+      expect(replica).toMatchObject({ name: 'replica-1', state: 'lagging' });
+      expect(replica.lagBytes).toBeGreaterThan(0);
+      expect(replica.lagSeconds).toBeGreaterThanOrEqual(MAX_LAG_MS / 1000);
+      expect(health.body).not.toMatch(/postgres:\/\/|5433|127\.0\.0\.1/);
     } finally {
       await replicaAdmin.query('select pg_wal_replay_resume()');
     }
@@ -182,6 +189,8 @@ describe.skipIf(!pgUrl)('read replicas', () => {
       const res = await cluster.instances[1]!.as(null, { url: '/api/v1/public/contests' });
       return res.headers['x-leitai-read'] === 'replica';
     });
+    const health = await cluster.instances[1]!.as(null, { url: '/api/v1/health' });
+    expect(health.json().replicas).toEqual([expect.objectContaining({ state: 'in-use' })]);
     await primaryAdmin.query(`drop table if exists ${cluster.schema}.leitai_replica_probe`);
   });
 });

@@ -13,7 +13,9 @@ import {
   insertRectification,
   listRectifications,
   type Rectification,
+  unitsWithRectification,
   updateRectification,
+  yellowFlagUnits,
 } from '../db/rectification.repository.ts';
 import type { StoredResult } from '../db/result.repository.ts';
 import { previousPublishedRound, type Round } from '../db/round.repository.ts';
@@ -66,7 +68,13 @@ async function secondYellowInARow(ctx: AppContext, round: Round, unitId: number)
   return previous ? hasYellowFlag(ctx.db, previous.id, unitId) : false;
 }
 
-async function open(ctx: AppContext, round: Round, unitId: number, deadline?: string) {
+async function open(
+  ctx: AppContext,
+  round: Round,
+  unitId: number,
+  deadline?: string,
+  interviewRequired?: boolean,
+) {
   const now = ctx.clock.now();
   const rect = await insertRectification(
     ctx.db,
@@ -76,7 +84,7 @@ async function open(ctx: AppContext, round: Round, unitId: number, deadline?: st
       unitId,
       period: round.period,
       deadline: deadline ?? new Date(now.getTime() + RECTIFICATION_DAYS * DAY).toISOString(),
-      interviewRequired: await secondYellowInARow(ctx, round, unitId),
+      interviewRequired: interviewRequired ?? (await secondYellowInARow(ctx, round, unitId)),
     },
     now.toISOString(),
   );
@@ -96,10 +104,15 @@ export async function openRectifications(
   round: Round,
   results: Pick<StoredResult, 'unitId' | 'flag'>[],
 ): Promise<void> {
-  for (const r of results) {
-    if (r.flag !== 'yellow') continue;
-    if (await findRectificationFor(ctx.db, round.id, r.unitId)) continue;
-    await open(ctx, round, r.unitId);
+  const yellow = results.filter((r) => r.flag === 'yellow');
+  if (!yellow.length) return;
+  // Two reads for the whole round, not two per unit: a national round has 30,000 yellow flags.
+  const existing = await unitsWithRectification(ctx.db, round.id);
+  const previous = await previousPublishedRound(ctx.db, round.contestId, round.period);
+  const yellowBefore = previous ? await yellowFlagUnits(ctx.db, previous.id) : new Set<number>();
+  for (const r of yellow) {
+    if (existing.has(r.unitId)) continue;
+    await open(ctx, round, r.unitId, undefined, yellowBefore.has(r.unitId));
   }
 }
 

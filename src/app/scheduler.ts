@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { claimJob, ensureJob, finishJob } from '../db/notify.repository.ts';
 import { type AppContext, type Clock, systemActor } from './context.ts';
+import type { LedgerSettings } from './ledger-access.ts';
 import { sendDeadlineReminders, sendRectificationReminders } from './notifications.ts';
+import { monthEndSnapshot, publishEndedNotices } from './scheduled-work.ts';
 import { deliverDue, dispatchOutbox, type Fetch } from './webhooks.ts';
 
 export interface ScheduledJob {
@@ -99,10 +101,10 @@ export class Scheduler {
 }
 
 /**
- * The jobs every server runs. Add new ones here (month-end ledger snapshots, notice-window
- * ends …): `leitai serve` registers this list.
+ * The jobs every server runs (`leitai serve` registers this list; add new ones here). Each is
+ * claimed once across servers by the scheduler, and each is idempotent (app/scheduled-work.ts).
  */
-export function standardJobs(options: { fetch?: Fetch } = {}): ScheduledJob[] {
+export function standardJobs(options: { fetch?: Fetch; ledger: LedgerSettings }): ScheduledJob[] {
   return [
     {
       name: 'reminders',
@@ -119,6 +121,20 @@ export function standardJobs(options: { fetch?: Fetch } = {}): ScheduledJob[] {
         await dispatchOutbox(ctx);
         await deliverDue(ctx, options.fetch);
       },
+    },
+    {
+      // Notice windows end at any minute; publishing a national round takes minutes.
+      name: 'notice-ends',
+      everyMs: 60_000,
+      leaseMs: 60 * 60_000,
+      run: (ctx) => publishEndedNotices(ctx),
+    },
+    {
+      // The month-end lights of the month just ended, once (checked hourly).
+      name: 'ledger-month-end',
+      everyMs: 60 * 60_000,
+      leaseMs: 30 * 60_000,
+      run: (ctx) => monthEndSnapshot(ctx, options.ledger),
     },
   ];
 }

@@ -12,9 +12,23 @@ export const CHANGE_CHANNEL = 'leitai_changes';
 /** What changed: a table (and the row, for rounds), or everything (the feed was interrupted). */
 export type Change = { table: string; id?: number } | { all: true };
 
+/** The feed as the health endpoint reports it. */
+export interface ChangeFeedStatus {
+  /** `listening`: notifications arrive; `reconnecting`: the connection is down or being made. */
+  state: 'listening' | 'reconnecting';
+  /** Seconds since the last notification of this schema arrived; null when none has. */
+  lastEventAgeSeconds: number | null;
+  /** Seconds since the connection was last (re)made; null while it has never been. */
+  listeningForSeconds: number | null;
+  /** Times the connection was lost since the server started. */
+  reconnects: number;
+}
+
 export interface ChangeFeed {
   /** True while the LISTEN connection is up: notifications are arriving. */
   readonly live: boolean;
+  /** Cheap: no query, what the feed already knows. */
+  status(): ChangeFeedStatus;
   /** Calls the listener on every change; returns the function that stops it. */
   subscribe(listener: (change: Change) => void): () => void;
   close(): Promise<void>;
@@ -50,10 +64,14 @@ export function listenForChanges(url: string, options: ChangeFeedOptions): Chang
   let closed = false;
   let delay = options.retryMs ?? 100;
   let timer: NodeJS.Timeout | undefined;
+  let lastEventAt: number | undefined;
+  let liveSince: number | undefined;
+  let reconnects = 0;
 
   const lost = (error: Error | undefined) => {
     if (error) options.onError?.(error);
     const wasLive = live;
+    if (wasLive) reconnects += 1;
     live = false;
     const old = client;
     client = undefined;
@@ -86,13 +104,16 @@ export function listenForChanges(url: string, options: ChangeFeedOptions): Chang
     c.on('notification', (message) => {
       if (message.channel !== CHANGE_CHANNEL || !message.payload) return;
       const change = parseChange(message.payload, options.schema);
-      if (change) emit(change);
+      if (!change) return;
+      lastEventAt = Date.now();
+      emit(change);
     });
     try {
       await c.connect();
       await c.query(`listen ${CHANGE_CHANNEL}`);
       if (closed || client !== c) return;
       live = true;
+      liveSince = Date.now();
       delay = options.retryMs ?? 100;
       emit({ all: true });
       options.onLive?.();
@@ -105,6 +126,16 @@ export function listenForChanges(url: string, options: ChangeFeedOptions): Chang
   return {
     get live() {
       return live;
+    },
+    status() {
+      const age = (at: number | undefined) =>
+        at === undefined ? null : Math.round((Date.now() - at) / 100) / 10;
+      return {
+        state: live ? 'listening' : 'reconnecting',
+        lastEventAgeSeconds: age(lastEventAt),
+        listeningForSeconds: live ? age(liveSince) : null,
+        reconnects,
+      };
     },
     subscribe(listener) {
       listeners.add(listener);

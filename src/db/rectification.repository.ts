@@ -174,3 +174,24 @@ export async function hasYellowFlag(db: Db, roundId: number, unitId: number): Pr
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Units of a round that have a rectification already (one read for a whole publication). */
+export async function unitsWithRectification(db: Db, roundId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('rectifications')
+    .select('unit_id')
+    .where('round_id', '=', roundId)
+    .execute();
+  return new Set(rows.map((r) => r.unit_id));
+}
+
+/** Units with a yellow flag in a round (one read for a whole publication). */
+export async function yellowFlagUnits(db: Db, roundId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('flags')
+    .select('unit_id')
+    .where('round_id', '=', roundId)
+    .where('color', '=', 'yellow')
+    .execute();
+  return new Set(rows.map((r) => r.unit_id));
+}

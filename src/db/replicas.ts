@@ -28,6 +28,13 @@ export interface ReplicaStatus {
   location: string;
   /** Reachable and replaying (in recovery). */
   up: boolean;
+  /**
+   * `in-use`: public reads may go to it; `lagging`: further behind than the allowed lag (or not
+   * yet caught up with any sample); `down`: unreachable; `promoted`: no longer in recovery.
+   */
+  state: 'in-use' | 'lagging' | 'down' | 'promoted';
+  /** Bytes of WAL between the primary's last sampled position and the replica's replay. */
+  lagBytes: number | null;
   replayedLsn: string | null;
   /** Upper bound of how far behind the primary it is, ms; null when never caught up. */
   lagMs: number | null;
@@ -51,6 +58,8 @@ export interface ReplicaOptions {
 interface Replica {
   handle: DatabaseHandle;
   up: boolean;
+  /** Answered, but not in recovery (promoted, or pointed at a primary). */
+  promoted: boolean;
   replayed: bigint;
   caughtUpAt: number | undefined;
   replayAge: number | null;
@@ -82,6 +91,7 @@ export class ReadRouter {
         ...(options.onError ? { onConnectionError: options.onError } : {}),
       }),
       up: false,
+      promoted: false,
       replayed: 0n,
       caughtUpAt: undefined,
       replayAge: null,
@@ -133,6 +143,7 @@ export class ReadRouter {
           );
           const row = rows[0]!;
           r.up = row.recovering && row.lsn !== null;
+          r.promoted = !row.recovering;
           r.replayAge = row.age;
           if (!r.up) return;
           r.replayed = parseLsn(row.lsn!);
@@ -145,6 +156,7 @@ export class ReadRouter {
           }
         } catch (error) {
           r.up = false;
+          r.promoted = false;
           this.options.onError?.(error as Error);
         }
       }),
@@ -189,15 +201,31 @@ export class ReadRouter {
       });
   }
 
+  /** What the last poll found, per replica (no query: cheap enough for every health check). */
   status(): ReplicaStatus[] {
     const now = this.now();
-    return this.replicas.map((r) => ({
-      location: r.handle.location,
-      up: r.up,
-      replayedLsn: r.up ? formatLsn(r.replayed) : null,
-      lagMs: r.caughtUpAt === undefined ? null : Math.max(0, now - r.caughtUpAt),
-      lastReplayAgeSeconds: r.replayAge,
-    }));
+    const primary = this.samples.at(-1)?.lsn;
+    return this.replicas.map((r) => {
+      const lagMs = r.caughtUpAt === undefined ? null : Math.max(0, now - r.caughtUpAt);
+      return {
+        location: r.handle.location,
+        up: r.up,
+        state: !r.up
+          ? r.promoted
+            ? 'promoted'
+            : 'down'
+          : lagMs === null || lagMs > this.options.maxLagMs
+            ? 'lagging'
+            : 'in-use',
+        lagBytes:
+          r.up && primary !== undefined
+            ? Number(primary > r.replayed ? primary - r.replayed : 0n)
+            : null,
+        replayedLsn: r.up ? formatLsn(r.replayed) : null,
+        lagMs,
+        lastReplayAgeSeconds: r.replayAge,
+      };
+    });
   }
 
   async close(): Promise<void> {

@@ -21,7 +21,20 @@ describeEachDialect('HTTP API', (use) => {
   it('answers health with the database in use', async () => {
     const res = await app.inject('/api/v1/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', version: 'test', database: use().handle.dialect });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      version: 'test',
+      database: use().handle.dialect,
+      // One process without a change feed (as on SQLite), no replicas, files in the data folder.
+      changeFeed: {
+        state: 'off',
+        lastEventAgeSeconds: null,
+        listeningForSeconds: null,
+        reconnects: 0,
+      },
+      replicas: [],
+      files: 'disk',
+    });
   });
 
   it('serves the OpenAPI document naming the endpoints', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../../app/context.ts';
+import { ledgerSettings } from '../../app/ledger-access.ts';
 import { Scheduler, standardJobs } from '../../app/scheduler.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -43,13 +44,13 @@ export const serveCommand: Command = {
     const address = await app.listen({ host: config.host, port: config.port });
     io.out(`擂台 Leitai 已启动 is running at ${address.replace('0.0.0.0', 'localhost')}/`);
     io.out(`数据库 database: ${handle.dialect} (${handle.location})`);
-    // Reminders and webhooks; LEITAI_SCHEDULER=0 turns it off on this instance.
+    // Reminders, webhooks, notice-window ends, month-end lights; LEITAI_SCHEDULER=0 turns it off here.
     const scheduler = new Scheduler({
       db: handle.db,
       clock: systemClock,
       onError: (job, error) => app.log.error({ job, err: error }, 'scheduled job failed'),
     });
-    for (const job of standardJobs()) scheduler.register(job);
+    for (const job of standardJobs({ ledger: ledgerSettings(config) })) scheduler.register(job);
     if (config.scheduler) scheduler.start();
     io.out(
       '登录 sign in: 使用 `leitai demo` 或 `leitai init --admin NAME` 打印的账号和密码 with the user and password printed by `leitai demo` or `leitai init` · 接口文档 API docs: /api/docs/ui',

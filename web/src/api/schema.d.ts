@@ -3167,7 +3167,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 健康检查 health */
+        /**
+         * 健康检查 health
+         * @description 数据库可用时答 200；并报告变更通知连接、各只读副本的延迟和文件存储 (the database answers; the change feed, each replica and the file store as this server sees them — no query beyond `select 1`)
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3184,8 +3187,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            changeFeed: {
+                                lastEventAgeSeconds: number | null;
+                                listeningForSeconds: number | null;
+                                reconnects: number;
+                                /** @enum {string} */
+                                state: "listening" | "reconnecting" | "off";
+                            };
                             /** @enum {string} */
                             database: "sqlite" | "postgres";
+                            /** @enum {string} */
+                            files: "disk" | "postgres" | "s3";
+                            replicas: {
+                                lagBytes: number | null;
+                                lagSeconds: number | null;
+                                lastReplayAgeSeconds: number | null;
+                                name: string;
+                                /** @enum {string} */
+                                state: "in-use" | "lagging" | "down" | "promoted";
+                            }[];
                             /** @enum {string} */
                             status: "ok";
                             version: string;
