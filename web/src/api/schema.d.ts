@@ -37,26 +37,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            decidedAt: string | null;
-                            decidedBy: number | null;
-                            decisionReason: string | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            indicator: string;
-                            newValue: number | null;
-                            oldValue: number | null;
-                            reason: string;
-                            roundId: number;
-                            /** @enum {string} */
-                            status: "pending" | "upheld" | "rejected";
-                            unit?: {
-                                code: string;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Appeal"];
                     };
                 };
             };
@@ -1733,23 +1714,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                action: string;
-                                actorName: string;
-                                actorUserId: number | null;
-                                after: unknown;
-                                at: string;
-                                before: unknown;
-                                entityId: string;
-                                entityName?: string;
-                                entityType: string;
-                                hash: string;
-                                id: number;
-                                unitId: number | null;
-                                unitNames?: {
-                                    [key: string]: string;
-                                };
-                            }[];
+                            items: components["schemas"]["AuditEvent"][];
                             total: number;
                         };
                     };
@@ -1922,27 +1887,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                createdAt: string;
-                                description: string | null;
-                                extraCadences: ("week" | "month" | "quarter" | "year")[];
-                                flagCadences: ("week" | "month" | "quarter" | "year")[];
-                                id: number;
-                                isTemplate: boolean;
-                                noticeDays: number;
-                                organizer: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                                templateId: number | null;
-                                title: string;
-                            }[];
+                            items: components["schemas"]["ContestSummary"][];
                             total: number;
                         };
                     };
@@ -1991,58 +1936,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2078,58 +1972,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2178,58 +2021,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2329,58 +2121,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2507,95 +2248,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contest: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            deadline: string | null;
-                            derivation: {
-                                from: string[];
-                                method: string;
-                            } | null;
-                            id: number;
-                            may: {
-                                evaluates: string[];
-                                manage: boolean;
-                                reportsFor: string | null;
-                            };
-                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
-                            notice: {
-                                earlyReason: string | null;
-                                endsAt: string;
-                                startedAt: string;
-                            } | null;
-                            period: string;
-                            periodLabel: string;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            rubricVersion: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            stateName: string;
-                        };
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
             };
@@ -2642,70 +2295,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestId: number;
-                            createdAt: string;
-                            publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            source: string;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["RubricVersion"];
                     };
                 };
             };
@@ -2742,70 +2332,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestId: number;
-                            createdAt: string;
-                            publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            source: string;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["RubricVersion"];
                     };
                 };
             };
@@ -2846,70 +2373,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestId: number;
-                            createdAt: string;
-                            publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            source: string;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["RubricVersion"];
                     };
                 };
             };
@@ -7593,61 +7057,7 @@ export interface paths {
                                 publishedAt: string | null;
                                 revision: number;
                             }[];
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
+                            rubric: components["schemas"]["Rubric"];
                             rubricVersions: {
                                 publishedAt: string | null;
                                 version: number;
@@ -7695,61 +7105,7 @@ export interface paths {
                         "application/json": {
                             contestId: number;
                             publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
+                            rubric: components["schemas"]["Rubric"];
                             version: number;
                         };
                     };
@@ -8178,30 +7534,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                code: string;
-                                /** @enum {string|null} */
-                                flag: "red" | "yellow" | null;
-                                gapToNext: number | null;
-                                gapToRed: number | null;
-                                group: string;
-                                indicators: {
-                                    [key: string]: {
-                                        rank: number | null;
-                                        score: number | null;
-                                        value: number | null;
-                                    };
-                                };
-                                missing: string[];
-                                name: string;
-                                overallRank: number;
-                                previousRank: number | null;
-                                rank: number;
-                                rankChange: number | null;
-                                total: number;
-                                totalChange: number | null;
-                                vetoed: boolean;
-                            }[];
+                            items: components["schemas"]["UnitResult"][];
                             practices: {
                                 id: number;
                                 summary: string | null;
@@ -8227,61 +7560,7 @@ export interface paths {
                                 periodLabel: string;
                                 publishedAt: string | null;
                                 revision: number;
-                                /** @description rubric (DESIGN §3) */
-                                rubric: {
-                                    description?: string;
-                                    flags: {
-                                        minGroup?: number;
-                                        red?: {
-                                            minScore?: number;
-                                            top?: number;
-                                            topPercent?: number;
-                                        };
-                                        yellow?: {
-                                            below?: number;
-                                            bottom?: number;
-                                            bottomPercent?: number;
-                                        };
-                                    };
-                                    indicators: ({
-                                        bands?: (number)[][];
-                                        /** @enum {string} */
-                                        better: "higher" | "lower";
-                                        code: string;
-                                        description?: string;
-                                        floor?: number;
-                                        /** @enum {string} */
-                                        kind: "scored";
-                                        /** @enum {string} */
-                                        method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                        name: string;
-                                        plausible?: (number)[];
-                                        points: number;
-                                        source?: string;
-                                        step?: number;
-                                        target?: number;
-                                        unit?: string;
-                                    } | {
-                                        cap?: number;
-                                        code: string;
-                                        description?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction";
-                                        name: string;
-                                        per: number;
-                                    } | {
-                                        code: string;
-                                        description?: string;
-                                        /** @enum {string} */
-                                        kind: "veto";
-                                        name: string;
-                                    })[];
-                                    precision: number;
-                                    /** @enum {string} */
-                                    ranking: "competition" | "dense";
-                                    tieBreak: string[];
-                                    title: string;
-                                };
+                                rubric: components["schemas"]["Rubric"];
                             };
                             total: number;
                         };
@@ -8662,95 +7941,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contest: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            deadline: string | null;
-                            derivation: {
-                                from: string[];
-                                method: string;
-                            } | null;
-                            id: number;
-                            may: {
-                                evaluates: string[];
-                                manage: boolean;
-                                reportsFor: string | null;
-                            };
-                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
-                            notice: {
-                                earlyReason: string | null;
-                                endsAt: string;
-                                startedAt: string;
-                            } | null;
-                            period: string;
-                            periodLabel: string;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            rubricVersion: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            stateName: string;
-                        };
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
             };
@@ -8789,26 +7980,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                decidedAt: string | null;
-                                decidedBy: number | null;
-                                decisionReason: string | null;
-                                filedAt: string;
-                                filedBy: number | null;
-                                id: number;
-                                indicator: string;
-                                newValue: number | null;
-                                oldValue: number | null;
-                                reason: string;
-                                roundId: number;
-                                /** @enum {string} */
-                                status: "pending" | "upheld" | "rejected";
-                                unit?: {
-                                    code: string;
-                                    name: string;
-                                };
-                                unitId: number;
-                            }[];
+                            items: components["schemas"]["Appeal"][];
                             total: number;
                         };
                     };
@@ -8842,26 +8014,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            decidedAt: string | null;
-                            decidedBy: number | null;
-                            decisionReason: string | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            indicator: string;
-                            newValue: number | null;
-                            oldValue: number | null;
-                            reason: string;
-                            roundId: number;
-                            /** @enum {string} */
-                            status: "pending" | "upheld" | "rejected";
-                            unit?: {
-                                code: string;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Appeal"];
                     };
                 };
             };
@@ -9208,38 +8361,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                /** @enum {string|null} */
-                                flag: "red" | "yellow" | null;
-                                gapToNext: number | null;
-                                gapToRed: number | null;
-                                group: string;
-                                indicators: {
-                                    [key: string]: {
-                                        rank: number | null;
-                                        score: number | null;
-                                        value: number | null;
-                                    };
-                                };
-                                missing: string[];
-                                name: string;
-                                overallRank: number;
-                                previousRank: number | null;
-                                rank: number;
-                                rankChange: number | null;
-                                total: number;
-                                totalChange: number | null;
-                                vetoed: boolean;
-                            }[];
-                            period: string;
-                            revision: number;
-                            roundId: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["Results"];
                     };
                 };
             };
@@ -9452,95 +8574,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contest: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            deadline: string | null;
-                            derivation: {
-                                from: string[];
-                                method: string;
-                            } | null;
-                            id: number;
-                            may: {
-                                evaluates: string[];
-                                manage: boolean;
-                                reportsFor: string | null;
-                            };
-                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
-                            notice: {
-                                earlyReason: string | null;
-                                endsAt: string;
-                                startedAt: string;
-                            } | null;
-                            period: string;
-                            periodLabel: string;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            rubricVersion: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            stateName: string;
-                        };
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
             };
@@ -10216,48 +9250,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                            expiresAt: string;
-                            previousSignIn?: {
-                                at: string | null;
-                                failuresSince: number;
-                                ip: string | null;
-                            };
-                            /** @enum {string|null} */
-                            restriction: "password_first" | "password_expired" | "totp_setup" | null;
-                            separationOfDuties: boolean;
-                            totpEnabled: boolean;
-                            unit: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            unitPath: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
             };
@@ -10287,48 +9280,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                            expiresAt: string;
-                            previousSignIn?: {
-                                at: string | null;
-                                failuresSince: number;
-                                ip: string | null;
-                            };
-                            /** @enum {string|null} */
-                            restriction: "password_first" | "password_expired" | "totp_setup" | null;
-                            separationOfDuties: boolean;
-                            totpEnabled: boolean;
-                            unit: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            unitPath: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
             };
@@ -10523,23 +9475,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                childCount: number;
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                                parentId: number | null;
-                                path?: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                }[];
-                            }[];
+                            items: components["schemas"]["Unit"][];
                             total: number;
                         };
                     };
@@ -10573,23 +9509,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            childCount: number;
-                            code: string;
-                            id: number;
-                            /** @enum {string} */
-                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                            name: string;
-                            parentId: number | null;
-                            path?: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Unit"];
                     };
                 };
             };
@@ -10625,23 +9545,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            childCount: number;
-                            code: string;
-                            id: number;
-                            /** @enum {string} */
-                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                            name: string;
-                            parentId: number | null;
-                            path?: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Unit"];
                     };
                 };
             };
@@ -10679,23 +9583,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            childCount: number;
-                            code: string;
-                            id: number;
-                            /** @enum {string} */
-                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                            name: string;
-                            parentId: number | null;
-                            path?: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Unit"];
                     };
                 };
             };
@@ -10731,20 +9619,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            }[];
+                            items: components["schemas"]["User"][];
                             total: number;
                         };
                     };
@@ -10778,23 +9653,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            password?: string;
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["UserWithSecret"];
                     };
                 };
             };
@@ -10830,20 +9689,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            createdAt: string;
-                            displayName: string;
-                            id: number;
-                            roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                            unit?: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            unitId: number;
-                            username: string;
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
             };
@@ -10882,23 +9728,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            password?: string;
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["UserWithSecret"];
                     };
                 };
             };
@@ -10931,14 +9761,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                createdAt: string;
-                                id: number;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                            }[];
+                            items: components["schemas"]["ApiToken"][];
                             total: number;
                         };
                     };
@@ -10972,14 +9795,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            info: {
-                                createdAt: string;
-                                id: number;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                            };
+                            info: components["schemas"]["ApiToken"];
                             token: string;
                         };
                     };
@@ -11284,7 +10100,302 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        ApiToken: {
+            createdAt: string;
+            id: number;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            revokedAt: string | null;
+        };
+        Appeal: {
+            decidedAt: string | null;
+            decidedBy: number | null;
+            decisionReason: string | null;
+            filedAt: string;
+            filedBy: number | null;
+            id: number;
+            indicator: string;
+            newValue: number | null;
+            oldValue: number | null;
+            reason: string;
+            roundId: number;
+            /** @enum {string} */
+            status: "pending" | "upheld" | "rejected";
+            unit?: components["schemas"]["UnitName"];
+            unitId: number;
+        };
+        AuditEvent: {
+            action: string;
+            actorName: string;
+            actorUserId: number | null;
+            after: unknown;
+            at: string;
+            before: unknown;
+            entityId: string;
+            entityName?: string;
+            entityType: string;
+            hash: string;
+            id: number;
+            unitId: number | null;
+            unitNames?: {
+                [key: string]: string;
+            };
+        };
+        Contest: {
+            /** @enum {string} */
+            cadence: "week" | "month" | "quarter" | "year";
+            category: string;
+            createdAt: string;
+            description: string | null;
+            evaluators: {
+                [key: string]: components["schemas"]["UnitRef"];
+            };
+            extraCadences: ("week" | "month" | "quarter" | "year")[];
+            flagCadences: ("week" | "month" | "quarter" | "year")[];
+            groups: string[];
+            id: number;
+            isTemplate: boolean;
+            noticeDays: number;
+            organizer: components["schemas"]["UnitRef"];
+            participants: {
+                code: string;
+                group: string;
+                id: number;
+                kind: string;
+                name: string;
+            }[];
+            rounds: {
+                deadline: string | null;
+                id: number;
+                period: string;
+                revision: number;
+                /** @enum {string} */
+                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+            }[];
+            rubricVersions: {
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: "draft" | "published";
+                version: number;
+            }[];
+            templateId: number | null;
+            title: string;
+        };
+        ContestRef: {
+            category: string;
+            id: number;
+            title: string;
+        };
+        ContestSummary: {
+            /** @enum {string} */
+            cadence: "week" | "month" | "quarter" | "year";
+            category: string;
+            createdAt: string;
+            description: string | null;
+            extraCadences: ("week" | "month" | "quarter" | "year")[];
+            flagCadences: ("week" | "month" | "quarter" | "year")[];
+            id: number;
+            isTemplate: boolean;
+            noticeDays: number;
+            organizer: components["schemas"]["UnitRef"];
+            templateId: number | null;
+            title: string;
+        };
+        /** @enum {string} */
+        FlagColor: "red" | "yellow";
+        Results: {
+            items: components["schemas"]["UnitResult"][];
+            period: string;
+            revision: number;
+            roundId: number;
+            /** @enum {string} */
+            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+            total: number;
+        };
+        Round: {
+            contest: {
+                /** @enum {string} */
+                cadence: "week" | "month" | "quarter" | "year";
+                category: string;
+                id: number;
+                title: string;
+            };
+            deadline: string | null;
+            derivation: {
+                from: string[];
+                method: string;
+            } | null;
+            id: number;
+            may: {
+                evaluates: string[];
+                manage: boolean;
+                reportsFor: string | null;
+            };
+            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
+            notice: {
+                earlyReason: string | null;
+                endsAt: string;
+                startedAt: string;
+            } | null;
+            period: string;
+            periodLabel: string;
+            publishedAt: string | null;
+            revision: number;
+            rubric: components["schemas"]["Rubric"];
+            rubricVersion: number;
+            /** @enum {string} */
+            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+            stateName: string;
+        };
+        /** @description rubric (DESIGN §3) */
+        Rubric: {
+            description?: string;
+            flags: {
+                minGroup?: number;
+                red?: {
+                    minScore?: number;
+                    top?: number;
+                    topPercent?: number;
+                };
+                yellow?: {
+                    below?: number;
+                    bottom?: number;
+                    bottomPercent?: number;
+                };
+            };
+            indicators: ({
+                bands?: (number)[][];
+                /** @enum {string} */
+                better: "higher" | "lower";
+                code: string;
+                description?: string;
+                floor?: number;
+                /** @enum {string} */
+                kind: "scored";
+                /** @enum {string} */
+                method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                name: string;
+                plausible?: (number)[];
+                points: number;
+                source?: string;
+                step?: number;
+                target?: number;
+                unit?: string;
+            } | {
+                cap?: number;
+                code: string;
+                description?: string;
+                /** @enum {string} */
+                kind: "bonus" | "deduction";
+                name: string;
+                per: number;
+            } | {
+                code: string;
+                description?: string;
+                /** @enum {string} */
+                kind: "veto";
+                name: string;
+            })[];
+            precision: number;
+            /** @enum {string} */
+            ranking: "competition" | "dense";
+            tieBreak: string[];
+            title: string;
+        };
+        RubricVersion: {
+            contestId: number;
+            createdAt: string;
+            publishedAt: string | null;
+            rubric: components["schemas"]["Rubric"];
+            source: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            version: number;
+        };
+        Session: {
+            csrfToken: string;
+            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+            expiresAt: string;
+            previousSignIn?: {
+                at: string | null;
+                failuresSince: number;
+                ip: string | null;
+            };
+            /** @enum {string|null} */
+            restriction: "password_first" | "password_expired" | "totp_setup" | null;
+            separationOfDuties: boolean;
+            totpEnabled: boolean;
+            unit: components["schemas"]["UnitRef"];
+            unitPath: components["schemas"]["UnitRef"][];
+            user: components["schemas"]["User"];
+        };
+        Unit: {
+            active: boolean;
+            childCount: number;
+            code: string;
+            id: number;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+            name: string;
+            parentId: number | null;
+            path?: components["schemas"]["UnitRef"][];
+        };
+        UnitBrief: {
+            code: string;
+            id: number;
+            name: string;
+        };
+        UnitName: {
+            code: string;
+            name: string;
+        };
+        UnitRef: {
+            code: string;
+            id: number;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+            name: string;
+        };
+        UnitResult: {
+            code: string;
+            flag: components["schemas"]["FlagColor"] | null;
+            gapToNext: number | null;
+            gapToRed: number | null;
+            group: string;
+            indicators: {
+                [key: string]: {
+                    rank: number | null;
+                    score: number | null;
+                    value: number | null;
+                };
+            };
+            missing: string[];
+            name: string;
+            overallRank: number;
+            previousRank: number | null;
+            rank: number;
+            rankChange: number | null;
+            total: number;
+            totalChange: number | null;
+            vetoed: boolean;
+        };
+        User: {
+            active: boolean;
+            createdAt: string;
+            displayName: string;
+            id: number;
+            roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+            unit?: components["schemas"]["UnitBrief"];
+            unitId: number;
+            username: string;
+        };
+        UserWithSecret: {
+            password?: string;
+            user: components["schemas"]["User"];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
