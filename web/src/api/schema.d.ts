@@ -214,114 +214,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -357,114 +250,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -837,114 +623,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -982,114 +661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -1223,161 +795,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            assessment: {
-                                id: number;
-                                may: {
-                                    manage: boolean;
-                                    propose: boolean;
-                                    rate: boolean;
-                                    readAll: boolean;
-                                };
-                                organizer: {
-                                    code: string;
-                                    name: string;
-                                };
-                                participants: {
-                                    code: string;
-                                    name: string;
-                                }[];
-                                publishedAt: string | null;
-                                scheme: {
-                                    adjustments?: {
-                                        bonusCap?: number;
-                                        deductionCap?: number;
-                                        items: {
-                                            cap?: number;
-                                            code: string;
-                                            grade?: string;
-                                            /** @enum {string} */
-                                            kind: "bonus" | "deduction" | "veto";
-                                            name: string;
-                                        }[];
-                                    };
-                                    classes?: {
-                                        code: string;
-                                        grades?: {
-                                            bottom: {
-                                                name: string;
-                                                percent: number;
-                                            }[];
-                                            otherwise: string;
-                                            top: {
-                                                name: string;
-                                                percent: number;
-                                            }[];
-                                        };
-                                        name: string;
-                                        units: string[];
-                                    }[];
-                                    components: {
-                                        /** @enum {string} */
-                                        aggregate: "mean" | "sum" | "latest";
-                                        contestId: number;
-                                        conversion: {
-                                            first: number;
-                                            last: number;
-                                            /** @enum {string} */
-                                            method: "rank-linear";
-                                        } | {
-                                            /** @enum {string} */
-                                            method: "relative-to-best";
-                                            points: number;
-                                        } | {
-                                            /** @enum {string} */
-                                            method: "total";
-                                        };
-                                        title: string;
-                                        weight: number;
-                                    }[];
-                                    flagPoints: {
-                                        red: number;
-                                        yellow: number;
-                                    };
-                                    grades: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    precision: number;
-                                    ratings?: {
-                                        code: string;
-                                        max: number;
-                                        name: string;
-                                        raters: {
-                                            classes?: string[];
-                                            user: string;
-                                        }[];
-                                        trimFrom?: number;
-                                        weight: number;
-                                    }[];
-                                    weightTotal?: number;
-                                };
-                                /** @enum {string} */
-                                state: "draft" | "published";
-                                title: string;
-                                version: number;
-                                versions: {
-                                    by: string | null;
-                                    created_at: string;
-                                    kind: string;
-                                    reason: string | null;
-                                    version: number;
-                                }[];
-                                year: number;
-                            };
-                            items: {
-                                adjustmentPoints: number;
-                                adjustments: unknown[];
-                                class: string;
-                                className: string;
-                                code: string;
-                                components: {
-                                    contestId: number;
-                                    contribution: number;
-                                    points: number;
-                                    rounds: {
-                                        /** @enum {string|null} */
-                                        flag: "red" | "yellow" | null;
-                                        period: string;
-                                        points: number;
-                                        rank: number;
-                                        total: number;
-                                    }[];
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: number;
-                                grade: string;
-                                lines: {
-                                    detail: string;
-                                    /** @enum {string} */
-                                    kind: "flags" | "contest" | "veto" | "cap" | "adjustment" | "rating";
-                                    label: string;
-                                    points: number;
-                                }[];
-                                name: string;
-                                rank: number;
-                                ratings: {
-                                    code: string;
-                                    contribution: number;
-                                    count: number;
-                                    dropped: number[];
-                                    mean: number;
-                                    name: string;
-                                    points: number;
-                                    weight: number;
-                                }[];
-                                red: number;
-                                total: number;
-                                vetoed: boolean;
-                                yellow: number;
-                            }[];
+                            assessment: components["schemas"]["Assessment"];
+                            items: components["schemas"]["AssessedUnit"][];
                             total: number;
                         };
                     };
@@ -1562,114 +981,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -2180,7 +1492,7 @@ export interface paths {
                                     id: number;
                                     revision: number;
                                     /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                    state: "draft" | "collecting" | "reviewing" | "notice" | "published";
                                 } | null;
                                 started: boolean;
                                 town: {
@@ -2594,22 +1906,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contests: {
-                                    category: string;
-                                    id: number;
-                                    red: number;
-                                    title: string;
-                                    yellow: number;
-                                }[];
-                                red: number;
-                                unit: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                yellow: number;
-                            }[];
+                            items: components["schemas"]["FlagTally"][];
                             total: number;
                         };
                     };
@@ -2697,20 +1994,7 @@ export interface paths {
                                 groupName: string | null;
                                 headName: string;
                                 id: number;
-                                latest: {
-                                    awarded: number;
-                                    createdAt: string;
-                                    householdId: number;
-                                    id: number;
-                                    results: {
-                                        [key: string]: "pass" | "fail";
-                                    } | null;
-                                    /** @enum {string} */
-                                    stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                                    stars: number[];
-                                    updatedAt: string;
-                                    year: number;
-                                } | null;
+                                latest: components["schemas"]["Claim"] | null;
                                 size: number | null;
                                 unitId: number;
                             }[];
@@ -2746,14 +2030,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            barredUntil: string | null;
-                            groupName: string | null;
-                            headName: string;
-                            id: number;
-                            size: number | null;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Household"];
                     };
                 };
             };
@@ -2801,36 +2078,12 @@ export interface paths {
                                 /** @enum {string} */
                                 stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
                                 stars: number[];
-                                steps: {
-                                    at: string;
-                                    claimId: number;
-                                    id: number;
-                                    note: string | null;
-                                    results: {
-                                        [key: string]: "pass" | "fail";
-                                    } | null;
-                                    /** @enum {string} */
-                                    step: "claim" | "villagers" | "committee" | "filing" | "yearly_review" | "revoke";
-                                    userId: number | null;
-                                }[];
+                                steps: components["schemas"]["ClaimStep"][];
                                 updatedAt: string;
                                 year: number;
                             }[];
-                            household: {
-                                barredUntil: string | null;
-                                groupName: string | null;
-                                headName: string;
-                                id: number;
-                                size: number | null;
-                                unitId: number;
-                            };
-                            stars: {
-                                active: boolean;
-                                criteria: string;
-                                id: number;
-                                name: string;
-                                organizerUnitId: number;
-                            }[];
+                            household: components["schemas"]["Household"];
+                            stars: components["schemas"]["Star"][];
                         };
                     };
                 };
@@ -2878,28 +2131,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            claim: {
-                                awarded: number;
-                                createdAt: string;
-                                householdId: number;
-                                id: number;
-                                results: {
-                                    [key: string]: "pass" | "fail";
-                                } | null;
-                                /** @enum {string} */
-                                stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                                stars: number[];
-                                updatedAt: string;
-                                year: number;
-                            };
-                            household: {
-                                barredUntil: string | null;
-                                groupName: string | null;
-                                headName: string;
-                                id: number;
-                                size: number | null;
-                                unitId: number;
-                            };
+                            claim: components["schemas"]["Claim"];
+                            household: components["schemas"]["Household"];
                         };
                     };
                 };
@@ -2946,20 +2179,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            awarded: number;
-                            createdAt: string;
-                            householdId: number;
-                            id: number;
-                            results: {
-                                [key: string]: "pass" | "fail";
-                            } | null;
-                            /** @enum {string} */
-                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                            stars: number[];
-                            updatedAt: string;
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
             };
@@ -3009,20 +2229,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            awarded: number;
-                            createdAt: string;
-                            householdId: number;
-                            id: number;
-                            results: {
-                                [key: string]: "pass" | "fail";
-                            } | null;
-                            /** @enum {string} */
-                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                            stars: number[];
-                            updatedAt: string;
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
             };
@@ -3070,20 +2277,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            awarded: number;
-                            createdAt: string;
-                            householdId: number;
-                            id: number;
-                            results: {
-                                [key: string]: "pass" | "fail";
-                            } | null;
-                            /** @enum {string} */
-                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                            stars: number[];
-                            updatedAt: string;
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
             };
@@ -3120,13 +2314,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                criteria: string;
-                                id: number;
-                                name: string;
-                                organizerUnitId: number;
-                            }[];
+                            items: components["schemas"]["Star"][];
                             total: number;
                         };
                     };
@@ -3158,13 +2346,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            criteria: string;
-                            id: number;
-                            name: string;
-                            organizerUnitId: number;
-                        };
+                        "application/json": components["schemas"]["Star"];
                     };
                 };
             };
@@ -3700,7 +2882,7 @@ export interface paths {
                             items: {
                                 contest: {
                                     /** @enum {string} */
-                                    cadence: "year" | "week" | "month" | "quarter";
+                                    cadence: "week" | "month" | "quarter" | "year";
                                     category: string;
                                     id: number;
                                     title: string;
@@ -3761,11 +2943,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
+                                contest: components["schemas"]["ContestRef"];
                                 indicators: string[];
                                 pendingAppeals: number;
                                 round: {
@@ -3774,7 +2952,7 @@ export interface paths {
                                     period: string;
                                     periodLabel: string;
                                     /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                    state: "draft" | "collecting" | "reviewing" | "notice" | "published";
                                     stateName: string;
                                 };
                                 task: string;
@@ -3938,92 +3116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -4055,19 +3148,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            access: {
-                                manage: boolean;
-                                read: boolean;
-                                record: boolean;
-                                review: boolean;
-                            };
-                            id: number;
-                            name: string;
-                            unitCode: string;
-                            unitId: number;
-                            unitName: string;
-                        }[];
+                        "application/json": components["schemas"]["Branch"][];
                     };
                 };
             };
@@ -4096,11 +3177,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["BranchBrief"];
                     };
                 };
             };
@@ -4187,19 +3264,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            birthYear: number;
-                            branchId: number;
-                            gender: string;
-                            id: number;
-                            joinedOn: string;
-                            name: string;
-                            /** @enum {string} */
-                            status: "active" | "transferred_out";
-                            transferredInOn: string | null;
-                            transferredOutOn: string | null;
-                            userId: number | null;
-                        }[];
+                        "application/json": components["schemas"]["Member"][];
                     };
                 };
             };
@@ -4237,19 +3302,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            birthYear: number;
-                            branchId: number;
-                            gender: string;
-                            id: number;
-                            joinedOn: string;
-                            name: string;
-                            /** @enum {string} */
-                            status: "active" | "transferred_out";
-                            transferredInOn: string | null;
-                            transferredOutOn: string | null;
-                            userId: number | null;
-                        };
+                        "application/json": components["schemas"]["Member"];
                     };
                 };
             };
@@ -4285,27 +3338,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            branchId: number;
-                            category: string;
-                            createdAt: string;
-                            hasEvidence: boolean;
-                            id: number;
-                            item: string;
-                            memberId: number;
-                            memberName: string;
-                            note: string | null;
-                            occurredOn: string;
-                            points: number;
-                            recordedBy: number | null;
-                            reviewedAt: string | null;
-                            reviewedBy: number | null;
-                            reviewNote: string | null;
-                            revision: boolean;
-                            ruleId: number;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
-                        }[];
+                        "application/json": components["schemas"]["QueueItem"][];
                     };
                 };
             };
@@ -4343,16 +3376,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            category: string;
-                            categoryCap: number | null;
-                            id: number;
-                            item: string;
-                            itemCap: number | null;
-                            organizerUnitId: number;
-                            points: number;
-                        }[];
+                        "application/json": components["schemas"]["Rule"][];
                     };
                 };
             };
@@ -4390,21 +3414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            organizer?: number;
-                            rule: {
-                                improveBelow: number;
-                                /** @enum {string} */
-                                mode: "thresholds";
-                                vanguardAtLeast: number;
-                            } | {
-                                improveShare: number;
-                                /** @enum {string} */
-                                mode: "quotas";
-                                vanguardShare: number;
-                            };
-                            unit?: number;
-                        };
+                        "application/json": components["schemas"]["ClassRule"];
                     };
                 };
             };
@@ -4441,21 +3451,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            organizer?: number;
-                            rule: {
-                                improveBelow: number;
-                                /** @enum {string} */
-                                mode: "thresholds";
-                                vanguardAtLeast: number;
-                            } | {
-                                improveShare: number;
-                                /** @enum {string} */
-                                mode: "quotas";
-                                vanguardShare: number;
-                            };
-                            unit?: number;
-                        };
+                        "application/json": components["schemas"]["ClassRule"];
                     };
                 };
             };
@@ -4502,18 +3498,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            answer: string | null;
-                            answeredAt: string | null;
-                            answeredBy: number | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            reason: string;
-                            recordId: number;
-                            /** @enum {string} */
-                            status: "upheld" | "open" | "dismissed";
-                        };
+                        "application/json": components["schemas"]["Dispute"];
                     };
                 };
             };
@@ -4560,16 +3545,11 @@ export interface paths {
                                 deducted: number;
                                 memberId: number;
                                 name: string;
-                                /** @enum {string|null} */
-                                pointsClass: "vanguard" | "qualified" | "improve" | null;
+                                pointsClass: components["schemas"]["PointsClass"] | null;
                                 rank: number;
                                 total: number;
                             }[];
-                            scope: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
+                            scope: components["schemas"]["UnitBrief"];
                             total: number;
                         };
                     };
@@ -4610,14 +3590,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                cost: number;
-                                id: number;
-                                name: string;
-                                stock: number;
-                                unitId: number;
-                            }[];
+                            items: components["schemas"]["MarketItem"][];
                             total: number;
                         };
                     };
@@ -4666,14 +3639,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            cost: number;
-                            id: number;
-                            name: string;
-                            stock: number;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["MarketItem"];
                     };
                 };
             };
@@ -4718,14 +3684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            cost: number;
-                            id: number;
-                            name: string;
-                            stock: number;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["MarketItem"];
                     };
                 };
             };
@@ -4772,16 +3731,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             balance: number;
-                            redemption: {
-                                createdAt: string;
-                                id: number;
-                                itemId: number;
-                                memberId: number;
-                                points: number;
-                                quantity: number;
-                                recordedBy: number | null;
-                                redeemedOn: string;
-                            };
+                            redemption: components["schemas"]["Redemption"];
                             stock: number;
                         };
                     };
@@ -4823,16 +3773,7 @@ export interface paths {
                             balance: number;
                             earned: number;
                             memberId: number;
-                            redemptions: {
-                                createdAt: string;
-                                id: number;
-                                itemId: number;
-                                memberId: number;
-                                points: number;
-                                quantity: number;
-                                recordedBy: number | null;
-                                redeemedOn: string;
-                            }[];
+                            redemptions: components["schemas"]["Redemption"][];
                             spent: number;
                         };
                     };
@@ -4875,59 +3816,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            branch: {
-                                id: number;
-                                name: string;
-                                unitId: number;
-                            };
-                            lines: {
-                                branchId: number;
-                                category: string;
-                                /** @enum {string|null} */
-                                clampedBy: "item" | "category" | null;
-                                counted: number;
-                                createdAt: string;
-                                disputes: {
-                                    answer: string | null;
-                                    answeredAt: string | null;
-                                    answeredBy: number | null;
-                                    filedAt: string;
-                                    filedBy: number | null;
-                                    id: number;
-                                    reason: string;
-                                    recordId: number;
-                                    /** @enum {string} */
-                                    status: "upheld" | "open" | "dismissed";
-                                }[];
-                                hasEvidence: boolean;
-                                id: number;
-                                item: string;
-                                memberId: number;
-                                note: string | null;
-                                occurredOn: string;
-                                points: number;
-                                recordedBy: number | null;
-                                reviewedAt: string | null;
-                                reviewedBy: number | null;
-                                reviewNote: string | null;
-                                revision: boolean;
-                                ruleId: number;
-                                /** @enum {string} */
-                                status: "pending" | "approved" | "rejected";
-                            }[];
-                            member: {
-                                birthYear: number;
-                                branchId: number;
-                                gender: string;
-                                id: number;
-                                joinedOn: string;
-                                name: string;
-                                /** @enum {string} */
-                                status: "active" | "transferred_out";
-                                transferredInOn: string | null;
-                                transferredOutOn: string | null;
-                                userId: number | null;
-                            };
+                            branch: components["schemas"]["BranchBrief"];
+                            lines: components["schemas"]["StatementLine"][];
+                            member: components["schemas"]["Member"];
                             total: number;
                             year: number;
                         };
@@ -4977,19 +3868,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            birthYear: number;
-                            branchId: number;
-                            gender: string;
-                            id: number;
-                            joinedOn: string;
-                            name: string;
-                            /** @enum {string} */
-                            status: "active" | "transferred_out";
-                            transferredInOn: string | null;
-                            transferredOutOn: string | null;
-                            userId: number | null;
-                        };
+                        "application/json": components["schemas"]["Member"];
                     };
                 };
             };
@@ -5085,24 +3964,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            branchId: number;
-                            createdAt: string;
-                            hasEvidence: boolean;
-                            id: number;
-                            memberId: number;
-                            note: string | null;
-                            occurredOn: string;
-                            points: number;
-                            recordedBy: number | null;
-                            reviewedAt: string | null;
-                            reviewedBy: number | null;
-                            reviewNote: string | null;
-                            revision: boolean;
-                            ruleId: number;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
-                        };
+                        "application/json": components["schemas"]["PointsRecord"];
                     };
                 };
             };
@@ -5146,18 +4008,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            answer: string | null;
-                            answeredAt: string | null;
-                            answeredBy: number | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            reason: string;
-                            recordId: number;
-                            /** @enum {string} */
-                            status: "upheld" | "open" | "dismissed";
-                        };
+                        "application/json": components["schemas"]["Dispute"];
                     };
                 };
             };
@@ -5268,24 +4119,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            branchId: number;
-                            createdAt: string;
-                            hasEvidence: boolean;
-                            id: number;
-                            memberId: number;
-                            note: string | null;
-                            occurredOn: string;
-                            points: number;
-                            recordedBy: number | null;
-                            reviewedAt: string | null;
-                            reviewedBy: number | null;
-                            reviewNote: string | null;
-                            revision: boolean;
-                            ruleId: number;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
-                        };
+                        "application/json": components["schemas"]["PointsRecord"];
                     };
                 };
             };
@@ -5334,16 +4168,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            category: string;
-                            categoryCap: number | null;
-                            id: number;
-                            item: string;
-                            itemCap: number | null;
-                            organizerUnitId: number;
-                            points: number;
-                        };
+                        "application/json": components["schemas"]["Rule"];
                     };
                 };
             };
@@ -5436,10 +4261,7 @@ export interface paths {
                                 status: "draft" | "published";
                                 summary: string | null;
                                 title: string;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
+                                unit: components["schemas"]["UnitName"];
                                 unitId: number;
                                 updatedAt: string;
                             }[];
@@ -5477,20 +4299,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -5542,20 +4351,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -5589,20 +4385,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -5640,20 +4423,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -5780,32 +4550,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            closedOn: string | null;
-                            closedOnTime: boolean | null;
-                            daysOverdue: number;
-                            deadline: string | null;
-                            detail: string | null;
-                            id: number;
-                            overdue: boolean;
-                            owner: {
-                                code: string;
-                                name?: string | null;
-                            } | null;
-                            ownerUnitId: number | null;
-                            project?: {
-                                code: string;
-                                name?: string;
-                                unit?: string;
-                            };
-                            projectId: number;
-                            raisedOn: string;
-                            reply: string | null;
-                            /** @enum {string} */
-                            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
-                            stateName: string;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5848,32 +4593,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                code: string;
-                                id: number;
-                                industry: string | null;
-                                /** @enum {string} */
-                                kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                                kindName: string;
-                                /** @enum {string|null} */
-                                light: "red" | "yellow" | "green" | null;
-                                lightName: string | null;
-                                lightReasons: string[];
-                                location: string | null;
-                                name: string;
-                                owner: string | null;
-                                published: boolean;
-                                publishInvestment: boolean;
-                                startYear: number;
-                                /** @enum {string} */
-                                state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                                stateName: string;
-                                totalInvestment: number;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
-                            }[];
+                            items: components["schemas"]["ProjectSummary"][];
                             total: number;
                         };
                     };
@@ -5920,92 +4640,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6041,92 +4676,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6174,92 +4724,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6301,92 +4766,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6492,92 +4872,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6624,32 +4919,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            closedOn: string | null;
-                            closedOnTime: boolean | null;
-                            daysOverdue: number;
-                            deadline: string | null;
-                            detail: string | null;
-                            id: number;
-                            overdue: boolean;
-                            owner: {
-                                code: string;
-                                name?: string | null;
-                            } | null;
-                            ownerUnitId: number | null;
-                            project?: {
-                                code: string;
-                                name?: string;
-                                unit?: string;
-                            };
-                            projectId: number;
-                            raisedOn: string;
-                            reply: string | null;
-                            /** @enum {string} */
-                            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
-                            stateName: string;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6695,92 +4965,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6971,7 +5156,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                cadence: "year" | "week" | "month" | "quarter";
+                                cadence: "week" | "month" | "quarter" | "year";
                                 category: string;
                                 id: number;
                                 latestRound: {
@@ -6980,10 +5165,7 @@ export interface paths {
                                     periodLabel: string;
                                     publishedAt: string | null;
                                 };
-                                organizer: {
-                                    code: string;
-                                    name: string;
-                                };
+                                organizer: components["schemas"]["UnitName"];
                                 rounds: number;
                                 title: string;
                             }[];
@@ -7037,14 +5219,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            cadence: "year" | "week" | "month" | "quarter";
+                            cadence: "week" | "month" | "quarter" | "year";
                             category: string;
                             description: string | null;
                             id: number;
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
+                            organizer: components["schemas"]["UnitName"];
                             participants: {
                                 code: string;
                                 group: string;
@@ -7150,22 +5329,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contests: {
-                                    category: string;
-                                    id: number;
-                                    red: number;
-                                    title: string;
-                                    yellow: number;
-                                }[];
-                                red: number;
-                                unit: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                yellow: number;
-                            }[];
+                            items: components["schemas"]["FlagTally"][];
                             total: number;
                         };
                     };
@@ -7242,28 +5406,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
-                                id: number;
-                                noticeEndsAt: string | null;
-                                noticeStartedAt: string | null;
-                                period: string;
-                                periodLabel: string;
-                                results: {
-                                    code: string;
-                                    /** @enum {string|null} */
-                                    flag: "red" | "yellow" | null;
-                                    group: string;
-                                    name: string;
-                                    rank: number;
-                                    total: number;
-                                }[];
-                                stateName: string;
-                            }[];
+                            items: components["schemas"]["PublicNotice"][];
                             total: number;
                         };
                     };
@@ -7310,8 +5453,7 @@ export interface paths {
                             rows: {
                                 branch: string;
                                 name: string;
-                                /** @enum {string|null} */
-                                pointsClass: "vanguard" | "qualified" | "improve" | null;
+                                pointsClass: components["schemas"]["PointsClass"] | null;
                                 rank: number;
                                 total: number;
                             }[];
@@ -7362,23 +5504,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contest: {
-                                    id: number;
-                                    title: string;
-                                };
-                                id: number;
-                                period: string | null;
-                                periodLabel: string | null;
-                                publishedAt: string | null;
-                                roundId: number | null;
-                                summary: string | null;
-                                title: string;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
-                            }[];
+                            items: components["schemas"]["PublicPracticeSummary"][];
                             total: number;
                         };
                     };
@@ -7431,10 +5557,7 @@ export interface paths {
                             roundId: number | null;
                             summary: string | null;
                             title: string;
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
+                            unit: components["schemas"]["UnitName"];
                         };
                     };
                 };
@@ -7539,10 +5662,7 @@ export interface paths {
                                 id: number;
                                 summary: string | null;
                                 title: string;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
+                                unit: components["schemas"]["UnitName"];
                             }[];
                             revisions: {
                                 publishedAt: string | null;
@@ -7550,11 +5670,7 @@ export interface paths {
                                 revision: number;
                             }[];
                             round: {
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
+                                contest: components["schemas"]["ContestRef"];
                                 id: number;
                                 period: string;
                                 periodLabel: string;
@@ -7709,41 +5825,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                commitment: string | null;
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
-                                contestId: number;
-                                createdAt: string;
-                                deadline: string;
-                                id: number;
-                                interviewNote: string | null;
-                                interviewOn: string | null;
-                                interviewRequired: boolean;
-                                measures: string | null;
-                                overdue: boolean;
-                                period: string;
-                                periodLabel: string;
-                                returnReason: string | null;
-                                roundId: number;
-                                signedOffAt: string | null;
-                                signedOffBy: number | null;
-                                /** @enum {string} */
-                                state: "open" | "submitted" | "signed_off";
-                                /** @enum {string} */
-                                stateName: "待整改" | "待销号" | "已销号";
-                                submittedAt: string | null;
-                                submittedBy: number | null;
-                                unit: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                            }[];
+                            items: components["schemas"]["Rectification"][];
                             total: number;
                         };
                     };
@@ -7776,41 +5858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            commitment: string | null;
-                            contest: {
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            contestId: number;
-                            createdAt: string;
-                            deadline: string;
-                            id: number;
-                            interviewNote: string | null;
-                            interviewOn: string | null;
-                            interviewRequired: boolean;
-                            measures: string | null;
-                            overdue: boolean;
-                            period: string;
-                            periodLabel: string;
-                            returnReason: string | null;
-                            roundId: number;
-                            signedOffAt: string | null;
-                            signedOffBy: number | null;
-                            /** @enum {string} */
-                            state: "open" | "submitted" | "signed_off";
-                            /** @enum {string} */
-                            stateName: "待整改" | "待销号" | "已销号";
-                            submittedAt: string | null;
-                            submittedBy: number | null;
-                            unit: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Rectification"];
                     };
                 };
             };
@@ -7866,46 +5914,12 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            commitment: string | null;
-                            contest: {
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            contestId: number;
-                            createdAt: string;
-                            deadline: string;
-                            id: number;
-                            interviewNote: string | null;
-                            interviewOn: string | null;
-                            interviewRequired: boolean;
-                            measures: string | null;
-                            overdue: boolean;
-                            period: string;
-                            periodLabel: string;
-                            returnReason: string | null;
-                            roundId: number;
-                            signedOffAt: string | null;
-                            signedOffBy: number | null;
-                            /** @enum {string} */
-                            state: "open" | "submitted" | "signed_off";
-                            /** @enum {string} */
-                            stateName: "待整改" | "待销号" | "已销号";
-                            submittedAt: string | null;
-                            submittedBy: number | null;
-                            unit: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Rectification"];
                     };
                 };
             };
@@ -8740,21 +6754,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contestIds: number[];
-                                copyTo: string | null;
-                                createdAt: string;
-                                docPrefix: string;
-                                id: number;
-                                office: string;
-                                organizer: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                printedBy: string | null;
-                                title: string;
-                            }[];
+                            items: components["schemas"]["SeriesSummary"][];
                             total: number;
                         };
                     };
@@ -8790,91 +6790,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestIds: number[];
-                            contests: {
-                                /** @enum {string} */
-                                cadence: "year" | "week" | "month" | "quarter";
-                                category: string;
-                                id: number;
-                                round: {
-                                    deadline: string | null;
-                                    id: number;
-                                    noticeEndsAt: string | null;
-                                    period: string;
-                                    revision: number;
-                                    /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
-                                    stateName: string;
-                                } | null;
-                                runsAtPeriod: boolean | null;
-                                title: string;
-                            }[];
-                            copyTo: string | null;
-                            createdAt: string;
-                            docPrefix: string;
-                            id: number;
-                            office: string;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            printedBy: string | null;
-                            tallies: {
-                                period?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                                year?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                            };
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Series"];
                     };
                 };
             };
@@ -8908,96 +6824,12 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestIds: number[];
-                            contests: {
-                                /** @enum {string} */
-                                cadence: "year" | "week" | "month" | "quarter";
-                                category: string;
-                                id: number;
-                                round: {
-                                    deadline: string | null;
-                                    id: number;
-                                    noticeEndsAt: string | null;
-                                    period: string;
-                                    revision: number;
-                                    /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
-                                    stateName: string;
-                                } | null;
-                                runsAtPeriod: boolean | null;
-                                title: string;
-                            }[];
-                            copyTo: string | null;
-                            createdAt: string;
-                            docPrefix: string;
-                            id: number;
-                            office: string;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            printedBy: string | null;
-                            tallies: {
-                                period?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                                year?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                            };
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Series"];
                     };
                 };
             };
@@ -9086,28 +6918,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            changed: number;
-                            dryRun: boolean;
-                            lines: {
-                                /** @enum {string} */
-                                action: "move" | "open" | "skip" | "refused";
-                                contest: {
-                                    id: number;
-                                    title: string;
-                                };
-                                flags?: {
-                                    red: string[];
-                                    yellow: string[];
-                                };
-                                /** @enum {string|null} */
-                                from: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                                message: string;
-                                roundId: number | null;
-                                /** @enum {string|null} */
-                                to: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SeriesStep"];
                     };
                 };
             };
@@ -9155,28 +6966,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            changed: number;
-                            dryRun: boolean;
-                            lines: {
-                                /** @enum {string} */
-                                action: "move" | "open" | "skip" | "refused";
-                                contest: {
-                                    id: number;
-                                    title: string;
-                                };
-                                flags?: {
-                                    red: string[];
-                                    yellow: string[];
-                                };
-                                /** @enum {string|null} */
-                                from: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                                message: string;
-                                roundId: number | null;
-                                /** @enum {string|null} */
-                                to: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SeriesStep"];
                     };
                 };
             };
@@ -9424,17 +7214,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            department: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            head: string;
-                            id: number;
-                            leaderPost: string;
-                            members: string[];
-                            name: string;
-                        };
+                        "application/json": components["schemas"]["Taskforce"];
                     };
                 };
             };
@@ -10126,6 +7906,97 @@ export interface components {
             unit?: components["schemas"]["UnitName"];
             unitId: number;
         };
+        AssessedUnit: {
+            adjustmentPoints: number;
+            adjustments: {
+                id?: number;
+                item: string;
+                /** @enum {string} */
+                kind: "bonus" | "deduction" | "veto";
+                name: string;
+                points: number;
+                reason: string;
+                unit: string;
+            }[];
+            class: string;
+            className: string;
+            code: string;
+            components: {
+                contestId: number;
+                contribution: number;
+                points: number;
+                rounds: {
+                    flag: components["schemas"]["FlagColor"] | null;
+                    period: string;
+                    points: number;
+                    rank: number;
+                    total: number;
+                }[];
+                title: string;
+                weight: number;
+            }[];
+            flagPoints: number;
+            grade: string;
+            lines: {
+                detail: string;
+                /** @enum {string} */
+                kind: "flags" | "contest" | "veto" | "cap" | "adjustment" | "rating";
+                label: string;
+                points: number;
+            }[];
+            name: string;
+            rank: number;
+            ratings: {
+                code: string;
+                contribution: number;
+                count: number;
+                dropped: number[];
+                mean: number;
+                name: string;
+                points: number;
+                weight: number;
+            }[];
+            red: number;
+            total: number;
+            vetoed: boolean;
+            yellow: number;
+        };
+        Assessment: {
+            id: number;
+            may: {
+                manage: boolean;
+                propose: boolean;
+                rate: boolean;
+                readAll: boolean;
+            };
+            organizer: components["schemas"]["UnitName"];
+            participants: components["schemas"]["UnitName"][];
+            publishedAt: string | null;
+            scheme: components["schemas"]["Scheme"];
+            /** @enum {string} */
+            state: "draft" | "published";
+            title: string;
+            version: number;
+            versions: {
+                by: string | null;
+                created_at: string;
+                kind: string;
+                reason: string | null;
+                version: number;
+            }[];
+            year: number;
+        };
+        AssessmentGrades: {
+            bottom: {
+                name: string;
+                percent: number;
+            }[];
+            otherwise: string;
+            top: {
+                name: string;
+                percent: number;
+            }[];
+        };
         AuditEvent: {
             action: string;
             actorName: string;
@@ -10142,6 +8013,65 @@ export interface components {
             unitNames?: {
                 [key: string]: string;
             };
+        };
+        Branch: {
+            access: {
+                manage: boolean;
+                read: boolean;
+                record: boolean;
+                review: boolean;
+            };
+            id: number;
+            name: string;
+            unitCode: string;
+            unitId: number;
+            unitName: string;
+        };
+        BranchBrief: {
+            id: number;
+            name: string;
+            unitId: number;
+        };
+        Claim: {
+            awarded: number;
+            createdAt: string;
+            householdId: number;
+            id: number;
+            results: {
+                [key: string]: "pass" | "fail";
+            } | null;
+            /** @enum {string} */
+            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+            stars: number[];
+            updatedAt: string;
+            year: number;
+        };
+        ClaimStep: {
+            at: string;
+            claimId: number;
+            id: number;
+            note: string | null;
+            results: {
+                [key: string]: "pass" | "fail";
+            } | null;
+            /** @enum {string} */
+            step: "claim" | "villagers" | "committee" | "filing" | "yearly_review" | "revoke";
+            userId: number | null;
+        };
+        ClassRule: {
+            organizer?: number;
+            rule: {
+                improveBelow: number;
+                /** @enum {string} */
+                mode: "thresholds";
+                vanguardAtLeast: number;
+            } | {
+                improveShare: number;
+                /** @enum {string} */
+                mode: "quotas";
+                vanguardShare: number;
+            };
+            unit?: number;
         };
         Contest: {
             /** @enum {string} */
@@ -10203,8 +8133,306 @@ export interface components {
             templateId: number | null;
             title: string;
         };
+        Dispute: {
+            answer: string | null;
+            answeredAt: string | null;
+            answeredBy: number | null;
+            filedAt: string;
+            filedBy: number | null;
+            id: number;
+            reason: string;
+            recordId: number;
+            /** @enum {string} */
+            status: "upheld" | "open" | "dismissed";
+        };
         /** @enum {string} */
         FlagColor: "red" | "yellow";
+        FlagTally: {
+            contests: {
+                category: string;
+                id: number;
+                red: number;
+                title: string;
+                yellow: number;
+            }[];
+            red: number;
+            unit: components["schemas"]["UnitBrief"];
+            yellow: number;
+        };
+        Household: {
+            barredUntil: string | null;
+            groupName: string | null;
+            headName: string;
+            id: number;
+            size: number | null;
+            unitId: number;
+        };
+        /** @enum {string} */
+        Light: "red" | "yellow" | "green";
+        ManagedPractice: {
+            bodyHtml: string;
+            contestId: number;
+            createdAt: string;
+            id: number;
+            publishedAt: string | null;
+            roundId: number | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            summary: string | null;
+            title: string;
+            unitId: number;
+            updatedAt: string;
+        };
+        MarketItem: {
+            active: boolean;
+            cost: number;
+            id: number;
+            name: string;
+            stock: number;
+            unitId: number;
+        };
+        Member: {
+            birthYear: number;
+            branchId: number;
+            gender: string;
+            id: number;
+            joinedOn: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "transferred_out";
+            transferredInOn: string | null;
+            transferredOutOn: string | null;
+            userId: number | null;
+        };
+        /** @enum {string} */
+        PointsClass: "vanguard" | "qualified" | "improve";
+        PointsRecord: {
+            branchId: number;
+            createdAt: string;
+            hasEvidence: boolean;
+            id: number;
+            memberId: number;
+            note: string | null;
+            occurredOn: string;
+            points: number;
+            recordedBy: number | null;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            reviewNote: string | null;
+            revision: boolean;
+            ruleId: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        Problem: {
+            closedOn: string | null;
+            closedOnTime: boolean | null;
+            daysOverdue: number;
+            deadline: string | null;
+            detail: string | null;
+            id: number;
+            overdue: boolean;
+            owner: {
+                code: string;
+                name?: string | null;
+            } | null;
+            ownerUnitId: number | null;
+            project?: {
+                code: string;
+                name?: string;
+                unit?: string;
+            };
+            projectId: number;
+            raisedOn: string;
+            reply: string | null;
+            /** @enum {string} */
+            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
+            stateName: string;
+            title: string;
+        };
+        Project: {
+            code: string;
+            description: string | null;
+            id: number;
+            industry: string | null;
+            investments: {
+                completed: number | null;
+                month: string;
+                planned: number | null;
+            }[];
+            /** @enum {string} */
+            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+            kindName: string;
+            light: components["schemas"]["Light"] | null;
+            lightHistory: {
+                light: string;
+                month: string;
+                reasons: string[];
+                ytdCompleted: number;
+                ytdPlanned: number;
+            }[];
+            lightName: string | null;
+            lightReasons: string[];
+            location: string | null;
+            logs: {
+                date: string;
+                id: number;
+                kind: string;
+                kindName: string;
+                photos: string[];
+                text: string;
+                who: string;
+            }[];
+            may: {
+                manage: boolean;
+                plan: boolean;
+                read: boolean;
+                report: boolean;
+            };
+            milestones: {
+                actual: string | null;
+                daysLate: number;
+                id: number;
+                kind: string;
+                name: string;
+                planned: string;
+            }[];
+            name: string;
+            readonly nextStates: ("planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended")[];
+            owner: string | null;
+            published: boolean;
+            publishInvestment: boolean;
+            startYear: number;
+            /** @enum {string} */
+            state: "planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended";
+            stateName: string;
+            stateReason: string | null;
+            supplementReason: string | null;
+            taskforce: components["schemas"]["Taskforce"] | null;
+            totalInvestment: number;
+            totals: {
+                sinceStartRate: number | null;
+                totalCompleted: number;
+                year: number;
+                yearPlanned: number;
+                yearRate: number | null;
+                ytdCompleted: number;
+                ytdPlanned: number;
+                ytdRate: number | null;
+            };
+            unit: components["schemas"]["UnitName"];
+        };
+        ProjectSummary: {
+            code: string;
+            id: number;
+            industry: string | null;
+            /** @enum {string} */
+            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+            kindName: string;
+            light: components["schemas"]["Light"] | null;
+            lightName: string | null;
+            lightReasons: string[];
+            location: string | null;
+            name: string;
+            owner: string | null;
+            published: boolean;
+            publishInvestment: boolean;
+            startYear: number;
+            /** @enum {string} */
+            state: "planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended";
+            stateName: string;
+            totalInvestment: number;
+            unit: components["schemas"]["UnitName"];
+        };
+        PublicNotice: {
+            contest: components["schemas"]["ContestRef"];
+            id: number;
+            noticeEndsAt: string | null;
+            noticeStartedAt: string | null;
+            period: string;
+            periodLabel: string;
+            results: {
+                code: string;
+                flag: components["schemas"]["FlagColor"] | null;
+                group: string;
+                name: string;
+                rank: number;
+                total: number;
+            }[];
+            stateName: string;
+        };
+        PublicPracticeSummary: {
+            contest: {
+                id: number;
+                title: string;
+            };
+            id: number;
+            period: string | null;
+            periodLabel: string | null;
+            publishedAt: string | null;
+            roundId: number | null;
+            summary: string | null;
+            title: string;
+            unit: components["schemas"]["UnitName"];
+        };
+        QueueItem: {
+            branchId: number;
+            category: string;
+            createdAt: string;
+            hasEvidence: boolean;
+            id: number;
+            item: string;
+            memberId: number;
+            memberName: string;
+            note: string | null;
+            occurredOn: string;
+            points: number;
+            recordedBy: number | null;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            reviewNote: string | null;
+            revision: boolean;
+            ruleId: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        Rectification: {
+            commitment: string | null;
+            contest: components["schemas"]["ContestRef"];
+            contestId: number;
+            createdAt: string;
+            deadline: string;
+            id: number;
+            interviewNote: string | null;
+            interviewOn: string | null;
+            interviewRequired: boolean;
+            measures: string | null;
+            overdue: boolean;
+            period: string;
+            periodLabel: string;
+            returnReason: string | null;
+            roundId: number;
+            signedOffAt: string | null;
+            signedOffBy: number | null;
+            /** @enum {string} */
+            state: "open" | "submitted" | "signed_off";
+            /** @enum {string} */
+            stateName: "待整改" | "待销号" | "已销号";
+            submittedAt: string | null;
+            submittedBy: number | null;
+            unit: components["schemas"]["UnitBrief"];
+            unitId: number;
+        };
+        Redemption: {
+            createdAt: string;
+            id: number;
+            itemId: number;
+            memberId: number;
+            points: number;
+            quantity: number;
+            recordedBy: number | null;
+            redeemedOn: string;
+        };
         Results: {
             items: components["schemas"]["UnitResult"][];
             period: string;
@@ -10314,6 +8542,160 @@ export interface components {
             status: "draft" | "published";
             version: number;
         };
+        Rule: {
+            active: boolean;
+            category: string;
+            categoryCap: number | null;
+            id: number;
+            item: string;
+            itemCap: number | null;
+            organizerUnitId: number;
+            points: number;
+        };
+        Scheme: {
+            adjustments?: {
+                bonusCap?: number;
+                deductionCap?: number;
+                items: {
+                    cap?: number;
+                    code: string;
+                    grade?: string;
+                    /** @enum {string} */
+                    kind: "bonus" | "deduction" | "veto";
+                    name: string;
+                }[];
+            };
+            classes?: {
+                code: string;
+                grades?: components["schemas"]["AssessmentGrades"];
+                name: string;
+                units: string[];
+            }[];
+            components: {
+                /** @enum {string} */
+                aggregate: "mean" | "sum" | "latest";
+                contestId: number;
+                conversion: {
+                    first: number;
+                    last: number;
+                    /** @enum {string} */
+                    method: "rank-linear";
+                } | {
+                    /** @enum {string} */
+                    method: "relative-to-best";
+                    points: number;
+                } | {
+                    /** @enum {string} */
+                    method: "total";
+                };
+                title: string;
+                weight: number;
+            }[];
+            flagPoints: {
+                red: number;
+                yellow: number;
+            };
+            grades: components["schemas"]["AssessmentGrades"];
+            precision: number;
+            ratings?: {
+                code: string;
+                max: number;
+                name: string;
+                raters: {
+                    classes?: string[];
+                    user: string;
+                }[];
+                trimFrom?: number;
+                weight: number;
+            }[];
+            weightTotal?: number;
+        };
+        Series: {
+            contestIds: number[];
+            contests: {
+                /** @enum {string} */
+                cadence: "week" | "month" | "quarter" | "year";
+                category: string;
+                id: number;
+                round: {
+                    deadline: string | null;
+                    id: number;
+                    noticeEndsAt: string | null;
+                    period: string;
+                    revision: number;
+                    /** @enum {string} */
+                    state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                    stateName: string;
+                } | null;
+                runsAtPeriod: boolean | null;
+                title: string;
+            }[];
+            copyTo: string | null;
+            createdAt: string;
+            docPrefix: string;
+            id: number;
+            office: string;
+            organizer: components["schemas"]["UnitBrief"];
+            printedBy: string | null;
+            tallies: {
+                period?: components["schemas"]["SeriesTallies"];
+                year?: components["schemas"]["SeriesTallies"];
+            };
+            title: string;
+        };
+        SeriesStep: {
+            changed: number;
+            dryRun: boolean;
+            lines: {
+                /** @enum {string} */
+                action: "move" | "open" | "skip" | "refused";
+                contest: {
+                    id: number;
+                    title: string;
+                };
+                flags?: {
+                    red: string[];
+                    yellow: string[];
+                };
+                /** @enum {string|null} */
+                from: "draft" | "collecting" | "reviewing" | "notice" | "published" | null;
+                message: string;
+                roundId: number | null;
+                /** @enum {string|null} */
+                to: "draft" | "collecting" | "reviewing" | "notice" | "published" | null;
+            }[];
+        };
+        SeriesSummary: {
+            contestIds: number[];
+            copyTo: string | null;
+            createdAt: string;
+            docPrefix: string;
+            id: number;
+            office: string;
+            organizer: components["schemas"]["UnitBrief"];
+            printedBy: string | null;
+            title: string;
+        };
+        SeriesTallies: {
+            period?: string;
+            periodLabel?: string;
+            red: number;
+            redUnits: number;
+            units: {
+                contests: {
+                    color: components["schemas"]["FlagColor"];
+                    id: number;
+                    period: string;
+                    title: string;
+                }[];
+                red: number;
+                unit: components["schemas"]["UnitBrief"];
+                yellow: number;
+            }[];
+            year?: number;
+            yellow: number;
+            yellowUnits: number;
+        };
         Session: {
             csrfToken: string;
             effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
@@ -10330,6 +8712,45 @@ export interface components {
             unit: components["schemas"]["UnitRef"];
             unitPath: components["schemas"]["UnitRef"][];
             user: components["schemas"]["User"];
+        };
+        Star: {
+            active: boolean;
+            criteria: string;
+            id: number;
+            name: string;
+            organizerUnitId: number;
+        };
+        StatementLine: {
+            branchId: number;
+            category: string;
+            /** @enum {string|null} */
+            clampedBy: "item" | "category" | null;
+            counted: number;
+            createdAt: string;
+            disputes: components["schemas"]["Dispute"][];
+            hasEvidence: boolean;
+            id: number;
+            item: string;
+            memberId: number;
+            note: string | null;
+            occurredOn: string;
+            points: number;
+            recordedBy: number | null;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            reviewNote: string | null;
+            revision: boolean;
+            ruleId: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        Taskforce: {
+            department: components["schemas"]["UnitName"] | null;
+            head: string;
+            id: number;
+            leaderPost: string;
+            members: string[];
+            name: string;
         };
         Unit: {
             active: boolean;
