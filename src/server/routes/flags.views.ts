@@ -61,7 +61,7 @@ export const MyPositionsView = z.object({
 export const MyTasksView = z.object({
   items: z.array(
     z.object({
-      task: z.string(),
+      task: z.enum(['report', 'score', 'appeals', 'advance']),
       round: z.object({
         id: z.number(),
         period: z.string(),

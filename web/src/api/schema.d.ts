@@ -2955,7 +2955,8 @@ export interface paths {
                                     state: "draft" | "collecting" | "reviewing" | "notice" | "published";
                                     stateName: string;
                                 };
-                                task: string;
+                                /** @enum {string} */
+                                task: "report" | "score" | "appeals" | "advance";
                             }[];
                             total: number;
                         };
