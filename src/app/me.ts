@@ -62,7 +62,7 @@ export async function myTasks(ctx: AppContext) {
       round.state === 'notice'
         ? (await listAppeals(ctx.db, round.id)).filter((a) => a.status === 'pending')
         : [];
-    let task: string | undefined;
+    let task: 'report' | 'score' | 'appeals' | 'advance' | undefined;
     if (access.reportsFor !== null && round.state === 'collecting') task = 'report';
     else if (leads.length && (round.state === 'collecting' || round.state === 'reviewing'))
       task = 'score';

@@ -30,8 +30,8 @@ import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import {
   AssessmentResultsView,
+  AssessmentView,
   AttachAdjustmentEvidenceView,
-  CreateAssessmentView,
   DecideAssessmentAdjustmentView,
   ListAssessmentAdjustmentsView,
   ListAssessmentsView,
@@ -61,7 +61,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments',
       {
         schema: {
-          response: { 201: CreateAssessmentView },
+          response: { 201: AssessmentView },
           tags,
           summary: '设立年度综合考核 set up an assessment',
           body: CreateAssessment,
@@ -74,7 +74,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id',
       {
         schema: {
-          response: { 200: CreateAssessmentView },
+          response: { 200: AssessmentView },
           tags,
           summary: '考核方案及其版本 a scheme and its versions',
           params: IdParam,
@@ -86,7 +86,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id/scheme',
       {
         schema: {
-          response: { 200: CreateAssessmentView },
+          response: { 200: AssessmentView },
           tags,
           summary: '修改考核方案（发布前，每次一个新版本）revise the scheme before publication',
           params: IdParam,
@@ -99,7 +99,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id/publish',
       {
         schema: {
-          response: { 200: CreateAssessmentView },
+          response: { 200: AssessmentView },
           tags,
           summary: '发布考核结果 publish',
           params: IdParam,
@@ -111,7 +111,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/assessments/:id/corrections',
       {
         schema: {
-          response: { 200: CreateAssessmentView },
+          response: { 200: AssessmentView },
           tags,
           summary: '更正已发布的考核（留痕，须说明理由）correct a published assessment',
           params: IdParam,

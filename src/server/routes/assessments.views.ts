@@ -1,5 +1,81 @@
 /** Response schemas of the assessments routes (what the API presents; OpenAPI and the web's types come from them). */
 import { z } from 'zod';
+import type { AssessedUnit, Scheme } from '../../core/assessment.ts';
+import { FlagColor, mirrors, UnitName } from './views.ts';
+
+const Grades = z
+  .object({
+    top: z.array(z.object({ name: z.string(), percent: z.number() })),
+    bottom: z.array(z.object({ name: z.string(), percent: z.number() })),
+    otherwise: z.string(),
+  })
+  .meta({ id: 'AssessmentGrades' });
+
+const AdjustmentKind = z.enum(['bonus', 'deduction', 'veto']);
+
+/** An assessment's scheme as stored, classes by unit code (src/core/assessment.ts `Scheme`). */
+export const SchemeView = mirrors<Scheme>()(
+  z
+    .object({
+      components: z.array(
+        z.object({
+          contestId: z.number(),
+          title: z.string(),
+          weight: z.number(),
+          conversion: z.union([
+            z.object({ method: z.literal('rank-linear'), first: z.number(), last: z.number() }),
+            z.object({ method: z.literal('relative-to-best'), points: z.number() }),
+            z.object({ method: z.literal('total') }),
+          ]),
+          aggregate: z.enum(['mean', 'sum', 'latest']),
+        }),
+      ),
+      ratings: z
+        .array(
+          z.object({
+            code: z.string(),
+            name: z.string(),
+            weight: z.number(),
+            max: z.number(),
+            trimFrom: z.number().optional(),
+            raters: z.array(
+              z.object({ user: z.string(), classes: z.array(z.string()).optional() }),
+            ),
+          }),
+        )
+        .optional(),
+      adjustments: z
+        .object({
+          items: z.array(
+            z.object({
+              code: z.string(),
+              name: z.string(),
+              kind: AdjustmentKind,
+              cap: z.number().optional(),
+              grade: z.string().optional(),
+            }),
+          ),
+          bonusCap: z.number().optional(),
+          deductionCap: z.number().optional(),
+        })
+        .optional(),
+      classes: z
+        .array(
+          z.object({
+            code: z.string(),
+            name: z.string(),
+            units: z.array(z.string()),
+            grades: Grades.optional(),
+          }),
+        )
+        .optional(),
+      weightTotal: z.number().optional(),
+      flagPoints: z.object({ red: z.number(), yellow: z.number() }),
+      grades: Grades,
+      precision: z.number(),
+    })
+    .meta({ id: 'Scheme' }),
+);
 
 export const ListAssessmentsView = z.object({
   items: z.array(
@@ -8,97 +84,104 @@ export const ListAssessmentsView = z.object({
   total: z.number(),
 });
 
-export const CreateAssessmentView = z.object({
-  id: z.number(),
-  title: z.string(),
-  year: z.number(),
-  state: z.enum(['draft', 'published']),
-  version: z.number(),
-  publishedAt: z.string().nullable(),
-  organizer: z.object({ code: z.string(), name: z.string() }),
-  scheme: z.object({
-    components: z.array(
+/** An assessment with its scheme, versions and what the reader may do. */
+export const AssessmentView = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    year: z.number(),
+    state: z.enum(['draft', 'published']),
+    version: z.number(),
+    publishedAt: z.string().nullable(),
+    organizer: UnitName,
+    scheme: SchemeView,
+    participants: z.array(UnitName),
+    versions: z.array(
       z.object({
-        contestId: z.number(),
-        title: z.string(),
-        weight: z.number(),
-        conversion: z.union([
-          z.object({ method: z.literal('rank-linear'), first: z.number(), last: z.number() }),
-          z.object({ method: z.literal('relative-to-best'), points: z.number() }),
-          z.object({ method: z.literal('total') }),
-        ]),
-        aggregate: z.enum(['mean', 'sum', 'latest']),
+        version: z.number(),
+        created_at: z.string(),
+        kind: z.string(),
+        reason: z.string().nullable(),
+        by: z.string().nullable(),
       }),
     ),
-    ratings: z
-      .array(
+    may: z.object({
+      manage: z.boolean(),
+      readAll: z.boolean(),
+      rate: z.boolean(),
+      propose: z.boolean(),
+    }),
+  })
+  .meta({ id: 'Assessment' });
+
+/** A unit's place in the assessment with its explanation (src/core/assessment.ts `AssessedUnit`). */
+export const AssessedUnitView = mirrors<AssessedUnit>()(
+  z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      class: z.string(),
+      className: z.string(),
+      total: z.number(),
+      rank: z.number(),
+      grade: z.string(),
+      vetoed: z.boolean(),
+      red: z.number(),
+      yellow: z.number(),
+      flagPoints: z.number(),
+      adjustmentPoints: z.number(),
+      components: z.array(
+        z.object({
+          contestId: z.number(),
+          title: z.string(),
+          weight: z.number(),
+          rounds: z.array(
+            z.object({
+              period: z.string(),
+              rank: z.number(),
+              total: z.number(),
+              points: z.number(),
+              flag: FlagColor.nullable(),
+            }),
+          ),
+          points: z.number(),
+          contribution: z.number(),
+        }),
+      ),
+      ratings: z.array(
         z.object({
           code: z.string(),
           name: z.string(),
           weight: z.number(),
-          max: z.number(),
-          trimFrom: z.number().optional(),
-          raters: z.array(z.object({ user: z.string(), classes: z.array(z.string()).optional() })),
+          count: z.number(),
+          dropped: z.array(z.number()),
+          mean: z.number(),
+          points: z.number(),
+          contribution: z.number(),
         }),
-      )
-      .optional(),
-    adjustments: z
-      .object({
-        items: z.array(
-          z.object({
-            code: z.string(),
-            name: z.string(),
-            kind: z.enum(['bonus', 'deduction', 'veto']),
-            cap: z.number().optional(),
-            grade: z.string().optional(),
-          }),
-        ),
-        bonusCap: z.number().optional(),
-        deductionCap: z.number().optional(),
-      })
-      .optional(),
-    classes: z
-      .array(
+      ),
+      adjustments: z.array(
         z.object({
-          code: z.string(),
+          id: z.number().optional(),
+          unit: z.string(),
+          item: z.string(),
+          points: z.number(),
+          reason: z.string(),
           name: z.string(),
-          units: z.array(z.string()),
-          grades: z
-            .object({
-              top: z.array(z.object({ name: z.string(), percent: z.number() })),
-              bottom: z.array(z.object({ name: z.string(), percent: z.number() })),
-              otherwise: z.string(),
-            })
-            .optional(),
+          kind: AdjustmentKind,
         }),
-      )
-      .optional(),
-    weightTotal: z.number().optional(),
-    flagPoints: z.object({ red: z.number(), yellow: z.number() }),
-    grades: z.object({
-      top: z.array(z.object({ name: z.string(), percent: z.number() })),
-      bottom: z.array(z.object({ name: z.string(), percent: z.number() })),
-      otherwise: z.string(),
-    }),
-    precision: z.number(),
-  }),
-  participants: z.array(z.object({ code: z.string(), name: z.string() })),
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      created_at: z.string(),
-      kind: z.string(),
-      reason: z.string().nullable(),
-      by: z.string().nullable(),
-    }),
-  ),
-  may: z.object({
-    manage: z.boolean(),
-    readAll: z.boolean(),
-    rate: z.boolean(),
-    propose: z.boolean(),
-  }),
-});
+      ),
+      lines: z.array(
+        z.object({
+          kind: z.enum(['flags', 'contest', 'veto', 'cap', 'adjustment', 'rating']),
+          label: z.string(),
+          detail: z.string(),
+          points: z.number(),
+        }),
+      ),
+    })
+    .meta({ id: 'AssessedUnit' }),
+);
 
 export const MyRatingFormsView = z.object({
   items: z.array(
@@ -135,7 +218,7 @@ export const ListAssessmentAdjustmentsView = z.object({
   items: z.array(
     z.object({
       itemName: z.string(),
-      kind: z.enum(['bonus', 'deduction', 'veto']),
+      kind: AdjustmentKind,
       evidence: z.object({ name: z.string(), type: z.string() }).nullable(),
       id: z.number(),
       unit: z.string(),
@@ -167,155 +250,7 @@ export const AttachAdjustmentEvidenceView = z.object({
 });
 
 export const AssessmentResultsView = z.object({
-  assessment: z.object({
-    id: z.number(),
-    title: z.string(),
-    year: z.number(),
-    state: z.enum(['draft', 'published']),
-    version: z.number(),
-    publishedAt: z.string().nullable(),
-    organizer: z.object({ code: z.string(), name: z.string() }),
-    scheme: z.object({
-      components: z.array(
-        z.object({
-          contestId: z.number(),
-          title: z.string(),
-          weight: z.number(),
-          conversion: z.union([
-            z.object({ method: z.literal('rank-linear'), first: z.number(), last: z.number() }),
-            z.object({ method: z.literal('relative-to-best'), points: z.number() }),
-            z.object({ method: z.literal('total') }),
-          ]),
-          aggregate: z.enum(['mean', 'sum', 'latest']),
-        }),
-      ),
-      ratings: z
-        .array(
-          z.object({
-            code: z.string(),
-            name: z.string(),
-            weight: z.number(),
-            max: z.number(),
-            trimFrom: z.number().optional(),
-            raters: z.array(
-              z.object({ user: z.string(), classes: z.array(z.string()).optional() }),
-            ),
-          }),
-        )
-        .optional(),
-      adjustments: z
-        .object({
-          items: z.array(
-            z.object({
-              code: z.string(),
-              name: z.string(),
-              kind: z.enum(['bonus', 'deduction', 'veto']),
-              cap: z.number().optional(),
-              grade: z.string().optional(),
-            }),
-          ),
-          bonusCap: z.number().optional(),
-          deductionCap: z.number().optional(),
-        })
-        .optional(),
-      classes: z
-        .array(
-          z.object({
-            code: z.string(),
-            name: z.string(),
-            units: z.array(z.string()),
-            grades: z
-              .object({
-                top: z.array(z.object({ name: z.string(), percent: z.number() })),
-                bottom: z.array(z.object({ name: z.string(), percent: z.number() })),
-                otherwise: z.string(),
-              })
-              .optional(),
-          }),
-        )
-        .optional(),
-      weightTotal: z.number().optional(),
-      flagPoints: z.object({ red: z.number(), yellow: z.number() }),
-      grades: z.object({
-        top: z.array(z.object({ name: z.string(), percent: z.number() })),
-        bottom: z.array(z.object({ name: z.string(), percent: z.number() })),
-        otherwise: z.string(),
-      }),
-      precision: z.number(),
-    }),
-    participants: z.array(z.object({ code: z.string(), name: z.string() })),
-    versions: z.array(
-      z.object({
-        version: z.number(),
-        created_at: z.string(),
-        kind: z.string(),
-        reason: z.string().nullable(),
-        by: z.string().nullable(),
-      }),
-    ),
-    may: z.object({
-      manage: z.boolean(),
-      readAll: z.boolean(),
-      rate: z.boolean(),
-      propose: z.boolean(),
-    }),
-  }),
-  items: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      class: z.string(),
-      className: z.string(),
-      total: z.number(),
-      rank: z.number(),
-      grade: z.string(),
-      vetoed: z.boolean(),
-      red: z.number(),
-      yellow: z.number(),
-      flagPoints: z.number(),
-      adjustmentPoints: z.number(),
-      components: z.array(
-        z.object({
-          contestId: z.number(),
-          title: z.string(),
-          weight: z.number(),
-          rounds: z.array(
-            z.object({
-              period: z.string(),
-              rank: z.number(),
-              total: z.number(),
-              points: z.number(),
-              flag: z.enum(['red', 'yellow']).nullable(),
-            }),
-          ),
-          points: z.number(),
-          contribution: z.number(),
-        }),
-      ),
-      ratings: z.array(
-        z.object({
-          code: z.string(),
-          name: z.string(),
-          weight: z.number(),
-          count: z.number(),
-          dropped: z.array(z.number()),
-          mean: z.number(),
-          points: z.number(),
-          contribution: z.number(),
-        }),
-      ),
-      adjustments: z.array(
-        z.unknown() /*?Adjustment & { name: string; kind: "bonus" | "deduction" | "veto"; }*/,
-      ),
-      lines: z.array(
-        z.object({
-          kind: z.enum(['flags', 'contest', 'veto', 'cap', 'adjustment', 'rating']),
-          label: z.string(),
-          detail: z.string(),
-          points: z.number(),
-        }),
-      ),
-    }),
-  ),
+  assessment: AssessmentView,
+  items: z.array(AssessedUnitView),
   total: z.number(),
 });

@@ -21,7 +21,7 @@ import { OpenRound, openRound } from '../../app/rounds.ts';
 import { draftRubric, getRubric, publishRubric, SubmitRubric } from '../../app/rubrics.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
-import { LinkageViewView, SetFeedsView } from './contests.views.ts';
+import { LinkageView, SetFeedsView } from './contests.views.ts';
 import {
   ContestSummaryView,
   ContestView,
@@ -179,7 +179,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/contests/:id/linkage',
       {
         schema: {
-          response: { 200: LinkageViewView },
+          response: { 200: LinkageView },
           tags,
           summary:
             '各镇村级擂台并列对比与全县村排名 towns side by side, county-wide village ranking',

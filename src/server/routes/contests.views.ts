@@ -1,5 +1,6 @@
 /** Response schemas of the contests routes (what the API presents; OpenAPI and the web's types come from them). */
 import { z } from 'zod';
+import { ROUND_STATES } from '../../core/round-state.ts';
 
 export const SetFeedsView = z.object({
   feeds: z.record(
@@ -8,7 +9,7 @@ export const SetFeedsView = z.object({
   ),
 });
 
-export const LinkageViewView = z.object({
+export const LinkageView = z.object({
   template: z.object({ id: z.number(), title: z.string() }),
   period: z.string(),
   periodLabel: z.string(),
@@ -20,7 +21,7 @@ export const LinkageViewView = z.object({
       round: z
         .object({
           id: z.number(),
-          state: z.enum(['draft', 'published', 'collecting', 'reviewing', 'notice']),
+          state: z.enum(ROUND_STATES),
           revision: z.number(),
         })
         .nullable(),

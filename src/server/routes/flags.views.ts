@@ -1,25 +1,28 @@
 /** Response schemas of the flags routes (what the API presents; OpenAPI and the web's types come from them). */
 import { z } from 'zod';
+import { CADENCES } from '../../core/period.ts';
+import { ROUND_STATES } from '../../core/round-state.ts';
+import { ContestRef, listOf, UnitBrief } from './views.ts';
 
-export const GetFlagTalliesView = z.object({
-  items: z.array(
-    z.object({
-      unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-      red: z.number(),
-      yellow: z.number(),
-      contests: z.array(
-        z.object({
-          id: z.number(),
-          title: z.string(),
-          category: z.string(),
-          red: z.number(),
-          yellow: z.number(),
-        }),
-      ),
-    }),
-  ),
-  total: z.number(),
-});
+/** A unit's red and yellow flags in a year, contest by contest. */
+export const FlagTallyView = z
+  .object({
+    unit: UnitBrief,
+    red: z.number(),
+    yellow: z.number(),
+    contests: z.array(
+      z.object({
+        id: z.number(),
+        title: z.string(),
+        category: z.string(),
+        red: z.number(),
+        yellow: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'FlagTally' });
+
+export const GetFlagTalliesView = listOf(FlagTallyView);
 
 export const MyPositionsView = z.object({
   items: z.array(
@@ -28,7 +31,7 @@ export const MyPositionsView = z.object({
         id: z.number(),
         title: z.string(),
         category: z.string(),
-        cadence: z.enum(['year', 'week', 'month', 'quarter']),
+        cadence: z.enum(CADENCES),
       }),
       latest: z
         .object({
@@ -58,16 +61,16 @@ export const MyPositionsView = z.object({
 export const MyTasksView = z.object({
   items: z.array(
     z.object({
-      task: z.string(),
+      task: z.enum(['report', 'score', 'appeals', 'advance']),
       round: z.object({
         id: z.number(),
         period: z.string(),
         periodLabel: z.string(),
-        state: z.enum(['draft', 'published', 'collecting', 'reviewing', 'notice']),
+        state: z.enum(ROUND_STATES),
         stateName: z.string(),
         deadline: z.string().nullable(),
       }),
-      contest: z.object({ id: z.number(), title: z.string(), category: z.string() }),
+      contest: ContestRef,
       indicators: z.array(z.string()),
       pendingAppeals: z.number(),
     }),

@@ -52,13 +52,13 @@ import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import {
   AddLogView,
-  CreateProjectView,
-  CreateTaskforceView,
-  ListProblemsViewView,
-  ListProjectsViewView,
-  ListTaskforcesViewView,
-  RaiseProblemView,
+  ListProblemsView,
+  ListProjectsView,
+  ListTaskforcesView,
+  ProblemView,
+  ProjectView,
   SnapshotLightsView,
+  TaskforceView,
   UploadLedgerPhotoView,
 } from './ledger.views.ts';
 import { FileBody, IdParam } from './views.ts';
@@ -95,7 +95,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects',
       {
         schema: {
-          response: { 200: ListProjectsViewView },
+          response: { 200: ListProjectsView },
           tags,
           summary: '项目台账 the ledger (?kind=&unit=&light=&state=)',
           querystring: ProjectQuery,
@@ -107,7 +107,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects',
       {
         schema: {
-          response: { 201: CreateProjectView },
+          response: { 201: ProjectView },
           tags,
           summary: '录入项目 add a project',
           body: ProjectInput,
@@ -219,7 +219,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id',
       {
         schema: {
-          response: { 200: CreateProjectView },
+          response: { 200: ProjectView },
           tags,
           summary: '项目详情 a project',
           params: IdParam,
@@ -231,7 +231,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id',
       {
         schema: {
-          response: { 200: CreateProjectView },
+          response: { 200: ProjectView },
           tags,
           summary: '修改项目（灯不可填）change a project',
           params: IdParam,
@@ -244,7 +244,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id/transition',
       {
         schema: {
-          response: { 200: CreateProjectView },
+          response: { 200: ProjectView },
           tags,
           summary: '出入库 move through the library',
           params: IdParam,
@@ -257,7 +257,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id/investments',
       {
         schema: {
-          response: { 200: CreateProjectView },
+          response: { 200: ProjectView },
           tags,
           summary: '月度投资（计划/完成）monthly investment',
           params: IdParam,
@@ -270,7 +270,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id/milestones',
       {
         schema: {
-          response: { 201: CreateProjectView },
+          response: { 201: ProjectView },
           tags,
           summary: '节点计划 add a milestone',
           params: IdParam,
@@ -284,7 +284,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/milestones/:id',
       {
         schema: {
-          response: { 200: CreateProjectView },
+          response: { 200: ProjectView },
           tags,
           summary: '节点完成 record a milestone',
           params: NumericId,
@@ -311,7 +311,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/projects/:id/problems',
       {
         schema: {
-          response: { 201: RaiseProblemView },
+          response: { 201: ProblemView },
           tags,
           summary: '提出问题 raise a problem',
           params: IdParam,
@@ -325,7 +325,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/problems',
       {
         schema: {
-          response: { 200: ListProblemsViewView },
+          response: { 200: ListProblemsView },
           tags,
           summary: '问题清单（督办）problems',
           querystring: ProblemQuery,
@@ -337,7 +337,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/problems/:id/actions',
       {
         schema: {
-          response: { 200: RaiseProblemView },
+          response: { 200: ProblemView },
           tags,
           summary: '交办/提醒/督办/答复/确认/销号 a step of the loop',
           params: NumericId,
@@ -348,14 +348,14 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/taskforces',
-      { schema: { response: { 200: ListTaskforcesViewView }, tags, summary: '专班 task forces' } },
+      { schema: { response: { 200: ListTaskforcesView }, tags, summary: '专班 task forces' } },
       (request) => listTaskforcesView(ctx(request)),
     );
     app.post(
       '/taskforces',
       {
         schema: {
-          response: { 201: CreateTaskforceView },
+          response: { 201: TaskforceView },
           tags,
           summary: '组建专班 set up a task force',
           body: TaskforceInput,

@@ -1,59 +1,53 @@
 /** Response schemas of the ledger routes (what the API presents; OpenAPI and the web's types come from them). */
 import { z } from 'zod';
+import { PROBLEM_STATES, PROJECT_KINDS, PROJECT_STATES } from '../../core/ledger.ts';
+import { UnitName } from './views.ts';
 
-export const ListProjectsViewView = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      code: z.string(),
-      name: z.string(),
-      kind: z.enum(['key_project', 'critical_project', 'key_enterprise', 'urban_work', 'key_task']),
-      kindName: z.string(),
-      state: z.enum([
-        'active',
-        'planning',
-        'reserve',
-        'completed',
-        'retired',
-        'withdrawn',
-        'suspended',
-      ]),
-      stateName: z.string(),
-      unit: z.object({ code: z.string(), name: z.string() }),
-      owner: z.string().nullable(),
-      location: z.string().nullable(),
-      industry: z.string().nullable(),
-      totalInvestment: z.number(),
-      startYear: z.number(),
-      light: z.enum(['red', 'yellow', 'green']).nullable(),
-      lightName: z.string().nullable(),
-      lightReasons: z.array(z.string()),
-      published: z.boolean(),
-      publishInvestment: z.boolean(),
-    }),
-  ),
-  total: z.number(),
-});
+const LightColor = z.enum(['red', 'yellow', 'green']).meta({ id: 'Light' });
 
-export const CreateProjectView = z.object({
+export const ProjectSummaryView = z
+  .object({
+    id: z.number(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(PROJECT_KINDS),
+    kindName: z.string(),
+    state: z.enum(PROJECT_STATES),
+    stateName: z.string(),
+    unit: UnitName,
+    owner: z.string().nullable(),
+    location: z.string().nullable(),
+    industry: z.string().nullable(),
+    totalInvestment: z.number(),
+    startYear: z.number(),
+    light: LightColor.nullable(),
+    lightName: z.string().nullable(),
+    lightReasons: z.array(z.string()),
+    published: z.boolean(),
+    publishInvestment: z.boolean(),
+  })
+  .meta({ id: 'ProjectSummary' });
+
+export const ListProjectsView = z.object({ items: z.array(ProjectSummaryView), total: z.number() });
+
+export const TaskforceView = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    leaderPost: z.string(),
+    head: z.string(),
+    department: UnitName.nullable(),
+    members: z.array(z.string()),
+  })
+  .meta({ id: 'Taskforce' });
+
+/** A project with its plan, progress, milestones, logs, light history and what the reader may do. */
+export const ProjectView = ProjectSummaryView.extend({
   description: z.string().nullable(),
   stateReason: z.string().nullable(),
   supplementReason: z.string().nullable(),
-  nextStates: z
-    .array(
-      z.enum(['active', 'planning', 'reserve', 'completed', 'retired', 'withdrawn', 'suspended']),
-    )
-    .readonly(),
-  taskforce: z
-    .object({
-      id: z.number(),
-      name: z.string(),
-      leaderPost: z.string(),
-      head: z.string(),
-      department: z.object({ code: z.string(), name: z.string() }).nullable(),
-      members: z.array(z.string()),
-    })
-    .nullable(),
+  nextStates: z.array(z.enum(PROJECT_STATES)).readonly(),
+  taskforce: TaskforceView.nullable(),
   investments: z.array(
     z.object({
       month: z.string(),
@@ -102,33 +96,7 @@ export const CreateProjectView = z.object({
     }),
   ),
   may: z.object({ read: z.boolean(), report: z.boolean(), manage: z.boolean(), plan: z.boolean() }),
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(['key_project', 'critical_project', 'key_enterprise', 'urban_work', 'key_task']),
-  kindName: z.string(),
-  state: z.enum([
-    'active',
-    'planning',
-    'reserve',
-    'completed',
-    'retired',
-    'withdrawn',
-    'suspended',
-  ]),
-  stateName: z.string(),
-  unit: z.object({ code: z.string(), name: z.string() }),
-  owner: z.string().nullable(),
-  location: z.string().nullable(),
-  industry: z.string().nullable(),
-  totalInvestment: z.number(),
-  startYear: z.number(),
-  light: z.enum(['red', 'yellow', 'green']).nullable(),
-  lightName: z.string().nullable(),
-  lightReasons: z.array(z.string()),
-  published: z.boolean(),
-  publishInvestment: z.boolean(),
-});
+}).meta({ id: 'Project' });
 
 export const AddLogView = z.object({
   id: z.number(),
@@ -139,30 +107,32 @@ export const AddLogView = z.object({
   photos: z.array(z.string()),
 });
 
-export const RaiseProblemView = z.object({
-  id: z.number(),
-  projectId: z.number(),
-  project: z
-    .object({ code: z.string(), name: z.string().optional(), unit: z.string().optional() })
-    .optional(),
-  title: z.string(),
-  detail: z.string().nullable(),
-  state: z.enum(['raised', 'assigned', 'reminded', 'escalated', 'replied', 'confirmed', 'closed']),
-  stateName: z.string(),
-  owner: z.object({ code: z.string(), name: z.string().nullable().optional() }).nullable(),
-  ownerUnitId: z.number().nullable(),
-  deadline: z.string().nullable(),
-  reply: z.string().nullable(),
-  raisedOn: z.string(),
-  closedOn: z.string().nullable(),
-  overdue: z.boolean(),
-  daysOverdue: z.number(),
-  closedOnTime: z.boolean().nullable(),
-});
+export const ProblemView = z
+  .object({
+    id: z.number(),
+    projectId: z.number(),
+    project: z
+      .object({ code: z.string(), name: z.string().optional(), unit: z.string().optional() })
+      .optional(),
+    title: z.string(),
+    detail: z.string().nullable(),
+    state: z.enum(PROBLEM_STATES),
+    stateName: z.string(),
+    owner: z.object({ code: z.string(), name: z.string().nullable().optional() }).nullable(),
+    ownerUnitId: z.number().nullable(),
+    deadline: z.string().nullable(),
+    reply: z.string().nullable(),
+    raisedOn: z.string(),
+    closedOn: z.string().nullable(),
+    overdue: z.boolean(),
+    daysOverdue: z.number(),
+    closedOnTime: z.boolean().nullable(),
+  })
+  .meta({ id: 'Problem' });
 
-export const ListProblemsViewView = z.object({
+export const ListProblemsView = z.object({
   items: z.array(
-    z.object({
+    ProblemView.extend({
       steps: z.array(
         z.object({
           action: z.string(),
@@ -171,59 +141,19 @@ export const ListProblemsViewView = z.object({
           at: z.string(),
         }),
       ),
-      id: z.number(),
-      projectId: z.number(),
-      project: z
-        .object({ code: z.string(), name: z.string().optional(), unit: z.string().optional() })
-        .optional(),
-      title: z.string(),
-      detail: z.string().nullable(),
-      state: z.enum([
-        'raised',
-        'assigned',
-        'reminded',
-        'escalated',
-        'replied',
-        'confirmed',
-        'closed',
-      ]),
-      stateName: z.string(),
-      owner: z.object({ code: z.string(), name: z.string().nullable().optional() }).nullable(),
-      ownerUnitId: z.number().nullable(),
-      deadline: z.string().nullable(),
-      reply: z.string().nullable(),
-      raisedOn: z.string(),
-      closedOn: z.string().nullable(),
-      overdue: z.boolean(),
-      daysOverdue: z.number(),
-      closedOnTime: z.boolean().nullable(),
     }),
   ),
   total: z.number(),
 });
 
-export const ListTaskforcesViewView = z.object({
+export const ListTaskforcesView = z.object({
   items: z.array(
-    z.object({
-      id: z.number(),
-      name: z.string(),
-      leaderPost: z.string(),
-      head: z.string(),
+    TaskforceView.extend({
       department: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
-      members: z.array(z.string()),
       projects: z.number(),
     }),
   ),
   total: z.number(),
-});
-
-export const CreateTaskforceView = z.object({
-  id: z.number(),
-  name: z.string(),
-  leaderPost: z.string(),
-  head: z.string(),
-  department: z.object({ code: z.string(), name: z.string() }).nullable(),
-  members: z.array(z.string()),
 });
 
 export const SnapshotLightsView = z.object({

@@ -26,12 +26,12 @@ import type { Download } from '../../app/sheets.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import {
-  CreateRectificationView,
-  CreateSeriesView,
   ListRectificationsForView,
   ListSeriesForView,
   OpenSeriesRoundsView,
   PublicNoticesView,
+  RectificationView,
+  SeriesView,
 } from './outcomes.views.ts';
 import { FileBody, IdParam } from './views.ts';
 
@@ -61,7 +61,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/series',
       {
         schema: {
-          response: { 201: CreateSeriesView },
+          response: { 201: SeriesView },
           tags,
           summary: '新建系列 create a series',
           body: CreateSeries,
@@ -76,7 +76,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/series/:id',
       {
         schema: {
-          response: { 201: CreateSeriesView },
+          response: { 200: SeriesView },
           tags,
           summary: '系列及其本期期次、红黄旗统计（本期、全年）a series with its period and tallies',
           params: IdParam,
@@ -163,7 +163,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rectifications',
       {
         schema: {
-          response: { 201: CreateRectificationView },
+          response: { 201: RectificationView },
           tags: rtags,
           summary: '为黄旗单位发起整改 open a rectification',
           body: CreateRectification,
@@ -178,7 +178,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/rectifications/:id/actions',
       {
         schema: {
-          response: { 201: CreateRectificationView },
+          response: { 200: RectificationView },
           tags: rtags,
           summary: '提交表态与措施、销号、退回、记录约谈 act on a rectification',
           params: IdParam,

@@ -1,23 +1,26 @@
 /** Response schemas of the points, star-household and points-market routes (DESIGN §10): what the API presents; OpenAPI and the web's types come from them. */
 import { z } from 'zod';
+import { UnitBrief } from './views.ts';
 
-export const ListBranchesView = z.array(
-  z.object({
-    access: z.object({
-      read: z.boolean(),
-      record: z.boolean(),
-      review: z.boolean(),
-      manage: z.boolean(),
-    }),
-    unitName: z.string(),
-    unitCode: z.string(),
-    id: z.number(),
-    unitId: z.number(),
-    name: z.string(),
+const BranchBrief = z
+  .object({ id: z.number(), unitId: z.number(), name: z.string() })
+  .meta({ id: 'BranchBrief' });
+
+/** A party branch (党支部) with what the user may do there. */
+export const BranchView = BranchBrief.extend({
+  unitName: z.string(),
+  unitCode: z.string(),
+  access: z.object({
+    read: z.boolean(),
+    record: z.boolean(),
+    review: z.boolean(),
+    manage: z.boolean(),
   }),
-);
+}).meta({ id: 'Branch' });
 
-export const CreateBranchView = z.object({ id: z.number(), unitId: z.number(), name: z.string() });
+export const ListBranchesView = z.array(BranchView);
+
+export const CreateBranchView = BranchBrief;
 
 export const AssignBranchUserView = z.object({
   branch: z.number(),
@@ -25,8 +28,8 @@ export const AssignBranchUserView = z.object({
   role: z.enum(['recorder', 'reviewer']),
 });
 
-export const BranchMembersView = z.array(
-  z.object({
+export const MemberView = z
+  .object({
     id: z.number(),
     branchId: z.number(),
     name: z.string(),
@@ -37,24 +40,15 @@ export const BranchMembersView = z.array(
     transferredInOn: z.string().nullable(),
     transferredOutOn: z.string().nullable(),
     userId: z.number().nullable(),
-  }),
-);
+  })
+  .meta({ id: 'Member' });
 
-export const AddMemberView = z.object({
-  id: z.number(),
-  branchId: z.number(),
-  name: z.string(),
-  gender: z.string(),
-  birthYear: z.number(),
-  joinedOn: z.string(),
-  status: z.enum(['active', 'transferred_out']),
-  transferredInOn: z.string().nullable(),
-  transferredOutOn: z.string().nullable(),
-  userId: z.number().nullable(),
-});
+export const BranchMembersView = z.array(MemberView);
 
-export const BranchRulesView = z.array(
-  z.object({
+export const AddMemberView = MemberView;
+
+export const RuleView = z
+  .object({
     id: z.number(),
     organizerUnitId: z.number(),
     category: z.string(),
@@ -63,14 +57,15 @@ export const BranchRulesView = z.array(
     itemCap: z.number().nullable(),
     categoryCap: z.number().nullable(),
     active: z.boolean(),
-  }),
-);
+  })
+  .meta({ id: 'Rule' });
 
-export const ReviewQueueView = z.array(
-  z.object({
-    memberName: z.string(),
-    category: z.string(),
-    item: z.string(),
+export const BranchRulesView = z.array(RuleView);
+
+export const CreateRuleView = RuleView;
+
+export const PointsRecordView = z
+  .object({
     id: z.number(),
     memberId: z.number(),
     branchId: z.number(),
@@ -80,108 +75,57 @@ export const ReviewQueueView = z.array(
     note: z.string().nullable(),
     hasEvidence: z.boolean(),
     status: z.enum(['pending', 'approved', 'rejected']),
+    /** Recorded after its quarter was frozen: a recorded revision. */
     revision: z.boolean(),
     recordedBy: z.number().nullable(),
     reviewedBy: z.number().nullable(),
     reviewedAt: z.string().nullable(),
     reviewNote: z.string().nullable(),
     createdAt: z.string(),
-  }),
+  })
+  .meta({ id: 'PointsRecord' });
+
+export const CreateRecordView = PointsRecordView;
+
+export const ReviewQueueView = z.array(
+  PointsRecordView.extend({
+    memberName: z.string(),
+    category: z.string(),
+    item: z.string(),
+  }).meta({ id: 'QueueItem' }),
 );
 
-export const MemberStatementView = z.object({
-  member: z.object({
+export const DisputeView = z
+  .object({
     id: z.number(),
-    branchId: z.number(),
-    name: z.string(),
-    gender: z.string(),
-    birthYear: z.number(),
-    joinedOn: z.string(),
-    status: z.enum(['active', 'transferred_out']),
-    transferredInOn: z.string().nullable(),
-    transferredOutOn: z.string().nullable(),
-    userId: z.number().nullable(),
-  }),
-  branch: z.object({ id: z.number(), unitId: z.number(), name: z.string() }),
+    recordId: z.number(),
+    reason: z.string(),
+    status: z.enum(['upheld', 'open', 'dismissed']),
+    answer: z.string().nullable(),
+    filedBy: z.number().nullable(),
+    answeredBy: z.number().nullable(),
+    filedAt: z.string(),
+    answeredAt: z.string().nullable(),
+  })
+  .meta({ id: 'Dispute' });
+
+export const FileDisputeView = DisputeView;
+
+export const MemberStatementView = z.object({
+  member: MemberView,
+  branch: BranchBrief,
   year: z.number(),
   total: z.number(),
   lines: z.array(
-    z.object({
+    PointsRecordView.extend({
       category: z.string(),
       item: z.string(),
+      /** What the record counts after the yearly caps; 0 unless approved. */
       counted: z.number(),
       clampedBy: z.enum(['item', 'category']).nullable(),
-      disputes: z.array(
-        z.object({
-          id: z.number(),
-          recordId: z.number(),
-          reason: z.string(),
-          status: z.enum(['upheld', 'open', 'dismissed']),
-          answer: z.string().nullable(),
-          filedBy: z.number().nullable(),
-          answeredBy: z.number().nullable(),
-          filedAt: z.string(),
-          answeredAt: z.string().nullable(),
-        }),
-      ),
-      id: z.number(),
-      memberId: z.number(),
-      branchId: z.number(),
-      ruleId: z.number(),
-      points: z.number(),
-      occurredOn: z.string(),
-      note: z.string().nullable(),
-      hasEvidence: z.boolean(),
-      status: z.enum(['pending', 'approved', 'rejected']),
-      revision: z.boolean(),
-      recordedBy: z.number().nullable(),
-      reviewedBy: z.number().nullable(),
-      reviewedAt: z.string().nullable(),
-      reviewNote: z.string().nullable(),
-      createdAt: z.string(),
-    }),
+      disputes: z.array(DisputeView),
+    }).meta({ id: 'StatementLine' }),
   ),
-});
-
-export const CreateRuleView = z.object({
-  id: z.number(),
-  organizerUnitId: z.number(),
-  category: z.string(),
-  item: z.string(),
-  points: z.number(),
-  itemCap: z.number().nullable(),
-  categoryCap: z.number().nullable(),
-  active: z.boolean(),
-});
-
-export const CreateRecordView = z.object({
-  id: z.number(),
-  memberId: z.number(),
-  branchId: z.number(),
-  ruleId: z.number(),
-  points: z.number(),
-  occurredOn: z.string(),
-  note: z.string().nullable(),
-  hasEvidence: z.boolean(),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  revision: z.boolean(),
-  recordedBy: z.number().nullable(),
-  reviewedBy: z.number().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewNote: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-export const FileDisputeView = z.object({
-  id: z.number(),
-  recordId: z.number(),
-  reason: z.string(),
-  status: z.enum(['upheld', 'open', 'dismissed']),
-  answer: z.string().nullable(),
-  filedBy: z.number().nullable(),
-  answeredBy: z.number().nullable(),
-  filedAt: z.string(),
-  answeredAt: z.string().nullable(),
 });
 
 export const SetQuarterView = z.object({
@@ -190,8 +134,10 @@ export const SetQuarterView = z.object({
   state: z.enum(['notice', 'frozen']),
 });
 
+const PointsClass = z.enum(['vanguard', 'qualified', 'improve']).meta({ id: 'PointsClass' });
+
 export const LeaderboardView = z.object({
-  scope: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  scope: UnitBrief,
   period: z.string(),
   total: z.number(),
   rows: z.array(
@@ -204,7 +150,7 @@ export const LeaderboardView = z.object({
       total: z.number(),
       awarded: z.number(),
       deducted: z.number(),
-      pointsClass: z.enum(['vanguard', 'qualified', 'improve']).nullable(),
+      pointsClass: PointsClass.nullable(),
     }),
   ),
 });
@@ -218,7 +164,7 @@ export const PublicLeaderboardView = z.object({
       name: z.string(),
       branch: z.string(),
       total: z.number(),
-      pointsClass: z.enum(['vanguard', 'qualified', 'improve']).nullable(),
+      pointsClass: PointsClass.nullable(),
     }),
   ),
 });
@@ -232,64 +178,74 @@ export const RecordEvidenceView = z.object({
   sha256: z.string(),
 });
 
-export const ClassRuleView = z.object({
-  organizer: z.number().optional(),
-  unit: z.number().optional(),
-  rule: z.discriminatedUnion('mode', [
-    z.object({
-      mode: z.literal('thresholds'),
-      vanguardAtLeast: z.number(),
-      improveBelow: z.number(),
-    }),
-    z.object({ mode: z.literal('quotas'), vanguardShare: z.number(), improveShare: z.number() }),
-  ]),
-});
+export const ClassRuleView = z
+  .object({
+    organizer: z.number().optional(),
+    unit: z.number().optional(),
+    rule: z.discriminatedUnion('mode', [
+      z.object({
+        mode: z.literal('thresholds'),
+        vanguardAtLeast: z.number(),
+        improveBelow: z.number(),
+      }),
+      z.object({ mode: z.literal('quotas'), vanguardShare: z.number(), improveShare: z.number() }),
+    ]),
+  })
+  .meta({ id: 'ClassRule' });
 
 const StarResultsView = z.record(z.string(), z.enum(['pass', 'fail']));
 
-export const StarView = z.object({
-  id: z.number(),
-  organizerUnitId: z.number(),
-  name: z.string(),
-  criteria: z.string(),
-  active: z.boolean(),
-});
+export const StarView = z
+  .object({
+    id: z.number(),
+    organizerUnitId: z.number(),
+    name: z.string(),
+    criteria: z.string(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Star' });
 
-export const HouseholdView = z.object({
-  id: z.number(),
-  unitId: z.number(),
-  /** 户主 */
-  headName: z.string(),
-  /** 村民小组 */
-  groupName: z.string().nullable(),
-  size: z.number().nullable(),
-  /** After a revocation: no claim before this date. */
-  barredUntil: z.string().nullable(),
-});
+export const HouseholdView = z
+  .object({
+    id: z.number(),
+    unitId: z.number(),
+    /** 户主 */
+    headName: z.string(),
+    /** 村民小组 */
+    groupName: z.string().nullable(),
+    size: z.number().nullable(),
+    /** After a revocation: no claim before this date. */
+    barredUntil: z.string().nullable(),
+  })
+  .meta({ id: 'Household' });
 
-export const ClaimView = z.object({
-  id: z.number(),
-  householdId: z.number(),
-  year: z.number(),
-  stars: z.array(z.number()),
-  /** claimed → reviewed (村民评议) → checked (村委会审核) → filed (乡镇备案); rejected; revoked. */
-  stage: z.enum(['claimed', 'reviewed', 'checked', 'filed', 'rejected', 'revoked']),
-  results: StarResultsView.nullable(),
-  /** Stars passed at the last step (0 when rejected or revoked). */
-  awarded: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const ClaimView = z
+  .object({
+    id: z.number(),
+    householdId: z.number(),
+    year: z.number(),
+    stars: z.array(z.number()),
+    /** claimed → reviewed (村民评议) → checked (村委会审核) → filed (乡镇备案); rejected; revoked. */
+    stage: z.enum(['claimed', 'reviewed', 'checked', 'filed', 'rejected', 'revoked']),
+    results: StarResultsView.nullable(),
+    /** Stars passed at the last step (0 when rejected or revoked). */
+    awarded: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Claim' });
 
-export const ClaimStepView = z.object({
-  id: z.number(),
-  claimId: z.number(),
-  step: z.enum(['claim', 'villagers', 'committee', 'filing', 'yearly_review', 'revoke']),
-  results: StarResultsView.nullable(),
-  note: z.string().nullable(),
-  userId: z.number().nullable(),
-  at: z.string(),
-});
+export const ClaimStepView = z
+  .object({
+    id: z.number(),
+    claimId: z.number(),
+    step: z.enum(['claim', 'villagers', 'committee', 'filing', 'yearly_review', 'revoke']),
+    results: StarResultsView.nullable(),
+    note: z.string().nullable(),
+    userId: z.number().nullable(),
+    at: z.string(),
+  })
+  .meta({ id: 'ClaimStep' });
 
 export const HouseholdListView = z.object({
   items: z.array(HouseholdView.extend({ latest: ClaimView.nullable() })),
@@ -304,25 +260,29 @@ export const HouseholdDetailView = z.object({
 
 export const RevokeView = z.object({ household: HouseholdView, claim: ClaimView });
 
-export const MarketItemView = z.object({
-  id: z.number(),
-  unitId: z.number(),
-  name: z.string(),
-  cost: z.number(),
-  stock: z.number(),
-  active: z.boolean(),
-});
+export const MarketItemView = z
+  .object({
+    id: z.number(),
+    unitId: z.number(),
+    name: z.string(),
+    cost: z.number(),
+    stock: z.number(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'MarketItem' });
 
-export const RedemptionView = z.object({
-  id: z.number(),
-  memberId: z.number(),
-  itemId: z.number(),
-  quantity: z.number(),
-  points: z.number(),
-  redeemedOn: z.string(),
-  recordedBy: z.number().nullable(),
-  createdAt: z.string(),
-});
+export const RedemptionView = z
+  .object({
+    id: z.number(),
+    memberId: z.number(),
+    itemId: z.number(),
+    quantity: z.number(),
+    points: z.number(),
+    redeemedOn: z.string(),
+    recordedBy: z.number().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Redemption' });
 
 export const RedeemView = z.object({
   redemption: RedemptionView,

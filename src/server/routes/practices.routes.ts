@@ -15,8 +15,8 @@ import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requireCleanText } from '../plugins/input.ts';
 import {
-  CreatePracticeView,
   ListManagedPracticesView,
+  PracticeView,
   UploadPracticeImageView,
 } from './practices.views.ts';
 import { IdParam } from './views.ts';
@@ -40,7 +40,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/practices',
       {
         schema: {
-          response: { 201: CreatePracticeView },
+          response: { 201: PracticeView },
           tags,
           summary: '撰写经验做法 write up a practice',
           body: PracticeInput,
@@ -53,7 +53,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/practices/:id',
       {
         schema: {
-          response: { 200: CreatePracticeView },
+          response: { 200: PracticeView },
           tags,
           summary: '修改经验做法 edit a practice',
           params: IdParam,
@@ -66,7 +66,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/practices/:id/publish',
       {
         schema: {
-          response: { 200: CreatePracticeView },
+          response: { 200: PracticeView },
           tags,
           summary: '公开展示 publish a practice',
           params: IdParam,
@@ -78,7 +78,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/practices/:id/withdraw',
       {
         schema: {
-          response: { 200: CreatePracticeView },
+          response: { 200: PracticeView },
           tags,
           summary: '撤回 withdraw a practice',
           params: IdParam,

@@ -1,14 +1,16 @@
 /** Response schemas of the public routes (what the API presents; OpenAPI and the web's types come from them). */
 import { z } from 'zod';
-import { ResultView, RubricView } from './views.ts';
+import { CADENCES } from '../../core/period.ts';
+import { UNIT_KINDS } from '../../core/units.ts';
+import { ContestRef, ResultView, RubricView, UnitName } from './views.ts';
 
 export const PublicContestView = z.object({
   id: z.number(),
   title: z.string(),
   category: z.string(),
-  cadence: z.enum(['year', 'week', 'month', 'quarter']),
+  cadence: z.enum(CADENCES),
   description: z.string().nullable(),
-  organizer: z.object({ code: z.string(), name: z.string() }),
+  organizer: UnitName,
   participants: z.array(z.object({ code: z.string(), name: z.string(), group: z.string() })),
   rubricVersions: z.array(z.object({ version: z.number(), publishedAt: z.string().nullable() })),
   rubric: RubricView,
@@ -30,42 +32,13 @@ export const PublicRubricView = z.object({
   publishedAt: z.string().nullable(),
 });
 
-export const GetFlagTalliesView = z.object({
-  items: z.array(
-    z.object({
-      unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-      red: z.number(),
-      yellow: z.number(),
-      contests: z.array(
-        z.object({
-          id: z.number(),
-          title: z.string(),
-          category: z.string(),
-          red: z.number(),
-          yellow: z.number(),
-        }),
-      ),
-    }),
-  ),
-  total: z.number(),
-});
+export { GetFlagTalliesView } from './flags.views.ts';
 
 export const PublicUnitHistoryView = z.object({
   unit: z.object({
     code: z.string(),
     name: z.string(),
-    kind: z.enum([
-      'province',
-      'city',
-      'county',
-      'street',
-      'town',
-      'township',
-      'village',
-      'community',
-      'department',
-      'other',
-    ]),
+    kind: z.enum(UNIT_KINDS),
   }),
   items: z.array(
     z.object({
@@ -81,35 +54,27 @@ export const PublicUnitHistoryView = z.object({
   ),
 });
 
+/** A published practice (经验做法) as the public list shows it. */
+const PublicPracticeSummary = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    summary: z.string().nullable(),
+    unit: UnitName,
+    contest: z.object({ id: z.number(), title: z.string() }),
+    roundId: z.number().nullable(),
+    period: z.string().nullable(),
+    periodLabel: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'PublicPracticeSummary' });
+
 export const PublicPracticesView = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      title: z.string(),
-      summary: z.string().nullable(),
-      unit: z.object({ code: z.string(), name: z.string() }),
-      contest: z.object({ id: z.number(), title: z.string() }),
-      roundId: z.number().nullable(),
-      period: z.string().nullable(),
-      periodLabel: z.string().nullable(),
-      publishedAt: z.string().nullable(),
-    }),
-  ),
+  items: z.array(PublicPracticeSummary),
   total: z.number(),
 });
 
-export const PublicPracticeView = z.object({
-  id: z.number(),
-  title: z.string(),
-  summary: z.string().nullable(),
-  bodyHtml: z.string(),
-  unit: z.object({ code: z.string(), name: z.string() }),
-  contest: z.object({ id: z.number(), title: z.string() }),
-  roundId: z.number().nullable(),
-  period: z.string().nullable(),
-  periodLabel: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-});
+export const PublicPracticeView = PublicPracticeSummary.extend({ bodyHtml: z.string() });
 
 export const PublicVersionView = z.object({ version: z.string() });
 
@@ -123,8 +88,8 @@ export const PublicContestsView = z.object({
       id: z.number(),
       title: z.string(),
       category: z.string(),
-      cadence: z.enum(['year', 'week', 'month', 'quarter']),
-      organizer: z.object({ code: z.string(), name: z.string() }),
+      cadence: z.enum(CADENCES),
+      organizer: UnitName,
       rounds: z.number(),
       latestRound: z.object({
         id: z.number(),
@@ -145,7 +110,7 @@ export const PublicRoundView = z.object({
     periodLabel: z.string(),
     revision: z.number(),
     publishedAt: z.string().nullable(),
-    contest: z.object({ id: z.number(), title: z.string(), category: z.string() }),
+    contest: ContestRef,
     rubric: RubricView,
   }),
   items: z.array(ResultView),
@@ -162,7 +127,7 @@ export const PublicRoundView = z.object({
       id: z.number(),
       title: z.string(),
       summary: z.string().nullable(),
-      unit: z.object({ code: z.string(), name: z.string() }),
+      unit: UnitName,
     }),
   ),
 });

@@ -6,77 +6,114 @@ import { ROLES } from '../../core/permissions.ts';
 import { ROUND_STATES } from '../../core/round-state.ts';
 import { UNIT_KINDS } from '../../core/units.ts';
 
-export const UnitRef = z.object({
-  id: z.number(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(UNIT_KINDS),
-});
+/**
+ * Holds a view to a core type at compile time, both ways: a field added to one and not to the
+ * other fails `tsc` instead of being stripped from answers in silence.
+ */
+export function mirrors<T>() {
+  return <S extends z.ZodType<T>>(schema: S & ([T] extends [z.output<S>] ? unknown : never)): S =>
+    schema;
+}
+
+/** A unit named by its code (the form the web shows and links by). */
+export const UnitName = z.object({ code: z.string(), name: z.string() }).meta({ id: 'UnitName' });
+
+/** A unit by id, code and name. */
+export const UnitBrief = z
+  .object({ id: z.number(), code: z.string(), name: z.string() })
+  .meta({ id: 'UnitBrief' });
+
+export const UnitRef = z
+  .object({
+    id: z.number(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(UNIT_KINDS),
+  })
+  .meta({ id: 'UnitRef' });
+
+/** A contest as other resources name it. */
+export const ContestRef = z
+  .object({ id: z.number(), title: z.string(), category: z.string() })
+  .meta({ id: 'ContestRef' });
+
+export const FlagColor = z.enum(['red', 'yellow']).meta({ id: 'FlagColor' });
 
 export const UnitView = UnitRef.extend({
   parentId: z.number().nullable(),
   active: z.boolean(),
   childCount: z.number(),
+  /** From the root down to the unit itself; sent by GET /units/:id and by searches. */
   path: z.array(UnitRef).optional(),
-});
+}).meta({ id: 'Unit' });
 
-export const UserView = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.number(),
-  unit: z.object({ id: z.number(), code: z.string(), name: z.string() }).optional(),
-  roles: z.array(z.enum(ROLES)),
-  active: z.boolean(),
-  createdAt: z.string(),
-});
+export const UserView = z
+  .object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    unitId: z.number(),
+    unit: UnitBrief.optional(),
+    roles: z.array(z.enum(ROLES)),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
 
 /** A user with the one-time password made for them (create without password, or reset). */
-export const UserWithSecret = z.object({ user: UserView, password: z.string().optional() });
+export const UserWithSecret = z
+  .object({ user: UserView, password: z.string().optional() })
+  .meta({ id: 'UserWithSecret' });
 
-export const SessionView = z.object({
-  user: UserView,
-  unit: UnitRef,
-  unitPath: z.array(UnitRef),
-  /** Echo it in the X-CSRF-Token header of every cookie-authenticated mutation. */
-  csrfToken: z.string(),
-  expiresAt: z.string(),
-  /** Accounts (issue 19): the roles acted with, and what must be put right before going on. */
-  effectiveRoles: z.array(z.enum(ROLES)),
-  separationOfDuties: z.boolean(),
-  restriction: z.enum(['password_first', 'password_expired', 'totp_setup']).nullable(),
-  totpEnabled: z.boolean(),
-  previousSignIn: z
-    .object({ at: z.string().nullable(), ip: z.string().nullable(), failuresSince: z.number() })
-    .optional(),
-});
+export const SessionView = z
+  .object({
+    user: UserView,
+    unit: UnitRef,
+    unitPath: z.array(UnitRef),
+    /** Echo it in the X-CSRF-Token header of every cookie-authenticated mutation. */
+    csrfToken: z.string(),
+    expiresAt: z.string(),
+    /** Accounts (issue 19): the roles acted with, and what must be put right before going on. */
+    effectiveRoles: z.array(z.enum(ROLES)),
+    separationOfDuties: z.boolean(),
+    restriction: z.enum(['password_first', 'password_expired', 'totp_setup']).nullable(),
+    totpEnabled: z.boolean(),
+    previousSignIn: z
+      .object({ at: z.string().nullable(), ip: z.string().nullable(), failuresSince: z.number() })
+      .optional(),
+  })
+  .meta({ id: 'Session' });
 
-export const TokenView = z.object({
-  id: z.number(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
+export const TokenView = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
 
-export const AuditEventView = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorUserId: z.number().nullable(),
-  actorName: z.string(),
-  unitId: z.number().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  /** What the target is called (unit, contest and period…); absent when it no longer exists. */
-  entityName: z.string().optional(),
-  /** Names of the units that before/after mention by id. */
-  unitNames: z.record(z.string(), z.string()).optional(),
-  before: z.unknown(),
-  after: z.unknown(),
-  hash: z.string(),
-});
+export const AuditEventView = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    actorUserId: z.number().nullable(),
+    actorName: z.string(),
+    unitId: z.number().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    /** What the target is called (unit, contest and period…); absent when it no longer exists. */
+    entityName: z.string().optional(),
+    /** Names of the units that before/after mention by id. */
+    unitNames: z.record(z.string(), z.string()).optional(),
+    before: z.unknown(),
+    after: z.unknown(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
 
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number() });
@@ -86,21 +123,23 @@ export const IdParam = z.object({ id: IdText });
 /** A unit or user in the path: its id, or its code / username. */
 export const RefParam = z.object({ id: RefText });
 
-export const ContestSummaryView = z.object({
-  id: z.number(),
-  title: z.string(),
-  category: z.string(),
-  cadence: z.enum(CADENCES),
-  extraCadences: z.array(z.enum(CADENCES)),
-  /** Cadences whose rounds award flags; the notice window in days (DESIGN §2). */
-  flagCadences: z.array(z.enum(CADENCES)),
-  noticeDays: z.number(),
-  isTemplate: z.boolean(),
-  templateId: z.number().nullable(),
-  description: z.string().nullable(),
-  createdAt: z.string(),
-  organizer: UnitRef,
-});
+export const ContestSummaryView = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    category: z.string(),
+    cadence: z.enum(CADENCES),
+    extraCadences: z.array(z.enum(CADENCES)),
+    /** Cadences whose rounds award flags; the notice window in days (DESIGN §2). */
+    flagCadences: z.array(z.enum(CADENCES)),
+    noticeDays: z.number(),
+    isTemplate: z.boolean(),
+    templateId: z.number().nullable(),
+    description: z.string().nullable(),
+    createdAt: z.string(),
+    organizer: UnitRef,
+  })
+  .meta({ id: 'ContestSummary' });
 
 export const ContestView = ContestSummaryView.extend({
   participants: z.array(
@@ -130,7 +169,7 @@ export const ContestView = ContestSummaryView.extend({
       deadline: z.string().nullable(),
     }),
   ),
-});
+}).meta({ id: 'Contest' });
 
 /** A rubric of DESIGN §3 with every default filled in (src/core/rubric.ts `Rubric`). */
 export const RubricView = z
@@ -192,7 +231,7 @@ export const RubricView = z
       minGroup: z.number().optional(),
     }),
   })
-  .describe('rubric (DESIGN §3)');
+  .meta({ id: 'Rubric', description: 'rubric (DESIGN §3)' });
 const RubricJson = RubricView;
 
 /** A file download (xlsx, csv, docx, an image or evidence): the bytes, not JSON. */
@@ -200,47 +239,51 @@ export const FileBody = z.unknown().meta({ type: 'string', format: 'binary' }).d
 /** 204: nothing in the body. */
 export const NoContent = z.void().describe('No Content');
 
-export const RubricVersionView = z.object({
-  contestId: z.number(),
-  version: z.number(),
-  status: z.enum(['draft', 'published']),
-  rubric: RubricJson,
-  source: z.string(),
-  createdAt: z.string(),
-  publishedAt: z.string().nullable(),
-});
+export const RubricVersionView = z
+  .object({
+    contestId: z.number(),
+    version: z.number(),
+    status: z.enum(['draft', 'published']),
+    rubric: RubricJson,
+    source: z.string(),
+    createdAt: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'RubricVersion' });
 
-export const RoundView = z.object({
-  id: z.number(),
-  contest: z.object({
+export const RoundView = z
+  .object({
     id: z.number(),
-    title: z.string(),
-    category: z.string(),
-    cadence: z.enum(CADENCES),
-  }),
-  period: z.string(),
-  periodLabel: z.string(),
-  state: z.enum(ROUND_STATES),
-  stateName: z.string(),
-  nextStates: z.array(z.enum(ROUND_STATES)).readonly(),
-  deadline: z.string().nullable(),
-  revision: z.number(),
-  rubricVersion: z.number(),
-  rubric: RubricJson,
-  publishedAt: z.string().nullable(),
-  /** What the signed-in user may do in this round (all false for anonymous readers). */
-  may: z.object({
-    manage: z.boolean(),
-    evaluates: z.array(z.string()),
-    reportsFor: z.string().nullable(),
-  }),
-  /** How a derived round (a quarter from its months) was made; null for entered rounds. */
-  derivation: z.object({ method: z.string(), from: z.array(z.string()) }).nullable(),
-  /** The notice (公示) window once the round entered notice (DESIGN §2). */
-  notice: z
-    .object({ startedAt: z.string(), endsAt: z.string(), earlyReason: z.string().nullable() })
-    .nullable(),
-});
+    contest: z.object({
+      id: z.number(),
+      title: z.string(),
+      category: z.string(),
+      cadence: z.enum(CADENCES),
+    }),
+    period: z.string(),
+    periodLabel: z.string(),
+    state: z.enum(ROUND_STATES),
+    stateName: z.string(),
+    nextStates: z.array(z.enum(ROUND_STATES)).readonly(),
+    deadline: z.string().nullable(),
+    revision: z.number(),
+    rubricVersion: z.number(),
+    rubric: RubricJson,
+    publishedAt: z.string().nullable(),
+    /** What the signed-in user may do in this round (all false for anonymous readers). */
+    may: z.object({
+      manage: z.boolean(),
+      evaluates: z.array(z.string()),
+      reportsFor: z.string().nullable(),
+    }),
+    /** How a derived round (a quarter from its months) was made; null for entered rounds. */
+    derivation: z.object({ method: z.string(), from: z.array(z.string()) }).nullable(),
+    /** The notice (公示) window once the round entered notice (DESIGN §2). */
+    notice: z
+      .object({ startedAt: z.string(), endsAt: z.string(), earlyReason: z.string().nullable() })
+      .nullable(),
+  })
+  .meta({ id: 'Round' });
 
 const IndicatorCell = z.object({
   value: z.number().nullable(),
@@ -248,46 +291,52 @@ const IndicatorCell = z.object({
   rank: z.number().nullable(),
 });
 
-export const ResultView = z.object({
-  code: z.string(),
-  name: z.string(),
-  group: z.string(),
-  total: z.number(),
-  rank: z.number(),
-  overallRank: z.number(),
-  flag: z.enum(['red', 'yellow']).nullable(),
-  vetoed: z.boolean(),
-  missing: z.array(z.string()),
-  indicators: z.record(z.string(), IndicatorCell),
-  previousRank: z.number().nullable(),
-  rankChange: z.number().nullable(),
-  totalChange: z.number().nullable(),
-  gapToNext: z.number().nullable(),
-  gapToRed: z.number().nullable(),
-});
+export const ResultView = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    group: z.string(),
+    total: z.number(),
+    rank: z.number(),
+    overallRank: z.number(),
+    flag: FlagColor.nullable(),
+    vetoed: z.boolean(),
+    missing: z.array(z.string()),
+    indicators: z.record(z.string(), IndicatorCell),
+    previousRank: z.number().nullable(),
+    rankChange: z.number().nullable(),
+    totalChange: z.number().nullable(),
+    gapToNext: z.number().nullable(),
+    gapToRed: z.number().nullable(),
+  })
+  .meta({ id: 'UnitResult' });
 
-export const ResultsView = z.object({
-  roundId: z.number(),
-  period: z.string(),
-  state: z.enum(ROUND_STATES),
-  revision: z.number(),
-  items: z.array(ResultView),
-  total: z.number(),
-});
+export const ResultsView = z
+  .object({
+    roundId: z.number(),
+    period: z.string(),
+    state: z.enum(ROUND_STATES),
+    revision: z.number(),
+    items: z.array(ResultView),
+    total: z.number(),
+  })
+  .meta({ id: 'Results' });
 
-export const AppealView = z.object({
-  id: z.number(),
-  roundId: z.number(),
-  unitId: z.number(),
-  unit: z.object({ code: z.string(), name: z.string() }).optional(),
-  indicator: z.string(),
-  reason: z.string(),
-  filedBy: z.number().nullable(),
-  filedAt: z.string(),
-  status: z.enum(['pending', 'upheld', 'rejected']),
-  oldValue: z.number().nullable(),
-  newValue: z.number().nullable(),
-  decisionReason: z.string().nullable(),
-  decidedBy: z.number().nullable(),
-  decidedAt: z.string().nullable(),
-});
+export const AppealView = z
+  .object({
+    id: z.number(),
+    roundId: z.number(),
+    unitId: z.number(),
+    unit: UnitName.optional(),
+    indicator: z.string(),
+    reason: z.string(),
+    filedBy: z.number().nullable(),
+    filedAt: z.string(),
+    status: z.enum(['pending', 'upheld', 'rejected']),
+    oldValue: z.number().nullable(),
+    newValue: z.number().nullable(),
+    decisionReason: z.string().nullable(),
+    decidedBy: z.number().nullable(),
+    decidedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Appeal' });

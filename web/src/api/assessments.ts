@@ -1,39 +1,25 @@
 // 综合绩效考核 (DESIGN §2): a yearly composite over several contests, with every unit's
-// explanation of where its points came from.
+// explanation of where its points came from. The shapes are the server's (schema.d.ts), whose
+// Scheme and AssessedUnit are held to the engine's own types (src/core/assessment.ts).
 
-import type { AssessedUnit, Scheme as AssessmentScheme } from '../../../src/core/assessment.ts';
 import { API_BASE, apiGet, apiPost, apiPut, seg } from './client.ts';
 import { downloadFile } from './sheets.ts';
+import type { Answer, ItemOf, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
-// The shapes are the engine's own (src/core is pure and shared with the web).
-export type {
-  Aggregate,
-  AssessedUnit,
-  Component as AssessmentComponent,
-  ComponentExplanation,
-  Conversion,
-  Grade as AssessmentGrade,
-  Scheme as AssessmentScheme,
-} from '../../../src/core/assessment.ts';
+export type AssessmentScheme = Schema<'Scheme'>;
+export type AssessmentComponent = AssessmentScheme['components'][number];
+export type Conversion = AssessmentComponent['conversion'];
+export type Aggregate = AssessmentComponent['aggregate'];
+export type AssessedUnit = Schema<'AssessedUnit'>;
+export type ComponentExplanation = AssessedUnit['components'][number];
+export type ExplanationLine = AssessedUnit['lines'][number];
 
-export interface AssessmentSummary {
-  id: number;
-  title: string;
-  year: number;
-}
+export type AssessmentSummary = ItemOf<Answer<'/api/v1/assessments', 'get'>>;
 
-export interface Assessment extends AssessmentSummary {
-  organizer: { code: string; name: string };
-  scheme: AssessmentScheme;
-  participants: { code: string; name: string }[];
-}
+export type AssessmentDetail = Schema<'Assessment'>;
 
-export interface AssessmentResults {
-  assessment: AssessmentDetail;
-  items: AssessedUnit[];
-  total: number;
-}
+export type AssessmentResults = Answer<'/api/v1/assessments/{id}/results', 'get'>;
 
 export function listAssessments(signal?: AbortSignal): Promise<Page<AssessmentSummary>> {
   return apiGet<Page<AssessmentSummary>>('/assessments', { signal });
@@ -52,54 +38,19 @@ export function downloadAssessmentResults(id: number | string): Promise<void> {
 
 // ---- DESIGN §8: versions, rating forms, adjustments, publication ----------------------------
 
-export type {
-  ExplanationLine,
-  RatingExplanation,
-} from '../../../src/core/assessment.ts';
+type RatingForms = Answer<'/api/v1/assessments/{id}/ratings', 'get'>;
+export type RatingFormView = ItemOf<RatingForms>;
 
-export interface AssessmentDetail extends Assessment {
-  state: 'draft' | 'published';
-  version: number;
-  versions: { version: number; kind: string; reason: string | null; created_at: string }[];
-  may: { manage: boolean; readAll: boolean; rate: boolean; propose: boolean };
-}
+export type AdjustmentView = ItemOf<Answer<'/api/v1/assessments/{id}/adjustments', 'get'>>;
 
-export interface RatingFormView {
-  component: string;
-  name: string;
-  max: number;
-  class: string;
-  className: string;
-  units: { code: string; name: string; score: number | null }[];
-}
-
-export interface AdjustmentView {
-  id: number;
-  unit: string;
-  unitName: string;
-  item: string;
-  itemName: string;
-  kind: 'bonus' | 'deduction' | 'veto';
-  points: number;
-  reason: string;
-  state: 'pending' | 'approved' | 'rejected';
-  evidence: { name: string; type: string } | null;
-  createdBy: string | null;
-  decidedBy: string | null;
-  decisionReason: string | null;
-}
-
-export function getRatingForms(
-  id: number | string,
-  signal?: AbortSignal,
-): Promise<Page<RatingFormView> & { open: boolean }> {
+export function getRatingForms(id: number | string, signal?: AbortSignal): Promise<RatingForms> {
   return apiGet(`/assessments/${seg(id)}/ratings`, { signal });
 }
 
 export function submitRatingForm(
   id: number | string,
   body: { component: string; class: string; ratings: { unit: string; score: number }[] },
-): Promise<unknown> {
+): Promise<Answer<'/api/v1/assessments/{id}/ratings', 'put'>> {
   return apiPut(`/assessments/${seg(id)}/ratings`, body);
 }
 
@@ -113,7 +64,7 @@ export function listAdjustments(
 export function proposeAdjustment(
   id: number | string,
   body: { unit: string; item: string; points: number; reason: string },
-): Promise<{ id: number; state: 'pending' }> {
+): Promise<Answer<'/api/v1/assessments/{id}/adjustments', 'post'>> {
   return apiPost(`/assessments/${seg(id)}/adjustments`, body);
 }
 
@@ -121,7 +72,7 @@ export function attachAdjustmentEvidence(
   id: number | string,
   adjustment: number,
   file: File,
-): Promise<unknown> {
+): Promise<Answer<'/api/v1/assessments/{id}/adjustments/{adjustment}/evidence', 'post'>> {
   const form = new FormData();
   form.append('file', file, file.name);
   return apiPost(`/assessments/${seg(id)}/adjustments/${adjustment}/evidence`, form);
@@ -131,7 +82,7 @@ export function decideAdjustment(
   id: number | string,
   adjustment: number,
   body: { decision: 'approved' | 'rejected'; reason?: string },
-): Promise<unknown> {
+): Promise<Answer<'/api/v1/assessments/{id}/adjustments/{adjustment}/approve', 'post'>> {
   return apiPost(`/assessments/${seg(id)}/adjustments/${adjustment}/approve`, body);
 }
 

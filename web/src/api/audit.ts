@@ -11,25 +11,10 @@ export function auditExportUrl(
   return apiUrl(`/audit/export.${format}`, { ...query });
 }
 
+import type { Answer, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  actorName: string;
-  unitId: number | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** The target's name (unit, contest and period…), absent when it no longer exists. */
-  entityName?: string;
-  /** Names of the units that before/after mention by id. */
-  unitNames?: Record<string, string>;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
+export type AuditEvent = Schema<'AuditEvent'>;
 
 export interface AuditQuery {
   /** `type` or `type:id`. */
@@ -49,13 +34,7 @@ export function listAudit(query: AuditQuery, signal?: AbortSignal): Promise<Page
   return apiGet<Page<AuditEvent>>('/audit', { query: { ...query }, signal });
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  count: number;
-  eventId?: number | null;
-  reason?: string;
-  lastHash?: string;
-}
+export type AuditVerification = Answer<'/api/v1/audit/verify', 'get'>;
 
 export function verifyAudit(): Promise<AuditVerification> {
   return apiGet<AuditVerification>('/audit/verify');

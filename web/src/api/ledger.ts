@@ -1,77 +1,19 @@
 // The project ledger (DESIGN §9) as the server presents it (src/app/projects.ts, problems.ts).
 import { apiGet, apiPost, apiPut, seg } from './client.ts';
 import { downloadFile } from './sheets.ts';
+import type { Answer, ItemOf, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
-export type Light = 'red' | 'yellow' | 'green';
+export type Light = Schema<'Light'>;
 
-export interface ProjectSummary {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  kindName: string;
-  state: string;
-  stateName: string;
-  unit: { code: string; name: string };
-  owner: string | null;
-  industry: string | null;
-  totalInvestment: number;
-  light: Light | null;
-  lightName: string | null;
-  lightReasons: string[];
-}
+export type ProjectSummary = Schema<'ProjectSummary'>;
 
-export interface ProjectDetail extends ProjectSummary {
-  description: string | null;
-  stateReason: string | null;
-  taskforce: {
-    name: string;
-    leaderPost: string;
-    head: string;
-    department: { name: string } | null;
-    members: string[];
-  } | null;
-  investments: { month: string; planned: number | null; completed: number | null }[];
-  totals: {
-    year: number;
-    yearPlanned: number;
-    ytdPlanned: number;
-    ytdCompleted: number;
-    totalCompleted: number;
-    ytdRate: number | null;
-    yearRate: number | null;
-    sinceStartRate: number | null;
-  };
-  milestones: {
-    id: number;
-    kind: string;
-    name: string;
-    planned: string;
-    actual: string | null;
-    daysLate: number;
-  }[];
-  logs: { id: number; date: string; who: string; kindName: string; text: string }[];
-  lightHistory: { month: string; light: Light; reasons: string[] }[];
-  may: { read: boolean; report: boolean; manage: boolean; plan: boolean };
-}
+/** A project with its plan, progress, milestones, logs, light history and what the reader may do. */
+export type ProjectDetail = Schema<'Project'>;
 
-export interface Problem {
-  id: number;
-  projectId: number;
-  project?: { code: string; name: string; unit: string };
-  title: string;
-  state: string;
-  stateName: string;
-  owner: { code: string; name: string } | null;
-  deadline: string | null;
-  reply: string | null;
-  raisedOn: string;
-  closedOn: string | null;
-  overdue: boolean;
-  daysOverdue: number;
-  steps?: { action: string; note: string | null; by: string; at: string }[];
-}
+/** A problem (问题) raised on a project; the list also carries each one's steps. */
+export type Problem = Schema<'Problem'>;
+export type ProblemWithSteps = ItemOf<Answer<'/api/v1/problems', 'get'>>;
 
 export interface ProjectFilter {
   kind?: string | undefined;
@@ -102,7 +44,7 @@ export function listProblems(
   query: Record<string, string | number | undefined>,
   signal?: AbortSignal,
 ) {
-  return apiGet<Page<Problem>>('/problems', { query, signal });
+  return apiGet<Page<ProblemWithSteps>>('/problems', { query, signal });
 }
 
 export function actOnProblem(
@@ -112,28 +54,10 @@ export function actOnProblem(
   return apiPost<Problem>(`/problems/${seg(id)}/actions`, body);
 }
 
-/** One row of the county summary: a responsible unit or a kind. */
-export interface LedgerGroup {
-  key: string;
-  name: string;
-  projects: number;
-  red: number;
-  yellow: number;
-  green: number;
-  yearPlanned: number;
-  ytdPlanned: number;
-  ytdCompleted: number;
-  rate: number | null;
-  openProblems: number;
-  overdueProblems: number;
-}
+export type LedgerSummary = Answer<'/api/v1/ledger/summary', 'get'>;
 
-export interface LedgerSummary {
-  month: string;
-  asOf: string;
-  byUnit: LedgerGroup[];
-  byKind: LedgerGroup[];
-}
+/** One row of the county summary: a responsible unit or a kind. */
+export type LedgerGroup = LedgerSummary['byUnit'][number];
 
 export function getLedgerSummary(month: string, signal?: AbortSignal) {
   return apiGet<LedgerSummary>('/ledger/summary', { query: { month }, signal });
@@ -147,9 +71,7 @@ export const ledgerFiles = {
   export: () => downloadFile('/projects/export.xlsx', 'ledger.xlsx'),
 };
 
-export function importLedger(
-  file: File,
-): Promise<{ created: number; updated: number; investments: number }> {
+export function importLedger(file: File): Promise<Answer<'/api/v1/projects/import', 'post'>> {
   const form = new FormData();
   form.append('file', file, file.name);
   return apiPost('/projects/import', form);

@@ -37,26 +37,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            decidedAt: string | null;
-                            decidedBy: number | null;
-                            decisionReason: string | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            indicator: string;
-                            newValue: number | null;
-                            oldValue: number | null;
-                            reason: string;
-                            roundId: number;
-                            /** @enum {string} */
-                            status: "pending" | "upheld" | "rejected";
-                            unit?: {
-                                code: string;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Appeal"];
                     };
                 };
             };
@@ -233,114 +214,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -376,114 +250,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -856,114 +623,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -1001,114 +661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -1242,161 +795,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            assessment: {
-                                id: number;
-                                may: {
-                                    manage: boolean;
-                                    propose: boolean;
-                                    rate: boolean;
-                                    readAll: boolean;
-                                };
-                                organizer: {
-                                    code: string;
-                                    name: string;
-                                };
-                                participants: {
-                                    code: string;
-                                    name: string;
-                                }[];
-                                publishedAt: string | null;
-                                scheme: {
-                                    adjustments?: {
-                                        bonusCap?: number;
-                                        deductionCap?: number;
-                                        items: {
-                                            cap?: number;
-                                            code: string;
-                                            grade?: string;
-                                            /** @enum {string} */
-                                            kind: "bonus" | "deduction" | "veto";
-                                            name: string;
-                                        }[];
-                                    };
-                                    classes?: {
-                                        code: string;
-                                        grades?: {
-                                            bottom: {
-                                                name: string;
-                                                percent: number;
-                                            }[];
-                                            otherwise: string;
-                                            top: {
-                                                name: string;
-                                                percent: number;
-                                            }[];
-                                        };
-                                        name: string;
-                                        units: string[];
-                                    }[];
-                                    components: {
-                                        /** @enum {string} */
-                                        aggregate: "mean" | "sum" | "latest";
-                                        contestId: number;
-                                        conversion: {
-                                            first: number;
-                                            last: number;
-                                            /** @enum {string} */
-                                            method: "rank-linear";
-                                        } | {
-                                            /** @enum {string} */
-                                            method: "relative-to-best";
-                                            points: number;
-                                        } | {
-                                            /** @enum {string} */
-                                            method: "total";
-                                        };
-                                        title: string;
-                                        weight: number;
-                                    }[];
-                                    flagPoints: {
-                                        red: number;
-                                        yellow: number;
-                                    };
-                                    grades: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    precision: number;
-                                    ratings?: {
-                                        code: string;
-                                        max: number;
-                                        name: string;
-                                        raters: {
-                                            classes?: string[];
-                                            user: string;
-                                        }[];
-                                        trimFrom?: number;
-                                        weight: number;
-                                    }[];
-                                    weightTotal?: number;
-                                };
-                                /** @enum {string} */
-                                state: "draft" | "published";
-                                title: string;
-                                version: number;
-                                versions: {
-                                    by: string | null;
-                                    created_at: string;
-                                    kind: string;
-                                    reason: string | null;
-                                    version: number;
-                                }[];
-                                year: number;
-                            };
-                            items: {
-                                adjustmentPoints: number;
-                                adjustments: unknown[];
-                                class: string;
-                                className: string;
-                                code: string;
-                                components: {
-                                    contestId: number;
-                                    contribution: number;
-                                    points: number;
-                                    rounds: {
-                                        /** @enum {string|null} */
-                                        flag: "red" | "yellow" | null;
-                                        period: string;
-                                        points: number;
-                                        rank: number;
-                                        total: number;
-                                    }[];
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: number;
-                                grade: string;
-                                lines: {
-                                    detail: string;
-                                    /** @enum {string} */
-                                    kind: "flags" | "contest" | "veto" | "cap" | "adjustment" | "rating";
-                                    label: string;
-                                    points: number;
-                                }[];
-                                name: string;
-                                rank: number;
-                                ratings: {
-                                    code: string;
-                                    contribution: number;
-                                    count: number;
-                                    dropped: number[];
-                                    mean: number;
-                                    name: string;
-                                    points: number;
-                                    weight: number;
-                                }[];
-                                red: number;
-                                total: number;
-                                vetoed: boolean;
-                                yellow: number;
-                            }[];
+                            assessment: components["schemas"]["Assessment"];
+                            items: components["schemas"]["AssessedUnit"][];
                             total: number;
                         };
                     };
@@ -1581,114 +981,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            may: {
-                                manage: boolean;
-                                propose: boolean;
-                                rate: boolean;
-                                readAll: boolean;
-                            };
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                name: string;
-                            }[];
-                            publishedAt: string | null;
-                            scheme: {
-                                adjustments?: {
-                                    bonusCap?: number;
-                                    deductionCap?: number;
-                                    items: {
-                                        cap?: number;
-                                        code: string;
-                                        grade?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction" | "veto";
-                                        name: string;
-                                    }[];
-                                };
-                                classes?: {
-                                    code: string;
-                                    grades?: {
-                                        bottom: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                        otherwise: string;
-                                        top: {
-                                            name: string;
-                                            percent: number;
-                                        }[];
-                                    };
-                                    name: string;
-                                    units: string[];
-                                }[];
-                                components: {
-                                    /** @enum {string} */
-                                    aggregate: "mean" | "sum" | "latest";
-                                    contestId: number;
-                                    conversion: {
-                                        first: number;
-                                        last: number;
-                                        /** @enum {string} */
-                                        method: "rank-linear";
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "relative-to-best";
-                                        points: number;
-                                    } | {
-                                        /** @enum {string} */
-                                        method: "total";
-                                    };
-                                    title: string;
-                                    weight: number;
-                                }[];
-                                flagPoints: {
-                                    red: number;
-                                    yellow: number;
-                                };
-                                grades: {
-                                    bottom: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                    otherwise: string;
-                                    top: {
-                                        name: string;
-                                        percent: number;
-                                    }[];
-                                };
-                                precision: number;
-                                ratings?: {
-                                    code: string;
-                                    max: number;
-                                    name: string;
-                                    raters: {
-                                        classes?: string[];
-                                        user: string;
-                                    }[];
-                                    trimFrom?: number;
-                                    weight: number;
-                                }[];
-                                weightTotal?: number;
-                            };
-                            /** @enum {string} */
-                            state: "draft" | "published";
-                            title: string;
-                            version: number;
-                            versions: {
-                                by: string | null;
-                                created_at: string;
-                                kind: string;
-                                reason: string | null;
-                                version: number;
-                            }[];
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Assessment"];
                     };
                 };
             };
@@ -1733,23 +1026,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                action: string;
-                                actorName: string;
-                                actorUserId: number | null;
-                                after: unknown;
-                                at: string;
-                                before: unknown;
-                                entityId: string;
-                                entityName?: string;
-                                entityType: string;
-                                hash: string;
-                                id: number;
-                                unitId: number | null;
-                                unitNames?: {
-                                    [key: string]: string;
-                                };
-                            }[];
+                            items: components["schemas"]["AuditEvent"][];
                             total: number;
                         };
                     };
@@ -1922,27 +1199,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                createdAt: string;
-                                description: string | null;
-                                extraCadences: ("week" | "month" | "quarter" | "year")[];
-                                flagCadences: ("week" | "month" | "quarter" | "year")[];
-                                id: number;
-                                isTemplate: boolean;
-                                noticeDays: number;
-                                organizer: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                                templateId: number | null;
-                                title: string;
-                            }[];
+                            items: components["schemas"]["ContestSummary"][];
                             total: number;
                         };
                     };
@@ -1991,58 +1248,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2078,58 +1284,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2178,58 +1333,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2329,58 +1433,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            cadence: "week" | "month" | "quarter" | "year";
-                            category: string;
-                            createdAt: string;
-                            description: string | null;
-                            evaluators: {
-                                [key: string]: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                };
-                            };
-                            extraCadences: ("week" | "month" | "quarter" | "year")[];
-                            flagCadences: ("week" | "month" | "quarter" | "year")[];
-                            groups: string[];
-                            id: number;
-                            isTemplate: boolean;
-                            noticeDays: number;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            participants: {
-                                code: string;
-                                group: string;
-                                id: number;
-                                kind: string;
-                                name: string;
-                            }[];
-                            rounds: {
-                                deadline: string | null;
-                                id: number;
-                                period: string;
-                                revision: number;
-                                /** @enum {string} */
-                                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            }[];
-                            rubricVersions: {
-                                publishedAt: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "published";
-                                version: number;
-                            }[];
-                            templateId: number | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Contest"];
                     };
                 };
             };
@@ -2439,7 +1492,7 @@ export interface paths {
                                     id: number;
                                     revision: number;
                                     /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                    state: "draft" | "collecting" | "reviewing" | "notice" | "published";
                                 } | null;
                                 started: boolean;
                                 town: {
@@ -2507,95 +1560,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contest: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            deadline: string | null;
-                            derivation: {
-                                from: string[];
-                                method: string;
-                            } | null;
-                            id: number;
-                            may: {
-                                evaluates: string[];
-                                manage: boolean;
-                                reportsFor: string | null;
-                            };
-                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
-                            notice: {
-                                earlyReason: string | null;
-                                endsAt: string;
-                                startedAt: string;
-                            } | null;
-                            period: string;
-                            periodLabel: string;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            rubricVersion: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            stateName: string;
-                        };
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
             };
@@ -2642,70 +1607,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestId: number;
-                            createdAt: string;
-                            publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            source: string;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["RubricVersion"];
                     };
                 };
             };
@@ -2742,70 +1644,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestId: number;
-                            createdAt: string;
-                            publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            source: string;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["RubricVersion"];
                     };
                 };
             };
@@ -2846,70 +1685,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestId: number;
-                            createdAt: string;
-                            publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            source: string;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["RubricVersion"];
                     };
                 };
             };
@@ -3130,22 +1906,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contests: {
-                                    category: string;
-                                    id: number;
-                                    red: number;
-                                    title: string;
-                                    yellow: number;
-                                }[];
-                                red: number;
-                                unit: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                yellow: number;
-                            }[];
+                            items: components["schemas"]["FlagTally"][];
                             total: number;
                         };
                     };
@@ -3253,20 +2014,7 @@ export interface paths {
                                 groupName: string | null;
                                 headName: string;
                                 id: number;
-                                latest: {
-                                    awarded: number;
-                                    createdAt: string;
-                                    householdId: number;
-                                    id: number;
-                                    results: {
-                                        [key: string]: "pass" | "fail";
-                                    } | null;
-                                    /** @enum {string} */
-                                    stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                                    stars: number[];
-                                    updatedAt: string;
-                                    year: number;
-                                } | null;
+                                latest: components["schemas"]["Claim"] | null;
                                 size: number | null;
                                 unitId: number;
                             }[];
@@ -3302,14 +2050,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            barredUntil: string | null;
-                            groupName: string | null;
-                            headName: string;
-                            id: number;
-                            size: number | null;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Household"];
                     };
                 };
             };
@@ -3357,36 +2098,12 @@ export interface paths {
                                 /** @enum {string} */
                                 stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
                                 stars: number[];
-                                steps: {
-                                    at: string;
-                                    claimId: number;
-                                    id: number;
-                                    note: string | null;
-                                    results: {
-                                        [key: string]: "pass" | "fail";
-                                    } | null;
-                                    /** @enum {string} */
-                                    step: "claim" | "villagers" | "committee" | "filing" | "yearly_review" | "revoke";
-                                    userId: number | null;
-                                }[];
+                                steps: components["schemas"]["ClaimStep"][];
                                 updatedAt: string;
                                 year: number;
                             }[];
-                            household: {
-                                barredUntil: string | null;
-                                groupName: string | null;
-                                headName: string;
-                                id: number;
-                                size: number | null;
-                                unitId: number;
-                            };
-                            stars: {
-                                active: boolean;
-                                criteria: string;
-                                id: number;
-                                name: string;
-                                organizerUnitId: number;
-                            }[];
+                            household: components["schemas"]["Household"];
+                            stars: components["schemas"]["Star"][];
                         };
                     };
                 };
@@ -3434,28 +2151,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            claim: {
-                                awarded: number;
-                                createdAt: string;
-                                householdId: number;
-                                id: number;
-                                results: {
-                                    [key: string]: "pass" | "fail";
-                                } | null;
-                                /** @enum {string} */
-                                stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                                stars: number[];
-                                updatedAt: string;
-                                year: number;
-                            };
-                            household: {
-                                barredUntil: string | null;
-                                groupName: string | null;
-                                headName: string;
-                                id: number;
-                                size: number | null;
-                                unitId: number;
-                            };
+                            claim: components["schemas"]["Claim"];
+                            household: components["schemas"]["Household"];
                         };
                     };
                 };
@@ -3502,20 +2199,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            awarded: number;
-                            createdAt: string;
-                            householdId: number;
-                            id: number;
-                            results: {
-                                [key: string]: "pass" | "fail";
-                            } | null;
-                            /** @enum {string} */
-                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                            stars: number[];
-                            updatedAt: string;
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
             };
@@ -3565,20 +2249,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            awarded: number;
-                            createdAt: string;
-                            householdId: number;
-                            id: number;
-                            results: {
-                                [key: string]: "pass" | "fail";
-                            } | null;
-                            /** @enum {string} */
-                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                            stars: number[];
-                            updatedAt: string;
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
             };
@@ -3626,20 +2297,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            awarded: number;
-                            createdAt: string;
-                            householdId: number;
-                            id: number;
-                            results: {
-                                [key: string]: "pass" | "fail";
-                            } | null;
-                            /** @enum {string} */
-                            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
-                            stars: number[];
-                            updatedAt: string;
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
             };
@@ -3676,13 +2334,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                criteria: string;
-                                id: number;
-                                name: string;
-                                organizerUnitId: number;
-                            }[];
+                            items: components["schemas"]["Star"][];
                             total: number;
                         };
                     };
@@ -3714,13 +2366,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            criteria: string;
-                            id: number;
-                            name: string;
-                            organizerUnitId: number;
-                        };
+                        "application/json": components["schemas"]["Star"];
                     };
                 };
             };
@@ -4256,7 +2902,7 @@ export interface paths {
                             items: {
                                 contest: {
                                     /** @enum {string} */
-                                    cadence: "year" | "week" | "month" | "quarter";
+                                    cadence: "week" | "month" | "quarter" | "year";
                                     category: string;
                                     id: number;
                                     title: string;
@@ -4317,11 +2963,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
+                                contest: components["schemas"]["ContestRef"];
                                 indicators: string[];
                                 pendingAppeals: number;
                                 round: {
@@ -4330,10 +2972,11 @@ export interface paths {
                                     period: string;
                                     periodLabel: string;
                                     /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
+                                    state: "draft" | "collecting" | "reviewing" | "notice" | "published";
                                     stateName: string;
                                 };
-                                task: string;
+                                /** @enum {string} */
+                                task: "report" | "score" | "appeals" | "advance";
                             }[];
                             total: number;
                         };
@@ -4494,92 +3137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -4611,19 +3169,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            access: {
-                                manage: boolean;
-                                read: boolean;
-                                record: boolean;
-                                review: boolean;
-                            };
-                            id: number;
-                            name: string;
-                            unitCode: string;
-                            unitId: number;
-                            unitName: string;
-                        }[];
+                        "application/json": components["schemas"]["Branch"][];
                     };
                 };
             };
@@ -4652,11 +3198,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["BranchBrief"];
                     };
                 };
             };
@@ -4743,19 +3285,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            birthYear: number;
-                            branchId: number;
-                            gender: string;
-                            id: number;
-                            joinedOn: string;
-                            name: string;
-                            /** @enum {string} */
-                            status: "active" | "transferred_out";
-                            transferredInOn: string | null;
-                            transferredOutOn: string | null;
-                            userId: number | null;
-                        }[];
+                        "application/json": components["schemas"]["Member"][];
                     };
                 };
             };
@@ -4793,19 +3323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            birthYear: number;
-                            branchId: number;
-                            gender: string;
-                            id: number;
-                            joinedOn: string;
-                            name: string;
-                            /** @enum {string} */
-                            status: "active" | "transferred_out";
-                            transferredInOn: string | null;
-                            transferredOutOn: string | null;
-                            userId: number | null;
-                        };
+                        "application/json": components["schemas"]["Member"];
                     };
                 };
             };
@@ -4841,27 +3359,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            branchId: number;
-                            category: string;
-                            createdAt: string;
-                            hasEvidence: boolean;
-                            id: number;
-                            item: string;
-                            memberId: number;
-                            memberName: string;
-                            note: string | null;
-                            occurredOn: string;
-                            points: number;
-                            recordedBy: number | null;
-                            reviewedAt: string | null;
-                            reviewedBy: number | null;
-                            reviewNote: string | null;
-                            revision: boolean;
-                            ruleId: number;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
-                        }[];
+                        "application/json": components["schemas"]["QueueItem"][];
                     };
                 };
             };
@@ -4899,16 +3397,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            category: string;
-                            categoryCap: number | null;
-                            id: number;
-                            item: string;
-                            itemCap: number | null;
-                            organizerUnitId: number;
-                            points: number;
-                        }[];
+                        "application/json": components["schemas"]["Rule"][];
                     };
                 };
             };
@@ -4946,21 +3435,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            organizer?: number;
-                            rule: {
-                                improveBelow: number;
-                                /** @enum {string} */
-                                mode: "thresholds";
-                                vanguardAtLeast: number;
-                            } | {
-                                improveShare: number;
-                                /** @enum {string} */
-                                mode: "quotas";
-                                vanguardShare: number;
-                            };
-                            unit?: number;
-                        };
+                        "application/json": components["schemas"]["ClassRule"];
                     };
                 };
             };
@@ -4997,21 +3472,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            organizer?: number;
-                            rule: {
-                                improveBelow: number;
-                                /** @enum {string} */
-                                mode: "thresholds";
-                                vanguardAtLeast: number;
-                            } | {
-                                improveShare: number;
-                                /** @enum {string} */
-                                mode: "quotas";
-                                vanguardShare: number;
-                            };
-                            unit?: number;
-                        };
+                        "application/json": components["schemas"]["ClassRule"];
                     };
                 };
             };
@@ -5058,18 +3519,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            answer: string | null;
-                            answeredAt: string | null;
-                            answeredBy: number | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            reason: string;
-                            recordId: number;
-                            /** @enum {string} */
-                            status: "upheld" | "open" | "dismissed";
-                        };
+                        "application/json": components["schemas"]["Dispute"];
                     };
                 };
             };
@@ -5116,16 +3566,11 @@ export interface paths {
                                 deducted: number;
                                 memberId: number;
                                 name: string;
-                                /** @enum {string|null} */
-                                pointsClass: "vanguard" | "qualified" | "improve" | null;
+                                pointsClass: components["schemas"]["PointsClass"] | null;
                                 rank: number;
                                 total: number;
                             }[];
-                            scope: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
+                            scope: components["schemas"]["UnitBrief"];
                             total: number;
                         };
                     };
@@ -5166,14 +3611,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                cost: number;
-                                id: number;
-                                name: string;
-                                stock: number;
-                                unitId: number;
-                            }[];
+                            items: components["schemas"]["MarketItem"][];
                             total: number;
                         };
                     };
@@ -5222,14 +3660,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            cost: number;
-                            id: number;
-                            name: string;
-                            stock: number;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["MarketItem"];
                     };
                 };
             };
@@ -5274,14 +3705,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            cost: number;
-                            id: number;
-                            name: string;
-                            stock: number;
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["MarketItem"];
                     };
                 };
             };
@@ -5328,16 +3752,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             balance: number;
-                            redemption: {
-                                createdAt: string;
-                                id: number;
-                                itemId: number;
-                                memberId: number;
-                                points: number;
-                                quantity: number;
-                                recordedBy: number | null;
-                                redeemedOn: string;
-                            };
+                            redemption: components["schemas"]["Redemption"];
                             stock: number;
                         };
                     };
@@ -5379,16 +3794,7 @@ export interface paths {
                             balance: number;
                             earned: number;
                             memberId: number;
-                            redemptions: {
-                                createdAt: string;
-                                id: number;
-                                itemId: number;
-                                memberId: number;
-                                points: number;
-                                quantity: number;
-                                recordedBy: number | null;
-                                redeemedOn: string;
-                            }[];
+                            redemptions: components["schemas"]["Redemption"][];
                             spent: number;
                         };
                     };
@@ -5431,59 +3837,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            branch: {
-                                id: number;
-                                name: string;
-                                unitId: number;
-                            };
-                            lines: {
-                                branchId: number;
-                                category: string;
-                                /** @enum {string|null} */
-                                clampedBy: "item" | "category" | null;
-                                counted: number;
-                                createdAt: string;
-                                disputes: {
-                                    answer: string | null;
-                                    answeredAt: string | null;
-                                    answeredBy: number | null;
-                                    filedAt: string;
-                                    filedBy: number | null;
-                                    id: number;
-                                    reason: string;
-                                    recordId: number;
-                                    /** @enum {string} */
-                                    status: "upheld" | "open" | "dismissed";
-                                }[];
-                                hasEvidence: boolean;
-                                id: number;
-                                item: string;
-                                memberId: number;
-                                note: string | null;
-                                occurredOn: string;
-                                points: number;
-                                recordedBy: number | null;
-                                reviewedAt: string | null;
-                                reviewedBy: number | null;
-                                reviewNote: string | null;
-                                revision: boolean;
-                                ruleId: number;
-                                /** @enum {string} */
-                                status: "pending" | "approved" | "rejected";
-                            }[];
-                            member: {
-                                birthYear: number;
-                                branchId: number;
-                                gender: string;
-                                id: number;
-                                joinedOn: string;
-                                name: string;
-                                /** @enum {string} */
-                                status: "active" | "transferred_out";
-                                transferredInOn: string | null;
-                                transferredOutOn: string | null;
-                                userId: number | null;
-                            };
+                            branch: components["schemas"]["BranchBrief"];
+                            lines: components["schemas"]["StatementLine"][];
+                            member: components["schemas"]["Member"];
                             total: number;
                             year: number;
                         };
@@ -5533,19 +3889,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            birthYear: number;
-                            branchId: number;
-                            gender: string;
-                            id: number;
-                            joinedOn: string;
-                            name: string;
-                            /** @enum {string} */
-                            status: "active" | "transferred_out";
-                            transferredInOn: string | null;
-                            transferredOutOn: string | null;
-                            userId: number | null;
-                        };
+                        "application/json": components["schemas"]["Member"];
                     };
                 };
             };
@@ -5641,24 +3985,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            branchId: number;
-                            createdAt: string;
-                            hasEvidence: boolean;
-                            id: number;
-                            memberId: number;
-                            note: string | null;
-                            occurredOn: string;
-                            points: number;
-                            recordedBy: number | null;
-                            reviewedAt: string | null;
-                            reviewedBy: number | null;
-                            reviewNote: string | null;
-                            revision: boolean;
-                            ruleId: number;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
-                        };
+                        "application/json": components["schemas"]["PointsRecord"];
                     };
                 };
             };
@@ -5702,18 +4029,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            answer: string | null;
-                            answeredAt: string | null;
-                            answeredBy: number | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            reason: string;
-                            recordId: number;
-                            /** @enum {string} */
-                            status: "upheld" | "open" | "dismissed";
-                        };
+                        "application/json": components["schemas"]["Dispute"];
                     };
                 };
             };
@@ -5824,24 +4140,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            branchId: number;
-                            createdAt: string;
-                            hasEvidence: boolean;
-                            id: number;
-                            memberId: number;
-                            note: string | null;
-                            occurredOn: string;
-                            points: number;
-                            recordedBy: number | null;
-                            reviewedAt: string | null;
-                            reviewedBy: number | null;
-                            reviewNote: string | null;
-                            revision: boolean;
-                            ruleId: number;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
-                        };
+                        "application/json": components["schemas"]["PointsRecord"];
                     };
                 };
             };
@@ -5890,16 +4189,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            category: string;
-                            categoryCap: number | null;
-                            id: number;
-                            item: string;
-                            itemCap: number | null;
-                            organizerUnitId: number;
-                            points: number;
-                        };
+                        "application/json": components["schemas"]["Rule"];
                     };
                 };
             };
@@ -5992,10 +4282,7 @@ export interface paths {
                                 status: "draft" | "published";
                                 summary: string | null;
                                 title: string;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
+                                unit: components["schemas"]["UnitName"];
                                 unitId: number;
                                 updatedAt: string;
                             }[];
@@ -6033,20 +4320,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -6098,20 +4372,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -6145,20 +4406,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -6196,20 +4444,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bodyHtml: string;
-                            contestId: number;
-                            createdAt: string;
-                            id: number;
-                            publishedAt: string | null;
-                            roundId: number | null;
-                            /** @enum {string} */
-                            status: "draft" | "published";
-                            summary: string | null;
-                            title: string;
-                            unitId: number;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["ManagedPractice"];
                     };
                 };
             };
@@ -6336,32 +4571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            closedOn: string | null;
-                            closedOnTime: boolean | null;
-                            daysOverdue: number;
-                            deadline: string | null;
-                            detail: string | null;
-                            id: number;
-                            overdue: boolean;
-                            owner: {
-                                code: string;
-                                name?: string | null;
-                            } | null;
-                            ownerUnitId: number | null;
-                            project?: {
-                                code: string;
-                                name?: string;
-                                unit?: string;
-                            };
-                            projectId: number;
-                            raisedOn: string;
-                            reply: string | null;
-                            /** @enum {string} */
-                            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
-                            stateName: string;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6404,32 +4614,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                code: string;
-                                id: number;
-                                industry: string | null;
-                                /** @enum {string} */
-                                kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                                kindName: string;
-                                /** @enum {string|null} */
-                                light: "red" | "yellow" | "green" | null;
-                                lightName: string | null;
-                                lightReasons: string[];
-                                location: string | null;
-                                name: string;
-                                owner: string | null;
-                                published: boolean;
-                                publishInvestment: boolean;
-                                startYear: number;
-                                /** @enum {string} */
-                                state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                                stateName: string;
-                                totalInvestment: number;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
-                            }[];
+                            items: components["schemas"]["ProjectSummary"][];
                             total: number;
                         };
                     };
@@ -6476,92 +4661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6597,92 +4697,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6730,92 +4745,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -6857,92 +4787,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -7048,92 +4893,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -7180,32 +4940,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            closedOn: string | null;
-                            closedOnTime: boolean | null;
-                            daysOverdue: number;
-                            deadline: string | null;
-                            detail: string | null;
-                            id: number;
-                            overdue: boolean;
-                            owner: {
-                                code: string;
-                                name?: string | null;
-                            } | null;
-                            ownerUnitId: number | null;
-                            project?: {
-                                code: string;
-                                name?: string;
-                                unit?: string;
-                            };
-                            projectId: number;
-                            raisedOn: string;
-                            reply: string | null;
-                            /** @enum {string} */
-                            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
-                            stateName: string;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7251,92 +4986,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            description: string | null;
-                            id: number;
-                            industry: string | null;
-                            investments: {
-                                completed: number | null;
-                                month: string;
-                                planned: number | null;
-                            }[];
-                            /** @enum {string} */
-                            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
-                            kindName: string;
-                            /** @enum {string|null} */
-                            light: "red" | "yellow" | "green" | null;
-                            lightHistory: {
-                                light: string;
-                                month: string;
-                                reasons: string[];
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                            }[];
-                            lightName: string | null;
-                            lightReasons: string[];
-                            location: string | null;
-                            logs: {
-                                date: string;
-                                id: number;
-                                kind: string;
-                                kindName: string;
-                                photos: string[];
-                                text: string;
-                                who: string;
-                            }[];
-                            may: {
-                                manage: boolean;
-                                plan: boolean;
-                                read: boolean;
-                                report: boolean;
-                            };
-                            milestones: {
-                                actual: string | null;
-                                daysLate: number;
-                                id: number;
-                                kind: string;
-                                name: string;
-                                planned: string;
-                            }[];
-                            name: string;
-                            readonly nextStates: ("active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended")[];
-                            owner: string | null;
-                            published: boolean;
-                            publishInvestment: boolean;
-                            startYear: number;
-                            /** @enum {string} */
-                            state: "active" | "planning" | "reserve" | "completed" | "retired" | "withdrawn" | "suspended";
-                            stateName: string;
-                            stateReason: string | null;
-                            supplementReason: string | null;
-                            taskforce: {
-                                department: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                head: string;
-                                id: number;
-                                leaderPost: string;
-                                members: string[];
-                                name: string;
-                            } | null;
-                            totalInvestment: number;
-                            totals: {
-                                sinceStartRate: number | null;
-                                totalCompleted: number;
-                                year: number;
-                                yearPlanned: number;
-                                yearRate: number | null;
-                                ytdCompleted: number;
-                                ytdPlanned: number;
-                                ytdRate: number | null;
-                            };
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Project"];
                     };
                 };
             };
@@ -7527,7 +5177,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                cadence: "year" | "week" | "month" | "quarter";
+                                cadence: "week" | "month" | "quarter" | "year";
                                 category: string;
                                 id: number;
                                 latestRound: {
@@ -7536,10 +5186,7 @@ export interface paths {
                                     periodLabel: string;
                                     publishedAt: string | null;
                                 };
-                                organizer: {
-                                    code: string;
-                                    name: string;
-                                };
+                                organizer: components["schemas"]["UnitName"];
                                 rounds: number;
                                 title: string;
                             }[];
@@ -7593,14 +5240,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            cadence: "year" | "week" | "month" | "quarter";
+                            cadence: "week" | "month" | "quarter" | "year";
                             category: string;
                             description: string | null;
                             id: number;
-                            organizer: {
-                                code: string;
-                                name: string;
-                            };
+                            organizer: components["schemas"]["UnitName"];
                             participants: {
                                 code: string;
                                 group: string;
@@ -7613,61 +5257,7 @@ export interface paths {
                                 publishedAt: string | null;
                                 revision: number;
                             }[];
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
+                            rubric: components["schemas"]["Rubric"];
                             rubricVersions: {
                                 publishedAt: string | null;
                                 version: number;
@@ -7715,61 +5305,7 @@ export interface paths {
                         "application/json": {
                             contestId: number;
                             publishedAt: string | null;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
+                            rubric: components["schemas"]["Rubric"];
                             version: number;
                         };
                     };
@@ -7814,22 +5350,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contests: {
-                                    category: string;
-                                    id: number;
-                                    red: number;
-                                    title: string;
-                                    yellow: number;
-                                }[];
-                                red: number;
-                                unit: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                yellow: number;
-                            }[];
+                            items: components["schemas"]["FlagTally"][];
                             total: number;
                         };
                     };
@@ -7906,28 +5427,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
-                                id: number;
-                                noticeEndsAt: string | null;
-                                noticeStartedAt: string | null;
-                                period: string;
-                                periodLabel: string;
-                                results: {
-                                    code: string;
-                                    /** @enum {string|null} */
-                                    flag: "red" | "yellow" | null;
-                                    group: string;
-                                    name: string;
-                                    rank: number;
-                                    total: number;
-                                }[];
-                                stateName: string;
-                            }[];
+                            items: components["schemas"]["PublicNotice"][];
                             total: number;
                         };
                     };
@@ -7974,8 +5474,7 @@ export interface paths {
                             rows: {
                                 branch: string;
                                 name: string;
-                                /** @enum {string|null} */
-                                pointsClass: "vanguard" | "qualified" | "improve" | null;
+                                pointsClass: components["schemas"]["PointsClass"] | null;
                                 rank: number;
                                 total: number;
                             }[];
@@ -8026,23 +5525,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contest: {
-                                    id: number;
-                                    title: string;
-                                };
-                                id: number;
-                                period: string | null;
-                                periodLabel: string | null;
-                                publishedAt: string | null;
-                                roundId: number | null;
-                                summary: string | null;
-                                title: string;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
-                            }[];
+                            items: components["schemas"]["PublicPracticeSummary"][];
                             total: number;
                         };
                     };
@@ -8095,10 +5578,7 @@ export interface paths {
                             roundId: number | null;
                             summary: string | null;
                             title: string;
-                            unit: {
-                                code: string;
-                                name: string;
-                            };
+                            unit: components["schemas"]["UnitName"];
                         };
                     };
                 };
@@ -8198,38 +5678,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                code: string;
-                                /** @enum {string|null} */
-                                flag: "red" | "yellow" | null;
-                                gapToNext: number | null;
-                                gapToRed: number | null;
-                                group: string;
-                                indicators: {
-                                    [key: string]: {
-                                        rank: number | null;
-                                        score: number | null;
-                                        value: number | null;
-                                    };
-                                };
-                                missing: string[];
-                                name: string;
-                                overallRank: number;
-                                previousRank: number | null;
-                                rank: number;
-                                rankChange: number | null;
-                                total: number;
-                                totalChange: number | null;
-                                vetoed: boolean;
-                            }[];
+                            items: components["schemas"]["UnitResult"][];
                             practices: {
                                 id: number;
                                 summary: string | null;
                                 title: string;
-                                unit: {
-                                    code: string;
-                                    name: string;
-                                };
+                                unit: components["schemas"]["UnitName"];
                             }[];
                             revisions: {
                                 publishedAt: string | null;
@@ -8237,71 +5691,13 @@ export interface paths {
                                 revision: number;
                             }[];
                             round: {
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
+                                contest: components["schemas"]["ContestRef"];
                                 id: number;
                                 period: string;
                                 periodLabel: string;
                                 publishedAt: string | null;
                                 revision: number;
-                                /** @description rubric (DESIGN §3) */
-                                rubric: {
-                                    description?: string;
-                                    flags: {
-                                        minGroup?: number;
-                                        red?: {
-                                            minScore?: number;
-                                            top?: number;
-                                            topPercent?: number;
-                                        };
-                                        yellow?: {
-                                            below?: number;
-                                            bottom?: number;
-                                            bottomPercent?: number;
-                                        };
-                                    };
-                                    indicators: ({
-                                        bands?: (number)[][];
-                                        /** @enum {string} */
-                                        better: "higher" | "lower";
-                                        code: string;
-                                        description?: string;
-                                        floor?: number;
-                                        /** @enum {string} */
-                                        kind: "scored";
-                                        /** @enum {string} */
-                                        method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                        name: string;
-                                        plausible?: (number)[];
-                                        points: number;
-                                        source?: string;
-                                        step?: number;
-                                        target?: number;
-                                        unit?: string;
-                                    } | {
-                                        cap?: number;
-                                        code: string;
-                                        description?: string;
-                                        /** @enum {string} */
-                                        kind: "bonus" | "deduction";
-                                        name: string;
-                                        per: number;
-                                    } | {
-                                        code: string;
-                                        description?: string;
-                                        /** @enum {string} */
-                                        kind: "veto";
-                                        name: string;
-                                    })[];
-                                    precision: number;
-                                    /** @enum {string} */
-                                    ranking: "competition" | "dense";
-                                    tieBreak: string[];
-                                    title: string;
-                                };
+                                rubric: components["schemas"]["Rubric"];
                             };
                             total: number;
                         };
@@ -8450,41 +5846,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                commitment: string | null;
-                                contest: {
-                                    category: string;
-                                    id: number;
-                                    title: string;
-                                };
-                                contestId: number;
-                                createdAt: string;
-                                deadline: string;
-                                id: number;
-                                interviewNote: string | null;
-                                interviewOn: string | null;
-                                interviewRequired: boolean;
-                                measures: string | null;
-                                overdue: boolean;
-                                period: string;
-                                periodLabel: string;
-                                returnReason: string | null;
-                                roundId: number;
-                                signedOffAt: string | null;
-                                signedOffBy: number | null;
-                                /** @enum {string} */
-                                state: "open" | "submitted" | "signed_off";
-                                /** @enum {string} */
-                                stateName: "待整改" | "待销号" | "已销号";
-                                submittedAt: string | null;
-                                submittedBy: number | null;
-                                unit: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                            }[];
+                            items: components["schemas"]["Rectification"][];
                             total: number;
                         };
                     };
@@ -8517,41 +5879,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            commitment: string | null;
-                            contest: {
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            contestId: number;
-                            createdAt: string;
-                            deadline: string;
-                            id: number;
-                            interviewNote: string | null;
-                            interviewOn: string | null;
-                            interviewRequired: boolean;
-                            measures: string | null;
-                            overdue: boolean;
-                            period: string;
-                            periodLabel: string;
-                            returnReason: string | null;
-                            roundId: number;
-                            signedOffAt: string | null;
-                            signedOffBy: number | null;
-                            /** @enum {string} */
-                            state: "open" | "submitted" | "signed_off";
-                            /** @enum {string} */
-                            stateName: "待整改" | "待销号" | "已销号";
-                            submittedAt: string | null;
-                            submittedBy: number | null;
-                            unit: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Rectification"];
                     };
                 };
             };
@@ -8607,46 +5935,12 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            commitment: string | null;
-                            contest: {
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            contestId: number;
-                            createdAt: string;
-                            deadline: string;
-                            id: number;
-                            interviewNote: string | null;
-                            interviewOn: string | null;
-                            interviewRequired: boolean;
-                            measures: string | null;
-                            overdue: boolean;
-                            period: string;
-                            periodLabel: string;
-                            returnReason: string | null;
-                            roundId: number;
-                            signedOffAt: string | null;
-                            signedOffBy: number | null;
-                            /** @enum {string} */
-                            state: "open" | "submitted" | "signed_off";
-                            /** @enum {string} */
-                            stateName: "待整改" | "待销号" | "已销号";
-                            submittedAt: string | null;
-                            submittedBy: number | null;
-                            unit: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Rectification"];
                     };
                 };
             };
@@ -8682,95 +5976,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contest: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            deadline: string | null;
-                            derivation: {
-                                from: string[];
-                                method: string;
-                            } | null;
-                            id: number;
-                            may: {
-                                evaluates: string[];
-                                manage: boolean;
-                                reportsFor: string | null;
-                            };
-                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
-                            notice: {
-                                earlyReason: string | null;
-                                endsAt: string;
-                                startedAt: string;
-                            } | null;
-                            period: string;
-                            periodLabel: string;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            rubricVersion: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            stateName: string;
-                        };
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
             };
@@ -8809,26 +6015,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                decidedAt: string | null;
-                                decidedBy: number | null;
-                                decisionReason: string | null;
-                                filedAt: string;
-                                filedBy: number | null;
-                                id: number;
-                                indicator: string;
-                                newValue: number | null;
-                                oldValue: number | null;
-                                reason: string;
-                                roundId: number;
-                                /** @enum {string} */
-                                status: "pending" | "upheld" | "rejected";
-                                unit?: {
-                                    code: string;
-                                    name: string;
-                                };
-                                unitId: number;
-                            }[];
+                            items: components["schemas"]["Appeal"][];
                             total: number;
                         };
                     };
@@ -8862,26 +6049,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            decidedAt: string | null;
-                            decidedBy: number | null;
-                            decisionReason: string | null;
-                            filedAt: string;
-                            filedBy: number | null;
-                            id: number;
-                            indicator: string;
-                            newValue: number | null;
-                            oldValue: number | null;
-                            reason: string;
-                            roundId: number;
-                            /** @enum {string} */
-                            status: "pending" | "upheld" | "rejected";
-                            unit?: {
-                                code: string;
-                                name: string;
-                            };
-                            unitId: number;
-                        };
+                        "application/json": components["schemas"]["Appeal"];
                     };
                 };
             };
@@ -9228,38 +6396,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                /** @enum {string|null} */
-                                flag: "red" | "yellow" | null;
-                                gapToNext: number | null;
-                                gapToRed: number | null;
-                                group: string;
-                                indicators: {
-                                    [key: string]: {
-                                        rank: number | null;
-                                        score: number | null;
-                                        value: number | null;
-                                    };
-                                };
-                                missing: string[];
-                                name: string;
-                                overallRank: number;
-                                previousRank: number | null;
-                                rank: number;
-                                rankChange: number | null;
-                                total: number;
-                                totalChange: number | null;
-                                vetoed: boolean;
-                            }[];
-                            period: string;
-                            revision: number;
-                            roundId: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["Results"];
                     };
                 };
             };
@@ -9472,95 +6609,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contest: {
-                                /** @enum {string} */
-                                cadence: "week" | "month" | "quarter" | "year";
-                                category: string;
-                                id: number;
-                                title: string;
-                            };
-                            deadline: string | null;
-                            derivation: {
-                                from: string[];
-                                method: string;
-                            } | null;
-                            id: number;
-                            may: {
-                                evaluates: string[];
-                                manage: boolean;
-                                reportsFor: string | null;
-                            };
-                            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
-                            notice: {
-                                earlyReason: string | null;
-                                endsAt: string;
-                                startedAt: string;
-                            } | null;
-                            period: string;
-                            periodLabel: string;
-                            publishedAt: string | null;
-                            revision: number;
-                            /** @description rubric (DESIGN §3) */
-                            rubric: {
-                                description?: string;
-                                flags: {
-                                    minGroup?: number;
-                                    red?: {
-                                        minScore?: number;
-                                        top?: number;
-                                        topPercent?: number;
-                                    };
-                                    yellow?: {
-                                        below?: number;
-                                        bottom?: number;
-                                        bottomPercent?: number;
-                                    };
-                                };
-                                indicators: ({
-                                    bands?: (number)[][];
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    code: string;
-                                    description?: string;
-                                    floor?: number;
-                                    /** @enum {string} */
-                                    kind: "scored";
-                                    /** @enum {string} */
-                                    method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
-                                    name: string;
-                                    plausible?: (number)[];
-                                    points: number;
-                                    source?: string;
-                                    step?: number;
-                                    target?: number;
-                                    unit?: string;
-                                } | {
-                                    cap?: number;
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "bonus" | "deduction";
-                                    name: string;
-                                    per: number;
-                                } | {
-                                    code: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    kind: "veto";
-                                    name: string;
-                                })[];
-                                precision: number;
-                                /** @enum {string} */
-                                ranking: "competition" | "dense";
-                                tieBreak: string[];
-                                title: string;
-                            };
-                            rubricVersion: number;
-                            /** @enum {string} */
-                            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
-                            stateName: string;
-                        };
+                        "application/json": components["schemas"]["Round"];
                     };
                 };
             };
@@ -9726,21 +6775,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                contestIds: number[];
-                                copyTo: string | null;
-                                createdAt: string;
-                                docPrefix: string;
-                                id: number;
-                                office: string;
-                                organizer: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                printedBy: string | null;
-                                title: string;
-                            }[];
+                            items: components["schemas"]["SeriesSummary"][];
                             total: number;
                         };
                     };
@@ -9776,91 +6811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestIds: number[];
-                            contests: {
-                                /** @enum {string} */
-                                cadence: "year" | "week" | "month" | "quarter";
-                                category: string;
-                                id: number;
-                                round: {
-                                    deadline: string | null;
-                                    id: number;
-                                    noticeEndsAt: string | null;
-                                    period: string;
-                                    revision: number;
-                                    /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
-                                    stateName: string;
-                                } | null;
-                                runsAtPeriod: boolean | null;
-                                title: string;
-                            }[];
-                            copyTo: string | null;
-                            createdAt: string;
-                            docPrefix: string;
-                            id: number;
-                            office: string;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            printedBy: string | null;
-                            tallies: {
-                                period?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                                year?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                            };
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Series"];
                     };
                 };
             };
@@ -9894,96 +6845,12 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            contestIds: number[];
-                            contests: {
-                                /** @enum {string} */
-                                cadence: "year" | "week" | "month" | "quarter";
-                                category: string;
-                                id: number;
-                                round: {
-                                    deadline: string | null;
-                                    id: number;
-                                    noticeEndsAt: string | null;
-                                    period: string;
-                                    revision: number;
-                                    /** @enum {string} */
-                                    state: "draft" | "published" | "collecting" | "reviewing" | "notice";
-                                    stateName: string;
-                                } | null;
-                                runsAtPeriod: boolean | null;
-                                title: string;
-                            }[];
-                            copyTo: string | null;
-                            createdAt: string;
-                            docPrefix: string;
-                            id: number;
-                            office: string;
-                            organizer: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            printedBy: string | null;
-                            tallies: {
-                                period?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                                year?: {
-                                    period?: string;
-                                    periodLabel?: string;
-                                    red: number;
-                                    redUnits: number;
-                                    units: {
-                                        contests: {
-                                            /** @enum {string} */
-                                            color: "red" | "yellow";
-                                            id: number;
-                                            period: string;
-                                            title: string;
-                                        }[];
-                                        red: number;
-                                        unit: {
-                                            code: string;
-                                            id: number;
-                                            name: string;
-                                        };
-                                        yellow: number;
-                                    }[];
-                                    year?: number;
-                                    yellow: number;
-                                    yellowUnits: number;
-                                };
-                            };
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Series"];
                     };
                 };
             };
@@ -10072,28 +6939,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            changed: number;
-                            dryRun: boolean;
-                            lines: {
-                                /** @enum {string} */
-                                action: "move" | "open" | "skip" | "refused";
-                                contest: {
-                                    id: number;
-                                    title: string;
-                                };
-                                flags?: {
-                                    red: string[];
-                                    yellow: string[];
-                                };
-                                /** @enum {string|null} */
-                                from: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                                message: string;
-                                roundId: number | null;
-                                /** @enum {string|null} */
-                                to: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SeriesStep"];
                     };
                 };
             };
@@ -10141,28 +6987,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            changed: number;
-                            dryRun: boolean;
-                            lines: {
-                                /** @enum {string} */
-                                action: "move" | "open" | "skip" | "refused";
-                                contest: {
-                                    id: number;
-                                    title: string;
-                                };
-                                flags?: {
-                                    red: string[];
-                                    yellow: string[];
-                                };
-                                /** @enum {string|null} */
-                                from: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                                message: string;
-                                roundId: number | null;
-                                /** @enum {string|null} */
-                                to: "draft" | "published" | "collecting" | "reviewing" | "notice" | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["SeriesStep"];
                     };
                 };
             };
@@ -10236,48 +7061,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                            expiresAt: string;
-                            previousSignIn?: {
-                                at: string | null;
-                                failuresSince: number;
-                                ip: string | null;
-                            };
-                            /** @enum {string|null} */
-                            restriction: "password_first" | "password_expired" | "totp_setup" | null;
-                            separationOfDuties: boolean;
-                            totpEnabled: boolean;
-                            unit: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            unitPath: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
             };
@@ -10307,48 +7091,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrfToken: string;
-                            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                            expiresAt: string;
-                            previousSignIn?: {
-                                at: string | null;
-                                failuresSince: number;
-                                ip: string | null;
-                            };
-                            /** @enum {string|null} */
-                            restriction: "password_first" | "password_expired" | "totp_setup" | null;
-                            separationOfDuties: boolean;
-                            totpEnabled: boolean;
-                            unit: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            };
-                            unitPath: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Session"];
                     };
                 };
             };
@@ -10492,17 +7235,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            department: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            head: string;
-                            id: number;
-                            leaderPost: string;
-                            members: string[];
-                            name: string;
-                        };
+                        "application/json": components["schemas"]["Taskforce"];
                     };
                 };
             };
@@ -10543,23 +7276,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                childCount: number;
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                                parentId: number | null;
-                                path?: {
-                                    code: string;
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                    name: string;
-                                }[];
-                            }[];
+                            items: components["schemas"]["Unit"][];
                             total: number;
                         };
                     };
@@ -10593,23 +7310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            childCount: number;
-                            code: string;
-                            id: number;
-                            /** @enum {string} */
-                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                            name: string;
-                            parentId: number | null;
-                            path?: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Unit"];
                     };
                 };
             };
@@ -10645,23 +7346,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            childCount: number;
-                            code: string;
-                            id: number;
-                            /** @enum {string} */
-                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                            name: string;
-                            parentId: number | null;
-                            path?: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Unit"];
                     };
                 };
             };
@@ -10699,23 +7384,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            childCount: number;
-                            code: string;
-                            id: number;
-                            /** @enum {string} */
-                            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                            name: string;
-                            parentId: number | null;
-                            path?: {
-                                code: string;
-                                id: number;
-                                /** @enum {string} */
-                                kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Unit"];
                     };
                 };
             };
@@ -10751,20 +7420,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            }[];
+                            items: components["schemas"]["User"][];
                             total: number;
                         };
                     };
@@ -10798,23 +7454,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            password?: string;
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["UserWithSecret"];
                     };
                 };
             };
@@ -10850,20 +7490,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            createdAt: string;
-                            displayName: string;
-                            id: number;
-                            roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                            unit?: {
-                                code: string;
-                                id: number;
-                                name: string;
-                            };
-                            unitId: number;
-                            username: string;
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
             };
@@ -10902,23 +7529,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            password?: string;
-                            user: {
-                                active: boolean;
-                                createdAt: string;
-                                displayName: string;
-                                id: number;
-                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
-                                unit?: {
-                                    code: string;
-                                    id: number;
-                                    name: string;
-                                };
-                                unitId: number;
-                                username: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["UserWithSecret"];
                     };
                 };
             };
@@ -10951,14 +7562,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                createdAt: string;
-                                id: number;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                            }[];
+                            items: components["schemas"]["ApiToken"][];
                             total: number;
                         };
                     };
@@ -10992,14 +7596,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            info: {
-                                createdAt: string;
-                                id: number;
-                                lastUsedAt: string | null;
-                                name: string;
-                                prefix: string;
-                                revokedAt: string | null;
-                            };
+                            info: components["schemas"]["ApiToken"];
                             token: string;
                         };
                     };
@@ -11304,7 +7901,943 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        ApiToken: {
+            createdAt: string;
+            id: number;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string;
+            revokedAt: string | null;
+        };
+        Appeal: {
+            decidedAt: string | null;
+            decidedBy: number | null;
+            decisionReason: string | null;
+            filedAt: string;
+            filedBy: number | null;
+            id: number;
+            indicator: string;
+            newValue: number | null;
+            oldValue: number | null;
+            reason: string;
+            roundId: number;
+            /** @enum {string} */
+            status: "pending" | "upheld" | "rejected";
+            unit?: components["schemas"]["UnitName"];
+            unitId: number;
+        };
+        AssessedUnit: {
+            adjustmentPoints: number;
+            adjustments: {
+                id?: number;
+                item: string;
+                /** @enum {string} */
+                kind: "bonus" | "deduction" | "veto";
+                name: string;
+                points: number;
+                reason: string;
+                unit: string;
+            }[];
+            class: string;
+            className: string;
+            code: string;
+            components: {
+                contestId: number;
+                contribution: number;
+                points: number;
+                rounds: {
+                    flag: components["schemas"]["FlagColor"] | null;
+                    period: string;
+                    points: number;
+                    rank: number;
+                    total: number;
+                }[];
+                title: string;
+                weight: number;
+            }[];
+            flagPoints: number;
+            grade: string;
+            lines: {
+                detail: string;
+                /** @enum {string} */
+                kind: "flags" | "contest" | "veto" | "cap" | "adjustment" | "rating";
+                label: string;
+                points: number;
+            }[];
+            name: string;
+            rank: number;
+            ratings: {
+                code: string;
+                contribution: number;
+                count: number;
+                dropped: number[];
+                mean: number;
+                name: string;
+                points: number;
+                weight: number;
+            }[];
+            red: number;
+            total: number;
+            vetoed: boolean;
+            yellow: number;
+        };
+        Assessment: {
+            id: number;
+            may: {
+                manage: boolean;
+                propose: boolean;
+                rate: boolean;
+                readAll: boolean;
+            };
+            organizer: components["schemas"]["UnitName"];
+            participants: components["schemas"]["UnitName"][];
+            publishedAt: string | null;
+            scheme: components["schemas"]["Scheme"];
+            /** @enum {string} */
+            state: "draft" | "published";
+            title: string;
+            version: number;
+            versions: {
+                by: string | null;
+                created_at: string;
+                kind: string;
+                reason: string | null;
+                version: number;
+            }[];
+            year: number;
+        };
+        AssessmentGrades: {
+            bottom: {
+                name: string;
+                percent: number;
+            }[];
+            otherwise: string;
+            top: {
+                name: string;
+                percent: number;
+            }[];
+        };
+        AuditEvent: {
+            action: string;
+            actorName: string;
+            actorUserId: number | null;
+            after: unknown;
+            at: string;
+            before: unknown;
+            entityId: string;
+            entityName?: string;
+            entityType: string;
+            hash: string;
+            id: number;
+            unitId: number | null;
+            unitNames?: {
+                [key: string]: string;
+            };
+        };
+        Branch: {
+            access: {
+                manage: boolean;
+                read: boolean;
+                record: boolean;
+                review: boolean;
+            };
+            id: number;
+            name: string;
+            unitCode: string;
+            unitId: number;
+            unitName: string;
+        };
+        BranchBrief: {
+            id: number;
+            name: string;
+            unitId: number;
+        };
+        Claim: {
+            awarded: number;
+            createdAt: string;
+            householdId: number;
+            id: number;
+            results: {
+                [key: string]: "pass" | "fail";
+            } | null;
+            /** @enum {string} */
+            stage: "claimed" | "reviewed" | "checked" | "filed" | "rejected" | "revoked";
+            stars: number[];
+            updatedAt: string;
+            year: number;
+        };
+        ClaimStep: {
+            at: string;
+            claimId: number;
+            id: number;
+            note: string | null;
+            results: {
+                [key: string]: "pass" | "fail";
+            } | null;
+            /** @enum {string} */
+            step: "claim" | "villagers" | "committee" | "filing" | "yearly_review" | "revoke";
+            userId: number | null;
+        };
+        ClassRule: {
+            organizer?: number;
+            rule: {
+                improveBelow: number;
+                /** @enum {string} */
+                mode: "thresholds";
+                vanguardAtLeast: number;
+            } | {
+                improveShare: number;
+                /** @enum {string} */
+                mode: "quotas";
+                vanguardShare: number;
+            };
+            unit?: number;
+        };
+        Contest: {
+            /** @enum {string} */
+            cadence: "week" | "month" | "quarter" | "year";
+            category: string;
+            createdAt: string;
+            description: string | null;
+            evaluators: {
+                [key: string]: components["schemas"]["UnitRef"];
+            };
+            extraCadences: ("week" | "month" | "quarter" | "year")[];
+            flagCadences: ("week" | "month" | "quarter" | "year")[];
+            groups: string[];
+            id: number;
+            isTemplate: boolean;
+            noticeDays: number;
+            organizer: components["schemas"]["UnitRef"];
+            participants: {
+                code: string;
+                group: string;
+                id: number;
+                kind: string;
+                name: string;
+            }[];
+            rounds: {
+                deadline: string | null;
+                id: number;
+                period: string;
+                revision: number;
+                /** @enum {string} */
+                state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+            }[];
+            rubricVersions: {
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: "draft" | "published";
+                version: number;
+            }[];
+            templateId: number | null;
+            title: string;
+        };
+        ContestRef: {
+            category: string;
+            id: number;
+            title: string;
+        };
+        ContestSummary: {
+            /** @enum {string} */
+            cadence: "week" | "month" | "quarter" | "year";
+            category: string;
+            createdAt: string;
+            description: string | null;
+            extraCadences: ("week" | "month" | "quarter" | "year")[];
+            flagCadences: ("week" | "month" | "quarter" | "year")[];
+            id: number;
+            isTemplate: boolean;
+            noticeDays: number;
+            organizer: components["schemas"]["UnitRef"];
+            templateId: number | null;
+            title: string;
+        };
+        Dispute: {
+            answer: string | null;
+            answeredAt: string | null;
+            answeredBy: number | null;
+            filedAt: string;
+            filedBy: number | null;
+            id: number;
+            reason: string;
+            recordId: number;
+            /** @enum {string} */
+            status: "upheld" | "open" | "dismissed";
+        };
+        /** @enum {string} */
+        FlagColor: "red" | "yellow";
+        FlagTally: {
+            contests: {
+                category: string;
+                id: number;
+                red: number;
+                title: string;
+                yellow: number;
+            }[];
+            red: number;
+            unit: components["schemas"]["UnitBrief"];
+            yellow: number;
+        };
+        Household: {
+            barredUntil: string | null;
+            groupName: string | null;
+            headName: string;
+            id: number;
+            size: number | null;
+            unitId: number;
+        };
+        /** @enum {string} */
+        Light: "red" | "yellow" | "green";
+        ManagedPractice: {
+            bodyHtml: string;
+            contestId: number;
+            createdAt: string;
+            id: number;
+            publishedAt: string | null;
+            roundId: number | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            summary: string | null;
+            title: string;
+            unitId: number;
+            updatedAt: string;
+        };
+        MarketItem: {
+            active: boolean;
+            cost: number;
+            id: number;
+            name: string;
+            stock: number;
+            unitId: number;
+        };
+        Member: {
+            birthYear: number;
+            branchId: number;
+            gender: string;
+            id: number;
+            joinedOn: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "transferred_out";
+            transferredInOn: string | null;
+            transferredOutOn: string | null;
+            userId: number | null;
+        };
+        /** @enum {string} */
+        PointsClass: "vanguard" | "qualified" | "improve";
+        PointsRecord: {
+            branchId: number;
+            createdAt: string;
+            hasEvidence: boolean;
+            id: number;
+            memberId: number;
+            note: string | null;
+            occurredOn: string;
+            points: number;
+            recordedBy: number | null;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            reviewNote: string | null;
+            revision: boolean;
+            ruleId: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        Problem: {
+            closedOn: string | null;
+            closedOnTime: boolean | null;
+            daysOverdue: number;
+            deadline: string | null;
+            detail: string | null;
+            id: number;
+            overdue: boolean;
+            owner: {
+                code: string;
+                name?: string | null;
+            } | null;
+            ownerUnitId: number | null;
+            project?: {
+                code: string;
+                name?: string;
+                unit?: string;
+            };
+            projectId: number;
+            raisedOn: string;
+            reply: string | null;
+            /** @enum {string} */
+            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
+            stateName: string;
+            title: string;
+        };
+        Project: {
+            code: string;
+            description: string | null;
+            id: number;
+            industry: string | null;
+            investments: {
+                completed: number | null;
+                month: string;
+                planned: number | null;
+            }[];
+            /** @enum {string} */
+            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+            kindName: string;
+            light: components["schemas"]["Light"] | null;
+            lightHistory: {
+                light: string;
+                month: string;
+                reasons: string[];
+                ytdCompleted: number;
+                ytdPlanned: number;
+            }[];
+            lightName: string | null;
+            lightReasons: string[];
+            location: string | null;
+            logs: {
+                date: string;
+                id: number;
+                kind: string;
+                kindName: string;
+                photos: string[];
+                text: string;
+                who: string;
+            }[];
+            may: {
+                manage: boolean;
+                plan: boolean;
+                read: boolean;
+                report: boolean;
+            };
+            milestones: {
+                actual: string | null;
+                daysLate: number;
+                id: number;
+                kind: string;
+                name: string;
+                planned: string;
+            }[];
+            name: string;
+            readonly nextStates: ("planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended")[];
+            owner: string | null;
+            published: boolean;
+            publishInvestment: boolean;
+            startYear: number;
+            /** @enum {string} */
+            state: "planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended";
+            stateName: string;
+            stateReason: string | null;
+            supplementReason: string | null;
+            taskforce: components["schemas"]["Taskforce"] | null;
+            totalInvestment: number;
+            totals: {
+                sinceStartRate: number | null;
+                totalCompleted: number;
+                year: number;
+                yearPlanned: number;
+                yearRate: number | null;
+                ytdCompleted: number;
+                ytdPlanned: number;
+                ytdRate: number | null;
+            };
+            unit: components["schemas"]["UnitName"];
+        };
+        ProjectSummary: {
+            code: string;
+            id: number;
+            industry: string | null;
+            /** @enum {string} */
+            kind: "key_project" | "critical_project" | "key_enterprise" | "urban_work" | "key_task";
+            kindName: string;
+            light: components["schemas"]["Light"] | null;
+            lightName: string | null;
+            lightReasons: string[];
+            location: string | null;
+            name: string;
+            owner: string | null;
+            published: boolean;
+            publishInvestment: boolean;
+            startYear: number;
+            /** @enum {string} */
+            state: "planning" | "reserve" | "active" | "completed" | "retired" | "withdrawn" | "suspended";
+            stateName: string;
+            totalInvestment: number;
+            unit: components["schemas"]["UnitName"];
+        };
+        PublicNotice: {
+            contest: components["schemas"]["ContestRef"];
+            id: number;
+            noticeEndsAt: string | null;
+            noticeStartedAt: string | null;
+            period: string;
+            periodLabel: string;
+            results: {
+                code: string;
+                flag: components["schemas"]["FlagColor"] | null;
+                group: string;
+                name: string;
+                rank: number;
+                total: number;
+            }[];
+            stateName: string;
+        };
+        PublicPracticeSummary: {
+            contest: {
+                id: number;
+                title: string;
+            };
+            id: number;
+            period: string | null;
+            periodLabel: string | null;
+            publishedAt: string | null;
+            roundId: number | null;
+            summary: string | null;
+            title: string;
+            unit: components["schemas"]["UnitName"];
+        };
+        QueueItem: {
+            branchId: number;
+            category: string;
+            createdAt: string;
+            hasEvidence: boolean;
+            id: number;
+            item: string;
+            memberId: number;
+            memberName: string;
+            note: string | null;
+            occurredOn: string;
+            points: number;
+            recordedBy: number | null;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            reviewNote: string | null;
+            revision: boolean;
+            ruleId: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        Rectification: {
+            commitment: string | null;
+            contest: components["schemas"]["ContestRef"];
+            contestId: number;
+            createdAt: string;
+            deadline: string;
+            id: number;
+            interviewNote: string | null;
+            interviewOn: string | null;
+            interviewRequired: boolean;
+            measures: string | null;
+            overdue: boolean;
+            period: string;
+            periodLabel: string;
+            returnReason: string | null;
+            roundId: number;
+            signedOffAt: string | null;
+            signedOffBy: number | null;
+            /** @enum {string} */
+            state: "open" | "submitted" | "signed_off";
+            /** @enum {string} */
+            stateName: "待整改" | "待销号" | "已销号";
+            submittedAt: string | null;
+            submittedBy: number | null;
+            unit: components["schemas"]["UnitBrief"];
+            unitId: number;
+        };
+        Redemption: {
+            createdAt: string;
+            id: number;
+            itemId: number;
+            memberId: number;
+            points: number;
+            quantity: number;
+            recordedBy: number | null;
+            redeemedOn: string;
+        };
+        Results: {
+            items: components["schemas"]["UnitResult"][];
+            period: string;
+            revision: number;
+            roundId: number;
+            /** @enum {string} */
+            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+            total: number;
+        };
+        Round: {
+            contest: {
+                /** @enum {string} */
+                cadence: "week" | "month" | "quarter" | "year";
+                category: string;
+                id: number;
+                title: string;
+            };
+            deadline: string | null;
+            derivation: {
+                from: string[];
+                method: string;
+            } | null;
+            id: number;
+            may: {
+                evaluates: string[];
+                manage: boolean;
+                reportsFor: string | null;
+            };
+            readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
+            notice: {
+                earlyReason: string | null;
+                endsAt: string;
+                startedAt: string;
+            } | null;
+            period: string;
+            periodLabel: string;
+            publishedAt: string | null;
+            revision: number;
+            rubric: components["schemas"]["Rubric"];
+            rubricVersion: number;
+            /** @enum {string} */
+            state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+            stateName: string;
+        };
+        /** @description rubric (DESIGN §3) */
+        Rubric: {
+            description?: string;
+            flags: {
+                minGroup?: number;
+                red?: {
+                    minScore?: number;
+                    top?: number;
+                    topPercent?: number;
+                };
+                yellow?: {
+                    below?: number;
+                    bottom?: number;
+                    bottomPercent?: number;
+                };
+            };
+            indicators: ({
+                bands?: (number)[][];
+                /** @enum {string} */
+                better: "higher" | "lower";
+                code: string;
+                description?: string;
+                floor?: number;
+                /** @enum {string} */
+                kind: "scored";
+                /** @enum {string} */
+                method: "range" | "rank" | "manual" | "target" | "relative" | "bands";
+                name: string;
+                plausible?: (number)[];
+                points: number;
+                source?: string;
+                step?: number;
+                target?: number;
+                unit?: string;
+            } | {
+                cap?: number;
+                code: string;
+                description?: string;
+                /** @enum {string} */
+                kind: "bonus" | "deduction";
+                name: string;
+                per: number;
+            } | {
+                code: string;
+                description?: string;
+                /** @enum {string} */
+                kind: "veto";
+                name: string;
+            })[];
+            precision: number;
+            /** @enum {string} */
+            ranking: "competition" | "dense";
+            tieBreak: string[];
+            title: string;
+        };
+        RubricVersion: {
+            contestId: number;
+            createdAt: string;
+            publishedAt: string | null;
+            rubric: components["schemas"]["Rubric"];
+            source: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            version: number;
+        };
+        Rule: {
+            active: boolean;
+            category: string;
+            categoryCap: number | null;
+            id: number;
+            item: string;
+            itemCap: number | null;
+            organizerUnitId: number;
+            points: number;
+        };
+        Scheme: {
+            adjustments?: {
+                bonusCap?: number;
+                deductionCap?: number;
+                items: {
+                    cap?: number;
+                    code: string;
+                    grade?: string;
+                    /** @enum {string} */
+                    kind: "bonus" | "deduction" | "veto";
+                    name: string;
+                }[];
+            };
+            classes?: {
+                code: string;
+                grades?: components["schemas"]["AssessmentGrades"];
+                name: string;
+                units: string[];
+            }[];
+            components: {
+                /** @enum {string} */
+                aggregate: "mean" | "sum" | "latest";
+                contestId: number;
+                conversion: {
+                    first: number;
+                    last: number;
+                    /** @enum {string} */
+                    method: "rank-linear";
+                } | {
+                    /** @enum {string} */
+                    method: "relative-to-best";
+                    points: number;
+                } | {
+                    /** @enum {string} */
+                    method: "total";
+                };
+                title: string;
+                weight: number;
+            }[];
+            flagPoints: {
+                red: number;
+                yellow: number;
+            };
+            grades: components["schemas"]["AssessmentGrades"];
+            precision: number;
+            ratings?: {
+                code: string;
+                max: number;
+                name: string;
+                raters: {
+                    classes?: string[];
+                    user: string;
+                }[];
+                trimFrom?: number;
+                weight: number;
+            }[];
+            weightTotal?: number;
+        };
+        Series: {
+            contestIds: number[];
+            contests: {
+                /** @enum {string} */
+                cadence: "week" | "month" | "quarter" | "year";
+                category: string;
+                id: number;
+                round: {
+                    deadline: string | null;
+                    id: number;
+                    noticeEndsAt: string | null;
+                    period: string;
+                    revision: number;
+                    /** @enum {string} */
+                    state: "draft" | "collecting" | "reviewing" | "notice" | "published";
+                    stateName: string;
+                } | null;
+                runsAtPeriod: boolean | null;
+                title: string;
+            }[];
+            copyTo: string | null;
+            createdAt: string;
+            docPrefix: string;
+            id: number;
+            office: string;
+            organizer: components["schemas"]["UnitBrief"];
+            printedBy: string | null;
+            tallies: {
+                period?: components["schemas"]["SeriesTallies"];
+                year?: components["schemas"]["SeriesTallies"];
+            };
+            title: string;
+        };
+        SeriesStep: {
+            changed: number;
+            dryRun: boolean;
+            lines: {
+                /** @enum {string} */
+                action: "move" | "open" | "skip" | "refused";
+                contest: {
+                    id: number;
+                    title: string;
+                };
+                flags?: {
+                    red: string[];
+                    yellow: string[];
+                };
+                /** @enum {string|null} */
+                from: "draft" | "collecting" | "reviewing" | "notice" | "published" | null;
+                message: string;
+                roundId: number | null;
+                /** @enum {string|null} */
+                to: "draft" | "collecting" | "reviewing" | "notice" | "published" | null;
+            }[];
+        };
+        SeriesSummary: {
+            contestIds: number[];
+            copyTo: string | null;
+            createdAt: string;
+            docPrefix: string;
+            id: number;
+            office: string;
+            organizer: components["schemas"]["UnitBrief"];
+            printedBy: string | null;
+            title: string;
+        };
+        SeriesTallies: {
+            period?: string;
+            periodLabel?: string;
+            red: number;
+            redUnits: number;
+            units: {
+                contests: {
+                    color: components["schemas"]["FlagColor"];
+                    id: number;
+                    period: string;
+                    title: string;
+                }[];
+                red: number;
+                unit: components["schemas"]["UnitBrief"];
+                yellow: number;
+            }[];
+            year?: number;
+            yellow: number;
+            yellowUnits: number;
+        };
+        Session: {
+            csrfToken: string;
+            effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+            expiresAt: string;
+            previousSignIn?: {
+                at: string | null;
+                failuresSince: number;
+                ip: string | null;
+            };
+            /** @enum {string|null} */
+            restriction: "password_first" | "password_expired" | "totp_setup" | null;
+            separationOfDuties: boolean;
+            totpEnabled: boolean;
+            unit: components["schemas"]["UnitRef"];
+            unitPath: components["schemas"]["UnitRef"][];
+            user: components["schemas"]["User"];
+        };
+        Star: {
+            active: boolean;
+            criteria: string;
+            id: number;
+            name: string;
+            organizerUnitId: number;
+        };
+        StatementLine: {
+            branchId: number;
+            category: string;
+            /** @enum {string|null} */
+            clampedBy: "item" | "category" | null;
+            counted: number;
+            createdAt: string;
+            disputes: components["schemas"]["Dispute"][];
+            hasEvidence: boolean;
+            id: number;
+            item: string;
+            memberId: number;
+            note: string | null;
+            occurredOn: string;
+            points: number;
+            recordedBy: number | null;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            reviewNote: string | null;
+            revision: boolean;
+            ruleId: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        Taskforce: {
+            department: components["schemas"]["UnitName"] | null;
+            head: string;
+            id: number;
+            leaderPost: string;
+            members: string[];
+            name: string;
+        };
+        Unit: {
+            active: boolean;
+            childCount: number;
+            code: string;
+            id: number;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+            name: string;
+            parentId: number | null;
+            path?: components["schemas"]["UnitRef"][];
+        };
+        UnitBrief: {
+            code: string;
+            id: number;
+            name: string;
+        };
+        UnitName: {
+            code: string;
+            name: string;
+        };
+        UnitRef: {
+            code: string;
+            id: number;
+            /** @enum {string} */
+            kind: "province" | "city" | "county" | "street" | "town" | "township" | "village" | "community" | "department" | "other";
+            name: string;
+        };
+        UnitResult: {
+            code: string;
+            flag: components["schemas"]["FlagColor"] | null;
+            gapToNext: number | null;
+            gapToRed: number | null;
+            group: string;
+            indicators: {
+                [key: string]: {
+                    rank: number | null;
+                    score: number | null;
+                    value: number | null;
+                };
+            };
+            missing: string[];
+            name: string;
+            overallRank: number;
+            previousRank: number | null;
+            rank: number;
+            rankChange: number | null;
+            total: number;
+            totalChange: number | null;
+            vetoed: boolean;
+        };
+        User: {
+            active: boolean;
+            createdAt: string;
+            displayName: string;
+            id: number;
+            roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+            unit?: components["schemas"]["UnitBrief"];
+            unitId: number;
+            username: string;
+        };
+        UserWithSecret: {
+            password?: string;
+            user: components["schemas"]["User"];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

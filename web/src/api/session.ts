@@ -1,42 +1,12 @@
 import { apiDelete, apiGet, apiPost, apiPut } from './client.ts';
-import type { UnitPathItem } from './units.ts';
+import type { Answer, Schema } from './types.ts';
 
-export const ROLES = [
-  'admin',
-  'organizer',
-  'evaluator',
-  'reporter',
-  'viewer',
-  'secadmin',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../../src/core/permissions.ts';
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  unitId: number;
-  roles: Role[];
-  active: boolean;
-  createdAt: string;
-}
+export type User = Schema<'User'>;
 
 /** GET/POST /session: who is signed in, their unit and the CSRF token to echo. */
-export interface Session {
-  user: User;
-  unit: UnitPathItem;
-  unitPath: UnitPathItem[];
-  csrfToken: string;
-  expiresAt: string;
-  /** The roles acted with: without 三权分立 an admin also acts as secadmin and auditor. */
-  effectiveRoles?: Role[];
-  separationOfDuties?: boolean;
-  /** Set while the session may only change the password or set up the second factor. */
-  restriction?: 'password_first' | 'password_expired' | 'totp_setup' | null;
-  totpEnabled?: boolean;
-  previousSignIn?: { at: string | null; ip: string | null; failuresSince: number };
-}
+export type Session = Schema<'Session'>;
 
 export function getSession(signal?: AbortSignal): Promise<Session> {
   return apiGet<Session>('/session', { signal });
@@ -70,10 +40,10 @@ export function setPolicy(policy: PasswordPolicy): Promise<PasswordPolicy> {
   return apiPut<PasswordPolicy>('/security/policy', policy);
 }
 
-export function startTotp(): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
+export function startTotp(): Promise<Answer<'/api/v1/me/totp', 'post'>> {
   return apiPost('/me/totp', {});
 }
 
-export function confirmTotp(code: string): Promise<{ recoveryCodes: string[] }> {
+export function confirmTotp(code: string): Promise<Answer<'/api/v1/me/totp/confirm', 'post'>> {
   return apiPost('/me/totp/confirm', { code });
 }

@@ -2,6 +2,7 @@
 // results workbook, CSV and the bulletin. Downloads go through fetch so a refusal (a bulletin
 // before notice, say) reads as a sentence instead of a saved JSON file.
 import { ApiError, apiPost, apiUrl, type QueryValue, seg } from './client.ts';
+import type { Answer } from './types.ts';
 
 /** Largest sheet the server accepts (src/app/sheets.ts IMPORT_MAX_BYTES). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -19,14 +20,7 @@ export interface SheetProblem {
   message: string;
 }
 
-export interface ImportSummary {
-  roundId: number;
-  rows: number;
-  cells: number;
-  written: number;
-  unchanged: number;
-  cleared: number;
-}
+export type ImportSummary = Answer<'/api/v1/rounds/{id}/import', 'post'>;
 
 export function importSheet(roundId: number, file: File): Promise<ImportSummary> {
   const form = new FormData();

@@ -1,7 +1,7 @@
 // The API's answers as the server declares them: types generated from its OpenAPI document
 // (schema.d.ts, `npm run openapi`), so a change on the server shows here as a type error.
 import type { Rubric } from '../../../src/core/rubric.ts';
-import type { paths } from './schema.d.ts';
+import type { components, paths } from './schema.d.ts';
 
 type Api = `/api/v1${string}` & keyof paths;
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
@@ -20,6 +20,9 @@ export type Answer<P extends Api, M extends keyof paths[P]> = paths[P][M] extend
       ? WithRubric<JsonOf<A>>
       : never
   : never;
+
+/** A named schema of the document (components/schemas): `Schema<'Member'>`. */
+export type Schema<N extends keyof components['schemas']> = WithRubric<components['schemas'][N]>;
 
 /** An item of a list answer (`{ items, total }` or a plain array). */
 export type ItemOf<T> = T extends { items: readonly (infer I)[] }

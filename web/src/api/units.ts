@@ -1,42 +1,18 @@
+import { UNIT_KINDS, type UnitKind } from '../../../src/core/units.ts';
 import { apiGet } from './client.ts';
+import type { Schema } from './types.ts';
 
-export const UNIT_KINDS = [
-  'province',
-  'city',
-  'county',
-  'street',
-  'town',
-  'township',
-  'village',
-  'community',
-  'department',
-  'other',
-] as const;
-
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export { UNIT_KINDS, type UnitKind } from '../../../src/core/units.ts';
 
 export function isUnitKind(value: string): value is UnitKind {
   return (UNIT_KINDS as readonly string[]).includes(value);
 }
 
-export interface UnitPathItem {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-}
+/** A unit as a path names it (root first). */
+export type UnitPathItem = Schema<'UnitRef'>;
 
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number | null;
-  active: boolean;
-  childCount: number;
-  /** From the root down to the unit itself; sent by GET /units/:id and by searches. */
-  path?: UnitPathItem[];
-}
+/** A unit with its parent, state and children's count; `path` from GET /units/:id and searches. */
+export type Unit = Schema<'Unit'>;
 
 /** Every list endpoint answers `{ items, total }` (DESIGN §7). */
 export interface Page<T> {

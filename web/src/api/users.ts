@@ -1,5 +1,6 @@
 import { apiDelete, apiGet, apiPatch, apiPost, seg } from './client.ts';
 import type { Role, User } from './session.ts';
+import type { Answer, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
 export interface ListUsersParams {
@@ -31,10 +32,7 @@ export interface UpdateUserInput {
 }
 
 /** A user with the one-time password made for them, shown once. */
-export interface UserWithSecret {
-  user: User;
-  password?: string;
-}
+export type UserWithSecret = Schema<'UserWithSecret'>;
 
 export function createUser(input: CreateUserInput): Promise<UserWithSecret> {
   return apiPost<UserWithSecret>('/users', input);
@@ -44,14 +42,7 @@ export function updateUser(id: number, input: UpdateUserInput): Promise<UserWith
   return apiPatch<UserWithSecret>(`/users/${seg(id)}`, input);
 }
 
-export interface ApiToken {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiToken = Schema<'ApiToken'>;
 
 export function listTokens(userId: number, signal?: AbortSignal): Promise<Page<ApiToken>> {
   return apiGet<Page<ApiToken>>(`/users/${seg(userId)}/tokens`, { signal });
@@ -60,7 +51,7 @@ export function listTokens(userId: number, signal?: AbortSignal): Promise<Page<A
 export function createToken(
   userId: number,
   name: string,
-): Promise<{ token: string; info: ApiToken }> {
+): Promise<Answer<'/api/v1/users/{id}/tokens', 'post'>> {
   return apiPost(`/users/${seg(userId)}/tokens`, { name });
 }
 

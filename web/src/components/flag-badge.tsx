@@ -2,8 +2,11 @@ import { FlagFilled } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** 红旗 / 黄旗 as a tag; nothing when the unit has no flag. */
-export function FlagBadge({ flag, vetoed }: { flag: 'red' | 'yellow' | null; vetoed?: boolean }) {
+/**
+ * 红旗 / 黄旗 as a tag; nothing when the unit has no flag. Takes a stored flag as the API sends
+ * it (some answers type it as a plain string): anything but red or yellow shows nothing.
+ */
+export function FlagBadge({ flag, vetoed }: { flag: string | null; vetoed?: boolean }) {
   const { t } = useTranslation();
   return (
     <span className="flag-badges">
