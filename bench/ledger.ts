@@ -7,11 +7,10 @@
  * `leitai serve` in its own process, as bench/http.ts does). Asserts nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import { createContest } from '../src/app/contests.ts';
 import { type AppContext, systemActor } from '../src/app/context.ts';
 import { ledgerFigures } from '../src/app/ledger-feed.ts';
@@ -20,9 +19,9 @@ import { openRound } from '../src/app/rounds.ts';
 import { draftRubric, publishRubric } from '../src/app/rubrics.ts';
 import { createToken, createUser } from '../src/app/users.ts';
 import { DEFAULT_LIGHT_THRESHOLDS } from '../src/core/ledger.ts';
-import { openPostgres, openSqlite } from '../src/db/dialect.ts';
 import { insertInvestments } from '../src/db/ledger.repository.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { freshDatabase } from './support.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
@@ -32,9 +31,17 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
 const dialect = databaseUrl ? 'PostgreSQL' : 'SQLite';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-bench-ledger-'));
-const handle = databaseUrl ? openPostgres(databaseUrl) : openSqlite(dir);
+// PostgreSQL: a fresh schema of its own (bench/support.ts), dropped at the end; `leitai serve`
+// reaches it through the URL's search_path option.
+const fresh = await freshDatabase(databaseUrl ? 'postgres' : 'sqlite');
+const { dir, handle } = fresh;
 const db = handle.db;
+const schemaName = databaseUrl
+  ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s
+  : '';
+const serveUrl = databaseUrl
+  ? `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schemaName}`)}`
+  : '';
 await migrateToLatest(db);
 const now = '2026-12-01T08:00:00Z';
 const ctx = {
@@ -222,7 +229,7 @@ function serve(): Promise<{ child: ChildProcess; address: string }> {
         env: {
           ...process.env,
           LOG_LEVEL: 'warn',
-          DATABASE_URL: databaseUrl,
+          DATABASE_URL: serveUrl,
           LEITAI_LEDGER_OFFICE: 'BOFFICE',
         },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -266,4 +273,4 @@ try {
 } finally {
   server.child.kill();
 }
-fs.rmSync(dir, { recursive: true, force: true });
+await fresh.drop();

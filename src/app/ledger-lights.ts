@@ -14,9 +14,7 @@ import {
   type ProjectState,
 } from '../core/ledger.ts';
 import {
-  investmentTotals,
-  milestonesFor,
-  problemsFor,
+  lightInputs,
   replaceLightSnapshot,
   setLights,
   snapshotCounts,
@@ -30,47 +28,56 @@ export const SnapshotInput = z.object({
 });
 export type SnapshotInput = z.infer<typeof SnapshotInput>;
 
-/** Every lit project's light as of `asOf`, computed from three grouped reads. */
+/**
+ * Every lit project's light as of `asOf`, from one grouped read (`lightInputs`): the rule needs
+ * of a project's milestones and problems only the most late one, which SQL picks. `changed` says
+ * whether the light stored on the project differs from this one.
+ */
 export async function lightsAsOf(
   ctx: LedgerContext,
   asOf: string,
-): Promise<{ projectId: number; result: LightResult; ytdPlanned: number; ytdCompleted: number }[]> {
-  const projects = await ctx.db.selectFrom('ledger_projects').select(['id', 'state']).execute();
-  const totals = await investmentTotals(ctx.db, asOf.slice(0, 4), asOf.slice(0, 7));
-  const milestones = new Map<number, { planned: string; actual: string | null }[]>();
-  for (const m of await milestonesFor(ctx.db)) {
-    const list = milestones.get(m.project_id) ?? [];
-    list.push({ planned: m.planned_on, actual: m.actual_on });
-    milestones.set(m.project_id, list);
-  }
-  const problems = new Map<number, { deadline: string | null; closedOn: string | null }[]>();
-  for (const p of await problemsFor(ctx.db)) {
-    const list = problems.get(p.project_id) ?? [];
-    list.push({ deadline: p.deadline, closedOn: p.closed_on });
-    problems.set(p.project_id, list);
-  }
+): Promise<
+  {
+    projectId: number;
+    result: LightResult;
+    ytdPlanned: number;
+    ytdCompleted: number;
+    changed: boolean;
+  }[]
+> {
   const out = [];
-  for (const p of projects) {
+  for (const p of await lightInputs(ctx.db, asOf)) {
     if (!isLit(p.state as ProjectState)) continue;
-    const t = totals.get(p.id);
     const result = computeLight(
       {
         asOf,
-        yearPlanned: t?.yearPlanned ?? 0,
-        ytdCompleted: t?.ytdCompleted ?? 0,
-        milestones: milestones.get(p.id) ?? [],
-        problems: problems.get(p.id) ?? [],
+        yearPlanned: p.yearPlanned,
+        ytdCompleted: p.ytdCompleted,
+        milestones: p.milestoneDue ? [{ planned: p.milestoneDue, actual: null }] : [],
+        problems: p.problemDue ? [{ deadline: p.problemDue, closedOn: null }] : [],
       },
       ctx.ledger.thresholds,
     );
+    const reasons = result.reasons.length ? JSON.stringify(result.reasons) : null;
     out.push({
       projectId: p.id,
       result,
-      ytdPlanned: t?.ytdPlanned ?? 0,
-      ytdCompleted: t?.ytdCompleted ?? 0,
+      ytdPlanned: p.ytdPlanned,
+      ytdCompleted: p.ytdCompleted,
+      changed: p.light !== result.light || (p.lightReasons || null) !== reasons,
     });
   }
   return out;
+}
+
+/** Stores the lights that changed on their projects (the current light). */
+function storeChanged(ctx: LedgerContext, lights: Awaited<ReturnType<typeof lightsAsOf>>) {
+  return setLights(
+    ctx.db,
+    lights
+      .filter((l) => l.changed)
+      .map((l) => ({ projectId: l.projectId, light: l.result.light, reasons: l.result.reasons })),
+  );
 }
 
 /**
@@ -108,14 +115,7 @@ export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
       now,
     );
     if (input.month === day.slice(0, 7)) {
-      await setLights(
-        tx.db,
-        lights.map((l) => ({
-          projectId: l.projectId,
-          light: l.result.light,
-          reasons: l.result.reasons,
-        })),
-      );
+      await storeChanged(tx, lights);
     }
     const counts = Object.fromEntries(
       (await snapshotCounts(tx.db, input.month)).map((c) => [c.light, Number(c.n)]),
@@ -143,14 +143,7 @@ export function refreshAllLights(ctx: LedgerContext) {
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const lights = await lightsAsOf(tx, tx.clock.now().toISOString().slice(0, 10));
-    await setLights(
-      tx.db,
-      lights.map((l) => ({
-        projectId: l.projectId,
-        light: l.result.light,
-        reasons: l.result.reasons,
-      })),
-    );
+    await storeChanged(tx, lights);
     return lights.length;
   });
 }
