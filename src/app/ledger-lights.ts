@@ -18,6 +18,7 @@ import {
   replaceLightSnapshot,
   setLights,
   snapshotCounts,
+  tidyProjects,
 } from '../db/ledger.repository.ts';
 import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
@@ -70,22 +71,33 @@ export async function lightsAsOf(
   return out;
 }
 
-/** Stores the lights that changed on their projects (the current light). */
-function storeChanged(ctx: LedgerContext, lights: Awaited<ReturnType<typeof lightsAsOf>>) {
-  return setLights(
+/** Stores the lights that changed on their projects (the current light); says how many. */
+async function storeChanged(
+  ctx: LedgerContext,
+  lights: Awaited<ReturnType<typeof lightsAsOf>>,
+): Promise<number> {
+  const changed = lights.filter((l) => l.changed);
+  await setLights(
     ctx.db,
-    lights
-      .filter((l) => l.changed)
-      .map((l) => ({ projectId: l.projectId, light: l.result.light, reasons: l.result.reasons })),
+    changed.map((l) => ({
+      projectId: l.projectId,
+      light: l.result.light,
+      reasons: l.result.reasons,
+    })),
   );
+  return changed.length;
 }
+
+/** Lights changed on this many projects at once make the projects worth a VACUUM (ANALYZE). */
+const TIDY_AFTER = 1000;
 
 /**
  * Takes the month's snapshot (the planning office, or the system at month end). A month
  * not yet over is taken as of today; a month in the future is refused.
  */
-export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
-  return inTransaction(ctx, async (tx0) => {
+export async function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
+  let changed = 0;
+  const summary = await inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const actor = requireUser(tx);
     // County-wide: the planning office (or the system at month end), not a town's admin.
@@ -115,7 +127,7 @@ export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
       now,
     );
     if (input.month === day.slice(0, 7)) {
-      await storeChanged(tx, lights);
+      changed = await storeChanged(tx, lights);
     }
     const counts = Object.fromEntries(
       (await snapshotCounts(tx.db, input.month)).map((c) => [c.light, Number(c.n)]),
@@ -136,14 +148,19 @@ export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
     });
     return summary;
   });
+  if (changed >= TIDY_AFTER) await tidyProjects(ctx.db);
+  return summary;
 }
 
 /** Refreshes every current light as of today (after time alone made something late). */
-export function refreshAllLights(ctx: LedgerContext) {
-  return inTransaction(ctx, async (tx0) => {
+export async function refreshAllLights(ctx: LedgerContext) {
+  let changed = 0;
+  const count = await inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const lights = await lightsAsOf(tx, tx.clock.now().toISOString().slice(0, 10));
-    await storeChanged(tx, lights);
+    changed = await storeChanged(tx, lights);
     return lights.length;
   });
+  if (changed >= TIDY_AFTER) await tidyProjects(ctx.db);
+  return count;
 }

@@ -1,6 +1,6 @@
 /** SQL of the project ledger (DESIGN §9): projects, task forces, investment, milestones, logs, problems, lights. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { insertBatchSize, insertRows, toDbBool } from './dialect.ts';
+import { dialectOf, insertBatchSize, insertRows, toDbBool } from './dialect.ts';
 import type { Database } from './schema.ts';
 import type {
   LedgerMilestoneTable,
@@ -663,6 +663,17 @@ export async function setLights(
   }
 }
 
+/**
+ * After many lights changed at once, on PostgreSQL: VACUUM (ANALYZE) the projects so that the
+ * list's counts stay index-only scans (the visibility map) and the planner knows how the lights
+ * now fall (statistics taken when every light was empty plan a list of thousands for one row).
+ * Outside a transaction only; SQLite needs nothing.
+ */
+export async function tidyProjects(db: Db): Promise<void> {
+  if (dialectOf(db) !== 'postgres' || db.isTransaction) return;
+  await sql`vacuum (analyze) ledger_projects`.execute(db);
+}
+
 export function lightHistory(db: Db, projectId: number) {
   return db
     .selectFrom('ledger_lights')
@@ -683,17 +694,31 @@ export function snapshotCounts(db: Db, month: string) {
 
 // ---- figures per responsible unit (ledger → contest indicators) ---------------------------
 
-/** Per responsible unit: year-to-date planned and completed investment up to `month`. */
+/**
+ * Per responsible unit: year-to-date planned and completed investment up to `month`. Summed per
+ * project first (in the key's order), so that only one row a project meets the join and the
+ * grouping by unit, not every month of every project.
+ */
 export function unitInvestment(db: Db, year: string, month: string) {
   return db
-    .selectFrom('ledger_investments as i')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('ledger_investments')
+        .where('month', '>=', `${year}-01`)
+        .where('month', '<=', month)
+        .select([
+          'project_id',
+          sql<number>`sum(coalesce(planned, 0))`.as('planned'),
+          sql<number>`sum(coalesce(completed, 0))`.as('completed'),
+        ])
+        .groupBy('project_id')
+        .as('i'),
+    )
     .innerJoin('ledger_projects as p', 'p.id', 'i.project_id')
-    .where('i.month', '>=', `${year}-01`)
-    .where('i.month', '<=', month)
     .select([
       'p.unit_id',
-      sql<number>`sum(coalesce(i.planned, 0))`.as('planned'),
-      sql<number>`sum(coalesce(i.completed, 0))`.as('completed'),
+      sql<number>`sum(i.planned)`.as('planned'),
+      sql<number>`sum(i.completed)`.as('completed'),
     ])
     .groupBy('p.unit_id')
     .execute();
@@ -717,18 +742,31 @@ export function unitStarts(db: Db, day: string) {
     .execute();
 }
 
-/** Per responsible unit: problems due by `day`, and those closed (销号) by their deadline. */
+/**
+ * Per responsible unit: problems due by `day`, and those closed (销号) by their deadline; counted
+ * per project first (from the due index alone), then summed by unit.
+ */
 export function unitProblemsClosed(db: Db, day: string) {
   return db
-    .selectFrom('ledger_problems as x')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('ledger_problems')
+        .where('deadline', '<=', day)
+        .select([
+          'project_id',
+          sql<number>`count(*)`.as('due'),
+          sql<number>`sum(case when closed_on is not null and closed_on <= deadline then 1 else 0 end)`.as(
+            'on_time',
+          ),
+        ])
+        .groupBy('project_id')
+        .as('x'),
+    )
     .innerJoin('ledger_projects as p', 'p.id', 'x.project_id')
-    .where('x.deadline', '<=', day)
     .select([
       'p.unit_id',
-      sql<number>`count(*)`.as('due'),
-      sql<number>`sum(case when x.closed_on is not null and x.closed_on <= x.deadline then 1 else 0 end)`.as(
-        'on_time',
-      ),
+      sql<number>`sum(x.due)`.as('due'),
+      sql<number>`sum(x.on_time)`.as('on_time'),
     ])
     .groupBy('p.unit_id')
     .execute();
