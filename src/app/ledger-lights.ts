@@ -14,12 +14,11 @@ import {
   type ProjectState,
 } from '../core/ledger.ts';
 import {
-  investmentTotals,
-  milestonesFor,
-  problemsFor,
+  lightInputs,
   replaceLightSnapshot,
   setLights,
   snapshotCounts,
+  tidyProjects,
 } from '../db/ledger.repository.ts';
 import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
@@ -30,55 +29,75 @@ export const SnapshotInput = z.object({
 });
 export type SnapshotInput = z.infer<typeof SnapshotInput>;
 
-/** Every lit project's light as of `asOf`, computed from three grouped reads. */
+/**
+ * Every lit project's light as of `asOf`, from one grouped read (`lightInputs`): the rule needs
+ * of a project's milestones and problems only the most late one, which SQL picks. `changed` says
+ * whether the light stored on the project differs from this one.
+ */
 export async function lightsAsOf(
   ctx: LedgerContext,
   asOf: string,
-): Promise<{ projectId: number; result: LightResult; ytdPlanned: number; ytdCompleted: number }[]> {
-  const projects = await ctx.db.selectFrom('ledger_projects').select(['id', 'state']).execute();
-  const totals = await investmentTotals(ctx.db, asOf.slice(0, 4), asOf.slice(0, 7));
-  const milestones = new Map<number, { planned: string; actual: string | null }[]>();
-  for (const m of await milestonesFor(ctx.db)) {
-    const list = milestones.get(m.project_id) ?? [];
-    list.push({ planned: m.planned_on, actual: m.actual_on });
-    milestones.set(m.project_id, list);
-  }
-  const problems = new Map<number, { deadline: string | null; closedOn: string | null }[]>();
-  for (const p of await problemsFor(ctx.db)) {
-    const list = problems.get(p.project_id) ?? [];
-    list.push({ deadline: p.deadline, closedOn: p.closed_on });
-    problems.set(p.project_id, list);
-  }
+): Promise<
+  {
+    projectId: number;
+    result: LightResult;
+    ytdPlanned: number;
+    ytdCompleted: number;
+    changed: boolean;
+  }[]
+> {
   const out = [];
-  for (const p of projects) {
+  for (const p of await lightInputs(ctx.db, asOf)) {
     if (!isLit(p.state as ProjectState)) continue;
-    const t = totals.get(p.id);
     const result = computeLight(
       {
         asOf,
-        yearPlanned: t?.yearPlanned ?? 0,
-        ytdCompleted: t?.ytdCompleted ?? 0,
-        milestones: milestones.get(p.id) ?? [],
-        problems: problems.get(p.id) ?? [],
+        yearPlanned: p.yearPlanned,
+        ytdCompleted: p.ytdCompleted,
+        milestones: p.milestoneDue ? [{ planned: p.milestoneDue, actual: null }] : [],
+        problems: p.problemDue ? [{ deadline: p.problemDue, closedOn: null }] : [],
       },
       ctx.ledger.thresholds,
     );
+    const reasons = result.reasons.length ? JSON.stringify(result.reasons) : null;
     out.push({
       projectId: p.id,
       result,
-      ytdPlanned: t?.ytdPlanned ?? 0,
-      ytdCompleted: t?.ytdCompleted ?? 0,
+      ytdPlanned: p.ytdPlanned,
+      ytdCompleted: p.ytdCompleted,
+      changed: p.light !== result.light || (p.lightReasons || null) !== reasons,
     });
   }
   return out;
 }
 
+/** Stores the lights that changed on their projects (the current light); says how many. */
+async function storeChanged(
+  ctx: LedgerContext,
+  lights: Awaited<ReturnType<typeof lightsAsOf>>,
+): Promise<number> {
+  const changed = lights.filter((l) => l.changed);
+  await setLights(
+    ctx.db,
+    changed.map((l) => ({
+      projectId: l.projectId,
+      light: l.result.light,
+      reasons: l.result.reasons,
+    })),
+  );
+  return changed.length;
+}
+
+/** Lights changed on this many projects at once make the projects worth a VACUUM (ANALYZE). */
+const TIDY_AFTER = 1000;
+
 /**
  * Takes the month's snapshot (the planning office, or the system at month end). A month
  * not yet over is taken as of today; a month in the future is refused.
  */
-export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
-  return inTransaction(ctx, async (tx0) => {
+export async function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
+  let changed = 0;
+  const summary = await inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const actor = requireUser(tx);
     // County-wide: the planning office (or the system at month end), not a town's admin.
@@ -108,14 +127,7 @@ export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
       now,
     );
     if (input.month === day.slice(0, 7)) {
-      await setLights(
-        tx.db,
-        lights.map((l) => ({
-          projectId: l.projectId,
-          light: l.result.light,
-          reasons: l.result.reasons,
-        })),
-      );
+      changed = await storeChanged(tx, lights);
     }
     const counts = Object.fromEntries(
       (await snapshotCounts(tx.db, input.month)).map((c) => [c.light, Number(c.n)]),
@@ -136,21 +148,19 @@ export function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
     });
     return summary;
   });
+  if (changed >= TIDY_AFTER) await tidyProjects(ctx.db);
+  return summary;
 }
 
 /** Refreshes every current light as of today (after time alone made something late). */
-export function refreshAllLights(ctx: LedgerContext) {
-  return inTransaction(ctx, async (tx0) => {
+export async function refreshAllLights(ctx: LedgerContext) {
+  let changed = 0;
+  const count = await inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const lights = await lightsAsOf(tx, tx.clock.now().toISOString().slice(0, 10));
-    await setLights(
-      tx.db,
-      lights.map((l) => ({
-        projectId: l.projectId,
-        light: l.result.light,
-        reasons: l.result.reasons,
-      })),
-    );
+    changed = await storeChanged(tx, lights);
     return lights.length;
   });
+  if (changed >= TIDY_AFTER) await tidyProjects(ctx.db);
+  return count;
 }

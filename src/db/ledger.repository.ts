@@ -1,6 +1,6 @@
 /** SQL of the project ledger (DESIGN §9): projects, task forces, investment, milestones, logs, problems, lights. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { insertBatchSize, toDbBool } from './dialect.ts';
+import { dialectOf, insertBatchSize, insertRows, toDbBool } from './dialect.ts';
 import type { Database } from './schema.ts';
 import type {
   LedgerMilestoneTable,
@@ -168,7 +168,12 @@ function scoped(db: Db, scope: ProjectScope) {
   return scope.kind === 'unit' ? base.where('p.unit_id', '=', scope.unitId) : base;
 }
 
-/** A page of projects in scope matching the filter, with the responsible unit's name. */
+/**
+ * A page of projects in scope matching the filter, with the responsible unit's name. The page's
+ * ids are chosen first from the filter's index (ids only, sorted, cut to the page), and only
+ * those rows are read and joined to their unit: sorting every matching row with its unit before
+ * the LIMIT made a list of thousands of matches cost a full read of them per request.
+ */
 export async function listProjects(db: Db, scope: ProjectScope, f: ProjectFilter) {
   let q = scoped(db, scope);
   if (f.kind) q = q.where('p.kind', '=', f.kind);
@@ -178,14 +183,19 @@ export async function listProjects(db: Db, scope: ProjectScope, f: ProjectFilter
   if (f.published !== undefined) q = q.where('p.published', '=', toDbBool(f.published));
   if (f.q) q = q.where('p.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .selectAll('p')
-    .select(['u.code as unit_code', 'u.name as unit_name'])
-    .orderBy('p.id')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+  const page = (
+    await q.select('p.id').orderBy('p.id').limit(f.limit).offset(f.offset).execute()
+  ).map((r) => r.id);
+  const rows = page.length
+    ? await db
+        .selectFrom('ledger_projects as p')
+        .innerJoin('units as u', 'u.id', 'p.unit_id')
+        .selectAll('p')
+        .select(['u.code as unit_code', 'u.name as unit_name'])
+        .where('p.id', 'in', page)
+        .orderBy('p.id')
+        .execute()
+    : [];
   return { rows, total: Number(total.n) };
 }
 
@@ -526,6 +536,64 @@ export function problemsFor(db: Db, projectIds?: number[]) {
 
 // ---- lights --------------------------------------------------------------------------------
 
+/**
+ * What every project's light as of `asOf` depends on, aggregated in SQL (one row a project): the
+ * year's plan and the plan and completion from January to asOf's month; the earliest planned day
+ * of a milestone not reached by asOf and already past; the earliest deadline of a problem not
+ * closed by asOf and already past (the lateness the rule takes is the largest, that is the
+ * earliest such day's). Also the light as last stored, so that only changes are written.
+ */
+export async function lightInputs(db: Db, asOf: string) {
+  const year = asOf.slice(0, 4);
+  const month = asOf.slice(0, 7);
+  const { rows } = await sql<{
+    id: number;
+    state: string;
+    light: string | null;
+    light_reasons: string | null;
+    year_planned: number | null;
+    ytd_planned: number | null;
+    ytd_completed: number | null;
+    milestone_due: string | null;
+    problem_due: string | null;
+  }>`
+    select p.id, p.state, p.light, p.light_reasons,
+      i.year_planned, i.ytd_planned, i.ytd_completed,
+      m.due as milestone_due, x.due as problem_due
+    from ledger_projects p
+    left join (
+      select project_id,
+        sum(coalesce(planned, 0)) as year_planned,
+        sum(case when month <= ${month} then coalesce(planned, 0) else 0 end) as ytd_planned,
+        sum(case when month <= ${month} then coalesce(completed, 0) else 0 end) as ytd_completed
+      from ledger_investments
+      where month >= ${`${year}-01`} and month <= ${`${year}-12`}
+      group by project_id
+    ) i on i.project_id = p.id
+    left join (
+      select project_id, min(planned_on) as due from ledger_milestones
+      where planned_on < ${asOf} and (actual_on is null or actual_on > ${asOf})
+      group by project_id
+    ) m on m.project_id = p.id
+    left join (
+      select project_id, min(deadline) as due from ledger_problems
+      where deadline < ${asOf} and (closed_on is null or closed_on > ${asOf})
+      group by project_id
+    ) x on x.project_id = p.id
+    order by p.id`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    light: r.light,
+    lightReasons: r.light_reasons,
+    yearPlanned: Number(r.year_planned ?? 0),
+    ytdPlanned: Number(r.ytd_planned ?? 0),
+    ytdCompleted: Number(r.ytd_completed ?? 0),
+    milestoneDue: r.milestone_due,
+    problemDue: r.problem_due,
+  }));
+}
+
 export async function setLight(
   db: Db,
   projectId: number,
@@ -539,7 +607,7 @@ export async function setLight(
     .execute();
 }
 
-/** Replaces a month's snapshot: running it twice leaves one row a project. */
+/** Replaces a month's snapshot: running it twice leaves one row a project (COPY on PostgreSQL). */
 export async function replaceLightSnapshot(
   db: Db,
   month: string,
@@ -553,60 +621,57 @@ export async function replaceLightSnapshot(
   now: string,
 ): Promise<void> {
   await db.deleteFrom('ledger_lights').where('month', '=', month).execute();
-  const size = insertBatchSize(db, 7);
-  for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insertInto('ledger_lights')
-      .values(
-        rows.slice(i, i + size).map((r) => ({
-          project_id: r.projectId,
-          month,
-          light: r.light,
-          reasons: JSON.stringify(r.reasons),
-          ytd_planned: r.ytdPlanned,
-          ytd_completed: r.ytdCompleted,
-          computed_at: now,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    db,
+    'ledger_lights',
+    ['project_id', 'month', 'light', 'reasons', 'ytd_planned', 'ytd_completed', 'computed_at'],
+    rows.map((r) => [
+      r.projectId,
+      month,
+      r.light,
+      JSON.stringify(r.reasons),
+      r.ytdPlanned,
+      r.ytdCompleted,
+      now,
+    ]),
+  );
 }
 
 /**
- * The current lights of many projects, a few hundred a statement: one UPDATE … SET light = CASE
- * id …, light_reasons = CASE id … WHERE id IN (…) per chunk (a row-by-row update of 20,000
- * projects took minutes on PostgreSQL).
+ * The current lights of many projects, up to a thousand a statement: UPDATE … FROM a VALUES
+ * list joined on id (a row-by-row update of 20,000 projects took minutes on PostgreSQL, and a
+ * CASE id WHEN … of hundreds of branches is evaluated branch by branch for every row).
  */
 export async function setLights(
   db: Db,
   rows: { projectId: number; light: string; reasons: string[] }[],
 ): Promise<void> {
-  const size = 500;
+  const size = 1000;
   for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    const light = sql.join(
-      chunk.map((r) => sql`when ${r.projectId} then ${r.light}`),
-      sql` `,
+    const data = sql.join(
+      rows
+        .slice(i, i + size)
+        .map(
+          (r) =>
+            sql`(cast(${r.projectId} as integer), cast(${r.light} as text), cast(${r.reasons.length ? JSON.stringify(r.reasons) : null} as text))`,
+        ),
     );
-    const reasons = sql.join(
-      chunk.map(
-        (r) => sql`when ${r.projectId} then ${r.reasons.length ? JSON.stringify(r.reasons) : null}`,
-      ),
-      sql` `,
-    );
-    await db
-      .updateTable('ledger_projects')
-      .set({
-        light: sql<string>`case id ${light} end`,
-        light_reasons: sql<string | null>`case id ${reasons} end`,
-      })
-      .where(
-        'id',
-        'in',
-        chunk.map((r) => r.projectId),
-      )
-      .execute();
+    await sql`
+      with data(id, light, reasons) as (values ${data})
+      update ledger_projects set light = data.light, light_reasons = data.reasons
+      from data where ledger_projects.id = data.id`.execute(db);
   }
+}
+
+/**
+ * After many lights changed at once, on PostgreSQL: VACUUM (ANALYZE) the projects so that the
+ * list's counts stay index-only scans (the visibility map) and the planner knows how the lights
+ * now fall (statistics taken when every light was empty plan a list of thousands for one row).
+ * Outside a transaction only; SQLite needs nothing.
+ */
+export async function tidyProjects(db: Db): Promise<void> {
+  if (dialectOf(db) !== 'postgres' || db.isTransaction) return;
+  await sql`vacuum (analyze) ledger_projects`.execute(db);
 }
 
 export function lightHistory(db: Db, projectId: number) {
@@ -629,17 +694,31 @@ export function snapshotCounts(db: Db, month: string) {
 
 // ---- figures per responsible unit (ledger → contest indicators) ---------------------------
 
-/** Per responsible unit: year-to-date planned and completed investment up to `month`. */
+/**
+ * Per responsible unit: year-to-date planned and completed investment up to `month`. Summed per
+ * project first (in the key's order), so that only one row a project meets the join and the
+ * grouping by unit, not every month of every project.
+ */
 export function unitInvestment(db: Db, year: string, month: string) {
   return db
-    .selectFrom('ledger_investments as i')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('ledger_investments')
+        .where('month', '>=', `${year}-01`)
+        .where('month', '<=', month)
+        .select([
+          'project_id',
+          sql<number>`sum(coalesce(planned, 0))`.as('planned'),
+          sql<number>`sum(coalesce(completed, 0))`.as('completed'),
+        ])
+        .groupBy('project_id')
+        .as('i'),
+    )
     .innerJoin('ledger_projects as p', 'p.id', 'i.project_id')
-    .where('i.month', '>=', `${year}-01`)
-    .where('i.month', '<=', month)
     .select([
       'p.unit_id',
-      sql<number>`sum(coalesce(i.planned, 0))`.as('planned'),
-      sql<number>`sum(coalesce(i.completed, 0))`.as('completed'),
+      sql<number>`sum(i.planned)`.as('planned'),
+      sql<number>`sum(i.completed)`.as('completed'),
     ])
     .groupBy('p.unit_id')
     .execute();
@@ -663,18 +742,31 @@ export function unitStarts(db: Db, day: string) {
     .execute();
 }
 
-/** Per responsible unit: problems due by `day`, and those closed (销号) by their deadline. */
+/**
+ * Per responsible unit: problems due by `day`, and those closed (销号) by their deadline; counted
+ * per project first (from the due index alone), then summed by unit.
+ */
 export function unitProblemsClosed(db: Db, day: string) {
   return db
-    .selectFrom('ledger_problems as x')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('ledger_problems')
+        .where('deadline', '<=', day)
+        .select([
+          'project_id',
+          sql<number>`count(*)`.as('due'),
+          sql<number>`sum(case when closed_on is not null and closed_on <= deadline then 1 else 0 end)`.as(
+            'on_time',
+          ),
+        ])
+        .groupBy('project_id')
+        .as('x'),
+    )
     .innerJoin('ledger_projects as p', 'p.id', 'x.project_id')
-    .where('x.deadline', '<=', day)
     .select([
       'p.unit_id',
-      sql<number>`count(*)`.as('due'),
-      sql<number>`sum(case when x.closed_on is not null and x.closed_on <= x.deadline then 1 else 0 end)`.as(
-        'on_time',
-      ),
+      sql<number>`sum(x.due)`.as('due'),
+      sql<number>`sum(x.on_time)`.as('on_time'),
     ])
     .groupBy('p.unit_id')
     .execute();
@@ -706,22 +798,13 @@ export async function insertEntrySources(
     note: string;
   }[],
 ): Promise<void> {
-  const size = insertBatchSize(db, 6);
-  for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insertInto('ledger_entry_sources')
-      .values(
-        rows.slice(i, i + size).map((r) => ({
-          round_id: r.roundId,
-          unit_id: r.unitId,
-          indicator_code: r.indicator,
-          measure: r.measure,
-          value: r.value,
-          note: r.note,
-        })),
-      )
-      .execute();
-  }
+  // COPY on PostgreSQL for a large round's cells, multi-row INSERTs otherwise.
+  await insertRows(
+    db,
+    'ledger_entry_sources',
+    ['round_id', 'unit_id', 'indicator_code', 'measure', 'value', 'note'],
+    rows.map((r) => [r.roundId, r.unitId, r.indicator, r.measure, r.value, r.note]),
+  );
 }
 
 export function entrySourcesOf(db: Db, roundId: number) {

@@ -14,6 +14,7 @@ import * as m0013 from './migrations/0013-points.ts';
 import * as m0015 from './migrations/0015-notifications.ts';
 import * as m0017 from './migrations/0017-points-households-market.ts';
 import * as m0018 from './migrations/0018-scale.ts';
+import * as m0019 from './migrations/0019-ledger-indexes.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0015-notifications': m0015,
   '0017-points-households-market': m0017,
   '0018-scale': m0018,
+  '0019-ledger-indexes': m0019,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */
