@@ -229,7 +229,10 @@ export class ByteWriter {
   }
   /** n / 10^precision with exactly `precision` decimals (n an integer): points, as formatPoints. */
   scaled(n: number, precision: number, scale: number): void {
-    if (precision === 0) return this.integer(n === 0 ? 0 : n);
+    if (precision === 0) {
+      this.integer(n === 0 ? 0 : n);
+      return;
+    }
     this.reserve(18 + precision);
     if (n < 0) {
       this.buffer[this.length++] = MINUS;
@@ -248,7 +251,10 @@ export class ByteWriter {
    */
   number(x: number): void {
     const a = x < 0 ? -x : x;
-    if (Number.isInteger(x) && a < 1e15) return this.integer(x === 0 ? 0 : x);
+    if (Number.isInteger(x) && a < 1e15) {
+      this.integer(x === 0 ? 0 : x);
+      return;
+    }
     if (a >= 1e-6 && a < 1e9) {
       for (let k = 1; k <= 6; k++) {
         const s = POW10[k]!;
