@@ -360,7 +360,11 @@ function plainNumberBytes(bytes: Uint8Array, from: number, to: number, indicator
   let i = from;
   let c = bytes[i]!;
   const negative = c === 45;
-  if (c === 43 || c === 45) c = i + 1 < to ? bytes[++i]! : (++i, -1); // + -
+  if (c === 43 || c === 45) {
+    // + -
+    i++;
+    c = i < to ? bytes[i]! : -1;
+  }
   let digits = 0;
   let mantissa = 0;
   let decimals = 0;
