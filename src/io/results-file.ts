@@ -94,80 +94,206 @@ export function formatPoints(x: number, precision: number): string {
 /**
  * CSV of the results: UTF-8 with a BOM (so Excel and WPS on Chinese Windows read the Chinese
  * correctly), CRLF line ends, totals and scores with `precision` decimals, text cells that would
- * start a formula prefixed with an apostrophe. Yields the text a few thousand lines at a time and
- * builds no table of cells, so a province's results never sit in memory twice.
+ * start a formula prefixed with an apostrophe. Yields the bytes about a megabyte at a time, written
+ * digit by digit into a byte buffer: no string per line or number, no table of cells, so a
+ * province's results never sit in memory twice.
  */
 export function* resultsCsvChunks(result: RoundResult): Generator<Uint8Array> {
   const precision = result.rubric.precision;
+  const scale = pow10(precision);
   const indicators = [...result.indicators.values()];
   const header = ['code', 'name', 'group', 'total', 'rank', 'flag', 'vetoed', 'missing'];
   for (const { indicator } of indicators) {
     header.push(`${indicator.code}.value`, `${indicator.code}.score`, `${indicator.code}.rank`);
   }
-  const out = new ChunkWriter();
+  const out = new ByteWriter();
   const text = (t: string) => {
     if (t !== '') out.text(quoteCsvField(escapeFormula(t)));
   };
   header.forEach((h, c) => {
-    if (c > 0) out.ascii(',');
+    if (c > 0) out.byte(COMMA);
     text(h);
   });
-  out.ascii('\r\n');
+  out.crlf();
+  // Missing-indicator lists as written, per combination seen (most units share a few).
+  const missingCodes = indicators.map((r) => {
+    const code = r.indicator.code;
+    return ASCII.test(code) && quoteCsvField(escapeFormula(code)) === code ? code : undefined;
+  });
   const { codes, names, groups } = result.sheet;
+  const { totals, ranks, flags, vetoed } = result;
+  const columns = indicators.map((r) => ({
+    scored: r.indicator.kind === 'scored',
+    values: r.values,
+    scores: r.scores,
+    ranks: r.ranks,
+  }));
+  let lastGroup: string | undefined;
+  let lastGroupText = '';
   for (let i = 0; i < result.size; i++) {
     text(codes[i]!);
-    out.ascii(',');
+    out.byte(COMMA);
     text(names[i]!);
-    out.ascii(',');
-    text(groups[i]!);
-    out.ascii(`,${formatPoints(result.totals[i]!, precision)},${result.ranks[i]!},`);
-    out.ascii(flagName(result.flags[i]!) ?? '');
-    out.ascii(result.vetoed[i] === 1 ? ',true,' : ',false,');
+    out.byte(COMMA);
+    const group = groups[i]!;
+    if (group !== lastGroup) {
+      lastGroup = group;
+      lastGroupText = group === '' ? '' : quoteCsvField(escapeFormula(group));
+    }
+    if (lastGroupText !== '') out.text(lastGroupText);
+    out.byte(COMMA);
+    out.scaled(excelRoundScaled(totals[i]!, precision), precision, scale);
+    out.byte(COMMA);
+    out.integer(ranks[i]!);
+    out.byte(COMMA);
+    const flag = flagName(flags[i]!);
+    if (flag !== null) out.ascii(flag);
+    out.ascii(vetoed[i] === 1 ? ',true,' : ',false,');
     let first = true;
-    for (const r of indicators) {
-      if (r.indicator.kind === 'scored' && Number.isNaN(r.values[i]!)) {
-        if (!first) out.ascii(';');
-        text(r.indicator.code);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      if (column.scored && Number.isNaN(column.values[i]!)) {
+        if (!first) out.byte(SEMICOLON);
+        const code = missingCodes[c];
+        if (code !== undefined) out.ascii(code);
+        else text(indicators[c]!.indicator.code);
         first = false;
       }
     }
-    for (const r of indicators) {
-      const value = r.values[i]!;
-      const score = r.scores[i]!;
-      const rank = r.ranks?.[i] ?? 0;
-      out.ascii(Number.isNaN(value) ? ',,' : `,${value},`);
-      if (!Number.isNaN(score)) out.ascii(formatPoints(score, precision));
-      out.ascii(rank > 0 ? `,${rank}` : ',');
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      const value = column.values[i]!;
+      const score = column.scores[i]!;
+      const rank = column.ranks === undefined ? 0 : column.ranks[i]!;
+      out.byte(COMMA);
+      if (!Number.isNaN(value)) out.number(value);
+      out.byte(COMMA);
+      if (!Number.isNaN(score)) out.scaled(excelRoundScaled(score, precision), precision, scale);
+      out.byte(COMMA);
+      if (rank > 0) out.integer(rank);
     }
-    out.ascii('\r\n');
+    out.crlf();
     if (out.full) yield out.take();
   }
   yield out.take();
 }
 
+/** Printable ASCII only: written byte by byte, without the UTF-8 encoder. */
+const ASCII = /^[\x20-\x7e]*$/;
+const COMMA = 44;
+const SEMICOLON = 59;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const POW10 = Array.from({ length: 7 }, (_, k) => 10 ** k);
+
 /**
- * Appends text to a byte buffer and hands it over in chunks of about 1 MB: writing a province's
- * results builds no string per line and no table of cells.
+ * Bytes appended to a buffer and handed over in chunks of about a megabyte: numbers are written
+ * digit by digit, ASCII byte by byte, and only text cells go through the UTF-8 encoder.
  */
-class ChunkWriter {
+export class ByteWriter {
   private buffer = Buffer.allocUnsafe(1 << 21);
   private length = 0;
   get full(): boolean {
     return this.length >= 1 << 20;
   }
-  /** Text known to be ASCII (numbers, separators): one byte per character. */
+  byte(b: number): void {
+    if (this.length >= this.buffer.length) this.reserve(1);
+    this.buffer[this.length++] = b;
+  }
+  crlf(): void {
+    this.reserve(2);
+    this.buffer[this.length++] = 13;
+    this.buffer[this.length++] = 10;
+  }
+  /** Text known to be ASCII (numbers, separators, keywords): one byte per character. */
   ascii(s: string): void {
     this.reserve(s.length);
-    this.length += this.buffer.write(s, this.length, 'latin1');
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let k = 0; k < s.length; k++) buffer[at++] = s.charCodeAt(k);
+    this.length = at;
   }
   text(s: string): void {
     this.reserve(s.length * 3);
     this.length += this.buffer.write(s, this.length, 'utf8');
   }
+  /** An integer below 2^53 in magnitude, as String would write it. */
+  integer(n: number): void {
+    this.reserve(17);
+    if (n < 0) {
+      this.buffer[this.length++] = MINUS;
+      n = -n;
+    }
+    this.digits(n, 0);
+  }
+  /** n / 10^precision with exactly `precision` decimals (n an integer): points, as formatPoints. */
+  scaled(n: number, precision: number, scale: number): void {
+    if (precision === 0) {
+      this.integer(n === 0 ? 0 : n);
+      return;
+    }
+    this.reserve(18 + precision);
+    if (n < 0) {
+      this.buffer[this.length++] = MINUS;
+      n = -n;
+    }
+    const whole = Math.floor(n / scale);
+    this.digits(whole, 0);
+    this.buffer[this.length++] = DOT;
+    this.digits(n - whole * scale, precision);
+  }
+  /**
+   * A finite number exactly as String(x) (and JSON.stringify) writes it. Integers and values with
+   * at most six decimals between 1e-6 and 1e9 are written digit by digit: there the decimal with
+   * the fewest decimals that reads back as x is unique (the doubles lie closer together than
+   * 10^-6) and is the shortest form String picks. Anything else goes through String itself.
+   */
+  number(x: number): void {
+    const a = x < 0 ? -x : x;
+    if (Number.isInteger(x) && a < 1e15) {
+      this.integer(x === 0 ? 0 : x);
+      return;
+    }
+    if (a >= 1e-6 && a < 1e9) {
+      for (let k = 1; k <= 6; k++) {
+        const s = POW10[k]!;
+        const n = Math.round(a * s);
+        if (n / s === a) {
+          this.reserve(18);
+          if (x < 0) this.buffer[this.length++] = MINUS;
+          const whole = Math.floor(n / s);
+          this.digits(whole, 0);
+          this.buffer[this.length++] = DOT;
+          // k is the fewest decimals that read back as x, so the last digit is not 0.
+          this.digits(n - whole * s, k);
+          return;
+        }
+      }
+    }
+    this.ascii(String(x));
+  }
   take(): Uint8Array {
-    const chunk = Buffer.from(this.buffer.subarray(0, this.length));
+    const chunk = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.length = 0;
     return chunk;
+  }
+  /** The digits of a non-negative integer n, left-padded with zeros to `width`. */
+  private digits(n: number, width: number): void {
+    const buffer = this.buffer;
+    let count = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) count++;
+    if (count < width) {
+      for (let k = count; k < width; k++) buffer[this.length++] = ZERO;
+    }
+    let at = this.length + count;
+    this.length = at;
+    do {
+      const q = Math.floor(n / 10);
+      buffer[--at] = ZERO + (n - q * 10);
+      n = q;
+    } while (n > 0);
   }
   private reserve(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
@@ -188,7 +314,7 @@ export function resultsToCsv(result: RoundResult): string {
  * results never exist as objects all at once.
  */
 export function* resultsJsonChunks(result: RoundResult, pretty = false): Generator<Uint8Array> {
-  const out = new ChunkWriter();
+  const out = new ByteWriter();
   if (result.size === 0) out.ascii('[]\n');
   if (pretty) {
     // Indented as `JSON.stringify(array, null, 2)` would; for reading by eye, not for speed.
@@ -203,40 +329,68 @@ export function* resultsJsonChunks(result: RoundResult, pretty = false): Generat
   }
   // Compact: written field by field in presentUnit's order, without an object per unit.
   const indicators = [...result.indicators.entries()].map(([code, r]) => ({
-    r,
+    scored: r.indicator.kind === 'scored',
+    values: r.values,
+    scores: r.scores,
+    ranks: r.ranks,
     key: `${JSON.stringify(code)}:{"value":`,
     code: JSON.stringify(code),
+    ascii: ASCII.test(code),
   }));
   const { codes, names, groups } = result.sheet;
+  const { totals, ranks, flags, vetoed } = result;
   // As JSON.stringify writes a number: null for NaN (missing) and for anything not finite.
-  const num = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
+  const num = (x: number) => {
+    if (Number.isFinite(x)) out.number(x);
+    else out.ascii('null');
+  };
+  let lastGroup: string | undefined;
+  let lastGroupJson = '';
   for (let i = 0; i < result.size; i++) {
     out.ascii(i === 0 ? '[{"code":' : ',{"code":');
     out.text(JSON.stringify(codes[i]!));
     out.ascii(',"name":');
     out.text(JSON.stringify(names[i]!));
     out.ascii(',"group":');
-    out.text(JSON.stringify(groups[i]!));
-    const flag = flagName(result.flags[i]!);
+    const group = groups[i]!;
+    if (group !== lastGroup) {
+      lastGroup = group;
+      lastGroupJson = JSON.stringify(group);
+    }
+    out.text(lastGroupJson);
+    out.ascii(',"total":');
+    num(totals[i]!);
+    out.ascii(',"rank":');
+    out.integer(ranks[i]!);
+    const flag = flagName(flags[i]!);
     out.ascii(
-      `,"total":${num(result.totals[i]!)},"rank":${result.ranks[i]!},"flag":${flag === null ? 'null' : `"${flag}"`},"vetoed":${result.vetoed[i] === 1},"missing":[`,
+      flag === null ? ',"flag":null' : flag === 'red' ? ',"flag":"red"' : ',"flag":"yellow"',
     );
+    out.ascii(vetoed[i] === 1 ? ',"vetoed":true,"missing":[' : ',"vetoed":false,"missing":[');
     let first = true;
-    for (const { r, code } of indicators) {
-      if (r.indicator.kind === 'scored' && Number.isNaN(r.values[i]!)) {
-        out.text(first ? code : `,${code}`);
+    for (let c = 0; c < indicators.length; c++) {
+      const x = indicators[c]!;
+      if (x.scored && Number.isNaN(x.values[i]!)) {
+        if (!first) out.byte(COMMA);
+        if (x.ascii) out.ascii(x.code);
+        else out.text(x.code);
         first = false;
       }
     }
     out.ascii('],"indicators":{');
-    first = true;
-    for (const { r, key } of indicators) {
-      const rank = r.ranks?.[i] ?? 0;
-      out.text(first ? key : `,${key}`);
-      out.ascii(
-        `${num(r.values[i]!)},"score":${num(r.scores[i]!)},"rank":${rank > 0 ? rank : 'null'}}`,
-      );
-      first = false;
+    for (let c = 0; c < indicators.length; c++) {
+      const x = indicators[c]!;
+      const rank = x.ranks === undefined ? 0 : x.ranks[i]!;
+      if (c > 0) out.byte(COMMA);
+      if (x.ascii) out.ascii(x.key);
+      else out.text(x.key);
+      num(x.values[i]!);
+      out.ascii(',"score":');
+      num(x.scores[i]!);
+      out.ascii(',"rank":');
+      if (rank > 0) out.integer(rank);
+      else out.ascii('null');
+      out.byte(125 /* } */);
     }
     out.ascii('}}');
     if (out.full) yield out.take();

@@ -9,7 +9,7 @@ import {
 import type { Indicator, Rubric } from '../core/rubric.ts';
 import { checkValue, type Sheet } from '../core/sheet.ts';
 import { decodeText, detectDelimiter, parseCsv, startsFormula } from './csv.ts';
-import { readPlainCsv } from './score-sheet-plain.ts';
+import { readPlainCsv, readPlainCsvBytes } from './score-sheet-plain.ts';
 import { inspectZip } from './zip-guard.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -143,6 +143,11 @@ export async function readScoreSheet(
   if (format === 'csv') {
     const binary = binaryProblem(bytes);
     if (binary) return fileProblem('NOT_TEXT', binary);
+    if (!options.clearMarkers?.length) {
+      // A plain UTF-8 CSV is read straight from its bytes, without decoding it first.
+      const plain = readPlainCsvBytes(bytes, rubric, options.requireAllIndicators ?? true);
+      if (plain) return plain;
+    }
     const { text } = decodeText(bytes);
     const delimiter = detectDelimiter(text);
     if (delimiter === ',' && !options.clearMarkers?.length) {
