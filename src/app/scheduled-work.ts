@@ -4,7 +4,8 @@
 // is still to be done — so a job taken over after a crash, or run by hand, does nothing twice.
 import { isLit, type ProjectState } from '../core/ledger.ts';
 import { listAppeals } from '../db/appeal.repository.ts';
-import { findNotice } from '../db/notice.repository.ts';
+import { lightsTakenSince, projectStates } from '../db/ledger.repository.ts';
+import { findNotice, roundsWithEndedNotice } from '../db/notice.repository.ts';
 import { findRound } from '../db/round.repository.ts';
 import { type AppContext, inTransaction, systemActor } from './context.ts';
 import type { LedgerSettings } from './ledger-access.ts';
@@ -29,16 +30,9 @@ export async function monthEndSnapshot(
 ): Promise<string | null> {
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const month = previousMonth(today.slice(0, 7));
-  const projects = await ctx.db.selectFrom('ledger_projects').select('state').execute();
-  if (!projects.some((p) => isLit(p.state as ProjectState))) return null;
-  const taken = await ctx.db
-    .selectFrom('ledger_lights')
-    .select('project_id')
-    .where('month', '=', month)
-    .where('computed_at', '>=', `${today.slice(0, 7)}-01`)
-    .limit(1)
-    .executeTakeFirst();
-  if (taken) return null;
+  const states = await projectStates(ctx.db);
+  if (!states.some((s) => isLit(s as ProjectState))) return null;
+  if (await lightsTakenSince(ctx.db, month, `${today.slice(0, 7)}-01`)) return null;
   await snapshotLights({ ...ctx, actor: systemActor, ledger }, { month });
   return month;
 }
@@ -53,17 +47,10 @@ export async function monthEndSnapshot(
  */
 export async function publishEndedNotices(ctx: AppContext): Promise<number[]> {
   const now = ctx.clock.now().toISOString();
-  const due = await ctx.db
-    .selectFrom('rounds as r')
-    .innerJoin('round_notices as n', 'n.round_id', 'r.id')
-    .select('r.id')
-    .where('r.state', '=', 'notice')
-    .where('n.ends_at', '<=', now)
-    .orderBy('r.id')
-    .execute();
+  const due = await roundsWithEndedNotice(ctx.db, now);
   const published: number[] = [];
   let failure: unknown;
-  for (const { id } of due) {
+  for (const id of due) {
     try {
       const done = await inTransaction({ ...ctx, actor: systemActor }, async (tx) => {
         const round = await findRound(tx.db, id); // the row is locked from here on

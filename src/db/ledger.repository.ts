@@ -835,3 +835,21 @@ export function allInvestments(db: Db) {
     .orderBy('month')
     .execute();
 }
+
+/** The library states the ledger's projects are in (each once). */
+export async function projectStates(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('ledger_projects').select('state').distinct().execute();
+  return rows.map((r) => r.state);
+}
+
+/** Whether a light snapshot of `month` was taken on or after `since` (an ISO date). */
+export async function lightsTakenSince(db: Db, month: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('ledger_lights')
+    .select('project_id')
+    .where('month', '=', month)
+    .where('computed_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -75,3 +75,16 @@ export async function recordEarlyPublication(
     .where('round_id', '=', roundId)
     .execute();
 }
+
+/** Rounds in notice whose window ended at or before `now`, oldest first. */
+export async function roundsWithEndedNotice(db: Db, now: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('rounds as r')
+    .innerJoin('round_notices as n', 'n.round_id', 'r.id')
+    .select('r.id')
+    .where('r.state', '=', 'notice')
+    .where('n.ends_at', '<=', now)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
