@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, type ErrorCode } from '../core/errors.ts';
 import { passwordExpired } from '../core/password-policy.ts';
 import { effectiveRoles, PRIVILEGED_ROLES, type Role } from '../core/permissions.ts';
 import type { UnitRef } from '../core/units.ts';
@@ -82,7 +82,7 @@ const INVALID = '用户名或密码错误 wrong user name or password';
 /** Why a signed-in session may do nothing but put it right (DESIGN §1, issue 19). */
 export type Restriction = 'password_first' | 'password_expired' | 'totp_setup';
 
-const RESTRICTION_MESSAGES: Record<Restriction, [string, string]> = {
+const RESTRICTION_MESSAGES: Record<Restriction, [ErrorCode, string]> = {
   password_first: [
     'PASSWORD_CHANGE_REQUIRED',
     '首次登录请先修改由他人设置的密码 change the password someone else set before going on',

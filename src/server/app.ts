@@ -14,7 +14,7 @@ import {
 import { separationStored } from '../db/account-security.repository.ts';
 import type { ServerDeps } from './deps.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { documentErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input.ts';
 import { registerReadYourWrites } from './plugins/replicas.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -92,6 +92,7 @@ export async function buildServer(
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: documentErrors,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs/ui' });
   app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());

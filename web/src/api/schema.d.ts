@@ -31,6 +31,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -84,6 +86,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -227,6 +231,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -370,6 +376,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -515,6 +523,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -573,6 +583,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -624,6 +636,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -665,6 +679,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -690,6 +706,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -850,6 +868,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -995,6 +1015,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1138,6 +1160,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1194,6 +1218,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1235,6 +1261,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1430,6 +1458,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -1575,6 +1605,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1726,6 +1758,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1788,6 +1822,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -1831,6 +1867,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -1867,6 +1905,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1915,6 +1955,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1985,6 +2027,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2072,6 +2116,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2172,6 +2218,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2266,6 +2314,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2323,6 +2373,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2412,6 +2464,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2501,6 +2555,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2636,6 +2692,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2736,6 +2794,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2840,6 +2900,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2939,6 +3001,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3081,6 +3145,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -3123,6 +3189,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3177,6 +3245,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3221,6 +3291,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3276,6 +3348,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3319,6 +3393,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3407,6 +3483,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3476,6 +3554,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3539,6 +3619,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3600,6 +3682,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3649,6 +3733,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3688,6 +3774,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3730,6 +3818,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3776,6 +3866,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3818,6 +3910,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3887,6 +3981,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4002,6 +4098,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -4040,6 +4138,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4090,6 +4190,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4144,6 +4246,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4190,6 +4294,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4226,6 +4332,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4289,6 +4397,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4346,6 +4456,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4371,6 +4483,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4417,6 +4531,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4468,6 +4584,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4585,6 +4703,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4626,6 +4746,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4676,6 +4798,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4717,6 +4841,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4767,6 +4893,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4815,6 +4943,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4873,6 +5003,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4920,6 +5052,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4971,6 +5105,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5032,6 +5168,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5081,6 +5219,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5139,6 +5279,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5196,6 +5338,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5248,6 +5392,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5300,6 +5446,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5349,6 +5497,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5404,6 +5554,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5507,6 +5659,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5564,6 +5718,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5615,6 +5771,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5676,6 +5834,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5723,6 +5883,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -5747,6 +5909,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5798,6 +5962,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5864,6 +6030,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5909,6 +6077,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5954,6 +6124,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6007,6 +6179,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -6072,6 +6246,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6119,6 +6295,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6170,6 +6348,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6225,6 +6405,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6310,6 +6492,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6377,6 +6561,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6450,6 +6636,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -6571,6 +6759,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6704,6 +6894,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6831,6 +7023,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6967,6 +7161,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7022,6 +7218,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7154,6 +7352,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7225,6 +7425,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7344,6 +7546,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -7382,6 +7586,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7422,6 +7628,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -7460,6 +7668,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -7498,6 +7708,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7565,6 +7777,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7686,6 +7900,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7787,6 +8003,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7843,6 +8061,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -7879,6 +8099,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7943,6 +8165,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7999,6 +8223,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8056,6 +8282,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8113,6 +8341,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8171,6 +8401,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8325,6 +8557,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8381,6 +8615,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8423,6 +8659,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8491,6 +8729,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -8586,6 +8826,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -8656,6 +8898,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8782,6 +9026,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8836,6 +9082,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -8891,6 +9139,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -8944,6 +9194,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8997,6 +9249,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9072,6 +9326,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9113,6 +9369,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -9157,6 +9415,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9202,6 +9462,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9273,6 +9535,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -9313,6 +9577,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -9351,6 +9617,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9398,6 +9666,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -9446,6 +9716,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9584,6 +9856,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -9624,6 +9898,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9659,6 +9935,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9699,6 +9977,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -9750,6 +10030,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -9873,6 +10155,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -9997,6 +10281,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -10046,6 +10332,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10115,6 +10403,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10174,6 +10464,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -10210,6 +10502,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10281,6 +10575,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10343,6 +10639,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -10385,6 +10683,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -10419,6 +10719,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10466,6 +10768,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -10516,6 +10820,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10567,6 +10873,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -10619,6 +10927,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10673,6 +10983,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10724,6 +11036,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10772,6 +11086,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -10824,6 +11140,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10876,6 +11194,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10924,6 +11244,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -10965,6 +11287,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -11015,6 +11339,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -11053,6 +11379,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -11086,6 +11414,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -11128,6 +11458,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -11175,6 +11507,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -11209,6 +11543,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -11248,6 +11584,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -11284,8 +11622,55 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        /** @description 错误（DESIGN §5） */
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION" | "BAD_REQUEST" | "UNKNOWN_PARENT" | "UNKNOWN_UNIT" | "UNKNOWN_DIVISION" | "UNIT_REQUIRED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "PASSWORD_REUSED" | "TOTP_CODE_WRONG" | "INVALID_RUBRIC" | "INVALID_ENTRIES" | "INVALID_SHEET" | "INVALID_POLICY" | "BAD_FILE" | "UNKNOWN_INDICATOR" | "BAD_PERIOD" | "NO_PARTICIPANTS" | "OUTSIDE_SUBTREE" | "NO_YELLOW_FLAG" | "NON_FINITE_SCORE" | "LIGHT_COMPUTED" | "NEEDS_CONFIRMATION" | "MILESTONE_ORDER" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOTP_REQUIRED" | "TOTP_INVALID" | "FORBIDDEN" | "CSRF_FAILED" | "SELF_REVIEW" | "PASSWORD_CHANGE_REQUIRED" | "PASSWORD_EXPIRED" | "TOTP_SETUP_REQUIRED" | "NOT_FOUND" | "UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "CONTEST_NOT_FOUND" | "ROUND_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "SERIES_NOT_FOUND" | "NOTHING_TO_FILL" | "CONFLICT" | "DUPLICATE_CODE" | "DUPLICATE_USERNAME" | "DUPLICATE_PERIOD" | "DUPLICATE_APPEAL" | "CYCLE" | "SELF_LOCKOUT" | "ALREADY_INITIALISED" | "NO_RESULTS" | "NO_PUBLISHED_RUBRIC" | "APPEAL_DECIDED" | "APPEALS_PENDING" | "INVALID_TRANSITION" | "RUBRIC_FROZEN" | "ROUND_CLOSED" | "DERIVED_ROUND" | "NOT_A_TEMPLATE" | "INSTANCE_EXISTS" | "ROUND_NOT_PUBLISHED" | "NOTICE_NOT_ENDED" | "NOTICE_ENDED" | "NOT_ALL_READY" | "RECTIFICATION_STATE" | "TOTP_NOT_ENROLLING" | "ROLE_CONFLICT" | "MEMBER_TRANSFERRED" | "HOUSEHOLD_BARRED" | "INSUFFICIENT_POINTS" | "OUT_OF_STOCK" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "UNSUPPORTED_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "DATABASE_UNAVAILABLE";
+                details?: {
+                    params?: {
+                        [key: string]: string | number;
+                    };
+                    problems?: components["schemas"]["Problem"][];
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description 中文，供用户阅读 */
+                message: string;
+            };
+        };
+        /** @description 一处问题：表格的单元格、批量的一项、评分标准或请求的字段 */
+        Problem: {
+            cell?: string | null;
+            code: string;
+            column?: string;
+            field?: string;
+            index?: number;
+            indicator?: string;
+            line?: number;
+            /** @description 中文；网页按 code + params 以用户语言显示 */
+            message: string;
+            params?: {
+                [key: string]: string | number;
+            };
+            row?: number;
+            sheet?: string | null;
+            unit?: string;
+            value?: string;
+        };
+    };
+    responses: {
+        /** @description 错误 error */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
