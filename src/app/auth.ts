@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, type ErrorCode } from '../core/errors.ts';
 import { passwordExpired } from '../core/password-policy.ts';
 import { effectiveRoles, PRIVILEGED_ROLES, type Role } from '../core/permissions.ts';
 import type { UnitRef } from '../core/units.ts';
@@ -77,24 +77,15 @@ export function failureDelayMs(failures: number): number {
 /** The wait of every attempt from an address past its limit: it slows guessing, locks no one out. */
 export const ADDRESS_DELAY_MS = 2000;
 
-const INVALID = '用户名或密码错误 wrong user name or password';
+const INVALID = '用户名或密码错误';
 
 /** Why a signed-in session may do nothing but put it right (DESIGN §1, issue 19). */
 export type Restriction = 'password_first' | 'password_expired' | 'totp_setup';
 
-const RESTRICTION_MESSAGES: Record<Restriction, [string, string]> = {
-  password_first: [
-    'PASSWORD_CHANGE_REQUIRED',
-    '首次登录请先修改由他人设置的密码 change the password someone else set before going on',
-  ],
-  password_expired: [
-    'PASSWORD_EXPIRED',
-    '密码已过期，请先修改密码 your password has expired; change it to go on',
-  ],
-  totp_setup: [
-    'TOTP_SETUP_REQUIRED',
-    '管理类账号须先绑定动态口令（两步验证）set up the second factor (TOTP) first',
-  ],
+const RESTRICTION_MESSAGES: Record<Restriction, [ErrorCode, string]> = {
+  password_first: ['PASSWORD_CHANGE_REQUIRED', '首次登录请先修改由他人设置的密码'],
+  password_expired: ['PASSWORD_EXPIRED', '密码已过期，请先修改密码'],
+  totp_setup: ['TOTP_SETUP_REQUIRED', '管理类账号须先绑定动态口令（两步验证）'],
 };
 
 export function restrictionError(restriction: Restriction): DomainError {
@@ -202,8 +193,8 @@ export async function login(
     const retryAfter = Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 1000);
     throw new DomainError(
       'RATE_LIMITED',
-      `登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfter / 60)} 分钟后再试或联系安全管理员 too many failed sign-ins, try again later`,
-      { retryAfter },
+      `登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfter / 60)} 分钟后再试或联系安全管理员`,
+      { retryAfter, params: { minutes: Math.ceil(retryAfter / 60) } },
     );
   }
   const usable = row?.active ? row : undefined;
@@ -236,20 +227,12 @@ export async function login(
   }
   if (sec?.totp_secret) {
     if (!input.totp) {
-      throw new DomainError(
-        'TOTP_REQUIRED',
-        '请输入动态口令（两步验证码）enter the code from your authenticator app',
-        { field: 'totp' },
-      );
+      throw new DomainError('TOTP_REQUIRED', '请输入动态口令（两步验证码）', { field: 'totp' });
     }
     if (!(await checkSecondFactor(db, usable.id, sec.totp_secret, input.totp, now))) {
       return fail(
         'totp',
-        new DomainError(
-          'TOTP_INVALID',
-          '动态口令不正确、已过期或已用过 wrong, expired or already used code',
-          { field: 'totp' },
-        ),
+        new DomainError('TOTP_INVALID', '动态口令不正确、已过期或已用过', { field: 'totp' }),
       );
     }
   }

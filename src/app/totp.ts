@@ -101,13 +101,13 @@ export function confirmTotp(
     const sec = await findUserSecurity(tx.db, actor.userId!);
     const pending = sec?.totp_pending_secret;
     if (!pending) {
-      throw new DomainError('TOTP_NOT_ENROLLING', '请先开始绑定 start enrolment first', {
+      throw new DomainError('TOTP_NOT_ENROLLING', '请先开始绑定', {
         field: 'code',
       });
     }
     const step = matchTotp(pending, input.code, tx.clock.now());
     if (step === null) {
-      throw new DomainError('TOTP_CODE_WRONG', '验证码不正确或已过期 wrong or expired code', {
+      throw new DomainError('TOTP_CODE_WRONG', '验证码不正确或已过期', {
         field: 'code',
       });
     }
@@ -156,7 +156,10 @@ export async function checkSecondFactor(
 export function resetTotp(ctx: AppContext, idOrName: string): Promise<void> {
   return inTransaction(ctx, async (tx) => {
     const row = await findUserRow(tx.db, idOrName);
-    if (!row) throw new DomainError('USER_NOT_FOUND', `用户不存在 user not found: ${idOrName}`);
+    if (!row)
+      throw new DomainError('USER_NOT_FOUND', `用户不存在：${idOrName}`, {
+        params: { user: idOrName },
+      });
     await authorize(tx, 'security.manage', row.unit_id);
     await updateUserSecurity(tx.db, row.id, {
       totp_secret: null,

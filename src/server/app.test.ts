@@ -79,7 +79,7 @@ describeEachDialect('HTTP API', (use) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION');
-    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(
+    expect(bad.json().error.details.problems.map((f: { field: string }) => f.field)).toEqual(
       expect.arrayContaining(['body.code', 'body.name', 'body.kind']),
     );
 

@@ -14,7 +14,7 @@ import { separationStored } from '../db/account-security.repository.ts';
 import type { ServerDeps } from './deps.ts';
 import { openApiTransform, openApiTransformObject } from './openapi-components.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { documentErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input.ts';
 import { registerReadYourWrites } from './plugins/replicas.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -92,7 +92,8 @@ export async function buildServer(
       },
     },
     transform: openApiTransform,
-    transformObject: openApiTransformObject,
+    // The named views as components, then the one error body on every operation.
+    transformObject: (input) => documentErrors({ openapiObject: openApiTransformObject(input) }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs/ui' });
   app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());

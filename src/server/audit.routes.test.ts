@@ -60,6 +60,6 @@ describeEachDialect('audit log API', (use) => {
   it('refuses a malformed filter with the field named', async () => {
     const res = await s.as('admin', { url: '/api/v1/audit', query: { from: 'yesterday' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields[0].field).toBe('querystring.from');
+    expect(res.json().error.details.problems[0].field).toBe('querystring.from');
   });
 });

@@ -58,7 +58,7 @@ export async function registerAuth(app: FastifyInstance, deps: ServerDeps): Prom
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const auth = token ? await authenticateToken(deps, token) : undefined;
       if (!auth) {
-        throw new DomainError('UNAUTHENTICATED', '令牌无效或已撤销 invalid or revoked token');
+        throw new DomainError('UNAUTHENTICATED', '令牌无效或已撤销');
       }
       request.auth = auth;
       return;
@@ -75,7 +75,7 @@ export async function registerAuth(app: FastifyInstance, deps: ServerDeps): Prom
       !SAFE_METHODS.has(request.method) &&
       request.headers[CSRF_HEADER] !== auth.session?.csrfToken
     ) {
-      throw new DomainError('CSRF_FAILED', '页面已过期，请刷新后重试 missing or wrong CSRF token');
+      throw new DomainError('CSRF_FAILED', '页面已过期，请刷新后重试');
     }
     // A first or expired password, or a missing second factor: only putting it right is allowed.
     if (auth.restriction && !mayWhileRestricted(request.method, request.url, auth.restriction)) {

@@ -1,104 +1,104 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError } from '../../core/errors.ts';
+import { z } from 'zod';
+import {
+  DomainError,
+  ERROR_CODE_LIST,
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorDetails,
+  type Problem,
+} from '../../core/errors.ts';
 import { isConcurrencyConflict, isConnectionError } from '../../db/dialect.ts';
 
-/** HTTP status of every stable error code; a code not listed here is a 400. */
-const STATUS: Record<string, number> = {
-  VALIDATION: 400,
-  UNKNOWN_PARENT: 400,
-  UNKNOWN_UNIT: 400,
-  UNKNOWN_DIVISION: 400,
-  UNIT_REQUIRED: 400,
-  WRONG_PASSWORD: 400,
-  WEAK_PASSWORD: 400,
-  UNAUTHENTICATED: 401,
-  INVALID_CREDENTIALS: 401,
-  FORBIDDEN: 403,
-  CSRF_FAILED: 403,
-  NOT_FOUND: 404,
-  UNIT_NOT_FOUND: 404,
-  USER_NOT_FOUND: 404,
-  DUPLICATE_CODE: 409,
-  DUPLICATE_USERNAME: 409,
-  CYCLE: 409,
-  CONFLICT: 409,
-  SELF_LOCKOUT: 409,
-  ALREADY_INITIALISED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  FILE_TOO_LARGE: 413,
-  UNSUPPORTED_FILE: 415,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  CONTEST_NOT_FOUND: 404,
-  ROUND_NOT_FOUND: 404,
-  RUBRIC_NOT_FOUND: 404,
-  INVALID_RUBRIC: 400,
-  INVALID_ENTRIES: 400,
-  INVALID_SHEET: 400,
-  NOTHING_TO_FILL: 404,
-  BAD_FILE: 400,
-  UNKNOWN_INDICATOR: 400,
-  BAD_PERIOD: 400,
-  NO_PARTICIPANTS: 400,
-  OUTSIDE_SUBTREE: 400,
-  NO_RESULTS: 409,
-  NO_PUBLISHED_RUBRIC: 409,
-  DUPLICATE_PERIOD: 409,
-  DUPLICATE_APPEAL: 409,
-  APPEAL_DECIDED: 409,
-  APPEALS_PENDING: 409,
-  INVALID_TRANSITION: 409,
-  RUBRIC_FROZEN: 409,
-  ROUND_CLOSED: 409,
-  DERIVED_ROUND: 409,
-  NOT_A_TEMPLATE: 409,
-  INSTANCE_EXISTS: 409,
-  ROUND_NOT_PUBLISHED: 409,
-  NOTICE_NOT_ENDED: 409,
-  NOTICE_ENDED: 409,
-  SERIES_NOT_FOUND: 404,
-  NOT_ALL_READY: 409,
-  NO_YELLOW_FLAG: 400,
-  RECTIFICATION_STATE: 409,
-  RATE_LIMITED: 429,
-  DATABASE_UNAVAILABLE: 503,
-  // Accounts (issue 19).
-  TOTP_REQUIRED: 401,
-  TOTP_INVALID: 401,
-  TOTP_NOT_ENROLLING: 409,
-  TOTP_CODE_WRONG: 400,
-  PASSWORD_REUSED: 400,
-  ROLE_CONFLICT: 409,
-  PASSWORD_CHANGE_REQUIRED: 403,
-  PASSWORD_EXPIRED: 403,
-  TOTP_SETUP_REQUIRED: 403,
-  NON_FINITE_SCORE: 400,
-  // Party-member points (DESIGN §10) and the password policy.
-  MEMBER_TRANSFERRED: 409,
-  SELF_REVIEW: 403,
-  // Star households and the points market (DESIGN §10).
-  HOUSEHOLD_BARRED: 409,
-  INSUFFICIENT_POINTS: 409,
-  OUT_OF_STOCK: 409,
-  INVALID_POLICY: 400,
-  // The project ledger (DESIGN §9).
-  LIGHT_COMPUTED: 400,
-  NEEDS_CONFIRMATION: 400,
-  MILESTONE_ORDER: 400,
+/** The HTTP status of a code (the one table: src/core/errors.ts ERROR_CODES). */
+export function statusOf(code: ErrorCode): number {
+  return ERROR_CODES[code];
+}
+
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** OpenAPI: src/core/errors.ts Problem. */
+const ProblemSchema = z
+  .object({
+    code: z.string(),
+    message: z.string().describe('中文；网页按 code + params 以用户语言显示'),
+    params: Params.optional(),
+    field: z.string().optional(),
+    line: z.number().optional(),
+    sheet: z.string().nullable().optional(),
+    row: z.number().optional(),
+    column: z.string().optional(),
+    cell: z.string().nullable().optional(),
+    value: z.string().optional(),
+    index: z.number().optional(),
+    unit: z.string().optional(),
+    indicator: z.string().optional(),
+  })
+  .describe('一处问题：表格的单元格、批量的一项、评分标准或请求的字段');
+
+/** OpenAPI: the error body of DESIGN §5. */
+const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODE_LIST),
+      message: z.string().describe('中文，供用户阅读'),
+      details: z
+        .object({ params: Params.optional(), problems: z.array(ProblemSchema).optional() })
+        .catchall(z.unknown())
+        .optional(),
+    }),
+  })
+  .describe('错误（DESIGN §5）');
+
+type OpenApiObject = {
+  components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> };
+  paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
 };
 
-/** Every stable code the server may answer with. */
-export const ERROR_CODES: readonly string[] = Object.keys(STATUS);
-
-export function statusOf(code: string): number {
-  return STATUS[code] ?? 400;
+/**
+ * @fastify/swagger's transformObject: every operation answers its errors in the one shape, so
+ * the document says so once (components.responses.Error) and every operation's 4XX and 5XX refer to it.
+ */
+export function documentErrors(input: object): never {
+  const document = (input as { openapiObject?: OpenApiObject }).openapiObject;
+  if (!document) return (input as { swaggerObject: never }).swaggerObject;
+  const components = document.components ?? {};
+  document.components = components;
+  const schemas = components.schemas ?? {};
+  components.schemas = schemas;
+  const json = (schema: z.ZodType) =>
+    z.toJSONSchema(schema, { target: 'openapi-3.0', unrepresentable: 'any' });
+  const { $schema: _p, ...problem } = json(ProblemSchema) as Record<string, unknown>;
+  const { $schema: _e, ...error } = json(ErrorBodySchema) as Record<string, unknown>;
+  // The problems refer to the one Problem schema rather than repeating it.
+  const details = (error.properties as Record<string, { properties: Record<string, unknown> }>)
+    .error!.properties.details as { properties: { problems: { items: unknown } } };
+  details.properties.problems.items = { $ref: '#/components/schemas/Problem' };
+  schemas.Problem = problem;
+  schemas.Error = error;
+  components.responses = {
+    ...components.responses,
+    Error: {
+      description: '错误 error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    },
+  };
+  const answer = { $ref: '#/components/responses/Error' };
+  for (const operations of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      operation.responses = { ...operation.responses, '4XX': answer, '5XX': answer };
+    }
+  }
+  return document as never;
 }
 
+/** The error body of DESIGN §5. */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: ErrorDetails };
 }
 
-function body(code: string, message: string, details?: unknown): ErrorBody {
+function body(code: ErrorCode, message: string, details?: ErrorDetails): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
 
@@ -107,6 +107,8 @@ export function registerErrorHandling(
   app: FastifyInstance,
   options: { serveIndexHtml?: boolean } = {},
 ): void {
+  // Zod words the problems of a request in Chinese, as the server's own messages are.
+  z.config(z.locales.zhCN());
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const domain: unknown = error;
     if (domain instanceof DomainError) {
@@ -115,53 +117,42 @@ export function registerErrorHandling(
         .send(body(domain.code, domain.message, domain.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => ({
+      // Zod's own words are English; the field names what is wrong, in every language.
+      const problems: Problem[] = error.validation.map((v) => ({
+        code: String(v.keyword || 'invalid').toUpperCase(),
         field: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
         message: v.message ?? 'invalid',
       }));
-      const names = fields.map((f) => f.field).join(', ');
+      const fields = problems.map((p) => p.field).join(', ');
       return reply
         .status(400)
-        .send(body('VALIDATION', `请求参数有误 invalid request: ${names}`, { fields }));
+        .send(body('VALIDATION', `请求参数有误：${fields}`, { params: { fields }, problems }));
     }
     if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', '请求内容过大 request too large'));
+      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', '请求内容过大'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors (bad JSON, wrong content type): safe to name, never internals.
       const code =
         error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      const reason = error.message.split('\n')[0] ?? '';
       return reply
         .status(error.statusCode)
-        .send(body(code, `请求无效 bad request: ${error.message.split('\n')[0]}`));
+        .send(body(code, `请求无效：${reason}`, { params: { reason } }));
     }
     if (isConcurrencyConflict(error)) {
       // Two requests created the same thing at once; the loser's transaction rolled back.
-      return reply
-        .status(409)
-        .send(
-          body(
-            'CONFLICT',
-            '该记录已存在或刚被他人创建，请刷新后再试 it exists already (created at the same time by another request)',
-          ),
-        );
+      return reply.status(409).send(body('CONFLICT', '该记录已存在或刚被他人创建，请刷新后再试'));
     }
     if (isConnectionError(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       return reply
         .status(503)
         .header('retry-after', '5')
-        .send(
-          body(
-            'DATABASE_UNAVAILABLE',
-            '数据库暂时无法连接，请稍后再试 the database is unavailable; try again shortly',
-          ),
-        );
+        .send(body('DATABASE_UNAVAILABLE', '数据库暂时无法连接，请稍后再试'));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send(body('INTERNAL', '服务器内部错误，请稍后再试 internal server error'));
+    return reply.status(500).send(body('INTERNAL', '服务器内部错误，请稍后再试'));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -172,8 +163,10 @@ export function registerErrorHandling(
     if (options.serveIndexHtml && request.method === 'GET' && isPage) {
       return reply.sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send(body('NOT_FOUND', `接口不存在 no such endpoint: ${request.method} ${request.url}`));
+    return reply.status(404).send(
+      body('NOT_FOUND', `接口不存在：${request.method} ${request.url}`, {
+        params: { endpoint: `${request.method} ${request.url}` },
+      }),
+    );
   });
 }

@@ -33,11 +33,10 @@ export function requireCleanText(value: string | undefined, field: string): void
 }
 
 function badText(field: string): DomainError {
-  return new DomainError(
-    'VALIDATION',
-    `${field} 含有不允许的字符（空字符或不成对的代理项）${field} holds a NUL byte or a lone surrogate`,
-    { fields: [{ field, message: 'NUL byte or lone surrogate' }] },
-  );
+  return new DomainError('VALIDATION', `${field} 含有不允许的字符（空字符或不成对的代理项）`, {
+    params: { field },
+    problems: [{ code: 'BAD_TEXT', field, message: '含有空字符或不成对的代理项' }],
+  });
 }
 
 export function registerInputGuard(app: FastifyInstance): void {

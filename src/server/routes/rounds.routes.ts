@@ -245,13 +245,11 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const unit = field('unit');
         const indicator = field('indicator');
         if (!unit || !indicator) {
-          throw new DomainError(
-            'VALIDATION',
-            '请先给出 unit 和 indicator 字段，再给文件 unit and indicator fields must come before the file',
-            {
-              fields: [!unit && 'unit', !indicator && 'indicator'].filter(Boolean),
-            },
-          );
+          throw new DomainError('VALIDATION', '请先给出 unit 和 indicator 字段，再给文件', {
+            problems: [!unit && 'unit', !indicator && 'indicator']
+              .filter((f) => f !== false)
+              .map((field) => ({ code: 'REQUIRED', field, message: '须在文件之前给出' })),
+          });
         }
         const saved = await attachEvidence(
           { ...ctx, dataDir: deps.config.dataDir, files: deps.files, fileKey: deps.config.fileKey },

@@ -1,12 +1,14 @@
 // A small typed fetch wrapper for the JSON API under /api/v1 (DESIGN §5, §7).
 // Every failure becomes an ApiError; pages turn it into words with `errorMessage`.
+import type { components } from './schema.d.ts';
 
 export const API_BASE = '/api/v1';
 
-/** The error body every API route sends: `{ error: { code, message, details } }`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** The error body every API route sends (DESIGN §5; components.schemas.Error of openapi.json). */
+export type ApiErrorBody = components['schemas']['Error'];
+
+/** One thing wrong with an input, in `error.details.problems` (src/core/errors.ts Problem). */
+export type Problem = components['schemas']['Problem'];
 
 /** Codes the client itself assigns when the server gave none. */
 export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE' | 'HTTP_ERROR';

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import i18n from 'i18next';
 import { ApiError } from './client.ts';
 
 type ErrorKey =
@@ -14,20 +15,10 @@ type ErrorKey =
   | 'errors.rateLimited'
   | 'errors.unknown';
 
+/** Codes the client assigns itself (./client.ts ClientErrorCode), and a server without words. */
 const BY_CODE: Record<string, ErrorKey> = {
   NETWORK: 'errors.network',
   BAD_RESPONSE: 'errors.badResponse',
-  NOT_FOUND: 'errors.notFound',
-  UNIT_NOT_FOUND: 'errors.notFound',
-  UNAUTHORIZED: 'errors.unauthorized',
-  UNAUTHENTICATED: 'errors.unauthorized',
-  FORBIDDEN: 'errors.forbidden',
-  VALIDATION: 'errors.badRequest',
-  BAD_REQUEST: 'errors.badRequest',
-  CONFLICT: 'errors.conflict',
-  PAYLOAD_TOO_LARGE: 'errors.tooLarge',
-  RATE_LIMITED: 'errors.rateLimited',
-  INTERNAL: 'errors.server',
 };
 
 function keyForStatus(status: number): ErrorKey {
@@ -69,8 +60,8 @@ function splitMessage(message: string): { chinese?: string; english?: string } {
 }
 
 /**
- * One line written by the server or the engine ("中文 english" or "中文 (english)") in the
- * user's language: the Chinese part in Chinese, the English part (or else the whole) in English.
+ * One line of the pure engine (src/core), whose messages still carry their English in
+ * parentheses ("分值必须大于0 (points must be > 0)"): the part in the user's language.
  */
 export function localizedText(message: string, language: string): string {
   const own = splitMessage(message);
@@ -85,19 +76,34 @@ export function problemsOf<T = { message: string }>(error: unknown): T[] {
   return Array.isArray(details?.problems) ? (details.problems as T[]) : [];
 }
 
+/** The values the server's message names (`details.params`), for the words of its code. */
+export function paramsOf(error: ApiError): Record<string, string | number> {
+  const params = (error.details as { params?: unknown } | undefined)?.params;
+  return typeof params === 'object' && params !== null
+    ? (params as Record<string, string | number>)
+    : {};
+}
+
 /**
  * A sentence a user can read for any thrown value; never a raw error object.
- * In Chinese the server's own words are preferred ("单位不存在" beats a generic line; the
- * server writes them for users, STYLE §12) but only their Chinese part, so no English reaches
- * the Chinese UI. In English the app's own sentence for the code comes first.
+ * The code in the user's language (`errors.<CODE>` with `details.params`) when that language
+ * words it; else the server's own message (Chinese, naming the particulars; STYLE §12); else a
+ * sentence for the HTTP status.
  */
 export function errorMessage(error: unknown, t: TFunction, language: string): string {
   if (!(error instanceof ApiError)) return t('errors.unknown');
-  const own = error.serverMessage ? splitMessage(error.serverMessage) : {};
-  if (language.startsWith('zh') && own.chinese) return own.chinese;
-  const key = BY_CODE[error.code] ?? keyForStatus(error.status);
-  if (!language.startsWith('zh') && key === 'errors.unknown' && own.english) return own.english;
-  return t(key);
+  const clientKey = BY_CODE[error.code];
+  if (clientKey && !error.serverMessage) return t(clientKey);
+  const key = `errors.${error.code}`;
+  if (i18n.getResource(language, 'translation', key) !== undefined) {
+    const text = String(t(key as never, paramsOf(error) as never));
+    // A placeholder the server left unfilled would show as {{name}}: its own words are better.
+    if (!text.includes('{{') || !error.serverMessage) return text;
+  }
+  const own = error.serverMessage ? localizedText(error.serverMessage, language) : '';
+  // Never an English-only line (Fastify's own words) in the Chinese UI.
+  if (own && (!language.startsWith('zh') || HAN.test(own))) return own;
+  return t(clientKey ?? keyForStatus(error.status));
 }
 
 export function isNotFound(error: unknown): boolean {

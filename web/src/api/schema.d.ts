@@ -31,6 +31,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -65,6 +67,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -208,6 +212,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -244,6 +250,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -282,6 +290,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -340,6 +350,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -391,6 +403,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -432,6 +446,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -457,6 +473,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -617,6 +635,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -655,6 +675,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -691,6 +713,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -747,6 +771,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -788,6 +814,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -830,6 +858,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -975,6 +1005,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1019,6 +1051,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1065,6 +1099,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -1108,6 +1144,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -1144,6 +1182,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1192,6 +1232,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1242,6 +1284,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -1278,6 +1322,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1327,6 +1373,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1370,6 +1418,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1427,6 +1477,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -1465,6 +1517,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1554,6 +1608,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -1601,6 +1657,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -1638,6 +1696,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1679,6 +1739,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1715,6 +1777,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1857,6 +1921,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -1899,6 +1965,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1941,6 +2009,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2002,6 +2072,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2044,6 +2116,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2080,6 +2154,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2144,6 +2220,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2193,6 +2271,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2243,6 +2323,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2291,6 +2373,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2327,6 +2411,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2360,6 +2446,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2396,6 +2484,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -2442,6 +2532,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2484,6 +2576,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2553,6 +2647,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2668,6 +2764,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -2706,6 +2804,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2756,6 +2856,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2810,6 +2912,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2856,6 +2960,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2892,6 +2998,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -2955,6 +3063,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3009,6 +3119,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3034,6 +3146,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3080,6 +3194,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3131,6 +3247,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3163,6 +3281,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3192,6 +3312,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3238,6 +3360,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3279,6 +3403,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3317,6 +3443,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3353,6 +3481,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3391,6 +3521,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3429,6 +3561,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3466,6 +3600,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3513,6 +3649,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3551,6 +3689,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3604,6 +3744,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3654,6 +3796,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3699,6 +3843,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3744,6 +3890,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -3784,6 +3932,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3830,6 +3980,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3883,6 +4035,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3928,6 +4082,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -3979,6 +4135,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4023,6 +4181,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4059,6 +4219,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -4083,6 +4245,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4134,6 +4298,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4183,6 +4349,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4219,6 +4387,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4264,6 +4434,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4314,6 +4486,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4366,6 +4540,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4400,6 +4576,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4438,6 +4616,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4480,6 +4660,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4565,6 +4747,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4607,6 +4791,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4655,6 +4841,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4691,6 +4879,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4739,6 +4929,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4781,6 +4973,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -4832,6 +5026,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4887,6 +5083,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4934,6 +5132,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4980,6 +5180,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5014,6 +5216,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -5052,6 +5256,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5092,6 +5298,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -5130,6 +5338,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -5168,6 +5378,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5232,6 +5444,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5296,6 +5510,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5343,6 +5559,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5384,6 +5602,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -5420,6 +5640,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5463,6 +5685,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5518,6 +5742,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5559,6 +5785,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5613,6 +5841,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5671,6 +5901,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5741,6 +5973,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5797,6 +6031,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5839,6 +6075,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5873,6 +6111,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5934,6 +6174,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -5970,6 +6212,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6008,6 +6252,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6043,6 +6289,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -6079,6 +6327,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -6132,6 +6382,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6185,6 +6437,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6260,6 +6514,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6301,6 +6557,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -6345,6 +6603,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6390,6 +6650,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6430,6 +6692,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -6470,6 +6734,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -6508,6 +6774,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6555,6 +6823,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -6603,6 +6873,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6653,6 +6925,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -6693,6 +6967,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6728,6 +7004,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6768,6 +7046,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6805,6 +7085,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -6844,6 +7126,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6884,6 +7168,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -6933,6 +7219,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -6981,6 +7269,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7019,6 +7309,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description file */
                 200: {
                     headers: {
@@ -7055,6 +7347,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7085,6 +7379,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7106,6 +7402,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -7148,6 +7446,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -7182,6 +7482,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7229,6 +7531,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7269,6 +7573,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7304,6 +7610,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7340,6 +7648,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7378,6 +7688,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7413,6 +7725,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7448,6 +7762,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7484,6 +7800,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7523,6 +7841,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7555,6 +7875,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7589,6 +7911,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7632,6 +7956,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -7670,6 +7996,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description No Content */
                 204: {
                     headers: {
@@ -7703,6 +8031,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7745,6 +8075,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -7792,6 +8124,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7826,6 +8160,8 @@ export interface paths {
                 };
             };
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -7865,6 +8201,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                "4XX": components["responses"]["Error"];
+                "5XX": components["responses"]["Error"];
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -8166,6 +8504,23 @@ export interface components {
             /** @enum {string} */
             status: "upheld" | "open" | "dismissed";
         };
+        /** @description 错误（DESIGN §5） */
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION" | "BAD_REQUEST" | "UNKNOWN_PARENT" | "UNKNOWN_UNIT" | "UNKNOWN_DIVISION" | "UNIT_REQUIRED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "PASSWORD_REUSED" | "TOTP_CODE_WRONG" | "INVALID_RUBRIC" | "INVALID_ENTRIES" | "INVALID_SHEET" | "INVALID_POLICY" | "BAD_FILE" | "UNKNOWN_INDICATOR" | "BAD_PERIOD" | "NO_PARTICIPANTS" | "OUTSIDE_SUBTREE" | "NO_YELLOW_FLAG" | "NON_FINITE_SCORE" | "LIGHT_COMPUTED" | "NEEDS_CONFIRMATION" | "MILESTONE_ORDER" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOTP_REQUIRED" | "TOTP_INVALID" | "FORBIDDEN" | "CSRF_FAILED" | "SELF_REVIEW" | "PASSWORD_CHANGE_REQUIRED" | "PASSWORD_EXPIRED" | "TOTP_SETUP_REQUIRED" | "NOT_FOUND" | "UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "CONTEST_NOT_FOUND" | "ROUND_NOT_FOUND" | "RUBRIC_NOT_FOUND" | "SERIES_NOT_FOUND" | "NOTHING_TO_FILL" | "CONFLICT" | "DUPLICATE_CODE" | "DUPLICATE_USERNAME" | "DUPLICATE_PERIOD" | "DUPLICATE_APPEAL" | "CYCLE" | "SELF_LOCKOUT" | "ALREADY_INITIALISED" | "NO_RESULTS" | "NO_PUBLISHED_RUBRIC" | "APPEAL_DECIDED" | "APPEALS_PENDING" | "INVALID_TRANSITION" | "RUBRIC_FROZEN" | "ROUND_CLOSED" | "DERIVED_ROUND" | "NOT_A_TEMPLATE" | "INSTANCE_EXISTS" | "ROUND_NOT_PUBLISHED" | "NOTICE_NOT_ENDED" | "NOTICE_ENDED" | "NOT_ALL_READY" | "RECTIFICATION_STATE" | "TOTP_NOT_ENROLLING" | "ROLE_CONFLICT" | "MEMBER_TRANSFERRED" | "HOUSEHOLD_BARRED" | "INSUFFICIENT_POINTS" | "OUT_OF_STOCK" | "PAYLOAD_TOO_LARGE" | "FILE_TOO_LARGE" | "UNSUPPORTED_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "DATABASE_UNAVAILABLE";
+                details?: {
+                    params?: {
+                        [key: string]: string | number;
+                    };
+                    problems?: components["schemas"]["Problem"][];
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description 中文，供用户阅读 */
+                message: string;
+            };
+        };
         /** @enum {string} */
         FlagColor: "red" | "yellow";
         FlagTally: {
@@ -8245,31 +8600,24 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "rejected";
         };
+        /** @description 一处问题：表格的单元格、批量的一项、评分标准或请求的字段 */
         Problem: {
-            closedOn: string | null;
-            closedOnTime: boolean | null;
-            daysOverdue: number;
-            deadline: string | null;
-            detail: string | null;
-            id: number;
-            overdue: boolean;
-            owner: {
-                code: string;
-                name?: string | null;
-            } | null;
-            ownerUnitId: number | null;
-            project?: {
-                code: string;
-                name?: string;
-                unit?: string;
+            cell?: string | null;
+            code: string;
+            column?: string;
+            field?: string;
+            index?: number;
+            indicator?: string;
+            line?: number;
+            /** @description 中文；网页按 code + params 以用户语言显示 */
+            message: string;
+            params?: {
+                [key: string]: string | number;
             };
-            projectId: number;
-            raisedOn: string;
-            reply: string | null;
-            /** @enum {string} */
-            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
-            stateName: string;
-            title: string;
+            row?: number;
+            sheet?: string | null;
+            unit?: string;
+            value?: string;
         };
         Project: {
             code: string;
@@ -8838,7 +9186,17 @@ export interface components {
             user: components["schemas"]["User"];
         };
     };
-    responses: never;
+    responses: {
+        /** @description 错误 error */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;

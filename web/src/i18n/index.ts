@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { errorCodesZhCN } from './error-codes.ts';
 import { zhCN } from './zh-CN.ts';
 
 declare module 'i18next' {
@@ -41,8 +42,14 @@ export function currentLanguage(): Language {
 /** English is loaded when first chosen, so the first load carries Chinese only. */
 async function ensureLoaded(language: Language): Promise<void> {
   if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
-    const { en } = await import('./en.ts');
-    i18n.addResourceBundle('en', 'translation', en);
+    const [{ en }, { errorCodesEn }] = await Promise.all([
+      import('./en.ts'),
+      import('./error-codes.ts'),
+    ]);
+    i18n.addResourceBundle('en', 'translation', {
+      ...en,
+      errors: { ...en.errors, ...errorCodesEn },
+    });
   }
 }
 
@@ -61,7 +68,10 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
+  // The words of the server's codes sit beside the app's own errors (errors.<CODE>).
+  resources: {
+    'zh-CN': { translation: { ...zhCN, errors: { ...zhCN.errors, ...errorCodesZhCN } } },
+  },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES.map((language) => language.code),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
+import { errorCodesEn, errorCodesZhCN } from './error-codes.ts';
 import { zhCN } from './zh-CN.ts';
 
 function flatten(messages: object, prefix = ''): Map<string, string> {
@@ -62,6 +63,20 @@ describe('messages', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('word the server’s codes in Chinese only with Chinese, and in English every one', () => {
+    const latin = Object.entries(errorCodesZhCN).filter(([, text]) => /[A-Za-z]/.test(text ?? ''));
+    expect(latin).toEqual([]);
+    const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort().join();
+    for (const [code, text] of Object.entries(errorCodesZhCN)) {
+      expect(placeholders(errorCodesEn[code as keyof typeof errorCodesEn]), code).toBe(
+        placeholders(text ?? ''),
+      );
+    }
+    // The codes sit beside the app's own error keys and must not shadow one.
+    for (const code of Object.keys(errorCodesEn))
+      expect(zh.has(`errors.${code}`), code).toBe(false);
   });
 
   it('say nothing of 20 MB, KB or PDF in Chinese', () => {
