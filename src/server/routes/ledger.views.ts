@@ -128,7 +128,7 @@ export const ProblemView = z
     daysOverdue: z.number(),
     closedOnTime: z.boolean().nullable(),
   })
-  .meta({ id: 'Problem' });
+  .meta({ id: 'LedgerProblem' });
 
 export const ListProblemsView = z.object({
   items: z.array(

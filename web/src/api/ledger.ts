@@ -12,7 +12,7 @@ export type ProjectSummary = Schema<'ProjectSummary'>;
 export type ProjectDetail = Schema<'Project'>;
 
 /** A problem (问题) raised on a project; the list also carries each one's steps. */
-export type Problem = Schema<'Problem'>;
+export type Problem = Schema<'LedgerProblem'>;
 export type ProblemWithSteps = ItemOf<Answer<'/api/v1/problems', 'get'>>;
 
 export interface ProjectFilter {

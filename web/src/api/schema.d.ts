@@ -4755,7 +4755,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["LedgerProblem"];
                     };
                 };
             };
@@ -5140,7 +5140,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": components["schemas"]["LedgerProblem"];
                     };
                 };
             };
@@ -8542,6 +8542,32 @@ export interface components {
             id: number;
             size: number | null;
             unitId: number;
+        };
+        LedgerProblem: {
+            closedOn: string | null;
+            closedOnTime: boolean | null;
+            daysOverdue: number;
+            deadline: string | null;
+            detail: string | null;
+            id: number;
+            overdue: boolean;
+            owner: {
+                code: string;
+                name?: string | null;
+            } | null;
+            ownerUnitId: number | null;
+            project?: {
+                code: string;
+                name?: string;
+                unit?: string;
+            };
+            projectId: number;
+            raisedOn: string;
+            reply: string | null;
+            /** @enum {string} */
+            state: "raised" | "assigned" | "reminded" | "escalated" | "replied" | "confirmed" | "closed";
+            stateName: string;
+            title: string;
         };
         /** @enum {string} */
         Light: "red" | "yellow" | "green";
