@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const all = ['units-import', 'engine', 'round-lifecycle', 'import', 'ledger', 'national'];
+const all = ['units-import', 'engine', 'round-lifecycle', 'import', 'ledger', 'national', 'points'];
 // The national round holds 620 thousand results and their explanations in memory at once.
 const flags: Record<string, string[]> = { national: ['--max-old-space-size=8192'] };
 const wanted = process.argv.slice(2);

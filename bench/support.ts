@@ -11,7 +11,7 @@ export const benchPgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DAT
 /** A fresh SQLite file, or a fresh PostgreSQL schema, with a data folder beside it. */
 export async function freshDatabase(
   dialect: 'sqlite' | 'postgres',
-): Promise<{ dir: string; handle: DatabaseHandle; drop: () => Promise<void> }> {
+): Promise<{ dir: string; handle: DatabaseHandle; drop: () => Promise<void>; schema?: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-bench-'));
   if (dialect === 'sqlite') {
     return {
@@ -26,6 +26,7 @@ export async function freshDatabase(
   await admin.query(`create schema ${schema}`);
   return {
     dir,
+    schema,
     handle: openPostgres(benchPgUrl!, { schema }),
     drop: async () => {
       await admin.query(`drop schema ${schema} cascade`);

@@ -34,7 +34,7 @@ type IndicatorSpec =
       floor?: number;
       bands?: [number, number][];
       unit?: 'ratio';
-      /** Filled from the project ledger when the round opens (DESIGN §9). */
+      /** Filled from the project ledger or party-member points when the round opens (DESIGN §9, §10). */
       source?: string;
     }
   | { code: string; name: string; kind: 'bonus' | 'deduction'; per: number; cap?: number }
@@ -275,7 +275,14 @@ const VILLAGE_CONTESTS: ContestSpec[] = [
   [
     '党员干部先锋',
     [
-      { code: 'A1', name: '党员积分平均分', points: 40, method: 'relative' },
+      // Filled from the villages' party-member points when a round opens (ledger-feed.ts).
+      {
+        code: 'A1',
+        name: '党员积分平均分',
+        points: 40,
+        method: 'relative',
+        source: 'points.member_average',
+      },
       { code: 'A2', name: '后备干部人数', points: 30, method: 'relative' },
     ],
   ],
@@ -288,6 +295,8 @@ const VILLAGE_CONTESTS: ContestSpec[] = [
         name: '星级文明户占比',
         points: 30,
         method: 'bands',
+        // The share of the village's households with a filed star rating for the period's year.
+        source: 'points.star_household_share',
         bands: [
           [0.3, 30],
           [0.2, 22],

@@ -62,6 +62,70 @@ describeEachDialect('the demo county', (use) => {
       rounds.filter((r) => r.state === 'collecting').every((r) => r.period === '2026-11'),
     ).toBe(true);
 
+    // 黄山铺镇's party-member points, star households and points markets, in every village; its
+    // village contests take 党员积分平均分 and 星级文明户占比 from them when a round opens.
+    const hsp = (await ctx.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', '371323104')
+      .executeTakeFirstOrThrow())!.id;
+    const hspVillages = (
+      await ctx.db.selectFrom('units').select('id').where('parent_id', '=', hsp).execute()
+    ).map((u) => u.id);
+    expect(hspVillages).toHaveLength(18);
+    const branches = await ctx.db
+      .selectFrom('points_branches')
+      .select('unit_id')
+      .where('unit_id', 'in', hspVillages)
+      .execute();
+    expect(branches).toHaveLength(18);
+    const stars = await ctx.db
+      .selectFrom('household_stars')
+      .select('name')
+      .where('organizer_unit_id', '=', hsp)
+      .execute();
+    expect(stars.map((x) => x.name)).toContain('孝老爱亲星');
+    const claims = await ctx.db
+      .selectFrom('household_claims as c')
+      .innerJoin('households as h', 'h.id', 'c.household_id')
+      .select(['c.stage', 'c.year', 'h.unit_id', 'h.barred_until'])
+      .execute();
+    expect(new Set(claims.map((c) => c.stage))).toEqual(
+      new Set(['claimed', 'reviewed', 'checked', 'rejected', 'filed', 'revoked']),
+    );
+    expect(claims.filter((c) => c.stage === 'revoked').map((c) => c.barred_until)).toEqual([
+      '2028-11-16',
+    ]);
+    for (const year of [2025, 2026])
+      expect(
+        new Set(claims.filter((c) => c.stage === 'filed' && c.year === year).map((c) => c.unit_id))
+          .size,
+      ).toBe(18);
+    const items = await ctx.db
+      .selectFrom('points_market_items')
+      .select(['unit_id', 'stock'])
+      .where('unit_id', 'in', hspVillages)
+      .execute();
+    expect(new Set(items.map((i) => i.unit_id)).size).toBe(18);
+    expect(items.some((i) => i.stock === 0)).toBe(true);
+    const redeemed = await ctx.db
+      .selectFrom('points_redemptions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(redeemed.n)).toBeGreaterThan(18);
+    const sourced = await ctx.db
+      .selectFrom('ledger_entry_sources as s')
+      .innerJoin('rounds as r', 'r.id', 's.round_id')
+      .select(['s.measure', 's.unit_id', 's.value'])
+      .where('r.period', '=', '2026-10')
+      .where('s.measure', 'like', 'points.%')
+      .execute();
+    for (const measure of ['points.member_average', 'points.star_household_share']) {
+      const mine = sourced.filter((x) => x.measure === measure);
+      expect(new Set(mine.map((x) => x.unit_id))).toEqual(new Set(hspVillages));
+      expect(mine.some((x) => Number(x.value) > 0)).toBe(true);
+    }
+
     // The past months' notices (进入公示 …) are history: every user starts with none unread.
     const unread = await ctx.db
       .selectFrom('notifications')

@@ -909,7 +909,10 @@ export interface BoardRow {
 }
 
 /** Boards already computed, per database handle, by scope and period, with the version they saw. */
-const boardCache = new WeakMap<object, Map<string, { version: number; rows: BoardRow[] }>>();
+const boardCache = new WeakMap<
+  object,
+  Map<string, { version: number; rows: Promise<BoardRow[]> }>
+>();
 const BOARD_CACHE_SIZE = 200;
 
 /**
@@ -933,9 +936,15 @@ export async function computeLeaderboard(
   const key = `${unitId}|${periodKey}`;
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.rows;
-  const rows = await boardOf(ctx, unitId, periodKey);
+  // The promise is cached, not its rows: requests for a board being computed wait for that one
+  // computation instead of each starting their own (50 at once would run 50 aggregates).
+  const rows = boardOf(ctx, unitId, periodKey);
   if (cache.size >= BOARD_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, { version, rows });
+  const entry = { version, rows };
+  cache.set(key, entry);
+  rows.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
   return rows;
 }
 

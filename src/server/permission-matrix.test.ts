@@ -40,6 +40,7 @@ import { createToken, createUser } from '../app/users.ts';
 import { loadConfig } from '../config.ts';
 import { ROLES, type Role } from '../core/permissions.ts';
 import type { RoundState } from '../core/round-state.ts';
+import { findBranchByUnit } from '../db/points.repository.ts';
 
 type Actor = Role | 'anonymous';
 const ACTORS: Actor[] = [...ROLES, 'anonymous'];
@@ -1628,7 +1629,10 @@ async function pointsFixture(
     .$if(inVillage !== undefined, (q) => q.where('v.code', '=', inVillage!))
     .orderBy('v.code')
     .executeTakeFirstOrThrow();
-  const branch = await createBranch(ctx, { unit: village.id, name: '党支部' });
+  // The demo gives 黄山铺镇's villages their branches; elsewhere the fixture makes one.
+  const branch =
+    (await findBranchByUnit(ctx.db, village.id)) ??
+    (await createBranch(ctx, { unit: village.id, name: '党支部' }));
   const member = await addMember(ctx, branch.id, {
     name: '王建国',
     gender: '男',
