@@ -58,6 +58,12 @@ describe('errorMessage', () => {
     expect(errorMessage(error, tr('en'), 'en')).toBe(errorCodesEn.UNIT_NOT_FOUND);
   });
 
+  it('prefers a message’s own English, naming its particulars, to the code’s generic words', () => {
+    const error = new ApiError(404, 'UNIT_NOT_FOUND', '单位不存在 unit not found: 42');
+    expect(errorMessage(error, tr('en'), 'en')).toBe('Unit not found: 42');
+    expect(errorMessage(error, tr('zh-CN'), 'zh-CN')).toBe('单位不存在');
+  });
+
   it('falls back to the status, then to the server’s message, for an unknown code', () => {
     expect(errorMessage(new ApiError(503, 'HTTP_ERROR', undefined), tr('en'), 'en')).toBe(
       en.errors.server,

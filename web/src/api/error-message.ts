@@ -95,8 +95,17 @@ export function errorMessage(error: unknown, t: TFunction, language: string): st
   const clientKey = BY_CODE[error.code];
   if (clientKey && !error.serverMessage) return t(clientKey);
   const key = `errors.${error.code}`;
-  if (i18n.getResource(language, 'translation', key) !== undefined) {
-    const text = String(t(key as never, paramsOf(error) as never));
+  const params = paramsOf(error);
+  // A message that still carries its own English ("单位不存在 unit not found: 42") and no params
+  // is more specific than the code's generic English sentence.
+  const ownEnglish =
+    !language.startsWith('zh') &&
+    Object.keys(params).length === 0 &&
+    error.serverMessage !== undefined &&
+    splitMessage(error.serverMessage).english !== undefined &&
+    HAN.test(error.serverMessage);
+  if (!ownEnglish && i18n.getResource(language, 'translation', key) !== undefined) {
+    const text = String(t(key as never, params as never));
     // A placeholder the server left unfilled would show as {{name}}: its own words are better.
     if (!text.includes('{{') || !error.serverMessage) return text;
   }
