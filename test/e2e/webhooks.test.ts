@@ -56,7 +56,7 @@ describe('webhooks', { timeout: 240_000 }, () => {
     await modal.getByRole('button', { name: '新增推送地址' }).click();
     const explain = modal.locator('.ant-form-item-explain-error');
     await explain.waitFor();
-    expect(await explain.textContent()).toContain('http(s)');
+    expect(await explain.textContent()).toContain('须为网址');
 
     const port = (receiver.address() as AddressInfo).port;
     await modal.getByLabel('接收地址').fill(`http://127.0.0.1:${port}/leitai`);
