@@ -1,7 +1,8 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
-import { errorCodesEn, errorCodesZhCN } from '../i18n/error-codes.ts';
+import { errorCodesZhCN } from '../i18n/error-codes.ts';
+import { errorCodesEn } from '../i18n/error-codes-en.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
 import { ApiError } from './client.ts';
 import { errorMessage, isNotFound } from './error-message.ts';

@@ -44,7 +44,7 @@ async function ensureLoaded(language: Language): Promise<void> {
   if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
     const [{ en }, { errorCodesEn }] = await Promise.all([
       import('./en.ts'),
-      import('./error-codes.ts'),
+      import('./error-codes-en.ts'),
     ]);
     i18n.addResourceBundle('en', 'translation', {
       ...en,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { errorCodesEn, errorCodesZhCN } from './error-codes.ts';
+import { errorCodesZhCN } from './error-codes.ts';
+import { errorCodesEn } from './error-codes-en.ts';
 import { zhCN } from './zh-CN.ts';
 
 function flatten(messages: object, prefix = ''): Map<string, string> {
