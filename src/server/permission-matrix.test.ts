@@ -1661,7 +1661,11 @@ async function pointsFixture(
     bytes: PDF,
   });
   const dispute = await fileDispute(ctx, String(record.id), { reason: '核对' });
-  const star = await createStar(ctx, { organizer: town, name: '权限矩阵测试星', criteria: '无违法' });
+  const star = await createStar(ctx, {
+    organizer: town,
+    name: '权限矩阵测试星',
+    criteria: '无违法',
+  });
   const household = async (filed: boolean) => {
     const h = await createHousehold(ctx, { unit: village.id, headName: '王建国' });
     await claimStars(ctx, String(h.id), { year: filed ? 2025 : 2026, stars: [star.id] });
