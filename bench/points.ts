@@ -294,7 +294,9 @@ async function secondaryIndexes(db: Db, dialect: 'sqlite' | 'postgres') {
       select indexname as name, indexdef as sql from pg_indexes
       where schemaname = current_schema() and tablename = 'points_records'
         and indexname not like '%pkey'`.execute(db);
-    return rows;
+    // A partitioned table's index reads `ON ONLY`, which would make the parent's alone (invalid,
+    // no partition indexes); made `ON` the table it covers every partition again.
+    return rows.map((r) => ({ ...r, sql: r.sql.replace(' ON ONLY ', ' ON ') }));
   }
   const { rows } = await sql<{ name: string; sql: string }>`
     select name, sql from sqlite_master
