@@ -21,6 +21,7 @@
  * BENCH_POINTS_ONLY=sqlite|postgres, BENCH_SECONDS (autocannon run, default 10),
  * BENCH_POINTS_USECASE (records through the use cases, default 2000). Asserts nothing.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { type Actor, type AppContext, systemActor } from '../src/app/context.ts';
+import { RULES } from '../src/app/demo-points.ts';
 import { assignBranchUser, createRecord, reviewRecord } from '../src/app/points.ts';
 import { createToken, createUser } from '../src/app/users.ts';
 import { parseRoles } from '../src/core/permissions.ts';
@@ -50,24 +52,6 @@ const YEAR = 2026;
 const NOW = `${YEAR}-12-31T02:00:00Z`;
 const MONTH = `${YEAR}-11`;
 const QUARTER = `${YEAR}-Q4`;
-
-// The rules catalogue of demo-points.ts (a common 党员积分管理办法), kept by the root unit.
-const RULES = [
-  { category: '组织生活', item: '参加“三会一课”', points: 2, itemCap: 24, categoryCap: 40 },
-  { category: '组织生活', item: '参加主题党日', points: 2, itemCap: 24, categoryCap: 40 },
-  { category: '志愿服务', item: '参加志愿服务活动', points: 3, itemCap: 30, categoryCap: 40 },
-  { category: '志愿服务', item: '人居环境整治义务劳动', points: 2, itemCap: 20, categoryCap: 40 },
-  { category: '带头致富', item: '带动群众增收', points: 5, itemCap: 20, categoryCap: 30 },
-  { category: '带头致富', item: '创办领办合作社', points: 10, itemCap: 10, categoryCap: 30 },
-  {
-    category: '违纪扣分',
-    item: '无故不参加组织生活',
-    points: -3,
-    itemCap: null,
-    categoryCap: null,
-  },
-  { category: '违纪扣分', item: '未按时交纳党费', points: -2, itemCap: null, categoryCap: null },
-];
 
 type Db = Kysely<Database>;
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);

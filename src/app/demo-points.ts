@@ -45,7 +45,8 @@ const MONTHS = 12;
 const HOUSEHOLDS = 24;
 const DEMO_PASSWORDS = { forceChange: false };
 
-const RULES: {
+/** The demo's rules catalogue, modelled on a common 党员积分管理办法 (the points bench uses it too). */
+export const RULES: {
   category: string;
   item: string;
   points: number;

@@ -4,6 +4,7 @@
 // reminders come from the scheduler's `reminders` job, once per (round, unit, kind).
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
+import { EVENT_KINDS, type EventKind } from '../core/events.ts';
 import { periodLabel } from '../core/period.ts';
 import type { Appeal } from '../db/appeal.repository.ts';
 import type { Contest } from '../db/contest.repository.ts';
@@ -29,15 +30,7 @@ import type { AppContext } from './context.ts';
 import { selfReported } from './entries.ts';
 import { isId } from './ids.ts';
 
-export const EVENT_KINDS = [
-  'deadline.3d',
-  'deadline.1d',
-  'deadline.overdue',
-  'round.notice',
-  'appeal.decided',
-  'rectification.due',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+export { EVENT_KINDS, type EventKind };
 
 export const EVENT_KIND_NAMES: Record<EventKind, string> = {
   'deadline.3d': '填报截止前3天',

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EVENT_KINDS } from '../../../../src/core/events.ts';
 import {
   changeWebhook,
   createWebhook,
@@ -31,16 +32,6 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { ResponsiveTable } from '../../components/responsive-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-
-/** The event kinds a hook may want, in the server's order (app/notifications.ts EVENT_KINDS). */
-const KINDS = [
-  'deadline.3d',
-  'deadline.1d',
-  'deadline.overdue',
-  'round.notice',
-  'appeal.decided',
-  'rectification.due',
-] as const;
 
 const STATUS_COLOR: Record<string, string> = {
   pending: 'warning',
@@ -243,7 +234,7 @@ function AddWebhookModal({
       onOk={submit}
       onCancel={onClose}
     >
-      <Form form={form} layout="vertical" initialValues={{ kinds: [...KINDS] }}>
+      <Form form={form} layout="vertical" initialValues={{ kinds: [...EVENT_KINDS] }}>
         <Form.Item
           name="url"
           label={t('webhooks.url')}
@@ -260,7 +251,7 @@ function AddWebhookModal({
           label={t('webhooks.kinds')}
           rules={[{ required: true, type: 'array', min: 1, message: t('webhooks.kindsNeeded') }]}
         >
-          <Checkbox.Group options={KINDS.map((k) => ({ value: k, label: kindName(k) }))} />
+          <Checkbox.Group options={EVENT_KINDS.map((k) => ({ value: k, label: kindName(k) }))} />
         </Form.Item>
         <Form.Item name="description" label={t('webhooks.description')}>
           <Input maxLength={200} />
