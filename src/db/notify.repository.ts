@@ -119,13 +119,18 @@ export async function markAllNotificationsRead(db: Db, userId: number, now: stri
 
 /** Active users of a unit holding a role. */
 export async function usersOfUnitWithRole(db: Db, unitIds: readonly number[], role: string) {
-  if (unitIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'unit_id', 'roles'])
-    .where('unit_id', 'in', [...unitIds])
-    .where('active', '=', 1)
-    .execute();
+  const rows: { id: number; unit_id: number; roles: string }[] = [];
+  // In chunks: a national round names 620 thousand units, past what one statement may bind
+  // (65,535 parameters on PostgreSQL, 32,766 on SQLite).
+  for (let i = 0; i < unitIds.length; i += 10_000) {
+    const chunk = await db
+      .selectFrom('users')
+      .select(['id', 'unit_id', 'roles'])
+      .where('unit_id', 'in', unitIds.slice(i, i + 10_000))
+      .where('active', '=', 1)
+      .execute();
+    for (const row of chunk) rows.push(row);
+  }
   return rows
     .filter((r) => r.roles.split(',').includes(role))
     .map((r) => ({ userId: r.id, unitId: r.unit_id }));
