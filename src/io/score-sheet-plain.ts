@@ -82,6 +82,16 @@ export function readPlainCsv(
     at = nextLine(text, end);
   }
   if (n === 0) return undefined;
+  return plainSheet(columns, values, n, { codes, names, groups, rows });
+}
+
+/** The rows both readers parsed, as the sheet and its layout (values cut to the `n` rows read). */
+function plainSheet(
+  columns: Column[],
+  values: (Float64Array | undefined)[],
+  n: number,
+  read: { codes: string[]; names: string[]; groups: string[]; rows: number[] },
+): SheetRead {
   const sheetValues = new Map<string, Float64Array>();
   const letters: Record<string, string> = {};
   let codeColumn = 'A';
@@ -93,7 +103,8 @@ export function readPlainCsv(
       codeColumn = columnLetter(c + 1);
     }
   });
-  const hasGroup = kinds.includes('group');
+  const { codes, names, groups, rows } = read;
+  const hasGroup = columns.some((c) => c.kind === 'group');
   return {
     ok: true,
     sheet: { codes, names, groups: hasGroup ? groups : codes.map(() => ''), values: sheetValues },
@@ -297,23 +308,7 @@ export function readPlainCsvBytes(
     at = byteNextLine(bytes, end);
   }
   if (n === 0) return undefined;
-  const sheetValues = new Map<string, Float64Array>();
-  const letters: Record<string, string> = {};
-  let codeColumn = 'A';
-  columns.forEach((column, c) => {
-    if (column.kind === 'indicator') {
-      sheetValues.set(column.indicator.code, values[c]!.slice(0, n));
-      letters[column.indicator.code] = columnLetter(c + 1);
-    } else if (column.kind === 'code') {
-      codeColumn = columnLetter(c + 1);
-    }
-  });
-  const hasGroup = columns.some((c) => c.kind === 'group');
-  return {
-    ok: true,
-    sheet: { codes, names, groups: hasGroup ? groups : codes.map(() => ''), values: sheetValues },
-    layout: { rows, codeColumn, columns: letters, cleared: [] },
-  };
+  return plainSheet(columns, values, n, { codes, names, groups, rows });
 }
 
 function byteLineEnd(bytes: Uint8Array, from: number): number {

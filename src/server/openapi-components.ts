@@ -35,7 +35,7 @@ export const openApiTransformObject: TransformObject = (input) => {
   for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
     if (reached.has(name)) continue;
     reached.add(name);
-    todo.push(...refsIn(schemas[name]));
+    for (const ref of refsIn(schemas[name])) todo.push(ref);
   }
   for (const name of Object.keys(schemas)) {
     if (name.endsWith('Input') && !reached.has(name)) delete schemas[name];
