@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../core/errors.ts';
-import { passwordExpired } from '../core/password-policy.ts';
+import { type PasswordPolicy, passwordExpired } from '../core/password-policy.ts';
 import { effectiveRoles, PRIVILEGED_ROLES, type Role } from '../core/permissions.ts';
 import type { UnitRef } from '../core/units.ts';
 import {
@@ -11,6 +11,7 @@ import {
   findUserByUsername,
   findUserSecurity,
   lockThrottle,
+  policyFrom,
   readPolicy,
   updateUserSecurity,
 } from '../db/account-security.repository.ts';
@@ -19,15 +20,15 @@ import { fromDbBool } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import {
   deleteSession,
-  findSession,
+  findSessionAuth,
   findThrottle,
-  findToken,
+  findTokenAuth,
   insertSession,
   markTokenUsed,
   touchSession,
 } from '../db/session.repository.ts';
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
-import { findUserRow, type User, userFromRow } from '../db/user.repository.ts';
+import { type User, userFromRow } from '../db/user.repository.ts';
 import type { Actor, Clock } from './context.ts';
 import { decoyHash, randomToken, sha256, verifyPassword } from './secrets.ts';
 import { checkSecondFactor } from './totp.ts';
@@ -144,8 +145,25 @@ export async function restrictionOf(
   now: Date,
 ): Promise<Restriction | null> {
   const sec = await findUserSecurity(db, user.id);
+  return restrictionFrom(settings, user, sec, sec ? await readPolicy(db) : undefined, now);
+}
+
+/** The restriction of a user whose security row and the password policy are at hand. */
+function restrictionFrom(
+  settings: AuthSettings,
+  user: { roles: readonly Role[] },
+  sec:
+    | {
+        must_change_password: number | boolean;
+        password_changed_at: string | null;
+        totp_secret: string | null;
+      }
+    | undefined,
+  policy: PasswordPolicy | undefined,
+  now: Date,
+): Restriction | null {
   if (sec && fromDbBool(sec.must_change_password)) return 'password_first';
-  if (sec && passwordExpired(await readPolicy(db), sec.password_changed_at, now)) {
+  if (sec && policy && passwordExpired(policy, sec.password_changed_at, now)) {
     return 'password_expired';
   }
   if (
@@ -326,7 +344,7 @@ export async function authenticateSession(
 ): Promise<Authenticated | undefined> {
   const { db, clock, settings } = deps;
   const idHash = sha256(sessionId);
-  const row = await findSession(db, idHash);
+  const row = await findSessionAuth(db, idHash);
   if (!row) return undefined;
   const now = clock.now();
   const idleSince = now.getTime() - new Date(row.last_seen_at).getTime();
@@ -334,16 +352,23 @@ export async function authenticateSession(
     await deleteSession(db, idHash);
     return undefined;
   }
-  const userRow = await findUserRow(db, row.user_id);
-  if (!userRow?.active) return undefined;
+  if (!row.active) return undefined;
   // Refresh the idle clock at most once a minute, not on every request.
   if (idleSince > 60_000) await touchSession(db, idHash, now.toISOString());
-  const user = userFromRow(userRow);
+  const user = userFromRow(row);
+  const sec =
+    row.security_user_id === null
+      ? undefined
+      : {
+          must_change_password: row.must_change_password ?? 0,
+          password_changed_at: row.password_changed_at,
+          totp_secret: row.totp_secret,
+        };
   return {
     actor: actorOf(user, settings),
     user,
     session: { idHash, csrfToken: row.csrf_token, expiresAt: row.expires_at },
-    restriction: await restrictionOf(db, settings, user, now),
+    restriction: restrictionFrom(settings, user, sec, policyFrom(row.policy_json), now),
   };
 }
 
@@ -352,15 +377,13 @@ export async function authenticateToken(
   deps: { db: Kysely<Database>; clock: Clock; settings: AuthSettings },
   token: string,
 ): Promise<Authenticated | undefined> {
-  const row = await findToken(deps.db, sha256(token));
-  if (!row || row.revoked_at) return undefined;
-  const userRow = await findUserRow(deps.db, row.user_id);
-  if (!userRow?.active) return undefined;
+  const row = await findTokenAuth(deps.db, sha256(token));
+  if (!row || row.revoked_at || !row.active) return undefined;
   const now = deps.clock.now();
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
-    await markTokenUsed(deps.db, row.id, now.toISOString());
+    await markTokenUsed(deps.db, row.token_id, now.toISOString());
   }
-  const user = userFromRow(userRow);
+  const user = userFromRow(row);
   return { actor: actorOf(user, deps.settings), user };
 }
 

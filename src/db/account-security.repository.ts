@@ -194,9 +194,12 @@ export async function readPolicy(db: Db): Promise<PasswordPolicy> {
     .select('policy_json')
     .where('id', '=', 1)
     .executeTakeFirst();
-  return row
-    ? { ...DEFAULT_POLICY, ...(JSON.parse(row.policy_json) as PasswordPolicy) }
-    : DEFAULT_POLICY;
+  return policyFrom(row?.policy_json);
+}
+
+/** The password policy stored as JSON (its missing settings at their defaults). */
+export function policyFrom(json: string | null | undefined): PasswordPolicy {
+  return json ? { ...DEFAULT_POLICY, ...(JSON.parse(json) as PasswordPolicy) } : DEFAULT_POLICY;
 }
 
 export async function savePolicy(db: Db, policy: PasswordPolicy, now: string): Promise<void> {

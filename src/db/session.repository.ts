@@ -30,10 +30,6 @@ export async function insertSession(
     .execute();
 }
 
-export function findSession(db: Db, idHash: string) {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
-}
-
 export async function touchSession(db: Db, idHash: string, now: string): Promise<void> {
   await db
     .updateTable('sessions')
@@ -70,11 +66,39 @@ export async function insertToken(
     .executeTakeFirstOrThrow();
 }
 
-export function findToken(db: Db, tokenHash: string) {
+/**
+ * What authenticating a request reads, in one statement: the session, its user, the user's
+ * security row (forced or expired password, second factor) and the stored password policy.
+ */
+export function findSessionAuth(db: Db, idHash: string) {
   return db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('user_security as sec', 'sec.user_id', 's.user_id')
+    .leftJoin('security_settings as pol', (join) => join.on('pol.id', '=', 1))
+    .selectAll('u')
+    .select([
+      's.expires_at',
+      's.last_seen_at',
+      's.csrf_token',
+      'sec.user_id as security_user_id',
+      'sec.must_change_password',
+      'sec.password_changed_at',
+      'sec.totp_secret',
+      'pol.policy_json',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .executeTakeFirst();
+}
+
+/** An API token with its user, in one statement. */
+export function findTokenAuth(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('u')
+    .select(['t.id as token_id', 't.revoked_at', 't.last_used_at'])
+    .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
