@@ -1,6 +1,6 @@
 /** SQL of the project ledger (DESIGN §9): projects, task forces, investment, milestones, logs, problems, lights. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { dialectOf, insertBatchSize, insertRows, toDbBool } from './dialect.ts';
+import { containsText, dialectOf, insertBatchSize, insertRows, toDbBool } from './dialect.ts';
 import type { Database } from './schema.ts';
 import type {
   LedgerMilestoneTable,
@@ -169,34 +169,36 @@ function scoped(db: Db, scope: ProjectScope) {
 }
 
 /**
- * A page of projects in scope matching the filter, with the responsible unit's name. The page's
- * ids are chosen first from the filter's index (ids only, sorted, cut to the page), and only
- * those rows are read and joined to their unit: sorting every matching row with its unit before
- * the LIMIT made a list of thousands of matches cost a full read of them per request.
+ * A page of projects in scope matching the filter, with the responsible unit's name and the
+ * number of matches, in one statement. The page's ids are chosen first from the filter's index
+ * (ids only, sorted, cut to the page), and only those rows are read and joined to their unit:
+ * sorting every matching row with its unit before the LIMIT made a list of thousands of matches
+ * cost a full read of them per request. A page past the end counts the matches on its own.
  */
 export async function listProjects(db: Db, scope: ProjectScope, f: ProjectFilter) {
-  let q = scoped(db, scope);
-  if (f.kind) q = q.where('p.kind', '=', f.kind);
-  if (f.unitId) q = q.where('p.unit_id', '=', f.unitId);
-  if (f.light) q = q.where('p.light', '=', f.light);
-  if (f.state) q = q.where('p.state', '=', f.state);
-  if (f.published !== undefined) q = q.where('p.published', '=', toDbBool(f.published));
-  if (f.q) q = q.where('p.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const page = (
-    await q.select('p.id').orderBy('p.id').limit(f.limit).offset(f.offset).execute()
-  ).map((r) => r.id);
-  const rows = page.length
-    ? await db
-        .selectFrom('ledger_projects as p')
-        .innerJoin('units as u', 'u.id', 'p.unit_id')
-        .selectAll('p')
-        .select(['u.code as unit_code', 'u.name as unit_name'])
-        .where('p.id', 'in', page)
-        .orderBy('p.id')
-        .execute()
-    : [];
-  return { rows, total: Number(total.n) };
+  const matching = () => {
+    let q = scoped(db, scope);
+    if (f.kind) q = q.where('p.kind', '=', f.kind);
+    if (f.unitId) q = q.where('p.unit_id', '=', f.unitId);
+    if (f.light) q = q.where('p.light', '=', f.light);
+    if (f.state) q = q.where('p.state', '=', f.state);
+    if (f.published !== undefined) q = q.where('p.published', '=', toDbBool(f.published));
+    if (f.q) q = q.where(containsText(db, 'p.name', f.q));
+    return q;
+  };
+  const count = () => matching().select((eb) => eb.fn.countAll<number>().as('n'));
+  const rows = await db
+    .selectFrom('ledger_projects as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .selectAll('p')
+    .select(['u.code as unit_code', 'u.name as unit_name'])
+    .select(() => count().as('total'))
+    .where('p.id', 'in', matching().select('p.id').orderBy('p.id').limit(f.limit).offset(f.offset))
+    .orderBy('p.id')
+    .execute();
+  if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
+  const total = f.offset > 0 ? Number((await count().executeTakeFirstOrThrow()).n) : 0;
+  return { rows, total };
 }
 
 /** Every project in scope, for reports and summaries (no paging). */

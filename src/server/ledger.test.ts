@@ -373,4 +373,37 @@ indicators:
     });
     expect(stopped.json()).toMatchObject({ state: 'suspended', stateReason: '环评未通过' });
   });
+
+  it('pages and searches the list: a literal % or _ in the search, a page past the end still counted', async () => {
+    const base = {
+      kind: 'urban_work',
+      state: 'active',
+      unit: TOWN,
+      totalInvestment: 100,
+      startYear: 2026,
+    };
+    for (const [code, name] of [
+      ['CJ-1', '老城改造100%覆盖工程'],
+      ['CJ-2', '老城改造1000户工程'],
+      ['CJ-3', 'Road_A 道路工程'],
+      ['CJ-4', 'RoadBA 道路工程'],
+    ]) {
+      const made = await as('fagai', 'POST', '/projects', { ...base, code, name });
+      expect(made.statusCode, made.body).toBe(201);
+    }
+    const names = async (query: string) => {
+      const body = (await as('fagai', 'GET', `/projects?kind=urban_work&${query}`)).json();
+      return { total: body.total, names: body.items.map((p: { name: string }) => p.name) };
+    };
+    expect(await names(`q=${encodeURIComponent('100%')}`)).toEqual({
+      total: 1,
+      names: ['老城改造100%覆盖工程'],
+    });
+    expect((await names(`q=${encodeURIComponent('road_a')}`)).names).toEqual(['Road_A 道路工程']);
+    expect(await names('limit=3')).toMatchObject({ total: 4 });
+    expect((await names('limit=3')).names).toHaveLength(3);
+    expect(await names('limit=3&offset=3')).toEqual({ total: 4, names: ['RoadBA 道路工程'] });
+    expect(await names('limit=3&offset=9')).toEqual({ total: 4, names: [] });
+    expect(await names(`q=${encodeURIComponent('无此项目')}`)).toEqual({ total: 0, names: [] });
+  });
 });
