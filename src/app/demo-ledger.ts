@@ -190,13 +190,18 @@ export async function loadDemoLedger(ctx: AppContext): Promise<DemoLedgerSummary
           : profile < 0.25
             ? 0.72 + rnd() * 0.1
             : 0.97 + rnd() * 0.15;
+      const state = n % 23 === 0 ? 'completed' : n % 17 === 0 ? 'reserve' : 'active';
+      // The public site shows the critical projects with their investment, and the key projects
+      // under way without it (the organizer's choice, project by project).
+      const published =
+        kind === 'critical_project' || (kind === 'key_project' && state === 'active');
       const project = await insertProject(
         ctx.db,
         {
           code: `${PREFIX[kind]}-${String(n).padStart(3, '0')}`,
           name,
           kind,
-          state: n % 23 === 0 ? 'completed' : n % 17 === 0 ? 'reserve' : 'active',
+          state,
           unitId: unit.id,
           owner: kind === 'key_task' ? unit.name : `沂水县${industry}示例投资有限公司`,
           location: unit.name,
@@ -206,6 +211,8 @@ export async function loadDemoLedger(ctx: AppContext): Promise<DemoLedgerSummary
           startYear: Number(first.slice(0, 4)),
           taskforceId: pick(taskforces).id,
           supplementReason: n % 29 === 0 ? '年中增补：新签约落地项目' : null,
+          published,
+          publishInvestment: kind === 'critical_project',
         },
         now,
       );

@@ -465,6 +465,7 @@ export const PublicProjectsQuery = z.object({
 export type PublicProjectsQuery = z.infer<typeof PublicProjectsQuery>;
 
 export const PublicProject = z.object({
+  code: z.string(),
   name: z.string(),
   kind: z.string(),
   kindName: z.string(),
@@ -506,6 +507,7 @@ export async function publicProjects(
     items: rows.map((r) => {
       const t = totals.get(r.id);
       return {
+        code: r.code,
         name: r.name,
         kind: r.kind,
         kindName: PROJECT_KIND_NAMES[r.kind as ProjectKind] ?? r.kind,

@@ -86,6 +86,9 @@ export interface NewProject {
   startYear: number;
   taskforceId: number | null;
   supplementReason: string | null;
+  /** Shown on the public site (DESIGN §9), its investment too; neither unless said. */
+  published?: boolean;
+  publishInvestment?: boolean;
 }
 
 export async function insertProject(db: Db, p: NewProject, now: string): Promise<ProjectRow> {
@@ -105,6 +108,8 @@ export async function insertProject(db: Db, p: NewProject, now: string): Promise
       start_year: p.startYear,
       taskforce_id: p.taskforceId,
       supplement_reason: p.supplementReason,
+      published: toDbBool(p.published ?? false),
+      publish_investment: toDbBool(p.publishInvestment ?? false),
       light: null,
       light_reasons: null,
       created_at: now,

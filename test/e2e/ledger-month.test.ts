@@ -179,4 +179,52 @@ describe('a unit’s month in the project ledger', () => {
       })
       .toEqual(['closed', 'raise,assign,reply,confirm,close']);
   }, 240_000);
+
+  it('the county shows a project on the public site, its investment only once shown too', async () => {
+    await api.call('PATCH', `/projects/${project!.id}`, {
+      published: false,
+      publishInvestment: false,
+    });
+    const county = await signIn('admin');
+    await county.goto(`${server!.url}/projects/${project!.id}`);
+    const shown = county.getByRole('switch', { name: '在公开网站展示本项目' });
+    const money = county.getByRole('switch', { name: '同时公开投资数据' });
+    await expect.poll(() => money.isDisabled(), { timeout: 30_000 }).toBe(true);
+    const published = county.waitForResponse(
+      (r) => r.url().endsWith(`/projects/${project!.id}`) && r.request().method() === 'PATCH',
+    );
+    await shown.click();
+    expect((await published).status()).toBe(200);
+    await expect.poll(() => shown.getAttribute('aria-checked'), { timeout: 30_000 }).toBe('true');
+
+    // Anyone, on a phone: the project is listed, with no investment figures yet.
+    const visitor = await newContext(browser!);
+    contexts.push(visitor);
+    const phone = await visitor.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${server!.url}/public/projects`);
+    const card = phone.locator('.public-project', { hasText: project!.name });
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).not.toContain('总投资');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await saveScreenshot(phone, 'ledger-public-390');
+
+    const withMoney = county.waitForResponse(
+      (r) => r.url().endsWith(`/projects/${project!.id}`) && r.request().method() === 'PATCH',
+    );
+    await money.click();
+    expect((await withMoney).status()).toBe(200);
+    await phone.reload();
+    await expect
+      .poll(async () => (await card.textContent({ timeout: 30_000 })) ?? '', { timeout: 30_000 })
+      .toContain('总投资');
+    const wide = await visitor.newPage();
+    await wide.setViewportSize({ width: 1440, height: 900 });
+    await wide.goto(`${server!.url}/public/projects`);
+    await wide.locator('.public-project').first().waitFor();
+    await wide.locator('canvas').first().waitFor();
+    await saveScreenshot(wide, 'ledger-public-1440');
+  }, 240_000);
 });

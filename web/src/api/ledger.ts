@@ -1,5 +1,5 @@
 // The project ledger (DESIGN §9) as the server presents it (src/app/projects.ts, problems.ts).
-import { apiGet, apiPost, apiPut, seg } from './client.ts';
+import { apiGet, apiPatch, apiPost, apiPut, seg } from './client.ts';
 import { downloadFile } from './sheets.ts';
 import type { Answer, ItemOf, Schema } from './types.ts';
 import type { Page } from './units.ts';
@@ -31,6 +31,14 @@ export function listProjects(filter: ProjectFilter, signal?: AbortSignal) {
 
 export function getProject(id: string | number, signal?: AbortSignal) {
   return apiGet<ProjectDetail>(`/projects/${seg(id)}`, { signal });
+}
+
+/** Shows a project on the public site, and its investment with it (the planning office). */
+export function publishProject(
+  id: number,
+  changes: { published?: boolean; publishInvestment?: boolean },
+) {
+  return apiPatch<ProjectDetail>(`/projects/${seg(id)}`, changes);
 }
 
 export function putInvestments(

@@ -48,6 +48,9 @@ export interface UnitHistory {
 
 export type Practice = Answer<'/api/v1/public/practices/{id}', 'get'>;
 
+/** A project the organizer chose to show; `investment` only when that was shown too. */
+export type PublicProject = ItemOf<Answer<'/api/v1/public/projects', 'get'>>;
+
 function publicGet<T>(path: string, signal?: AbortSignal, query?: Record<string, string | number>) {
   return apiGet<T>(`/public${path}`, { signal, ...(query ? { query } : {}) });
 }
@@ -65,5 +68,7 @@ export const publicApi = {
   practices: (signal?: AbortSignal) => publicGet<Page<PracticeSummary>>('/practices', signal),
   practice: (id: string | number, signal?: AbortSignal) =>
     publicGet<Practice>(`/practices/${seg(id)}`, signal),
+  projects: (signal?: AbortSignal) =>
+    publicGet<Page<PublicProject>>('/projects', signal, { limit: 500 }),
   version: (signal?: AbortSignal) => publicGet<{ version: string }>('/version', signal),
 };

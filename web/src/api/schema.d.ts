@@ -5851,6 +5851,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                code: string;
                                 industry: string | null;
                                 investment: {
                                     sinceStartCompleted: number;

@@ -56,6 +56,7 @@ const PublicPracticesPage = lazy(() => import('../features/public/public-practic
 const PublicPracticePage = lazy(() => import('../features/public/public-practice-page.tsx'));
 const PublicNoticesPage = lazy(() => import('../features/public/public-notices-page.tsx'));
 const PublicPointsPage = lazy(() => import('../features/points/public-leaderboard-page.tsx'));
+const PublicProjectsPage = lazy(() => import('../features/ledger/public-projects-page.tsx'));
 const ScreenPage = lazy(() => import('../features/screen/screen-page.tsx'));
 
 const MANAGERS: Role[] = ['admin', 'organizer'];
@@ -128,6 +129,7 @@ function AppRoutes() {
         <Route path="practices" element={<PublicPracticesPage />} />
         <Route path="practices/:id" element={<PublicPracticePage />} />
         <Route path="points/leaderboard" element={<PublicPointsPage />} />
+        <Route path="projects" element={<PublicProjectsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route element={<AppShell />}>

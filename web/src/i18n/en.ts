@@ -661,6 +661,12 @@ export const en: Messages = {
     onlyOneRound: 'Only one round so far; later rounds will draw the trend.',
   },
   ledger: {
+    publishTitle: 'Public site',
+    published: 'Show this project on the public site',
+    publishInvestment: 'Show its investment figures too',
+    publishHint:
+      'Once shown, the public sees its name, place, kind and state; investment figures only when shown too.',
+    publishSaved: 'Public settings saved',
     unitFilter: 'Responsible unit',
     month: 'Month',
     reportXlsx: 'Monthly report',
@@ -1273,6 +1279,7 @@ export const en: Messages = {
       practices: 'Good practices',
       screen: 'Big screen',
       points: 'Party points',
+      projects: 'Key projects',
       staff: 'Staff sign-in',
     },
     footer: 'Published contest results, rubrics, flags and good practices.',
@@ -1328,6 +1335,19 @@ export const en: Messages = {
       rounds: 'Rounds',
       empty: 'No published results yet',
       contest: 'Contest',
+    },
+    projects: {
+      title: 'Key projects',
+      subtitle:
+        'The projects the organizers chose to show: where they are and how far they have come; investment figures only where shown too.',
+      empty: 'No project has been made public yet',
+      allKinds: 'All {{count}}',
+      byUnit: 'Where they are: {{count}} projects, {{units}} responsible units',
+      firstN: 'Showing the first {{n}} of {{total}}',
+      since: 'started {{year}}',
+      total: 'total investment {{amount}} (10k yuan)',
+      ytd: '{{year}}: {{done}} of {{planned}} (10k yuan) done',
+      rate: 'year-to-date completion',
     },
     practices: {
       title: 'Good practices',

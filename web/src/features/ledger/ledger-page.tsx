@@ -1,9 +1,10 @@
 import {
-  App,
+  message as antdMessage,
   Button,
   Card,
   Col,
   Input,
+  Modal,
   Row,
   Select,
   Skeleton,
@@ -54,7 +55,9 @@ const LIGHTS = ['red', 'yellow', 'green'] as const;
 /** 项目台账: the list with filters (kind, unit, light, state) and the county summary of lights. */
 export default function LedgerPage() {
   const { t, i18n } = useTranslation();
-  const { message, modal } = App.useApp();
+  // No antd <App> above the pages (app.tsx): the hooks, with their holders rendered below.
+  const [message, messageHolder] = antdMessage.useMessage();
+  const [modal, modalHolder] = Modal.useModal();
   const [busy, setBusy] = useState<string | null>(null);
   const [params, setParams] = useSearchParams();
   const filter = {
@@ -200,6 +203,8 @@ export default function LedgerPage() {
   ];
   return (
     <>
+      {messageHolder}
+      {modalHolder}
       <PageHeader title={t('ledger.title')} subtitle={t('ledger.subtitle')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

@@ -1,5 +1,5 @@
 import {
-  App,
+  message as antdMessage,
   Button,
   Card,
   Input,
@@ -31,7 +31,8 @@ const NEXT: Record<string, Action[]> = {
 /** 督办: open problems, the overdue first, with the steps of the closed loop. */
 export default function ProblemsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  // No antd <App> above the pages (app.tsx): the hook, with its holder rendered below.
+  const [message, messageHolder] = antdMessage.useMessage();
   const [view, setView] = useState<'overdue' | 'open' | 'all'>('overdue');
   const [reply, setReply] = useState<Record<number, string>>({});
   // A step's answer replaces its row at once, and the page stays where it was: the board is
@@ -114,6 +115,7 @@ export default function ProblemsPage() {
   ];
   return (
     <>
+      {messageHolder}
       <PageHeader title={t('ledger.boardTitle')} subtitle={t('ledger.boardSubtitle')} />
       <Card size="small" className="section-card">
         <Segmented

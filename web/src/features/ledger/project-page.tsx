@@ -1,5 +1,5 @@
 import {
-  App,
+  message as antdMessage,
   Button,
   Card,
   Col,
@@ -8,6 +8,7 @@ import {
   InputNumber,
   Row,
   Skeleton,
+  Switch,
   Table,
   Tag,
   Timeline,
@@ -16,7 +17,13 @@ import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message.ts';
-import { getProject, listProblems, type Problem, putInvestments } from '../../api/ledger.ts';
+import {
+  getProject,
+  listProblems,
+  type Problem,
+  publishProject,
+  putInvestments,
+} from '../../api/ledger.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -26,7 +33,8 @@ import { LightTag } from './light-tag.tsx';
 /** A project: milestones, investment plan vs actual, problems, service log; the unit reports here. */
 export default function ProjectPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  // No antd <App> above the pages (app.tsx): the hook, with its holder rendered below.
+  const [message, messageHolder] = antdMessage.useMessage();
   const { id = '' } = useParams();
   const project = useRequest(`project:${id}`, (signal) => getProject(id, signal));
   const problems = useRequest(`project-problems:${id}`, (signal) =>
@@ -64,8 +72,21 @@ export default function ProjectPage() {
       setSaving(false);
     }
   };
+  const publish = async (changes: { published?: boolean; publishInvestment?: boolean }) => {
+    setSaving(true);
+    try {
+      await publishProject(p.id, changes);
+      void message.success(t('ledger.publishSaved'));
+      project.reload();
+    } catch (error) {
+      void message.error(errorMessage(error, t, i18n.language));
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <>
+      {messageHolder}
       <PageHeader title={p.name} subtitle={`${p.code} · ${p.kindName} · ${p.unit.name}`} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
@@ -114,6 +135,32 @@ export default function ProjectPage() {
               </Form>
             ) : null}
           </Card>
+          {p.may.manage ? (
+            <Card size="small" title={t('ledger.publishTitle')} className="section-card">
+              <div className="ledger-publish">
+                <span>
+                  <Switch
+                    id="ledger-published"
+                    checked={p.published}
+                    loading={saving}
+                    onChange={(published) => publish({ published })}
+                  />{' '}
+                  <label htmlFor="ledger-published">{t('ledger.published')}</label>
+                </span>
+                <span>
+                  <Switch
+                    id="ledger-publish-investment"
+                    checked={p.publishInvestment}
+                    disabled={!p.published}
+                    loading={saving}
+                    onChange={(publishInvestment) => publish({ publishInvestment })}
+                  />{' '}
+                  <label htmlFor="ledger-publish-investment">{t('ledger.publishInvestment')}</label>
+                </span>
+              </div>
+              <p className="muted small">{t('ledger.publishHint')}</p>
+            </Card>
+          ) : null}
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('ledger.investmentChart')} className="section-card">

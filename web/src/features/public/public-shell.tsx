@@ -12,6 +12,7 @@ const LINKS = [
   { to: '/public/notices', key: 'notices', end: false },
   { to: '/public/flags', key: 'flags', end: false },
   { to: '/public/practices', key: 'practices', end: false },
+  { to: '/public/projects', key: 'projects', end: false },
   { to: '/public/points/leaderboard', key: 'points', end: false },
 ] as const;
 
