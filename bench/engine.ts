@@ -378,6 +378,7 @@ async function parent(): Promise<void> {
   }
   console.log('');
   printTable(rows);
+  console.log(`load average after the engine rows: ${loadText()}`);
   console.log(
     'compute = rankRound on a loaded sheet (scores, totals, ranks in and across groups, 单项排名, flags, gaps);\n' +
       'CPU = process CPU time per run, all threads (GC helpers included); peak RSS = whole process, sheet included.',
@@ -414,6 +415,7 @@ async function parent(): Promise<void> {
       `${(help / node).toFixed(1)}× a bare \`node -e 0\` (${fmtMs(node)}); target ≤ 5×`,
     ]);
     printTable(cli);
+    console.log(`load average after these runs: ${loadText()}`);
     await shandongAgainstPostgres(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -466,6 +468,13 @@ async function shandongAgainstPostgres(dir: string): Promise<void> {
     `\nWhole \`leitai rank\` on Shandong (${shandong.units.toLocaleString('en')} villages × 20 indicators, one board per county), process start included:`,
   );
   printTable(rows);
+  console.log(`load average after these runs: ${loadText()}`);
+}
+
+function loadText(): string {
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 }
 
 /** Loads the sheet's cells into PostgreSQL and times the window query over them (median of 3). */
