@@ -98,8 +98,11 @@ export function formatPoints(x: number, precision: number): string {
  * digit by digit into a byte buffer: no string per line or number, no table of cells, so a
  * province's results never sit in memory twice.
  */
-export function* resultsCsvChunks(result: RoundResult): Generator<Uint8Array> {
-  const out = new ByteWriter();
+export function* resultsCsvChunks(
+  result: RoundResult,
+  options: ChunkOptions = {},
+): Generator<Uint8Array> {
+  const out = new ByteWriter(options.reuse);
   const rows = new CsvRows(result);
   rows.header(out);
   for (let from = 0; from < result.size; from += ROWS_PER_CHUNK) {
@@ -107,6 +110,15 @@ export function* resultsCsvChunks(result: RoundResult): Generator<Uint8Array> {
     yield out.take();
   }
   if (result.size === 0) yield out.take();
+}
+
+export interface ChunkOptions {
+  /**
+   * Write every chunk into the same buffer: a chunk is then valid only until the next is asked
+   * for. For a consumer that writes each chunk out before it asks for the next (a file): a
+   * province's results then touch one megabyte of output buffer, not twenty.
+   */
+  reuse?: boolean;
 }
 
 /**
@@ -258,6 +270,8 @@ const POW10 = Array.from({ length: 7 }, (_, k) => 10 ** k);
  * digit by digit, ASCII byte by byte, and only text cells go through the UTF-8 encoder.
  */
 export class ByteWriter {
+  /** With `reuse`, {@link take} hands out a view of the buffer it goes on writing into. */
+  constructor(private readonly reuse = false) {}
   private buffer = Buffer.allocUnsafe(1 << 21);
   private length = 0;
   get full(): boolean {
@@ -341,7 +355,7 @@ export class ByteWriter {
   }
   take(): Uint8Array {
     const chunk = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    if (!this.reuse) this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.length = 0;
     return chunk;
   }
@@ -398,8 +412,12 @@ export function resultsToCsv(result: RoundResult): string {
  * as `JSON.stringify(array, null, 2)` would). One unit is presented at a time, so a province's
  * results never exist as objects all at once.
  */
-export function* resultsJsonChunks(result: RoundResult, pretty = false): Generator<Uint8Array> {
-  const out = new ByteWriter();
+export function* resultsJsonChunks(
+  result: RoundResult,
+  pretty = false,
+  options: ChunkOptions = {},
+): Generator<Uint8Array> {
+  const out = new ByteWriter(options.reuse);
   if (result.size === 0) {
     out.ascii('[]\n');
     yield out.take();
@@ -569,11 +587,17 @@ export async function writeResultsFile(
 ): Promise<void> {
   if (!format) throw new Error(`unknown results format: ${path}`);
   if (format === 'xlsx') return writeFileAtomic(path, await resultsToXlsx(result));
+  // writeFileAtomic writes each chunk before it asks for the next: one reused buffer.
   const chunks =
     format === 'csv'
-      ? [Buffer.from('\uFEFF'), ...resultsCsvChunks(result)]
-      : resultsJsonChunks(result, options.pretty);
+      ? withBom(resultsCsvChunks(result, { reuse: true }))
+      : resultsJsonChunks(result, options.pretty, { reuse: true });
   await writeFileAtomic(path, chunks);
+}
+
+function* withBom(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  yield Buffer.from('\uFEFF');
+  yield* chunks;
 }
 
 /**
