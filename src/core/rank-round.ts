@@ -108,9 +108,8 @@ export function rankRound(
   // this size without faulting in fresh pages, which measured faster on a national round.
   const alloc = new Columns(n);
   const scratch = RankScratch.of(n);
-  // Totals are kept × 10^precision: sums of Excel-rounded scores are then exact integers. A
-  // scratch column (the result keeps the unscaled totals): one fresh column less per round.
-  const totalScaled = scratch.spareFloats(rubric.tieBreak.length + 1).fill(0);
+  // Totals are kept × 10^precision: sums of Excel-rounded scores are then exact integers.
+  const totalScaled = alloc.f64();
   const vetoed = alloc.u8();
   const tieBreakScaled = new Map<string, Float64Array>();
   const indicators = new Map<string, IndicatorResult>();

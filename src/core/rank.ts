@@ -254,11 +254,11 @@ export function integerKey(
       if (exactDecimals(col, s)) return scaled(col, s, into);
     }
   }
-  return sortedIds(col, scratch, into);
+  return sortedIds(col, scratch);
 }
 
 /** Each value's index among the sorted distinct values, by binary search; NaN stays NaN. */
-function sortedIds(col: Float64Array, scratch: RankScratch, into?: Float64Array): Float64Array {
+function sortedIds(col: Float64Array, scratch: RankScratch): Float64Array {
   const n = col.length;
   let m = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(col[i])) m++;
@@ -272,7 +272,7 @@ function sortedIds(col: Float64Array, scratch: RankScratch, into?: Float64Array)
   let distinct = 0;
   for (let j = 0; j < m; j++)
     if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[distinct++] = sorted[j]!;
-  const ids = into ?? new Float64Array(n);
+  const ids = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = col[i]!;
     if (Number.isNaN(v)) {
