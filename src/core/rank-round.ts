@@ -200,12 +200,17 @@ function requireComputableValues(rubric: Rubric, sheet: Sheet): void {
     if (indicator.kind === 'veto') continue;
     const column = sheet.values.get(indicator.code);
     if (!column) continue;
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i]!;
-      // NaN (missing) passes; ±Infinity and magnitudes beyond MAX_VALUE do not.
-      if (Math.abs(v) > MAX_VALUE) throw nonFinite(sheet, i, indicator.code, v);
-    }
+    const i = firstTooLarge(column);
+    if (i >= 0) throw nonFinite(sheet, i, indicator.code, column[i]!);
   }
+}
+
+/** The first row whose value exceeds MAX_VALUE in magnitude (NaN passes), or −1. */
+function firstTooLarge(column: Float64Array): number {
+  // A loop over one typed array only: the indicators' objects differ in shape by method, and
+  // reading them in here would make the optimised loop bail out at each new shape.
+  for (let i = 0; i < column.length; i++) if (Math.abs(column[i]!) > MAX_VALUE) return i;
+  return -1;
 }
 
 /** A total that is not finite (a rubric past its bounds) is refused, naming the unit. */

@@ -7,7 +7,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { excelRoundScaled, pow10 } from '../core/excel-round.ts';
-import { flagName } from '../core/flags.ts';
+import { FLAG_RED, FLAG_YELLOW, flagName } from '../core/flags.ts';
 import { presentUnit, type RoundResult, unitOrder } from '../core/rank-round.ts';
 import { escapeFormula, quoteCsvField } from './csv.ts';
 
@@ -94,77 +94,153 @@ export function formatPoints(x: number, precision: number): string {
 /**
  * CSV of the results: UTF-8 with a BOM (so Excel and WPS on Chinese Windows read the Chinese
  * correctly), CRLF line ends, totals and scores with `precision` decimals, text cells that would
- * start a formula prefixed with an apostrophe. Yields the bytes about a megabyte at a time, written
+ * start a formula prefixed with an apostrophe. Yields the bytes a block of rows at a time, written
  * digit by digit into a byte buffer: no string per line or number, no table of cells, so a
  * province's results never sit in memory twice.
  */
-export function* resultsCsvChunks(result: RoundResult): Generator<Uint8Array> {
-  const precision = result.rubric.precision;
-  const scale = pow10(precision);
-  const indicators = [...result.indicators.values()];
-  const header = ['code', 'name', 'group', 'total', 'rank', 'flag', 'vetoed', 'missing'];
-  for (const { indicator } of indicators) {
-    header.push(`${indicator.code}.value`, `${indicator.code}.score`, `${indicator.code}.rank`);
+export function* resultsCsvChunks(
+  result: RoundResult,
+  options: ChunkOptions = {},
+): Generator<Uint8Array> {
+  const out = new ByteWriter(options.reuse);
+  const rows = new CsvRows(result);
+  rows.header(out);
+  for (let from = 0; from < result.size; from += ROWS_PER_CHUNK) {
+    rows.write(out, from, Math.min(result.size, from + ROWS_PER_CHUNK));
+    yield out.take();
   }
-  const out = new ByteWriter();
-  const text = (t: string) => {
-    if (t !== '') out.text(quoteCsvField(escapeFormula(t)));
-  };
-  header.forEach((h, c) => {
-    if (c > 0) out.byte(COMMA);
-    text(h);
-  });
-  out.crlf();
-  // Missing-indicator lists as written, per combination seen (most units share a few).
-  const missingCodes = indicators.map((r) => {
-    const code = r.indicator.code;
-    return ASCII.test(code) && quoteCsvField(escapeFormula(code)) === code ? code : undefined;
-  });
-  const { codes, names, groups } = result.sheet;
-  const { totals, ranks, flags, vetoed } = result;
-  const columns = indicators.map((r) => ({
-    scored: r.indicator.kind === 'scored',
-    values: r.values,
-    scores: r.scores,
-    ranks: r.ranks,
-  }));
-  let lastGroup: string | undefined;
-  let lastGroupText = '';
-  for (let i = 0; i < result.size; i++) {
-    text(codes[i]!);
-    out.byte(COMMA);
-    text(names[i]!);
-    out.byte(COMMA);
-    const group = groups[i]!;
-    if (group !== lastGroup) {
-      lastGroup = group;
-      lastGroupText = group === '' ? '' : quoteCsvField(escapeFormula(group));
+  if (result.size === 0) yield out.take();
+}
+
+export interface ChunkOptions {
+  /**
+   * Write every chunk into the same buffer: a chunk is then valid only until the next is asked
+   * for. For a consumer that writes each chunk out before it asks for the next (a file): a
+   * province's results then touch one megabyte of output buffer, not twenty.
+   */
+  reuse?: boolean;
+}
+
+/**
+ * Rows per chunk (about a megabyte of CSV). The row loops live in plain methods called once a
+ * chunk, not in the generator: a one-shot `leitai rank` spends much of its time warming up the
+ * optimiser, and a hot loop inside a generator that yields mid-loop is optimised, thrown away at
+ * the first yield and optimised again.
+ */
+const ROWS_PER_CHUNK = 4096;
+
+/**
+ * The columns of a round as flat arrays, one shape for every indicator (an indicator without
+ * ranks has an empty rank column and a 0 in `hasRanks`), so the row loops see one type per array.
+ */
+class RoundColumns {
+  readonly precision: number;
+  readonly scale: number;
+  readonly codes: string[];
+  readonly names: string[];
+  readonly groups: string[];
+  readonly totals: Float64Array;
+  readonly ranks: Int32Array;
+  readonly flags: Uint8Array;
+  readonly vetoed: Uint8Array;
+  readonly count: number;
+  readonly scored: Uint8Array;
+  readonly hasRanks: Uint8Array;
+  readonly values: Float64Array[];
+  readonly scores: Float64Array[];
+  readonly indicatorRanks: Int32Array[];
+  readonly indicatorCodes: string[];
+  constructor(result: RoundResult) {
+    this.precision = result.rubric.precision;
+    this.scale = pow10(this.precision);
+    ({ codes: this.codes, names: this.names, groups: this.groups } = result.sheet);
+    ({ totals: this.totals, ranks: this.ranks, flags: this.flags, vetoed: this.vetoed } = result);
+    const indicators = [...result.indicators.values()];
+    const none = new Int32Array(0);
+    this.count = indicators.length;
+    this.scored = Uint8Array.from(indicators, (r) => (r.indicator.kind === 'scored' ? 1 : 0));
+    this.hasRanks = Uint8Array.from(indicators, (r) => (r.ranks ? 1 : 0));
+    this.values = indicators.map((r) => r.values);
+    this.scores = indicators.map((r) => r.scores);
+    this.indicatorRanks = indicators.map((r) => r.ranks ?? none);
+    this.indicatorCodes = indicators.map((r) => r.indicator.code);
+  }
+}
+
+/** The rows of {@link resultsCsvChunks}. */
+class CsvRows extends RoundColumns {
+  /** Each indicator's code as written in `missing` (formula-escaped, quoted if need be). */
+  private readonly missingCodes: string[];
+  private readonly missingAscii: Uint8Array;
+  private lastGroup: string | undefined = undefined;
+  private lastGroupText = '';
+  constructor(result: RoundResult) {
+    super(result);
+    this.missingCodes = this.indicatorCodes.map((code) => quoteCsvField(escapeFormula(code)));
+    this.missingAscii = Uint8Array.from(this.missingCodes, (code) => (ASCII.test(code) ? 1 : 0));
+  }
+
+  header(out: ByteWriter): void {
+    const header = ['code', 'name', 'group', 'total', 'rank', 'flag', 'vetoed', 'missing'];
+    for (const code of this.indicatorCodes)
+      header.push(`${code}.value`, `${code}.score`, `${code}.rank`);
+    header.forEach((h, c) => {
+      if (c > 0) out.byte(COMMA);
+      csvText(out, h);
+    });
+    out.crlf();
+  }
+
+  write(out: ByteWriter, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      this.unit(out, i);
+      this.missing(out, i);
+      this.cells(out, i);
+      out.crlf();
     }
-    if (lastGroupText !== '') out.text(lastGroupText);
+  }
+
+  /** code,name,group,total,rank,flag,vetoed, */
+  private unit(out: ByteWriter, i: number): void {
+    csvText(out, this.codes[i]!);
     out.byte(COMMA);
-    out.scaled(excelRoundScaled(totals[i]!, precision), precision, scale);
+    csvText(out, this.names[i]!);
     out.byte(COMMA);
-    out.integer(ranks[i]!);
+    const group = this.groups[i]!;
+    if (group !== this.lastGroup) {
+      this.lastGroup = group;
+      this.lastGroupText = group === '' ? '' : quoteCsvField(escapeFormula(group));
+    }
+    if (this.lastGroupText !== '') out.text(this.lastGroupText);
     out.byte(COMMA);
-    const flag = flagName(flags[i]!);
-    if (flag !== null) out.ascii(flag);
-    out.ascii(vetoed[i] === 1 ? ',true,' : ',false,');
+    out.scaled(excelRoundScaled(this.totals[i]!, this.precision), this.precision, this.scale);
+    out.byte(COMMA);
+    out.integer(this.ranks[i]!);
+    const flag = this.flags[i]!;
+    out.ascii(flag === FLAG_RED ? ',red,' : flag === FLAG_YELLOW ? ',yellow,' : ',,');
+    out.ascii(this.vetoed[i] === 1 ? 'true,' : 'false,');
+  }
+
+  /** The missing indicators' codes joined by `;`. */
+  private missing(out: ByteWriter, i: number): void {
     let first = true;
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c]!;
-      if (column.scored && Number.isNaN(column.values[i]!)) {
+    for (let c = 0; c < this.count; c++) {
+      if (this.scored[c] === 1 && Number.isNaN(this.values[c]![i]!)) {
         if (!first) out.byte(SEMICOLON);
-        const code = missingCodes[c];
-        if (code !== undefined) out.ascii(code);
-        else text(indicators[c]!.indicator.code);
+        if (this.missingAscii[c] === 1) out.ascii(this.missingCodes[c]!);
+        else out.text(this.missingCodes[c]!);
         first = false;
       }
     }
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c]!;
-      const value = column.values[i]!;
-      const score = column.scores[i]!;
-      const rank = column.ranks === undefined ? 0 : column.ranks[i]!;
+  }
+
+  /** ,value,score,rank for every indicator. */
+  private cells(out: ByteWriter, i: number): void {
+    const { precision, scale } = this;
+    for (let c = 0; c < this.count; c++) {
+      const value = this.values[c]![i]!;
+      const score = this.scores[c]![i]!;
+      const rank = this.hasRanks[c] === 1 ? this.indicatorRanks[c]![i]! : 0;
       out.byte(COMMA);
       if (!Number.isNaN(value)) out.number(value);
       out.byte(COMMA);
@@ -172,10 +248,12 @@ export function* resultsCsvChunks(result: RoundResult): Generator<Uint8Array> {
       out.byte(COMMA);
       if (rank > 0) out.integer(rank);
     }
-    out.crlf();
-    if (out.full) yield out.take();
   }
-  yield out.take();
+}
+
+/** A text cell: formula-escaped, quoted if need be; nothing for ''. */
+function csvText(out: ByteWriter, t: string): void {
+  if (t !== '') out.text(quoteCsvField(escapeFormula(t)));
 }
 
 /** Printable ASCII only: written byte by byte, without the UTF-8 encoder. */
@@ -192,6 +270,8 @@ const POW10 = Array.from({ length: 7 }, (_, k) => 10 ** k);
  * digit by digit, ASCII byte by byte, and only text cells go through the UTF-8 encoder.
  */
 export class ByteWriter {
+  /** With `reuse`, {@link take} hands out a view of the buffer it goes on writing into. */
+  constructor(private readonly reuse = false) {}
   private buffer = Buffer.allocUnsafe(1 << 21);
   private length = 0;
   get full(): boolean {
@@ -275,12 +355,18 @@ export class ByteWriter {
   }
   take(): Uint8Array {
     const chunk = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    if (!this.reuse) this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.length = 0;
     return chunk;
   }
   /** The digits of a non-negative integer n, left-padded with zeros to `width`. */
   private digits(n: number, width: number): void {
+    // Below 2^31 the digits come from int32 arithmetic (division by 10 as a multiply), which
+    // is most of a results file: ranks, scaled scores, typed values.
+    if (n < 2147483648) {
+      this.smallDigits(n | 0, width);
+      return;
+    }
     const buffer = this.buffer;
     let count = 1;
     for (let m = n; m >= 10; m = Math.floor(m / 10)) count++;
@@ -292,6 +378,19 @@ export class ByteWriter {
     do {
       const q = Math.floor(n / 10);
       buffer[--at] = ZERO + (n - q * 10);
+      n = q;
+    } while (n > 0);
+  }
+  private smallDigits(n: number, width: number): void {
+    const buffer = this.buffer;
+    let count = 1;
+    for (let m = n; m >= 10; m = (m / 10) | 0) count++;
+    for (let k = count; k < width; k++) buffer[this.length++] = ZERO;
+    let at = this.length + count;
+    this.length = at;
+    do {
+      const q = (n / 10) | 0;
+      buffer[--at] = ZERO + n - q * 10;
       n = q;
     } while (n > 0);
   }
@@ -313,9 +412,17 @@ export function resultsToCsv(result: RoundResult): string {
  * as `JSON.stringify(array, null, 2)` would). One unit is presented at a time, so a province's
  * results never exist as objects all at once.
  */
-export function* resultsJsonChunks(result: RoundResult, pretty = false): Generator<Uint8Array> {
-  const out = new ByteWriter();
-  if (result.size === 0) out.ascii('[]\n');
+export function* resultsJsonChunks(
+  result: RoundResult,
+  pretty = false,
+  options: ChunkOptions = {},
+): Generator<Uint8Array> {
+  const out = new ByteWriter(options.reuse);
+  if (result.size === 0) {
+    out.ascii('[]\n');
+    yield out.take();
+    return;
+  }
   if (pretty) {
     // Indented as `JSON.stringify(array, null, 2)` would; for reading by eye, not for speed.
     for (let i = 0; i < result.size; i++) {
@@ -323,80 +430,105 @@ export function* resultsJsonChunks(result: RoundResult, pretty = false): Generat
       out.text(`${i === 0 ? '[\n' : ',\n'}  ${unit}`);
       if (out.full) yield out.take();
     }
-    if (result.size > 0) out.ascii('\n]\n');
+    out.ascii('\n]\n');
     yield out.take();
     return;
   }
   // Compact: written field by field in presentUnit's order, without an object per unit.
-  const indicators = [...result.indicators.entries()].map(([code, r]) => ({
-    scored: r.indicator.kind === 'scored',
-    values: r.values,
-    scores: r.scores,
-    ranks: r.ranks,
-    key: `${JSON.stringify(code)}:{"value":`,
-    code: JSON.stringify(code),
-    ascii: ASCII.test(code),
-  }));
-  const { codes, names, groups } = result.sheet;
-  const { totals, ranks, flags, vetoed } = result;
-  // As JSON.stringify writes a number: null for NaN (missing) and for anything not finite.
-  const num = (x: number) => {
-    if (Number.isFinite(x)) out.number(x);
-    else out.ascii('null');
-  };
-  let lastGroup: string | undefined;
-  let lastGroupJson = '';
-  for (let i = 0; i < result.size; i++) {
-    out.ascii(i === 0 ? '[{"code":' : ',{"code":');
-    out.text(JSON.stringify(codes[i]!));
-    out.ascii(',"name":');
-    out.text(JSON.stringify(names[i]!));
-    out.ascii(',"group":');
-    const group = groups[i]!;
-    if (group !== lastGroup) {
-      lastGroup = group;
-      lastGroupJson = JSON.stringify(group);
+  const rows = new JsonRows(result);
+  for (let from = 0; from < result.size; from += ROWS_PER_CHUNK) {
+    rows.write(out, from, Math.min(result.size, from + ROWS_PER_CHUNK));
+    if (from + ROWS_PER_CHUNK >= result.size) out.ascii(']\n');
+    yield out.take();
+  }
+}
+
+/** The units of {@link resultsJsonChunks}, compact. */
+class JsonRows extends RoundColumns {
+  /** Per indicator: its code as JSON, and `"code":{"value":` ahead of its cell. */
+  private readonly codeJson: string[];
+  private readonly cellKey: string[];
+  private readonly ascii: Uint8Array;
+  private lastGroup: string | undefined = undefined;
+  private lastGroupJson = '';
+
+  constructor(result: RoundResult) {
+    super(result);
+    this.codeJson = this.indicatorCodes.map((code) => JSON.stringify(code));
+    this.cellKey = this.codeJson.map((code) => `${code}:{"value":`);
+    this.ascii = Uint8Array.from(this.indicatorCodes, (code) => (ASCII.test(code) ? 1 : 0));
+  }
+
+  write(out: ByteWriter, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      this.unit(out, i);
+      this.missing(out, i);
+      this.cells(out, i);
     }
-    out.text(lastGroupJson);
+  }
+
+  private unit(out: ByteWriter, i: number): void {
+    out.ascii(i === 0 ? '[{"code":' : ',{"code":');
+    out.text(JSON.stringify(this.codes[i]!));
+    out.ascii(',"name":');
+    out.text(JSON.stringify(this.names[i]!));
+    out.ascii(',"group":');
+    const group = this.groups[i]!;
+    if (group !== this.lastGroup) {
+      this.lastGroup = group;
+      this.lastGroupJson = JSON.stringify(group);
+    }
+    out.text(this.lastGroupJson);
     out.ascii(',"total":');
-    num(totals[i]!);
+    jsonNumber(out, this.totals[i]!);
     out.ascii(',"rank":');
-    out.integer(ranks[i]!);
-    const flag = flagName(flags[i]!);
+    out.integer(this.ranks[i]!);
+    const flag = this.flags[i]!;
     out.ascii(
-      flag === null ? ',"flag":null' : flag === 'red' ? ',"flag":"red"' : ',"flag":"yellow"',
+      flag === FLAG_RED
+        ? ',"flag":"red"'
+        : flag === FLAG_YELLOW
+          ? ',"flag":"yellow"'
+          : ',"flag":null',
     );
-    out.ascii(vetoed[i] === 1 ? ',"vetoed":true,"missing":[' : ',"vetoed":false,"missing":[');
+    out.ascii(this.vetoed[i] === 1 ? ',"vetoed":true,"missing":[' : ',"vetoed":false,"missing":[');
+  }
+
+  private missing(out: ByteWriter, i: number): void {
     let first = true;
-    for (let c = 0; c < indicators.length; c++) {
-      const x = indicators[c]!;
-      if (x.scored && Number.isNaN(x.values[i]!)) {
+    for (let c = 0; c < this.count; c++) {
+      if (this.scored[c] === 1 && Number.isNaN(this.values[c]![i]!)) {
         if (!first) out.byte(COMMA);
-        if (x.ascii) out.ascii(x.code);
-        else out.text(x.code);
+        if (this.ascii[c] === 1) out.ascii(this.codeJson[c]!);
+        else out.text(this.codeJson[c]!);
         first = false;
       }
     }
     out.ascii('],"indicators":{');
-    for (let c = 0; c < indicators.length; c++) {
-      const x = indicators[c]!;
-      const rank = x.ranks === undefined ? 0 : x.ranks[i]!;
+  }
+
+  private cells(out: ByteWriter, i: number): void {
+    for (let c = 0; c < this.count; c++) {
+      const rank = this.hasRanks[c] === 1 ? this.indicatorRanks[c]![i]! : 0;
       if (c > 0) out.byte(COMMA);
-      if (x.ascii) out.ascii(x.key);
-      else out.text(x.key);
-      num(x.values[i]!);
+      if (this.ascii[c] === 1) out.ascii(this.cellKey[c]!);
+      else out.text(this.cellKey[c]!);
+      jsonNumber(out, this.values[c]![i]!);
       out.ascii(',"score":');
-      num(x.scores[i]!);
+      jsonNumber(out, this.scores[c]![i]!);
       out.ascii(',"rank":');
       if (rank > 0) out.integer(rank);
       else out.ascii('null');
       out.byte(125 /* } */);
     }
     out.ascii('}}');
-    if (out.full) yield out.take();
   }
-  if (result.size > 0) out.ascii(']\n');
-  yield out.take();
+}
+
+/** A number as JSON.stringify writes it: null for NaN (missing) and anything not finite. */
+function jsonNumber(out: ByteWriter, x: number): void {
+  if (Number.isFinite(x)) out.number(x);
+  else out.ascii('null');
 }
 
 /** The JSON of {@link resultsJsonChunks} as one string. */
@@ -455,11 +587,17 @@ export async function writeResultsFile(
 ): Promise<void> {
   if (!format) throw new Error(`unknown results format: ${path}`);
   if (format === 'xlsx') return writeFileAtomic(path, await resultsToXlsx(result));
+  // writeFileAtomic writes each chunk before it asks for the next: one reused buffer.
   const chunks =
     format === 'csv'
-      ? [Buffer.from('\uFEFF'), ...resultsCsvChunks(result)]
-      : resultsJsonChunks(result, options.pretty);
+      ? withBom(resultsCsvChunks(result, { reuse: true }))
+      : resultsJsonChunks(result, options.pretty, { reuse: true });
   await writeFileAtomic(path, chunks);
+}
+
+function* withBom(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  yield Buffer.from('\uFEFF');
+  yield* chunks;
 }
 
 /**

@@ -6,7 +6,7 @@
 // the same Sheet for every file this one accepts.
 import { isUtf8 } from 'node:buffer';
 import type { Indicator, Rubric } from '../core/rubric.ts';
-import { checkValue } from '../core/sheet.ts';
+import { checkValue, MAX_VALUE } from '../core/sheet.ts';
 import { columnLetter, HEADER_ALIASES, normalize, type SheetRead } from './score-sheet.ts';
 
 type Column = { kind: 'code' | 'name' | 'group' } | { kind: 'indicator'; indicator: Indicator };
@@ -97,7 +97,8 @@ function plainSheet(
   let codeColumn = 'A';
   columns.forEach((column, c) => {
     if (column.kind === 'indicator') {
-      sheetValues.set(column.indicator.code, values[c]!.slice(0, n));
+      const got = values[c]!;
+      sheetValues.set(column.indicator.code, got.length === n ? got : got.slice(0, n));
       letters[column.indicator.code] = columnLetter(c + 1);
     } else if (column.kind === 'code') {
       codeColumn = columnLetter(c + 1);
@@ -219,6 +220,12 @@ function plainNumber(text: string, from: number, to: number, indicator: Indicato
  * file and no string per cell — numbers are read digit by digit from the bytes, and only codes,
  * names and new group labels become strings. Same rules, same Sheet; undefined when the general
  * reader must look at it (also for any other encoding).
+ *
+ * Written for a process that reads one sheet and exits (`leitai rank`), where most of the time
+ * is the optimiser warming up: the rows are counted first so the columns are allocated once at
+ * their size; the hot loops take only typed arrays and numbers (each column's bounds checked as
+ * checkValue would, from two Float64Arrays, not per-kind indicator objects whose differing shapes
+ * would make the optimised code bail out and recompile); one row is one small call.
  */
 export function readPlainCsvBytes(
   file: Uint8Array,
@@ -238,77 +245,139 @@ export function readPlainCsvBytes(
   if (headerLine.includes('\t')) return undefined;
   const columns = headerColumns(headerLine, rubric, requireAllIndicators);
   if (!columns) return undefined;
-  const width = columns.length;
-  // 0 code, 1 name, 2 group, 3 indicator: small integers keep the row loop monomorphic.
-  const kinds = Int8Array.from(columns, (c) =>
-    c.kind === 'code' ? 0 : c.kind === 'name' ? 1 : c.kind === 'group' ? 2 : 3,
-  );
-  const indicators = columns.map((c) => (c.kind === 'indicator' ? c.indicator : undefined));
-  let capacity = 1024;
-  let values = columns.map((c) =>
-    c.kind === 'indicator' ? new Float64Array(capacity) : new Float64Array(0),
-  );
-  const codes: string[] = [];
-  const names: string[] = [];
-  const groups: string[] = [];
-  const rows: number[] = [];
-  const seen = new Set<string>();
-  // The last group label's bytes and string: a sheet lists a county's villages together.
-  let groupFrom = 0;
-  let groupTo = -1;
-  let group = '';
+  const start = byteNextLine(bytes, headerEnd);
+  // Rows at most: the line feeds after the header, plus a last line without one.
+  let capacity = 0;
+  for (let p = start; p < len; p = bytes.indexOf(10, p) + 1 || len) capacity++;
+  if (capacity === 0) return undefined;
+  const reader = new PlainRows(bytes, columns, capacity);
   let n = 0;
-  let at = byteNextLine(bytes, headerEnd);
-  for (let row = 2; at < len; row++) {
-    const end = byteLineEnd(bytes, at);
-    if (end === at) return undefined; // a blank row: the general reader skips it
-    if (n === capacity) {
-      capacity *= 2;
-      values = values.map((v) => {
-        if (v.length === 0) return v;
-        const bigger = new Float64Array(capacity);
-        bigger.set(v);
-        return bigger;
-      });
-    }
-    for (let c = 0; c < width; c++) {
-      if (at > end) return undefined; // too few cells
-      let stop = at;
-      while (stop < end && bytes[stop] !== 44) stop++;
-      const kind = kinds[c]!;
-      if (kind === 3) {
-        const value = plainNumberBytes(bytes, at, stop, indicators[c]!);
-        if (value === undefined) return undefined;
-        values[c]![n] = value;
-      } else if (kind === 0) {
-        // Codes the general reader would normalise or unescape, and duplicates, go there.
-        if (!plainCode(bytes, at, stop)) return undefined;
-        const code = bytes.toString('latin1', at, stop);
-        if (seen.has(code)) return undefined;
-        seen.add(code);
-        codes.push(code);
-      } else if (kind === 1) {
-        const name = bytes.toString('utf8', at, stop);
-        if (name === '' || name !== name.trim()) return undefined;
-        names.push(name);
-      } else {
-        if (!sameBytes(bytes, groupFrom, groupTo, at, stop)) {
-          group = bytes.toString('utf8', at, stop);
-          if (group !== group.trim()) return undefined;
-          groupFrom = at;
-          groupTo = stop;
-        }
-        groups.push(group);
+  for (let at = start; at < len; n++) {
+    at = reader.row(at, n);
+    if (at < 0) return undefined;
+  }
+  const { codes, names, groups, rows } = reader;
+  return plainSheet(columns, reader.values, n, { codes, names, groups, rows });
+}
+
+/** Column kinds of {@link PlainRows}: small integers keep the row loop monomorphic. */
+const CODE = 0;
+const NAME = 1;
+const GROUP = 2;
+const NUMBER = 3;
+const VETO = 4;
+
+/** The rows of a plain CSV, read one call a row into preallocated columns. */
+class PlainRows {
+  readonly kinds: Int8Array;
+  /** Per column, the bounds checkValue puts on a present value (NaN-free: empty passes). */
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly values: Float64Array[];
+  readonly codes: string[] = [];
+  readonly names: string[] = [];
+  readonly groups: string[] = [];
+  readonly rows: number[] = [];
+  readonly seen = new Set<string>();
+  // The last group label's bytes and string: a sheet lists a county's villages together.
+  groupFrom = 0;
+  groupTo = -1;
+  group = '';
+  constructor(
+    readonly bytes: Buffer,
+    columns: Column[],
+    capacity: number,
+  ) {
+    const width = columns.length;
+    this.kinds = new Int8Array(width);
+    this.lo = new Float64Array(width);
+    this.hi = new Float64Array(width);
+    this.values = [];
+    columns.forEach((column, c) => {
+      if (column.kind !== 'indicator') {
+        this.kinds[c] = column.kind === 'code' ? CODE : column.kind === 'name' ? NAME : GROUP;
+        this.values.push(new Float64Array(0));
+        return;
       }
+      const [lo, hi] = valueBounds(column.indicator);
+      this.kinds[c] = column.indicator.kind === 'veto' ? VETO : NUMBER;
+      this.lo[c] = lo;
+      this.hi[c] = hi;
+      this.values.push(new Float64Array(capacity));
+    });
+  }
+
+  /** Reads the row starting at `at` as unit n: the start of the next row, or −1 to step aside. */
+  row(at: number, n: number): number {
+    const bytes = this.bytes;
+    const kinds = this.kinds;
+    const end = byteLineEnd(bytes, at);
+    if (end === at) return -1; // a blank row: the general reader skips it
+    for (let c = 0; c < kinds.length; c++) {
+      if (at > end) return -1; // too few cells
+      const stop = cellEnd(bytes, at, end);
+      const kind = kinds[c]!;
+      if (kind === NUMBER) {
+        const v = plainNumberBytes(bytes, at, stop);
+        // NaN (empty) passes; ±Infinity (not a plain number) and values out of bounds do not.
+        if (v < this.lo[c]! || v > this.hi[c]! || v === Number.POSITIVE_INFINITY) return -1;
+        this.values[c]![n] = v;
+      } else if (kind === VETO) {
+        // Only 0 and 1 here; 是/否, true/false and the rest go through the general reader.
+        if (stop === at) this.values[c]![n] = Number.NaN;
+        else {
+          const v = stop - at === 1 ? bytes[at]! - 48 : -1;
+          if (v !== 0 && v !== 1) return -1;
+          this.values[c]![n] = v;
+        }
+      } else if (!this.text(kind, at, stop)) return -1;
       at = stop + 1;
     }
-    if (at <= end) return undefined; // too many cells
-    rows.push(row);
-    n++;
-    at = byteNextLine(bytes, end);
+    if (at <= end) return -1; // too many cells
+    this.rows.push(n + 2);
+    return byteNextLine(bytes, end);
   }
-  if (n === 0) return undefined;
-  return plainSheet(columns, values, n, { codes, names, groups, rows });
+
+  private text(kind: number, at: number, stop: number): boolean {
+    const bytes = this.bytes;
+    if (kind === CODE) {
+      // Codes the general reader would normalise or unescape, and duplicates, go there.
+      if (!plainCode(bytes, at, stop)) return false;
+      const code = bytes.toString('latin1', at, stop);
+      if (this.seen.has(code)) return false;
+      this.seen.add(code);
+      this.codes.push(code);
+    } else if (kind === NAME) {
+      const name = bytes.toString('utf8', at, stop);
+      if (name === '' || name !== name.trim()) return false;
+      this.names.push(name);
+    } else {
+      if (!sameBytes(bytes, this.groupFrom, this.groupTo, at, stop)) {
+        const group = bytes.toString('utf8', at, stop);
+        if (group !== group.trim()) return false;
+        this.group = group;
+        this.groupFrom = at;
+        this.groupTo = stop;
+      }
+      this.groups.push(this.group);
+    }
+    return true;
+  }
+}
+
+/** [lowest, highest] present value {@link checkValue} lets stand for an indicator (not a veto). */
+function valueBounds(indicator: Indicator): [number, number] {
+  if (indicator.kind === 'veto') return [0, 1];
+  if (indicator.kind !== 'scored') return [0, MAX_VALUE];
+  if (indicator.method === 'manual') return [0, Math.min(indicator.points, MAX_VALUE)];
+  if (indicator.method === 'target' || indicator.method === 'relative') return [0, MAX_VALUE];
+  return [-MAX_VALUE, MAX_VALUE];
+}
+
+function cellEnd(bytes: Uint8Array, at: number, end: number): number {
+  let stop = at;
+  while (stop < end && bytes[stop] !== 44) stop++;
+  return stop;
 }
 
 function byteLineEnd(bytes: Uint8Array, from: number): number {
@@ -344,14 +413,12 @@ function plainCode(bytes: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-/** {@link plainNumber} over bytes. */
-function plainNumberBytes(bytes: Uint8Array, from: number, to: number, indicator: Indicator) {
+/**
+ * {@link plainNumber} over bytes, without the rubric's check: NaN when empty, +Infinity for
+ * anything but a plain decimal (no value that stands is infinite).
+ */
+function plainNumberBytes(bytes: Uint8Array, from: number, to: number): number {
   if (from === to) return Number.NaN;
-  if (indicator.kind === 'veto') {
-    if (to - from !== 1) return undefined;
-    const c = bytes[from];
-    return c === 49 ? 1 : c === 48 ? 0 : undefined;
-  }
   let i = from;
   let c = bytes[i]!;
   const negative = c === 45;
@@ -377,10 +444,21 @@ function plainNumberBytes(bytes: Uint8Array, from: number, to: number, indicator
       c = ++i < to ? bytes[i]! : -1;
     }
   }
-  if (digits === 0) return undefined;
-  let exact = true;
+  if (digits === 0) return Number.POSITIVE_INFINITY;
+  if (c === 69 || c === 101 || mantissa > Number.MAX_SAFE_INTEGER || decimals > 22) {
+    return exponentNumber(bytes, from, to, i, c);
+  }
+  if (i !== to) return Number.POSITIVE_INFINITY;
+  // Clinger's fast path: an integer below 2^53 divided by an exact power of ten is correctly
+  // rounded, so it equals Number(text).
+  return (negative ? -mantissa : mantissa) / POW10[decimals]!;
+}
+
+/** The rest of {@link plainNumberBytes}: an exponent or too many digits, through Number(). */
+function exponentNumber(bytes: Uint8Array, from: number, to: number, at: number, first: number) {
+  let i = at;
+  let c = first;
   if (c === 69 || c === 101) {
-    exact = false;
     c = ++i < to ? bytes[i]! : -1;
     if (c === 43 || c === 45) c = ++i < to ? bytes[i]! : -1;
     let exponent = 0;
@@ -388,12 +466,9 @@ function plainNumberBytes(bytes: Uint8Array, from: number, to: number, indicator
       exponent++;
       c = ++i < to ? bytes[i]! : -1;
     }
-    if (exponent === 0) return undefined;
+    if (exponent === 0) return Number.POSITIVE_INFINITY;
   }
-  if (i !== to) return undefined;
-  const value =
-    exact && mantissa <= Number.MAX_SAFE_INTEGER && decimals <= 22
-      ? (negative ? -mantissa : mantissa) / POW10[decimals]!
-      : Number(Buffer.prototype.toString.call(bytes, 'latin1', from, to));
-  return checkValue(indicator, value) === undefined ? value : undefined;
+  if (i !== to) return Number.POSITIVE_INFINITY;
+  const value = Number(Buffer.prototype.toString.call(bytes, 'latin1', from, to));
+  return Number.isNaN(value) ? Number.POSITIVE_INFINITY : value;
 }
