@@ -51,6 +51,7 @@ import {
   quarterState,
   type Rule,
   recordEvidence,
+  refreshMemberTotals,
   setCounted,
   setQuarterState,
   setRecordEvidence,
@@ -483,6 +484,7 @@ export async function recount(ctx: AppContext, memberId: number, year: number) {
     .where('occurred_on', '>=', `${year}-01-01`)
     .where('occurred_on', '<', `${year + 1}-01-01`)
     .execute();
+  await refreshMemberTotals(ctx.db, memberId, year);
   return changes;
 }
 
@@ -971,9 +973,7 @@ const classRuleOf = (r: { mode: string; vanguard: number; improve: number }): Cl
 async function boardOf(ctx: AppContext, unitId: number, periodKey: string): Promise<BoardRow[]> {
   const period = parsePointsPeriod(periodKey)!;
   const members = await membersUnder(ctx.db, unitId);
-  const totals = new Map(
-    (await boardTotals(ctx.db, unitId, period.from, period.to)).map((t) => [t.memberId, t]),
-  );
+  const totals = new Map((await boardTotals(ctx.db, unitId, period)).map((t) => [t.memberId, t]));
   const rows = members.map((m) => {
     const t = totals.get(m.id);
     const awarded = t?.awarded ?? 0;
