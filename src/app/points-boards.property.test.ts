@@ -62,7 +62,9 @@ const PERIODS = [
 
 type Op =
   | { op: 'record'; member: number; rule: number; day: number }
-  | { op: 'approve' | 'reject' | 'uphold'; record: number }
+  | { op: 'approve'; record: number }
+  | { op: 'reject'; record: number }
+  | { op: 'uphold'; record: number }
   | { op: 'transfer'; member: number }
   | { op: 'freeze'; quarter: string };
 
