@@ -919,8 +919,8 @@ const BOARD_CACHE_SIZE = 200;
 
 /**
  * Totals of a scope's members (a branch's unit, a town, the county) over a month, quarter or year:
- * one aggregate of the stored `counted` points (the yearly caps applied when records are
- * approved), classes per branch for a quarter by the organizer's rule. Cached per (scope,
+ * the stored per-period totals of the `counted` points (the yearly caps applied when records are
+ * approved; a week sums the records), classes per branch for a quarter by the organizer's rule. Cached per (scope,
  * period) until the points version moves (any approval, dispute, member or quarter change,
  * through any server instance).
  */

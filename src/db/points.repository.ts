@@ -709,22 +709,36 @@ export function boardTotalsQuery(db: Db, rootId: number, from: string, to: strin
 
 /** Members of the branches under `rootId`, with their branch's unit name. */
 export async function membersUnder(db: Db, rootId: number) {
-  const rows = await withSubtree(db, rootId)
-    .selectFrom('points_members as m')
-    .innerJoin('points_branches as b', 'b.id', 'm.branch_id')
-    .innerJoin('subtree as s', 's.id', 'b.unit_id')
-    .innerJoin('units as u', 'u.id', 'b.unit_id')
-    .select(['m.id', 'm.name', 'm.branch_id', 'm.status', 'b.unit_id', 'u.name as unit_name'])
-    .orderBy('m.id')
+  // The branches (a few hundred) with their units, then their members by the branch index: a
+  // county's 60,000 members are read once, not joined row by row to branches and units.
+  const branches = new Map(
+    (
+      await withSubtree(db, rootId)
+        .selectFrom('points_branches as b')
+        .innerJoin('subtree as s', 's.id', 'b.unit_id')
+        .innerJoin('units as u', 'u.id', 'b.unit_id')
+        .select(['b.id', 'b.unit_id', 'u.name as unit_name'])
+        .execute()
+    ).map((b) => [b.id, b]),
+  );
+  if (branches.size === 0) return [];
+  const rows = await db
+    .selectFrom('points_members')
+    .select(['id', 'name', 'branch_id', 'status'])
+    .where('branch_id', 'in', [...branches.keys()])
+    .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    branchId: r.branch_id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    active: r.status === 'active',
-  }));
+  return rows.map((r) => {
+    const b = branches.get(r.branch_id)!;
+    return {
+      id: r.id,
+      name: r.name,
+      branchId: r.branch_id,
+      unitId: b.unit_id,
+      unitName: b.unit_name,
+      active: r.status === 'active',
+    };
+  });
 }
 
 export interface ClassRuleRow {

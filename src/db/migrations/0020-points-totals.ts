@@ -26,6 +26,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('points_totals')
     .columns(['member_id', 'period'])
     .execute();
+  // A board reads each branch's (branch, period) range with the sums in the index itself: on
+  // SQLite the primary key's index would send every one of a county's 60,000 rows to the table.
+  await db.schema
+    .createIndex('points_totals_board_idx')
+    .on('points_totals')
+    .columns(['branch_id', 'period', 'member_id', 'awarded', 'deducted'])
+    .execute();
 }
 
 /**
