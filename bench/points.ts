@@ -28,16 +28,28 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { type Actor, type AppContext, systemActor } from '../src/app/context.ts';
 import { RULES } from '../src/app/demo-points.ts';
-import { assignBranchUser, createRecord, reviewRecord } from '../src/app/points.ts';
+import {
+  assignBranchUser,
+  computeLeaderboard,
+  createRecord,
+  reviewRecord,
+} from '../src/app/points.ts';
 import { createToken, createUser } from '../src/app/users.ts';
 import { parseRoles } from '../src/core/permissions.ts';
-import { type ClampInput, clampYear } from '../src/core/points.ts';
+import { type ClampInput, clampYear, parsePointsPeriod } from '../src/core/points.ts';
 import type { UnitKind } from '../src/core/units.ts';
 import { ensureMonthPartitions, insertRows } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { boardTotalsQuery } from '../src/db/points.repository.ts';
+import {
+  boardTotals,
+  boardTotalsQuery,
+  periodTotals,
+  storedTotalsQuery,
+} from '../src/db/points.repository.ts';
 import type { Database } from '../src/db/schema.ts';
 import { benchPgUrl, freshDatabase } from './support.ts';
 
@@ -91,7 +103,10 @@ async function run(dialect: 'sqlite' | 'postgres', members: number, records: num
     say(`units, branches and members loaded in ${seconds(t0)} s`);
 
     // Bulk load: secondary indexes off, rows in, indexes on again.
-    const indexes = await secondaryIndexes(db, dialect);
+    const indexes = [
+      ...(await secondaryIndexes(db, dialect, 'points_records')),
+      ...(await secondaryIndexes(db, dialect, 'points_totals')),
+    ];
     for (const i of indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
     await ensureMonthPartitions(
       db,
@@ -99,22 +114,36 @@ async function run(dialect: 'sqlite' | 'postgres', members: number, records: num
       DAY_OF_YEAR.filter((d) => d.endsWith('-01')).map((d) => d.slice(0, 7)),
     );
     let t = performance.now();
-    const loaded = await loadRecords(db, dialect, handle.location, members, records, ruleIds);
+    const cpu = process.cpuUsage();
+    const loaded = await loadRecords(
+      db,
+      dialect,
+      dialect === 'postgres' ? schemaUrl(schema!) : handle.location,
+      members,
+      records,
+      ruleIds,
+    );
     const loadSeconds = (performance.now() - t) / 1000;
+    const used = process.cpuUsage(cpu);
+    const generating = (used.user + used.system) / 1e6;
     t = performance.now();
     for (const i of indexes) await sql.raw(i.sql).execute(db);
     const indexSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     // PostgreSQL: what autovacuum would do soon after a load (statistics, the visibility map
     // that lets the board's index answer alone).
-    if (dialect === 'postgres') await sql`vacuum analyze points_records`.execute(db);
+    if (dialect === 'postgres') {
+      await sql`vacuum analyze points_records`.execute(db);
+      await sql`vacuum analyze points_totals`.execute(db);
+    }
     const total = loadSeconds + indexSeconds + (performance.now() - t) / 1000;
     say(
-      `bulk load ${loaded.rows.toLocaleString('en')} records (${loaded.approved.toLocaleString('en')} approved, ${loaded.clamped.toLocaleString('en')} cut by a cap) in ${loadSeconds.toFixed(1)} s = ${Math.round(loaded.rows / loadSeconds).toLocaleString('en')} records/s (${dialect === 'postgres' ? 'COPY' : 'prepared INSERTs, 100k a transaction'}); indexes ${indexSeconds.toFixed(1)} s; ${dialect === 'postgres' ? 'vacuum analyze; ' : ''}in all ${total.toFixed(1)} s = ${Math.round(loaded.rows / total).toLocaleString('en')} records/s`,
+      `bulk load ${loaded.rows.toLocaleString('en')} records (${loaded.approved.toLocaleString('en')} approved, ${loaded.clamped.toLocaleString('en')} cut by a cap) and their ${loaded.totals.toLocaleString('en')} stored totals (member × month, quarter, year) in ${loadSeconds.toFixed(1)} s = ${Math.round(loaded.rows / loadSeconds).toLocaleString('en')} records/s (${dialect === 'postgres' ? `COPY, ${COPY_STREAMS} record streams and a totals stream in parallel` : 'prepared INSERTs, 100k a transaction'}; this process ${generating.toFixed(1)} s of CPU generating${dialect === 'sqlite' ? ' and inserting' : ''}); indexes ${indexSeconds.toFixed(1)} s; ${dialect === 'postgres' ? 'vacuum analyze; ' : ''}in all ${total.toFixed(1)} s = ${Math.round(loaded.rows / total).toLocaleString('en')} records/s`,
     );
 
     await recordThroughput(ctx, say);
     await explainBoards(db, dialect, say);
+    await timeBoards(ctx, say);
     if (dialect === 'sqlite') {
       // The app never runs ANALYZE on SQLite; with statistics the plan must hold as well.
       await sql`analyze`.execute(db);
@@ -125,15 +154,16 @@ async function run(dialect: 'sqlite' | 'postgres', members: number, records: num
     await createUser(ctx, { username: 'bench-viewer', unit: 'P', roles: ['viewer'] });
     const { token } = await createToken(ctx, 'bench-viewer', { name: 'bench' });
     await handle.close();
-    const url =
-      dialect === 'postgres'
-        ? `${benchPgUrl}${benchPgUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
-        : '';
+    const url = dialect === 'postgres' ? schemaUrl(schema!) : '';
     await boardsOverHttp(dir, url, token, shape, say);
   } finally {
     await drop();
   }
 }
+
+/** The bench database's URL with its schema as the search path. */
+const schemaUrl = (schema: string) =>
+  `${benchPgUrl}${benchPgUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
 interface Shape {
   rootId: number;
@@ -272,11 +302,11 @@ async function loadMembers(db: Db, n: number, branches: number) {
 }
 
 /** The table's indexes other than its primary key, with the statements that make them. */
-async function secondaryIndexes(db: Db, dialect: 'sqlite' | 'postgres') {
+async function secondaryIndexes(db: Db, dialect: 'sqlite' | 'postgres', table: string) {
   if (dialect === 'postgres') {
     const { rows } = await sql<{ name: string; sql: string }>`
       select indexname as name, indexdef as sql from pg_indexes
-      where schemaname = current_schema() and tablename = 'points_records'
+      where schemaname = current_schema() and tablename = ${table}
         and indexname not like '%pkey'`.execute(db);
     // A partitioned table's index reads `ON ONLY`, which would make the parent's alone (invalid,
     // no partition indexes); made `ON` the table it covers every partition again.
@@ -284,7 +314,7 @@ async function secondaryIndexes(db: Db, dialect: 'sqlite' | 'postgres') {
   }
   const { rows } = await sql<{ name: string; sql: string }>`
     select name, sql from sqlite_master
-    where type = 'index' and tbl_name = 'points_records' and sql is not null`.execute(db);
+    where type = 'index' and tbl_name = ${table} and sql is not null`.execute(db);
   return rows;
 }
 
@@ -300,16 +330,23 @@ const RECORD_COLUMNS = [
   'counted',
 ] as const;
 
+const TOTAL_COLUMNS = ['branch_id', 'period', 'member_id', 'awarded', 'deducted'] as const;
+/** Parallel COPY streams of records on PostgreSQL (the generator feeds them in turn). */
+const COPY_STREAMS = Number(process.env.BENCH_POINTS_STREAMS ?? 2);
+
+type Row = (string | number | null)[];
+
 /**
  * Each member's records of the year, in counting order (date; ids follow), pending in December
  * now and then, rejected rarely, deductions one in twenty; `counted` by the core clamp over the
- * approved ones, as `recount` stores it after every approval.
+ * approved ones, as `recount` stores it after every approval; and the member's stored totals
+ * (`periodTotals`, what `recount` and bulk inserts keep).
  */
 function* memberRecords(
   members: number,
   records: number,
   ruleIds: readonly number[],
-): Generator<(string | number)[]> {
+): Generator<{ records: Row[]; totals: Row[] }> {
   const rand = generator(16);
   const base = Math.floor(records / members);
   const extra = records - base * members;
@@ -342,22 +379,57 @@ function* memberRecords(
       });
     });
     const counted = new Map(clampYear(approved).map((c) => [c.id, c.counted]));
+    const rows: Row[] = [];
     for (let i = 0; i < picks.length; i++) {
       const p = picks[i]!;
       const on = DAY_OF_YEAR[p.day]!;
-      yield [
+      rows.push([
         m,
         branch,
         ruleIds[p.rule]!,
         RULES[p.rule]!.points,
         on,
         p.status,
-        p.status === 'pending' ? (null as unknown as string) : `${on}T12:00:00Z`,
+        p.status === 'pending' ? null : `${on}T12:00:00Z`,
         `${on}T10:00:00Z`,
         counted.get(i) ?? 0,
-      ];
+      ]);
     }
+    const totals = periodTotals(
+      picks.map((p, i) => ({
+        branchId: branch,
+        memberId: m,
+        occurredOn: DAY_OF_YEAR[p.day]!,
+        counted: counted.get(i) ?? 0,
+      })),
+    ).map((t) => [t.branchId, t.period, t.memberId, t.awarded, t.deducted]);
+    yield { records: rows, totals };
   }
+}
+
+/** COPY's text format of a row (numbers, ISO dates and plain names only, nulls as \N). */
+const copyLine = (row: Row) => `${row.map((v) => (v === null ? '\\N' : String(v))).join('\t')}\n`;
+
+/** A COPY FROM STDIN of its own connection, written to with backpressure. */
+async function copyStream(url: string, table: string, columns: readonly string[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('set synchronous_commit = off');
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  return {
+    async write(text: string) {
+      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+    },
+    async end() {
+      stream.end();
+      await done;
+      await client.end();
+    },
+  };
 }
 
 async function loadRecords(
@@ -371,7 +443,8 @@ async function loadRecords(
   let rows = 0;
   let approved = 0;
   let clamped = 0;
-  const count = (r: readonly (string | number)[]) => {
+  let totals = 0;
+  const count = (r: Row) => {
     rows++;
     if (r[5] === 'approved') {
       approved++;
@@ -386,37 +459,64 @@ async function loadRecords(
     const insert = raw.prepare(
       `insert into points_records (${RECORD_COLUMNS.join(', ')}) values (${RECORD_COLUMNS.map(() => '?').join(', ')})`,
     );
-    const many = raw.transaction((batch: (string | number)[][]) => {
+    const insertTotal = raw.prepare(
+      `insert into points_totals (${TOTAL_COLUMNS.join(', ')}) values (?, ?, ?, ?, ?)`,
+    );
+    const many = raw.transaction((batch: Row[], totalBatch: Row[]) => {
       for (const r of batch) insert.run(r);
+      for (const r of totalBatch) insertTotal.run(r);
     });
-    let batch: (string | number)[][] = [];
-    for (const r of memberRecords(members, records, ruleIds)) {
-      count(r);
-      batch.push(r);
-      if (batch.length === 100_000) {
-        many(batch);
+    let batch: Row[] = [];
+    let totalBatch: Row[] = [];
+    for (const member of memberRecords(members, records, ruleIds)) {
+      for (const r of member.records) {
+        count(r);
+        batch.push(r);
+      }
+      totals += member.totals.length;
+      totalBatch.push(...member.totals);
+      if (batch.length >= 100_000) {
+        many(batch, totalBatch);
         batch = [];
+        totalBatch = [];
       }
     }
-    many(batch);
+    many(batch, totalBatch);
     raw.close();
-    return { rows, approved, clamped };
+    return { rows, approved, clamped, totals };
   }
-  // PostgreSQL: COPY through insertRows, a million rows at a time (each in its own transaction).
-  let batch: (string | number)[][] = [];
-  const flush = async () => {
-    await db
-      .transaction()
-      .execute((trx) => insertRows(trx, 'points_records', RECORD_COLUMNS, batch));
-    batch = [];
-  };
-  for (const r of memberRecords(members, records, ruleIds)) {
-    count(r);
-    batch.push(r);
-    if (batch.length === 1_000_000) await flush();
+  // PostgreSQL: COPY_STREAMS connections each COPY a share of the records (members' runs of
+  // ~256 KiB in turn) while one more COPYs the totals; generation overlaps the server's work.
+  void db;
+  const streams = await Promise.all(
+    Array.from({ length: COPY_STREAMS }, () =>
+      copyStream(location, 'points_records', RECORD_COLUMNS),
+    ),
+  );
+  const totalStream = await copyStream(location, 'points_totals', TOTAL_COLUMNS);
+  let chunk = '';
+  let totalChunk = '';
+  let next = 0;
+  for (const member of memberRecords(members, records, ruleIds)) {
+    for (const r of member.records) {
+      count(r);
+      chunk += copyLine(r);
+    }
+    for (const t of member.totals) totalChunk += copyLine(t);
+    totals += member.totals.length;
+    if (chunk.length >= 262_144) {
+      await streams[next++ % streams.length]!.write(chunk);
+      chunk = '';
+    }
+    if (totalChunk.length >= 262_144) {
+      await totalStream.write(totalChunk);
+      totalChunk = '';
+    }
   }
-  await flush();
-  return { rows, approved, clamped };
+  if (chunk) await streams[next % streams.length]!.write(chunk);
+  if (totalChunk) await totalStream.write(totalChunk);
+  await Promise.all([...streams, totalStream].map((s) => s.end()));
+  return { rows, approved, clamped, totals };
 }
 
 /** A clerk records USECASE records through `createRecord`; the secretary approves each one. */
@@ -456,23 +556,18 @@ async function recordThroughput(ctx: AppContext, say: (line: string) => void) {
   );
 }
 
-/** The board's aggregate as the planner runs it; on PostgreSQL, the partitions it reads. */
+/**
+ * The boards' queries as the planner runs them: a month's, quarter's or year's board reads the
+ * stored totals; the records' aggregate (week boards, and every board before the totals) on
+ * PostgreSQL with the month partitions it reads.
+ */
 async function explainBoards(db: Db, dialect: 'sqlite' | 'postgres', say: (line: string) => void) {
-  const town = await db
-    .selectFrom('units')
-    .select('id')
-    .where('code', '=', 'T0')
-    .executeTakeFirstOrThrow();
-  const county = await db
-    .selectFrom('units')
-    .select('id')
-    .where('code', '=', 'C0')
-    .executeTakeFirstOrThrow();
-  for (const [what, id, from, to] of [
-    [`town T0, month ${MONTH}`, town.id, `${MONTH}-01`, `${YEAR}-12-01`],
-    [`county C0, ${QUARTER}`, county.id, `${YEAR}-10-01`, `${YEAR + 1}-01-01`],
-  ] as const) {
-    const compiled = boardTotalsQuery(db, id, from, to).compile();
+  const idOf = async (code: string) =>
+    (await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+      .id;
+  const town = await idOf('T0');
+  const county = await idOf('C0');
+  const explain = async (compiled: { sql: string; parameters: readonly unknown[] }) => {
     if (dialect === 'postgres') {
       const { rows } = await sql<{
         'QUERY PLAN': unknown;
@@ -485,14 +580,69 @@ async function explainBoards(db: Db, dialect: 'sqlite' | 'postgres', say: (line:
       );
       const ms = /"Execution Time":([\d.]+)/.exec(plan)?.[1];
       const nodes = new Set([...plan.matchAll(/"Node Type":"([^"]+)"/g)].map((m) => m[1]));
-      say(
-        `EXPLAIN board of ${what}: ${parts.size} of 12 month partitions scanned (${[...parts].join(', ')}), plan ${[...nodes].join(' / ')}, ${ms} ms`,
+      return { parts: [...parts], plan: [...nodes].join(' / '), ms };
+    }
+    const { rows } = await sql<{ detail: string }>`explain query plan ${sql.raw(
+      inline(compiled.sql, compiled.parameters),
+    )}`.execute(db);
+    return { parts: [], plan: rows.map((r) => r.detail).join(' | '), ms: undefined };
+  };
+  for (const [what, id, period] of [
+    [`town T0, month ${MONTH}`, town, MONTH],
+    [`county C0, ${QUARTER}`, county, QUARTER],
+    [`county C0, year ${YEAR}`, county, String(YEAR)],
+  ] as const) {
+    const e = await explain(storedTotalsQuery(db, id, period).compile());
+    say(
+      `EXPLAIN stored-totals board of ${what}: ${e.plan}${e.ms ? `, ${e.ms} ms` : ''} (records not read)`,
+    );
+  }
+  for (const [what, id, from, to] of [
+    [`town T0, week ${YEAR}-W45`, town, `${YEAR}-11-02`, `${YEAR}-11-09`],
+    [`town T0, month ${MONTH}`, town, `${MONTH}-01`, `${YEAR}-12-01`],
+    [`county C0, ${QUARTER}`, county, `${YEAR}-10-01`, `${YEAR + 1}-01-01`],
+  ] as const) {
+    const e = await explain(boardTotalsQuery(db, id, from, to).compile());
+    say(
+      dialect === 'postgres'
+        ? `EXPLAIN records aggregate (week boards) of ${what}: ${e.parts.length} of 12 month partitions scanned (${e.parts.join(', ')}), plan ${e.plan}, ${e.ms} ms`
+        : `EXPLAIN records aggregate (week boards) of ${what}: ${e.plan}`,
+    );
+  }
+}
+
+/**
+ * In this process, each board computed once: the stored totals it reads, the records' aggregate
+ * that every board ran before them (the same sums, checked), and the whole first computation
+ * (members, ranks, classes) that an uncached request waits for, without HTTP.
+ */
+async function timeBoards(ctx: AppContext, say: (line: string) => void) {
+  for (const code of ['V0', 'T0', 'C0']) {
+    const id = (
+      await ctx.db
+        .selectFrom('units')
+        .select('id')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow()
+    ).id;
+    for (const key of [MONTH, QUARTER, String(YEAR)]) {
+      const period = parsePointsPeriod(key)!;
+      let t = performance.now();
+      const stored = await boardTotals(ctx.db, id, period);
+      const storedMs = performance.now() - t;
+      t = performance.now();
+      const fromRecords = await boardTotalsQuery(ctx.db, id, period.from, period.to).execute();
+      const recordsMs = performance.now() - t;
+      const sums = new Map(stored.map((r) => [r.memberId, r.awarded + r.deducted]));
+      const same = fromRecords.every(
+        (r) => (sums.get(r.member_id) ?? 0) === Number(r.awarded) + Number(r.deducted),
       );
-    } else {
-      const { rows } = await sql<{ detail: string }>`explain query plan ${sql.raw(
-        inline(compiled.sql, compiled.parameters),
-      )}`.execute(db);
-      say(`EXPLAIN board of ${what}: ${rows.map((r) => r.detail).join(' | ')}`);
+      t = performance.now();
+      const board = await computeLeaderboard(ctx, id, key);
+      const boardMs = performance.now() - t;
+      say(
+        `in-process board ${code} ${key} (${board.length} members): stored totals ${storedMs.toFixed(0)} ms, records aggregate ${recordsMs.toFixed(0)} ms (${same ? 'same sums' : 'SUMS DIFFER'}); whole first computation ${boardMs.toFixed(0)} ms`,
+      );
     }
   }
 }

@@ -51,6 +51,7 @@ import {
   quarterState,
   type Rule,
   recordEvidence,
+  refreshMemberTotals,
   setCounted,
   setQuarterState,
   setRecordEvidence,
@@ -483,6 +484,7 @@ export async function recount(ctx: AppContext, memberId: number, year: number) {
     .where('occurred_on', '>=', `${year}-01-01`)
     .where('occurred_on', '<', `${year + 1}-01-01`)
     .execute();
+  await refreshMemberTotals(ctx.db, memberId, year);
   return changes;
 }
 
@@ -917,8 +919,8 @@ const BOARD_CACHE_SIZE = 200;
 
 /**
  * Totals of a scope's members (a branch's unit, a town, the county) over a month, quarter or year:
- * one aggregate of the stored `counted` points (the yearly caps applied when records are
- * approved), classes per branch for a quarter by the organizer's rule. Cached per (scope,
+ * the stored per-period totals of the `counted` points (the yearly caps applied when records are
+ * approved; a week sums the records), classes per branch for a quarter by the organizer's rule. Cached per (scope,
  * period) until the points version moves (any approval, dispute, member or quarter change,
  * through any server instance).
  */
@@ -971,9 +973,7 @@ const classRuleOf = (r: { mode: string; vanguard: number; improve: number }): Cl
 async function boardOf(ctx: AppContext, unitId: number, periodKey: string): Promise<BoardRow[]> {
   const period = parsePointsPeriod(periodKey)!;
   const members = await membersUnder(ctx.db, unitId);
-  const totals = new Map(
-    (await boardTotals(ctx.db, unitId, period.from, period.to)).map((t) => [t.memberId, t]),
-  );
+  const totals = new Map((await boardTotals(ctx.db, unitId, period)).map((t) => [t.memberId, t]));
   const rows = members.map((m) => {
     const t = totals.get(m.id);
     const awarded = t?.awarded ?? 0;

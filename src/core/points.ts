@@ -166,6 +166,11 @@ export function quarterOf(date: string): string {
   return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
 }
 
+/** The stored-total periods a date falls in: its month, quarter and year (`2026-11`, `2026-Q4`, `2026`). */
+export function totalPeriodsOf(date: string): [string, string, string] {
+  return [date.slice(0, 7), quarterOf(date), date.slice(0, 4)];
+}
+
 export type PointsClass = 'vanguard' | 'qualified' | 'improve';
 export const POINTS_CLASS_NAMES: Record<PointsClass, string> = {
   vanguard: '先锋',

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { type PointsPeriod, totalPeriodsOf } from '../core/points.ts';
 import { ensureMonthPartitions } from './dialect.ts';
 import type { Database } from './schema.ts';
 import type {
@@ -339,6 +340,62 @@ export async function insertRecords(db: Db, rs: NewRecord[], now: string) {
       .values(rs.slice(i, i + 400).map((r) => recordRow(r, now)))
       .execute();
   }
+  // Bulk rows that arrive approved and clamped count at once: their totals with them.
+  await addTotals(db, periodTotals(rs.filter((r) => r.status === 'approved')));
+}
+
+export interface PeriodTotal {
+  branchId: number;
+  period: string;
+  memberId: number;
+  awarded: number;
+  deducted: number;
+}
+
+/** What records count, summed per branch × member × month, quarter and year (zeros left out). */
+export function periodTotals(
+  rs: Iterable<{ branchId: number; memberId: number; occurredOn: string; counted?: number }>,
+): PeriodTotal[] {
+  const out = new Map<string, PeriodTotal>();
+  for (const r of rs) {
+    const counted = r.counted ?? 0;
+    if (counted === 0) continue;
+    for (const period of totalPeriodsOf(r.occurredOn)) {
+      const key = `${r.branchId}|${period}|${r.memberId}`;
+      let t = out.get(key);
+      if (!t) {
+        t = { branchId: r.branchId, period, memberId: r.memberId, awarded: 0, deducted: 0 };
+        out.set(key, t);
+      }
+      if (counted > 0) t.awarded += counted;
+      else t.deducted += counted;
+    }
+  }
+  return [...out.values()];
+}
+
+/** Adds to the stored totals (rows created as needed). */
+export async function addTotals(db: Db, totals: readonly PeriodTotal[]) {
+  for (let i = 0; i < totals.length; i += 500) {
+    await db
+      .insertInto('points_totals')
+      .values(
+        totals.slice(i, i + 500).map((t) => ({
+          branch_id: t.branchId,
+          period: t.period,
+          member_id: t.memberId,
+          awarded: t.awarded,
+          deducted: t.deducted,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['branch_id', 'period', 'member_id']).doUpdateSet({
+          awarded: sql`points_totals.awarded + excluded.awarded`,
+          deducted: sql`points_totals.deducted + excluded.deducted`,
+        }),
+      )
+      .execute();
+  }
 }
 export async function findRecord(db: Db, id: number) {
   const row = await db
@@ -538,6 +595,40 @@ export async function setCounted(
       .execute();
 }
 
+/**
+ * Rebuilds a member's stored totals of a year (its months, quarters and the year) from what the
+ * records count now; `recount` calls it after every re-clamp, in the same transaction.
+ */
+export async function refreshMemberTotals(db: Db, memberId: number, year: number) {
+  await db
+    .deleteFrom('points_totals')
+    .where('member_id', '=', memberId)
+    // '2026' < '2026-01' < '2026-Q4' < '2027': the year's keys, and only them.
+    .where('period', '>=', String(year))
+    .where('period', '<', String(year + 1))
+    .execute();
+  const rows = await db
+    .selectFrom('points_records')
+    .select(['branch_id', 'member_id', 'occurred_on', 'counted'])
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'approved')
+    .where('counted', '<>', 0)
+    .where('occurred_on', '>=', `${year}-01-01`)
+    .where('occurred_on', '<', `${year + 1}-01-01`)
+    .execute();
+  await addTotals(
+    db,
+    periodTotals(
+      rows.map((r) => ({
+        branchId: r.branch_id,
+        memberId: r.member_id,
+        occurredOn: r.occurred_on,
+        counted: r.counted,
+      })),
+    ),
+  );
+}
+
 /** Bumps the boards' version: every cached leaderboard is stale after this commits. */
 export async function bumpPointsVersion(db: Db) {
   await db.updateTable('points_version').set({ n: sql`n + 1` }).where('id', '=', 1).execute();
@@ -552,12 +643,15 @@ export async function pointsVersion(db: Db): Promise<number> {
 }
 
 /**
- * Per member of the branches under `rootId`, the awarded and deducted points counted in
- * [from, to): one aggregate over the board index; on PostgreSQL the date range prunes the
- * month partitions it does not cover.
+ * Per member of the branches under `rootId`, the awarded and deducted points counted in a period:
+ * a month, quarter or year reads the stored totals (one row per member); a week, which they do
+ * not keep, aggregates the records of its days.
  */
-export async function boardTotals(db: Db, rootId: number, from: string, to: string) {
-  const rows = await boardTotalsQuery(db, rootId, from, to).execute();
+export async function boardTotals(db: Db, rootId: number, period: PointsPeriod) {
+  const rows = await (period.kind === 'week'
+    ? boardTotalsQuery(db, rootId, period.from, period.to)
+    : storedTotalsQuery(db, rootId, period.key)
+  ).execute();
   return rows.map((r) => ({
     memberId: r.member_id,
     awarded: Number(r.awarded),
@@ -565,7 +659,31 @@ export async function boardTotals(db: Db, rootId: number, from: string, to: stri
   }));
 }
 
-/** The aggregate behind `boardTotals`, unexecuted (benchmarks EXPLAIN it). */
+/** The stored totals of a month, quarter or year (`2026-11`, `2026-Q4`, `2026`), unexecuted. */
+export function storedTotalsQuery(db: Db, rootId: number, period: string) {
+  // Each branch under the root, then its (branch, period) range of the primary key.
+  return withSubtree(db, rootId)
+    .selectFrom('points_totals as t')
+    .where('t.branch_id', 'in', (eb) =>
+      eb
+        .selectFrom('points_branches as b')
+        .innerJoin('subtree as s', 's.id', 'b.unit_id')
+        .select('b.id'),
+    )
+    .where('t.period', '=', period)
+    .select([
+      't.member_id',
+      sql<number>`sum(t.awarded)`.as('awarded'),
+      sql<number>`sum(t.deducted)`.as('deducted'),
+    ])
+    .groupBy('t.member_id');
+}
+
+/**
+ * Per member, the counted points of the records in [from, to): one aggregate over the board
+ * index; on PostgreSQL the date range prunes the month partitions it does not cover. Week boards
+ * use it; unexecuted (benchmarks and tests EXPLAIN it, tests compare the stored totals to it).
+ */
 export function boardTotalsQuery(db: Db, rootId: number, from: string, to: string) {
   // The branches first, then each branch's range of the board index (branch, status, date →
   // member, counted: covering). Written as a join, SQLite with statistics took the member index
@@ -591,22 +709,36 @@ export function boardTotalsQuery(db: Db, rootId: number, from: string, to: strin
 
 /** Members of the branches under `rootId`, with their branch's unit name. */
 export async function membersUnder(db: Db, rootId: number) {
-  const rows = await withSubtree(db, rootId)
-    .selectFrom('points_members as m')
-    .innerJoin('points_branches as b', 'b.id', 'm.branch_id')
-    .innerJoin('subtree as s', 's.id', 'b.unit_id')
-    .innerJoin('units as u', 'u.id', 'b.unit_id')
-    .select(['m.id', 'm.name', 'm.branch_id', 'm.status', 'b.unit_id', 'u.name as unit_name'])
-    .orderBy('m.id')
+  // The branches (a few hundred) with their units, then their members by the branch index: a
+  // county's 60,000 members are read once, not joined row by row to branches and units.
+  const branches = new Map(
+    (
+      await withSubtree(db, rootId)
+        .selectFrom('points_branches as b')
+        .innerJoin('subtree as s', 's.id', 'b.unit_id')
+        .innerJoin('units as u', 'u.id', 'b.unit_id')
+        .select(['b.id', 'b.unit_id', 'u.name as unit_name'])
+        .execute()
+    ).map((b) => [b.id, b]),
+  );
+  if (branches.size === 0) return [];
+  const rows = await db
+    .selectFrom('points_members')
+    .select(['id', 'name', 'branch_id', 'status'])
+    .where('branch_id', 'in', [...branches.keys()])
+    .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    branchId: r.branch_id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    active: r.status === 'active',
-  }));
+  return rows.map((r) => {
+    const b = branches.get(r.branch_id)!;
+    return {
+      id: r.id,
+      name: r.name,
+      branchId: r.branch_id,
+      unitId: b.unit_id,
+      unitName: b.unit_name,
+      active: r.status === 'active',
+    };
+  });
 }
 
 export interface ClassRuleRow {

@@ -67,6 +67,18 @@ export interface PointsRecordTable {
   counted: Generated<number>;
 }
 
+/**
+ * Counted points of approved records per branch × member × period (`2026-11`, `2026-Q4`,
+ * `2026`): what a month's, quarter's or year's leaderboard reads. Kept with `counted`.
+ */
+export interface PointsTotalTable {
+  branch_id: number;
+  period: string;
+  member_id: number;
+  awarded: number;
+  deducted: number;
+}
+
 /** 积分申诉: a dispute about a record, answered by the branch reviewer. status: open | upheld | dismissed. */
 export interface PointsDisputeTable {
   id: Generated<number>;
@@ -183,6 +195,7 @@ export interface PointsTables {
   points_rules: PointsRuleTable;
   points_records: PointsRecordTable;
   points_disputes: PointsDisputeTable;
+  points_totals: PointsTotalTable;
   points_quarters: PointsQuarterTable;
   points_version: PointsVersionTable;
   points_class_rules: PointsClassRuleTable;
