@@ -63,7 +63,7 @@ export function percentProblem(indicator: Indicator, read: NumberText): string |
   if (!read.percent || indicator.kind !== 'scored' || indicator.unit !== RATIO_UNIT)
     return undefined;
   if (read.value > 1) {
-    return `比率不能超过100%（填了${formatPlain(read.value * 100)}%） (a ratio cannot exceed 100%)`;
+    return `比率不能超过100%（填了${formatPlain(read.value * 100)}%）`;
   }
   return undefined;
 }
@@ -84,13 +84,13 @@ export function plausibilityWarning(indicator: Indicator, value: number): string
     const [low, high] = range;
     if (value >= low && value <= high) return undefined;
     if (indicator.unit === RATIO_UNIT && value > 1 && value <= 100) {
-      return `${formatPlain(value)} 超出比率的合理范围 0–1，是否应为 ${formatPlain(value / 100)}（${formatPlain(value)}%）？ (${formatPlain(value)} is outside a ratio's 0–1; did you mean ${formatPlain(value)}%?)`;
+      return `${formatPlain(value)} 超出比率的合理范围 0–1，是否应为 ${formatPlain(value / 100)}（${formatPlain(value)}%）？`;
     }
-    return `${formatPlain(value)} 超出合理范围 ${formatPlain(low)}–${formatPlain(high)}，请核对 (outside the plausible range ${formatPlain(low)}–${formatPlain(high)}; please check)`;
+    return `${formatPlain(value)} 超出合理范围 ${formatPlain(low)}–${formatPlain(high)}，请核对`;
   }
   if (indicator.method === 'target' && indicator.target !== undefined && indicator.target <= 1) {
     if (value > indicator.target * 10 && value > 1) {
-      return `${formatPlain(value)} 远超目标值 ${formatPlain(indicator.target)}，是否应为 ${formatPlain(value / 100)}？ (${formatPlain(value)} is far beyond the target ${formatPlain(indicator.target)}; did you mean ${formatPlain(value / 100)}?)`;
+      return `${formatPlain(value)} 远超目标值 ${formatPlain(indicator.target)}，是否应为 ${formatPlain(value / 100)}？`;
     }
   }
   return undefined;
@@ -119,7 +119,7 @@ export function readCell(indicator: Indicator, text: string): CellReading {
     return {
       ok: false,
       code: 'BAD_VETO',
-      message: `一票否决只能填 1/0、是/否 或 true/false，不能是「${text.trim()}」 (veto takes 1/0, 是/否 or true/false)`,
+      message: `一票否决只能填 1/0、是/否 或 true/false，不能是「${text.trim()}」`,
     };
   }
   const read = readNumberText(trimmed.replace(/，/g, ','));
@@ -127,7 +127,7 @@ export function readCell(indicator: Indicator, text: string): CellReading {
     return {
       ok: false,
       code: 'NOT_A_NUMBER',
-      message: `请填写数字，不能是「${text.trim()}」 (enter a number)`,
+      message: `请填写数字，不能是「${text.trim()}」`,
     };
   }
   const percent = percentProblem(indicator, read);

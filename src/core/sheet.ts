@@ -66,12 +66,12 @@ export const MAX_VALUE = 1e15;
  */
 export function checkValue(indicator: Indicator, value: number): ValueProblem | undefined {
   if (!Number.isFinite(value)) {
-    return { code: 'NOT_A_NUMBER', message: '不是有限的数字 (not a finite number)' };
+    return { code: 'NOT_A_NUMBER', message: '不是有限的数字' };
   }
   if (Math.abs(value) > MAX_VALUE) {
     return {
       code: 'TOO_LARGE',
-      message: '数值过大，绝对值不能超过10的15次方 (the value exceeds 10^15 in magnitude)',
+      message: '数值过大，绝对值不能超过10的15次方',
     };
   }
   if (indicator.kind === 'veto') {
@@ -79,22 +79,22 @@ export function checkValue(indicator: Indicator, value: number): ValueProblem | 
       ? undefined
       : {
           code: 'BAD_VETO',
-          message: '一票否决只能填 1/0、是/否 或 true/false (veto takes 1/0, 是/否 or true/false)',
+          message: '一票否决只能填 1/0、是/否 或 true/false',
         };
   }
   if (indicator.kind !== 'scored') {
-    return value < 0 ? { code: 'NEGATIVE', message: '不能为负数 (must be ≥ 0)' } : undefined;
+    return value < 0 ? { code: 'NEGATIVE', message: '不能为负数' } : undefined;
   }
   if (indicator.method === 'manual') {
     return value < 0 || value > indicator.points
       ? {
           code: 'OUT_OF_RANGE',
-          message: `人工评分必须在0到${indicator.points}之间 (manual score must lie in [0, ${indicator.points}])`,
+          message: `人工评分必须在0到${indicator.points}之间`,
         }
       : undefined;
   }
   if ((indicator.method === 'target' || indicator.method === 'relative') && value < 0) {
-    return { code: 'NEGATIVE', message: '不能为负数 (must be ≥ 0)' };
+    return { code: 'NEGATIVE', message: '不能为负数' };
   }
   return undefined;
 }
