@@ -173,7 +173,7 @@ export async function checkItems(
     throw new DomainError(
       onlyPermission ? 'FORBIDDEN' : 'INVALID_ENTRIES',
       `有 ${problems.length} 项不能保存，整批未保存`,
-      { problems: [...problems, ...stale] },
+      { params: { count: problems.length }, problems: [...problems, ...stale] },
     );
   }
   if (stale.length) {

@@ -170,7 +170,7 @@ export function refused(
   return new DomainError(
     forbidden ? 'FORBIDDEN' : 'INVALID_SHEET',
     `表中有 ${n} 处问题，整个文件未导入${where}${more}`,
-    { problems: listed, total: n, counts, truncated: n > listed.length },
+    { params: { total: n }, problems: listed, total: n, counts, truncated: n > listed.length },
   );
 }
 

@@ -152,7 +152,13 @@ export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): Rub
         : parseDocument(text, { lineCounter, prettyErrors: true }).errors[0]?.linePos?.[0].line;
       const reason = message.replace(/\s+/g, ' ');
       return fail([
-        { line, field: '', code: 'SYNTAX', message: 'JSON格式错误', params: { detail: reason } },
+        {
+          line,
+          field: '',
+          code: 'SYNTAX',
+          message: 'JSON格式错误',
+          params: { format: 'JSON', detail: reason },
+        },
       ]);
     }
   }

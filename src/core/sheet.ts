@@ -1,5 +1,7 @@
 // The score sheet (DESIGN §4) as the engine sees it: columnar, one typed array per indicator, so
 // that a national round of 620,573 units × 20 indicators is a few flat arrays, not 12 million objects.
+
+import type { ErrorParams } from './errors.ts';
 import type { Indicator, Rubric } from './rubric.ts';
 
 /**
@@ -45,10 +47,11 @@ export function sheetFromRows(rubric: Rubric, rows: readonly SheetRow[]): Sheet 
   };
 }
 
-/** A reason a value cannot stand, with a stable code and a Chinese message (English beside). */
+/** A reason a value cannot stand: a stable code, a Chinese message and the values it names. */
 export interface ValueProblem {
   code: 'NOT_A_NUMBER' | 'NEGATIVE' | 'OUT_OF_RANGE' | 'BAD_VETO' | 'TOO_LARGE';
   message: string;
+  params?: ErrorParams;
 }
 
 /**
@@ -90,6 +93,7 @@ export function checkValue(indicator: Indicator, value: number): ValueProblem | 
       ? {
           code: 'OUT_OF_RANGE',
           message: `人工评分必须在0到${indicator.points}之间`,
+          params: { reason: 'manual', max: indicator.points },
         }
       : undefined;
   }

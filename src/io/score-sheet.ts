@@ -559,7 +559,7 @@ function readValue(indicator: Indicator, cell: Cell): number | { code: string; m
   } else if (typeof cell === 'string') {
     const read = readNumberText(cell);
     const refused = read && percentProblem(indicator, read);
-    if (refused) return { code: 'OUT_OF_RANGE', message: refused };
+    if (refused) return refused;
     value = read?.value;
   }
   if (value === undefined) {

@@ -182,6 +182,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           throw new DomainError(
             'UNSUPPORTED_MEDIA_TYPE',
             '请用 multipart/form-data 上传文件（字段名 file）',
+            { params: { reason: 'multipart', field: 'file' } },
           );
         }
         let bytes: Buffer;

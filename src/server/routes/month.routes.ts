@@ -240,6 +240,7 @@ export function monthRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           throw new DomainError(
             'UNSUPPORTED_MEDIA_TYPE',
             '请用 multipart/form-data 上传文件（字段名 file）',
+            { params: { reason: 'multipart', field: 'file' } },
           );
         }
         let part: Awaited<ReturnType<typeof request.file>>;

@@ -77,6 +77,7 @@ export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           throw new DomainError(
             'UNSUPPORTED_MEDIA_TYPE',
             '请用 multipart/form-data 上传文件（字段名 file）',
+            { params: { reason: 'multipart', field: 'file' } },
           );
         }
         let part: Awaited<ReturnType<typeof request.file>>;
