@@ -529,7 +529,11 @@ class Validator {
     if (data.better !== undefined && data.better !== null) {
       if (m === 'manual' && data.better === 'lower') {
         // A manual cell is the score itself: a higher score is always better.
-        this.problem([...path, 'better'], 'LOWER_MANUAL', '人工评分直接填分数，不能设「better: lower」');
+        this.problem(
+          [...path, 'better'],
+          'LOWER_MANUAL',
+          '人工评分直接填分数，不能设「better: lower」',
+        );
       } else if (data.better === 'higher' || data.better === 'lower') better = data.better;
       else this.problem([...path, 'better'], 'UNKNOWN_BETTER', `better 应为 higher 或 lower`);
     }
