@@ -27,7 +27,7 @@ import { requireRound } from './rounds.ts';
 export const FileAppeal = z.object({
   unit: Ref,
   indicator: z.string().min(1).max(32),
-  reason: z.string().trim().min(2, '请写明申诉理由 (give a reason)').max(5000),
+  reason: z.string().trim().min(2, '请写明申诉理由').max(5000),
 });
 export type FileAppeal = z.infer<typeof FileAppeal>;
 
@@ -36,10 +36,10 @@ export const DecideAppeal = z
     decision: z.enum(['upheld', 'rejected']),
     /** Upheld: the new value (for `manual`, the new score). */
     value: z.union([z.number(), z.boolean(), z.null()]).optional(),
-    reason: z.string().trim().min(2, '请写明答复理由 (give a reason)').max(5000),
+    reason: z.string().trim().min(2, '请写明答复理由').max(5000),
   })
   .refine((d) => d.decision === 'rejected' || d.value !== undefined, {
-    message: '支持申诉时须给出新的值 (an upheld appeal needs the new value)',
+    message: '支持申诉时须给出新的值',
     path: ['value'],
   });
 export type DecideAppeal = z.infer<typeof DecideAppeal>;
@@ -49,7 +49,8 @@ async function participantId(ctx: AppContext, contestId: number, ref: string | n
     (x) => x.code === String(ref) || x.unitId === Number(ref),
   );
   if (!p)
-    throw new DomainError('UNKNOWN_UNIT', `「${ref}」不是本擂台赛的参赛单位 not a participant`, {
+    throw new DomainError('UNKNOWN_UNIT', `「${ref}」不是本擂台赛的参赛单位`, {
+      params: { reason: 'notParticipant', unit: ref },
       field: 'unit',
     });
   return p;
@@ -61,21 +62,21 @@ export function fileAppeal(ctx: AppContext, roundId: string, input: FileAppeal):
     const round = await requireRound(tx.db, roundId);
     const contest = await requireContest(tx.db, round.contestId);
     if (round.state !== 'notice') {
-      throw new DomainError(
-        'ROUND_CLOSED',
-        '只能在公示期内申诉 appeals are filed during the notice window',
-        { state: round.state },
-      );
+      throw new DomainError('ROUND_CLOSED', '只能在公示期内申诉', {
+        params: { reason: 'appealsInNotice' },
+        state: round.state,
+      });
     }
     await requireNoticeOpen(tx, round);
     const unit = await participantId(tx, contest.id, input.unit);
     const access = await roundAccess(tx, contest);
     if (!access.manage && access.reportsFor !== unit.unitId) {
-      throw new DomainError('FORBIDDEN', '只能为本单位申诉 you may appeal for your own unit only');
+      throw new DomainError('FORBIDDEN', '只能为本单位申诉', { params: { reason: 'ownUnitOnly' } });
     }
     const rubric = await rubricOfRound(tx.db, round);
     if (!rubric.indicators.some((i) => i.code === input.indicator)) {
       throw new DomainError('UNKNOWN_INDICATOR', `评分标准中没有指标「${input.indicator}」`, {
+        params: { indicator: input.indicator },
         field: 'indicator',
       });
     }
@@ -83,11 +84,7 @@ export function fileAppeal(ctx: AppContext, roundId: string, input: FileAppeal):
       (a) => a.indicator === input.indicator && a.status === 'pending',
     );
     if (open)
-      throw new DomainError(
-        'DUPLICATE_APPEAL',
-        '此项已有待答复的申诉 an appeal on this entry is pending',
-        { appeal: open.id },
-      );
+      throw new DomainError('DUPLICATE_APPEAL', '此项已有待答复的申诉', { appeal: open.id });
     const entry = await findEntryFor(tx.db, round.id, unit.unitId, input.indicator);
     const appeal = await insertAppeal(
       tx.db,
@@ -116,26 +113,26 @@ export function fileAppeal(ctx: AppContext, roundId: string, input: FileAppeal):
 export function decide(ctx: AppContext, appealId: string, input: DecideAppeal): Promise<Appeal> {
   return inTransaction(ctx, async (tx) => {
     const found = isId(appealId) ? await findAppeal(tx.db, Number(appealId)) : undefined;
-    if (!found) throw new DomainError('NOT_FOUND', `申诉不存在 appeal not found: ${appealId}`);
+    if (!found)
+      throw new DomainError('NOT_FOUND', `申诉不存在：${appealId}`, {
+        params: { reason: 'appeal', id: appealId },
+      });
     const round = await requireRound(tx.db, found.roundId);
     // Read again under the round's lock: a decision made meanwhile is seen, never made twice.
     const appeal = (await findAppeal(tx.db, found.id))!;
     const contest = await requireContest(tx.db, round.contestId);
     const access = await roundAccess(tx, contest);
     if (!access.manage && !access.evaluates(appeal.indicator)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        '只有该指标的牵头科室可以答复 only the lead office of the indicator may decide',
-      );
+      throw new DomainError('FORBIDDEN', '只有该指标的牵头科室可以答复', {
+        params: { reason: 'leadOfficeDecides' },
+      });
     }
     if (access.recused(appeal.unitId)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        '回避：不能答复本单位的申诉，由组织单位答复 (recusal: the organizer decides appeals of your own unit)',
-      );
+      throw new DomainError('FORBIDDEN', '回避：不能答复本单位的申诉，由组织单位答复', {
+        params: { reason: 'recusal' },
+      });
     }
-    if (appeal.status !== 'pending')
-      throw new DomainError('APPEAL_DECIDED', '此申诉已答复 already decided');
+    if (appeal.status !== 'pending') throw new DomainError('APPEAL_DECIDED', '此申诉已答复');
     if (round.state !== 'notice')
       throw new DomainError('ROUND_CLOSED', '只能在公示期内答复申诉', { state: round.state });
     let newValue: number | null = null;

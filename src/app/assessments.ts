@@ -177,7 +177,8 @@ async function resolveUnits(db: Kysely<Database>, spec: CreateAssessment['partic
     for (const ref of spec) {
       const unit = await findUnit(db, ref);
       if (!unit)
-        throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${ref}`, {
+        throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
+          params: { unit: ref },
           field: 'participants',
         });
       units.push({ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind });
@@ -186,7 +187,8 @@ async function resolveUnits(db: Kysely<Database>, spec: CreateAssessment['partic
   }
   const under = await findUnit(db, spec.under);
   if (!under)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${spec.under}`, {
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${spec.under}`, {
+      params: { unit: spec.under },
       field: 'participants.under',
     });
   return (await unitsByRule(db, under.id, spec.kinds)).map((u) => ({
@@ -212,7 +214,8 @@ async function buildScheme(
   for (const [i, c] of input.components.entries()) {
     const contest = await findContest(db, c.contest);
     if (!contest)
-      throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在 contest not found: ${c.contest}`, {
+      throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在：${c.contest}`, {
+        params: { id: c.contest },
         field: `components[${i}].contest`,
       });
     components.push({
@@ -228,7 +231,7 @@ async function buildScheme(
     const codes: string[] = [];
     for (const ref of c.units ?? []) {
       const p = participants.find((u) => u.code === String(ref) || u.id === Number(ref));
-      if (!p) invalid(`classes[${i}].units`, `「${ref}」不是参加考核的单位 not a participant`);
+      if (!p) invalid(`classes[${i}].units`, `「${ref}」不是参加考核的单位`);
       else codes.push(p.code);
     }
     for (const p of participants)
@@ -243,7 +246,7 @@ async function buildScheme(
   for (const [i, r] of (input.ratings ?? []).entries())
     for (const [j, rater] of r.raters.entries())
       if (!(await findUser(db, rater.user)))
-        invalid(`ratings[${i}].raters[${j}].user`, `评价人「${rater.user}」不存在 no such user`);
+        invalid(`ratings[${i}].raters[${j}].user`, `评价人「${rater.user}」不存在`);
   const scheme: Scheme = {
     components,
     ...(input.ratings?.length ? { ratings: input.ratings } : {}),
@@ -271,13 +274,14 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
   return inTransaction(ctx, async (tx) => {
     const organizer = await findUnit(tx.db, input.organizer);
     if (!organizer)
-      throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${input.organizer}`, {
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在：${input.organizer}`, {
+        params: { unit: input.organizer },
         field: 'organizer',
       });
     await authorize(tx, 'contest.manage', organizer.id);
     const units = await resolveUnits(tx.db, input.participants);
     if (units.length === 0)
-      throw new DomainError('NO_PARTICIPANTS', '没有参加考核的单位 no participants', {
+      throw new DomainError('NO_PARTICIPANTS', '没有参加考核的单位', {
         field: 'participants',
       });
     const scheme = await buildScheme(tx.db, input, units);
@@ -314,7 +318,10 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
 
 async function load(db: Kysely<Database>, id: string) {
   const row = isId(id) ? await findAssessmentRow(db, Number(id)) : undefined;
-  if (!row) throw new DomainError('NOT_FOUND', `考核不存在 assessment not found: ${id}`);
+  if (!row)
+    throw new DomainError('NOT_FOUND', `考核不存在：${id}`, {
+      params: { reason: 'assessment', id },
+    });
   return { ...row, scheme: JSON.parse(row.scheme_json) as Scheme };
 }
 type Loaded = Awaited<ReturnType<typeof load>>;
@@ -340,8 +347,7 @@ async function accessOf(ctx: AppContext, a: Loaded, participants: Participant[])
   const lead = actor.roles.includes('evaluator') && path.includes(actor.unitId!);
   const all = manage || lead || can(principal, 'contest.read', { unitPath: path });
   const own = participants.find((p) => p.id === actor.unitId);
-  if (!all && !own && forms.length === 0)
-    throw new DomainError('FORBIDDEN', '没有权限查看此考核 you may not see this assessment');
+  if (!all && !own && forms.length === 0) throw new DomainError('FORBIDDEN', '没有权限查看此考核');
   return { all, manage, lead, own: all ? undefined : own, forms, username };
 }
 
@@ -367,11 +373,10 @@ async function managed(ctx: AppContext, id: string) {
 
 function requireDraft(a: Loaded, what: string) {
   if (a.state === 'published')
-    throw new DomainError(
-      'CONFLICT',
-      `考核已发布，${what}只能通过更正 the assessment is published; use a correction`,
-      { state: a.state },
-    );
+    throw new DomainError('CONFLICT', `考核已发布，${what}只能通过更正`, {
+      params: { reason: 'assessmentPublished', what },
+      state: a.state,
+    });
 }
 
 export async function getAssessment(ctx: AppContext, id: string) {
@@ -459,11 +464,11 @@ export function publishAssessment(ctx: AppContext, id: string) {
     requireDraft(a, '再次发布');
     const pending = (await listAdjustments(tx.db, a.id)).filter((x) => x.state === 'pending');
     if (pending.length)
-      throw new DomainError(
-        'CONFLICT',
-        `还有${pending.length}项加减分待审核，审核后才能发布 adjustments await approval`,
-        { field: 'adjustments', pending: pending.map((p) => p.id) },
-      );
+      throw new DomainError('CONFLICT', `还有${pending.length}项加减分待审核，审核后才能发布`, {
+        params: { reason: 'adjustmentsPending', count: pending.length },
+        field: 'adjustments',
+        pending: pending.map((p) => p.id),
+      });
     const now = tx.clock.now().toISOString();
     const version = a.version + 1;
     await updateAssessmentScheme(
@@ -503,13 +508,11 @@ export function correctAssessment(ctx: AppContext, id: string, input: Correction
   return inTransaction(ctx, async (tx) => {
     const a = await managed(tx, id);
     if (a.state !== 'published')
-      throw new DomainError(
-        'CONFLICT',
-        '考核尚未发布，请直接修改方案 not published yet: revise the scheme instead',
-        { state: a.state },
-      );
-    if (!input.scheme && !input.adjustments?.length)
-      invalid('scheme', '更正须修改方案或加减分 a correction changes the scheme or adjustments');
+      throw new DomainError('CONFLICT', '考核尚未发布，请直接修改方案', {
+        params: { reason: 'notPublishedRevise' },
+        state: a.state,
+      });
+    if (!input.scheme && !input.adjustments?.length) invalid('scheme', '更正须修改方案或加减分');
     const participants = await assessmentParticipants(tx.db, a.id);
     const scheme = input.scheme ? await buildScheme(tx.db, input.scheme, participants) : a.scheme;
     const now = tx.clock.now().toISOString();
@@ -608,7 +611,7 @@ export function submitRatings(ctx: AppContext, id: string, input: RatingForm) {
     let username: string | null = null;
     if (actor.kind === 'system') {
       const rater = input.rater ? await findUser(tx.db, input.rater) : undefined;
-      if (!rater) return invalid('rater', '请指明评价人 name the rater');
+      if (!rater) return invalid('rater', '请指明评价人');
       raterId = rater.id;
       username = rater.username;
     } else {
@@ -616,48 +619,39 @@ export function submitRatings(ctx: AppContext, id: string, input: RatingForm) {
     }
     const participants = await assessmentParticipants(tx.db, a.id);
     const component = a.scheme.ratings?.find((r) => r.code === input.component);
-    if (!component)
-      return invalid('component', `没有评价项目「${input.component}」 no such rating component`);
+    if (!component) return invalid('component', `没有评价项目「${input.component}」`);
     const classes = classesOf(a.scheme, participants);
     const cls =
       input.class === undefined && classes.length === 1
         ? classes[0]!
         : classes.find((c) => c.code === input.class);
-    if (!cls) return invalid('class', `没有类别「${input.class ?? ''}」 no such class`);
+    if (!cls) return invalid('class', `没有类别「${input.class ?? ''}」`);
     const assigned = raterForms(a.scheme, participants, username).some(
       (f) => f.component === component.code && f.class.code === cls.code,
     );
     if (!assigned)
-      throw new DomainError(
-        'FORBIDDEN',
-        `您不是「${component.name}·${cls.name}」的评价人 you do not rate this form`,
-      );
+      throw new DomainError('FORBIDDEN', `您不是「${component.name}·${cls.name}」的评价人`, {
+        params: { reason: 'notRater', component: component.name, class: cls.name },
+      });
     requireDraft(a, '评价');
     const scores: { unitId: number; score: number }[] = [];
     const seen = new Set<string>();
     for (const [i, r] of input.ratings.entries()) {
       const p = participants.find((u) => u.code === String(r.unit) || u.id === Number(r.unit));
       if (!p || !cls.units.includes(p.code))
-        return invalid(
-          `ratings[${i}].unit`,
-          `「${r.unit}」不在「${cls.name}」类别中 not in this class`,
-        );
-      if (seen.has(p.code))
-        return invalid(`ratings[${i}].unit`, `「${p.name}」评了两次 rated twice`);
+        return invalid(`ratings[${i}].unit`, `「${r.unit}」不在「${cls.name}」类别中`);
+      if (seen.has(p.code)) return invalid(`ratings[${i}].unit`, `「${p.name}」评了两次`);
       seen.add(p.code);
       if (!(r.score >= 0 && r.score <= component.max))
         return invalid(
           `ratings[${i}].score`,
-          `「${p.name}」的评分${r.score}超出范围0～${component.max} score outside the scale`,
+          `「${p.name}」的评分${r.score}超出范围0～${component.max}`,
         );
       scores.push({ unitId: p.id, score: r.score });
     }
     const missing = cls.units.filter((u) => !seen.has(u));
     if (missing.length)
-      return invalid(
-        'ratings',
-        `评价表须对「${cls.name}」每个单位评分，缺${missing.length}个 every unit of the class must be rated`,
-      );
+      return invalid('ratings', `评价表须对「${cls.name}」每个单位评分，缺${missing.length}个`);
     await writeRatings(tx.db, a.id, component.code, raterId!, scores, tx.clock.now().toISOString());
     await audit(tx, {
       action: 'assessment.rate',
@@ -683,12 +677,11 @@ async function checkAdjustment(
   excludeId?: number,
 ) {
   const p = participants.find((u) => u.code === String(input.unit) || u.id === Number(input.unit));
-  if (!p) return invalid(`${prefix}unit`, `「${input.unit}」不是参加考核的单位 not a participant`);
+  if (!p) return invalid(`${prefix}unit`, `「${input.unit}」不是参加考核的单位`);
   const item = scheme.adjustments?.items.find((i) => i.code === input.item);
-  if (!item) return invalid(`${prefix}item`, `没有加减分项目「${input.item}」 no such item`);
+  if (!item) return invalid(`${prefix}item`, `没有加减分项目「${input.item}」`);
   if (item.kind === 'veto') return { unitId: p.id, points: 0, item };
-  if (!(input.points > 0))
-    return invalid(`${prefix}points`, '加减分须大于0 points must be positive');
+  if (!(input.points > 0)) return invalid(`${prefix}points`, '加减分须大于0');
   // Counted against the caps: what is approved or still pending for the unit.
   const others = (await listAdjustments(db, assessmentId, p.id)).filter(
     (x) => x.state !== 'rejected' && x.id !== excludeId,
@@ -698,7 +691,7 @@ async function checkAdjustment(
   if (item.cap !== undefined && sameItem + input.points > item.cap + 1e-9)
     return invalid(
       `${prefix}points`,
-      `「${p.name}」的「${item.name}」已有${sameItem}分，再加${input.points}分超过上限${item.cap}分 over the item's cap`,
+      `「${p.name}」的「${item.name}」已有${sameItem}分，再加${input.points}分超过上限${item.cap}分`,
     );
   const kindCap =
     item.kind === 'bonus' ? scheme.adjustments!.bonusCap : scheme.adjustments!.deductionCap;
@@ -708,7 +701,7 @@ async function checkAdjustment(
   if (kindCap !== undefined && sameKind + input.points > kindCap + 1e-9)
     return invalid(
       `${prefix}points`,
-      `「${p.name}」的${item.kind === 'bonus' ? '加分' : '减分'}合计将为${sameKind + input.points}分，超过上限${kindCap}分 over the unit's cap`,
+      `「${p.name}」的${item.kind === 'bonus' ? '加分' : '减分'}合计将为${sameKind + input.points}分，超过上限${kindCap}分`,
     );
   return { unitId: p.id, points: input.points, item };
 }
@@ -718,8 +711,7 @@ export async function listAssessmentAdjustments(ctx: AppContext, id: string) {
   const a = await load(ctx.db, id);
   const participants = await assessmentParticipants(ctx.db, a.id);
   const access = await accessOf(ctx, a, participants);
-  if (!access.all && !access.own)
-    throw new DomainError('FORBIDDEN', '没有权限查看加减分 you may not see adjustments');
+  if (!access.all && !access.own) throw new DomainError('FORBIDDEN', '没有权限查看加减分');
   const rows = await listAdjustments(ctx.db, a.id, access.own?.id);
   const items = a.scheme.adjustments?.items ?? [];
   const list = rows.map(({ evidence, unitId: _u, ...r }) => ({
@@ -744,7 +736,9 @@ export function proposeAdjustment(ctx: AppContext, id: string, input: ProposeAdj
       (u) => u.code === String(input.unit) || u.id === Number(input.unit),
     );
     if (!access.manage && !access.lead && !(access.own && target?.id === access.own.id))
-      throw new DomainError('FORBIDDEN', '只能为本单位申报加减分 only for your own unit');
+      throw new DomainError('FORBIDDEN', '只能为本单位申报加减分', {
+        params: { reason: 'ownUnitOnly' },
+      });
     requireDraft(a, '加减分');
     const checked = await checkAdjustment(tx.db, a.id, a.scheme, participants, input);
     const now = tx.clock.now().toISOString();
@@ -784,20 +778,26 @@ export function decideAssessmentAdjustment(
     requireDraft(a, '审核加减分');
     const row = (await listAdjustments(tx.db, a.id)).find((x) => String(x.id) === adjustmentId);
     if (!row)
-      throw new DomainError('NOT_FOUND', `加减分不存在 adjustment not found: ${adjustmentId}`);
+      throw new DomainError('NOT_FOUND', `加减分不存在：${adjustmentId}`, {
+        params: { reason: 'adjustment', id: adjustmentId },
+      });
     if (row.state !== 'pending')
-      throw new DomainError('CONFLICT', '此项已审核 already decided', { state: row.state });
+      throw new DomainError('CONFLICT', '此项已审核', {
+        params: { reason: 'alreadyDecided' },
+        state: row.state,
+      });
     if (input.decision === 'approved') {
       const participants = await assessmentParticipants(tx.db, a.id);
       await checkAdjustment(tx.db, a.id, a.scheme, participants, row, '', row.id);
-    } else if (!input.reason) invalid('reason', '不予认定须说明理由 a rejection needs a reason');
+    } else if (!input.reason) invalid('reason', '不予认定须说明理由');
     const decided = await decideAdjustment(
       tx.db,
       row.id,
       { state: input.decision, by: tx.actor.userId, reason: input.reason ?? null },
       tx.clock.now().toISOString(),
     );
-    if (!decided) throw new DomainError('CONFLICT', '此项已审核 already decided');
+    if (!decided)
+      throw new DomainError('CONFLICT', '此项已审核', { params: { reason: 'alreadyDecided' } });
     await audit(tx, {
       action: 'assessment.adjustment.decide',
       entityType: 'assessment',
@@ -827,18 +827,29 @@ export function attachAdjustmentEvidence(
     const access = await accessOf(tx, a, participants);
     const row = (await listAdjustments(tx.db, a.id)).find((x) => String(x.id) === adjustmentId);
     if (!row)
-      throw new DomainError('NOT_FOUND', `加减分不存在 adjustment not found: ${adjustmentId}`);
+      throw new DomainError('NOT_FOUND', `加减分不存在：${adjustmentId}`, {
+        params: { reason: 'adjustment', id: adjustmentId },
+      });
     if (!access.manage && !access.lead && access.own?.id !== row.unitId)
-      throw new DomainError('FORBIDDEN', '只能为本单位上传佐证 only for your own unit');
+      throw new DomainError('FORBIDDEN', '只能为本单位上传佐证', {
+        params: { reason: 'ownUnitOnly' },
+      });
     if (row.state !== 'pending')
-      throw new DomainError('CONFLICT', '已审核的加减分不能更换佐证 already decided');
+      throw new DomainError('CONFLICT', '已审核的加减分不能更换佐证', {
+        params: { reason: 'alreadyDecided' },
+      });
     if (file.bytes.length > EVIDENCE_MAX_BYTES)
-      throw new DomainError('PAYLOAD_TOO_LARGE', '佐证材料过大 file too large');
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `佐证材料不能超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
+        { params: { reason: 'fileLimit', limit: EVIDENCE_MAX_BYTES / 1024 / 1024, unit: 'MB' } },
+      );
     const type = sniffType(file.bytes, file.filename);
     if (!type)
       throw new DomainError(
         'UNSUPPORTED_FILE',
         `不支持的文件类型「${file.filename}」：只收图片、PDF 和 Office 文件`,
+        { params: { file: file.filename } },
       );
     const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
     const name = file.filename.slice(0, 200);
@@ -859,9 +870,10 @@ export async function readAdjustmentEvidence(ctx: AppContext, id: string, adjust
   const participants = await assessmentParticipants(ctx.db, a.id);
   const access = await accessOf(ctx, a, participants);
   const row = (await listAdjustments(ctx.db, a.id)).find((x) => String(x.id) === adjustmentId);
-  if (!row?.evidence) throw new DomainError('NOT_FOUND', '没有佐证材料 no evidence');
+  if (!row?.evidence)
+    throw new DomainError('NOT_FOUND', '没有佐证材料', { params: { reason: 'evidence' } });
   if (!access.all && access.own?.id !== row.unitId)
-    throw new DomainError('FORBIDDEN', '没有权限查看此文件 you may not see this file');
+    throw new DomainError('FORBIDDEN', '没有权限查看此文件');
   return row.evidence;
 }
 
@@ -915,8 +927,7 @@ export async function assessmentResults(
   const a = await load(ctx.db, id);
   const participants = await assessmentParticipants(ctx.db, a.id);
   const access = await accessOf(ctx, a, participants);
-  if (!access.all && !access.own)
-    throw new DomainError('FORBIDDEN', '没有权限查看考核结果 you may not see the results');
+  if (!access.all && !access.own) throw new DomainError('FORBIDDEN', '没有权限查看考核结果');
   const assessment = await getAssessment(ctx, id);
   const places = new Map<number, Map<string, RoundPlace[]>>();
   for (const c of a.scheme.components)

@@ -34,7 +34,7 @@ export async function verifyAuditAndData(
     table: data.table,
     roundId: data.roundId,
     revision: data.revision,
-    reason: `已发布的数据被改动：表 ${data.table}（${TABLE_NAMES[data.table]}），第 ${data.roundId} 期次 第 ${data.revision} 次修订，与第 ${data.eventId} 号事件记录的摘要不符 published data was altered: table ${data.table}, round ${data.roundId}, revision ${data.revision} no longer matches the digest in event #${data.eventId}`,
+    reason: `已发布的数据被改动：表 ${data.table}（${TABLE_NAMES[data.table]}），第 ${data.roundId} 期次 第 ${data.revision} 次修订，与第 ${data.eventId} 号事件记录的摘要不符`,
   };
 }
 
@@ -46,7 +46,9 @@ export async function verifyAuditAndData(
 export function adoptAuditKey(ctx: AppContext) {
   const settings = auditChainSettings();
   if (!settings.key) {
-    throw new DomainError('VALIDATION', '未配置 LEITAI_AUDIT_KEY no audit key is configured');
+    throw new DomainError('VALIDATION', '未配置 LEITAI_AUDIT_KEY', {
+      params: { reason: 'noAuditKey' },
+    });
   }
   return inTransaction(ctx, async (tx) => {
     const head = await tx.db
@@ -57,10 +59,9 @@ export function adoptAuditKey(ctx: AppContext) {
     if (head.mac !== null) return { adopted: false as const, reason: 'already keyed' };
     const chain = await verifyAuditChain(tx.db, { key: '' });
     if (!chain.ok) {
-      throw new DomainError(
-        'CONFLICT',
-        `审计链已损坏，不能启用密钥 the chain is broken: ${chain.reason}`,
-      );
+      throw new DomainError('CONFLICT', `审计链已损坏，不能启用密钥：${chain.reason}`, {
+        params: { reason: chain.reason },
+      });
     }
     await appendAuditEvent(
       tx.db,

@@ -19,7 +19,7 @@ export const AuditQuery = z.object({
   /** `unit` or `unit:12`: an entity type, optionally with the entity's id. */
   entity: z
     .string()
-    .regex(/^[a-z_.]+(:[^:]+)?$/, '格式为 类型 或 类型:编号 (type or type:id)')
+    .regex(/^[a-z_.]+(:[^:]+)?$/, '格式为 类型 或 类型:编号')
     .optional(),
   actor: z.string().min(1).max(100).optional(),
   action: z.string().min(1).max(100).optional(),
@@ -59,7 +59,7 @@ function kindFilter(kind: AuditKind | undefined) {
 /** The auditor's view of the log: events about units in their subtree (all, at a root unit). */
 export async function listAudit(ctx: AppContext, query: AuditQuery) {
   const actor = requireUser(ctx);
-  if (actor.unitId === null) throw new DomainError('FORBIDDEN', '没有权限 not allowed');
+  if (actor.unitId === null) throw new DomainError('FORBIDDEN', '没有权限');
   await authorize(ctx, 'audit.read', actor.unitId);
   const unit = await findUnit(ctx.db, actor.unitId);
   const [entityType, entityId] = query.entity?.split(':') ?? [];

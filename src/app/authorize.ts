@@ -8,7 +8,7 @@ export function requireUser(ctx: AppContext) {
   const { actor } = ctx;
   if (actor.kind === 'system') return actor;
   if (actor.kind === 'anonymous' || actor.userId === null || actor.unitId === null) {
-    throw new DomainError('UNAUTHENTICATED', '请先登录 please sign in');
+    throw new DomainError('UNAUTHENTICATED', '请先登录');
   }
   return actor;
 }
@@ -27,6 +27,6 @@ export async function authorize(ctx: AppContext, action: Action, unitId: number)
     { unitPath: path.map((u) => u.id) },
   );
   if (!allowed) {
-    throw new DomainError('FORBIDDEN', '没有权限执行此操作 you may not do this here', { action });
+    throw new DomainError('FORBIDDEN', '没有权限执行此操作', { action });
   }
 }

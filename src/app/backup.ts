@@ -92,10 +92,9 @@ export async function createBackup(
   meta: { version: string; now: Date },
 ): Promise<BackupManifest> {
   if (fs.existsSync(out)) {
-    throw new DomainError(
-      'CONFLICT',
-      `备份文件已存在，不会覆盖 ${out} already exists; not overwritten`,
-    );
+    throw new DomainError('CONFLICT', `备份文件已存在，不会覆盖：${out}`, {
+      params: { reason: 'backupExists', out },
+    });
   }
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'leitai-backup-'));
   try {
@@ -151,26 +150,31 @@ export async function createBackup(
 /** Reads and checks an archive's manifest. */
 export function readManifest(archive: string) {
   if (!fs.existsSync(archive)) {
-    throw new DomainError('NOT_FOUND', `找不到备份文件 no such backup file: ${archive}`);
+    throw new DomainError('NOT_FOUND', `找不到备份文件：${archive}`, {
+      params: { reason: 'backup', id: archive },
+    });
   }
   let entries: ReturnType<typeof listTar>;
   try {
     entries = listTar(archive);
   } catch (error) {
     if (error instanceof TarError)
-      throw new DomainError('BAD_FILE', `${error.message}: ${archive}`);
+      throw new DomainError('BAD_FILE', `${error.message}: ${archive}`, {
+        params: { message: error.message, archive },
+      });
     throw error;
   }
   const first = entries[0];
   if (first?.name !== MANIFEST) {
-    throw new DomainError(
-      'BAD_FILE',
-      `不是擂台的备份文件 not a Leitai backup (no manifest): ${archive}`,
-    );
+    throw new DomainError('BAD_FILE', `不是擂台的备份文件：${archive}`, {
+      params: { reason: 'notBackup', archive },
+    });
   }
   const manifest = JSON.parse(readTarEntry(archive, first).toString('utf8')) as BackupManifest;
   if (manifest.format !== 'leitai-backup' || manifest.formatVersion !== 1) {
-    throw new DomainError('BAD_FILE', `不支持的备份格式 unsupported backup format: ${archive}`);
+    throw new DomainError('BAD_FILE', `不支持的备份格式：${archive}`, {
+      params: { reason: 'backupFormat', archive },
+    });
   }
   return { manifest, entries: new Map(entries.map((e) => [e.name, e])) };
 }
@@ -200,15 +204,15 @@ export async function restoreBackup(target: BackupTarget, archive: string): Prom
   if (manifest.dialect !== dialect) {
     throw new DomainError(
       'CONFLICT',
-      `备份来自 ${manifest.dialect}，目标是 ${dialect}：只能恢复到同一种数据库 the backup is of ${manifest.dialect}, the target is ${dialect}`,
+      `备份来自 ${manifest.dialect}，目标是 ${dialect}：只能恢复到同一种数据库`,
+      { params: { reason: 'backupDialect', dialect: manifest.dialect, dialect2: dialect } },
     );
   }
   const busy = folderHasFiles(target.dataDir);
   if (busy) {
-    throw new DomainError(
-      'CONFLICT',
-      `目标不是空的，拒绝恢复：${busy} 中已有文件 the target is not empty: ${busy} holds files`,
-    );
+    throw new DomainError('CONFLICT', `目标不是空的，拒绝恢复：${busy} 中已有文件`, {
+      params: { reason: 'targetNotEmpty', busy },
+    });
   }
   {
     const handle = openDatabase(target);
@@ -216,7 +220,8 @@ export async function restoreBackup(target: BackupTarget, archive: string): Prom
       if (!(await databaseIsEmpty(handle))) {
         throw new DomainError(
           'CONFLICT',
-          `目标数据库不是空的，拒绝恢复 the target database is not empty (${handle.location}); restore into a new, empty one`,
+          `目标数据库不是空的，拒绝恢复（${handle.location}）：请恢复到新建的空数据库`,
+          { params: { reason: 'targetDatabaseNotEmpty', location: handle.location } },
         );
       }
     } finally {
@@ -225,13 +230,14 @@ export async function restoreBackup(target: BackupTarget, archive: string): Prom
   }
   const dbEntry = entries.get(manifest.database.path);
   if (!dbEntry)
-    throw new DomainError(
-      'BAD_FILE',
-      `备份中缺少数据库 the archive has no ${manifest.database.path}`,
-    );
+    throw new DomainError('BAD_FILE', `备份中缺少数据库：${manifest.database.path}`, {
+      params: { reason: 'backupNoDatabase', path: manifest.database.path },
+    });
   for (const f of manifest.files) {
     if (!entries.has(f.path) || !/^files\/(evidence|public)\/[0-9a-f]{64}$/.test(f.path)) {
-      throw new DomainError('BAD_FILE', `备份中缺少文件 the archive lacks ${f.path}`);
+      throw new DomainError('BAD_FILE', `备份中缺少文件：${f.path}`, {
+        params: { reason: 'backupMissingFile', path: f.path },
+      });
     }
   }
   fs.mkdirSync(target.dataDir, { recursive: true });
@@ -239,10 +245,9 @@ export async function restoreBackup(target: BackupTarget, archive: string): Prom
   const dump = path.join(target.dataDir, `.restore-${process.pid}.tmp`);
   try {
     if (extractTarEntry(archive, dbEntry, dump) !== manifest.database.sha256) {
-      throw new DomainError(
-        'BAD_FILE',
-        '备份中的数据库已损坏 the database in the archive is damaged (SHA-256)',
-      );
+      throw new DomainError('BAD_FILE', '备份中的数据库已损坏（SHA-256 不符）', {
+        params: { reason: 'backupDatabaseDamaged' },
+      });
     }
     await loadDump(dialect, dump, target);
   } finally {
@@ -253,10 +258,9 @@ export async function restoreBackup(target: BackupTarget, archive: string): Prom
     fs.mkdirSync(path.dirname(dest), { recursive: true });
     const entry = entries.get(f.path);
     if (!entry || extractTarEntry(archive, entry, dest) !== f.sha256) {
-      throw new DomainError(
-        'BAD_FILE',
-        `备份中的文件已损坏 ${f.path} in the archive is damaged (SHA-256)`,
-      );
+      throw new DomainError('BAD_FILE', `备份中的文件已损坏（SHA-256 不符）：${f.path}`, {
+        params: { reason: 'backupFileDamaged', path: f.path },
+      });
     }
   }
   const handle = openDatabase(target);
@@ -265,7 +269,7 @@ export async function restoreBackup(target: BackupTarget, archive: string): Prom
     const differs = Object.entries(manifest.tables).filter(([t, n]) => facts.tables[t] !== n);
     if (differs.length) {
       throw new Error(
-        `恢复后的行数与清单不符 row counts differ from the manifest: ${differs.map(([t, n]) => `${t} ${facts.tables[t]} ≠ ${n}`).join(', ')}`,
+        `恢复后的行数与清单不符：${differs.map(([t, n]) => `${t} ${facts.tables[t]} ≠ ${n}`).join(', ')}`,
       );
     }
     return { manifest, tables: facts.tables, verify: await verifyAuditAndData(handle.db) };

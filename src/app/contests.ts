@@ -34,9 +34,7 @@ const KIND_GROUP: Partial<Record<UnitKind, string>> = {
   department: '部门',
 };
 
-const IndicatorCode = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,31}$/, '指标编码格式不正确 (bad indicator code)');
+const IndicatorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,31}$/, '指标编码格式不正确');
 
 export const ParticipantRule = z.object({
   under: Ref,
@@ -73,7 +71,7 @@ export const UpdateContest = CreateContest.omit({
   isTemplate: true,
 })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项 (nothing to change)');
+  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项');
 export type UpdateContest = z.infer<typeof UpdateContest>;
 
 export const ListContests = z.object({
@@ -105,7 +103,8 @@ export interface ContestView extends ContestSummary {
 
 export async function requireContest(db: Kysely<Database>, id: number | string): Promise<Contest> {
   const contest = isId(String(id)) ? await findContest(db, Number(id)) : undefined;
-  if (!contest) throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在 contest not found: ${id}`);
+  if (!contest)
+    throw new DomainError('CONTEST_NOT_FOUND', `擂台赛不存在：${id}`, { params: { id } });
   return contest;
 }
 
@@ -116,7 +115,8 @@ async function unitRefOf(db: Kysely<Database>, id: number): Promise<UnitRef> {
 
 export async function resolveUnit(db: Kysely<Database>, ref: string | number, field: string) {
   const unit = await findUnit(db, ref);
-  if (!unit) throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${ref}`, { field });
+  if (!unit)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, { params: { unit: ref }, field });
   return unit;
 }
 
@@ -137,26 +137,20 @@ export async function resolveParticipants(
       else units.push(unit);
     }
     if (problems.length) {
-      throw new DomainError(
-        'UNKNOWN_UNIT',
-        `参赛单位不存在 unknown participants: ${problems.join(', ')}`,
-        {
-          field: 'participants',
-          units: problems,
-        },
-      );
+      throw new DomainError('UNKNOWN_UNIT', `参赛单位不存在：${problems.join(', ')}`, {
+        params: { unit: problems.join(', ') },
+        field: 'participants',
+        units: problems,
+      });
     }
   } else {
     const under = await resolveUnit(db, spec.under, 'participants.under');
     units = await unitsByRule(db, under.id, spec.kinds);
     if (units.length === 0) {
-      throw new DomainError(
-        'NO_PARTICIPANTS',
-        '按此规则没有找到参赛单位 the rule selects no units',
-        {
-          field: 'participants',
-        },
-      );
+      throw new DomainError('NO_PARTICIPANTS', '按此规则没有找到参赛单位', {
+        params: { reason: 'ruleSelectsNone' },
+        field: 'participants',
+      });
     }
   }
   const ids = [...new Set(units.map((u) => u.id))];
@@ -171,8 +165,8 @@ export async function resolveParticipants(
   if (outside.length) {
     throw new DomainError(
       'OUTSIDE_SUBTREE',
-      `参赛单位必须是组织单位的下级 participants must lie under the organizer: ${outside.map((u) => u.code).join(', ')}`,
-      { field: 'participants' },
+      `参赛单位必须是组织单位的下级：${outside.map((u) => u.code).join(', ')}`,
+      { params: { units: outside.map((u) => u.code).join(', ') }, field: 'participants' },
     );
   }
   const byRef = new Map<string, string>();
@@ -180,13 +174,10 @@ export async function resolveParticipants(
     for (const [ref, label] of Object.entries(groups)) {
       const unit = await findUnit(db, ref);
       if (!unit || !ids.includes(unit.id)) {
-        throw new DomainError(
-          'UNKNOWN_UNIT',
-          `分组中的单位不是参赛单位 group names a unit that does not take part: ${ref}`,
-          {
-            field: 'groups',
-          },
-        );
+        throw new DomainError('UNKNOWN_UNIT', `分组中的单位不是参赛单位：${ref}`, {
+          params: { reason: 'groupNotParticipant', unit: ref },
+          field: 'groups',
+        });
       }
       byRef.set(String(unit.id), label);
     }
@@ -223,8 +214,8 @@ function checkFlagCadences(
   if (stray) {
     throw new DomainError(
       'VALIDATION',
-      `flagCadences 中的「${CADENCE_NAMES[stray]}」不是本擂台赛的期次周期 (flagCadences names a cadence the contest does not run: ${stray})`,
-      { field: 'flagCadences' },
+      `flagCadences 中的「${CADENCE_NAMES[stray]}」不是本擂台赛的期次周期`,
+      { params: { reason: 'flagCadence', stray }, field: 'flagCadences' },
     );
   }
   return [...new Set(flagCadences)];

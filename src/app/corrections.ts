@@ -15,7 +15,7 @@ import { roundAccess } from './round-access.ts';
 import { recordFeeds, requireRound } from './rounds.ts';
 
 export const Correction = z.object({
-  reason: z.string().trim().min(2, '请写明更正理由 (give a reason)').max(5000),
+  reason: z.string().trim().min(2, '请写明更正理由').max(5000),
   entries: z.array(EntryItem).min(1).max(100_000),
 });
 export type Correction = z.infer<typeof Correction>;
@@ -37,13 +37,10 @@ export function correctRound(ctx: AppContext, roundId: string, input: Correction
     const contest = await requireContest(tx.db, round.contestId);
     await authorize(tx, 'contest.manage', contest.organizerUnitId);
     if (round.state !== 'published') {
-      throw new DomainError(
-        'ROUND_NOT_PUBLISHED',
-        '只有已发布的期次需要更正；未发布的直接修改 only published rounds are corrected',
-        {
-          state: round.state,
-        },
-      );
+      throw new DomainError('ROUND_NOT_PUBLISHED', '只有已发布的期次需要更正；未发布的直接修改', {
+        params: { reason: 'correction' },
+        state: round.state,
+      });
     }
     const rubric = await rubricOfRound(tx.db, round);
     const checked = await checkItems(

@@ -32,7 +32,9 @@ export async function dashboard(ctx: AppContext, query: MonthQuery) {
     actor.kind !== 'system' &&
     !actor.roles.some((r) => r === 'admin' || r === 'organizer' || r === 'viewer')
   ) {
-    throw new DomainError('FORBIDDEN', '工作台概览供领导和组织单位查看 for leaders and organizers');
+    throw new DomainError('FORBIDDEN', '工作台概览供领导和组织单位查看', {
+      params: { reason: 'dashboardLeaders' },
+    });
   }
   const all = (await listContests(ctx.db, { limit: 10_000, offset: 0 })).items.filter(
     (c) => !c.isTemplate,

@@ -90,10 +90,7 @@ export async function checkItems(
   mode: EntryMode,
 ): Promise<Checked> {
   if (round.derivation) {
-    throw new DomainError(
-      'DERIVED_ROUND',
-      '此期由各月成绩汇总而来，不能填报 a derived round takes no entries',
-    );
+    throw new DomainError('DERIVED_ROUND', '此期由各月成绩汇总而来，不能填报');
   }
   const participants = await listParticipants(db, round.contestId);
   const byRef = new Map<string, number>();
@@ -118,25 +115,20 @@ export async function checkItems(
     if (unitId === undefined && typeof item.unit === 'number')
       unitId = byRef.get(String(item.unit));
     const indicator = indicators.get(item.indicator);
-    if (unitId === undefined)
-      bad('UNKNOWN_UNIT', `「${unitText}」不是本擂台赛的参赛单位 not a participant`);
-    if (!indicator)
-      bad('UNKNOWN_INDICATOR', `评分标准中没有指标「${item.indicator}」 no such indicator`);
+    if (unitId === undefined) bad('UNKNOWN_UNIT', `「${unitText}」不是本擂台赛的参赛单位`);
+    if (!indicator) bad('UNKNOWN_INDICATOR', `评分标准中没有指标「${item.indicator}」`);
     if (unitId === undefined || !indicator) continue;
     const key = `${unitId}:${indicator.code}`;
     if (seen.has(key)) {
-      bad('DUPLICATE_ITEM', '同一单位同一指标在本批中出现两次 the same cell appears twice');
+      bad('DUPLICATE_ITEM', '同一单位同一指标在本批中出现两次');
       continue;
     }
     seen.add(key);
     if (!who(access, indicator, unitId, mode, round.state)) {
       if (access.evaluates(indicator.code) && access.recused(unitId)) {
-        bad(
-          'NOT_PERMITTED',
-          `回避：不能为本单位评分，${indicator.code} 由组织单位评定 (recusal: your own unit's cell goes to the organizer)`,
-        );
+        bad('NOT_PERMITTED', `回避：不能为本单位评分，${indicator.code} 由组织单位评定`);
       } else {
-        bad('NOT_PERMITTED', `无权填报此项 you may not enter ${indicator.code} for this unit`);
+        bad('NOT_PERMITTED', `无权填报此项`);
       }
       continue;
     }
@@ -151,7 +143,7 @@ export async function checkItems(
       value = reading.value;
     } else if (typeof item.value === 'boolean') {
       if (indicator.kind !== 'veto') {
-        bad('NOT_A_NUMBER', '应填数字 a number is expected');
+        bad('NOT_A_NUMBER', '应填数字');
         continue;
       }
       value = item.value ? 1 : 0;
@@ -170,7 +162,7 @@ export async function checkItems(
         unit: unitText,
         indicator: indicator.code,
         code: 'STALE_VERSION',
-        message: `他人已先保存了此项（第 ${old?.version ?? 0} 版），请刷新后再改 someone else saved this first`,
+        message: `他人已先保存了此项（第 ${old?.version ?? 0} 版），请刷新后再改`,
       });
       continue;
     }
@@ -180,18 +172,15 @@ export async function checkItems(
     const onlyPermission = problems.every((p) => p.code === 'NOT_PERMITTED');
     throw new DomainError(
       onlyPermission ? 'FORBIDDEN' : 'INVALID_ENTRIES',
-      `有 ${problems.length} 项不能保存，整批未保存 ${problems.length} item(s) refused; nothing was saved`,
-      { problems: [...problems, ...stale] },
+      `有 ${problems.length} 项不能保存，整批未保存`,
+      { params: { count: problems.length }, problems: [...problems, ...stale] },
     );
   }
   if (stale.length) {
-    throw new DomainError(
-      'CONFLICT',
-      `有 ${stale.length} 项已被他人修改，整批未保存 changed by someone else; nothing was saved`,
-      {
-        problems: stale,
-      },
-    );
+    throw new DomainError('CONFLICT', `有 ${stale.length} 项已被他人修改，整批未保存`, {
+      params: { reason: 'staleEntries', count: stale.length },
+      problems: stale,
+    });
   }
   return { writes, existing };
 }
@@ -209,10 +198,9 @@ export async function writeEntries(ctx: AppContext, round: Round, checked: Check
     );
   } catch (error) {
     if (error instanceof StaleEntryError) {
-      throw new DomainError(
-        'CONFLICT',
-        '此项刚被他人修改，整批未保存 changed by someone else; nothing was saved',
-      );
+      throw new DomainError('CONFLICT', '此项刚被他人修改，整批未保存', {
+        params: { reason: 'staleEntries' },
+      });
     }
     throw error;
   }
@@ -222,11 +210,12 @@ export async function writeEntries(ctx: AppContext, round: Round, checked: Check
 export function roundClosed(round: Round): DomainError {
   const how =
     round.state === 'notice'
-      ? '公示期间只能通过申诉修改 during notice only appeals change entries'
+      ? '公示期间只能通过申诉修改'
       : round.state === 'published'
-        ? '已发布的期次只能通过更正修改 a published round changes only through a correction'
-        : '期次尚未开始填报 the round is not collecting yet';
+        ? '已发布的期次只能通过更正修改'
+        : '期次尚未开始填报';
   return new DomainError('ROUND_CLOSED', `${ROUND_STATE_NAMES[round.state]}：${how}`, {
+    params: { state: round.state, how },
     state: round.state,
   });
 }
@@ -281,7 +270,7 @@ export async function getEntries(ctx: AppContext, roundId: string) {
   const access = await roundAccess(ctx, contest);
   const unitFilter = access.readAll ? undefined : (access.reportsFor ?? undefined);
   if (!access.readAll && unitFilter === undefined) {
-    throw new DomainError('FORBIDDEN', '没有权限查看此期填报 you may not see these entries');
+    throw new DomainError('FORBIDDEN', '没有权限查看此期填报');
   }
   const rubric = await rubricOfRound(ctx.db, round);
   const indicators = new Map(rubric.indicators.map((i) => [i.code, i]));

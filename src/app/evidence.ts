@@ -32,11 +32,10 @@ async function entryOf(ctx: AppContext, round: Round, unitRef: string | number, 
     (p) => p.code === String(unitRef) || p.unitId === Number(unitRef),
   );
   if (!unit)
-    throw new DomainError(
-      'UNKNOWN_UNIT',
-      `「${unitRef}」不是本擂台赛的参赛单位 not a participant`,
-      { field: 'unit' },
-    );
+    throw new DomainError('UNKNOWN_UNIT', `「${unitRef}」不是本擂台赛的参赛单位`, {
+      params: { reason: 'notParticipant', unit: unitRef },
+      field: 'unit',
+    });
   return { unit, entry: await findEntryFor(ctx.db, round.id, unit.unitId, indicator) };
 }
 
@@ -47,28 +46,26 @@ export function recordVerification(ctx: AppContext, roundId: string, input: Veri
     const contest = await requireContest(tx.db, round.contestId);
     const access = await roundAccess(tx, contest);
     if (!access.manage && !access.evaluates(input.indicator)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        '只有该指标的牵头科室可以记录核查 only the lead office verifies',
-      );
+      throw new DomainError('FORBIDDEN', '只有该指标的牵头科室可以记录核查', {
+        params: { reason: 'leadOfficeVerifies' },
+      });
     }
     if (round.state === 'draft' || round.state === 'published') {
-      throw new DomainError(
-        'ROUND_CLOSED',
-        '此期不在填报、审核或公示中 the round is not open for verification',
-        { state: round.state },
-      );
+      throw new DomainError('ROUND_CLOSED', '此期不在填报、审核或公示中', {
+        params: { reason: 'notVerifiable' },
+        state: round.state,
+      });
     }
     const { unit, entry } = await entryOf(tx, round, input.unit, input.indicator);
     if (access.recused(unit.unitId)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        '回避：不能核查本单位的填报，此项由组织单位核查 (recusal: your own unit is verified by the organizer)',
-        { field: 'unit' },
-      );
+      throw new DomainError('FORBIDDEN', '回避：不能核查本单位的填报，此项由组织单位核查', {
+        params: { reason: 'recusal' },
+        field: 'unit',
+      });
     }
     if (!entry)
-      throw new DomainError('NOT_FOUND', '此项尚未填报，无可核查 nothing entered to verify', {
+      throw new DomainError('NOT_FOUND', '此项尚未填报，无可核查', {
+        params: { reason: 'nothingToVerify' },
         field: 'indicator',
       });
     const row = await insertVerification(
@@ -117,13 +114,15 @@ export function attachEvidence(
   if (file.bytes.length > EVIDENCE_MAX_BYTES) {
     throw new DomainError(
       'PAYLOAD_TOO_LARGE',
-      `佐证材料不能超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB file too large`,
+      `佐证材料不能超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
+      { params: { reason: 'fileLimit', limit: EVIDENCE_MAX_BYTES / 1024 / 1024, unit: 'MB' } },
     );
   }
   if (!contentType) {
     throw new DomainError(
       'UNSUPPORTED_FILE',
-      `不支持的文件类型「${file.filename}」：只收图片（PNG/JPEG/GIF/WebP）、PDF 和 Office 文件 only images, PDF and Office files`,
+      `不支持的文件类型「${file.filename}」：只收图片（PNG/JPEG/GIF/WebP）、PDF 和 Office 文件`,
+      { params: { reason: 'evidenceKind', file: file.filename } },
     );
   }
   return inTransaction(ctx, async (tx) => {
@@ -191,13 +190,14 @@ export function attachEvidence(
 /** An evidence file, for those who may read the entry (never the public). */
 export async function readEvidence(ctx: AppContext, id: string) {
   const file = isId(id) ? await findEvidence(ctx.db, Number(id)) : undefined;
-  if (!file) throw new DomainError('NOT_FOUND', `文件不存在 file not found: ${id}`);
+  if (!file)
+    throw new DomainError('NOT_FOUND', `文件不存在：${id}`, { params: { reason: 'file', id } });
   const round = await requireRound(ctx.db, file.round_id);
   const access = await roundAccess(ctx, await requireContest(ctx.db, round.contestId));
   if (!access.readAll && access.reportsFor !== file.unit_id) {
     throw new DomainError(
       ctx.actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-      '没有权限查看此文件 you may not see this file',
+      '没有权限查看此文件',
     );
   }
   return {

@@ -27,7 +27,9 @@ export interface FlagTally {
 export async function getFlagTallies(db: Kysely<Database>, query: FlagQuery) {
   const unit = query.unit ? await findUnit(db, query.unit) : undefined;
   if (query.unit && !unit)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${query.unit}`);
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${query.unit}`, {
+      params: { unit: query.unit },
+    });
   const rows = await flagTallies(db, {
     year: query.year,
     contestId: query.contest,

@@ -51,23 +51,26 @@ async function villageAccess(ctx: AppContext, unitId: number): Promise<BranchAcc
 }
 
 const forbidden = (what: string) =>
-  new DomainError('FORBIDDEN', `没有权限${what} you may not do this here`);
+  new DomainError('FORBIDDEN', `没有权限${what}`, { params: { what } });
 
 async function requireVillage(ctx: AppContext, ref: string | number, field: string) {
   const unit = await findUnit(ctx.db, ref);
-  if (!unit) throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${ref}`, { field });
+  if (!unit)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, { params: { unit: ref }, field });
   if (unit.kind !== 'village' && unit.kind !== 'community')
-    throw new DomainError(
-      'VALIDATION',
-      `「${unit.name}」不是村或社区 households belong to a village or community`,
-      { field },
-    );
+    throw new DomainError('VALIDATION', `「${unit.name}」不是村或社区`, {
+      params: { reason: 'notVillage', unit: unit.name },
+      field,
+    });
   return unit;
 }
 
 async function requireHousehold(ctx: AppContext, id: string | number): Promise<Household> {
   const h = isId(id) ? await findHousehold(ctx.db, Number(id)) : undefined;
-  if (!h) throw new DomainError('NOT_FOUND', `农户不存在 household not found: ${id}`);
+  if (!h)
+    throw new DomainError('NOT_FOUND', `农户不存在：${id}`, {
+      params: { reason: 'household', id },
+    });
   return h;
 }
 
@@ -75,8 +78,8 @@ async function requireHousehold(ctx: AppContext, id: string | number): Promise<H
 
 export const StarInput = z.object({
   organizer: Ref,
-  name: z.string().trim().min(1, '请填写星名 name required').max(30),
-  criteria: z.string().trim().min(1, '请填写评星标准 criteria required').max(2000),
+  name: z.string().trim().min(1, '请填写星名').max(30),
+  criteria: z.string().trim().min(1, '请填写评星标准').max(2000),
 });
 export type StarInput = z.infer<typeof StarInput>;
 
@@ -86,15 +89,15 @@ export function createStar(ctx: AppContext, input: StarInput) {
     refuseIdNumbers({ name: input.name, criteria: input.criteria });
     const unit = await findUnit(tx.db, input.organizer);
     if (!unit || (unit.kind !== 'town' && unit.kind !== 'county'))
-      throw new DomainError(
-        'UNKNOWN_UNIT',
-        `「${input.organizer}」不是乡镇或县 stars belong to a town or the county`,
-        { field: 'organizer' },
-      );
+      throw new DomainError('UNKNOWN_UNIT', `「${input.organizer}」不是乡镇或县`, {
+        params: { reason: 'notTownOrCounty', unit: input.organizer },
+        field: 'organizer',
+      });
     await authorize(tx, 'points.manage', unit.id);
     const existing = await listStars(tx.db, [unit.id]);
     if (existing.some((s) => s.name === input.name))
-      throw new DomainError('CONFLICT', `已有「${input.name}」 this star exists`, {
+      throw new DomainError('CONFLICT', `已有「${input.name}」`, {
+        params: { reason: 'starExists', name: input.name },
         field: 'name',
       });
     const star = await insertStar(
@@ -117,7 +120,10 @@ export function createStar(ctx: AppContext, input: StarInput) {
 export async function starsFor(ctx: AppContext, ref: string) {
   const unit = await findUnit(ctx.db, ref);
   if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${ref}`, { field: 'unit' });
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
+      params: { unit: ref },
+      field: 'unit',
+    });
   if (!(await villageAccess(ctx, unit.id)).read) throw forbidden('查看评星标准');
   const items = await listStars(ctx.db, await unitPath(ctx, unit.id));
   return { items, total: items.length };
@@ -128,7 +134,7 @@ export async function starsFor(ctx: AppContext, ref: string) {
 export const HouseholdInput = z.object({
   unit: Ref,
   /** 户主 */
-  headName: z.string().trim().min(1, '请填写户主姓名 head of household required').max(30),
+  headName: z.string().trim().min(1, '请填写户主姓名').max(30),
   /** 村民小组 */
   groupName: z.string().trim().max(30).nullable().optional(),
   size: z.number().int().min(1).max(50).nullable().optional(),
@@ -199,7 +205,7 @@ export async function householdDetail(ctx: AppContext, id: string) {
 export const ClaimInput = z.object({
   year: z.number().int().min(2000).max(2100),
   /** The stars claimed (ids of the stars that apply to the village). */
-  stars: z.array(IdNumber).min(1, '至少申报一颗星 claim at least one star').max(20),
+  stars: z.array(IdNumber).min(1, '至少申报一颗星').max(20),
   note: z.string().trim().max(500).nullable().optional(),
 });
 export type ClaimInput = z.infer<typeof ClaimInput>;
@@ -214,21 +220,20 @@ export function claimStars(ctx: AppContext, householdId: string, input: ClaimInp
     const access = await villageAccess(tx, h.unitId);
     if (!access.record && !access.review && !access.manage) throw forbidden('代农户申报');
     if (h.barredUntil && h.barredUntil > today(tx))
-      throw new DomainError(
-        'HOUSEHOLD_BARRED',
-        `该户星级已被撤销，${h.barredUntil} 前不能申报 barred until ${h.barredUntil}`,
-        { barredUntil: h.barredUntil },
-      );
+      throw new DomainError('HOUSEHOLD_BARRED', `该户星级已被撤销，${h.barredUntil} 前不能申报`, {
+        params: { until: h.barredUntil },
+        barredUntil: h.barredUntil,
+      });
     const stars = await listStars(tx.db, await unitPath(tx, h.unitId));
     const unknown = input.stars.filter((s) => !stars.some((x) => x.id === s));
     if (unknown.length > 0)
-      throw new DomainError(
-        'VALIDATION',
-        `星 ${unknown.join('、')} 不属于本村适用的评星标准 stars do not apply here`,
-        { field: 'stars' },
-      );
+      throw new DomainError('VALIDATION', `星 ${unknown.join('、')} 不属于本村适用的评星标准`, {
+        params: { reason: 'starsNotApplicable', stars: unknown.join('、') },
+        field: 'stars',
+      });
     if (await findClaim(tx.db, h.id, input.year))
-      throw new DomainError('CONFLICT', `该户 ${input.year} 年已申报 already claimed this year`, {
+      throw new DomainError('CONFLICT', `该户 ${input.year} 年已申报`, {
+        params: { reason: 'alreadyClaimed', year: input.year },
         field: 'year',
       });
     const claim = await insertClaim(
@@ -258,10 +263,7 @@ export function claimStars(ctx: AppContext, householdId: string, input: ClaimInp
   });
 }
 
-const Results = z.record(
-  z.string().regex(/^\d{1,9}$/, '以星的编号为键 keys are star ids'),
-  z.enum(['pass', 'fail']),
-);
+const Results = z.record(z.string().regex(/^\d{1,9}$/, '以星的编号为键'), z.enum(['pass', 'fail']));
 
 export const StepInput = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -287,15 +289,15 @@ function checkResults(stars: number[], results: StarResults, before: StarResults
   if (missing.length > 0 || extra.length > 0)
     throw new DomainError(
       'VALIDATION',
-      `须对所申报的每颗星给出通过或不通过${missing.length ? `；缺 ${missing.join('、')}` : ''}${extra.length ? `；未申报 ${extra.join('、')}` : ''} judge exactly the stars claimed`,
-      { field: 'results', missing, extra },
+      `须对所申报的每颗星给出通过或不通过${missing.length ? `；缺 ${missing.join('、')}` : ''}${extra.length ? `；未申报 ${extra.join('、')}` : ''}`,
+      { params: { reason: 'judgeClaimedStars' }, field: 'results', missing, extra },
     );
   const revived = stars.filter((s) => before?.[s] === 'fail' && results[s] === 'pass');
   if (revived.length > 0)
     throw new DomainError(
       'VALIDATION',
-      `星 ${revived.join('、')} 前一环节未通过，后一环节不能改为通过 a star failed earlier stays failed`,
-      { field: 'results' },
+      `星 ${revived.join('、')} 前一环节未通过，后一环节不能改为通过`,
+      { params: { reason: 'starFailedEarlier', stars: revived.join('、') }, field: 'results' },
     );
 }
 
@@ -318,30 +320,36 @@ export function claimStep(ctx: AppContext, householdId: string, input: StepInput
       );
     const claim = await findClaim(tx.db, h.id, input.year);
     if (!claim)
-      throw new DomainError('NOT_FOUND', `该户 ${input.year} 年没有申报 no claim for that year`, {
+      throw new DomainError('NOT_FOUND', `该户 ${input.year} 年没有申报`, {
+        params: { reason: 'claim', year: input.year },
         field: 'year',
       });
     if (claim.stage !== flow.from)
       throw new DomainError(
         'INVALID_TRANSITION',
-        `该申报当前为「${STAGE_NAMES[claim.stage]}」，不能进行${flow.name} the claim is ${claim.stage}`,
-        { stage: claim.stage },
+        `该申报当前为「${STAGE_NAMES[claim.stage]}」，不能进行${flow.name}`,
+        {
+          params: { reason: 'claimStage', stage: claim.stage, flow: flow.name },
+          stage: claim.stage,
+        },
       );
     // Maker–checker: the committee check is not by whoever entered the villagers' review.
     if (input.step === 'committee' && tx.actor.kind === 'user') {
       const steps = await stepsOf(tx.db, [claim.id]);
       if (steps.some((s) => s.step === 'villagers' && s.userId === tx.actor.userId))
-        throw new DomainError(
-          'SELF_REVIEW',
-          '录入村民评议结果的人不能再做村委会审核 the committee check is by another person',
-        );
+        throw new DomainError('SELF_REVIEW', '录入村民评议结果的人不能再做村委会审核', {
+          params: { reason: 'committee' },
+        });
     }
     checkResults(claim.stars, input.results, claim.results);
     const passed = claim.stars.filter((s) => input.results[s] === 'pass').length;
     const to: ClaimStage = passed === 0 ? 'rejected' : flow.to;
     const now = tx.clock.now().toISOString();
     const after = await advanceClaim(tx.db, claim.id, claim.stage, to, input.results, passed, now);
-    if (!after) throw new DomainError('CONFLICT', '该申报已被他人处理 changed meanwhile');
+    if (!after)
+      throw new DomainError('CONFLICT', '该申报已被他人处理', {
+        params: { reason: 'changedMeanwhile' },
+      });
     await insertStep(
       tx.db,
       {
@@ -404,11 +412,12 @@ export function yearlyReview(ctx: AppContext, householdId: string, input: Yearly
     if (last?.stage !== 'filed')
       throw new DomainError(
         'INVALID_TRANSITION',
-        `该户 ${input.year - 1} 年没有已备案的星级，无可复核 no filed rating the year before`,
-        { field: 'year' },
+        `该户 ${input.year - 1} 年没有已备案的星级，无可复核`,
+        { params: { reason: 'noRatingLastYear' }, field: 'year' },
       );
     if (await findClaim(tx.db, h.id, input.year))
-      throw new DomainError('CONFLICT', `该户 ${input.year} 年已有申报或复核 already rated`, {
+      throw new DomainError('CONFLICT', `该户 ${input.year} 年已有申报或复核`, {
+        params: { reason: 'alreadyRated', year: input.year },
         field: 'year',
       });
     const held = last.stars.filter((s) => last.results?.[s] === 'pass');
@@ -453,7 +462,7 @@ export function yearlyReview(ctx: AppContext, householdId: string, input: Yearly
 }
 
 export const RevokeInput = z.object({
-  reason: z.string().trim().min(1, '请填写撤销理由 reason required').max(1000),
+  reason: z.string().trim().min(1, '请填写撤销理由').max(1000),
 });
 
 /** 撤销: the town revokes the household's current rating; it may not claim again for two years. */
@@ -465,7 +474,9 @@ export function revokeStars(ctx: AppContext, householdId: string, input: { reaso
     const claims = await claimsOf(tx.db, [h.id]);
     const current = [...claims].reverse().find((c) => c.stage === 'filed');
     if (!current)
-      throw new DomainError('INVALID_TRANSITION', '该户没有已备案的星级 no filed rating to revoke');
+      throw new DomainError('INVALID_TRANSITION', '该户没有已备案的星级', {
+        params: { reason: 'noRatingToRevoke' },
+      });
     const now = tx.clock.now().toISOString();
     const after = (await advanceClaim(
       tx.db,

@@ -11,7 +11,7 @@ export function isId(text: string | number): boolean {
   return /^\d{1,10}$/.test(s) && Number(s) >= 1 && Number(s) <= MAX_ID;
 }
 
-const ID_MESSAGE = `编号必须是1到${MAX_ID}的整数 (an id is an integer from 1 to ${MAX_ID})`;
+const ID_MESSAGE = `编号必须是1到${MAX_ID}的整数`;
 
 /** An id in a JSON body. */
 export const IdNumber = z.number().int().min(1, ID_MESSAGE).max(MAX_ID, ID_MESSAGE);

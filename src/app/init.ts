@@ -12,7 +12,7 @@ import { createUser } from './users.ts';
  */
 export async function initAdmin(ctx: AppContext, username: string, unit?: string) {
   if (await hasAnyAdmin(ctx.db)) {
-    throw new DomainError('ALREADY_INITIALISED', '已有管理员，无需初始化 an admin already exists');
+    throw new DomainError('ALREADY_INITIALISED', '已有管理员，无需初始化');
   }
   let unitRef: string | number | undefined = unit;
   if (unitRef === undefined) {
@@ -21,8 +21,8 @@ export async function initAdmin(ctx: AppContext, username: string, unit?: string
       throw new DomainError(
         'UNIT_REQUIRED',
         roots.total === 0
-          ? '还没有单位：请先运行 `leitai units import --division CODE`，或用 --unit 指定 no units yet: import them first'
-          : '有多个顶级单位，请用 --unit CODE 指定管理员所在单位 several root units: choose one with --unit',
+          ? '还没有单位：请先运行 `leitai units import --division CODE`，或用 --unit 指定'
+          : '有多个顶级单位，请用 --unit CODE 指定管理员所在单位',
       );
     }
     unitRef = roots.items[0]!.id;

@@ -63,7 +63,7 @@ import type { Download } from './sheets.ts';
 type Db = Kysely<Database>;
 
 export const ReportQuery = z.object({
-  month: z.string().refine(isMonth, '月份必须是 YYYY-MM month must be YYYY-MM'),
+  month: z.string().refine(isMonth, '月份必须是 YYYY-MM'),
 });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -79,7 +79,8 @@ export async function ledgerReport(ctx: LedgerContext, month: string): Promise<L
   const scope = await ledgerScope(ctx);
   const day = ctx.clock.now().toISOString().slice(0, 10);
   if (month > day.slice(0, 7)) {
-    throw new DomainError('VALIDATION', `${month}尚未到来 the month has not come`, {
+    throw new DomainError('VALIDATION', `${month}尚未到来`, {
+      params: { reason: 'monthNotCome', month },
       field: 'month',
     });
   }
@@ -237,11 +238,12 @@ function refused(problems: LedgerCellProblem[], total: number): DomainError {
   const where = first
     ? `（${first.sheet ?? ''}第${first.row}行「${first.column}」${first.cell ? ` ${first.cell}` : ''}：${first.message}${total > 1 ? ' 等' : ''}）`
     : '';
-  return new DomainError(
-    'INVALID_SHEET',
-    `表中有 ${total} 处问题，整个文件未导入${where} the workbook has ${total} problem(s); nothing was imported`,
-    { problems, total, truncated: total > problems.length },
-  );
+  return new DomainError('INVALID_SHEET', `表中有 ${total} 处问题，整个文件未导入${where}`, {
+    params: { total, where },
+    problems,
+    total,
+    truncated: total > problems.length,
+  });
 }
 
 export interface ImportResult {
@@ -262,11 +264,10 @@ export function importLedger(
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     if (!file.filename.toLowerCase().endsWith('.xlsx')) {
-      throw new DomainError(
-        'UNSUPPORTED_FILE',
-        `只能导入 .xlsx 文件：${file.filename} (only .xlsx workbooks can be imported)`,
-        { field: 'file' },
-      );
+      throw new DomainError('UNSUPPORTED_FILE', `只能导入 .xlsx 文件：${file.filename}`, {
+        params: { reason: 'xlsxOnly', file: file.filename },
+        field: 'file',
+      });
     }
     // Who may import at all is known before the file is read: no parsing for strangers.
     const actor = requireUser(tx);
@@ -275,10 +276,7 @@ export function importLedger(
       !actor.roles.includes('admin') &&
       !(await isPlanningOffice(tx))
     ) {
-      throw forbidden(
-        '台账由计划部门（项目办）导入 only the planning office imports the ledger',
-        'file',
-      );
+      throw forbidden('台账由计划部门（项目办）导入', 'file');
     }
     const read = await readLedgerWorkbook(file.bytes);
     if (!read.ok) throw refused(read.problems, read.total);
@@ -314,7 +312,7 @@ export function importLedger(
         problems.push({
           ...at('项目台账', p.row, '责任单位编码', '', p.unit),
           code: 'UNKNOWN_UNIT',
-          message: `「责任单位编码」单位「${p.unit}」不存在 (unknown unit)`,
+          message: `「责任单位编码」单位「${p.unit}」不存在`,
         });
         continue;
       }
@@ -324,8 +322,7 @@ export function importLedger(
         problems.push({
           ...at('项目台账', p.row, '责任单位编码', '', p.unit),
           code: 'FORBIDDEN',
-          message:
-            '「责任单位编码」您不能为此单位录入或修改项目计划 (only the planning office sets plans for this unit)',
+          message: '「责任单位编码」您不能为此单位录入或修改项目计划',
         });
       }
     }
@@ -340,7 +337,7 @@ export function importLedger(
           problems.push({
             ...at('月度投资', i.row, '项目编号', '', i.code),
             code: 'FORBIDDEN',
-            message: '「项目编号」您不能修改此项目的计划 (not yours to plan)',
+            message: '「项目编号」您不能修改此项目的计划',
           });
         }
       }
@@ -348,7 +345,7 @@ export function importLedger(
         problems.push({
           ...at('月度投资', i.row, '项目编号', '', i.code),
           code: 'UNKNOWN_PROJECT',
-          message: `「项目编号」项目「${i.code}」既不在「项目台账」表中，也不在台账里 (unknown project)`,
+          message: `「项目编号」项目「${i.code}」既不在「项目台账」表中，也不在台账里`,
         });
         continue;
       }
@@ -365,7 +362,7 @@ export function importLedger(
           problems.push({
             ...at('月度投资', i.row, '完成投资（万元）', '', String(i.completed)),
             code: 'NEEDS_CONFIRMATION',
-            message: `「完成投资（万元）」${i.completed}万元超过当月计划（${plan}万元）的10倍，请核实后在「已核实」列填“是” (above 10× the plan)`,
+            message: `「完成投资（万元）」${i.completed}万元超过当月计划（${plan}万元）的10倍，请核实后在「已核实」列填“是”`,
           });
         }
       }

@@ -195,21 +195,19 @@ export async function checkLedgerSourced(
     if (!canManage) {
       throw new DomainError(
         'FORBIDDEN',
-        `第${n + 1}项：${item.indicator}取自${feedOf.get(key)}，只有组织单位可以修改 sourced from the ${feedOf.get(key) === '党员积分' ? 'party points' : 'ledger'}`,
+        `第${n + 1}项：${item.indicator}取自${feedOf.get(key)}，只有组织单位可以修改`,
         {
+          params: { reason: 'fedIndicator', item: n + 1, indicator: item.indicator },
           field: `[${n}].value`,
         },
       );
     }
     // The cell still carries the ledger's own note unless the organizer wrote one.
     if (!item.note?.trim() || item.note === sourced.get(key)) {
-      throw new DomainError(
-        'VALIDATION',
-        `第${n + 1}项：修改${feedOf.get(key)}数据须填写说明 a note is required`,
-        {
-          field: `[${n}].note`,
-        },
-      );
+      throw new DomainError('VALIDATION', `第${n + 1}项：修改${feedOf.get(key)}数据须填写说明`, {
+        params: { reason: 'noteRequired', item: n + 1 },
+        field: `[${n}].note`,
+      });
     }
   }
 }

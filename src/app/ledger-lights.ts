@@ -25,7 +25,7 @@ import { audit, inTransaction } from './context.ts';
 import { forbidden, isPlanningOffice, type LedgerContext } from './ledger-access.ts';
 
 export const SnapshotInput = z.object({
-  month: z.string().refine(isMonth, '月份必须是 YYYY-MM month must be YYYY-MM'),
+  month: z.string().refine(isMonth, '月份必须是 YYYY-MM'),
 });
 export type SnapshotInput = z.infer<typeof SnapshotInput>;
 
@@ -102,11 +102,12 @@ export async function snapshotLights(ctx: LedgerContext, input: SnapshotInput) {
     const actor = requireUser(tx);
     // County-wide: the planning office (or the system at month end), not a town's admin.
     if (actor.kind !== 'system' && !(await isPlanningOffice(tx))) {
-      throw forbidden('月末亮灯由项目办办理 only the planning office takes the snapshot', 'month');
+      throw forbidden('月末亮灯由项目办办理', 'month');
     }
     const day = tx.clock.now().toISOString().slice(0, 10);
     if (input.month > day.slice(0, 7)) {
-      throw new DomainError('VALIDATION', `${input.month}尚未到来 the month has not come`, {
+      throw new DomainError('VALIDATION', `${input.month}尚未到来`, {
+        params: { reason: 'monthNotCome', month: input.month },
         field: 'month',
       });
     }

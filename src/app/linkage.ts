@@ -65,29 +65,25 @@ export function instantiateTemplate(ctx: AppContext, templateId: string, input: 
 
 async function instantiateIn(ctx: AppContext, templateId: string, input: Instantiate) {
   const template = await requireContest(ctx.db, templateId);
-  if (!template.isTemplate)
-    throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板 not a template');
+  if (!template.isTemplate) throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板');
   const town = await findUnit(ctx.db, input.organizer);
   if (!town)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${input.organizer}`, {
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${input.organizer}`, {
+      params: { unit: input.organizer },
       field: 'organizer',
     });
   const rubric = await currentRubric(ctx.db, template.id);
   if (!rubric)
-    throw new DomainError(
-      'NO_PUBLISHED_RUBRIC',
-      '模板尚未发布评分标准 the template has no published rubric',
-    );
+    throw new DomainError('NO_PUBLISHED_RUBRIC', '模板尚未发布评分标准', {
+      params: { reason: 'template' },
+    });
   await authorize(ctx, 'contest.manage', town.id);
   const existing = await findInstance(ctx.db, template.id, town.id);
   if (existing) {
-    throw new DomainError(
-      'INSTANCE_EXISTS',
-      `${town.name}已按此模板开展擂台赛 the town already runs this template`,
-      {
-        contest: existing.id,
-      },
-    );
+    throw new DomainError('INSTANCE_EXISTS', `${town.name}已按此模板开展擂台赛`, {
+      params: { town: town.name },
+      contest: existing.id,
+    });
   }
   const spec = input.participants ?? { under: town.id, kinds: ['village', 'community'] };
   const participants = await resolveParticipants(ctx.db, town.id, spec as never, undefined);
@@ -127,11 +123,10 @@ export function setFeeds(ctx: AppContext, contestId: string, feeds: SetFeeds) {
     for (const feed of Object.values(feeds)) {
       const template = await findContest(tx.db, feed.template);
       if (!template?.isTemplate) {
-        throw new DomainError(
-          'NOT_A_TEMPLATE',
-          `擂台赛 ${feed.template} 不是县级模板 not a template`,
-          { field: 'template' },
-        );
+        throw new DomainError('NOT_A_TEMPLATE', `擂台赛 ${feed.template} 不是县级模板`, {
+          params: { template: feed.template },
+          field: 'template',
+        });
       }
     }
     await replaceFeeds(
@@ -215,8 +210,7 @@ export async function applyFeeds(
 export async function linkageView(ctx: AppContext, templateId: string, period: string) {
   requireUser(ctx);
   const template = await requireContest(ctx.db, templateId);
-  if (!template.isTemplate)
-    throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板 not a template');
+  if (!template.isTemplate) throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板');
   await authorize(ctx, 'contest.read', template.organizerUnitId);
   const instances = await listInstances(ctx.db, template.id);
   const towns = [];

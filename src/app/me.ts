@@ -94,7 +94,7 @@ export async function myTasks(ctx: AppContext) {
 export const MonthQuery = z.object({
   period: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应如 2026-11 (a month such as 2026-11)')
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应如 2026-11')
     .optional(),
 });
 export type MonthQuery = z.infer<typeof MonthQuery>;

@@ -99,10 +99,9 @@ export async function monthWorkbook(ctx: AppContext, query: MonthQuery): Promise
     );
   }
   if (n === 0) {
-    throw new DomainError(
-      'NOTHING_TO_FILL',
-      `${month.periodLabel}没有需要您填报或评分的期次 there is nothing for you to fill this month`,
-    );
+    throw new DomainError('NOTHING_TO_FILL', `${month.periodLabel}没有需要您填报或评分的期次`, {
+      params: { periodLabel: month.periodLabel },
+    });
   }
   await index.protect('', { selectLockedCells: true, selectUnlockedCells: true });
   const buffer = await workbook.xlsx.writeBuffer();
@@ -141,17 +140,13 @@ export async function importMonthWorkbook(
   if (file.bytes.length > IMPORT_MAX_BYTES) {
     throw new DomainError(
       'FILE_TOO_LARGE',
-      `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限 (the file exceeds ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`,
-      { limit: IMPORT_MAX_BYTES },
+      `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限`,
+      { params: { limit: IMPORT_MAX_BYTES / 1024 / 1024, unit: 'MB' }, limit: IMPORT_MAX_BYTES },
     );
   }
   if (!file.filename.toLowerCase().endsWith('.xlsx')) {
     throw refused([
-      fileProblem(
-        null,
-        'UNSUPPORTED_FILE',
-        `合并填报表只能是 .xlsx 文件：${file.filename} (the month workbook must be .xlsx)`,
-      ),
+      fileProblem(null, 'UNSUPPORTED_FILE', `合并填报表只能是 .xlsx 文件：${file.filename}`),
     ]);
   }
   const read = await readXlsxGrids(file.bytes);
@@ -163,7 +158,7 @@ export async function importMonthWorkbook(
       fileProblem(
         null,
         'NOT_MONTH_WORKBOOK',
-        `这不是「我的本月」下载的合并填报表（缺少「${INDEX_SHEET}」工作表），请重新下载 (not a month workbook: no ${INDEX_SHEET} sheet)`,
+        `这不是「我的本月」下载的合并填报表（缺少「${INDEX_SHEET}」工作表），请重新下载`,
       ),
     ]);
   }
@@ -197,7 +192,7 @@ export async function importMonthWorkbook(
       fileProblem(
         name,
         'UNKNOWN_SHEET',
-        `工作表「${name}」不在「${INDEX_SHEET}」中：工作表不能改名或新增，请用原来的名称 (sheet not in the index: renamed or added)`,
+        `工作表「${name}」不在「${INDEX_SHEET}」中：工作表不能改名或新增，请用原来的名称`,
       ),
     );
   }
@@ -217,7 +212,7 @@ export async function importMonthWorkbook(
         fileProblem(
           l.sheet,
           'SHEET_MISSING',
-          `「${INDEX_SHEET}」第${l.row}行的工作表「${l.sheet}」（${l.contest}）不见了：被改名或删除；请恢复原名，或重新下载 (sheet missing: renamed or removed)`,
+          `「${INDEX_SHEET}」第${l.row}行的工作表「${l.sheet}」（${l.contest}）不见了：被改名或删除；请恢复原名，或重新下载`,
         ),
       );
       continue;
@@ -229,7 +224,7 @@ export async function importMonthWorkbook(
         fileProblem(
           l.sheet,
           'ROUND_GONE',
-          `工作表「${l.sheet}」对应的擂台赛（${l.contest}）已不存在，请重新下载 (its contest no longer exists)`,
+          `工作表「${l.sheet}」对应的擂台赛（${l.contest}）已不存在，请重新下载`,
         ),
       );
       continue;
@@ -239,7 +234,7 @@ export async function importMonthWorkbook(
         fileProblem(
           l.sheet,
           'ROUND_CLOSED',
-          `工作表「${l.sheet}」：${contest.title}（${periodLabel(round.period)}）已${ROUND_STATE_NAMES[round.state]}，不能再导入，请删去这张表的数据或重新下载 (the round no longer takes entries)`,
+          `工作表「${l.sheet}」：${contest.title}（${periodLabel(round.period)}）已${ROUND_STATE_NAMES[round.state]}，不能再导入，请删去这张表的数据或重新下载`,
         ),
       );
       continue;

@@ -45,8 +45,8 @@ export async function noticeOnTransition(
       if (reason.length < 2) {
         throw new DomainError(
           'NOTICE_NOT_ENDED',
-          `公示期至 ${localTime(notice.endsAt)} 结束，提前发布须写明理由 (the notice ends ${notice.endsAt}; publishing early needs a reason)`,
-          { field: 'reason', noticeEndsAt: notice.endsAt },
+          `公示期至 ${localTime(notice.endsAt)} 结束，提前发布须写明理由`,
+          { params: { endsAt: notice.endsAt }, field: 'reason', noticeEndsAt: notice.endsAt },
         );
       }
       await recordEarlyPublication(ctx.db, round.id, reason, ctx.actor.userId);
@@ -62,8 +62,8 @@ export async function requireNoticeOpen(ctx: AppContext, round: Round): Promise<
   if (notice && ctx.clock.now().getTime() >= Date.parse(notice.endsAt)) {
     throw new DomainError(
       'NOTICE_ENDED',
-      `公示期已于 ${localTime(notice.endsAt)} 结束，不再受理申诉 (the notice window has ended)`,
-      { noticeEndsAt: notice.endsAt },
+      `公示期已于 ${localTime(notice.endsAt)} 结束，不再受理申诉`,
+      { params: { endsAt: notice.endsAt }, noticeEndsAt: notice.endsAt },
     );
   }
 }

@@ -270,7 +270,10 @@ export async function readNotification(ctx: AppContext, id: string) {
   const found = isId(id)
     ? await markNotificationRead(ctx.db, actor.userId!, Number(id), ctx.clock.now().toISOString())
     : undefined;
-  if (!found) throw new DomainError('NOT_FOUND', `通知不存在 notification not found: ${id}`);
+  if (!found)
+    throw new DomainError('NOT_FOUND', `通知不存在：${id}`, {
+      params: { reason: 'notification', id },
+    });
   return found;
 }
 

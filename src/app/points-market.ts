@@ -24,19 +24,19 @@ import { accessTo, refuseIdNumbers, requireMember } from './points.ts';
 /** The village's branch and what the actor may do there; a market needs the village's branch. */
 async function villageBranch(ctx: AppContext, ref: string | number, field: string) {
   const unit = await findUnit(ctx.db, ref);
-  if (!unit) throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${ref}`, { field });
+  if (!unit)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, { params: { unit: ref }, field });
   const branch = await findBranchByUnit(ctx.db, unit.id);
   if (!branch)
-    throw new DomainError(
-      'VALIDATION',
-      `「${unit.name}」没有党支部，不能开设积分超市 the unit has no party branch`,
-      { field },
-    );
+    throw new DomainError('VALIDATION', `「${unit.name}」没有党支部，不能开设积分超市`, {
+      params: { reason: 'noBranch', unit: unit.name },
+      field,
+    });
   return { unit, branch, access: await accessTo(ctx, branch) };
 }
 
 const forbidden = (what: string) =>
-  new DomainError('FORBIDDEN', `没有权限${what} you may not do this here`);
+  new DomainError('FORBIDDEN', `没有权限${what}`, { params: { what } });
 
 export async function marketItems(ctx: AppContext, query: { unit: string }) {
   const { unit, access } = await villageBranch(ctx, query.unit, 'unit');
@@ -47,9 +47,9 @@ export async function marketItems(ctx: AppContext, query: { unit: string }) {
 
 export const ItemInput = z.object({
   unit: Ref,
-  name: z.string().trim().min(1, '请填写物品名称 name required').max(50),
+  name: z.string().trim().min(1, '请填写物品名称').max(50),
   /** Points one of it costs. */
-  cost: z.number().int().min(1, '兑换分值至少为 1 cost at least 1').max(100_000),
+  cost: z.number().int().min(1, '兑换分值至少为 1').max(100_000),
   stock: z.number().int().min(0).max(1_000_000),
 });
 export type ItemInput = z.infer<typeof ItemInput>;
@@ -83,7 +83,7 @@ export const StockInput = z.object({
     .int()
     .min(-1_000_000)
     .max(1_000_000)
-    .refine((n) => n !== 0, '数量不能为 0 must not be 0'),
+    .refine((n) => n !== 0, '数量不能为 0'),
   note: z.string().trim().max(200).nullable().optional(),
 });
 
@@ -91,16 +91,18 @@ export function restock(ctx: AppContext, itemId: string, input: z.infer<typeof S
   return inTransaction(ctx, async (tx) => {
     refuseIdNumbers({ note: input.note });
     const item = isId(itemId) ? await findItem(tx.db, Number(itemId)) : undefined;
-    if (!item) throw new DomainError('NOT_FOUND', `物品不存在 item not found: ${itemId}`);
+    if (!item)
+      throw new DomainError('NOT_FOUND', `物品不存在：${itemId}`, {
+        params: { reason: 'item', id: itemId },
+      });
     const { access } = await villageBranch(tx, item.unitId, 'item');
     if (!access.record && !access.review && !access.manage) throw forbidden('管理积分超市');
     const after = await changeStock(tx.db, item.id, input.add);
     if (!after)
-      throw new DomainError(
-        'OUT_OF_STOCK',
-        `库存 ${item.stock}，不能减少 ${-input.add} the stock would fall below zero`,
-        { stock: item.stock },
-      );
+      throw new DomainError('OUT_OF_STOCK', `库存 ${item.stock}，不能减少 ${-input.add}`, {
+        params: { reason: 'belowZero', stock: item.stock },
+        stock: item.stock,
+      });
     await audit(tx, {
       action: 'points.market.stock',
       entityType: 'points_market_item',
@@ -138,16 +140,15 @@ export function redeem(ctx: AppContext, raw: RedemptionInput) {
     if (member.status === 'transferred_out')
       throw new DomainError(
         'MEMBER_TRANSFERRED',
-        `${member.name} 已于 ${member.transferredOutOn} 转出 member transferred out`,
-        { field: 'member' },
+        `${member.name} 已于 ${member.transferredOutOn} 转出`,
+        { params: { member: member.name, date: member.transferredOutOn ?? '' }, field: 'member' },
       );
     const item = await findItem(tx.db, input.item);
     if (!item || item.unitId !== branch.unitId || !item.active)
-      throw new DomainError(
-        'VALIDATION',
-        `物品不在本村积分超市 the item is not in this village's market: ${input.item}`,
-        { field: 'item' },
-      );
+      throw new DomainError('VALIDATION', `物品不在本村积分超市：${input.item}`, {
+        params: { reason: 'itemNotInMarket', item: input.item },
+        field: 'item',
+      });
     const points = item.cost * input.quantity;
     // One redemption of a member at a time: the balance read below holds until this commits.
     await lockedInTransaction(
@@ -158,16 +159,19 @@ export function redeem(ctx: AppContext, raw: RedemptionInput) {
     if (before.balance < points)
       throw new DomainError(
         'INSUFFICIENT_POINTS',
-        `${member.name} 可用积分 ${before.balance}，兑换需 ${points} not enough points`,
-        { balance: before.balance, needed: points },
+        `${member.name} 可用积分 ${before.balance}，兑换需 ${points}`,
+        {
+          params: { member: member.name, balance: before.balance, points },
+          balance: before.balance,
+          needed: points,
+        },
       );
     const stocked = await changeStock(tx.db, item.id, -input.quantity);
     if (!stocked)
-      throw new DomainError(
-        'OUT_OF_STOCK',
-        `「${item.name}」库存不足（剩 ${item.stock}） out of stock`,
-        { stock: item.stock },
-      );
+      throw new DomainError('OUT_OF_STOCK', `「${item.name}」库存不足（剩 ${item.stock}）`, {
+        params: { item: item.name, stock: item.stock },
+        stock: item.stock,
+      });
     const now = tx.clock.now().toISOString();
     const redemption = await insertRedemption(
       tx.db,

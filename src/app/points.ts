@@ -65,7 +65,7 @@ import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
-const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD date expected' });
+const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
 /** Refuses the whole input when any text field holds an ID-number-shaped string. */
 export function refuseIdNumbers(fields: Record<string, unknown>): void {
@@ -73,8 +73,8 @@ export function refuseIdNumbers(fields: Record<string, unknown>): void {
     if (typeof value === 'string' && looksLikeIdNumber(value)) {
       throw new DomainError(
         'VALIDATION',
-        `「${field}」中疑似含有身份证号码，党员积分不保存身份证号 no ID numbers in ${field}`,
-        { field },
+        `「${field}」中疑似含有身份证号码，党员积分不保存身份证号`,
+        { params: { reason: 'idNumber', field }, field },
       );
     }
   }
@@ -108,13 +108,14 @@ export async function accessTo(ctx: AppContext, branch: Branch): Promise<BranchA
 
 export async function requireBranch(ctx: AppContext, id: number | string): Promise<Branch> {
   const branch = /^\d+$/.test(String(id)) ? await findBranch(ctx.db, Number(id)) : undefined;
-  if (!branch) throw new DomainError('NOT_FOUND', `党支部不存在 branch not found: ${id}`);
+  if (!branch)
+    throw new DomainError('NOT_FOUND', `党支部不存在：${id}`, { params: { reason: 'branch', id } });
   return branch;
 }
 
 async function gate(ctx: AppContext, branch: Branch, need: keyof BranchAccess, what: string) {
   const access = await accessTo(ctx, branch);
-  if (!access[need]) throw new DomainError('FORBIDDEN', `没有权限${what} you may not do this here`);
+  if (!access[need]) throw new DomainError('FORBIDDEN', `没有权限${what}`, { params: { what } });
   return access;
 }
 
@@ -131,16 +132,16 @@ export function createBranch(ctx: AppContext, input: BranchInput): Promise<Branc
     refuseIdNumbers({ name: input.name });
     const unit = await findUnit(tx.db, input.unit);
     if (!unit)
-      throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${input.unit}`, {
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在：${input.unit}`, {
+        params: { unit: input.unit },
         field: 'unit',
       });
     await authorize(tx, 'points.manage', unit.id);
     if (await findBranchByUnit(tx.db, unit.id))
-      throw new DomainError(
-        'CONFLICT',
-        `「${unit.name}」已有党支部 this unit already has a branch`,
-        { field: 'unit' },
-      );
+      throw new DomainError('CONFLICT', `「${unit.name}」已有党支部`, {
+        params: { reason: 'branchExists', unit: unit.name },
+        field: 'unit',
+      });
     const branch = await insertBranch(tx.db, unit.id, input.name, tx.clock.now().toISOString());
     await audit(tx, {
       action: 'points.branch.create',
@@ -170,7 +171,8 @@ export function assignBranchUser(
     await gate(tx, branch, 'manage', '指定党支部人员');
     const user = await findUser(tx.db, input.user);
     if (!user)
-      throw new DomainError('NOT_FOUND', `用户不存在 no such user: ${input.user}`, {
+      throw new DomainError('NOT_FOUND', `用户不存在：${input.user}`, {
+        params: { reason: 'user', id: input.user },
         field: 'user',
       });
     const existing = await assignmentsOf(tx.db, user.id);
@@ -188,7 +190,7 @@ export function assignBranchUser(
 }
 
 export const MemberInput = z.object({
-  name: z.string().trim().min(1, '请填写姓名 name is required').max(30),
+  name: z.string().trim().min(1, '请填写姓名').max(30),
   gender: z.enum(['男', '女']),
   birthYear: z.number().int().min(1900).max(2100),
   joinedOn: IsoDate,
@@ -208,10 +210,11 @@ export function addMember(
     const branch = await requireBranch(tx, branchId);
     const access = await accessTo(tx, branch);
     if (!access.manage && !access.record && !access.review)
-      throw new DomainError('FORBIDDEN', '没有权限登记党员 you may not add members here');
+      throw new DomainError('FORBIDDEN', '没有权限登记党员');
     const user = input.user ? await findUser(tx.db, input.user) : undefined;
     if (input.user && !user)
-      throw new DomainError('NOT_FOUND', `用户不存在 no such user: ${input.user}`, {
+      throw new DomainError('NOT_FOUND', `用户不存在：${input.user}`, {
+        params: { reason: 'user', id: input.user },
         field: 'user',
       });
     const member = await insertMember(
@@ -249,9 +252,11 @@ export function transferMemberOut(ctx: AppContext, memberId: string, input: { on
     const branch = (await findBranch(tx.db, before.branchId))!;
     const access = await accessTo(tx, branch);
     if (!access.manage && !access.record && !access.review)
-      throw new DomainError('FORBIDDEN', '没有权限办理转出 you may not transfer members here');
+      throw new DomainError('FORBIDDEN', '没有权限办理转出');
     if (before.status === 'transferred_out')
-      throw new DomainError('CONFLICT', '该党员已转出 already transferred out');
+      throw new DomainError('CONFLICT', '该党员已转出', {
+        params: { reason: 'alreadyTransferred' },
+      });
     const after = await transferOut(tx.db, before.id, input.on, tx.clock.now().toISOString());
     await bumpPointsVersion(tx.db);
     await audit(tx, {
@@ -269,7 +274,10 @@ export function transferMemberOut(ctx: AppContext, memberId: string, input: { on
 export async function requireMember(ctx: AppContext, id: string | number): Promise<Member> {
   const member = /^\d+$/.test(String(id)) ? await findMember(ctx.db, Number(id)) : undefined;
   if (!member)
-    throw new DomainError('NOT_FOUND', `党员不存在 member not found: ${id}`, { field: 'member' });
+    throw new DomainError('NOT_FOUND', `党员不存在：${id}`, {
+      params: { reason: 'member', id },
+      field: 'member',
+    });
   return member;
 }
 
@@ -282,7 +290,8 @@ export async function listBranches(ctx: AppContext, query: { under?: string }) {
       ? await findUnit(ctx.db, actor.unitId)
       : undefined;
   if (!root)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${query.under}`, {
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${query.under}`, {
+      params: { unit: query.under ?? '' },
       field: 'under',
     });
   const mine = actor.kind === 'system' ? [] : await assignmentsOf(ctx.db, actor.userId!);
@@ -326,15 +335,15 @@ export function createRule(ctx: AppContext, raw: RuleInput): Promise<Rule> {
     refuseIdNumbers({ category: input.category, item: input.item });
     const unit = await findUnit(tx.db, input.organizer);
     if (!unit)
-      throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${input.organizer}`, {
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在：${input.organizer}`, {
+        params: { unit: input.organizer },
         field: 'organizer',
       });
     if (unit.kind !== 'town' && unit.kind !== 'county')
-      throw new DomainError(
-        'VALIDATION',
-        '积分细则由乡镇或县制定 rules belong to a town or the county',
-        { field: 'organizer' },
-      );
+      throw new DomainError('VALIDATION', '积分细则由乡镇或县制定', {
+        params: { reason: 'rulesOrganizer' },
+        field: 'organizer',
+      });
     await authorize(tx, 'points.manage', unit.id);
     const problem = checkRuleCaps(input);
     if (problem) throw new DomainError('VALIDATION', problem, { field: 'itemCap' });
@@ -345,8 +354,8 @@ export function createRule(ctx: AppContext, raw: RuleInput): Promise<Rule> {
     if (other)
       throw new DomainError(
         'VALIDATION',
-        `类别「${input.category}」的年度上限已定为 ${other.categoryCap ?? '不限'} category cap differs from its other items`,
-        { field: 'categoryCap' },
+        `类别「${input.category}」的年度上限已定为 ${other.categoryCap ?? '不限'}`,
+        { params: { reason: 'categoryCap', category: input.category }, field: 'categoryCap' },
       );
     const rule = await insertRule(
       tx.db,
@@ -404,24 +413,22 @@ export function createRecord(
     if (member.status === 'transferred_out')
       throw new DomainError(
         'MEMBER_TRANSFERRED',
-        `${member.name} 已于 ${member.transferredOutOn} 转出，不能再记积分 member transferred out`,
-        {
-          field: 'member',
-        },
+        `${member.name} 已于 ${member.transferredOutOn} 转出，不能再记积分`,
+        { params: { member: member.name, date: member.transferredOutOn ?? '' }, field: 'member' },
       );
     const rule = await findRule(tx.db, input.rule);
     const applies =
       rule?.active && (await unitPath(tx, branch.unitId)).includes(rule.organizerUnitId);
     if (!rule || !applies)
-      throw new DomainError(
-        'VALIDATION',
-        `积分细则不适用于该党支部 rule does not apply: ${input.rule}`,
-        { field: 'rule' },
-      );
+      throw new DomainError('VALIDATION', `积分细则不适用于该党支部：${input.rule}`, {
+        params: { reason: 'ruleNotApplicable', rule: input.rule },
+        field: 'rule',
+      });
     // Today in China (UTC+8, no daylight saving): before 08:00 there the UTC date is yesterday's.
     const today = new Date(tx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     if (input.occurredOn > today)
-      throw new DomainError('VALIDATION', '发生日期不能晚于今天 date in the future', {
+      throw new DomainError('VALIDATION', '发生日期不能晚于今天', {
+        params: { reason: 'dateInFuture' },
         field: 'occurredOn',
       });
     const orgs = await unitPath(tx, branch.unitId);
@@ -550,12 +557,14 @@ export function attachRecordEvidence(
   if (file.bytes.length > EVIDENCE_MAX_BYTES)
     throw new DomainError(
       'PAYLOAD_TOO_LARGE',
-      `佐证材料不能超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB file too large`,
+      `佐证材料不能超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`,
+      { params: { reason: 'fileLimit', limit: EVIDENCE_MAX_BYTES / 1024 / 1024, unit: 'MB' } },
     );
   if (!contentType)
     throw new DomainError(
       'UNSUPPORTED_FILE',
-      `不支持的文件类型「${file.filename}」：只收图片（PNG/JPEG/GIF/WebP）、PDF 和 Office 文件 only images, PDF and Office files`,
+      `不支持的文件类型「${file.filename}」：只收图片（PNG/JPEG/GIF/WebP）、PDF 和 Office 文件`,
+      { params: { reason: 'evidenceKind', file: file.filename } },
     );
   return inTransaction(ctx, async (tx) => {
     refuseIdNumbers({ filename: file.filename });
@@ -563,10 +572,9 @@ export function attachRecordEvidence(
     const branch = (await findBranch(tx.db, record.branchId))!;
     await gate(tx, branch, 'record', '为该记录上传佐证（须为本支部记录员）');
     if (record.status !== 'pending')
-      throw new DomainError(
-        'CONFLICT',
-        '该记录已审核，佐证不能再改 the record was reviewed; its evidence is fixed',
-      );
+      throw new DomainError('CONFLICT', '该记录已审核，佐证不能再改', {
+        params: { reason: 'recordReviewed' },
+      });
     const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'evidence', file.bytes, ctx.fileKey);
     await setRecordEvidence(tx.db, record.id, sha256, contentType);
     await audit(tx, {
@@ -601,16 +609,14 @@ export function reviewRecord(
     const actor = tx.actor;
     if (actor.kind !== 'system') {
       if (record.recordedBy === actor.userId)
-        throw new DomainError(
-          'SELF_REVIEW',
-          '记录人不能审核自己录入的积分 the recorder may not review the record',
-        );
+        throw new DomainError('SELF_REVIEW', '记录人不能审核自己录入的积分', {
+          params: { reason: 'recorder' },
+        });
       const member = (await findMember(tx.db, record.memberId))!;
       if (member.userId !== null && member.userId === actor.userId)
-        throw new DomainError(
-          'SELF_REVIEW',
-          '不能审核关于自己的积分 nobody reviews records about themselves',
-        );
+        throw new DomainError('SELF_REVIEW', '不能审核关于自己的积分', {
+          params: { reason: 'aboutSelf' },
+        });
     }
     const after = await setReview(
       tx.db,
@@ -620,7 +626,8 @@ export function reviewRecord(
       input.note ?? null,
       tx.clock.now().toISOString(),
     );
-    if (!after) throw new DomainError('CONFLICT', '该记录已审核 already reviewed');
+    if (!after)
+      throw new DomainError('CONFLICT', '该记录已审核', { params: { reason: 'alreadyReviewed' } });
     if (after.status === 'approved') {
       await recount(tx, record.memberId, Number(record.occurredOn.slice(0, 4)));
       await bumpPointsVersion(tx.db);
@@ -639,7 +646,10 @@ export function reviewRecord(
 
 export async function requireRecord(ctx: AppContext, id: string | number) {
   const record = /^\d+$/.test(String(id)) ? await findRecord(ctx.db, Number(id)) : undefined;
-  if (!record) throw new DomainError('NOT_FOUND', `积分记录不存在 record not found: ${id}`);
+  if (!record)
+    throw new DomainError('NOT_FOUND', `积分记录不存在：${id}`, {
+      params: { reason: 'pointsRecord', id },
+    });
   return record;
 }
 
@@ -652,7 +662,9 @@ export async function recordEvidenceFor(ctx: AppContext, id: string) {
   if (!self) await gate(ctx, branch, 'read', '查看佐证材料');
   const file = await recordEvidence(ctx.db, record.id);
   if (!file?.evidence_sha256 || !file.evidence_type)
-    throw new DomainError('NOT_FOUND', `该记录没有佐证材料 no evidence on record ${id}`);
+    throw new DomainError('NOT_FOUND', `该记录没有佐证材料`, {
+      params: { reason: 'recordEvidence', id },
+    });
   return { sha256: file.evidence_sha256, contentType: file.evidence_type };
 }
 
@@ -678,11 +690,11 @@ export async function reviewQueue(ctx: AppContext, branchId: string) {
 // ---------- disputes ----------
 
 export const DisputeInput = z.object({
-  reason: z.string().trim().min(1, '请填写申诉理由 reason required').max(1000),
+  reason: z.string().trim().min(1, '请填写申诉理由').max(1000),
 });
 export const DisputeAnswer = z.object({
   decision: z.enum(['upheld', 'dismissed']),
-  answer: z.string().trim().min(1, '请填写答复 answer required').max(1000),
+  answer: z.string().trim().min(1, '请填写答复').max(1000),
 });
 
 /** 积分申诉: the member (by their account) or their branch's people file it. */
@@ -695,7 +707,7 @@ export function fileDispute(ctx: AppContext, recordId: string, input: { reason: 
     const access = await accessTo(tx, branch);
     const self = tx.actor.kind === 'user' && member.userId === tx.actor.userId;
     if (!self && !access.record && !access.review && !access.manage)
-      throw new DomainError('FORBIDDEN', '没有权限提出申诉 you may not dispute this record');
+      throw new DomainError('FORBIDDEN', '没有权限提出申诉');
     const dispute = await insertDispute(
       tx.db,
       record.id,
@@ -723,17 +735,16 @@ export function answerPointsDispute(
   return inTransaction(ctx, async (tx) => {
     refuseIdNumbers({ answer: input.answer });
     const dispute = /^\d+$/.test(id) ? await findDispute(tx.db, Number(id)) : undefined;
-    if (!dispute) throw new DomainError('NOT_FOUND', `申诉不存在 dispute not found: ${id}`);
+    if (!dispute)
+      throw new DomainError('NOT_FOUND', `申诉不存在：${id}`, { params: { reason: 'appeal', id } });
     const record = (await findRecord(tx.db, dispute.recordId))!;
     const branch = (await findBranch(tx.db, record.branchId))!;
     const access = await accessTo(tx, branch);
-    if (!access.review && !access.manage)
-      throw new DomainError('FORBIDDEN', '没有权限答复申诉 you may not answer');
+    if (!access.review && !access.manage) throw new DomainError('FORBIDDEN', '没有权限答复申诉');
     if (tx.actor.kind === 'user' && dispute.filedBy === tx.actor.userId)
-      throw new DomainError(
-        'SELF_REVIEW',
-        '不能答复自己提出的申诉 nobody answers their own dispute',
-      );
+      throw new DomainError('SELF_REVIEW', '不能答复自己提出的申诉', {
+        params: { reason: 'ownDispute' },
+      });
     const after = await answerDispute(
       tx.db,
       dispute.id,
@@ -742,7 +753,8 @@ export function answerPointsDispute(
       tx.actor.userId,
       tx.clock.now().toISOString(),
     );
-    if (!after) throw new DomainError('CONFLICT', '该申诉已答复 already answered');
+    if (!after)
+      throw new DomainError('CONFLICT', '该申诉已答复', { params: { reason: 'alreadyAnswered' } });
     if (input.decision === 'upheld' && record.status !== 'rejected') {
       await tx.db
         .updateTable('points_records')
@@ -770,7 +782,7 @@ export function answerPointsDispute(
 
 export const QuarterInput = z.object({
   organizer: Ref,
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式为 2026-Q4 quarter expected'),
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式为 2026-Q4'),
   state: z.enum(['notice', 'frozen']),
 });
 
@@ -779,15 +791,18 @@ export function setQuarter(ctx: AppContext, input: z.infer<typeof QuarterInput>)
   return inTransaction(ctx, async (tx) => {
     const unit = await findUnit(tx.db, input.organizer);
     if (!unit)
-      throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${input.organizer}`, {
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在：${input.organizer}`, {
+        params: { unit: input.organizer },
         field: 'organizer',
       });
     await authorize(tx, 'points.manage', unit.id);
     const before = await quarterState(tx.db, [unit.id], input.quarter);
     if (before === 'frozen')
-      throw new DomainError('CONFLICT', `${input.quarter} 已冻结 already frozen`);
+      throw new DomainError('CONFLICT', `${input.quarter} 已冻结`, {
+        params: { reason: 'alreadyFrozen', quarter: input.quarter },
+      });
     if (input.state === 'frozen' && before !== 'notice')
-      throw new DomainError('CONFLICT', '须先公示再冻结 put the quarter on notice first');
+      throw new DomainError('CONFLICT', '须先公示再冻结', { params: { reason: 'noticeFirst' } });
     await setQuarterState(tx.db, unit.id, input.quarter, input.state, tx.clock.now().toISOString());
     await bumpPointsVersion(tx.db);
     await audit(tx, {
@@ -890,10 +905,7 @@ export const LeaderboardQuery = z.object({
   scope: z.string().min(1),
   period: z
     .string()
-    .refine(
-      (p) => parsePointsPeriod(p) !== undefined,
-      '期间格式为 2026-11、2026-Q4 或 2026 period expected',
-    ),
+    .refine((p) => parsePointsPeriod(p) !== undefined, '期间格式为 2026-11、2026-Q4 或 2026'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type LeaderboardQuery = z.infer<typeof LeaderboardQuery>;
@@ -1048,11 +1060,10 @@ export function setClassRule(ctx: AppContext, input: ClassRuleInput) {
   return inTransaction(ctx, async (tx) => {
     const unit = await findUnit(tx.db, input.organizer);
     if (!unit || (unit.kind !== 'town' && unit.kind !== 'county'))
-      throw new DomainError(
-        'UNKNOWN_UNIT',
-        `「${input.organizer}」不是乡镇或县 the organizer must be a town or the county`,
-        { field: 'organizer' },
-      );
+      throw new DomainError('UNKNOWN_UNIT', `「${input.organizer}」不是乡镇或县`, {
+        params: { reason: 'notTownOrCounty', unit: input.organizer },
+        field: 'organizer',
+      });
     await authorize(tx, 'points.manage', unit.id);
     const [vanguard, improve] =
       input.mode === 'thresholds'
@@ -1061,15 +1072,21 @@ export function setClassRule(ctx: AppContext, input: ClassRuleInput) {
     if (input.mode === 'thresholds' && input.improveBelow > input.vanguardAtLeast)
       throw new DomainError(
         'VALIDATION',
-        `待提升线 ${input.improveBelow} 高于先锋线 ${input.vanguardAtLeast} improveBelow above vanguardAtLeast`,
-        { field: 'improveBelow' },
+        `待提升线 ${input.improveBelow} 高于先锋线 ${input.vanguardAtLeast}`,
+        {
+          params: {
+            reason: 'linesCrossed',
+            improveBelow: input.improveBelow,
+            vanguardAtLeast: input.vanguardAtLeast,
+          },
+          field: 'improveBelow',
+        },
       );
     if (input.mode === 'quotas' && input.vanguardShare + input.improveShare > 1)
-      throw new DomainError(
-        'VALIDATION',
-        '先锋与待提升比例之和不能超过 100% the shares add up to more than 1',
-        { field: 'improveShare' },
-      );
+      throw new DomainError('VALIDATION', '先锋与待提升比例之和不能超过 100%', {
+        params: { reason: 'sharesOver' },
+        field: 'improveShare',
+      });
     const before = (await classRulesOf(tx.db, [unit.id]))[0] ?? null;
     const rule = { organizerUnitId: unit.id, mode: input.mode, vanguard, improve };
     await putClassRule(tx.db, rule, tx.clock.now().toISOString());
@@ -1091,14 +1108,18 @@ export async function classRuleFor(ctx: AppContext, ref: string) {
   requireUser(ctx);
   const unit = await findUnit(ctx.db, ref);
   if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${ref}`, { field: 'unit' });
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
+      params: { unit: ref },
+      field: 'unit',
+    });
   return { unit: unit.id, rule: (await classRulesFor(ctx, [unit.id])).get(unit.id)! };
 }
 
 export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
   const unit = await findUnit(ctx.db, query.scope);
   if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${query.scope}`, {
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${query.scope}`, {
+      params: { unit: query.scope },
       field: 'scope',
     });
   const actor = requireUser(ctx);
@@ -1108,10 +1129,7 @@ export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
     const branch = await findBranchByUnit(ctx.db, unit.id);
     const mine = branch && (await accessTo(ctx, branch)).read;
     if (!can(principal, 'points.read', { unitPath: path }) && !mine)
-      throw new DomainError(
-        'FORBIDDEN',
-        '没有权限查看该范围的积分排行 you may not read this scope',
-      );
+      throw new DomainError('FORBIDDEN', '没有权限查看该范围的积分排行');
   }
   const rows = await computeLeaderboard(ctx, unit.id, query.period);
   return {
@@ -1126,7 +1144,8 @@ export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
 export async function publicLeaderboard(ctx: AppContext, query: LeaderboardQuery) {
   const unit = await findUnit(ctx.db, query.scope);
   if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unknown unit: ${query.scope}`, {
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${query.scope}`, {
+      params: { unit: query.scope },
       field: 'scope',
     });
   const rows = await computeLeaderboard({ ...ctx, actor: { ...ctx.actor } }, unit.id, query.period);

@@ -31,7 +31,7 @@ export type PracticeInput = z.infer<typeof PracticeInput>;
 
 export const PracticeChanges = PracticeInput.omit({ contest: true })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项 (nothing to change)');
+  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项');
 export type PracticeChanges = z.infer<typeof PracticeChanges>;
 
 export const PracticeQuery = z.object({
@@ -53,20 +53,18 @@ async function checkTarget(
 ) {
   const unit = await findUnit(ctx.db, unitRef);
   if (!unit || !(await isParticipant(ctx.db, contestId, unit.id))) {
-    throw new DomainError(
-      'UNKNOWN_UNIT',
-      `「${unitRef}」不是本擂台赛的参赛单位 not a participant`,
-      { field: 'unit' },
-    );
+    throw new DomainError('UNKNOWN_UNIT', `「${unitRef}」不是本擂台赛的参赛单位`, {
+      params: { reason: 'notParticipant', unit: unitRef },
+      field: 'unit',
+    });
   }
   if (roundId) {
     const round = await findRound(ctx.db, roundId);
     if (!round || round.contestId !== contestId) {
-      throw new DomainError(
-        'ROUND_NOT_FOUND',
-        `本擂台赛没有这一期 no such round in this contest: ${roundId}`,
-        { field: 'round' },
-      );
+      throw new DomainError('ROUND_NOT_FOUND', `本擂台赛没有这一期：${roundId}`, {
+        params: { id: roundId },
+        field: 'round',
+      });
     }
   }
   return unit;
@@ -104,7 +102,10 @@ export function createPractice(ctx: AppContext, input: PracticeInput): Promise<P
 
 async function managed(ctx: AppContext, id: string): Promise<Practice> {
   const practice = isId(id) ? await findPractice(ctx.db, Number(id)) : undefined;
-  if (!practice) throw new DomainError('NOT_FOUND', `经验做法不存在 practice not found: ${id}`);
+  if (!practice)
+    throw new DomainError('NOT_FOUND', `经验做法不存在：${id}`, {
+      params: { reason: 'practice', id },
+    });
   const contest = (await findContest(ctx.db, practice.contestId))!;
   await authorize(ctx, 'contest.manage', contest.organizerUnitId);
   return practice;
@@ -180,7 +181,10 @@ export function setPracticePublished(
 /** Practices of a contest for its organizers, drafts included. */
 export async function listManagedPractices(ctx: AppContext, query: PracticeQuery) {
   if (query.contest === undefined)
-    throw new DomainError('VALIDATION', '请指定擂台赛 contest is required', { field: 'contest' });
+    throw new DomainError('VALIDATION', '请指定擂台赛', {
+      params: { reason: 'contestRequired' },
+      field: 'contest',
+    });
   const contest = await requireContest(ctx.db, query.contest);
   await authorize(ctx, 'contest.manage', contest.organizerUnitId);
   const unit = query.unit ? await findUnit(ctx.db, query.unit) : undefined;
@@ -218,18 +222,19 @@ export async function uploadPracticeImage(
   if (actor.kind !== 'system' && !actor.roles.some((r) => r === 'admin' || r === 'organizer')) {
     throw new DomainError(
       actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-      '只有组织单位可以上传经验做法图片 organizers only',
+      '只有组织单位可以上传经验做法图片',
     );
   }
   const type = sniffType(file.bytes, file.filename);
   if (!type?.startsWith('image/')) {
-    throw new DomainError('UNSUPPORTED_FILE', '只能上传 PNG、JPEG、GIF 或 WebP 图片 images only');
+    throw new DomainError('UNSUPPORTED_FILE', '只能上传 PNG、JPEG、GIF 或 WebP 图片', {
+      params: { reason: 'imagesOnly' },
+    });
   }
   if (file.bytes.length > IMAGE_MAX_BYTES) {
-    throw new DomainError(
-      'PAYLOAD_TOO_LARGE',
-      `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB image too large`,
-    );
+    throw new DomainError('PAYLOAD_TOO_LARGE', `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB`, {
+      params: { reason: 'fileLimit', limit: IMAGE_MAX_BYTES / 1024 / 1024, unit: 'MB' },
+    });
   }
   const sha256 = await storeFile(ctx.files ?? ctx.dataDir, 'public', file.bytes, ctx.fileKey);
   const row = await insertPublicImage(

@@ -31,8 +31,7 @@ import { forbidden, type LedgerContext, ledgerAccess, ledgerScope } from './ledg
 import { projectFor, refreshLight, requireProject } from './projects.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
-const Day = (field: string) =>
-  z.string().refine(isDate, `${field}必须是日期 YYYY-MM-DD must be a date`);
+const Day = (field: string) => z.string().refine(isDate, `${field}必须是日期 YYYY-MM-DD`);
 
 export const ProblemInput = z.object({
   title: z.string().trim().min(1).max(200),
@@ -113,7 +112,10 @@ export async function listProblemsView(ctx: LedgerContext, query: ProblemQuery) 
   if (query.owner) {
     const unit = await findUnit(ctx.db, query.owner);
     if (!unit)
-      throw new DomainError('UNKNOWN_UNIT', `单位「${query.owner}」不存在`, { field: 'owner' });
+      throw new DomainError('UNKNOWN_UNIT', `单位「${query.owner}」不存在`, {
+        params: { unit: query.owner },
+        field: 'owner',
+      });
     ownerUnitId = unit.id;
   }
   const { rows, total } = await listProblems(ctx.db, scope, {
@@ -143,7 +145,8 @@ export async function listProblemsView(ctx: LedgerContext, query: ProblemQuery) 
 async function ownerUnit(ctx: LedgerContext, ref: string | number) {
   const unit = await findUnit(ctx.db, ref);
   if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `责任单位「${ref}」不存在 unknown unit`, {
+    throw new DomainError('UNKNOWN_UNIT', `责任单位「${ref}」不存在`, {
+      params: { unit: ref },
       field: 'ownerUnit',
     });
   return unit;
@@ -154,17 +157,13 @@ export function raiseProblem(ctx: LedgerContext, projectId: string, input: Probl
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const { project, may } = await projectFor(tx, projectId);
-    if (!may.report)
-      throw forbidden('只能为本单位的项目提出问题 your own unit’s projects only', 'project');
+    if (!may.report) throw forbidden('只能为本单位的项目提出问题', 'project');
     const day = today(tx);
     if (input.deadline && input.deadline < day) {
-      throw new DomainError(
-        'VALIDATION',
-        `办结时限${input.deadline}已过 the deadline is in the past`,
-        {
-          field: 'deadline',
-        },
-      );
+      throw new DomainError('VALIDATION', `办结时限${input.deadline}已过`, {
+        params: { reason: 'deadlinePassed', deadline: input.deadline },
+        field: 'deadline',
+      });
     }
     const owner = input.ownerUnit ? await ownerUnit(tx, input.ownerUnit) : null;
     const row = await insertProblem(
@@ -206,7 +205,10 @@ export function actOnProblem(ctx: LedgerContext, problemId: number, input: Probl
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const problem = await findProblem(tx.db, problemId);
-    if (!problem) throw new DomainError('NOT_FOUND', `问题不存在 no such problem: ${problemId}`);
+    if (!problem)
+      throw new DomainError('NOT_FOUND', `问题不存在：${problemId}`, {
+        params: { reason: 'problem', id: problemId },
+      });
     const project = await requireProject(tx, problem.project_id);
     const may = await ledgerAccess(tx, project.unit_id);
     const actor = tx.actor;
@@ -216,10 +218,9 @@ export function actOnProblem(ctx: LedgerContext, problemId: number, input: Probl
         actor.unitId === (problem.owner_unit_id ?? project.unit_id) &&
         actor.roles.some((r) => r !== 'viewer'));
     if (isOwnerAction(input.action) ? !(isOwner || may.manage) : !may.manage) {
-      if (!may.read && !isOwner)
-        throw forbidden('无权查看此问题 you may not see this problem', 'problem');
+      if (!may.read && !isOwner) throw forbidden('无权查看此问题', 'problem');
       throw forbidden(
-        `「${PROBLEM_ACTION_NAMES[input.action]}」由${isOwnerAction(input.action) ? '责任单位' : '项目办（专班）'}办理 not yours to do`,
+        `「${PROBLEM_ACTION_NAMES[input.action]}」由${isOwnerAction(input.action) ? '责任单位' : '项目办（专班）'}办理`,
         'action',
       );
     }
@@ -228,8 +229,12 @@ export function actOnProblem(ctx: LedgerContext, problemId: number, input: Probl
     if (!to) {
       throw new DomainError(
         'INVALID_TRANSITION',
-        `问题「${PROBLEM_STATE_NAMES[from]}」时不能${PROBLEM_ACTION_NAMES[input.action]} not now`,
-        { field: 'action', state: from },
+        `问题「${PROBLEM_STATE_NAMES[from]}」时不能${PROBLEM_ACTION_NAMES[input.action]}`,
+        {
+          params: { reason: 'problemState', from, action: input.action },
+          field: 'action',
+          state: from,
+        },
       );
     }
     const day = today(tx);
@@ -237,18 +242,21 @@ export function actOnProblem(ctx: LedgerContext, problemId: number, input: Probl
     if (input.action === 'assign') {
       const ownerRef = input.ownerUnit ?? problem.owner_unit_id ?? undefined;
       if (ownerRef === undefined) {
-        throw new DomainError('VALIDATION', '交办须指定责任单位 the owner unit is required', {
+        throw new DomainError('VALIDATION', '交办须指定责任单位', {
+          params: { reason: 'ownerRequired' },
           field: 'ownerUnit',
         });
       }
       const deadline = input.deadline ?? problem.deadline;
       if (!deadline) {
-        throw new DomainError('VALIDATION', '交办须指定办结时限 the deadline is required', {
+        throw new DomainError('VALIDATION', '交办须指定办结时限', {
+          params: { reason: 'deadlineRequired' },
           field: 'deadline',
         });
       }
       if (deadline < day) {
-        throw new DomainError('VALIDATION', `办结时限${deadline}已过 the deadline is in the past`, {
+        throw new DomainError('VALIDATION', `办结时限${deadline}已过`, {
+          params: { reason: 'deadlinePassed', deadline },
           field: 'deadline',
         });
       }
@@ -257,7 +265,8 @@ export function actOnProblem(ctx: LedgerContext, problemId: number, input: Probl
     }
     if (input.action === 'reply') {
       if (!input.reply)
-        throw new DomainError('VALIDATION', '请填写答复内容 the reply is required', {
+        throw new DomainError('VALIDATION', '请填写答复内容', {
+          params: { reason: 'replyRequired' },
           field: 'reply',
         });
       changes.reply = input.reply;
@@ -265,7 +274,9 @@ export function actOnProblem(ctx: LedgerContext, problemId: number, input: Probl
     if (input.action === 'close') changes.closed_on = day;
     const now = tx.clock.now().toISOString();
     if (!(await moveProblem(tx.db, problem.id, from, changes, now))) {
-      throw new DomainError('CONFLICT', '问题已被他人处理，请刷新 changed meanwhile, reload');
+      throw new DomainError('CONFLICT', '问题已被他人处理，请刷新', {
+        params: { reason: 'changedMeanwhile' },
+      });
     }
     await insertProblemStep(
       tx.db,

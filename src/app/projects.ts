@@ -66,11 +66,10 @@ import {
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const Amount = (field: string) =>
   z
-    .number({ error: `${field}必须是数字（万元）must be a number` })
-    .finite(`${field}必须是数字 must be a number`)
-    .min(0, `${field}不能为负数 must not be negative`);
-const Day = (field: string) =>
-  z.string().refine(isDate, `${field}必须是日期 YYYY-MM-DD must be a date`);
+    .number({ error: `${field}必须是数字（万元）` })
+    .finite(`${field}必须是数字`)
+    .min(0, `${field}不能为负数`);
+const Day = (field: string) => z.string().refine(isDate, `${field}必须是日期 YYYY-MM-DD`);
 const Text = (max: number) => z.string().trim().max(max);
 
 export const ProjectInput = z.object({
@@ -131,7 +130,7 @@ export const ProjectTransition = z.object({
 export type ProjectTransition = z.infer<typeof ProjectTransition>;
 
 export const InvestmentItem = z.object({
-  month: z.string().refine(isMonth, '月份必须是 YYYY-MM month must be YYYY-MM'),
+  month: z.string().refine(isMonth, '月份必须是 YYYY-MM'),
   planned: Amount('计划投资').optional(),
   completed: Amount('完成投资').optional(),
   /** Completed above 10× the month's plan is refused unless confirmed. */
@@ -187,14 +186,18 @@ export type TaskforceInput = z.infer<typeof TaskforceInput>;
 
 export async function requireProject(ctx: LedgerContext, id: string | number) {
   const row = await findProject(ctx.db, id);
-  if (!row) throw new DomainError('NOT_FOUND', `项目不存在 no such project: ${id}`);
+  if (!row)
+    throw new DomainError('NOT_FOUND', `项目不存在：${id}`, { params: { reason: 'project', id } });
   return row;
 }
 
 async function requireUnitRef(ctx: LedgerContext, ref: string | number, field: string) {
   const unit = await findUnit(ctx.db, ref);
   if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `${field}：单位「${ref}」不存在 unknown unit`, { field });
+    throw new DomainError('UNKNOWN_UNIT', `${field}：单位「${ref}」不存在`, {
+      params: { field, unit: ref },
+      field,
+    });
   return unit;
 }
 
@@ -202,17 +205,13 @@ async function requireUnitRef(ctx: LedgerContext, ref: string | number, field: s
 export async function projectFor(ctx: LedgerContext, id: string | number) {
   const project = await requireProject(ctx, id);
   const may = await ledgerAccess(ctx, project.unit_id);
-  if (!may.read)
-    throw forbidden('只能查看本单位的项目 you may read your own unit’s projects only', 'unit');
+  if (!may.read) throw forbidden('只能查看本单位的项目', 'unit');
   return { project, may };
 }
 
 function requireReport(may: LedgerAccess) {
   if (!may.report) {
-    throw forbidden(
-      '只能修改本单位负责的项目 you may change your own unit’s projects only',
-      'unit',
-    );
+    throw forbidden('只能修改本单位负责的项目', 'unit');
   }
 }
 
@@ -413,18 +412,17 @@ export function createProject(ctx: LedgerContext, input: ProjectInput) {
     const unit = await requireUnitRef(tx, input.unit, 'unit');
     const may = await ledgerAccess(tx, unit.id);
     if (!may.plan) {
-      throw forbidden(
-        '项目由计划部门（项目办）录入 only the planning office adds projects',
-        'unit',
-      );
+      throw forbidden('项目由计划部门（项目办）录入', 'unit');
     }
     if (await findProjectByCode(tx.db, input.code)) {
-      throw new DomainError('DUPLICATE_CODE', `项目编号「${input.code}」已存在 duplicate code`, {
+      throw new DomainError('DUPLICATE_CODE', `项目编号「${input.code}」已存在`, {
+        params: { code: input.code },
         field: 'code',
       });
     }
     if (input.taskforce && !(await findTaskforce(tx.db, input.taskforce))) {
-      throw new DomainError('VALIDATION', `专班不存在 no such task force: ${input.taskforce}`, {
+      throw new DomainError('VALIDATION', `专班不存在：${input.taskforce}`, {
+        params: { reason: 'noTaskforce', taskforce: input.taskforce },
         field: 'taskforce',
       });
     }
@@ -464,22 +462,15 @@ export function changeProject(ctx: LedgerContext, id: string, changes: ProjectCh
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     if (changes.light !== undefined) {
-      throw new DomainError(
-        'LIGHT_COMPUTED',
-        '红黄绿灯由系统按规则计算，不能填写 the light is computed, never typed',
-        {
-          field: 'light',
-        },
-      );
+      throw new DomainError('LIGHT_COMPUTED', '红黄绿灯由系统按规则计算，不能填写', {
+        field: 'light',
+      });
     }
     if (changes.state !== undefined) {
-      throw new DomainError(
-        'VALIDATION',
-        '项目状态请通过出入库操作变更 change the state by a transition',
-        {
-          field: 'state',
-        },
-      );
+      throw new DomainError('VALIDATION', '项目状态请通过出入库操作变更', {
+        params: { reason: 'stateByTransition' },
+        field: 'state',
+      });
     }
     const { project, may } = await projectFor(tx, id);
     requireReport(may);
@@ -492,10 +483,7 @@ export function changeProject(ctx: LedgerContext, id: string, changes: ProjectCh
       planFields.length > 0 &&
       !(planFields.every((f) => f.startsWith('publish')) ? may.manage : may.plan)
     ) {
-      throw forbidden(
-        `「${planFields[0]}」由计划部门设定，责任单位不能修改 set by the planning office`,
-        planFields[0],
-      );
+      throw forbidden(`「${planFields[0]}」由计划部门设定，责任单位不能修改`, planFields[0]);
     }
     const set: Partial<ProjectRow> = {};
     for (const f of DETAIL_FIELDS) if (changes[f] !== undefined) set[f] = changes[f] ?? null;
@@ -506,7 +494,8 @@ export function changeProject(ctx: LedgerContext, id: string, changes: ProjectCh
     if (changes.startYear !== undefined) set.start_year = changes.startYear;
     if (changes.taskforce !== undefined) {
       if (changes.taskforce !== null && !(await findTaskforce(tx.db, changes.taskforce))) {
-        throw new DomainError('VALIDATION', `专班不存在 no such task force`, {
+        throw new DomainError('VALIDATION', `专班不存在`, {
+          params: { reason: 'noTaskforce' },
           field: 'taskforce',
         });
       }
@@ -534,24 +523,24 @@ export function transitionProject(ctx: LedgerContext, id: string, input: Project
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const { project, may } = await projectFor(tx, id);
-    if (!may.manage)
-      throw forbidden('项目出入库由计划部门办理 only the planning office moves projects', 'to');
+    if (!may.manage) throw forbidden('项目出入库由计划部门办理', 'to');
     const from = project.state as ProjectState;
     if (!canMoveProject(from, input.to)) {
       throw new DomainError(
         'INVALID_TRANSITION',
-        `项目不能从「${PROJECT_STATE_NAMES[from]}」转为「${PROJECT_STATE_NAMES[input.to]}」 not allowed`,
-        { field: 'to', allowed: nextProjectStates(from) },
+        `项目不能从「${PROJECT_STATE_NAMES[from]}」转为「${PROJECT_STATE_NAMES[input.to]}」`,
+        {
+          params: { reason: 'projectState', from, to: input.to },
+          field: 'to',
+          allowed: nextProjectStates(from),
+        },
       );
     }
     if (moveNeedsReason(from, input.to) && !input.reason) {
-      throw new DomainError(
-        'VALIDATION',
-        `「${PROJECT_STATE_NAMES[input.to]}」须说明原因 a reason is required`,
-        {
-          field: 'reason',
-        },
-      );
+      throw new DomainError('VALIDATION', `「${PROJECT_STATE_NAMES[input.to]}」须说明原因`, {
+        params: { reason: 'reasonRequired', to: input.to },
+        field: 'reason',
+      });
     }
     await updateProject(
       tx.db,
@@ -587,24 +576,25 @@ export function putInvestments(ctx: LedgerContext, id: string, items: Investment
     const seen = new Set<string>();
     for (const [n, item] of items.entries()) {
       if (seen.has(item.month)) {
-        throw new DomainError('VALIDATION', `第${n + 1}项：${item.month}重复 duplicate month`, {
+        throw new DomainError('VALIDATION', `第${n + 1}项：${item.month}重复`, {
+          params: { reason: 'duplicateMonth', item: n + 1, month: item.month },
           field: `[${n}].month`,
         });
       }
       seen.add(item.month);
       if (item.planned !== undefined && !may.plan) {
-        throw forbidden(
-          `第${n + 1}项：计划投资由计划部门下达，责任单位不能修改 the plan is set by the planning office`,
-          `[${n}].planned`,
-        );
+        throw forbidden(`第${n + 1}项：计划投资由计划部门下达，责任单位不能修改`, `[${n}].planned`);
       }
       if (item.completed !== undefined) {
         const plan = item.planned ?? existing.get(item.month)?.planned ?? 0;
         if (item.completed > 10 * plan && !item.confirm) {
           throw new DomainError(
             'NEEDS_CONFIRMATION',
-            `第${n + 1}项：${item.month}完成投资${item.completed}万元超过当月计划（${plan}万元）的10倍，请核实后确认 above 10× the plan: confirm`,
-            { field: `[${n}].completed` },
+            `第${n + 1}项：${item.month}完成投资${item.completed}万元超过当月计划（${plan}万元）的10倍，请核实后确认`,
+            {
+              params: { item: n + 1, month: item.month, completed: item.completed, plan },
+              field: `[${n}].completed`,
+            },
           );
         }
       }
@@ -646,8 +636,11 @@ function checkOrder(
     const what = problem.field === 'planned' ? '计划日期' : '实际日期';
     throw new DomainError(
       'MILESTONE_ORDER',
-      `节点顺序有误：「${MILESTONE_KIND_NAMES[problem.kind]}」的${what}不能早于「${MILESTONE_KIND_NAMES[problem.after]}」 milestones out of order`,
-      { field: problem.field === 'planned' ? `${field}planned` : `${field}actual` },
+      `节点顺序有误：「${MILESTONE_KIND_NAMES[problem.kind]}」的${what}不能早于「${MILESTONE_KIND_NAMES[problem.after]}」`,
+      {
+        params: { kind: problem.kind, what, after: problem.after },
+        field: problem.field === 'planned' ? `${field}planned` : `${field}actual`,
+      },
     );
   }
 }
@@ -657,22 +650,18 @@ export function addMilestone(ctx: LedgerContext, id: string, input: MilestoneInp
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const { project, may } = await projectFor(tx, id);
-    if (!may.plan)
-      throw forbidden(
-        '节点计划由计划部门设定 milestones are planned by the planning office',
-        'planned',
-      );
+    if (!may.plan) throw forbidden('节点计划由计划部门设定', 'planned');
     const existing = await milestonesOf(tx.db, project.id);
     if (input.kind !== 'custom' && existing.some((m) => m.kind === input.kind)) {
-      throw new DomainError(
-        'VALIDATION',
-        `已有「${MILESTONE_KIND_NAMES[input.kind]}」节点 exists`,
-        { field: 'kind' },
-      );
+      throw new DomainError('VALIDATION', `已有「${MILESTONE_KIND_NAMES[input.kind]}」节点`, {
+        params: { reason: 'milestoneExists', kind: input.kind },
+        field: 'kind',
+      });
     }
     const actual = input.actual ?? null;
     if (actual !== null && actual > today(tx)) {
-      throw new DomainError('VALIDATION', '实际日期不能晚于今天 actual date in the future', {
+      throw new DomainError('VALIDATION', '实际日期不能晚于今天', {
+        params: { reason: 'dateInFuture' },
         field: 'actual',
       });
     }
@@ -712,17 +701,18 @@ export function changeMilestone(
   return inTransaction(ctx, async (tx0) => {
     const tx = { ...tx0, ledger: ctx.ledger };
     const m = await findMilestone(tx.db, milestoneId);
-    if (!m) throw new DomainError('NOT_FOUND', `节点不存在 no such milestone: ${milestoneId}`);
+    if (!m)
+      throw new DomainError('NOT_FOUND', `节点不存在：${milestoneId}`, {
+        params: { reason: 'milestone', id: milestoneId },
+      });
     const { project, may } = await projectFor(tx, m.project_id);
     requireReport(may);
     if (changes.planned !== undefined && !may.plan) {
-      throw forbidden(
-        '节点计划日期由计划部门设定 the planned date is the planning office’s',
-        'planned',
-      );
+      throw forbidden('节点计划日期由计划部门设定', 'planned');
     }
     if (changes.actual && changes.actual > today(tx)) {
-      throw new DomainError('VALIDATION', '实际日期不能晚于今天 actual date in the future', {
+      throw new DomainError('VALIDATION', '实际日期不能晚于今天', {
+        params: { reason: 'dateInFuture' },
         field: 'actual',
       });
     }
@@ -766,11 +756,11 @@ export async function uploadLedgerPhoto(
   file: { filename: string; bytes: Buffer },
 ) {
   const actor = ctx.actor;
-  if (actor.kind === 'anonymous')
-    throw new DomainError('UNAUTHENTICATED', '请先登录 please sign in');
+  if (actor.kind === 'anonymous') throw new DomainError('UNAUTHENTICATED', '请先登录');
   const type = sniffType(file.bytes, file.filename);
   if (!type?.startsWith('image/')) {
-    throw new DomainError('UNSUPPORTED_FILE', '只接受图片（PNG、JPEG、GIF、WebP） images only', {
+    throw new DomainError('UNSUPPORTED_FILE', '只接受图片（PNG、JPEG、GIF、WebP）', {
+      params: { reason: 'imagesOnly' },
       field: 'file',
     });
   }
@@ -785,7 +775,10 @@ export function addLog(ctx: LedgerContext, id: string, input: LogInput) {
     const { project, may } = await projectFor(tx, id);
     requireReport(may);
     if (input.date > today(tx)) {
-      throw new DomainError('VALIDATION', '日期不能晚于今天 date in the future', { field: 'date' });
+      throw new DomainError('VALIDATION', '日期不能晚于今天', {
+        params: { reason: 'dateInFuture' },
+        field: 'date',
+      });
     }
     const row = await insertLog(
       tx.db,
@@ -843,10 +836,7 @@ export function createTaskforce(ctx: LedgerContext, input: TaskforceInput) {
     const tx = { ...tx0, ledger: ctx.ledger };
     const dept = input.department ? await requireUnitRef(tx, input.department, 'department') : null;
     if (!(await isOfficeOrAdmin(tx))) {
-      throw forbidden(
-        '专班由计划部门组建 only the planning office sets up task forces',
-        'department',
-      );
+      throw forbidden('专班由计划部门组建', 'department');
     }
     const row = await insertTaskforce(
       tx.db,

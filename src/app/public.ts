@@ -27,7 +27,9 @@ import { resultView } from './rounds.ts';
 type Db = Kysely<Database>;
 
 const notFound = (what: string) =>
-  new DomainError('NOT_FOUND', `未找到或尚未发布 not found or not published: ${what}`);
+  new DomainError('NOT_FOUND', `未找到或尚未发布：${what}`, {
+    params: { reason: 'notPublished', id: what },
+  });
 
 export const PublicContestsQuery = z.object({ category: z.string().min(1).max(100).optional() });
 

@@ -45,8 +45,7 @@ export const RectificationQuery = z.object({
 });
 export type RectificationQuery = z.infer<typeof RectificationQuery>;
 
-const text = (what: string) =>
-  z.string().trim().min(2, `请填写${what} (${what} is required)`).max(5000);
+const text = (what: string) => z.string().trim().min(2, `请填写${what}`).max(5000);
 
 export const RectificationAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('submit'), commitment: text('表态'), measures: text('整改措施') }),
@@ -127,24 +126,27 @@ export function createRectification(ctx: AppContext, input: CreateRectification)
     );
     if (!unit) {
       throw new DomainError('UNKNOWN_UNIT', `「${input.unit}」不是本擂台赛的参赛单位`, {
+        params: { unit: input.unit },
         field: 'unit',
       });
     }
     if (round.state !== 'published' || !(await hasYellowFlag(tx.db, round.id, unit.unitId))) {
       throw new DomainError(
         'NO_YELLOW_FLAG',
-        `${unit.name}在${periodLabel(round.period)}没有黄旗，不需整改 (unit: no yellow flag in this round)`,
-        { field: 'unit' },
+        `${unit.name}在${periodLabel(round.period)}没有黄旗，不需整改`,
+        { params: { unit: unit.name, period: round.period }, field: 'unit' },
       );
     }
     if (await findRectificationFor(tx.db, round.id, unit.unitId)) {
-      throw new DomainError('CONFLICT', `${unit.name}本期已有整改 (a rectification exists)`, {
+      throw new DomainError('CONFLICT', `${unit.name}本期已有整改`, {
+        params: { reason: 'rectificationExists', unit: unit.name },
         field: 'unit',
       });
     }
     const deadline = input.deadline ? `${input.deadline}T15:59:59.000Z` : undefined;
     if (deadline && deadline <= tx.clock.now().toISOString()) {
-      throw new DomainError('VALIDATION', '整改期限必须晚于今天 (deadline must be in the future)', {
+      throw new DomainError('VALIDATION', '整改期限必须晚于今天', {
+        params: { reason: 'deadlineFuture' },
         field: 'deadline',
       });
     }
@@ -215,14 +217,17 @@ export async function listRectificationsFor(ctx: AppContext, query: Rectificatio
 export function actOnRectification(ctx: AppContext, id: string, input: RectificationAction) {
   return inTransaction(ctx, async (tx) => {
     const rect = /^\d+$/.test(id) ? await findRectification(tx.db, Number(id)) : undefined;
-    if (!rect) throw new DomainError('NOT_FOUND', `整改不存在 rectification not found: ${id}`);
+    if (!rect)
+      throw new DomainError('NOT_FOUND', `整改不存在：${id}`, {
+        params: { reason: 'rectification', id },
+      });
     const contest = await requireContest(tx.db, rect.contestId);
     const now = tx.clock.now().toISOString();
     const wrongState = (expected: string) =>
       new DomainError(
         'RECTIFICATION_STATE',
-        `此整改${RECTIFICATION_STATE_NAMES[rect.state]}，不能${expected} (state: ${rect.state})`,
-        { field: 'action', state: rect.state },
+        `此整改${RECTIFICATION_STATE_NAMES[rect.state]}，不能${expected}`,
+        { params: { state: rect.state, expected }, field: 'action', state: rect.state },
       );
     let updated: Rectification;
     if (input.action === 'submit') {
@@ -252,11 +257,10 @@ export function actOnRectification(ctx: AppContext, id: string, input: Rectifica
       if (input.action === 'approve') {
         if (rect.state !== 'submitted') throw wrongState('销号');
         if (rect.interviewRequired && !rect.interviewOn) {
-          throw new DomainError(
-            'RECTIFICATION_STATE',
-            '连续两期黄旗须先记录约谈，才能销号 (record the interview first)',
-            { field: 'action' },
-          );
+          throw new DomainError('RECTIFICATION_STATE', '连续两期黄旗须先记录约谈，才能销号', {
+            params: { reason: 'interviewFirst' },
+            field: 'action',
+          });
         }
         updated = await updateRectification(
           tx.db,
@@ -274,11 +278,10 @@ export function actOnRectification(ctx: AppContext, id: string, input: Rectifica
         );
       } else {
         if (!rect.interviewRequired) {
-          throw new DomainError(
-            'RECTIFICATION_STATE',
-            '只有连续两期黄旗才需约谈 (no interview is due)',
-            { field: 'action' },
-          );
+          throw new DomainError('RECTIFICATION_STATE', '只有连续两期黄旗才需约谈', {
+            params: { reason: 'noInterviewDue' },
+            field: 'action',
+          });
         }
         updated = await updateRectification(
           tx.db,

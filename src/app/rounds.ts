@@ -96,7 +96,7 @@ async function noticeView(db: Kysely<Database>, roundId: number): Promise<RoundV
 
 export async function requireRound(db: Kysely<Database>, id: number | string): Promise<Round> {
   const round = isId(String(id)) ? await findRound(db, Number(id)) : undefined;
-  if (!round) throw new DomainError('ROUND_NOT_FOUND', `期次不存在 round not found: ${id}`);
+  if (!round) throw new DomainError('ROUND_NOT_FOUND', `期次不存在：${id}`, { params: { id } });
   return round;
 }
 
@@ -158,31 +158,22 @@ export function openRound(
     let derivation: Derivation | undefined;
     if (input.derive) {
       if (periodCadence(input.period) !== 'quarter') {
-        throw new DomainError(
-          'BAD_PERIOD',
-          '只有季度的期次可以由各月汇总 only a quarter is derived from its months',
-          {
-            field: 'derive',
-          },
-        );
+        throw new DomainError('BAD_PERIOD', '只有季度的期次可以由各月汇总', {
+          params: { reason: 'onlyQuarterDerived' },
+          field: 'derive',
+        });
       }
       derivation = { method: input.derive, from: monthsOfQuarter(input.period) };
     }
     const rubric = await currentRubric(tx.db, contest.id);
     if (!rubric) {
-      throw new DomainError(
-        'NO_PUBLISHED_RUBRIC',
-        '请先发布评分标准再开擂 publish the rubric before opening a round (提前发布评分标准)',
-      );
+      throw new DomainError('NO_PUBLISHED_RUBRIC', '请先发布评分标准再开擂');
     }
     if (await findRoundByPeriod(tx.db, contest.id, input.period)) {
-      throw new DomainError(
-        'DUPLICATE_PERIOD',
-        `${periodLabel(input.period)}已开擂 the round of ${input.period} exists`,
-        {
-          field: 'period',
-        },
-      );
+      throw new DomainError('DUPLICATE_PERIOD', `${periodLabel(input.period)}已开擂`, {
+        params: { period: input.period },
+        field: 'period',
+      });
     }
     const round = await insertRound(
       tx.db,
@@ -279,21 +270,23 @@ export function transitionRound(
     if (!canTransition(round.state, to)) {
       throw new DomainError(
         'INVALID_TRANSITION',
-        `不能从「${ROUND_STATE_NAMES[round.state]}」转到「${ROUND_STATE_NAMES[to]}」 cannot go from ${round.state} to ${to}`,
-        { from: round.state, to, allowed: nextStates(round.state) },
+        `不能从「${ROUND_STATE_NAMES[round.state]}」转到「${ROUND_STATE_NAMES[to]}」`,
+        {
+          params: { reason: 'roundState', state: round.state, to },
+          from: round.state,
+          to,
+          allowed: nextStates(round.state),
+        },
       );
     }
     const now = tx.clock.now().toISOString();
     if (to === 'published') {
       const pending = (await listAppeals(tx.db, round.id)).filter((a) => a.status === 'pending');
       if (pending.length) {
-        throw new DomainError(
-          'APPEALS_PENDING',
-          `还有 ${pending.length} 件申诉未答复，不能发布 appeals are pending`,
-          {
-            appeals: pending.map((a) => a.id),
-          },
-        );
+        throw new DomainError('APPEALS_PENDING', `还有 ${pending.length} 件申诉未答复，不能发布`, {
+          params: { count: pending.length },
+          appeals: pending.map((a) => a.id),
+        });
       }
     }
     const notice = await noticeOnTransition(tx, round, to, reason);
@@ -392,14 +385,15 @@ export async function getResults(
       await authorize(ctx, 'contest.read', contest.organizerUnitId);
   }
   if (!hasResults(round.state)) {
-    throw new DomainError(
-      'NO_RESULTS',
-      `${ROUND_STATE_NAMES[round.state]}的期次还没有成绩 no results before review`,
-    );
+    throw new DomainError('NO_RESULTS', `${ROUND_STATE_NAMES[round.state]}的期次还没有成绩`, {
+      params: { state: round.state },
+    });
   }
   const wanted = revision ?? round.revision;
   if (wanted > round.revision) {
-    throw new DomainError('NOT_FOUND', `没有第 ${wanted} 次修订 no such revision`);
+    throw new DomainError('NOT_FOUND', `没有第 ${wanted} 次修订`, {
+      params: { reason: 'revision', id: wanted },
+    });
   }
   const rows = await listResults(ctx.db, round.id, wanted);
   return {

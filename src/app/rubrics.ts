@@ -23,7 +23,7 @@ export const SubmitRubric = z
     yaml: z.string().min(1).max(200_000).optional(),
   })
   .refine((v) => (v.rubric === undefined) !== (v.yaml === undefined), {
-    message: '请提供 rubric 或 yaml 之一 (give exactly one of rubric or yaml)',
+    message: '请提供 rubric 或 yaml 之一',
   });
 export type SubmitRubric = z.infer<typeof SubmitRubric>;
 
@@ -57,8 +57,14 @@ export function checkRubric(input: SubmitRubric): { rubric: Rubric; source: stri
   if (!parsed.ok) {
     throw new DomainError(
       'INVALID_RUBRIC',
-      `评分标准有 ${parsed.problems.length} 处错误 the rubric has ${parsed.problems.length} problem(s): ${parsed.problems.map(formatRubricProblem).join('; ')}`,
-      { problems: parsed.problems },
+      `评分标准有 ${parsed.problems.length} 处错误：${parsed.problems.map(formatRubricProblem).join('; ')}`,
+      {
+        params: {
+          count: parsed.problems.length,
+          problems: parsed.problems.map(formatRubricProblem).join('; '),
+        },
+        problems: parsed.problems,
+      },
     );
   }
   return { rubric: parsed.rubric, source };
@@ -99,10 +105,9 @@ export function draftRubric(
 async function requireVersion(db: Kysely<Database>, contestId: number, version: number) {
   const found = (await listRubricVersions(db, contestId)).find((v) => v.version === version);
   if (!found) {
-    throw new DomainError(
-      'RUBRIC_NOT_FOUND',
-      `评分标准第 ${version} 版不存在 rubric version not found`,
-    );
+    throw new DomainError('RUBRIC_NOT_FOUND', `评分标准第 ${version} 版不存在`, {
+      params: { version },
+    });
   }
   return found;
 }
@@ -118,10 +123,9 @@ export function publishRubric(
     await authorize(tx, 'contest.manage', contest.organizerUnitId);
     const found = await requireVersion(tx.db, contest.id, version);
     if (found.status === 'published') {
-      throw new DomainError(
-        'RUBRIC_FROZEN',
-        `评分标准第 ${version} 版已发布，不能再改 already published`,
-      );
+      throw new DomainError('RUBRIC_FROZEN', `评分标准第 ${version} 版已发布，不能再改`, {
+        params: { version },
+      });
     }
     const codes = new Set(found.rubric.indicators.map((i) => i.code));
     const stray = (await listEvaluators(tx.db, contest.id)).filter(
@@ -130,8 +134,15 @@ export function publishRubric(
     if (stray.length) {
       throw new DomainError(
         'INVALID_RUBRIC',
-        `牵头科室指向评分标准中没有的指标 evaluators name indicators the rubric lacks: ${stray.map((e) => e.indicator_code).join(', ')}`,
-        { field: 'evaluators', indicators: stray.map((e) => e.indicator_code) },
+        `牵头科室指向评分标准中没有的指标：${stray.map((e) => e.indicator_code).join(', ')}`,
+        {
+          params: {
+            reason: 'evaluatorsStray',
+            indicators: stray.map((e) => e.indicator_code).join(', '),
+          },
+          field: 'evaluators',
+          indicators: stray.map((e) => e.indicator_code),
+        },
       );
     }
     const now = tx.clock.now().toISOString();

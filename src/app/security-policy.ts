@@ -11,18 +11,14 @@ export const PolicyInput = z.object({
   minLength: z.coerce
     .number()
     .int()
-    .min(8, '最小长度不能少于 8 位 (minimum length must be at least 8)')
-    .max(64, '最小长度不能超过 64 位 (at most 64)'),
-  minClasses: z.coerce
-    .number()
-    .int()
-    .min(1, '字符类别为 1–4 (1 to 4 classes)')
-    .max(4, '字符类别为 1–4 (1 to 4 classes)'),
+    .min(8, '最小长度不能少于 8 位')
+    .max(64, '最小长度不能超过 64 位'),
+  minClasses: z.coerce.number().int().min(1, '字符类别为 1–4').max(4, '字符类别为 1–4'),
   expiryDays: z.coerce
     .number()
     .int()
-    .min(1, '有效期不能少于 1 天 (expiry must be at least 1 day)')
-    .max(3650, '有效期不能超过 3650 天 (at most 3650 days)')
+    .min(1, '有效期不能少于 1 天')
+    .max(3650, '有效期不能超过 3650 天')
     .nullable(),
   historySize: z.coerce
     .number()
@@ -65,7 +61,10 @@ export async function setPolicy(ctx: AppContext, body: unknown): Promise<Passwor
         after: { field, message: issue.message, input: body },
       }),
     );
-    throw new DomainError('INVALID_POLICY', `密码策略无效 ${field}: ${issue.message}`, { field });
+    throw new DomainError('INVALID_POLICY', `密码策略无效 ${field}: ${issue.message}`, {
+      params: { field, message: issue.message },
+      field,
+    });
   }
   const input = parsed.data;
   return inTransaction(ctx, async (tx) => {
@@ -85,10 +84,9 @@ export async function setPolicy(ctx: AppContext, body: unknown): Promise<Passwor
             .executeTakeFirst()
         : undefined;
       if (higher) {
-        throw new DomainError(
-          'FORBIDDEN',
-          '只有最上级单位的安全管理员可以修改密码策略 only the top unit’s security admin sets the policy',
-        );
+        throw new DomainError('FORBIDDEN', '只有最上级单位的安全管理员可以修改密码策略', {
+          params: { reason: 'policyTopUnit' },
+        });
       }
     }
     const before = await readPolicy(tx.db);

@@ -39,11 +39,10 @@ async function periodRounds(ctx: AppContext, seriesId: string, period: string) {
     }
   }
   if (!rounds.length) {
-    throw new DomainError(
-      'ROUND_NOT_PUBLISHED',
-      `${periodLabel(period)}还没有公示或发布的期次 (no round of the period is in notice or published)`,
-      { field: 'period' },
-    );
+    throw new DomainError('ROUND_NOT_PUBLISHED', `${periodLabel(period)}还没有公示或发布的期次`, {
+      params: { reason: 'period', period },
+      field: 'period',
+    });
   }
   return { series, rounds };
 }

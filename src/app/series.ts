@@ -61,7 +61,7 @@ export type SeriesTransition = z.infer<typeof SeriesTransition>;
 
 export async function requireSeries(ctx: AppContext, id: string): Promise<Series> {
   const series = /^\d+$/.test(id) ? await findSeries(ctx.db, Number(id)) : undefined;
-  if (!series) throw new DomainError('SERIES_NOT_FOUND', `系列不存在 series not found: ${id}`);
+  if (!series) throw new DomainError('SERIES_NOT_FOUND', `系列不存在：${id}`, { params: { id } });
   return series;
 }
 
@@ -86,6 +86,7 @@ export function createSeries(ctx: AppContext, input: CreateSeries) {
       const c = await findContest(tx.db, id);
       if (!c) {
         throw new DomainError('CONTEST_NOT_FOUND', `contests[${k}]：擂台赛 ${id} 不存在`, {
+          params: { k, id },
           field: `contests[${k}]`,
         });
       }
@@ -287,7 +288,14 @@ async function bulk(
         throw new DomainError(
           'NOT_ALL_READY',
           `${refused.length} 个擂台赛不能${what}，全部未执行：${refused.map((l) => `「${l.contest.title}」${l.message}`).join('；')}`,
-          { lines },
+          {
+            params: {
+              count: refused.length,
+              what,
+              refused: refused.map((l) => `「${l.contest.title}」${l.message}`).join('；'),
+            },
+            lines,
+          },
         );
       }
       if (dryRun) throw new Rollback(lines);

@@ -166,12 +166,11 @@ export function refused(
     return new DomainError('BAD_FILE', first.message, { problems: listed });
   }
   const where = first ? `（${formatCellProblem(first)}${n > 1 ? ' 等' : ''}）` : '';
-  const more =
-    n > listed.length ? `；列出前 ${listed.length} 处 (the first ${listed.length} are listed)` : '';
+  const more = n > listed.length ? `；列出前 ${listed.length} 处` : '';
   return new DomainError(
     forbidden ? 'FORBIDDEN' : 'INVALID_SHEET',
-    `表中有 ${n} 处问题，整个文件未导入${where}${more} the sheet has ${n} problem(s); nothing was imported`,
-    { problems: listed, total: n, counts, truncated: n > listed.length },
+    `表中有 ${n} 处问题，整个文件未导入${where}${more}`,
+    { params: { total: n }, problems: listed, total: n, counts, truncated: n > listed.length },
   );
 }
 
@@ -199,10 +198,9 @@ async function leads(
 export async function roundTemplate(ctx: AppContext, roundId: string): Promise<Download> {
   const made = await templateInputFor(ctx, roundId);
   if (!made) {
-    throw new DomainError(
-      'FORBIDDEN',
-      '本期没有您可以填报的单元格 there is nothing for you to fill in this round',
-    );
+    throw new DomainError('FORBIDDEN', '本期没有您可以填报的单元格', {
+      params: { reason: 'nothingToFill' },
+    });
   }
   const { input, contest, label } = made;
   return {
@@ -268,15 +266,16 @@ export async function importSheet(
   if (file.bytes.length > IMPORT_MAX_BYTES) {
     throw new DomainError(
       'FILE_TOO_LARGE',
-      `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限 (the file exceeds ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`,
-      { limit: IMPORT_MAX_BYTES },
+      `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限`,
+      { params: { limit: IMPORT_MAX_BYTES / 1024 / 1024, unit: 'MB' }, limit: IMPORT_MAX_BYTES },
     );
   }
   const format = sheetFormatOf(file.filename);
   if (!format) {
     throw new DomainError(
       'UNSUPPORTED_FILE',
-      `只能导入 .xlsx 或 .csv 文件（.xls 请先另存为 .xlsx）：${file.filename} (only .xlsx and .csv sheets can be imported)`,
+      `只能导入 .xlsx 或 .csv 文件（.xls 请先另存为 .xlsx）：${file.filename}`,
+      { params: { reason: 'sheetKind', file: file.filename } },
     );
   }
   // Who may import at all is known before the file is read: no parsing for strangers.
@@ -289,7 +288,7 @@ export async function importSheet(
     access.reportsFor !== null ||
     rubric.indicators.some((i) => access.evaluates(i.code));
   if (!mayFill) {
-    throw new DomainError('FORBIDDEN', '您不能向此期导入数据 you may not import into this round');
+    throw new DomainError('FORBIDDEN', '您不能向此期导入数据');
   }
   if (!acceptsEntries(round.state)) throw roundClosed(round);
 
@@ -307,7 +306,7 @@ export async function importSheet(
             cell: null,
             value: '',
             code: 'WRONG_ROUND',
-            message: `这是第 ${madeFor} 期的填报模板，不能导入第 ${round.id} 期（${periodLabel(round.period)}），请下载本期模板 (a template of another round)`,
+            message: `这是第 ${madeFor} 期的填报模板，不能导入第 ${round.id} 期（${periodLabel(round.period)}），请下载本期模板`,
           },
         ]);
       }
@@ -391,7 +390,7 @@ export async function prepareSheet(
       unknown.push({
         ...at('code', layout.codeColumn, code),
         code: 'UNKNOWN_UNIT',
-        message: `「${code}」不是本擂台赛的参赛单位 not a participant`,
+        message: `「${code}」不是本擂台赛的参赛单位`,
       });
     }
     for (const indicator of indicators) {
@@ -612,16 +611,15 @@ export async function roundBulletin(ctx: AppContext, roundId: string): Promise<D
   if (round.state !== 'published') {
     const access = await roundAccess(ctx, contest);
     if (!access.manage) {
-      throw new DomainError(
-        'FORBIDDEN',
-        '通报发布后方可查看 the bulletin is available once the round is published',
-      );
+      throw new DomainError('FORBIDDEN', '通报发布后方可查看', {
+        params: { reason: 'bulletinUnpublished' },
+      });
     }
     if (round.state !== 'notice') {
       throw new DomainError(
         'ROUND_NOT_PUBLISHED',
-        `${ROUND_STATE_NAMES[round.state]}：公示或发布后才能生成通报 a bulletin needs a round in notice or published`,
-        { state: round.state },
+        `${ROUND_STATE_NAMES[round.state]}：公示或发布后才能生成通报`,
+        { params: { reason: 'bulletin', state: round.state }, state: round.state },
       );
     }
   }

@@ -49,7 +49,7 @@ export const TotpCode = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, '验证码为 6 位数字 (a 6-digit code)'),
+    .regex(/^\d{6}$/, '验证码为 6 位数字'),
 });
 export type TotpCode = z.infer<typeof TotpCode>;
 

@@ -32,10 +32,7 @@ export const CreateUnit = z.object({
     .trim()
     .min(1)
     .max(32)
-    .regex(
-      /^[A-Za-z0-9_-]+$/,
-      '编码只能包含字母、数字、下划线和连字符 (letters, digits, _ and - only)',
-    ),
+    .regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符'),
   name: z.string().trim().min(1).max(100),
   kind: z.enum(UNIT_KINDS),
   parent: UnitRefInput.nullable().optional(),
@@ -49,7 +46,7 @@ export const UpdateUnit = z
     parent: UnitRefInput.nullable().optional(),
     active: z.boolean().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项 (nothing to change)');
+  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项');
 export type UpdateUnit = z.infer<typeof UpdateUnit>;
 
 export const ListUnits = z.object({
@@ -63,7 +60,10 @@ export type ListUnits = z.infer<typeof ListUnits>;
 
 async function requireUnit(db: Kysely<Database>, idOrCode: string | number): Promise<Unit> {
   const unit = await findUnit(db, idOrCode);
-  if (!unit) throw new DomainError('UNIT_NOT_FOUND', `单位不存在 unit not found: ${idOrCode}`);
+  if (!unit)
+    throw new DomainError('UNIT_NOT_FOUND', `单位不存在：${idOrCode}`, {
+      params: { unit: idOrCode },
+    });
   return unit;
 }
 
@@ -107,7 +107,8 @@ async function resolveParent(db: Kysely<Database>, ref: string | number | null |
   if (ref === null || ref === undefined) return null;
   const parent = await findUnit(db, ref);
   if (!parent) {
-    throw new DomainError('UNKNOWN_PARENT', `上级单位不存在 parent unit not found: ${ref}`, {
+    throw new DomainError('UNKNOWN_PARENT', `上级单位不存在：${ref}`, {
+      params: { unit: ref },
       field: 'parent',
     });
   }
@@ -121,13 +122,13 @@ export function createUnit(ctx: AppContext, input: CreateUnit): Promise<UnitView
     const parent = await resolveParent(db, input.parent);
     if (parent) await authorize(tx, 'unit.manage', parent.id);
     else if (tx.actor.kind !== 'system') {
-      throw new DomainError(
-        'FORBIDDEN',
-        '只有系统可以新建顶级单位 only the system may add a root unit',
-      );
+      throw new DomainError('FORBIDDEN', '只有系统可以新建顶级单位', {
+        params: { reason: 'rootUnit' },
+      });
     }
     if (await findUnit(db, input.code)) {
-      throw new DomainError('DUPLICATE_CODE', `编码已被使用 code already in use: ${input.code}`, {
+      throw new DomainError('DUPLICATE_CODE', `编码已被使用：${input.code}`, {
+        params: { code: input.code },
         field: 'code',
       });
     }
@@ -171,16 +172,15 @@ export function changeUnit(
       const parent = await resolveParent(db, input.parent);
       if (parent) await authorize(tx, 'unit.manage', parent.id);
       else if (tx.actor.kind !== 'system') {
-        throw new DomainError(
-          'FORBIDDEN',
-          '只有系统可以设置顶级单位 only the system may make a root unit',
-        );
+        throw new DomainError('FORBIDDEN', '只有系统可以设置顶级单位', {
+          params: { reason: 'rootUnit' },
+        });
       }
       if (parent && (await isInSubtree(db, unit.id, parent.id))) {
         throw new DomainError(
           'CYCLE',
-          `不能把「${unit.name}」移到它自己或它的下级「${parent.name}」之下 cannot move a unit under itself or its descendant`,
-          { field: 'parent' },
+          `不能把「${unit.name}」移到它自己或它的下级「${parent.name}」之下`,
+          { params: { unit: unit.name, parent: parent.name }, field: 'parent' },
         );
       }
       changes.parentId = parent?.id ?? null;

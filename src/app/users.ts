@@ -39,7 +39,7 @@ import { CountQuery, Ref } from './ids.ts';
 import { hashPassword, randomPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 
 /** Length, classes, common and trivial passwords are the policy's (checkNewPassword). */
-const Password = z.string().min(1, '请输入密码 (a password is required)').max(200);
+const Password = z.string().min(1, '请输入密码').max(200);
 
 export const CreateUser = z.object({
   username: z
@@ -47,10 +47,10 @@ export const CreateUser = z.object({
     .trim()
     .min(2)
     .max(40)
-    .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字和 _ . - (letters, digits, _ . - only)'),
+    .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字和 _ . -'),
   displayName: z.string().trim().min(1).max(60).optional(),
   unit: Ref,
-  roles: z.array(z.enum(ROLES)).min(1, '至少一个角色 (at least one role)'),
+  roles: z.array(z.enum(ROLES)).min(1, '至少一个角色'),
   /** Omitted: a random password is generated and returned once. */
   password: Password.optional(),
 });
@@ -66,7 +66,7 @@ export const UpdateUser = z
     /** true: the admin resets the password to a random one, returned once. */
     resetPassword: z.literal(true).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项 (nothing to change)');
+  .refine((v) => Object.keys(v).length > 0, '至少需要修改一项');
 export type UpdateUser = z.infer<typeof UpdateUser>;
 
 export const ChangePassword = z.object({ current: z.string().min(1).max(200), next: Password });
@@ -105,14 +105,17 @@ export interface WithSecret<T> {
 async function requireUnitId(db: Kysely<Database>, ref: string | number, field: string) {
   const unit = await findUnit(db, ref);
   if (!unit) {
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在 unit not found: ${ref}`, { field });
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, { params: { unit: ref }, field });
   }
   return unit.id;
 }
 
 async function userOr404(db: Kysely<Database>, idOrName: string | number): Promise<User> {
   const user = await findUser(db, idOrName);
-  if (!user) throw new DomainError('USER_NOT_FOUND', `用户不存在 user not found: ${idOrName}`);
+  if (!user)
+    throw new DomainError('USER_NOT_FOUND', `用户不存在：${idOrName}`, {
+      params: { user: idOrName },
+    });
   return user;
 }
 
@@ -122,7 +125,8 @@ export async function listUsers(ctx: AppContext, query: ListUsersQuery) {
   const rootId = query.unit
     ? await requireUnitId(ctx.db, query.unit, 'unit')
     : (actor.unitId ?? undefined);
-  if (rootId === undefined) throw new DomainError('VALIDATION', '请指定单位 unit is required');
+  if (rootId === undefined)
+    throw new DomainError('VALIDATION', '请指定单位', { params: { reason: 'unitRequired' } });
   await authorize(ctx, 'user.read', rootId);
   return listUserRows(ctx.db, {
     subtreeOf: rootId,
@@ -144,8 +148,12 @@ function checkSeparation(roles: readonly Role[]): void {
   if (conflict.length > 0) {
     throw new DomainError(
       'ROLE_CONFLICT',
-      `一个用户不能同时担任${conflict.map((r) => ROLE_NAMES[r]).join('和')} a user may not hold both ${conflict.join(' and ')}`,
-      { field: 'roles', roles: conflict },
+      `一个用户不能同时担任${conflict.map((r) => ROLE_NAMES[r]).join('和')}`,
+      {
+        params: { roles: conflict.map((r) => ROLE_NAMES[r]).join('和') },
+        field: 'roles',
+        roles: conflict,
+      },
     );
   }
 }
@@ -161,15 +169,18 @@ export async function checkNewPassword(
   const policy = await readPolicy(db);
   const problem = passwordProblem(policy, password, { username });
   if (problem) {
-    throw new DomainError('WEAK_PASSWORD', `密码不符合要求：${problem}`, { field });
+    throw new DomainError('WEAK_PASSWORD', `密码不符合要求：${problem}`, {
+      params: { problem },
+      field,
+    });
   }
   if (userId !== null) {
     for (const old of await recentPasswordHashes(db, userId, policy.historySize)) {
       if (await verifyPassword(old, password)) {
         throw new DomainError(
           'PASSWORD_REUSED',
-          `不能使用最近 ${policy.historySize} 次用过的密码 (not one of your last ${policy.historySize} passwords)`,
-          { field },
+          `不能使用最近 ${policy.historySize} 次用过的密码`,
+          { params: { historySize: policy.historySize }, field },
         );
       }
     }
@@ -263,13 +274,10 @@ function createUserNow(
     await authorize(tx, 'user.grant', unitId);
     checkSeparation(input.roles);
     if (await findUserRow(tx.db, input.username)) {
-      throw new DomainError(
-        'DUPLICATE_USERNAME',
-        `用户名已存在 username taken: ${input.username}`,
-        {
-          field: 'username',
-        },
-      );
+      throw new DomainError('DUPLICATE_USERNAME', `用户名已存在：${input.username}`, {
+        params: { username: input.username },
+        field: 'username',
+      });
     }
     const policy = input.password
       ? await checkNewPassword(tx.db, null, input.username, input.password, 'password')
@@ -356,10 +364,7 @@ function changeUserNow(
       input.roles !== undefined &&
       before.roles.some((r) => SEPARATED_ROLES.includes(r) && !input.roles!.includes(r));
     if (before.id === tx.actor.userId && (input.active === false || dropsOwn)) {
-      throw new DomainError(
-        'SELF_LOCKOUT',
-        '不能停用自己或取消自己的管理角色 you cannot lock yourself out',
-      );
+      throw new DomainError('SELF_LOCKOUT', '不能停用自己或取消自己的管理角色');
     }
     const now = tx.clock.now().toISOString();
     let password: string | undefined;
@@ -434,18 +439,15 @@ function changeOwnPasswordNow(
     const actor = requireUser(tx);
     const row = await findUserRow(tx.db, actor.userId ?? -1);
     if (!row || !(await verifyPassword(row.password_hash, input.current))) {
-      throw new DomainError('WRONG_PASSWORD', '当前密码不正确 the current password is wrong', {
+      throw new DomainError('WRONG_PASSWORD', '当前密码不正确', {
         field: 'current',
       });
     }
     if (input.next === input.current) {
-      throw new DomainError(
-        'PASSWORD_REUSED',
-        '新密码不能与当前密码相同 choose a different password',
-        {
-          field: 'next',
-        },
-      );
+      throw new DomainError('PASSWORD_REUSED', '新密码不能与当前密码相同', {
+        params: { reason: 'same' },
+        field: 'next',
+      });
     }
     await checkNewPassword(tx.db, row.id, row.username, input.next, 'next');
     const now = tx.clock.now().toISOString();
@@ -530,7 +532,10 @@ export function revokeUserToken(ctx: AppContext, idOrName: string, tokenId: numb
     const user = await userOr404(tx.db, idOrName);
     if (tx.actor.userId !== user.id) await authorize(tx, 'token.manage', user.unitId);
     const token = (await listTokens(tx.db, user.id)).find((t) => t.id === tokenId);
-    if (!token) throw new DomainError('NOT_FOUND', `令牌不存在 token not found: ${tokenId}`);
+    if (!token)
+      throw new DomainError('NOT_FOUND', `令牌不存在：${tokenId}`, {
+        params: { reason: 'token', id: tokenId },
+      });
     if (token.revoked_at) return;
     await revokeToken(tx.db, tokenId, tx.clock.now().toISOString());
     await audit(tx, {

@@ -35,14 +35,14 @@ const Url = z
   .string()
   .trim()
   .max(2000)
-  .url('须为 http(s) 地址 must be an http(s) URL')
-  .refine((u) => /^https?:\/\//i.test(u), '须为 http(s) 地址 must be an http(s) URL');
+  .url('须为 http(s) 地址')
+  .refine((u) => /^https?:\/\//i.test(u), '须为 http(s) 地址');
 
 export const CreateWebhook = z.object({
   url: Url,
   kinds: z.array(z.enum(EVENT_KINDS)).min(1).max(EVENT_KINDS.length),
   /** Leave out to have one generated (shown once). */
-  secret: z.string().min(16, '密钥至少 16 个字符 at least 16 characters').max(200).optional(),
+  secret: z.string().min(16, '密钥至少 16 个字符').max(200).optional(),
   description: z.string().trim().max(200).optional(),
 });
 export type CreateWebhook = z.infer<typeof CreateWebhook>;
@@ -61,7 +61,9 @@ export function signPayload(secret: string, timestamp: string, body: string): st
 function requireAdmin(ctx: AppContext) {
   const actor = requireUser(ctx);
   if (actor.kind !== 'system' && !actor.roles.includes('admin')) {
-    throw new DomainError('FORBIDDEN', '只有系统管理员可以配置推送 only admins configure webhooks');
+    throw new DomainError('FORBIDDEN', '只有系统管理员可以配置推送', {
+      params: { reason: 'webhooksAdmin' },
+    });
   }
   return actor;
 }
@@ -101,7 +103,10 @@ export function createWebhook(ctx: AppContext, input: CreateWebhook) {
 
 async function requireWebhook(ctx: AppContext, id: string) {
   const row = isId(id) ? await findWebhookRow(ctx.db, Number(id)) : undefined;
-  if (!row) throw new DomainError('NOT_FOUND', `推送地址不存在 webhook not found: ${id}`);
+  if (!row)
+    throw new DomainError('NOT_FOUND', `推送地址不存在：${id}`, {
+      params: { reason: 'webhook', id },
+    });
   return webhookFromRow(row);
 }
 

@@ -492,18 +492,18 @@ export function checkScheme(scheme: Scheme, participants: readonly string[]): Sc
   if (scheme.weightTotal !== undefined && !close(sum, scheme.weightTotal))
     issues.push({
       field: 'weightTotal',
-      message: `各项权重之和为${excelRound(sum, 6)}，与声明的${scheme.weightTotal}不符 weights sum to ${excelRound(sum, 6)}, not ${scheme.weightTotal}`,
+      message: `各项权重之和为${excelRound(sum, 6)}，与声明的${scheme.weightTotal}不符`,
     });
   const checkGrades = (grades: Grades, field: string) => {
     const quota = [...grades.top, ...grades.bottom].reduce((s, g) => s + g.percent, 0);
     if (quota > 100 + 1e-9)
       issues.push({
         field,
-        message: `${field}：等次比例合计${excelRound(quota, 4)}%，超过100% quotas exceed 100 %`,
+        message: `${field}：等次比例合计${excelRound(quota, 4)}%，超过100%`,
       });
     const names = gradeOrder(grades);
     if (new Set(names).size !== names.length)
-      issues.push({ field, message: `${field}：等次名称重复 duplicate grade names` });
+      issues.push({ field, message: `${field}：等次名称重复` });
   };
   checkGrades(scheme.grades, 'grades');
   const classes = scheme.classes ?? [];
@@ -514,18 +514,18 @@ export function checkScheme(scheme: Scheme, participants: readonly string[]): Sc
     if (classes.findIndex((d) => d.code === c.code) !== i)
       issues.push({
         field: `classes[${i}].code`,
-        message: `类别编码重复：${c.code} duplicate class`,
+        message: `类别编码重复：${c.code}`,
       });
     for (const u of c.units) {
       if (!known.has(u))
         issues.push({
           field: `classes[${i}].units`,
-          message: `「${u}」不是参加考核的单位 not a participant`,
+          message: `「${u}」不是参加考核的单位`,
         });
       else if (seen.has(u))
         issues.push({
           field: `classes[${i}].units`,
-          message: `「${u}」同时属于两个类别 in two classes`,
+          message: `「${u}」同时属于两个类别`,
         });
       seen.set(u, c.code);
     }
@@ -535,7 +535,7 @@ export function checkScheme(scheme: Scheme, participants: readonly string[]): Sc
     if (missing.length)
       issues.push({
         field: 'classes',
-        message: `${missing.length}个单位不属于任何类别：${missing.slice(0, 5).join('、')} units in no class`,
+        message: `${missing.length}个单位不属于任何类别：${missing.slice(0, 5).join('、')}`,
       });
   }
   const classCodes = new Set(classes.map((c) => c.code));
@@ -547,7 +547,7 @@ export function checkScheme(scheme: Scheme, participants: readonly string[]): Sc
         if (!classCodes.has(c))
           issues.push({
             field: `ratings[${i}].raters[${j}].classes`,
-            message: `没有「${c}」这个类别 unknown class`,
+            message: `没有「${c}」这个类别`,
           });
     });
   });
@@ -563,7 +563,7 @@ export function checkScheme(scheme: Scheme, participants: readonly string[]): Sc
       if (!all.every((g) => gradeOrder(g).includes(item.grade!)))
         issues.push({
           field: `adjustments.items[${i}].grade`,
-          message: `等次「${item.grade}」不在考核等次中 unknown grade`,
+          message: `等次「${item.grade}」不在考核等次中`,
         });
     }
   });

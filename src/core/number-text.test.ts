@@ -53,11 +53,17 @@ describe('readCell', () => {
   it('warns, without refusing, about 82 for a ratio', () => {
     const reading = readCell(ratio, '82');
     expect(reading).toMatchObject({ ok: true, value: 82 });
-    if (reading.ok) expect(reading.warning).toContain('0.82');
+    if (reading.ok) {
+      expect(reading.warning?.message).toContain('0.82');
+      expect(reading.warning).toMatchObject({
+        code: 'RATIO_AS_PERCENT',
+        params: { suggested: '0.82' },
+      });
+    }
   });
   it('warns about a value far beyond a small target even without a unit', () => {
     const { unit: _unit, ...plain } = ratio as Extract<Indicator, { kind: 'scored' }>;
-    expect(plausibilityWarning(plain, 82)).toContain('远超目标值');
+    expect(plausibilityWarning(plain, 82)?.message).toContain('远超目标值');
     expect(plausibilityWarning(plain, 0.9)).toBeUndefined();
   });
   it('checks manual scores against their points and names bad text', () => {

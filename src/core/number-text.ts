@@ -1,5 +1,6 @@
 // Numbers as people type them, in the grid, the API and the sheets alike: one reading everywhere,
 // so "85%", "0.85" and full-width "０.８５" mean the same on every path (DESIGN §4).
+import type { ErrorParams } from './errors.ts';
 import type { Indicator } from './rubric.ts';
 import { checkValue, type ValueProblem } from './sheet.ts';
 
@@ -59,11 +60,16 @@ export function plausibleRange(indicator: Indicator): [number, number] | undefin
  * A refusal for a percent that cannot stand: a ratio over 100 % (120% of a coverage rate is a
  * typing slip, not a value). Undefined when the text is fine.
  */
-export function percentProblem(indicator: Indicator, read: NumberText): string | undefined {
+export function percentProblem(indicator: Indicator, read: NumberText): ValueProblem | undefined {
   if (!read.percent || indicator.kind !== 'scored' || indicator.unit !== RATIO_UNIT)
     return undefined;
   if (read.value > 1) {
-    return `比率不能超过100%（填了${formatPlain(read.value * 100)}%） (a ratio cannot exceed 100%)`;
+    const percent = formatPlain(read.value * 100);
+    return {
+      code: 'OUT_OF_RANGE',
+      message: `比率不能超过100%（填了${percent}%）`,
+      params: { reason: 'percent', percent },
+    };
   }
   return undefined;
 }
@@ -77,20 +83,43 @@ function formatPlain(n: number): string {
  * ratio (did they mean 82 %?), or a value far beyond a small target. The value is saved if the
  * user insists; the warning only asks them to look again.
  */
-export function plausibilityWarning(indicator: Indicator, value: number): string | undefined {
+/** A warning about a value: a stable code, a Chinese message and the values it names. */
+export interface CellWarning {
+  code: 'RATIO_AS_PERCENT' | 'IMPLAUSIBLE' | 'BEYOND_TARGET';
+  message: string;
+  params: ErrorParams;
+}
+
+export function plausibilityWarning(indicator: Indicator, value: number): CellWarning | undefined {
   if (indicator.kind !== 'scored' || !Number.isFinite(value)) return undefined;
   const range = plausibleRange(indicator);
   if (range) {
     const [low, high] = range;
     if (value >= low && value <= high) return undefined;
+    const shown = formatPlain(value);
     if (indicator.unit === RATIO_UNIT && value > 1 && value <= 100) {
-      return `${formatPlain(value)} 超出比率的合理范围 0–1，是否应为 ${formatPlain(value / 100)}（${formatPlain(value)}%）？ (${formatPlain(value)} is outside a ratio's 0–1; did you mean ${formatPlain(value)}%?)`;
+      const suggested = formatPlain(value / 100);
+      return {
+        code: 'RATIO_AS_PERCENT',
+        message: `${shown} 超出比率的合理范围 0–1，是否应为 ${suggested}（${shown}%）？`,
+        params: { value: shown, suggested },
+      };
     }
-    return `${formatPlain(value)} 超出合理范围 ${formatPlain(low)}–${formatPlain(high)}，请核对 (outside the plausible range ${formatPlain(low)}–${formatPlain(high)}; please check)`;
+    const [from, to] = [formatPlain(low), formatPlain(high)];
+    return {
+      code: 'IMPLAUSIBLE',
+      message: `${shown} 超出合理范围 ${from}–${to}，请核对`,
+      params: { value: shown, low: from, high: to },
+    };
   }
   if (indicator.method === 'target' && indicator.target !== undefined && indicator.target <= 1) {
     if (value > indicator.target * 10 && value > 1) {
-      return `${formatPlain(value)} 远超目标值 ${formatPlain(indicator.target)}，是否应为 ${formatPlain(value / 100)}？ (${formatPlain(value)} is far beyond the target ${formatPlain(indicator.target)}; did you mean ${formatPlain(value / 100)}?)`;
+      const [shown, target, suggested] = [value, indicator.target, value / 100].map(formatPlain);
+      return {
+        code: 'BEYOND_TARGET',
+        message: `${shown} 远超目标值 ${target}，是否应为 ${suggested}？`,
+        params: { value: shown!, target: target!, suggested: suggested! },
+      };
     }
   }
   return undefined;
@@ -101,8 +130,8 @@ const VETO_NO = ['0', 'false', '否', 'n', 'no'];
 
 /** What a typed cell stands for: a value (null clears) with perhaps a warning, or a refusal. */
 export type CellReading =
-  | { ok: true; value: number | null; warning?: string }
-  | { ok: false; code: ValueProblem['code']; message: string };
+  | { ok: true; value: number | null; warning?: CellWarning }
+  | { ok: false; code: ValueProblem['code']; message: string; params?: ErrorParams };
 
 /**
  * One typed cell read against its indicator, the same way in the grid, the entries API and the
@@ -119,7 +148,7 @@ export function readCell(indicator: Indicator, text: string): CellReading {
     return {
       ok: false,
       code: 'BAD_VETO',
-      message: `一票否决只能填 1/0、是/否 或 true/false，不能是「${text.trim()}」 (veto takes 1/0, 是/否 or true/false)`,
+      message: `一票否决只能填 1/0、是/否 或 true/false，不能是「${text.trim()}」`,
     };
   }
   const read = readNumberText(trimmed.replace(/，/g, ','));
@@ -127,13 +156,11 @@ export function readCell(indicator: Indicator, text: string): CellReading {
     return {
       ok: false,
       code: 'NOT_A_NUMBER',
-      message: `请填写数字，不能是「${text.trim()}」 (enter a number)`,
+      message: `请填写数字，不能是「${text.trim()}」`,
     };
   }
-  const percent = percentProblem(indicator, read);
-  if (percent) return { ok: false, code: 'OUT_OF_RANGE', message: percent };
-  const problem = checkValue(indicator, read.value);
-  if (problem) return { ok: false, code: problem.code, message: problem.message };
+  const problem = percentProblem(indicator, read) ?? checkValue(indicator, read.value);
+  if (problem) return { ok: false, ...problem };
   const warning = plausibilityWarning(indicator, read.value);
   return warning ? { ok: true, value: read.value, warning } : { ok: true, value: read.value };
 }

@@ -97,7 +97,7 @@ export function isCommonPassword(password: string): boolean {
   );
 }
 
-const CLASS_NAMES = '小写字母、大写字母、数字、符号 (lower, upper, digits, symbols)';
+const CLASS_NAMES = '小写字母、大写字母、数字、符号';
 
 /** Every rule of the policy with whether the password meets it, in the order they are shown. */
 export function checkPassword(
@@ -110,27 +110,27 @@ export function checkPassword(
     {
       rule: 'length',
       ok: [...password].length >= policy.minLength,
-      text: `至少 ${policy.minLength} 个字符 (at least ${policy.minLength} characters)`,
+      text: `至少 ${policy.minLength} 个字符`,
     },
     {
       rule: 'classes',
       ok: characterClasses(password) >= policy.minClasses,
-      text: `至少包含${CLASS_NAMES}中的 ${policy.minClasses} 类 (${policy.minClasses} of the 4 classes)`,
+      text: `至少包含${CLASS_NAMES}中的 ${policy.minClasses} 类`,
     },
     {
       rule: 'common',
       ok: password.length > 0 && !isCommonPassword(password),
-      text: '不是常用密码 (not a common password)',
+      text: '不是常用密码',
     },
     {
       rule: 'trivial',
       ok: password.length > 0 && !isTrivialPassword(password),
-      text: '不是重复或连续的字符 (no repeats, runs or keyboard rows)',
+      text: '不是重复或连续的字符',
     },
     {
       rule: 'username',
       ok: !username || !password.toLowerCase().includes(username),
-      text: '不包含用户名 (does not contain the user name)',
+      text: '不包含用户名',
     },
   ];
 }

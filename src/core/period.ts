@@ -38,7 +38,7 @@ export function checkPeriod(cadence: Cadence, key: string): PeriodCheck {
   const m = PATTERNS[cadence].exec(key);
   const bad = {
     ok: false as const,
-    message: `期次「${key}」不符合${CADENCE_NAMES[cadence]}度格式，应如 ${EXAMPLES[cadence]} (period must look like ${EXAMPLES[cadence]})`,
+    message: `期次「${key}」不符合${CADENCE_NAMES[cadence]}度格式，应如 ${EXAMPLES[cadence]}`,
   };
   if (!m) return bad;
   const year = Number(m[1]);

@@ -90,13 +90,12 @@ export function checkRuleCaps(rule: {
   itemCap: number | null;
   categoryCap: number | null;
 }): string | null {
-  if (!Number.isInteger(rule.points) || rule.points === 0)
-    return '分值须为非零整数 points must be a non-zero integer';
+  if (!Number.isInteger(rule.points) || rule.points === 0) return '分值须为非零整数';
   const abs = Math.abs(rule.points);
   if (rule.itemCap !== null && rule.itemCap < abs)
-    return `单项年度上限 ${rule.itemCap} 低于单次分值 ${abs} item cap below one record's points`;
+    return `单项年度上限 ${rule.itemCap} 低于单次分值 ${abs}`;
   if (rule.points > 0 && rule.categoryCap !== null && rule.categoryCap < abs)
-    return `类别年度上限 ${rule.categoryCap} 低于单次分值 ${abs} category cap below one record's points`;
+    return `类别年度上限 ${rule.categoryCap} 低于单次分值 ${abs}`;
   return null;
 }
 

@@ -240,8 +240,8 @@ function nonFinite(sheet: Sheet, row: number, indicator: string, value: number |
   const unit = sheet.codes[row] ?? String(row + 1);
   return new DomainError(
     'NON_FINITE_SCORE',
-    `单位 ${unit} 的指标 ${indicator || '合计'} 数值 ${value ?? ''} 超出可计算范围，得分不是有限数 (unit ${unit}, indicator ${indicator || 'total'}: the score would not be finite)`,
-    { unit, indicator: indicator || null, row: row + 1 },
+    `单位 ${unit} 的指标 ${indicator || '合计'} 数值 ${value ?? ''} 超出可计算范围，得分不是有限数`,
+    { params: { unit }, unit, indicator: indicator || null, row: row + 1 },
   );
 }
 

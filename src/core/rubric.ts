@@ -1,6 +1,7 @@
 // The rubric (评分标准) of DESIGN §3: its types, and a validator that refuses every violation
 // with the line (when read from text) and the field named, in Chinese with the English beside.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { ErrorParams } from './errors.ts';
 import { LEDGER_MEASURES, ledgerMeasureOf } from './ledger.ts';
 import { POINTS_MEASURES, pointsMeasureOf } from './points.ts';
 
@@ -95,8 +96,9 @@ export interface RubricProblem {
   line?: number;
   field: string;
   code: string;
-  /** Chinese, with the English in parentheses. */
+  /** Chinese; the web words `code` + `params` in its own language. */
   message: string;
+  params?: ErrorParams;
 }
 
 export type RubricParse = { ok: true; rubric: Rubric } | { ok: false; problems: RubricProblem[] };
@@ -122,7 +124,7 @@ export const RESERVED_HEADERS: readonly string[] = [
   '组别',
 ];
 
-/** `第7行 indicators[2].points: 分值必须大于0 (points must be > 0)`. */
+/** `第7行 indicators[2].points: 分值必须大于0`. */
 export function formatRubricProblem(p: RubricProblem): string {
   const where = [p.line === undefined ? '' : `第${p.line}行`, p.field].filter(Boolean).join(' ');
   return where ? `${where}: ${p.message}` : p.message;
@@ -135,7 +137,7 @@ export function formatRubricProblem(p: RubricProblem): string {
 export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): RubricParse {
   const lineCounter = new LineCounter();
   if (text.trim() === '') {
-    return fail([{ field: '', code: 'EMPTY', message: '评分标准为空 (the rubric is empty)' }]);
+    return fail([{ field: '', code: 'EMPTY', message: '评分标准为空' }]);
   }
   let data: unknown;
   if (format === 'json') {
@@ -150,7 +152,13 @@ export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): Rub
         : parseDocument(text, { lineCounter, prettyErrors: true }).errors[0]?.linePos?.[0].line;
       const reason = message.replace(/\s+/g, ' ');
       return fail([
-        { line, field: '', code: 'SYNTAX', message: `JSON格式错误 (JSON syntax error: ${reason})` },
+        {
+          line,
+          field: '',
+          code: 'SYNTAX',
+          message: 'JSON格式错误',
+          params: { format: 'JSON', detail: reason },
+        },
       ]);
     }
   }
@@ -168,8 +176,9 @@ export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): Rub
           code: e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'SYNTAX',
           message:
             e.code === 'DUPLICATE_KEY'
-              ? `键重复 (duplicate key: ${firstLine(e.message)})`
-              : `${format === 'json' ? 'JSON' : 'YAML'}格式错误 (syntax error: ${firstLine(e.message)})`,
+              ? '键重复'
+              : `${format === 'json' ? 'JSON' : 'YAML'}格式错误`,
+          params: { format: format === 'json' ? 'JSON' : 'YAML', detail: firstLine(e.message) },
         })),
       );
     }
@@ -183,7 +192,8 @@ export function parseRubric(text: string, format: 'yaml' | 'json' = 'yaml'): Rub
         {
           field: '',
           code: 'SYNTAX',
-          message: `YAML格式错误：别名引用过多或无法展开 (syntax error: ${firstLine((error as Error).message)})`,
+          message: 'YAML格式错误：别名引用过多或无法展开',
+          params: { format: 'YAML', detail: firstLine((error as Error).message) },
         },
       ]);
     }
@@ -299,11 +309,7 @@ class Validator {
   ): void {
     for (const key of Object.keys(obj)) {
       if (!allowed.includes(key)) {
-        this.problem(
-          [...path, key],
-          'UNKNOWN_FIELD',
-          `未知字段 ${key}${hint} (unknown field ${key}${hint ? `; allowed: ${allowed.join(', ')}` : ''})`,
-        );
+        this.problem([...path, key], 'UNKNOWN_FIELD', `未知字段 ${key}${hint}`);
       }
     }
   }
@@ -316,15 +322,11 @@ class Validator {
   ): string | undefined {
     const value = obj[key];
     if (value === undefined || value === null) {
-      if (required) this.problem([...path, key], 'REQUIRED', `缺少${key} (${key} is required)`);
+      if (required) this.problem([...path, key], 'REQUIRED', `缺少${key}`);
       return undefined;
     }
     if (typeof value !== 'string' || value.trim() === '') {
-      this.problem(
-        [...path, key],
-        'NOT_TEXT',
-        `${key}必须是非空文本 (${key} must be non-empty text)`,
-      );
+      this.problem([...path, key], 'NOT_TEXT', `${key}必须是非空文本`);
       return undefined;
     }
     return value.trim();
@@ -340,11 +342,11 @@ class Validator {
   ): number | undefined {
     const value = obj[key];
     if (value === undefined || value === null) {
-      if (required) this.problem([...path, key], 'REQUIRED', `缺少${key} (${key} is required)`);
+      if (required) this.problem([...path, key], 'REQUIRED', `缺少${key}`);
       return undefined;
     }
     if (!isFiniteNumber(value)) {
-      this.problem([...path, key], 'NOT_A_NUMBER', `${key}必须是数字 (${key} must be a number)`);
+      this.problem([...path, key], 'NOT_A_NUMBER', `${key}必须是数字`);
       return undefined;
     }
     const complaint = check?.(value);
@@ -357,11 +359,7 @@ class Validator {
 
   rubric(data: unknown): Rubric | undefined {
     if (!isRecord(data)) {
-      this.problem(
-        [],
-        'NOT_A_MAPPING',
-        '评分标准必须是一个映射（键: 值） (the rubric must be a mapping)',
-      );
+      this.problem([], 'NOT_A_MAPPING', '评分标准必须是一个映射（键: 值）');
       return undefined;
     }
     this.unknownKeys(data, TOP_KEYS, []);
@@ -371,7 +369,7 @@ class Validator {
       this.number(data, 'precision', [], false, (n) =>
         Number.isInteger(n) && n >= 0 && n <= MAX_PRECISION
           ? undefined
-          : `小数位数必须是0到${MAX_PRECISION}的整数 (precision must be an integer from 0 to ${MAX_PRECISION})`,
+          : `小数位数必须是0到${MAX_PRECISION}的整数`,
       ) ?? 2;
     let ranking: Ranking = 'competition';
     if (data.ranking !== undefined && data.ranking !== null) {
@@ -380,7 +378,7 @@ class Validator {
         this.problem(
           ['ranking'],
           'UNKNOWN_RANKING',
-          `未知排名方式 ${String(data.ranking)}，应为 competition 或 dense (ranking must be competition or dense)`,
+          `未知排名方式 ${String(data.ranking)}，应为 competition 或 dense`,
         );
     }
     const indicators = this.indicators(data.indicators);
@@ -395,15 +393,11 @@ class Validator {
 
   indicators(data: unknown): Indicator[] | undefined {
     if (data === undefined || data === null) {
-      this.problem(['indicators'], 'REQUIRED', '缺少指标 indicators (indicators are required)');
+      this.problem(['indicators'], 'REQUIRED', '缺少指标 indicators');
       return undefined;
     }
     if (!Array.isArray(data) || data.length === 0) {
-      this.problem(
-        ['indicators'],
-        'NOT_A_LIST',
-        '指标必须是非空列表 (indicators must be a non-empty list)',
-      );
+      this.problem(['indicators'], 'NOT_A_LIST', '指标必须是非空列表');
       return undefined;
     }
     const result: Indicator[] = [];
@@ -418,7 +412,7 @@ class Validator {
         this.problem(
           ['indicators', i, 'code'],
           'DUPLICATE_CODE',
-          `指标编码 ${indicator.code} 重复（与 indicators[${first}] 相同） (duplicate code ${indicator.code}, same as indicators[${first}])`,
+          `指标编码 ${indicator.code} 重复（与 indicators[${first}] 相同）`,
         );
         return;
       }
@@ -430,32 +424,24 @@ class Validator {
 
   indicator(data: unknown, path: Path): Indicator | undefined {
     if (!isRecord(data)) {
-      this.problem(path, 'NOT_A_MAPPING', '指标必须是一个映射 (an indicator must be a mapping)');
+      this.problem(path, 'NOT_A_MAPPING', '指标必须是一个映射');
       return undefined;
     }
     const before = this.problems.length;
     let code: string | undefined;
     const rawCode = data.code;
     if (rawCode === undefined || rawCode === null) {
-      this.problem([...path, 'code'], 'REQUIRED', '缺少指标编码 code (code is required)');
+      this.problem([...path, 'code'], 'REQUIRED', '缺少指标编码 code');
     } else if (typeof rawCode !== 'string' || rawCode.trim() === '') {
-      this.problem(
-        [...path, 'code'],
-        'NOT_TEXT',
-        '指标编码必须是文本，数字编码请加引号 (code must be text; quote a numeric code)',
-      );
+      this.problem([...path, 'code'], 'NOT_TEXT', '指标编码必须是文本，数字编码请加引号');
     } else if (/[\s,;"']|^[=+\-@]/.test(rawCode.trim())) {
       this.problem(
         [...path, 'code'],
         'BAD_CODE',
-        `指标编码 ${rawCode} 不能含空格、逗号、分号或引号，也不能以 = + - @ 开头 (code must not contain spaces, commas, semicolons or quotes, nor start with = + - @)`,
+        `指标编码 ${rawCode} 不能含空格、逗号、分号或引号，也不能以 = + - @ 开头`,
       );
     } else if (RESERVED_HEADERS.includes(rawCode.trim().toLowerCase())) {
-      this.problem(
-        [...path, 'code'],
-        'RESERVED_CODE',
-        `指标编码 ${rawCode} 与表头列名冲突 (code ${rawCode} is reserved for a sheet column)`,
-      );
+      this.problem([...path, 'code'], 'RESERVED_CODE', `指标编码 ${rawCode} 与表头列名冲突`);
     } else {
       code = rawCode.trim();
     }
@@ -473,12 +459,10 @@ class Validator {
         `（${kind} 只有 per 和 cap）`,
       );
       const per = this.number(data, 'per', path, true, (n) =>
-        n > 0 && n <= MAX_POINTS
-          ? undefined
-          : `每次分值必须大于0且不超过${MAX_POINTS} (per must be > 0 and ≤ ${MAX_POINTS})`,
+        n > 0 && n <= MAX_POINTS ? undefined : `每次分值必须大于0且不超过${MAX_POINTS}`,
       );
       const cap = this.number(data, 'cap', path, false, (n) =>
-        n > 0 ? undefined : `封顶分值必须大于0 (cap must be > 0)`,
+        n > 0 ? undefined : `封顶分值必须大于0`,
       );
       indicator = { kind, code: code ?? '', name: name ?? '', per: per ?? 1 };
       if (cap !== undefined) indicator.cap = cap;
@@ -489,7 +473,7 @@ class Validator {
       this.problem(
         [...path, 'kind'],
         'UNKNOWN_KIND',
-        `未知指标类型 ${String(kind)}，应为 scored、bonus、deduction 或 veto (kind must be scored, bonus, deduction or veto)`,
+        `未知指标类型 ${String(kind)}，应为 scored、bonus、deduction 或 veto`,
       );
     }
     if (!indicator || this.problems.length > before) return undefined;
@@ -504,15 +488,11 @@ class Validator {
     name: string,
   ): ScoredIndicator | undefined {
     const points = this.number(data, 'points', path, true, (n) =>
-      n > 0 && n <= MAX_POINTS
-        ? undefined
-        : n > 0
-          ? `分值不能超过${MAX_POINTS} (points must be ≤ ${MAX_POINTS})`
-          : '分值必须大于0 (points must be > 0)',
+      n > 0 && n <= MAX_POINTS ? undefined : n > 0 ? `分值不能超过${MAX_POINTS}` : '分值必须大于0',
     );
     const method = data.method;
     if (method === undefined || method === null) {
-      this.problem([...path, 'method'], 'REQUIRED', '缺少计分方法 method (method is required)');
+      this.problem([...path, 'method'], 'REQUIRED', '缺少计分方法 method');
       this.unknownKeys(
         data,
         [
@@ -534,7 +514,7 @@ class Validator {
       this.problem(
         [...path, 'method'],
         'UNKNOWN_METHOD',
-        `未知计分方法 ${String(method)}，应为 ${METHODS.join('、')} 之一 (unknown method ${String(method)}; use one of ${METHODS.join(', ')})`,
+        `未知计分方法 ${String(method)}，应为 ${METHODS.join('、')} 之一`,
       );
       return undefined;
     }
@@ -552,15 +532,10 @@ class Validator {
         this.problem(
           [...path, 'better'],
           'LOWER_MANUAL',
-          '人工评分直接填分数，不能设 better: lower (a manual score is the score itself; better: lower does not apply)',
+          '人工评分直接填分数，不能设「better: lower」',
         );
       } else if (data.better === 'higher' || data.better === 'lower') better = data.better;
-      else
-        this.problem(
-          [...path, 'better'],
-          'UNKNOWN_BETTER',
-          `better 应为 higher 或 lower (better must be higher or lower)`,
-        );
+      else this.problem([...path, 'better'], 'UNKNOWN_BETTER', `better 应为 higher 或 lower`);
     }
     const indicator: ScoredIndicator = {
       kind: 'scored',
@@ -572,17 +547,17 @@ class Validator {
     };
     if (m === 'target') {
       const target = this.number(data, 'target', path, true, (n) =>
-        n > 0 ? undefined : '目标值必须大于0 (target must be > 0)',
+        n > 0 ? undefined : '目标值必须大于0',
       );
       if (target !== undefined) indicator.target = target;
     } else if (m === 'rank') {
       const step = this.number(data, 'step', path, true, (n) =>
-        n > 0 ? undefined : '每名次递减分值必须大于0 (step must be > 0)',
+        n > 0 ? undefined : '每名次递减分值必须大于0',
       );
       const floor = this.number(data, 'floor', path, false, (n) =>
         points === undefined || (n >= 0 && n <= points)
           ? undefined
-          : `最低分必须在0到${points}之间 (floor must lie in [0, points])`,
+          : `最低分必须在0到${points}之间`,
       );
       if (step !== undefined) indicator.step = step;
       indicator.floor = floor ?? 0;
@@ -625,7 +600,7 @@ class Validator {
       this.problem(
         [...path, 'plausible'],
         'BAD_PLAUSIBLE',
-        '合理范围应为 [下限, 上限] 两个数字且下限小于上限 (plausible must be [low, high] with low < high)',
+        '合理范围应为 [下限, 上限] 两个数字且下限小于上限',
       );
       return;
     }
@@ -639,50 +614,34 @@ class Validator {
     better: Better,
   ): [number, number][] | undefined {
     if (data === undefined || data === null) {
-      this.problem(path, 'REQUIRED', '缺少分档 bands (bands are required)');
+      this.problem(path, 'REQUIRED', '缺少分档 bands');
       return undefined;
     }
     if (!Array.isArray(data) || data.length === 0) {
-      this.problem(
-        path,
-        'NOT_A_LIST',
-        '分档必须是非空列表，如 [[0.95, 10], [0.9, 8]] (bands must be a non-empty list of [threshold, score])',
-      );
+      this.problem(path, 'NOT_A_LIST', '分档必须是非空列表，如 [[0.95, 10], [0.9, 8]]');
       return undefined;
     }
     const result: [number, number][] = [];
     let ok = true;
     data.forEach((band, j) => {
       if (!Array.isArray(band) || band.length !== 2) {
-        this.problem(
-          [...path, j],
-          'BAD_BAND',
-          '每档必须是 [门槛, 分值] (each band must be [threshold, score])',
-        );
+        this.problem([...path, j], 'BAD_BAND', '每档必须是 [门槛, 分值]');
         ok = false;
         return;
       }
       const [threshold, score] = band as unknown[];
       if (!isFiniteNumber(threshold)) {
-        this.problem(
-          [...path, j, 0],
-          'NOT_A_NUMBER',
-          '门槛必须是数字 (threshold must be a number)',
-        );
+        this.problem([...path, j, 0], 'NOT_A_NUMBER', '门槛必须是数字');
         ok = false;
       }
       if (!isFiniteNumber(score)) {
-        this.problem(
-          [...path, j, 1],
-          'NOT_A_NUMBER',
-          '分值必须是数字 (band score must be a number)',
-        );
+        this.problem([...path, j, 1], 'NOT_A_NUMBER', '分值必须是数字');
         ok = false;
       } else if (points !== undefined && (score < 0 || score > points)) {
         this.problem(
           [...path, j, 1],
           'BAND_SCORE_OUT_OF_RANGE',
-          `档分值 ${score} 必须在0到${points}之间 (band score must lie in [0, points])`,
+          `档分值 ${score} 必须在0到${points}之间`,
         );
         ok = false;
       }
@@ -697,8 +656,8 @@ class Validator {
           [...path, j, 0],
           'BANDS_NOT_ORDERED',
           better === 'higher'
-            ? `分档门槛必须严格递减：${current} 不小于 ${previous} (band thresholds must strictly descend: ${current} is not below ${previous})`
-            : `better: lower 时分档门槛必须严格递增：${current} 不大于 ${previous} (with better: lower band thresholds must strictly ascend: ${current} is not above ${previous})`,
+            ? `分档门槛必须严格递减：${current} 不小于 ${previous}`
+            : `「better: lower」时分档门槛必须严格递增：${current} 不大于 ${previous}`,
         );
         return undefined;
       }
@@ -709,11 +668,7 @@ class Validator {
   tieBreak(data: unknown, indicators: Indicator[] | undefined): string[] {
     if (data === undefined || data === null) return [];
     if (!Array.isArray(data)) {
-      this.problem(
-        ['tieBreak'],
-        'NOT_A_LIST',
-        'tieBreak 必须是指标编码列表，如 [A1, A2] (tieBreak must be a list of indicator codes)',
-      );
+      this.problem(['tieBreak'], 'NOT_A_LIST', 'tieBreak 必须是指标编码列表，如 [A1, A2]');
       return [];
     }
     const result: string[] = [];
@@ -726,20 +681,16 @@ class Validator {
         this.problem(
           ['tieBreak', i],
           'UNKNOWN_CODE',
-          `tieBreak 中的 ${String(code)} 不是本标准的指标编码 (tieBreak names unknown indicator ${String(code)})`,
+          `tieBreak 中的 ${String(code)} 不是本标准的指标编码`,
         );
       } else if (indicator.kind === 'veto') {
         this.problem(
           ['tieBreak', i],
           'VETO_IN_TIEBREAK',
-          `一票否决指标 ${indicator.code} 没有分数，不能用于 tieBreak (veto indicator ${indicator.code} has no score to compare)`,
+          `一票否决指标 ${indicator.code} 没有分数，不能用于 tieBreak`,
         );
       } else if (result.includes(indicator.code)) {
-        this.problem(
-          ['tieBreak', i],
-          'DUPLICATE_CODE',
-          `tieBreak 中 ${indicator.code} 重复 (duplicate tieBreak code ${indicator.code})`,
-        );
+        this.problem(['tieBreak', i], 'DUPLICATE_CODE', `tieBreak 中 ${indicator.code} 重复`);
       } else {
         result.push(indicator.code);
       }
@@ -750,27 +701,17 @@ class Validator {
   flags(data: unknown): FlagRules {
     if (data === undefined || data === null) return {};
     if (!isRecord(data)) {
-      this.problem(
-        ['flags'],
-        'NOT_A_MAPPING',
-        'flags 必须是映射 (flags must be a mapping with red and/or yellow)',
-      );
+      this.problem(['flags'], 'NOT_A_MAPPING', 'flags 必须是映射');
       return {};
     }
     this.unknownKeys(data, ['red', 'yellow', 'minGroup'], ['flags']);
     const flags: FlagRules = {};
-    const percent = (n: number) =>
-      n > 0 && n <= 100 ? undefined : '百分比必须大于0且不超过100 (percent must lie in (0, 100])';
-    const count = (n: number) =>
-      Number.isInteger(n) && n >= 1 ? undefined : '名次数必须是正整数 (must be a positive integer)';
+    const percent = (n: number) => (n > 0 && n <= 100 ? undefined : '百分比必须大于0且不超过100');
+    const count = (n: number) => (Number.isInteger(n) && n >= 1 ? undefined : '名次数必须是正整数');
     if (data.red !== undefined) {
       const path = ['flags', 'red'];
       if (!isRecord(data.red) || Object.keys(data.red).length === 0) {
-        this.problem(
-          path,
-          'NOT_A_MAPPING',
-          '红旗规则必须给出 top、topPercent 或 minScore (red needs top, topPercent and/or minScore)',
-        );
+        this.problem(path, 'NOT_A_MAPPING', '红旗规则必须给出 top、topPercent 或 minScore');
       } else {
         this.unknownKeys(data.red, ['top', 'topPercent', 'minScore'], path);
         const red: RedRule = {};
@@ -786,11 +727,7 @@ class Validator {
     if (data.yellow !== undefined) {
       const path = ['flags', 'yellow'];
       if (!isRecord(data.yellow) || Object.keys(data.yellow).length === 0) {
-        this.problem(
-          path,
-          'NOT_A_MAPPING',
-          '黄旗规则必须给出 bottom、bottomPercent 或 below (yellow needs bottom, bottomPercent and/or below)',
-        );
+        this.problem(path, 'NOT_A_MAPPING', '黄旗规则必须给出 bottom、bottomPercent 或 below');
       } else {
         this.unknownKeys(data.yellow, ['bottom', 'bottomPercent', 'below'], path);
         const yellow: YellowRule = {};
@@ -804,9 +741,7 @@ class Validator {
       }
     }
     const minGroup = this.number(data, 'minGroup', ['flags'], false, (n) =>
-      Number.isInteger(n) && n >= 1
-        ? undefined
-        : 'minGroup 必须是正整数 (minGroup must be a positive integer)',
+      Number.isInteger(n) && n >= 1 ? undefined : 'minGroup 必须是正整数',
     );
     if (minGroup !== undefined) flags.minGroup = minGroup;
     return flags;

@@ -1,5 +1,7 @@
 // The score sheet (DESIGN §4) as the engine sees it: columnar, one typed array per indicator, so
 // that a national round of 620,573 units × 20 indicators is a few flat arrays, not 12 million objects.
+
+import type { ErrorParams } from './errors.ts';
 import type { Indicator, Rubric } from './rubric.ts';
 
 /**
@@ -45,10 +47,11 @@ export function sheetFromRows(rubric: Rubric, rows: readonly SheetRow[]): Sheet 
   };
 }
 
-/** A reason a value cannot stand, with a stable code and a Chinese message (English beside). */
+/** A reason a value cannot stand: a stable code, a Chinese message and the values it names. */
 export interface ValueProblem {
   code: 'NOT_A_NUMBER' | 'NEGATIVE' | 'OUT_OF_RANGE' | 'BAD_VETO' | 'TOO_LARGE';
   message: string;
+  params?: ErrorParams;
 }
 
 /**
@@ -66,12 +69,12 @@ export const MAX_VALUE = 1e15;
  */
 export function checkValue(indicator: Indicator, value: number): ValueProblem | undefined {
   if (!Number.isFinite(value)) {
-    return { code: 'NOT_A_NUMBER', message: '不是有限的数字 (not a finite number)' };
+    return { code: 'NOT_A_NUMBER', message: '不是有限的数字' };
   }
   if (Math.abs(value) > MAX_VALUE) {
     return {
       code: 'TOO_LARGE',
-      message: '数值过大，绝对值不能超过10的15次方 (the value exceeds 10^15 in magnitude)',
+      message: '数值过大，绝对值不能超过10的15次方',
     };
   }
   if (indicator.kind === 'veto') {
@@ -79,22 +82,23 @@ export function checkValue(indicator: Indicator, value: number): ValueProblem | 
       ? undefined
       : {
           code: 'BAD_VETO',
-          message: '一票否决只能填 1/0、是/否 或 true/false (veto takes 1/0, 是/否 or true/false)',
+          message: '一票否决只能填 1/0、是/否 或 true/false',
         };
   }
   if (indicator.kind !== 'scored') {
-    return value < 0 ? { code: 'NEGATIVE', message: '不能为负数 (must be ≥ 0)' } : undefined;
+    return value < 0 ? { code: 'NEGATIVE', message: '不能为负数' } : undefined;
   }
   if (indicator.method === 'manual') {
     return value < 0 || value > indicator.points
       ? {
           code: 'OUT_OF_RANGE',
-          message: `人工评分必须在0到${indicator.points}之间 (manual score must lie in [0, ${indicator.points}])`,
+          message: `人工评分必须在0到${indicator.points}之间`,
+          params: { reason: 'manual', max: indicator.points },
         }
       : undefined;
   }
   if ((indicator.method === 'target' || indicator.method === 'relative') && value < 0) {
-    return { code: 'NEGATIVE', message: '不能为负数 (must be ≥ 0)' };
+    return { code: 'NEGATIVE', message: '不能为负数' };
   }
   return undefined;
 }

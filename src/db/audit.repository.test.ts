@@ -72,7 +72,7 @@ describeEachDialect('audit hash chain', (use) => {
     await sql`delete from audit_events where id = 3`.execute(db);
     const result = await verifyAuditChain(db);
     expect(result).toMatchObject({ ok: false, eventId: 4 });
-    expect(result.ok === false && result.reason).toMatch(/deleted or altered/);
+    expect(result.ok === false && result.reason).toMatch(/之前的记录被删除或改动/);
   });
 
   it('detects the newest events being deleted', async () => {
@@ -85,6 +85,6 @@ describeEachDialect('audit hash chain', (use) => {
     await sql`delete from audit_events where id = (select max(id) from audit_events)`.execute(db);
     const result = await verifyAuditChain(db);
     expect(result.ok).toBe(false);
-    expect(result.ok === false && result.reason).toMatch(/newest events were deleted/);
+    expect(result.ok === false && result.reason).toMatch(/审计链末尾的事件被删除/);
   });
 });

@@ -244,49 +244,31 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
       .execute();
     for (const row of rows) {
       if (row.prev_hash !== prev) {
-        return broken(
-          row.id,
-          `第 ${row.id} 号事件之前的记录被删除或改动 the event before #${row.id} was deleted or altered (prev_hash does not match)`,
-        );
+        return broken(row.id, `第 ${row.id} 号事件之前的记录被删除或改动`);
       }
       const alg = row.hash_alg;
       if (alg !== null && !isHashAlg(alg)) {
-        return broken(
-          row.id,
-          `第 ${row.id} 号事件的哈希算法未知 event #${row.id} names an unknown hash algorithm ${alg}`,
-        );
+        return broken(row.id, `第 ${row.id} 号事件的哈希算法未知：${alg}`);
       }
       const keyedRow = isKeyed(alg);
       if (keyedRow && !key) {
-        return broken(
-          row.id,
-          `第 ${row.id} 号事件用密钥签名，校验需要配置 LEITAI_AUDIT_KEY event #${row.id} is keyed; set LEITAI_AUDIT_KEY to verify`,
-        );
+        return broken(row.id, `第 ${row.id} 号事件用密钥签名，校验需要配置 LEITAI_AUDIT_KEY`);
       }
       if (keyedRow && key && alg && row.key_id !== auditKeyId(key, baseHash(alg as HashAlg))) {
-        return broken(
-          row.id,
-          `第 ${row.id} 号事件用另一把密钥签名 event #${row.id} was keyed with another key (fingerprint ${row.key_id})`,
-        );
+        return broken(row.id, `第 ${row.id} 号事件用另一把密钥签名（密钥指纹 ${row.key_id}）`);
       }
       if (hashEvent(row, key) !== row.hash) {
-        return broken(
-          row.id,
-          `第 ${row.id} 号事件的内容被改动 event #${row.id} was altered (hash does not match its content)`,
-        );
+        return broken(row.id, `第 ${row.id} 号事件的内容被改动`);
       }
       if (key) {
         if (!keyedRow && seenKeyed) {
           return broken(
             row.id,
-            `第 ${row.id} 号事件未用密钥，而此前的事件已用密钥：审计链被不带密钥地重写 event #${row.id} is unkeyed after keyed events: the chain was re-written without the key`,
+            `第 ${row.id} 号事件未用密钥，而此前的事件已用密钥：审计链被不带密钥地重写`,
           );
         }
         if (keyedRow && !seenKeyed && count > 0 && row.action !== KEY_ADOPTED) {
-          return broken(
-            row.id,
-            `第 ${row.id} 号事件开始用密钥，但不是启用密钥的事件 event #${row.id} starts keying the chain without the adoption event (leitai audit adopt-key)`,
-          );
+          return broken(row.id, `第 ${row.id} 号事件开始用密钥，但不是启用密钥的事件`);
         }
       }
       if (keyedRow) seenKeyed = true;
@@ -303,28 +285,28 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   if (!head || head.last_hash !== prev || head.count !== count || head.last_event_id !== lastId) {
     return broken(
       head ? head.last_event_id : null,
-      `审计链末尾的事件被删除 the newest events were deleted (the chain ends at #${lastId}, ${count} events; its head records #${head?.last_event_id ?? '?'}, ${head?.count ?? '?'} events)`,
+      `审计链末尾的事件被删除：审计链止于第 ${lastId} 号事件，共 ${count} 条；链头记录为第 ${head?.last_event_id ?? '?'} 号，共 ${head?.count ?? '?'} 条`,
     );
   }
   if (key && count > 0) {
     if (!seenKeyed) {
       return broken(
         null,
-        '已配置 LEITAI_AUDIT_KEY，但审计链中没有用密钥签名的事件：若刚配置密钥，请运行 leitai audit adopt-key；否则审计链已被不带密钥地重写 LEITAI_AUDIT_KEY is set but no event is keyed: run `leitai audit adopt-key` once after setting the key, or the chain was re-written without it',
+        '已配置 LEITAI_AUDIT_KEY，但审计链中没有用密钥签名的事件：若刚配置密钥，请运行 leitai audit adopt-key；否则审计链已被不带密钥地重写',
       );
     }
     const hash = baseHash((lastAlg ?? 'sha256') as HashAlg);
     if (!isKeyed(lastAlg) || head.mac !== headMac(key, hash, lastId, count, prev)) {
       return broken(
         lastId,
-        `审计链头部的签名不符：末尾的事件被删除或头部被改写 the head's MAC does not match: the newest events were deleted or the head re-written (chain ends at #${lastId})`,
+        `审计链头部的签名不符：末尾的事件被删除或头部被改写（审计链止于第 ${lastId} 号事件）`,
       );
     }
   }
   if (expect && !anchorAt && !(expect === GENESIS_HASH && count === 0)) {
     return broken(
       null,
-      `锚定的哈希不在审计链中 expected head ${expect} is not in the chain; the head is ${prev} (${count} events): events at or before the anchor were deleted or altered`,
+      `锚定的哈希 ${expect} 不在审计链中：当前链头为 ${prev}（共 ${count} 条事件），锚点及其之前的事件被删除或改动`,
     );
   }
   return {

@@ -85,9 +85,7 @@ export function villageName(name: string): { name: string; kind: UnitKind } {
 /** Thrown for a code that names no province, city or county. */
 export class UnknownDivisionError extends Error {
   constructor(readonly divisionCode: string) {
-    super(
-      `未知的行政区划代码 unknown division code: ${divisionCode}（应为省 2 位、市 4 位或县 6 位代码 expected a 2-, 4- or 6-digit code）`,
-    );
+    super(`未知的行政区划代码：${divisionCode}（应为省 2 位、市 4 位或县 6 位代码）`);
   }
 }
 

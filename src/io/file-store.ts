@@ -176,8 +176,7 @@ export class FileKeyError extends Error {}
 
 function fileKeys(fileKey: string) {
   const master = Buffer.from(fileKey, 'hex');
-  if (master.length !== 16)
-    throw new FileKeyError('LEITAI_FILE_KEY 必须是 32 位十六进制数 (32 hex digits)');
+  if (master.length !== 16) throw new FileKeyError('LEITAI_FILE_KEY 必须是 32 位十六进制数');
   const derive = (label: string) => createHmac('sm3', master).update(label).digest();
   return {
     enc: derive('leitai-file-enc').subarray(0, 16),
@@ -208,27 +207,23 @@ export function encryptFile(bytes: Uint8Array, fileKey: string): Buffer {
 export function decryptFile(stored: Buffer, fileKey: string | undefined): Buffer {
   if (!isEncrypted(stored)) return stored;
   if (!fileKey) {
-    throw new FileKeyError(
-      '文件已加密，需要配置 LEITAI_FILE_KEY the file is encrypted: set LEITAI_FILE_KEY',
-    );
+    throw new FileKeyError('文件已加密，需要配置 LEITAI_FILE_KEY');
   }
   const keys = fileKeys(fileKey);
   const alg = stored[MAGIC.length];
   if (alg !== ALG_SM4_CBC_HMAC_SM3) {
-    throw new FileKeyError(`未知的文件加密算法 unknown file encryption algorithm ${alg}`);
+    throw new FileKeyError(`未知的文件加密算法：${alg}`);
   }
   const id = stored.subarray(MAGIC.length + 1, MAGIC.length + 9);
   if (!timingSafeEqual(id, keys.id)) {
-    throw new FileKeyError(
-      '密钥不正确：文件是用另一把 LEITAI_FILE_KEY 加密的 wrong key: the file was encrypted with another LEITAI_FILE_KEY',
-    );
+    throw new FileKeyError('密钥不正确：文件是用另一把 LEITAI_FILE_KEY 加密的');
   }
   const header = stored.subarray(0, HEADER);
   const body = stored.subarray(HEADER, stored.length - TAG);
   const tag = stored.subarray(stored.length - TAG);
   const expected = createHmac('sm3', keys.mac).update(header).update(body).digest();
   if (!timingSafeEqual(tag, expected)) {
-    throw new FileKeyError('加密文件被改动或已损坏 the encrypted file was altered or is damaged');
+    throw new FileKeyError('加密文件被改动或已损坏');
   }
   const iv = stored.subarray(MAGIC.length + 9, HEADER);
   const decipher = createDecipheriv('sm4-cbc', keys.enc, iv);

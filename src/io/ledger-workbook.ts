@@ -224,7 +224,7 @@ function readSheet<K extends string>(
         cell: null,
         value: '',
         code: 'MISSING_COLUMN',
-        message: `「${ws.name}」缺少「${name.replace('*', '')}」列 (a required column is missing)`,
+        message: `「${ws.name}」缺少「${name.replace('*', '')}」列`,
       });
     }
   }
@@ -268,11 +268,11 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    return whole(`无法读取 XLSX 文件 (cannot read the XLSX file: ${(error as Error).message})`);
+  } catch {
+    return whole('无法读取 XLSX 文件');
   }
   const pws = wb.getWorksheet(PROJECT_SHEET) ?? wb.worksheets[0];
-  if (!pws) return whole('XLSX 文件没有工作表 (the workbook has no worksheet)');
+  if (!pws) return whole('XLSX 文件没有工作表');
   const iws = wb.getWorksheet(INVESTMENT_SHEET);
   const problems = new Problems();
   const bad = (at: Omit<LedgerCellProblem, 'code' | 'message'>, code: string, message: string) =>
@@ -285,20 +285,20 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
   ): string | null => {
     const s = shown(v.cell).trim();
     if (v.cell !== null && typeof v.cell === 'object' && !(v.cell instanceof Date)) {
-      bad(v.at, 'FORMULA_ERROR', `是错误值 ${s} (an error value)`);
+      bad(v.at, 'FORMULA_ERROR', `是错误值 ${s}`);
       return null;
     }
     if (!s) {
-      if (required) bad(v.at, 'REQUIRED', '不能为空 (required)');
+      if (required) bad(v.at, 'REQUIRED', '不能为空');
       return null;
     }
     // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s)) {
-      bad(v.at, 'CONTROL_CHARACTER', '含有不可见的控制字符 (contains control characters)');
+      bad(v.at, 'CONTROL_CHARACTER', '含有不可见的控制字符');
       return null;
     }
     if (s.length > max) {
-      bad(v.at, 'TOO_LONG', `超过${max}个字 (longer than ${max})`);
+      bad(v.at, 'TOO_LONG', `超过${max}个字`);
       return null;
     }
     return s;
@@ -309,20 +309,20 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
   ): number | null | undefined => {
     const s = shown(v.cell).trim();
     if (v.cell === null || s === '') {
-      if (required) bad(v.at, 'REQUIRED', '不能为空 (required)');
+      if (required) bad(v.at, 'REQUIRED', '不能为空');
       return required ? undefined : null;
     }
     const n = typeof v.cell === 'number' ? v.cell : /^[+-]?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
     if (!Number.isFinite(n)) {
-      bad(v.at, 'NOT_A_NUMBER', `必须是数字（万元），不是「${s.slice(0, 20)}」 (must be a number)`);
+      bad(v.at, 'NOT_A_NUMBER', `必须是数字（万元），不是「${s.slice(0, 20)}」`);
       return undefined;
     }
     if (n < 0) {
-      bad(v.at, 'NEGATIVE', '不能为负数 (must not be negative)');
+      bad(v.at, 'NEGATIVE', '不能为负数');
       return undefined;
     }
     if (n > MAX_AMOUNT) {
-      bad(v.at, 'TOO_LARGE', `超过${MAX_AMOUNT}万元，请核实单位 (too large)`);
+      bad(v.at, 'TOO_LARGE', `超过${MAX_AMOUNT}万元，请核实单位`);
       return undefined;
     }
     return n;
@@ -335,7 +335,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
     if (code !== null) {
       const first = codes.get(code);
       if (first !== undefined) {
-        bad(get('code').at, 'DUPLICATE_CODE', `与第${first}行重复 (duplicate of row ${first})`);
+        bad(get('code').at, 'DUPLICATE_CODE', `与第${first}行重复`);
       } else codes.set(code, r);
     }
     const name = text(get('name'), 200, true);
@@ -345,7 +345,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
       bad(
         get('kind').at,
         'UNKNOWN_KIND',
-        `只能是${PROJECT_KINDS.map((k) => PROJECT_KIND_NAMES[k]).join('、')} (unknown kind)`,
+        `只能是${PROJECT_KINDS.map((k) => PROJECT_KIND_NAMES[k]).join('、')}`,
       );
     }
     const stateText = text(get('state'), 20, false);
@@ -354,7 +354,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
       bad(
         get('state').at,
         'UNKNOWN_STATE',
-        `只能是${PROJECT_STATES.map((s) => PROJECT_STATE_NAMES[s]).join('、')} (unknown state)`,
+        `只能是${PROJECT_STATES.map((s) => PROJECT_STATE_NAMES[s]).join('、')}`,
       );
     }
     const unit = text(get('unit'), 60, true);
@@ -366,7 +366,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
     const yearText = shown(yearCell.cell).trim();
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (!(year >= 2000 && year <= 2100)) {
-      bad(yearCell.at, 'BAD_YEAR', '必须是2000至2100之间的年份 (a year 2000–2100)');
+      bad(yearCell.at, 'BAD_YEAR', '必须是2000至2100之间的年份');
     }
     if (
       code !== null &&
@@ -410,7 +410,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
                 (_, y, m) => `${y}-${String(m).padStart(2, '0')}`,
               );
       if (!isMonth(month)) {
-        bad(monthCell.at, 'BAD_MONTH', '必须是月份，如 2026-06 (a month YYYY-MM)');
+        bad(monthCell.at, 'BAD_MONTH', '必须是月份，如 2026-06');
       }
       const planned = amount(get('planned'), false);
       const completed = amount(get('completed'), false);
@@ -420,7 +420,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
         const key = `${code}\u0000${month}`;
         const first = seen.get(key);
         if (first !== undefined) {
-          bad(monthCell.at, 'DUPLICATE_MONTH', `${code} ${month}与第${first}行重复 (duplicate)`);
+          bad(monthCell.at, 'DUPLICATE_MONTH', `${code} ${month}与第${first}行重复`);
           return;
         }
         seen.set(key, r);
@@ -434,7 +434,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<LedgerWorkb
         bad(
           get('completed').at,
           'NEEDS_CONFIRMATION',
-          `${completed}万元超过当月计划（${planned}万元）的10倍，请核实后在「已核实」列填“是” (above 10× the plan)`,
+          `${completed}万元超过当月计划（${planned}万元）的10倍，请核实后在「已核实」列填“是”`,
         );
         return;
       }

@@ -101,7 +101,7 @@ export function sheetFormatOf(filename: string): SheetFormat | undefined {
   return undefined;
 }
 
-/** `第3行 A1列 (C3): 不是数字 "abc" (not a number)`, with the worksheet's name when there is one. */
+/** `第3行 A1列 (C3): 不是数字 "abc"`, with the worksheet's name when there is one. */
 export function formatSheetProblem(p: SheetProblem): string {
   const parts: string[] = [];
   if (p.sheet) parts.push(`工作表「${p.sheet}」`);
@@ -134,10 +134,7 @@ export async function readScoreSheet(
 ): Promise<SheetRead> {
   const format = source.format ?? (source.filename ? sheetFormatOf(source.filename) : undefined);
   if (!format) {
-    return fileProblem(
-      'UNKNOWN_FORMAT',
-      '只能读取 .csv 或 .xlsx 文件 (only .csv and .xlsx sheets can be read)',
-    );
+    return fileProblem('UNKNOWN_FORMAT', '只能读取 .csv 或 .xlsx 文件');
   }
   let grid: Grid;
   if (format === 'csv') {
@@ -164,7 +161,7 @@ export async function readScoreSheet(
             column: '',
             value: '',
             code: 'UNTERMINATED_QUOTE',
-            message: '引号没有闭合 (a quoted field is never closed)',
+            message: '引号没有闭合',
           },
         ],
       };
@@ -186,15 +183,15 @@ function fileProblem(code: string, message: string): SheetRead {
 function binaryProblem(bytes: Uint8Array): string | undefined {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    return '这是 .xlsx（ZIP）文件而不是 CSV，请以 .xlsx 扩展名上传 (an .xlsx/ZIP file, not CSV: upload it as .xlsx)';
+    return '这是 .xlsx（ZIP）文件而不是 CSV，请以 .xlsx 扩展名上传';
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
-    return '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV (an old .xls file: save it as .xlsx or CSV)';
+    return '这是旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV';
   }
   // UTF-16 text has NULs by nature; anything else with NULs is not text.
   const utf16 = starts(0xff, 0xfe) || starts(0xfe, 0xff);
   if (!utf16 && bytes.subarray(0, 8192).includes(0)) {
-    return '不是文本格式的 CSV 文件 (not a text CSV file)';
+    return '不是文本格式的 CSV 文件';
   }
   return undefined;
 }
@@ -203,7 +200,7 @@ async function readXlsxGrid(bytes: Uint8Array): Promise<Grid | { problem: string
   const read = await readXlsxGrids(bytes);
   if ('problem' in read) return read;
   const first = read.grids[0];
-  if (!first) return { problem: 'XLSX 文件没有工作表 (the XLSX file has no worksheet)' };
+  if (!first) return { problem: 'XLSX 文件没有工作表' };
   return first;
 }
 
@@ -218,9 +215,9 @@ export async function readXlsxGrids(
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
+  } catch {
     return {
-      problem: `无法读取 XLSX 文件 (cannot read the XLSX file: ${(error as Error).message})`,
+      problem: '无法读取 XLSX 文件',
     };
   }
   return {
@@ -328,8 +325,7 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
           column: '',
           value: '',
           code: 'NO_HEADER',
-          message:
-            '第一行必须是表头 (the first row must be the header: code,name,group,<indicator>...)',
+          message: '第一行必须是表头：code,name,group,指标编码…',
         },
       ],
     };
@@ -372,14 +368,14 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
         ...at,
         column: text,
         code: 'UNKNOWN_COLUMN',
-        message: `未知的列「${text}」：不是 code、name、group 或本评分标准的指标编码 (unknown column: not code, name, group or an indicator of the rubric)`,
+        message: `未知的列「${text}」：不是 code、name、group 或本评分标准的指标编码`,
       });
     } else if (taken.has(key)) {
       problems.push({
         ...at,
         column: label,
         code: 'DUPLICATE_COLUMN',
-        message: `列重复：与第 ${columnLetter(taken.get(key)! + 1)} 列相同 (duplicate column, same as column ${columnLetter(taken.get(key)! + 1)})`,
+        message: `列重复：与第 ${columnLetter(taken.get(key)! + 1)} 列相同`,
       });
       role = undefined;
     } else {
@@ -396,7 +392,7 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
         column: kind,
         value: '',
         code: 'MISSING_COLUMN',
-        message: `缺少「${HEADER_ALIASES[kind][1]}」列 (the ${kind} column is missing; header ${HEADER_ALIASES[kind].join(' / ')})`,
+        message: `缺少「${HEADER_ALIASES[kind][1]}」列`,
       });
     }
   }
@@ -409,7 +405,7 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
           column: indicator.code,
           value: '',
           code: 'MISSING_COLUMN',
-          message: `缺少指标 ${indicator.code}（${indicator.name}）的列 (no column for indicator ${indicator.code})`,
+          message: `缺少指标 ${indicator.code}（${indicator.name}）的列`,
         });
       }
     }
@@ -453,27 +449,26 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
       if (c >= header.length || cellText(header[c] ?? null) === '') {
         if (!blankHeaderReported.has(c)) {
           blankHeaderReported.add(c);
-          at(c, 'NO_HEADER', '此列有数据但没有表头 (this column has values but no header)');
+          at(c, 'NO_HEADER', '此列有数据但没有表头');
         }
       }
     }
     const code = codeColumn === undefined ? '' : normalizeCode(row[codeColumn] ?? null);
     if (codeColumn !== undefined) {
       if (code === '') {
-        at(codeColumn, 'EMPTY_CODE', '单位编码为空 (the unit code is empty)');
+        at(codeColumn, 'EMPTY_CODE', '单位编码为空');
       } else if (firstRowOf.has(code)) {
         at(
           codeColumn,
           'DUPLICATE_UNIT',
-          `单位编码 ${code} 重复：已在第${firstRowOf.get(code)}行出现 (duplicate unit code, first on row ${firstRowOf.get(code)})`,
+          `单位编码 ${code} 重复：已在第${firstRowOf.get(code)}行出现`,
         );
       } else {
         firstRowOf.set(code, rowNumber);
       }
     }
     const name = nameColumn === undefined ? '' : cellText(row[nameColumn] ?? null);
-    if (nameColumn !== undefined && name === '')
-      at(nameColumn, 'EMPTY_NAME', '单位名称为空 (the unit name is empty)');
+    if (nameColumn !== undefined && name === '') at(nameColumn, 'EMPTY_NAME', '单位名称为空');
     rowOf.push(rowNumber);
     codes.push(code);
     names.push(name);
@@ -501,7 +496,7 @@ function gridToSheet(grid: Grid, rubric: Rubric, options: ReadSheetOptions): She
       column: '',
       value: '',
       code: 'NO_ROWS',
-      message: '表中没有单位数据 (the sheet has no unit rows)',
+      message: '表中没有单位数据',
     });
   }
   const values = new Map<string, Float64Array>();
@@ -546,7 +541,7 @@ function readValue(indicator: Indicator, cell: Cell): number | { code: string; m
   if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) {
     return {
       code: 'NOT_A_NUMBER',
-      message: `单元格是错误值 ${cell.error} (the cell holds an error value${cell.error === '#NO_RESULT' ? ': a formula never calculated' : ''})`,
+      message: `单元格是错误值 ${cell.error}`,
     };
   }
   let value: number | undefined;
@@ -557,18 +552,18 @@ function readValue(indicator: Indicator, cell: Cell): number | { code: string; m
     else
       return {
         code: 'BAD_VETO',
-        message: `一票否决只能填 1/0、是/否 或 true/false，不能是「${text}」 (veto takes 1/0, 是/否 or true/false)`,
+        message: `一票否决只能填 1/0、是/否 或 true/false，不能是「${text}」`,
       };
   } else if (typeof cell === 'number') {
     value = cell;
   } else if (typeof cell === 'string') {
     const read = readNumberText(cell);
     const refused = read && percentProblem(indicator, read);
-    if (refused) return { code: 'OUT_OF_RANGE', message: refused };
+    if (refused) return refused;
     value = read?.value;
   }
   if (value === undefined) {
-    return { code: 'NOT_A_NUMBER', message: `不是数字「${text}」 (not a number)` };
+    return { code: 'NOT_A_NUMBER', message: `不是数字「${text}」` };
   }
   const problem = checkValue(indicator, value);
   return problem ?? value;

@@ -113,19 +113,18 @@ export function listTar(file: string): TarEntry[] {
     const h = Buffer.alloc(BLOCK);
     let pos = 0;
     for (;;) {
-      if (pos + BLOCK > total) throw new TarError('归档文件不完整 the archive is truncated');
+      if (pos + BLOCK > total) throw new TarError('归档文件不完整');
       fs.readSync(fd, h, 0, BLOCK, pos);
       if (h.every((b) => b === 0)) return entries;
       let sum = 0;
       for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : (h[i] ?? 0);
       const recorded = Number.parseInt(h.toString('latin1', 148, 156).replace(/\0.*$/, ''), 8);
-      if (sum !== recorded)
-        throw new TarError('不是有效的备份归档 not a valid backup archive (tar)');
+      if (sum !== recorded) throw new TarError('不是有效的备份归档');
       const name = h.toString('utf8', 0, 100).replace(/\0.*$/s, '');
       const size = Number.parseInt(h.toString('latin1', 124, 136).replace(/\0.*$/, '').trim(), 8);
       const type = h.toString('latin1', 156, 157);
       const offset = pos + BLOCK;
-      if (offset + size > total) throw new TarError('归档文件不完整 the archive is truncated');
+      if (offset + size > total) throw new TarError('归档文件不完整');
       if (type === '0' || type === '\0') entries.push({ name, size, offset });
       pos = offset + Math.ceil(size / BLOCK) * BLOCK;
     }

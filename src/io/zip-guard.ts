@@ -53,11 +53,7 @@ function fail(code: ZipProblemCode, message: string): ZipCheck {
   return { ok: false, code, message };
 }
 
-const truncated = () =>
-  fail(
-    'TRUNCATED',
-    '文件不完整，可能在下载或复制时被截断，请重新保存后上传 (the file is truncated: save it again and re-upload)',
-  );
+const truncated = () => fail('TRUNCATED', '文件不完整，可能在下载或复制时被截断，请重新保存后上传');
 
 /** Finds the end-of-central-directory record: the last signature within the final 64 KiB + 22 bytes. */
 function findEocd(view: DataView): number {
@@ -80,14 +76,14 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): 
   if (startsWith(0xd0, 0xcf, 0x11, 0xe0)) {
     return fail(
       'LEGACY_XLS',
-      '这是旧版 .xls（或加密的）文件，请在 Excel 或 WPS 中另存为 .xlsx 后上传 (an old .xls or encrypted file: save it as .xlsx)',
+      '这是旧版 .xls（或加密的）文件，请在 Excel 或 WPS 中另存为 .xlsx 后上传',
     );
   }
   const isZip = bytes.length >= 4 && startsWith(0x50, 0x4b, 0x03, 0x04);
   if (!isZip && !(bytes.length >= 4 && startsWith(0x50, 0x4b, 0x05, 0x06))) {
     return fail(
       'NOT_ZIP',
-      '不是有效的 .xlsx 文件（内容不是 Excel 工作簿），请用 Excel 或 WPS 另存为 .xlsx (not an .xlsx workbook)',
+      '不是有效的 .xlsx 文件（内容不是 Excel 工作簿），请用 Excel 或 WPS 另存为 .xlsx',
     );
   }
   if (bytes.length < 22) return truncated();
@@ -97,15 +93,15 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): 
   const size = view.getUint32(eocd + 12, true);
   const start = view.getUint32(eocd + 16, true);
   if (count === 0xffff || size === 0xffffffff || start === 0xffffffff) {
-    return fail('UNSUPPORTED_ZIP', '不支持 ZIP64 格式的文件 (ZIP64 files are not supported)');
+    return fail('UNSUPPORTED_ZIP', '不支持 ZIP64 格式的文件');
   }
   if (view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 6, true) !== 0) {
-    return fail('UNSUPPORTED_ZIP', '不支持分卷压缩文件 (split archives are not supported)');
+    return fail('UNSUPPORTED_ZIP', '不支持分卷压缩文件');
   }
   if (count > limits.maxEntries) {
     return fail(
       'TOO_MANY_ENTRIES',
-      `文件包含 ${count} 个部件，超过上限 ${limits.maxEntries}，已拒绝 (too many parts: ${count} > ${limits.maxEntries})`,
+      `文件包含 ${count} 个部件，超过上限 ${limits.maxEntries}，已拒绝`,
     );
   }
   if (start + size > eocd) return truncated();
@@ -126,22 +122,16 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): 
     if (at + 46 + nameLength > eocd) return truncated();
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (flags & 1) {
-      return fail(
-        'UNSUPPORTED_ZIP',
-        '文件已加密，请取消密码后另存再上传 (the file is encrypted: remove the password)',
-      );
+      return fail('UNSUPPORTED_ZIP', '文件已加密，请取消密码后另存再上传');
     }
     if (method !== 0 && method !== 8) {
-      return fail(
-        'UNSUPPORTED_ZIP',
-        `不支持的压缩方式 ${method} (unsupported compression method ${method})`,
-      );
+      return fail('UNSUPPORTED_ZIP', `不支持的压缩方式 ${method}`);
     }
     declared += uncompressedSize;
     if (declared > limits.maxUncompressedBytes) {
       return fail(
         'ZIP_BOMB',
-        `文件解压后超过 ${Math.round(limits.maxUncompressedBytes / MB)} MB，已拒绝（疑似压缩炸弹）(inflates beyond ${Math.round(limits.maxUncompressedBytes / MB)} MB: refused as a zip bomb)`,
+        `文件解压后超过 ${Math.round(limits.maxUncompressedBytes / MB)} MB，已拒绝（疑似压缩炸弹）`,
       );
     }
     entries.push({ name, method, compressedSize, uncompressedSize, offset });
@@ -163,7 +153,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): 
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         return fail(
           'ZIP_BOMB',
-          `文件中「${entry.name}」解压后大于其声明的大小，已拒绝（疑似压缩炸弹）(an entry inflates beyond its declared size: refused)`,
+          `文件中「${entry.name}」解压后大于其声明的大小，已拒绝（疑似压缩炸弹）`,
         );
       }
       return corrupt(entry.name);
@@ -173,10 +163,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): 
 }
 
 function corrupt(name: string): ZipCheck {
-  return fail(
-    'CORRUPT_ZIP',
-    `文件已损坏（部件「${name}」无法解压），请重新保存后上传 (the file is corrupt: ${name} cannot be inflated)`,
-  );
+  return fail('CORRUPT_ZIP', `文件已损坏（部件「${name}」无法解压），请重新保存后上传`);
 }
 
 /** The compressed bytes of an entry, or undefined when they lie outside the file. */

@@ -23,7 +23,7 @@ export async function openFileStore(
 ): Promise<FileStore> {
   if (config.fileStore === 'postgres') {
     if (handle.dialect !== 'postgres') {
-      throw new Error('LEITAI_FILE_STORE=postgres 需要 DATABASE_URL (needs DATABASE_URL)');
+      throw new Error('LEITAI_FILE_STORE=postgres 需要 DATABASE_URL');
     }
     return databaseFileStore(handle.db);
   }

@@ -46,6 +46,6 @@ it('backs up, restores into an empty folder only, and the restored head matches 
 
   const again = await run('b', 'restore', '--from', archive);
   expect(again.code).toBe(1);
-  expect(again.err).toMatch(/不是空的.*not empty/);
+  expect(again.err).toMatch(/不是空的/);
   expect((await run('c', 'restore', '--from', path.join(dir, 'missing.tar'))).code).toBe(1);
 });

@@ -209,7 +209,7 @@ describe('leitai rank: usage and exit codes', () => {
     expect(result.code).toBe(1);
     expect(result.err).toEqual([
       expect.stringContaining('评分标准有 3 处错误'),
-      'bad.yaml 第4行 indicators[0].points: 分值必须大于0 (points must be > 0)',
+      'bad.yaml 第4行 indicators[0].points: 分值必须大于0',
       expect.stringMatching(/^bad\.yaml 第5行 indicators\[1\]\.method: 未知计分方法 magic/),
       expect.stringMatching(/^bad\.yaml 第2行 tieBreak\[0\]: /),
     ]);

@@ -31,3 +31,40 @@ it('throws only codes of the table', () => {
   expect(thrown.size).toBeGreaterThan(10);
   expect([...thrown].filter((code) => !Object.hasOwn(ERROR_CODES, code))).toEqual([]);
 });
+
+it('words its messages in Chinese only: the web words codes and params in English', () => {
+  // Every Chinese string of the server's code (messages of DomainError, of problems, of zod
+  // refinements) is checked for a run of English words, the old "中文 english" glue. Names and
+  // values stay: upper-case codes (CSV, XLSX, TOTP, MB, LEITAI_AUDIT_KEY), file kinds and paths
+  // (.xlsx, multipart/form-data), quoted names (「better: lower」) and commands in backticks.
+  // OpenAPI summaries and descriptions are documentation and stay bilingual.
+  const src = path.resolve(import.meta.dirname, '../..');
+  const skipped = /[/\\](demo[^/\\]*|bulletin-docx|series-bulletin-docx|audit-file)\.ts$/;
+  const glued: string[] = [];
+  for (const dir of ['core', 'app', 'io', 'server']) {
+    for (const file of sources(path.join(src, dir))) {
+      if (skipped.test(file)) continue;
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        const code = line.trim();
+        if (code.startsWith('//') || code.startsWith('*') || code.startsWith('/*')) return;
+        if (/\b(summary|description):/.test(line)) return;
+        if (/\b(summary|description):\s*$/.test(lines[i - 1] ?? '')) return;
+        for (const [literal] of line.matchAll(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g)) {
+          if (!/\p{Script=Han}/u.test(literal)) continue;
+          const words = literal
+            .slice(1, -1)
+            .replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, ' ')
+            .replace(/`[^`]*`/g, ' ')
+            .replace(/「[^」\p{Script=Han}]*」/gu, ' ')
+            .replace(/[\w./-]*[\d_./-][\w./-]*/g, ' ')
+            .replace(/\b[A-Z]{2,}\b/g, ' ');
+          if (/[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}/.test(words)) {
+            glued.push(`${path.relative(src, file)}:${i + 1}: ${literal}`);
+          }
+        }
+      });
+    }
+  }
+  expect(glued).toEqual([]);
+});

@@ -138,7 +138,7 @@ export function registerErrorHandling(
       const reason = error.message.split('\n')[0] ?? '';
       return reply
         .status(error.statusCode)
-        .send(body(code, `请求无效：${reason}`, { params: { reason } }));
+        .send(body(code, `请求无效：${reason}`, { params: { detail: reason } }));
     }
     if (isConcurrencyConflict(error)) {
       // Two requests created the same thing at once; the loser's transaction rolled back.

@@ -181,21 +181,31 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (!request.isMultipart()) {
           throw new DomainError(
             'UNSUPPORTED_MEDIA_TYPE',
-            '请用 multipart/form-data 上传文件（字段名 file）send multipart/form-data, field file',
+            '请用 multipart/form-data 上传文件（字段名 file）',
+            { params: { reason: 'multipart', field: 'file' } },
           );
         }
         let bytes: Buffer;
         let filename: string;
         try {
           const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-          if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+          if (!part)
+            throw new DomainError('VALIDATION', '缺少文件', {
+              params: { reason: 'noFile' },
+              field: 'file',
+            });
           bytes = await part.toBuffer();
           filename = part.filename;
         } catch (error) {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 10 MB file too large', {
-              field: 'file',
-            });
+            throw new DomainError(
+              'PAYLOAD_TOO_LARGE',
+              `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB`,
+              {
+                params: { reason: 'fileLimit', limit: IMPORT_MAX_BYTES / 1024 / 1024, unit: 'MB' },
+                field: 'file',
+              },
+            );
           }
           throw error;
         }
@@ -389,13 +399,16 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const c = ctx(request);
         if (!request.isMultipart()) {
-          throw new DomainError(
-            'VALIDATION',
-            '请用 multipart/form-data 上传 send multipart/form-data',
-          );
+          throw new DomainError('VALIDATION', '请用 multipart/form-data 上传', {
+            params: { reason: 'multipart' },
+          });
         }
         const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
-        if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        if (!part)
+          throw new DomainError('VALIDATION', '缺少文件', {
+            params: { reason: 'noFile' },
+            field: 'file',
+          });
         const bytes = await part.toBuffer();
         return reply.status(201).send(
           await uploadLedgerPhoto(

@@ -239,21 +239,29 @@ export function monthRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (!request.isMultipart()) {
           throw new DomainError(
             'UNSUPPORTED_MEDIA_TYPE',
-            '请用 multipart/form-data 上传文件（字段名 file）send the workbook as multipart/form-data, field file',
+            '请用 multipart/form-data 上传文件（字段名 file）',
+            { params: { reason: 'multipart', field: 'file' } },
           );
         }
         let part: Awaited<ReturnType<typeof request.file>>;
         let bytes: Buffer;
         try {
           part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-          if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+          if (!part)
+            throw new DomainError('VALIDATION', '缺少文件', {
+              params: { reason: 'noFile' },
+              field: 'file',
+            });
           bytes = await part.toBuffer();
         } catch (error) {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
             throw new DomainError(
               'FILE_TOO_LARGE',
               `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限`,
-              { limit: IMPORT_MAX_BYTES },
+              {
+                params: { limit: IMPORT_MAX_BYTES / 1024 / 1024, unit: 'MB' },
+                limit: IMPORT_MAX_BYTES,
+              },
             );
           }
           throw error;

@@ -331,12 +331,15 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         if (!request.isMultipart())
-          throw new DomainError(
-            'VALIDATION',
-            '请用 multipart/form-data 上传 send multipart/form-data',
-          );
+          throw new DomainError('VALIDATION', '请用 multipart/form-data 上传', {
+            params: { reason: 'multipart' },
+          });
         const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
-        if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        if (!part)
+          throw new DomainError('VALIDATION', '缺少文件', {
+            params: { reason: 'noFile' },
+            field: 'file',
+          });
         requireCleanText(part.filename, 'filename');
         const bytes = await part.toBuffer();
         const saved = await attachRecordEvidence(

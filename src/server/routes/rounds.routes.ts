@@ -226,13 +226,16 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const ctx = contextOf(deps, request);
         if (!request.isMultipart()) {
-          throw new DomainError(
-            'VALIDATION',
-            '请用 multipart/form-data 上传 send multipart/form-data',
-          );
+          throw new DomainError('VALIDATION', '请用 multipart/form-data 上传', {
+            params: { reason: 'multipart' },
+          });
         }
         const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } });
-        if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+        if (!part)
+          throw new DomainError('VALIDATION', '缺少文件', {
+            params: { reason: 'noFile' },
+            field: 'file',
+          });
         const field = (name: string) => {
           const f = part.fields[name];
           const one = Array.isArray(f) ? f[0] : f;

@@ -38,11 +38,10 @@ function sendFile(reply: FastifyReply, file: Download) {
 }
 
 const tooLarge = () =>
-  new DomainError(
-    'FILE_TOO_LARGE',
-    `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限 (the file exceeds ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`,
-    { limit: IMPORT_MAX_BYTES },
-  );
+  new DomainError('FILE_TOO_LARGE', `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 的上限`, {
+    params: { limit: IMPORT_MAX_BYTES / 1024 / 1024, unit: 'MB' },
+    limit: IMPORT_MAX_BYTES,
+  });
 
 export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -77,14 +76,19 @@ export function sheetsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         if (!request.isMultipart()) {
           throw new DomainError(
             'UNSUPPORTED_MEDIA_TYPE',
-            '请用 multipart/form-data 上传文件（字段名 file）send the sheet as multipart/form-data, field file',
+            '请用 multipart/form-data 上传文件（字段名 file）',
+            { params: { reason: 'multipart', field: 'file' } },
           );
         }
         let part: Awaited<ReturnType<typeof request.file>>;
         let bytes: Buffer;
         try {
           part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-          if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
+          if (!part)
+            throw new DomainError('VALIDATION', '缺少文件', {
+              params: { reason: 'noFile' },
+              field: 'file',
+            });
           bytes = await part.toBuffer();
         } catch (error) {
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();

@@ -35,38 +35,44 @@ function keyForStatus(status: number): ErrorKey {
 
 const HAN = /\p{Script=Han}/u;
 
-// The server words a message Chinese first, then English after a space
-// ("单位不存在 unit not found: 42"); the split is at the first space before a lowercase word,
-// so a Chinese sentence holding a code or a period ("第2026-W23期已发布") stays whole.
-const ENGLISH_TAIL = /\s+(?=[a-z])/;
+type Params = Record<string, string | number>;
 
-// Messages of the pure engine (src/core) put the English in parentheses at the end:
-// "分值必须大于0 (points must be > 0)".
-const PAREN_TAIL = /\s*[(（]([^()（）]*[A-Za-z][^()（）]*)[)）]\s*$/u;
-
-function splitMessage(message: string): { chinese?: string; english?: string } {
-  const paren = PAREN_TAIL.exec(message);
-  if (paren && HAN.test(message.slice(0, paren.index))) {
-    return { chinese: message.slice(0, paren.index).trim(), english: paren[1]!.trim() };
+/**
+ * The sentence `key` stands for in `language`, filled with `params`: its `params.reason` case
+ * first (`key_<reason>`, i18next's context), then the key itself. Undefined when the language
+ * has no such key, or when the sentence names a value `params` lacks (it would show {{name}}).
+ */
+function worded(t: TFunction, language: string, key: string, params: Params): string | undefined {
+  const reason = typeof params.reason === 'string' ? params.reason : undefined;
+  const keys = reason ? [`${key}_${reason}`, key] : [key];
+  for (const k of keys) {
+    if (i18n.getResource(language, 'translation', k) === undefined) continue;
+    const text = String(t(k as never, params as never));
+    if (!text.includes('{{')) return text;
   }
-  const at = message.search(ENGLISH_TAIL);
-  const head = (at < 0 ? message : message.slice(0, at)).trim();
-  const tail = at < 0 ? '' : message.slice(at).trim();
-  if (!HAN.test(head)) return { english: message.trim() };
-  return {
-    chinese: head.replace(/[\s:：,，]+$/u, ''),
-    ...(tail ? { english: tail.charAt(0).toUpperCase() + tail.slice(1) } : {}),
-  };
+  return undefined;
 }
 
 /**
- * One line of the pure engine (src/core), whose messages still carry their English in
- * parentheses ("分值必须大于0 (points must be > 0)"): the part in the user's language.
+ * One problem of a batch, a sheet, a rubric or a typed cell (`details.problems`, or a pure core
+ * reading in the browser) in the reader's language. Chinese is the problem's own message; English
+ * words `problemCodes.<CODE>` with its params and location (row, column, value …), and falls back
+ * to the message.
  */
-export function localizedText(message: string, language: string): string {
-  const own = splitMessage(message);
-  if (language.startsWith('zh')) return own.chinese ?? message;
-  return own.english ?? message;
+export function problemText(
+  problem: { code?: string; message: string; params?: Params },
+  t: TFunction,
+  language: string,
+): string {
+  if (language.startsWith('zh') || !problem.code) return problem.message;
+  const located: Params = {};
+  for (const [name, value] of Object.entries(problem as object)) {
+    if (typeof value === 'string' || typeof value === 'number') located[name] = value;
+  }
+  return (
+    worded(t, language, `problemCodes.${problem.code}`, { ...located, ...problem.params }) ??
+    problem.message
+  );
 }
 
 /** The problems a batch or a rubric was refused for: `details.problems`, when present. */
@@ -86,32 +92,22 @@ export function paramsOf(error: ApiError): Record<string, string | number> {
 
 /**
  * A sentence a user can read for any thrown value; never a raw error object.
- * The code in the user's language (`errors.<CODE>` with `details.params`) when that language
- * words it; else the server's own message (Chinese, naming the particulars; STYLE §12); else a
- * sentence for the HTTP status.
+ * Chinese: the server's own message (Chinese, naming the particulars; STYLE §12), else the
+ * code's sentence when its params are all there. Other languages: the code's sentence with
+ * `details.params` (`params.reason` picks the case), else the server's message. Else a sentence
+ * for the HTTP status.
  */
 export function errorMessage(error: unknown, t: TFunction, language: string): string {
   if (!(error instanceof ApiError)) return t('errors.unknown');
   const clientKey = BY_CODE[error.code];
   if (clientKey && !error.serverMessage) return t(clientKey);
-  const key = `errors.${error.code}`;
-  const params = paramsOf(error);
-  // A message that still carries its own English ("单位不存在 unit not found: 42") and no params
-  // is more specific than the code's generic English sentence.
-  const ownEnglish =
-    !language.startsWith('zh') &&
-    Object.keys(params).length === 0 &&
-    error.serverMessage !== undefined &&
-    splitMessage(error.serverMessage).english !== undefined &&
-    HAN.test(error.serverMessage);
-  if (!ownEnglish && i18n.getResource(language, 'translation', key) !== undefined) {
-    const text = String(t(key as never, params as never));
-    // A placeholder the server left unfilled would show as {{name}}: its own words are better.
-    if (!text.includes('{{') || !error.serverMessage) return text;
-  }
-  const own = error.serverMessage ? localizedText(error.serverMessage, language) : '';
+  const own = error.serverMessage?.trim() ?? '';
   // Never an English-only line (Fastify's own words) in the Chinese UI.
-  if (own && (!language.startsWith('zh') || HAN.test(own))) return own;
+  const chinese = HAN.test(own);
+  if (language.startsWith('zh') && chinese) return own;
+  const text = worded(t, language, `errors.${error.code}`, paramsOf(error));
+  if (text) return text;
+  if (own && (chinese || !language.startsWith('zh'))) return own;
   return t(clientKey ?? keyForStatus(error.status));
 }
 

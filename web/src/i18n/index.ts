@@ -42,13 +42,14 @@ export function currentLanguage(): Language {
 /** English is loaded when first chosen, so the first load carries Chinese only. */
 async function ensureLoaded(language: Language): Promise<void> {
   if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
-    const [{ en }, { errorCodesEn }] = await Promise.all([
+    const [{ en }, { errorCodesEn, errorReasonsEn, problemCodesEn }] = await Promise.all([
       import('./en.ts'),
       import('./error-codes-en.ts'),
     ]);
     i18n.addResourceBundle('en', 'translation', {
       ...en,
-      errors: { ...en.errors, ...errorCodesEn },
+      errors: { ...en.errors, ...errorCodesEn, ...errorReasonsEn },
+      problemCodes: problemCodesEn,
     });
   }
 }

@@ -18,7 +18,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
-import { localizedText, problemsOf } from '../../api/error-message.ts';
+import { problemsOf, problemText } from '../../api/error-message.ts';
 import {
   downloadMonthWorkbook,
   getMyMonth,
@@ -218,7 +218,7 @@ function ProblemList({ problems }: { problems: SheetProblem[] }) {
     {
       key: 'message',
       title: t('month.result.problem'),
-      render: (_: unknown, p) => localizedText(p.message, i18n.language),
+      render: (_: unknown, p) => problemText(p, t, i18n.language),
     },
   ];
   return (

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../../src/core/rubric.ts';
 import type { Contest } from '../../api/contests.ts';
-import { localizedText } from '../../api/error-message.ts';
+import { problemText } from '../../api/error-message.ts';
 import { type Appeal, decideAppeal, fileAppeal, type Round } from '../../api/rounds.ts';
 import { useErrorMessage } from '../../components/request-error.tsx';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
@@ -77,7 +77,7 @@ function DecideModal({
           values.value === null || values.value === undefined ? '' : String(values.value),
         );
         if (!parsed.ok) {
-          setError(localizedText(parsed.message, i18n.language));
+          setError(problemText(parsed, t, i18n.language));
           return;
         }
         value = parsed.value;

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Indicator } from '../../../../src/core/rubric.ts';
 import { getContest } from '../../api/contests.ts';
-import { localizedText } from '../../api/error-message.ts';
+import { problemText } from '../../api/error-message.ts';
 import { correctRound, getEntries, getResults, getRound } from '../../api/rounds.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { useMayManage } from '../../app/permissions.ts';
@@ -83,7 +83,7 @@ export default function CorrectionPage() {
       return {
         line,
         ready: false as const,
-        problem: localizedText(parsed.message, i18n.language),
+        problem: problemText(parsed, t, i18n.language),
       };
     const value =
       typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : (parsed.value as number | null);
@@ -259,7 +259,7 @@ export default function CorrectionPage() {
                     {problem}
                   </div>
                 ) : warning ? (
-                  <div className="grid-warning">{localizedText(warning, i18n.language)}</div>
+                  <div className="grid-warning">{problemText(warning, t, i18n.language)}</div>
                 ) : null}
               </div>
             );

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import type { Contest } from '../../api/contests.ts';
-import { localizedText, problemsOf } from '../../api/error-message.ts';
+import { problemsOf, problemText } from '../../api/error-message.ts';
 import {
   type Entries,
   type EntryProblem,
@@ -121,7 +121,7 @@ export function EntriesSection({ round, contest, entries, setEntries, mayVerify 
       const byCell: Record<string, string> = {};
       for (const p of problems) {
         const key = keys[p.index];
-        if (key) byCell[key] = localizedText(p.message, i18n.language);
+        if (key) byCell[key] = problemText(p, t, i18n.language);
       }
       setServerProblems(byCell);
       if (caught instanceof ApiError && caught.status === 409 && stale.length) {

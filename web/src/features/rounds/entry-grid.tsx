@@ -4,7 +4,7 @@ import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Rubric } from '../../../../src/core/rubric.ts';
 import type { Participant } from '../../api/contests.ts';
-import { localizedText } from '../../api/error-message.ts';
+import { problemText } from '../../api/error-message.ts';
 import type { Entries, Entry } from '../../api/rounds.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { pointsText } from '../rubrics/rubric-text.ts';
@@ -118,10 +118,10 @@ export function EntryGrid({
     const text = draft?.text ?? entryText(indicator, entry);
     const parsed = draft?.text !== undefined ? parseCell(indicator, draft.text) : undefined;
     const problem =
-      parsed && !parsed.ok ? localizedText(parsed.message, i18n.language) : serverProblems[key];
+      parsed && !parsed.ok ? problemText(parsed, t, i18n.language) : serverProblems[key];
     const warning =
       !problem && parsed?.ok && parsed.warning
-        ? localizedText(parsed.warning, i18n.language)
+        ? problemText(parsed.warning, t, i18n.language)
         : undefined;
     const changed = !!draft && isChanged(indicator, draft, entry);
     const label = t('rounds.grid.cellLabel', { unit: unit.name, indicator: indicator.name });

@@ -1,7 +1,8 @@
 // The entry grid's data, apart from how it is drawn: which cells exist, which the user may
 // edit, what was typed, and what the server would make of it.
 
-import { readCell } from '../../../../src/core/number-text.ts';
+import type { ErrorParams } from '../../../../src/core/errors.ts';
+import { type CellWarning, readCell } from '../../../../src/core/number-text.ts';
 import type { Indicator, Rubric } from '../../../../src/core/rubric.ts';
 import type { Participant } from '../../api/contests.ts';
 import type { Entries, Entry, EntryWrite } from '../../api/rounds.ts';
@@ -40,8 +41,8 @@ export function mayEdit(entries: Entries, unit: string, indicator: string): bool
 }
 
 export type Parsed =
-  | { ok: true; value: number | boolean | null; warning?: string }
-  | { ok: false; message: string };
+  | { ok: true; value: number | boolean | null; warning?: CellWarning }
+  | { ok: false; code: string; message: string; params?: ErrorParams };
 
 /**
  * The value a cell's text stands for, read by the same core parser as the server and the sheets
@@ -49,7 +50,7 @@ export type Parsed =
  */
 export function parseCell(indicator: Indicator, text: string): Parsed {
   const reading = readCell(indicator, text);
-  if (!reading.ok) return { ok: false, message: reading.message };
+  if (!reading.ok) return reading;
   const value =
     indicator.kind === 'veto' && reading.value !== null ? reading.value === 1 : reading.value;
   return reading.warning ? { ok: true, value, warning: reading.warning } : { ok: true, value };

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { Document } from 'yaml';
 import { RATIO_UNIT } from '../../../../src/core/number-text.ts';
 import type { RubricProblem } from '../../../../src/core/rubric.ts';
-import { localizedText } from '../../api/error-message.ts';
+import { problemText as problemWords } from '../../api/error-message.ts';
 import {
   addIndicator,
   documentOf,
@@ -77,7 +77,7 @@ function reason(t: TFunction, problem: RubricProblem, language: string): string 
   if (problem.code === 'REQUIRED') return t('rubric.form.required');
   if (problem.code === 'NOT_A_NUMBER') return t('rubric.form.notANumber');
   if (problem.code === 'NOT_TEXT') return t('rubric.form.notText');
-  return localizedText(problem.message, language);
+  return problemWords(problem, t, language);
 }
 
 /**

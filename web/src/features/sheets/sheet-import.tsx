@@ -3,7 +3,7 @@ import { Alert, Button, Space, Table, type TableColumnsType } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { localizedText, problemsOf } from '../../api/error-message.ts';
+import { problemsOf, problemText } from '../../api/error-message.ts';
 import {
   IMPORT_MAX_BYTES,
   type ImportSummary,
@@ -52,7 +52,7 @@ export function ImportReport({ problems }: { problems: SheetProblem[] }) {
     {
       key: 'reason',
       title: t('sheets.report.reason'),
-      render: (_: unknown, p) => localizedText(p.message, i18n.language),
+      render: (_: unknown, p) => problemText(p, t, i18n.language),
     },
   ];
   return (
