@@ -13,10 +13,10 @@ import { findRound } from '../db/round.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { sanitizePracticeHtml } from '../io/sanitize-html.ts';
-import { authorize } from './authorize.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, IdNumber, IdQuery, isId, Ref } from './ids.ts';
+import { mayUploadPracticeImage, requirePracticeManager } from './policies/practice.ts';
 
 export const PracticeInput = z.object({
   contest: IdNumber,
@@ -76,7 +76,7 @@ async function checkTarget(
 export function createPractice(ctx: AppContext, input: PracticeInput): Promise<Practice> {
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, input.contest);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requirePracticeManager(tx, contest);
     const unit = await checkTarget(tx, contest.id, input.unit, input.round);
     const practice = await insertPractice(
       tx.db,
@@ -105,8 +105,7 @@ export function createPractice(ctx: AppContext, input: PracticeInput): Promise<P
 async function managed(ctx: AppContext, id: string): Promise<Practice> {
   const practice = isId(id) ? await findPractice(ctx.db, Number(id)) : undefined;
   if (!practice) throw new DomainError('NOT_FOUND', `经验做法不存在 practice not found: ${id}`);
-  const contest = (await findContest(ctx.db, practice.contestId))!;
-  await authorize(ctx, 'contest.manage', contest.organizerUnitId);
+  await requirePracticeManager(ctx, (await findContest(ctx.db, practice.contestId))!);
   return practice;
 }
 
@@ -182,7 +181,7 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
   if (query.contest === undefined)
     throw new DomainError('VALIDATION', '请指定擂台赛 contest is required', { field: 'contest' });
   const contest = await requireContest(ctx.db, query.contest);
-  await authorize(ctx, 'contest.manage', contest.organizerUnitId);
+  await requirePracticeManager(ctx, contest);
   const unit = query.unit ? await findUnit(ctx.db, query.unit) : undefined;
   const found = await listPractices(ctx.db, {
     contestId: contest.id,
@@ -215,7 +214,7 @@ export async function uploadPracticeImage(
   file: { filename: string; bytes: Uint8Array },
 ) {
   const actor = ctx.actor;
-  if (actor.kind !== 'system' && !actor.roles.some((r) => r === 'admin' || r === 'organizer')) {
+  if (!mayUploadPracticeImage(actor)) {
     throw new DomainError(
       actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
       '只有组织单位可以上传经验做法图片 organizers only',

@@ -19,7 +19,6 @@ import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
 import { claimStars, claimStep, createHousehold, createStar } from '../app/households.ts';
-import { ledgerSettings } from '../app/ledger-access.ts';
 import {
   addMember,
   attachRecordEvidence,
@@ -29,6 +28,7 @@ import {
   fileDispute,
 } from '../app/points.ts';
 import { createItem } from '../app/points-market.ts';
+import { ledgerSettings } from '../app/policies/ledger.ts';
 import { createPractice, uploadPracticeImage } from '../app/practices.ts';
 import { actOnProblem, raiseProblem } from '../app/problems.ts';
 import { addMilestone, createProject } from '../app/projects.ts';
