@@ -169,7 +169,7 @@ export interface RoundAbilities {
   importSheet: boolean;
   /** Indicators whose entries the reader may verify now. */
   verify: string[];
-  /** Files an appeal (for its own unit) now. */
+  /** Files an appeal now: a reporter for its own unit, a manager for any participant. */
   appeal: boolean;
   /** Indicators whose pending appeals the reader may decide now. */
   decideAppeals: string[];
@@ -204,7 +204,7 @@ export function roundAbilities(
     fill,
     importSheet: open && mayImportSheet(access, rubric),
     verify: takesVerifications(state) ? led : [],
-    appeal: state === 'notice' && reporter !== null,
+    appeal: state === 'notice' && (access.manage || reporter !== null),
     decideAppeals: state === 'notice' ? led : [],
     correct: access.manage && state === 'published',
     readResults: hasResults(state) && mayReadResults(access, state),

@@ -300,7 +300,7 @@ export const RoundView = z
       importSheet: z.boolean(),
       /** Indicators whose entries the reader may verify now. */
       verify: z.array(z.string()),
-      /** Files an appeal for its own unit now (notice). */
+      /** Files an appeal now (notice): a reporter for its own unit, a manager for any. */
       appeal: z.boolean(),
       /** Indicators whose pending appeals the reader may decide now (its own unit's apart: 回避). */
       decideAppeals: z.array(z.string()),
