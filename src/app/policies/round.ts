@@ -165,7 +165,7 @@ export interface RoundAbilities {
   transition: RoundState[];
   /** Fills some cells now (the grid's editable cells are in the entries' `editable`). */
   fill: boolean;
-  /** Downloads the template and imports a sheet now. */
+  /** Downloads the template and imports a sheet now (when it has cells to fill). */
   importSheet: boolean;
   /** Indicators whose entries the reader may verify now. */
   verify: string[];
@@ -202,7 +202,7 @@ export function roundAbilities(
     reportsFor: reportsForCode,
     transition: access.manage ? [...nextStates(state)] : [],
     fill,
-    importSheet: open && mayImportSheet(access, rubric),
+    importSheet: fill && mayImportSheet(access, rubric),
     verify: takesVerifications(state) ? led : [],
     appeal: state === 'notice' && (access.manage || reporter !== null),
     decideAppeals: state === 'notice' ? led : [],
