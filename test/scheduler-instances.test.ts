@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContest } from '../src/app/contests.ts';
 import { type AppContext, systemActor } from '../src/app/context.ts';
 import { saveEntries } from '../src/app/entries.ts';
-import { ledgerSettings } from '../src/app/ledger-access.ts';
+import { ledgerSettings } from '../src/app/policies/ledger.ts';
 import { openRound, transitionRound } from '../src/app/rounds.ts';
 import { draftRubric, publishRubric } from '../src/app/rubrics.ts';
 import { Scheduler, standardJobs } from '../src/app/scheduler.ts';

@@ -13,7 +13,6 @@ import { listParticipants } from '../db/contest.repository.ts';
 import { findEntryFor } from '../db/entry.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { unitLabels } from '../db/unit.repository.ts';
-import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
@@ -21,7 +20,8 @@ import { writeEntries } from './entries.ts';
 import { isId, Ref } from './ids.ts';
 import { requireNoticeOpen } from './notice.ts';
 import { notifyAppealDecided } from './notifications.ts';
-import { roundAccess } from './round-access.ts';
+import { requireContestReader } from './policies/contest.ts';
+import { entriesScope, leadsIndicator, mayAppealFor, roundAccess } from './policies/round.ts';
 import { requireRound } from './rounds.ts';
 
 export const FileAppeal = z.object({
@@ -70,7 +70,7 @@ export function fileAppeal(ctx: AppContext, roundId: string, input: FileAppeal):
     await requireNoticeOpen(tx, round);
     const unit = await participantId(tx, contest.id, input.unit);
     const access = await roundAccess(tx, contest);
-    if (!access.manage && access.reportsFor !== unit.unitId) {
+    if (!mayAppealFor(access, unit.unitId)) {
       throw new DomainError('FORBIDDEN', '只能为本单位申诉', { params: { reason: 'ownUnitOnly' } });
     }
     const rubric = await rubricOfRound(tx.db, round);
@@ -122,7 +122,7 @@ export function decide(ctx: AppContext, appealId: string, input: DecideAppeal): 
     const appeal = (await findAppeal(tx.db, found.id))!;
     const contest = await requireContest(tx.db, round.contestId);
     const access = await roundAccess(tx, contest);
-    if (!access.manage && !access.evaluates(appeal.indicator)) {
+    if (!leadsIndicator(access, appeal.indicator)) {
       throw new DomainError('FORBIDDEN', '只有该指标的牵头科室可以答复', {
         params: { reason: 'leadOfficeDecides' },
       });
@@ -185,9 +185,10 @@ export async function getAppeals(ctx: AppContext, roundId: string): Promise<Appe
   const round = await requireRound(ctx.db, roundId);
   const contest = await requireContest(ctx.db, round.contestId);
   const access = await roundAccess(ctx, contest);
-  if (access.readAll) return listAppeals(ctx.db, round.id);
-  if (access.reportsFor !== null) return listAppeals(ctx.db, round.id, access.reportsFor);
-  await authorize(ctx, 'contest.read', contest.organizerUnitId);
+  const scope = entriesScope(access);
+  if (scope === 'all') return listAppeals(ctx.db, round.id);
+  if (scope !== null) return listAppeals(ctx.db, round.id, scope);
+  await requireContestReader(ctx, contest.organizerUnitId);
   return [];
 }
 

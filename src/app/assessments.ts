@@ -37,9 +37,10 @@ import type { Database } from '../db/schema.ts';
 import { findUnit, pathsOf, unitsByRule } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';
+import { requireContestManager } from './policies/contest.ts';
+import { requireUser } from './policies/gate.ts';
 
 const Code = z.string().trim().min(1).max(32);
 
@@ -278,7 +279,7 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
         params: { unit: input.organizer },
         field: 'organizer',
       });
-    await authorize(tx, 'contest.manage', organizer.id);
+    await requireContestManager(tx, organizer.id);
     const units = await resolveUnits(tx.db, input.participants);
     if (units.length === 0)
       throw new DomainError('NO_PARTICIPANTS', '没有参加考核的单位', {
@@ -367,7 +368,7 @@ function raterForms(scheme: Scheme, participants: Participant[], username: strin
 
 async function managed(ctx: AppContext, id: string) {
   const a = await load(ctx.db, id);
-  await authorize(ctx, 'contest.manage', a.organizer_unit_id);
+  await requireContestManager(ctx, a.organizer_unit_id);
   return a;
 }
 

@@ -9,9 +9,9 @@ import {
 import { findUnit } from '../db/unit.repository.ts';
 import { auditCsv, auditXlsx } from '../io/audit-file.ts';
 import { verifyAuditAndData } from './audit-chain.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery } from './ids.ts';
+import { authorize, requireUser } from './policies/gate.ts';
 
 const Instant = z.iso.datetime({ offset: true }).or(z.iso.date());
 

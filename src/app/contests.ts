@@ -19,9 +19,14 @@ import {
 import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit, pathsOf, unitsByRule } from '../db/unit.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, isId, Ref } from './ids.ts';
+import {
+  type ContestAbilities,
+  contestAbilities,
+  requireContestManager,
+} from './policies/contest.ts';
+import { requireUser } from './policies/gate.ts';
 
 // 分类设榜 by kind: streets apart from towns and townships, which compete together (a county has
 // few townships; a group of one would win every flag).
@@ -99,6 +104,18 @@ export interface ContestView extends ContestSummary {
     revision: number;
     deadline: string | null;
   }[];
+}
+
+/** A contest as its reader gets it: with what the reader may do (policies/contest.ts). */
+export type ContestForReader = ContestView & { may: ContestAbilities };
+
+/** Adds the reader's abilities to a contest's view. */
+export async function forReader(
+  ctx: AppContext,
+  contest: Contest,
+  view: ContestView,
+): Promise<ContestForReader> {
+  return { ...view, may: await contestAbilities(ctx, contest) };
 }
 
 export async function requireContest(db: Kysely<Database>, id: number | string): Promise<Contest> {
@@ -222,10 +239,10 @@ function checkFlagCadences(
 }
 
 /** Creates a contest of the organizer unit for participants in its subtree. */
-export function createContest(ctx: AppContext, input: CreateContest): Promise<ContestView> {
+export function createContest(ctx: AppContext, input: CreateContest): Promise<ContestForReader> {
   return inTransaction(ctx, async (tx) => {
     const organizer = await resolveUnit(tx.db, input.organizer, 'organizer');
-    await authorize(tx, 'contest.manage', organizer.id);
+    await requireContestManager(tx, organizer.id);
     const participants = await resolveParticipants(
       tx.db,
       organizer.id,
@@ -267,7 +284,7 @@ export function createContest(ctx: AppContext, input: CreateContest): Promise<Co
       unitId: organizer.id,
       after: { ...contest, participants: participants.length, evaluators: input.evaluators ?? {} },
     });
-    return view;
+    return forReader(tx, contest, view);
   });
 }
 
@@ -275,10 +292,10 @@ export function changeContest(
   ctx: AppContext,
   id: string,
   input: UpdateContest,
-): Promise<ContestView> {
+): Promise<ContestForReader> {
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, id);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     const before = await contestView(tx.db, contest);
     await updateContest(
       tx.db,
@@ -313,7 +330,8 @@ export function changeContest(
     if (input.evaluators !== undefined) {
       await replaceEvaluators(tx.db, contest.id, await resolveEvaluators(tx.db, input.evaluators));
     }
-    const after = await contestView(tx.db, (await findContest(tx.db, contest.id))!);
+    const changed = (await findContest(tx.db, contest.id))!;
+    const after = await contestView(tx.db, changed);
     await audit(tx, {
       action: 'contest.update',
       entityType: 'contest',
@@ -322,7 +340,7 @@ export function changeContest(
       before: { ...before, participants: before.participants.map((p) => `${p.code}:${p.group}`) },
       after: { ...after, participants: after.participants.map((p) => `${p.code}:${p.group}`) },
     });
-    return after;
+    return forReader(tx, changed, after);
   });
 }
 
@@ -372,9 +390,10 @@ export async function contestView(db: Kysely<Database>, contest: Contest): Promi
 
 /** A contest; anonymous readers see only its published rubric versions and rounds. */
 /** A contest for a signed-in user; the public reads `/public/contests/:id` (published parts only). */
-export async function getContest(ctx: AppContext, id: string): Promise<ContestView> {
+export async function getContest(ctx: AppContext, id: string): Promise<ContestForReader> {
   requireUser(ctx);
-  return contestView(ctx.db, await requireContest(ctx.db, id));
+  const contest = await requireContest(ctx.db, id);
+  return forReader(ctx, contest, await contestView(ctx.db, contest));
 }
 
 /** The contest list for a signed-in user; the public reads `/public/contests`. */

@@ -3,15 +3,15 @@ import { DomainError } from '../core/errors.ts';
 import { periodYear } from '../core/period.ts';
 import { listResults, replaceFlags } from '../db/result.repository.ts';
 import { insertRevision, updateRound } from '../db/round.repository.ts';
-import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { checkItems, EntryItem, writeEntries } from './entries.ts';
 import { applyFeeds } from './linkage.ts';
+import { requireContestManager } from './policies/contest.ts';
+import { roundAccess } from './policies/round.ts';
 import { digestOf } from './published-digest.ts';
 import { openRectifications } from './rectifications.ts';
-import { roundAccess } from './round-access.ts';
 import { recordFeeds, requireRound } from './rounds.ts';
 
 export const Correction = z.object({
@@ -35,7 +35,7 @@ export function correctRound(ctx: AppContext, roundId: string, input: Correction
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, roundId);
     const contest = await requireContest(tx.db, round.contestId);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     if (round.state !== 'published') {
       throw new DomainError('ROUND_NOT_PUBLISHED', '只有已发布的期次需要更正；未发布的直接修改', {
         params: { reason: 'correction' },

@@ -13,11 +13,11 @@ import { listRounds } from '../db/round.repository.ts';
 import { seriesOfContests } from '../db/series.repository.ts';
 import { pathsOf } from '../db/unit.repository.ts';
 import { assessmentResults, listAssessments } from './assessments.ts';
-import { requireUser } from './authorize.ts';
 import { rubricOfRound } from './compute-round.ts';
 import type { AppContext } from './context.ts';
-import { selfReported } from './entries.ts';
 import { type MonthQuery, monthOf } from './me.ts';
+import { requireUser } from './policies/gate.ts';
+import { selfReported } from './policies/round.ts';
 import { listRectificationsFor } from './rectifications.ts';
 
 const DAY = 86_400_000;

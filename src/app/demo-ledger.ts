@@ -20,8 +20,8 @@ import {
 } from '../db/ledger.repository.ts';
 import { findUnit, listChildren } from '../db/unit.repository.ts';
 import { type AppContext, audit } from './context.ts';
-import { ledgerSettings } from './ledger-access.ts';
 import { refreshAllLights, snapshotLights } from './ledger-lights.ts';
+import { ledgerSettings } from './policies/ledger.ts';
 
 export const DEMO_LEDGER_COUNTS: Record<ProjectKind, number> = {
   key_project: 118,

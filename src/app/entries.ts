@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { readCell } from '../core/number-text.ts';
 import { acceptsEntries, hasResults, ROUND_STATE_NAMES } from '../core/round-state.ts';
-import type { Indicator, Rubric } from '../core/rubric.ts';
+import type { Rubric } from '../core/rubric.ts';
 import { checkValue } from '../core/sheet.ts';
 import { type Contest, listParticipants } from '../db/contest.repository.ts';
 import {
@@ -23,7 +23,13 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { MAX_ID, Ref } from './ids.ts';
 import { checkLedgerSourced } from './ledger-feed.ts';
-import { type RoundAccess, roundAccess, scoresCell } from './round-access.ts';
+import {
+  type EntryMode,
+  entriesScope,
+  mayWriteCell,
+  type RoundAccess,
+  roundAccess,
+} from './policies/round.ts';
 import { requireRound } from './rounds.ts';
 
 export const EntryItem = z.object({
@@ -48,33 +54,9 @@ export interface ItemProblem {
   message: string;
 }
 
-export type EntryMode = 'direct' | 'correction';
-
 interface Checked {
   writes: EntryWrite[];
   existing: Map<string, Entry>;
-}
-
-function who(
-  access: RoundAccess,
-  indicator: Indicator,
-  unitId: number,
-  mode: EntryMode,
-  state: Round['state'],
-) {
-  if (access.manage) return true;
-  if (mode === 'correction') return false;
-  if (scoresCell(access, indicator.code, unitId)) return true;
-  // Reporters enter their own unit's self-reported values while collecting; scores given by the
-  // lead office (manual), deductions and vetoes are the lead office's to enter.
-  return access.reportsFor === unitId && state === 'collecting' && selfReported(indicator);
-}
-
-/** An indicator a participant's reporter fills itself (not the lead office's score, deduction or veto). */
-export function selfReported(indicator: Indicator): boolean {
-  return (
-    (indicator.kind === 'scored' && indicator.method !== 'manual') || indicator.kind === 'bonus'
-  );
 }
 
 /**
@@ -124,7 +106,7 @@ export async function checkItems(
       continue;
     }
     seen.add(key);
-    if (!who(access, indicator, unitId, mode, round.state)) {
+    if (!mayWriteCell(access, indicator, unitId, mode, round.state)) {
       if (access.evaluates(indicator.code) && access.recused(unitId)) {
         bad('NOT_PERMITTED', `回避：不能为本单位评分，${indicator.code} 由组织单位评定`);
       } else {
@@ -268,8 +250,9 @@ export async function getEntries(ctx: AppContext, roundId: string) {
   const round = await requireRound(ctx.db, roundId);
   const contest: Contest = await requireContest(ctx.db, round.contestId);
   const access = await roundAccess(ctx, contest);
-  const unitFilter = access.readAll ? undefined : (access.reportsFor ?? undefined);
-  if (!access.readAll && unitFilter === undefined) {
+  const scope = entriesScope(access);
+  const unitFilter = scope === 'all' || scope === null ? undefined : scope;
+  if (scope === null) {
     throw new DomainError('FORBIDDEN', '没有权限查看此期填报');
   }
   const rubric = await rubricOfRound(ctx.db, round);
@@ -291,7 +274,7 @@ export async function getEntries(ctx: AppContext, roundId: string) {
             access.manage ||
             access.evaluates(i.code) ||
             (access.reportsFor !== null &&
-              who(access, i, access.reportsFor, 'direct', round.state)),
+              mayWriteCell(access, i, access.reportsFor, 'direct', round.state)),
         )
         .map((i) => i.code)
     : [];
@@ -328,7 +311,7 @@ export async function getEntries(ctx: AppContext, roundId: string) {
         editable:
           open &&
           indicators.has(e.indicator) &&
-          who(access, indicators.get(e.indicator)!, e.unitId, 'direct', round.state),
+          mayWriteCell(access, indicators.get(e.indicator)!, e.unitId, 'direct', round.state),
       }),
     ),
     total: entries.length,

@@ -14,7 +14,7 @@ import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { checkItems, roundClosed, writeEntries } from './entries.ts';
 import { isId, Ref } from './ids.ts';
-import { roundAccess } from './round-access.ts';
+import { leadsIndicator, mayReadUnit, roundAccess, takesVerifications } from './policies/round.ts';
 import { requireRound } from './rounds.ts';
 
 export const Verify = z.object({
@@ -45,12 +45,12 @@ export function recordVerification(ctx: AppContext, roundId: string, input: Veri
     const round = await requireRound(tx.db, roundId);
     const contest = await requireContest(tx.db, round.contestId);
     const access = await roundAccess(tx, contest);
-    if (!access.manage && !access.evaluates(input.indicator)) {
+    if (!leadsIndicator(access, input.indicator)) {
       throw new DomainError('FORBIDDEN', '只有该指标的牵头科室可以记录核查', {
         params: { reason: 'leadOfficeVerifies' },
       });
     }
-    if (round.state === 'draft' || round.state === 'published') {
+    if (!takesVerifications(round.state)) {
       throw new DomainError('ROUND_CLOSED', '此期不在填报、审核或公示中', {
         params: { reason: 'notVerifiable' },
         state: round.state,
@@ -194,7 +194,7 @@ export async function readEvidence(ctx: AppContext, id: string) {
     throw new DomainError('NOT_FOUND', `文件不存在：${id}`, { params: { reason: 'file', id } });
   const round = await requireRound(ctx.db, file.round_id);
   const access = await roundAccess(ctx, await requireContest(ctx.db, round.contestId));
-  if (!access.readAll && access.reportsFor !== file.unit_id) {
+  if (!mayReadUnit(access, file.unit_id)) {
     throw new DomainError(
       ctx.actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
       '没有权限查看此文件',

@@ -28,10 +28,10 @@ import {
 } from '../db/households.repository.ts';
 import { findBranchByUnit } from '../db/points.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';
 import { accessTo, type BranchAccess, refuseIdNumbers, unitPath } from './points.ts';
+import { authorize, requireUser } from './policies/gate.ts';
 
 /** What the actor may do for a village's households. */
 async function villageAccess(ctx: AppContext, unitId: number): Promise<BranchAccess> {

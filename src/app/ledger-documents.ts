@@ -47,16 +47,16 @@ import {
   ledgerWorkbookXlsx,
   readLedgerWorkbook,
 } from '../io/ledger-workbook.ts';
-import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
+import { lightsAsOf } from './ledger-lights.ts';
+import { requireUser } from './policies/gate.ts';
 import {
   forbidden,
   isPlanningOffice,
   type LedgerContext,
   ledgerAccess,
   ledgerScope,
-} from './ledger-access.ts';
-import { lightsAsOf } from './ledger-lights.ts';
+} from './policies/ledger.ts';
 import { refreshLight } from './projects.ts';
 import type { Download } from './sheets.ts';
 

@@ -6,8 +6,8 @@ import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { computeLight, DEFAULT_LIGHT_THRESHOLDS, isLit, PROJECT_STATES } from '../core/ledger.ts';
 import { insertInvestments } from '../db/ledger.repository.ts';
-import type { LedgerContext } from './ledger-access.ts';
 import { lightsAsOf, refreshAllLights, snapshotLights } from './ledger-lights.ts';
+import type { LedgerContext } from './policies/ledger.ts';
 
 /** A small deterministic generator, so that a failure can be replayed. */
 function random(seed: number) {

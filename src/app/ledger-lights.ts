@@ -20,9 +20,9 @@ import {
   snapshotCounts,
   tidyProjects,
 } from '../db/ledger.repository.ts';
-import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
-import { forbidden, isPlanningOffice, type LedgerContext } from './ledger-access.ts';
+import { requireUser } from './policies/gate.ts';
+import { forbidden, isPlanningOffice, type LedgerContext } from './policies/ledger.ts';
 
 export const SnapshotInput = z.object({
   month: z.string().refine(isMonth, '月份必须是 YYYY-MM'),

@@ -27,11 +27,12 @@ import { listResults } from '../db/result.repository.ts';
 import { findRoundByPeriod, type Round } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit, listChildren } from '../db/unit.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { computeRound } from './compute-round.ts';
-import { contestView, requireContest, resolveParticipants } from './contests.ts';
+import { contestView, forReader, requireContest, resolveParticipants } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, Ref } from './ids.ts';
+import { requireContestManager, requireContestReader } from './policies/contest.ts';
+import { requireUser } from './policies/gate.ts';
 import { currentRubric, draftRubric, publishRubric } from './rubrics.ts';
 
 export const Instantiate = z.object({
@@ -59,7 +60,8 @@ export function instantiateTemplate(ctx: AppContext, templateId: string, input: 
   // leaves no half-made contest behind (that INSTANCE_EXISTS would then block).
   return inTransaction(ctx, async (tx) => {
     const contest = await instantiateIn(tx, templateId, input);
-    return contestView(tx.db, (await findContest(tx.db, contest.id))!);
+    const made = (await findContest(tx.db, contest.id))!;
+    return forReader(tx, made, await contestView(tx.db, made));
   });
 }
 
@@ -77,7 +79,7 @@ async function instantiateIn(ctx: AppContext, templateId: string, input: Instant
     throw new DomainError('NO_PUBLISHED_RUBRIC', '模板尚未发布评分标准', {
       params: { reason: 'template' },
     });
-  await authorize(ctx, 'contest.manage', town.id);
+  await requireContestManager(ctx, town.id);
   const existing = await findInstance(ctx.db, template.id, town.id);
   if (existing) {
     throw new DomainError('INSTANCE_EXISTS', `${town.name}已按此模板开展擂台赛`, {
@@ -119,7 +121,7 @@ async function instantiateIn(ctx: AppContext, templateId: string, input: Instant
 export function setFeeds(ctx: AppContext, contestId: string, feeds: SetFeeds) {
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, contestId);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     for (const feed of Object.values(feeds)) {
       const template = await findContest(tx.db, feed.template);
       if (!template?.isTemplate) {
@@ -211,7 +213,7 @@ export async function linkageView(ctx: AppContext, templateId: string, period: s
   requireUser(ctx);
   const template = await requireContest(ctx.db, templateId);
   if (!template.isTemplate) throw new DomainError('NOT_A_TEMPLATE', '这不是县级模板');
-  await authorize(ctx, 'contest.read', template.organizerUnitId);
+  await requireContestReader(ctx, template.organizerUnitId);
   const instances = await listInstances(ctx.db, template.id);
   const towns = [];
   const villages: {

@@ -6,12 +6,11 @@ import { findContest, listContests, listParticipants } from '../db/contest.repos
 import { listEntries } from '../db/entry.repository.ts';
 import { unitHistory } from '../db/result.repository.ts';
 import { roundsInStates } from '../db/round.repository.ts';
-import { requireUser } from './authorize.ts';
 import { rubricOfRound } from './compute-round.ts';
 import type { AppContext } from './context.ts';
-import { selfReported } from './entries.ts';
+import { requireUser } from './policies/gate.ts';
+import { roundAccess, scoresCell, selfReported } from './policies/round.ts';
 import { listRectificationsFor } from './rectifications.ts';
-import { roundAccess, scoresCell } from './round-access.ts';
 
 /** My unit's latest published place in every contest it takes part in, with movement. */
 export async function myPositions(ctx: AppContext) {

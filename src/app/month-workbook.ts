@@ -11,10 +11,10 @@ import { findRound } from '../db/round.repository.ts';
 import { escapeFormula } from '../io/csv.ts';
 import { gridCellText, readGrid, readXlsxGrids } from '../io/score-sheet.ts';
 import { addTemplateSheet, CLEAR_MARKERS } from '../io/template-xlsx.ts';
-import { requireUser } from './authorize.ts';
 import { rubricOfRound } from './compute-round.ts';
 import { type AppContext, inTransaction } from './context.ts';
 import { type MonthQuery, myMonth } from './me.ts';
+import { requireUser } from './policies/gate.ts';
 import {
   type CellProblem,
   CONTENT_TYPES,

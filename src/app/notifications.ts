@@ -24,11 +24,11 @@ import { listRectifications } from '../db/rectification.repository.ts';
 import type { Round } from '../db/round.repository.ts';
 import { roundsInStates } from '../db/round.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { requireUser } from './authorize.ts';
 import { rubricOfRound } from './compute-round.ts';
 import type { AppContext } from './context.ts';
-import { selfReported } from './entries.ts';
 import { isId } from './ids.ts';
+import { requireUser } from './policies/gate.ts';
+import { selfReported } from './policies/round.ts';
 
 export { EVENT_KINDS, type EventKind };
 

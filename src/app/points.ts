@@ -61,8 +61,8 @@ import {
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { authorize, requireUser } from './policies/gate.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });

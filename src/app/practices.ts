@@ -13,10 +13,10 @@ import { findRound } from '../db/round.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { sanitizePracticeHtml } from '../io/sanitize-html.ts';
-import { authorize } from './authorize.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, IdNumber, IdQuery, isId, Ref } from './ids.ts';
+import { mayUploadPracticeImage, requirePracticeManager } from './policies/practice.ts';
 
 export const PracticeInput = z.object({
   contest: IdNumber,
@@ -74,7 +74,7 @@ async function checkTarget(
 export function createPractice(ctx: AppContext, input: PracticeInput): Promise<Practice> {
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, input.contest);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requirePracticeManager(tx, contest);
     const unit = await checkTarget(tx, contest.id, input.unit, input.round);
     const practice = await insertPractice(
       tx.db,
@@ -106,8 +106,7 @@ async function managed(ctx: AppContext, id: string): Promise<Practice> {
     throw new DomainError('NOT_FOUND', `经验做法不存在：${id}`, {
       params: { reason: 'practice', id },
     });
-  const contest = (await findContest(ctx.db, practice.contestId))!;
-  await authorize(ctx, 'contest.manage', contest.organizerUnitId);
+  await requirePracticeManager(ctx, (await findContest(ctx.db, practice.contestId))!);
   return practice;
 }
 
@@ -186,7 +185,7 @@ export async function listManagedPractices(ctx: AppContext, query: PracticeQuery
       field: 'contest',
     });
   const contest = await requireContest(ctx.db, query.contest);
-  await authorize(ctx, 'contest.manage', contest.organizerUnitId);
+  await requirePracticeManager(ctx, contest);
   const unit = query.unit ? await findUnit(ctx.db, query.unit) : undefined;
   const found = await listPractices(ctx.db, {
     contestId: contest.id,
@@ -219,7 +218,7 @@ export async function uploadPracticeImage(
   file: { filename: string; bytes: Uint8Array },
 ) {
   const actor = ctx.actor;
-  if (actor.kind !== 'system' && !actor.roles.some((r) => r === 'admin' || r === 'organizer')) {
+  if (!mayUploadPracticeImage(actor)) {
     throw new DomainError(
       actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
       '只有组织单位可以上传经验做法图片',

@@ -27,7 +27,7 @@ import {
 } from '../db/ledger.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { audit, inTransaction } from './context.ts';
-import { forbidden, type LedgerContext, ledgerAccess, ledgerScope } from './ledger-access.ts';
+import { forbidden, type LedgerContext, ledgerAccess, ledgerScope } from './policies/ledger.ts';
 import { projectFor, refreshLight, requireProject } from './projects.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);

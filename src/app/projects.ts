@@ -52,8 +52,8 @@ import {
 } from '../db/ledger.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
-import { requireUser } from './authorize.ts';
 import { audit, inTransaction } from './context.ts';
+import { requireUser } from './policies/gate.ts';
 import {
   forbidden,
   isPlanningOffice,
@@ -61,7 +61,7 @@ import {
   type LedgerContext,
   ledgerAccess,
   ledgerScope,
-} from './ledger-access.ts';
+} from './policies/ledger.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const Amount = (field: string) =>

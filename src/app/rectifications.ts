@@ -20,9 +20,10 @@ import {
 import type { StoredResult } from '../db/result.repository.ts';
 import { previousPublishedRound, type Round } from '../db/round.repository.ts';
 import { pathsOf } from '../db/unit.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { requireContestManager } from './policies/contest.ts';
+import { requireUser } from './policies/gate.ts';
 import { requireRound } from './rounds.ts';
 
 /** Days a unit has for its commitment and measures after a yellow flag. */
@@ -120,7 +121,7 @@ export function createRectification(ctx: AppContext, input: CreateRectification)
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, String(input.round));
     const contest = await requireContest(tx.db, round.contestId);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     const unit = (await listParticipants(tx.db, contest.id)).find(
       (p) => p.code === String(input.unit) || p.unitId === Number(input.unit),
     );
@@ -237,7 +238,7 @@ export function actOnRectification(ctx: AppContext, id: string, input: Rectifica
         actor.roles.includes('reporter') &&
         actor.unitId === rect.unitId &&
         (await isParticipant(tx.db, contest.id, rect.unitId));
-      if (!own) await authorize(tx, 'contest.manage', contest.organizerUnitId);
+      if (!own) await requireContestManager(tx, contest.organizerUnitId);
       if (rect.state !== 'open') throw wrongState('提交');
       updated = await updateRectification(
         tx.db,
@@ -253,7 +254,7 @@ export function actOnRectification(ctx: AppContext, id: string, input: Rectifica
         now,
       );
     } else {
-      await authorize(tx, 'contest.manage', contest.organizerUnitId);
+      await requireContestManager(tx, contest.organizerUnitId);
       if (input.action === 'approve') {
         if (rect.state !== 'submitted') throw wrongState('销号');
         if (rect.interviewRequired && !rect.interviewOn) {

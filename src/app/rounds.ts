@@ -35,7 +35,6 @@ import {
 } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUnit } from '../db/unit.repository.ts';
-import { authorize } from './authorize.ts';
 import { computeRound, rubricOfRound } from './compute-round.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
@@ -44,9 +43,17 @@ import { fillLedgerSources } from './ledger-feed.ts';
 import { applyFeeds } from './linkage.ts';
 import { noticeOnTransition } from './notice.ts';
 import { notifyRoundNotice } from './notifications.ts';
+import { requireContestManager, requireContestReader } from './policies/contest.ts';
+import {
+  mayReadResults,
+  mayReadRound,
+  NO_ROUND_ABILITIES,
+  type RoundAbilities,
+  roundAbilities,
+  roundAccess,
+} from './policies/round.ts';
 import { digestOf } from './published-digest.ts';
 import { openRectifications } from './rectifications.ts';
-import { roundAccess } from './round-access.ts';
 import { currentRubric } from './rubrics.ts';
 
 export const OpenRound = z.object({
@@ -85,8 +92,8 @@ export interface RoundView {
   derivation: Derivation | null;
   /** The notice (公示) window once the round entered notice. */
   notice: { startedAt: string; endsAt: string; earlyReason: string | null } | null;
-  /** What the reader may do here: manage the round, score these indicators, report for this unit. */
-  may: { manage: boolean; evaluates: string[]; reportsFor: string | null };
+  /** What the reader may do here (policies/round.ts); the web shows its actions from this. */
+  may: RoundAbilities;
 }
 
 async function noticeView(db: Kysely<Database>, roundId: number): Promise<RoundView['notice']> {
@@ -103,15 +110,11 @@ export async function requireRound(db: Kysely<Database>, id: number | string): P
 async function roundView(ctx: AppContext, contest: Contest, round: Round): Promise<RoundView> {
   const { db } = ctx;
   const rubric = await rubricOfRound(db, round);
-  let may: RoundView['may'] = { manage: false, evaluates: [], reportsFor: null };
+  let may: RoundAbilities = NO_ROUND_ABILITIES;
   if (ctx.actor.kind !== 'anonymous') {
     const access = await roundAccess(ctx, contest);
     const reporter = access.reportsFor === null ? undefined : await findUnit(db, access.reportsFor);
-    may = {
-      manage: access.manage,
-      evaluates: rubric.indicators.filter((i) => access.evaluates(i.code)).map((i) => i.code),
-      reportsFor: reporter?.code ?? null,
-    };
+    may = roundAbilities(access, round, rubric, reporter?.code ?? null);
   }
   const version = await db
     .selectFrom('rubric_versions')
@@ -150,7 +153,7 @@ export function openRound(
 ): Promise<RoundView> {
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, contestId);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     const cadences = [contest.cadence, ...contest.extraCadences];
     const checks = cadences.map((c) => checkPeriod(c, input.period));
     const period = checks.find((c) => c.ok) ?? checks[0]!;
@@ -204,8 +207,8 @@ export async function getRound(ctx: AppContext, id: string): Promise<RoundView> 
   const contest = await requireContest(ctx.db, round.contestId);
   if (round.state !== 'published') {
     const access = await roundAccess(ctx, contest);
-    if (!access.readAll && access.reportsFor === null) {
-      await authorize(ctx, 'contest.read', contest.organizerUnitId);
+    if (!mayReadRound(access)) {
+      await requireContestReader(ctx, contest.organizerUnitId);
     }
   }
   return roundView(ctx, contest, round);
@@ -266,7 +269,7 @@ export function transitionRound(
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, id);
     const contest = await requireContest(tx.db, round.contestId);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     if (!canTransition(round.state, to)) {
       throw new DomainError(
         'INVALID_TRANSITION',
@@ -380,9 +383,8 @@ export async function getResults(
   const contest = await requireContest(ctx.db, round.contestId);
   if (round.state !== 'published') {
     const access = await roundAccess(ctx, contest);
-    const participantMayRead = round.state === 'notice' && access.reportsFor !== null;
-    if (!access.readAll && !participantMayRead)
-      await authorize(ctx, 'contest.read', contest.organizerUnitId);
+    if (!mayReadResults(access, round.state))
+      await requireContestReader(ctx, contest.organizerUnitId);
   }
   if (!hasResults(round.state)) {
     throw new DomainError('NO_RESULTS', `${ROUND_STATE_NAMES[round.state]}的期次还没有成绩`, {

@@ -11,9 +11,9 @@ import {
   replaceDraftRubric,
 } from '../db/contest.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { authorize } from './authorize.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { requireContestManager, requireContestReader } from './policies/contest.ts';
 
 export const SubmitRubric = z
   .object({
@@ -78,7 +78,7 @@ export function draftRubric(
 ): Promise<RubricVersionView> {
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, contestId);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     const { rubric, source } = checkRubric(input);
     const versions = await listRubricVersions(tx.db, contest.id);
     const latest = versions.at(-1);
@@ -120,7 +120,7 @@ export function publishRubric(
 ): Promise<RubricVersionView> {
   return inTransaction(ctx, async (tx) => {
     const contest = await requireContest(tx.db, contestId);
-    await authorize(tx, 'contest.manage', contest.organizerUnitId);
+    await requireContestManager(tx, contest.organizerUnitId);
     const found = await requireVersion(tx.db, contest.id, version);
     if (found.status === 'published') {
       throw new DomainError('RUBRIC_FROZEN', `评分标准第 ${version} 版已发布，不能再改`, {
@@ -166,7 +166,7 @@ export async function getRubric(
 ): Promise<RubricVersionView> {
   const contest = await requireContest(ctx.db, contestId);
   const found = await requireVersion(ctx.db, contest.id, version);
-  if (found.status !== 'published') await authorize(ctx, 'contest.read', contest.organizerUnitId);
+  if (found.status !== 'published') await requireContestReader(ctx, contest.organizerUnitId);
   return view(found);
 }
 

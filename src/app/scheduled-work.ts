@@ -8,8 +8,8 @@ import { lightsTakenSince, projectStates } from '../db/ledger.repository.ts';
 import { findNotice, roundsWithEndedNotice } from '../db/notice.repository.ts';
 import { findRound } from '../db/round.repository.ts';
 import { type AppContext, inTransaction, systemActor } from './context.ts';
-import type { LedgerSettings } from './ledger-access.ts';
 import { snapshotLights } from './ledger-lights.ts';
+import type { LedgerSettings } from './policies/ledger.ts';
 import { transitionRound } from './rounds.ts';
 
 /** The month before `YYYY-MM`. */

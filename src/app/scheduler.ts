@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { claimJob, ensureJob, finishJob } from '../db/notify.repository.ts';
 import { type AppContext, type Clock, systemActor } from './context.ts';
-import type { LedgerSettings } from './ledger-access.ts';
 import { sendDeadlineReminders, sendRectificationReminders } from './notifications.ts';
+import type { LedgerSettings } from './policies/ledger.ts';
 import { monthEndSnapshot, publishEndedNotices } from './scheduled-work.ts';
 import { deliverDue, dispatchOutbox, type Fetch } from './webhooks.ts';
 

@@ -3,8 +3,8 @@ import { DomainError } from '../core/errors.ts';
 import type { PasswordPolicy } from '../core/password-policy.ts';
 import { readPolicy, savePolicy } from '../db/account-security.repository.ts';
 import { pathsOf } from '../db/unit.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { authorize, requireUser } from './policies/gate.ts';
 
 /** The policy as the security admin sets it; the bounds are 等保 level 3's floor (issue 19). */
 export const PolicyInput = z.object({

@@ -18,9 +18,9 @@ import {
   type UnitChange,
 } from '../io/series-bulletin-docx.ts';
 import { recordExport } from './audit.ts';
-import { authorize } from './authorize.ts';
 import { rubricOfRound } from './compute-round.ts';
 import type { AppContext } from './context.ts';
+import { requireContestReader } from './policies/contest.ts';
 import { resultView } from './rounds.ts';
 import { requireSeries, seriesTallies } from './series.ts';
 import { CONTENT_TYPES, type Download } from './sheets.ts';
@@ -29,7 +29,7 @@ const safe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');
 
 async function periodRounds(ctx: AppContext, seriesId: string, period: string) {
   const series = await requireSeries(ctx, seriesId);
-  await authorize(ctx, 'contest.read', series.organizerUnitId);
+  await requireContestReader(ctx, series.organizerUnitId);
   const rounds: { title: string; round: Round }[] = [];
   for (const id of series.contestIds) {
     const contest = await findContest(ctx.db, id);

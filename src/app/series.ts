@@ -16,9 +16,14 @@ import {
   type Series,
   seriesFlags,
 } from '../db/series.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { resolveUnit } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import {
+  contestAbilities,
+  requireContestManager,
+  requireContestReader,
+} from './policies/contest.ts';
+import { requireUser } from './policies/gate.ts';
 import { openRound, transitionRound } from './rounds.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
@@ -80,7 +85,7 @@ const runsAt = (c: Contest, period: string) =>
 export function createSeries(ctx: AppContext, input: CreateSeries) {
   return inTransaction(ctx, async (tx) => {
     const organizer = await resolveUnit(tx.db, input.organizer, 'organizer');
-    await authorize(tx, 'contest.manage', organizer.id);
+    await requireContestManager(tx, organizer.id);
     const ids = [...new Set(input.contests)];
     for (const [k, id] of ids.entries()) {
       const c = await findContest(tx.db, id);
@@ -90,7 +95,7 @@ export function createSeries(ctx: AppContext, input: CreateSeries) {
           field: `contests[${k}]`,
         });
       }
-      await authorize(tx, 'contest.manage', c.organizerUnitId);
+      await requireContestManager(tx, c.organizerUnitId);
     }
     const series = await insertSeries(
       tx.db,
@@ -122,7 +127,7 @@ export async function listSeriesFor(ctx: AppContext) {
   const items = [];
   for (const s of await listSeries(ctx.db)) {
     try {
-      await authorize(ctx, 'contest.read', s.organizerUnitId);
+      await requireContestReader(ctx, s.organizerUnitId);
     } catch {
       continue;
     }
@@ -235,6 +240,12 @@ async function seriesView(
       ...(period ? { period: await seriesTallies(ctx, series, { period }) } : {}),
       ...(year !== undefined ? { year: await seriesTallies(ctx, series, { year }) } : {}),
     },
+    /** What the reader may do: run the series' bulk steps (its organizer's managers). */
+    may: {
+      manage: (
+        await contestAbilities(ctx, { organizerUnitId: series.organizerUnitId, isTemplate: false })
+      ).manage,
+    },
   };
 }
 
@@ -244,7 +255,7 @@ export async function getSeries(
   query: { period?: string | undefined; year?: number | undefined },
 ) {
   const series = await requireSeries(ctx, id);
-  await authorize(ctx, 'contest.read', series.organizerUnitId);
+  await requireContestReader(ctx, series.organizerUnitId);
   return seriesView(ctx, series, query);
 }
 
@@ -325,7 +336,7 @@ const message = (e: unknown) => (e instanceof DomainError ? e.message : String(e
 /** Opens the period's round of every member contest that runs at that cadence. */
 export async function openSeriesRounds(ctx: AppContext, id: string, input: SeriesOpen) {
   const series = await requireSeries(ctx, id);
-  await authorize(ctx, 'contest.manage', series.organizerUnitId);
+  await requireContestManager(ctx, series.organizerUnitId);
   return bulk(
     ctx,
     input.dryRun ?? false,
@@ -376,7 +387,7 @@ export async function openSeriesRounds(ctx: AppContext, id: string, input: Serie
 /** Moves every member's round of the period to `to`; rounds already there are left alone. */
 export async function transitionSeries(ctx: AppContext, id: string, input: SeriesTransition) {
   const series = await requireSeries(ctx, id);
-  await authorize(ctx, 'contest.manage', series.organizerUnitId);
+  await requireContestManager(ctx, series.organizerUnitId);
   return bulk(
     ctx,
     input.dryRun ?? false,

@@ -54,7 +54,7 @@ import {
   roundClosed,
   writeEntries,
 } from './entries.ts';
-import { roundAccess } from './round-access.ts';
+import { mayImportSheet, roundAccess } from './policies/round.ts';
 import { getResults, type ResultsView, requireRound } from './rounds.ts';
 
 /** Largest sheet accepted for import. */
@@ -283,11 +283,7 @@ export async function importSheet(
   const contest = await requireContest(ctx.db, round.contestId);
   const access = await roundAccess(ctx, contest);
   const rubric = await rubricOfRound(ctx.db, round);
-  const mayFill =
-    access.manage ||
-    access.reportsFor !== null ||
-    rubric.indicators.some((i) => access.evaluates(i.code));
-  if (!mayFill) {
+  if (!mayImportSheet(access, rubric)) {
     throw new DomainError('FORBIDDEN', '您不能向此期导入数据');
   }
   if (!acceptsEntries(round.state)) throw roundClosed(round);

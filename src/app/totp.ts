@@ -18,8 +18,8 @@ import {
 } from '../db/account-security.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { findUserRow } from '../db/user.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
+import { authorize, requireUser } from './policies/gate.ts';
 import { sha256 } from './secrets.ts';
 
 export const TOTP_PERIOD = 30;

@@ -14,9 +14,9 @@ import {
   type UnitChanges,
   updateUnit,
 } from '../db/unit.repository.ts';
-import { authorize } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, Ref } from './ids.ts';
+import { authorize } from './policies/gate.ts';
 
 /** A unit as the API presents it. */
 export interface UnitView extends Unit {

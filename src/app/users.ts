@@ -33,9 +33,9 @@ import {
   type UserChanges,
   updateUser,
 } from '../db/user.repository.ts';
-import { authorize, requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, Ref } from './ids.ts';
+import { authorize, requireUser } from './policies/gate.ts';
 import { hashPassword, randomPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 
 /** Length, classes, common and trivial passwords are the policy's (checkNewPassword). */

@@ -20,10 +20,10 @@ import {
   updateWebhook,
   webhookFromRow,
 } from '../db/notify.repository.ts';
-import { requireUser } from './authorize.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { isId } from './ids.ts';
 import { EVENT_KINDS } from './notifications.ts';
+import { requireUser } from './policies/gate.ts';
 
 /** Attempts before a delivery is given up. */
 export const MAX_ATTEMPTS = 8;

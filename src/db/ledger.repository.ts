@@ -146,7 +146,7 @@ export async function updateProject(
     .execute();
 }
 
-/** Who is asking decides which projects a list may hold (app/ledger-access.ts). */
+/** Who is asking decides which projects a list may hold (app/policies/ledger.ts). */
 export type ProjectScope =
   | { kind: 'all' }
   | { kind: 'subtree'; rootId: number }

@@ -19,7 +19,6 @@ import type { AppContext } from '../app/context.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
 import { claimStars, claimStep, createHousehold, createStar } from '../app/households.ts';
-import { ledgerSettings } from '../app/ledger-access.ts';
 import {
   addMember,
   attachRecordEvidence,
@@ -29,6 +28,7 @@ import {
   fileDispute,
 } from '../app/points.ts';
 import { createItem } from '../app/points-market.ts';
+import { ledgerSettings } from '../app/policies/ledger.ts';
 import { createPractice, uploadPracticeImage } from '../app/practices.ts';
 import { actOnProblem, raiseProblem } from '../app/problems.ts';
 import { addMilestone, createProject } from '../app/projects.ts';
@@ -135,7 +135,11 @@ const OUT_TOWN = '371323109'; // 杨庄镇
 const tokenIds: Record<string, number> = {};
 
 const ROWS: Row[] = [
-  { route: 'GET /api/docs', inside: () => ({ url: '/api/docs' }), expect: { inside: all(200) } },
+  {
+    route: 'GET /api/docs',
+    inside: () => ({ url: '/api/docs' }),
+    expect: { inside: all(200) },
+  },
   {
     route: 'GET /api/v1/health',
     inside: () => ({ url: '/api/v1/health' }),
@@ -2063,4 +2067,111 @@ for (const mode of [false, true])
       }
       expect(failures).toEqual([]);
     }, 400_000);
+
+    // The abilities a response carries (`may`, src/app/policies) are what the server then allows:
+    // a probe for each ability gets past the policy (and the round's state) exactly when `may`
+    // says so. Probes that pass change little: a verification, a value, a description.
+    it('sends a `may` that agrees with what the server then allows', async () => {
+      const { ctx } = use();
+      await createUser(ctx, { username: 'may-reporter', unit: IN_VILLAGE, roles: ['reporter'] });
+      const readers = [...ROLES.map((r) => `town-${r}`), 'may-reporter'];
+      const refused = (status: number) => status === 401 || status === 403 || status === 409;
+      const failures: string[] = [];
+      const agree = (what: string, may: boolean, status: number, body: string) => {
+        if (may === refused(status))
+          failures.push(`${what}: may ${may}, server ${status} ${body.slice(0, 120)}`);
+      };
+      for (const user of readers) {
+        const contest = await s.as(user, { url: `/api/v1/contests/${fx.in.contest}` });
+        const cmay = contest.json().may as { manage: boolean };
+        const patch = await s.as(user, {
+          method: 'PATCH',
+          url: `/api/v1/contests/${fx.in.contest}`,
+          payload: { description: '说明' },
+        });
+        agree(`${user} contest manage`, cmay.manage, patch.statusCode, patch.body);
+        for (const state of ['collecting', 'reviewing', 'notice', 'published'] as const) {
+          const id = fx.in[state];
+          const got = await s.as(user, { url: `/api/v1/rounds/${id}` });
+          if (got.statusCode !== 200) {
+            // Who may not read the round gets no `may`, and is refused everything in it.
+            const put = await s.as(user, {
+              method: 'PUT',
+              url: `/api/v1/rounds/${id}/entries`,
+              payload: [{ unit: fx.in.villages[1], indicator: 'A1', value: 60 }],
+            });
+            agree(`${user} ${state} unreadable fill`, false, put.statusCode, put.body);
+            continue;
+          }
+          const may = got.json().may as {
+            transition: string[];
+            fill: boolean;
+            verify: string[];
+            appeal: boolean;
+            correct: boolean;
+            reportsFor: string | null;
+          };
+          const at = `${user} ${state}`;
+          // An impossible move: past the gate it is a 409 from the state machine. With moves to
+          // make the reader must get that far; with none (a published round) it is refused.
+          const move = await s.as(user, {
+            method: 'POST',
+            url: `/api/v1/rounds/${id}/transition`,
+            payload: { to: state === 'published' ? 'draft' : 'published' },
+          });
+          if (may.transition.length ? move.statusCode !== 409 : !refused(move.statusCode))
+            failures.push(`${at} transition: may ${may.transition}, server ${move.statusCode}`);
+          // A correction naming no participant: 400 past the gate and the state, else refused.
+          const correct = await s.as(user, {
+            method: 'POST',
+            url: `/api/v1/rounds/${id}/corrections`,
+            payload: {
+              reason: '核对',
+              entries: [{ unit: 'no-such-unit', indicator: 'A1', value: 1 }],
+            },
+          });
+          agree(`${at} correct`, may.correct, correct.statusCode, correct.body);
+          // A verification of a cell nobody entered: 404 past the gate and the state.
+          const verify = await s.as(user, {
+            method: 'POST',
+            url: `/api/v1/rounds/${id}/verifications`,
+            payload: {
+              unit: fx.in.villages.at(-1),
+              indicator: 'A1',
+              kind: 'daily',
+              date: '2026-06-10',
+              finding: '属实',
+            },
+          });
+          if (state !== 'reviewing' && state !== 'published')
+            agree(`${at} verify`, may.verify.includes('A1'), verify.statusCode, verify.body);
+          // An appeal on an indicator the rubric lacks: 400 past the gate and the state.
+          const appeal = await s.as(user, {
+            method: 'POST',
+            url: `/api/v1/rounds/${id}/appeals`,
+            payload: {
+              unit: may.reportsFor ?? fx.in.villages[1],
+              indicator: 'ZZ',
+              reason: '请复核',
+            },
+          });
+          agree(`${at} appeal`, may.appeal, appeal.statusCode, appeal.body);
+          // A value in a cell the reader may fill (from the entries' `editable`), else any.
+          const entries = await s.as(user, { url: `/api/v1/rounds/${id}/entries` });
+          const editable = entries.statusCode === 200 ? entries.json().editable : undefined;
+          const unit =
+            editable && editable.units !== 'all' && editable.units.length
+              ? editable.units[0]
+              : fx.in.villages[1];
+          const indicator = editable?.indicators[0] ?? 'A1';
+          const put = await s.as(user, {
+            method: 'PUT',
+            url: `/api/v1/rounds/${id}/entries`,
+            payload: [{ unit, indicator, value: 60 }],
+          });
+          agree(`${at} fill`, may.fill, put.statusCode, put.body);
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 200_000);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../../app/context.ts';
-import { ledgerSettings } from '../../app/ledger-access.ts';
+import { ledgerSettings } from '../../app/policies/ledger.ts';
 import { Scheduler, standardJobs } from '../../app/scheduler.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';

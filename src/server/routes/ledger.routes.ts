@@ -1,7 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type LedgerContext, ledgerSettings } from '../../app/ledger-access.ts';
 import {
   exportLedger,
   importLedger,
@@ -14,6 +13,7 @@ import {
   ReportQuery,
 } from '../../app/ledger-documents.ts';
 import { SnapshotInput, snapshotLights } from '../../app/ledger-lights.ts';
+import { type LedgerContext, ledgerSettings } from '../../app/policies/ledger.ts';
 import {
   actOnProblem,
   listProblemsView,

@@ -71,6 +71,8 @@ export const SeriesView = SeriesSummaryView.extend({
     }),
   ),
   tallies: z.object({ year: SeriesTallies.optional(), period: SeriesTallies.optional() }),
+  /** What the reader may do (policies/contest.ts): run the series' bulk steps. */
+  may: z.object({ manage: z.boolean() }),
 }).meta({ id: 'Series' });
 
 export const OpenSeriesRoundsView = z

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentSession, Login, login, logout } from '../../app/auth.ts';
-import { requireUser } from '../../app/authorize.ts';
+import { requireUser } from '../../app/policies/gate.ts';
 import { ChangePassword, changeOwnPassword } from '../../app/users.ts';
 import type { ServerDeps } from '../deps.ts';
 import { clearSessionCookie, contextOf, setSessionCookie } from '../plugins/auth.ts';

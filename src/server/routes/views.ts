@@ -169,6 +169,17 @@ export const ContestView = ContestSummaryView.extend({
       deadline: z.string().nullable(),
     }),
   ),
+  /** What the reader may do with the contest (src/app/policies/contest.ts). */
+  may: z.object({
+    /** Runs it: edits it and its rubric, opens rounds, writes practices. */
+    manage: z.boolean(),
+    /** Reads its unpublished parts. */
+    read: z.boolean(),
+    /** A county template: compares the towns' rounds (三级联动). */
+    readLinkage: z.boolean(),
+    /** A county template: the reader's town may start its own contest from it. */
+    instantiate: z.boolean(),
+  }),
 }).meta({ id: 'Contest' });
 
 /** A rubric of DESIGN §3 with every default filled in (src/core/rubric.ts `Rubric`). */
@@ -270,11 +281,33 @@ export const RoundView = z
     rubricVersion: z.number(),
     rubric: RubricJson,
     publishedAt: z.string().nullable(),
-    /** What the signed-in user may do in this round (all false for anonymous readers). */
+    /**
+     * What the signed-in user may do in this round now (src/app/policies/round.ts; all false for
+     * anonymous readers). The web shows its actions from this, never from roles or states.
+     */
     may: z.object({
+      /** Runs the contest: moves the round, sees completeness, fills any cell. */
       manage: z.boolean(),
+      /** Indicators the reader's unit leads (牵头责任科室) and scores for every participant. */
       evaluates: z.array(z.string()),
+      /** The participant the reader reports for (its code). */
       reportsFor: z.string().nullable(),
+      /** States the reader may move the round to now. */
+      transition: z.array(z.enum(ROUND_STATES)),
+      /** Fills some cells now (which ones: the entries' `editable`). */
+      fill: z.boolean(),
+      /** Downloads the fill-in template and imports a sheet now. */
+      importSheet: z.boolean(),
+      /** Indicators whose entries the reader may verify now. */
+      verify: z.array(z.string()),
+      /** Files an appeal now (notice): a reporter for its own unit, a manager for any. */
+      appeal: z.boolean(),
+      /** Indicators whose pending appeals the reader may decide now (its own unit's apart: 回避). */
+      decideAppeals: z.array(z.string()),
+      /** Corrects the published round. */
+      correct: z.boolean(),
+      /** Reads the results (before publication: the draft). */
+      readResults: z.boolean(),
     }),
     /** How a derived round (a quarter from its months) was made; null for entered rounds. */
     derivation: z.object({ method: z.string(), from: z.array(z.string()) }).nullable(),

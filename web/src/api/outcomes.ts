@@ -61,6 +61,8 @@ export interface SeriesContest {
 export interface SeriesDetail extends SeriesSummary {
   contests: SeriesContest[];
   tallies: { period?: SeriesTallies; year?: SeriesTallies };
+  /** What the reader may do (the server's contest policy): run the series' bulk steps. */
+  may: { manage: boolean };
 }
 
 /** One contest's line of a bulk step (its preview or its outcome). */

@@ -8447,6 +8447,12 @@ export interface components {
             groups: string[];
             id: number;
             isTemplate: boolean;
+            may: {
+                instantiate: boolean;
+                manage: boolean;
+                read: boolean;
+                readLinkage: boolean;
+            };
             noticeDays: number;
             organizer: components["schemas"]["UnitRef"];
             participants: {
@@ -8853,9 +8859,17 @@ export interface components {
             } | null;
             id: number;
             may: {
+                appeal: boolean;
+                correct: boolean;
+                decideAppeals: string[];
                 evaluates: string[];
+                fill: boolean;
+                importSheet: boolean;
                 manage: boolean;
+                readResults: boolean;
                 reportsFor: string | null;
+                transition: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
+                verify: string[];
             };
             readonly nextStates: ("draft" | "collecting" | "reviewing" | "notice" | "published")[];
             notice: {
@@ -9030,6 +9044,9 @@ export interface components {
             createdAt: string;
             docPrefix: string;
             id: number;
+            may: {
+                manage: boolean;
+            };
             office: string;
             organizer: components["schemas"]["UnitBrief"];
             printedBy: string | null;

@@ -17,6 +17,7 @@ import {
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { hasResults } from '../../../../src/core/round-state.ts';
 import {
   type Contest,
   currentVersion,
@@ -27,8 +28,7 @@ import {
 } from '../../api/contests.ts';
 import { isNotFound } from '../../api/error-message.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useMayManage } from '../../app/permissions.ts';
-import { hasRole, useSession } from '../../app/session.tsx';
+import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
@@ -41,10 +41,6 @@ import { OpenRoundModal } from './open-round-modal.tsx';
 // Tabs only some readers open: their code (and the editor) loads when they do.
 const LinkageSection = lazy(() => import('./linkage-section.tsx'));
 const PracticesSection = lazy(() => import('../practices/practices-section.tsx'));
-
-const TOWN_KINDS = new Set(['town', 'township', 'street']);
-
-const HAS_RESULTS = new Set(['reviewing', 'notice', 'published']);
 
 function RubricSection({ contest }: { contest: Contest }) {
   const { t } = useTranslation();
@@ -181,7 +177,7 @@ function RoundsSection({ contest }: { contest: Contest }) {
       render: (_: unknown, round) => (
         <Space size={4} wrap>
           {session ? <Link to={`/rounds/${round.id}`}>{t('contests.enterRound')}</Link> : null}
-          {HAS_RESULTS.has(round.state) && (round.state === 'published' || session) ? (
+          {hasResults(round.state) && (round.state === 'published' || session) ? (
             <Link to={`/rounds/${round.id}/results`}>
               <BarChartOutlined /> {t('contests.viewResults')}
             </Link>
@@ -210,8 +206,6 @@ export default function ContestPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const contest = useRequest(`contest:${id}`, (signal) => getContest(id, signal));
-  const mayManage = useMayManage(contest.data?.organizer.code);
-  const { session } = useSession();
   const [opening, setOpening] = useState(false);
   const template = useRequest(
     contest.data?.templateId ? `contest:${contest.data.templateId}` : null,
@@ -240,20 +234,11 @@ export default function ContestPage() {
   const data = contest.data;
   if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const hasRubric = currentVersion(data) !== undefined;
-  const inOrganizer =
-    !!session &&
-    (session.unit.id === data.organizer.id ||
-      (session.unit.kind === 'department' &&
-        session.unitPath.some((u) => u.id === data.organizer.id)));
+  // What the reader may do comes from the server (`may`, src/app/policies/contest.ts).
+  const mayManage = data.may.manage;
   // 三级联动: the county's readers compare the towns; a town's managers run the template.
-  const seesLinkage =
-    data.isTemplate && inOrganizer && hasRole(session, 'admin', 'organizer', 'viewer');
-  const runsTemplate =
-    data.isTemplate &&
-    !!session &&
-    TOWN_KINDS.has(session.unit.kind) &&
-    hasRole(session, 'admin', 'organizer') &&
-    session.unitPath.some((u) => u.id === data.organizer.id);
+  const seesLinkage = data.may.readLinkage;
+  const runsTemplate = data.may.instantiate;
 
   return (
     <>

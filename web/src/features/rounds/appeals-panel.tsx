@@ -31,7 +31,7 @@ interface Props {
   appeals: Appeal[];
   /** The unit the user reports for, when it takes part: it may appeal during notice. */
   ownUnit: string | undefined;
-  /** May the user decide an appeal on this indicator? */
+  /** May the user decide an appeal on this indicator now (the round's `may.decideAppeals`)? */
   mayDecide: (indicator: string) => boolean;
   onChanged: () => void;
 }
@@ -178,7 +178,7 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
   const [filing, setFiling] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [filed, setFiled] = useState(false);
-  const mayFile = round.state === 'notice' && ownUnit !== undefined;
+  const mayFile = round.may.appeal && ownUnit !== undefined;
 
   const file = async (values: { indicator: string; reason: string }) => {
     if (!ownUnit) return;
@@ -260,7 +260,7 @@ export function AppealsPanel({ round, contest, appeals, ownUnit, mayDecide, onCh
       title: t('common.actions'),
       width: 90,
       render: (_: unknown, a) =>
-        a.status === 'pending' && round.state === 'notice' && mayDecide(a.indicator) ? (
+        a.status === 'pending' && mayDecide(a.indicator) ? (
           <Button size="small" type="primary" onClick={() => setDeciding(a)}>
             {t('appeals.decide')}
           </Button>

@@ -40,7 +40,7 @@ interface Props {
   entries: Entries;
   entry: Entry | undefined;
   draft: Draft | undefined;
-  /** The user leads this indicator (or runs the contest): may record verifications. */
+  /** The user may record verifications of this indicator now (the round's `may.verify`). */
   mayVerify: boolean;
   onNote: (note: string) => void;
   /** After an upload or a verification: read the entries again. */
@@ -77,8 +77,7 @@ export function CellPanel({
   const [verifyError, setVerifyError] = useState<string | null>(null);
   const [verified, setVerified] = useState(false);
   const [form] = Form.useForm<VerifyFields>();
-  const canVerify =
-    mayVerify && ['collecting', 'reviewing', 'notice'].includes(round.state) && entry !== undefined;
+  const canVerify = mayVerify && entry !== undefined;
 
   const upload = async (file: File) => {
     setUploadError(null);

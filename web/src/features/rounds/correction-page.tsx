@@ -20,7 +20,6 @@ import { getContest } from '../../api/contests.ts';
 import { problemText } from '../../api/error-message.ts';
 import { correctRound, getEntries, getResults, getRound } from '../../api/rounds.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useMayManage } from '../../app/permissions.ts';
 import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
@@ -57,7 +56,6 @@ export default function CorrectionPage() {
   const data = useRequest(round.data ? `correction:${id}:${round.data.revision}` : null, (signal) =>
     Promise.all([getEntries(Number(id), signal), getResults(id, undefined, signal)]),
   );
-  const mayManage = useMayManage(contest.data?.organizer.code);
   const [lines, setLines] = useState<Line[]>([{ id: 1, text: '' }]);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -114,7 +112,7 @@ export default function CorrectionPage() {
   const r = round.data;
   const c = contest.data;
   if (!r || !c || !data.data || !rubric) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (r.state !== 'published' || !mayManage) {
+  if (!r.may.correct) {
     return <Alert type="warning" showIcon title={t('corrections.onlyPublished')} />;
   }
 

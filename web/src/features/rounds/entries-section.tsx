@@ -2,6 +2,7 @@ import { ReloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Empty, message, Row, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { acceptsEntries } from '../../../../src/core/round-state.ts';
 import { ApiError } from '../../api/client.ts';
 import type { Contest } from '../../api/contests.ts';
 import { problemsOf, problemText } from '../../api/error-message.ts';
@@ -67,8 +68,8 @@ export function EntriesSection({ round, contest, entries, setEntries, mayVerify 
         .map(([key]) => key),
     [drafts, indicators, byKey],
   );
-  const open = round.state === 'collecting' || round.state === 'reviewing';
-  const editableAny = open && entries.editable.indicators.length > 0;
+  const open = acceptsEntries(round.state);
+  const editableAny = round.may.fill && entries.editable.indicators.length > 0;
 
   const edit = useCallback(
     (key: string, change: { text?: string; note?: string }) => {

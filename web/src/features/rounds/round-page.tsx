@@ -12,9 +12,10 @@ import {
   Steps,
   Tabs,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { acceptsEntries, hasResults } from '../../../../src/core/round-state.ts';
 import { getContest, ROUND_STATES, type RoundState } from '../../api/contests.ts';
 import { isNotFound } from '../../api/error-message.ts';
 import {
@@ -25,8 +26,6 @@ import {
   transitionRound,
 } from '../../api/rounds.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useLeadIndicators, useMayManage } from '../../app/permissions.ts';
-import { hasRole, useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
@@ -38,10 +37,6 @@ import { AppealsPanel } from './appeals-panel.tsx';
 import { completenessOf } from './completeness.ts';
 import { CompletenessPanel } from './completeness-panel.tsx';
 import { EntriesSection } from './entries-section.tsx';
-
-const HAS_RESULTS: RoundState[] = ['reviewing', 'notice', 'published'];
-// The template and the import serve while values may still change.
-const TAKES_SHEETS: RoundState[] = ['collecting', 'reviewing'];
 
 function Transitions({
   roundId,
@@ -146,7 +141,6 @@ export default function RoundPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const { session } = useSession();
   const [toast, toastHolder] = message.useMessage();
   const round = useRequest(`round:${id}`, (signal) => getRound(id, signal));
   const contestId = round.data?.contest.id;
@@ -162,14 +156,6 @@ export default function RoundPage() {
   const appeals = useRequest(round.data ? `appeals:${id}:${round.data.state}` : null, (signal) =>
     getAppeals(Number(id), signal),
   );
-  const mayManage = useMayManage(contest.data?.organizer.code);
-  const codes = useMemo(() => round.data?.rubric.indicators.map((i) => i.code) ?? [], [round.data]);
-  const leads = useLeadIndicators(codes, contest.data?.evaluators, contest.data?.organizer.id);
-  const ownUnit =
-    hasRole(session, 'reporter') &&
-    contest.data?.participants.some((p) => p.code === session?.unit.code)
-      ? session?.unit.code
-      : undefined;
 
   if (round.error !== undefined) {
     return isNotFound(round.error) ? (
@@ -191,17 +177,14 @@ export default function RoundPage() {
   const stateIndex = ROUND_STATES.indexOf(r.state);
   const days = r.state === 'collecting' ? daysUntil(r.deadline) : undefined;
   const pendingAppeals = (appeals.data?.items ?? []).filter((a) => a.status === 'pending').length;
-  const mayVerify = (indicator: string) => mayManage || leads.has(indicator);
-  const editable = entries?.editable;
+  // What the reader may do comes from the server (`may`, src/app/policies/round.ts).
+  const may = r.may;
+  const mayVerify = (indicator: string) => may.verify.includes(indicator);
   // Whoever runs the round sees what is still missing while values may change.
   const completeness =
-    mayManage && entries && TAKES_SHEETS.includes(r.state)
+    may.manage && entries && acceptsEntries(r.state)
       ? completenessOf(r.rubric, c.participants, entries)
       : undefined;
-  const fillsCells =
-    !!editable &&
-    editable.indicators.length > 0 &&
-    (editable.units === 'all' || editable.units.length > 0);
 
   return (
     <>
@@ -217,12 +200,12 @@ export default function RoundPage() {
         />
         <Space wrap>
           <RoundStateTag state={r.state} />
-          {r.state === 'published' && mayManage ? (
+          {may.correct ? (
             <Button onClick={() => navigate(`/rounds/${r.id}/correct`)}>
               {t('corrections.open')}
             </Button>
           ) : null}
-          {HAS_RESULTS.includes(r.state) ? (
+          {hasResults(r.state) ? (
             <Button icon={<BarChartOutlined />} onClick={() => navigate(`/rounds/${r.id}/results`)}>
               {t('rounds.viewResults')}
             </Button>
@@ -258,11 +241,11 @@ export default function RoundPage() {
           ) : null}
           {r.revision > 0 ? <span>{t('results.corrected', { n: r.revision })}</span> : null}
         </div>
-        {mayManage ? (
+        {may.transition.length ? (
           <Transitions
             roundId={r.id}
             state={r.state}
-            next={r.nextStates}
+            next={may.transition}
             noticeEndsAt={r.notice?.endsAt}
             notes={
               completeness
@@ -297,7 +280,7 @@ export default function RoundPage() {
                 ) : (
                   <>
                     {completeness ? <CompletenessPanel completeness={completeness} /> : null}
-                    {fillsCells && TAKES_SHEETS.includes(r.state) ? (
+                    {may.importSheet ? (
                       <SheetImport roundId={r.id} onImported={entriesRequest.reload} />
                     ) : null}
                     <EntriesSection
@@ -325,8 +308,8 @@ export default function RoundPage() {
                     round={r}
                     contest={c}
                     appeals={appeals.data.items}
-                    ownUnit={ownUnit}
-                    mayDecide={(indicator) => mayManage || leads.has(indicator)}
+                    ownUnit={may.reportsFor ?? undefined}
+                    mayDecide={(indicator) => may.decideAppeals.includes(indicator)}
                     onChanged={() => {
                       appeals.reload();
                       entriesRequest.reload();

@@ -27,7 +27,6 @@ import {
 } from '../../api/contests.ts';
 import { problemsOf } from '../../api/error-message.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useMayManage } from '../../app/permissions.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
@@ -52,7 +51,6 @@ export default function RubricEditorPage() {
   const { id = '' } = useParams();
   const [toast, toastHolder] = message.useMessage();
   const contest = useRequest(`contest:${id}`, (signal) => getContest(id, signal));
-  const mayManage = useMayManage(contest.data?.organizer.code);
   const latest = useMemo(() => {
     const versions = contest.data?.rubricVersions ?? [];
     return versions.length ? versions.reduce((a, v) => Math.max(a, v.version), 0) : undefined;
@@ -103,7 +101,7 @@ export default function RubricEditorPage() {
   }
   if (!contest.data || text === null) return <Skeleton active paragraph={{ rows: 12 }} />;
   const data = contest.data;
-  if (!mayManage) {
+  if (!data.may.manage) {
     return <Result status="403" title={t('auth.forbiddenTitle')} subTitle={t('rubric.notYours')} />;
   }
 

@@ -36,7 +36,6 @@ import {
   type SeriesUnitTally,
 } from '../../api/outcomes.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useMayManage } from '../../app/permissions.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { RoundStateTag } from '../../components/round-state-tag.tsx';
@@ -368,7 +367,7 @@ export default function SeriesPage() {
     getSeries(id, { period }, signal),
   );
   const data = series.data;
-  const mayManage = useMayManage(data?.organizer.code);
+  const mayManage = data?.may.manage ?? false;
   const [step, setStep] = useState<StepKey>();
   const [messageApi, holder] = message.useMessage();
   const errorText = useErrorMessage();

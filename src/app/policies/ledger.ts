@@ -4,13 +4,13 @@
  * and runs the problem loop county-wide. A responsible unit reads and reports its own projects;
  * admins plan within their subtree, organizers manage there, viewers read there.
  */
-import type { Config } from '../config.ts';
-import { DomainError } from '../core/errors.ts';
-import type { LightThresholds } from '../core/ledger.ts';
-import type { ProjectScope } from '../db/ledger.repository.ts';
-import { findUnit, pathsOf } from '../db/unit.repository.ts';
-import { requireUser } from './authorize.ts';
-import type { AppContext } from './context.ts';
+import type { Config } from '../../config.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { LightThresholds } from '../../core/ledger.ts';
+import type { ProjectScope } from '../../db/ledger.repository.ts';
+import { findUnit, pathsOf } from '../../db/unit.repository.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser } from './gate.ts';
 
 export interface LedgerSettings {
   /** Code of the planning office unit. */

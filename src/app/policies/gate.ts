@@ -1,7 +1,7 @@
-import { DomainError } from '../core/errors.ts';
-import { type Action, can } from '../core/permissions.ts';
-import { pathsOf } from '../db/unit.repository.ts';
-import type { AppContext } from './context.ts';
+import { DomainError } from '../../core/errors.ts';
+import { type Action, can } from '../../core/permissions.ts';
+import { pathsOf } from '../../db/unit.repository.ts';
+import type { AppContext } from '../context.ts';
 
 /** The signed-in user of the context, or 401. */
 export function requireUser(ctx: AppContext) {
