@@ -20,39 +20,45 @@ import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { IdParam } from './views.ts';
 
-const NotificationView = z.object({
-  id: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string().nullable(),
-  entityType: z.string().nullable(),
-  entityId: z.number().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
+const NotificationView = z
+  .object({
+    id: z.number(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z.string().nullable(),
+    entityType: z.string().nullable(),
+    entityId: z.number().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
 
-const WebhookView = z.object({
-  id: z.number(),
-  url: z.string(),
-  kinds: z.array(z.string()),
-  description: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: z.string(),
-});
+const WebhookView = z
+  .object({
+    id: z.number(),
+    url: z.string(),
+    kinds: z.array(z.string()),
+    description: z.string().nullable(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Webhook' });
 
-const DeliveryView = z.object({
-  id: z.number(),
-  eventId: z.number(),
-  kind: z.string(),
-  status: z.string(),
-  attempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
-  lastStatus: z.number().nullable(),
-  lastError: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  createdAt: z.string(),
-});
+const DeliveryView = z
+  .object({
+    id: z.number(),
+    eventId: z.number(),
+    kind: z.string(),
+    status: z.string(),
+    attempts: z.number(),
+    nextAttemptAt: z.string().nullable(),
+    lastStatus: z.number().nullable(),
+    lastError: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'WebhookDelivery' });
 
 /** The notification centre (通知) and the outgoing webhooks (推送). */
 export function notifyRoutes(deps: ServerDeps): FastifyPluginAsyncZod {

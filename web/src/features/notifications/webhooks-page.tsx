@@ -21,6 +21,7 @@ import {
   changeWebhook,
   createWebhook,
   listWebhooks,
+  type NewWebhook,
   removeWebhook,
   type Webhook,
   type WebhookDelivery,
@@ -199,11 +200,11 @@ function AddWebhookModal({
 }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
-  const [form] = Form.useForm<{ url: string; kinds: string[]; description?: string }>();
+  const [form] = Form.useForm<NewWebhook>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
   const submit = async () => {
-    let values: { url: string; kinds: string[]; description?: string };
+    let values: NewWebhook;
     try {
       values = await form.validateFields();
     } catch {
