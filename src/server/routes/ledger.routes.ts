@@ -61,6 +61,7 @@ import {
   TaskforceView,
   UploadLedgerPhotoView,
 } from './ledger.views.ts';
+import { created } from './reply.ts';
 import { FileBody, IdParam } from './views.ts';
 
 const NumericId = z.object({ id: z.coerce.number().int().positive() });
@@ -113,8 +114,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: ProjectInput,
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createProject(ctx(request), request.body)),
+      async (request, reply) => created(reply, createProject(ctx(request), request.body)),
     );
     app.get(
       '/projects/report.xlsx',
@@ -278,7 +278,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await addMilestone(ctx(request), request.params.id, request.body)),
+        created(reply, addMilestone(ctx(request), request.params.id, request.body)),
     );
     app.patch(
       '/milestones/:id',
@@ -305,7 +305,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await addLog(ctx(request), request.params.id, request.body)),
+        created(reply, addLog(ctx(request), request.params.id, request.body)),
     );
     app.post(
       '/projects/:id/problems',
@@ -319,7 +319,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await raiseProblem(ctx(request), request.params.id, request.body)),
+        created(reply, raiseProblem(ctx(request), request.params.id, request.body)),
     );
     app.get(
       '/problems',
@@ -361,8 +361,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: TaskforceInput,
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createTaskforce(ctx(request), request.body)),
+      async (request, reply) => created(reply, createTaskforce(ctx(request), request.body)),
     );
     app.post(
       '/ledger/snapshots',
@@ -397,8 +396,9 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const part = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
         if (!part) throw new DomainError('VALIDATION', '缺少文件 no file', { field: 'file' });
         const bytes = await part.toBuffer();
-        return reply.status(201).send(
-          await uploadLedgerPhoto(
+        return created(
+          reply,
+          uploadLedgerPhoto(
             {
               ...c,
               dataDir: deps.config.dataDir,

@@ -18,6 +18,7 @@ import {
 } from '../../app/webhooks.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { created } from './reply.ts';
 import { IdParam } from './views.ts';
 
 const NotificationView = z
@@ -130,8 +131,7 @@ export function notifyRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        reply.code(201);
-        return createWebhook(contextOf(deps, request), request.body);
+        return created(reply, createWebhook(contextOf(deps, request), request.body));
       },
     );
     app.patch(
