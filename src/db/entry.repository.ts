@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { dialectOf, insertBatchSize, insertRows } from './dialect.ts';
-import type { Database, EntryTable } from './schema.ts';
+import type { Database, EntryTable, VerificationTable } from './schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -151,7 +151,13 @@ export class StaleEntryError extends Error {
 
 export async function insertVerification(
   db: Db,
-  v: { entryId: number; kind: string; checkedOn: string; finding: string; userId: number | null },
+  v: {
+    entryId: number;
+    kind: VerificationTable['kind'];
+    checkedOn: string;
+    finding: string;
+    userId: number | null;
+  },
   now: string,
 ) {
   return db

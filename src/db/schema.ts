@@ -176,7 +176,7 @@ export interface VerificationTable {
   id: Generated<number>;
   entry_id: number;
   /** `daily` (日常考核) or `field_check` (四不两直). */
-  kind: string;
+  kind: 'daily' | 'field_check';
   checked_on: string;
   finding: string;
   /** null: recorded by the system (CLI, demo). */

@@ -39,6 +39,7 @@ import {
   ProposeAdjustmentView,
   SubmitRatingsView,
 } from './assessments.views.ts';
+import { created } from './reply.ts';
 import { FileBody, IdParam } from './views.ts';
 
 const AdjustmentParam = z.object({ id: z.string().min(1), adjustment: z.string().min(1) });
@@ -68,7 +69,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createAssessment(contextOf(deps, request), request.body)),
+        created(reply, createAssessment(contextOf(deps, request), request.body)),
     );
     app.get(
       '/assessments/:id',
@@ -169,9 +170,10 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await proposeAdjustment(contextOf(deps, request), request.params.id, request.body)),
+        created(
+          reply,
+          proposeAdjustment(contextOf(deps, request), request.params.id, request.body),
+        ),
     );
     app.post(
       '/assessments/:id/adjustments/:adjustment/approve',
@@ -222,7 +224,7 @@ export function assessmentsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           request.params.adjustment,
           { filename: part.filename, bytes },
         );
-        return reply.status(201).send(saved);
+        return created(reply, saved);
       },
     );
     app.get(

@@ -22,6 +22,7 @@ import { draftRubric, getRubric, publishRubric, SubmitRubric } from '../../app/r
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { LinkageView, SetFeedsView } from './contests.views.ts';
+import { created } from './reply.ts';
 import {
   ContestSummaryView,
   ContestView,
@@ -59,7 +60,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createContest(contextOf(deps, request), request.body)),
+        created(reply, createContest(contextOf(deps, request), request.body)),
     );
     app.get(
       '/contests/:id',
@@ -98,9 +99,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await draftRubric(contextOf(deps, request), request.params.id, request.body)),
+        created(reply, draftRubric(contextOf(deps, request), request.params.id, request.body)),
     );
     app.post(
       '/contests/:id/rubrics/:version/publish',
@@ -139,9 +138,7 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await openRound(contextOf(deps, request), request.params.id, request.body)),
+        created(reply, openRound(contextOf(deps, request), request.params.id, request.body)),
     );
     app.post(
       '/contests/:id/instances',
@@ -155,11 +152,10 @@ export function contestsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await instantiateTemplate(contextOf(deps, request), request.params.id, request.body),
-          ),
+        created(
+          reply,
+          instantiateTemplate(contextOf(deps, request), request.params.id, request.body),
+        ),
     );
     app.put(
       '/contests/:id/feeds',

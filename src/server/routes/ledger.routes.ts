@@ -61,6 +61,7 @@ import {
   TaskforceView,
   UploadLedgerPhotoView,
 } from './ledger.views.ts';
+import { created } from './reply.ts';
 import { FileBody, IdParam } from './views.ts';
 
 const NumericId = z.object({ id: z.coerce.number().int().positive() });
@@ -113,8 +114,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: ProjectInput,
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createProject(ctx(request), request.body)),
+      async (request, reply) => created(reply, createProject(ctx(request), request.body)),
     );
     app.get(
       '/projects/report.xlsx',
@@ -288,7 +288,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await addMilestone(ctx(request), request.params.id, request.body)),
+        created(reply, addMilestone(ctx(request), request.params.id, request.body)),
     );
     app.patch(
       '/milestones/:id',
@@ -315,7 +315,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await addLog(ctx(request), request.params.id, request.body)),
+        created(reply, addLog(ctx(request), request.params.id, request.body)),
     );
     app.post(
       '/projects/:id/problems',
@@ -329,7 +329,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await raiseProblem(ctx(request), request.params.id, request.body)),
+        created(reply, raiseProblem(ctx(request), request.params.id, request.body)),
     );
     app.get(
       '/problems',
@@ -371,8 +371,7 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: TaskforceInput,
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createTaskforce(ctx(request), request.body)),
+      async (request, reply) => created(reply, createTaskforce(ctx(request), request.body)),
     );
     app.post(
       '/ledger/snapshots',
@@ -410,8 +409,9 @@ export function ledgerRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
             field: 'file',
           });
         const bytes = await part.toBuffer();
-        return reply.status(201).send(
-          await uploadLedgerPhoto(
+        return created(
+          reply,
+          uploadLedgerPhoto(
             {
               ...c,
               dataDir: deps.config.dataDir,

@@ -18,41 +18,48 @@ import {
 } from '../../app/webhooks.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { created } from './reply.ts';
 import { IdParam } from './views.ts';
 
-const NotificationView = z.object({
-  id: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string().nullable(),
-  entityType: z.string().nullable(),
-  entityId: z.number().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
+const NotificationView = z
+  .object({
+    id: z.number(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z.string().nullable(),
+    entityType: z.string().nullable(),
+    entityId: z.number().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
 
-const WebhookView = z.object({
-  id: z.number(),
-  url: z.string(),
-  kinds: z.array(z.string()),
-  description: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: z.string(),
-});
+const WebhookView = z
+  .object({
+    id: z.number(),
+    url: z.string(),
+    kinds: z.array(z.string()),
+    description: z.string().nullable(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Webhook' });
 
-const DeliveryView = z.object({
-  id: z.number(),
-  eventId: z.number(),
-  kind: z.string(),
-  status: z.string(),
-  attempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
-  lastStatus: z.number().nullable(),
-  lastError: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  createdAt: z.string(),
-});
+const DeliveryView = z
+  .object({
+    id: z.number(),
+    eventId: z.number(),
+    kind: z.string(),
+    status: z.string(),
+    attempts: z.number(),
+    nextAttemptAt: z.string().nullable(),
+    lastStatus: z.number().nullable(),
+    lastError: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'WebhookDelivery' });
 
 /** The notification centre (通知) and the outgoing webhooks (推送). */
 export function notifyRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -124,8 +131,7 @@ export function notifyRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        reply.code(201);
-        return createWebhook(contextOf(deps, request), request.body);
+        return created(reply, createWebhook(contextOf(deps, request), request.body));
       },
     );
     app.patch(

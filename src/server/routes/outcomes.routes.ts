@@ -33,6 +33,7 @@ import {
   RectificationView,
   SeriesView,
 } from './outcomes.views.ts';
+import { created } from './reply.ts';
 import { FileBody, IdParam } from './views.ts';
 
 function sendFile(reply: FastifyReply, file: Download) {
@@ -68,8 +69,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        reply.code(201);
-        return createSeries(contextOf(deps, request), request.body);
+        return created(reply, createSeries(contextOf(deps, request), request.body));
       },
     );
     app.get(
@@ -170,8 +170,7 @@ export function outcomesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        reply.code(201);
-        return createRectification(contextOf(deps, request), request.body);
+        return created(reply, createRectification(contextOf(deps, request), request.body));
       },
     );
     app.post(

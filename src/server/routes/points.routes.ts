@@ -94,6 +94,7 @@ import {
   SetQuarterView,
   StarView,
 } from './points.views.ts';
+import { created } from './reply.ts';
 import { FileBody, IdParam, listOf } from './views.ts';
 
 /** Party-member points (党员积分, DESIGN §10). */
@@ -123,8 +124,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: BranchInput,
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createBranch(ctx(request), request.body)),
+      async (request, reply) => created(reply, createBranch(ctx(request), request.body)),
     );
     app.post(
       '/points/branches/:id/assignments',
@@ -163,7 +163,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await addMember(ctx(request), request.params.id, request.body)),
+        created(reply, addMember(ctx(request), request.params.id, request.body)),
     );
     app.get(
       '/points/branches/:id/rules',
@@ -225,8 +225,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: RuleInput,
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createRule(ctx(request), request.body)),
+      async (request, reply) => created(reply, createRule(ctx(request), request.body)),
     );
     app.post(
       '/points/records',
@@ -238,8 +237,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           body: RecordInput,
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createRecord(ctx(request), request.body)),
+      async (request, reply) => created(reply, createRecord(ctx(request), request.body)),
     );
     app.post(
       '/points/records/:id/review',
@@ -266,7 +264,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await fileDispute(ctx(request), request.params.id, request.body)),
+        created(reply, fileDispute(ctx(request), request.params.id, request.body)),
     );
     app.post(
       '/points/disputes/:id/answer',
@@ -352,7 +350,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           request.params.id,
           { filename: part.filename, bytes },
         );
-        return reply.status(201).send(saved);
+        return created(reply, saved);
       },
     );
     app.get(
@@ -424,8 +422,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: StarView },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createStar(ctx(request), request.body)),
+      async (request, reply) => created(reply, createStar(ctx(request), request.body)),
     );
     app.get(
       '/households',
@@ -449,8 +446,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: HouseholdView },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createHousehold(ctx(request), request.body)),
+      async (request, reply) => created(reply, createHousehold(ctx(request), request.body)),
     );
     app.get(
       '/households/:id',
@@ -476,7 +472,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await claimStars(ctx(request), request.params.id, request.body)),
+        created(reply, claimStars(ctx(request), request.params.id, request.body)),
     );
     app.post(
       '/households/:id/steps',
@@ -541,8 +537,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: MarketItemView },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createItem(ctx(request), request.body)),
+      async (request, reply) => created(reply, createItem(ctx(request), request.body)),
     );
     app.post(
       '/points/market/items/:id/stock',
@@ -567,7 +562,7 @@ export function pointsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: RedeemView },
         },
       },
-      async (request, reply) => reply.status(201).send(await redeem(ctx(request), request.body)),
+      async (request, reply) => created(reply, redeem(ctx(request), request.body)),
     );
     app.get(
       '/points/members/:id/balance',

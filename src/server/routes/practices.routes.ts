@@ -19,6 +19,7 @@ import {
   PracticeView,
   UploadPracticeImageView,
 } from './practices.views.ts';
+import { created } from './reply.ts';
 import { IdParam } from './views.ts';
 
 export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -47,7 +48,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createPractice(contextOf(deps, request), request.body)),
+        created(reply, createPractice(contextOf(deps, request), request.body)),
     );
     app.patch(
       '/practices/:id',
@@ -114,7 +115,7 @@ export function practicesRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           { ...ctx, dataDir: deps.config.dataDir, files: deps.files, fileKey: deps.config.fileKey },
           { filename: part.filename, bytes },
         );
-        return reply.status(201).send(saved);
+        return created(reply, saved);
       },
     );
   };

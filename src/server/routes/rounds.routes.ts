@@ -24,6 +24,7 @@ import { EVIDENCE_MAX_BYTES, readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
 import { requireCleanText } from '../plugins/input.ts';
+import { created } from './reply.ts';
 import {
   AttachEvidenceView,
   CorrectRoundView,
@@ -175,7 +176,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const filed = await fileAppeal(contextOf(deps, request), request.params.id, request.body);
-        return reply.status(201).send((await presentAppeals(deps.db, [filed]))[0]!);
+        return created(reply, (await presentAppeals(deps.db, [filed]))[0]!);
       },
     );
     app.post(
@@ -206,11 +207,10 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await recordVerification(contextOf(deps, request), request.params.id, request.body),
-          ),
+        created(
+          reply,
+          recordVerification(contextOf(deps, request), request.params.id, request.body),
+        ),
     );
     app.post(
       '/rounds/:id/evidence',
@@ -260,7 +260,7 @@ export function roundsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           { unit, indicator },
           { filename: part.filename, bytes },
         );
-        return reply.status(201).send(saved);
+        return created(reply, saved);
       },
     );
     app.get(

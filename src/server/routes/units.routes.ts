@@ -10,6 +10,7 @@ import {
 } from '../../app/units.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { created } from './reply.ts';
 import { listOf, RefParam, UnitView } from './views.ts';
 
 export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -49,8 +50,7 @@ export function unitsRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           response: { 201: UnitView },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await createUnit(contextOf(deps, request), request.body)),
+      async (request, reply) => created(reply, createUnit(contextOf(deps, request), request.body)),
     );
     app.patch(
       '/units/:id',

@@ -17,6 +17,7 @@ import {
 } from '../../app/users.ts';
 import type { ServerDeps } from '../deps.ts';
 import { contextOf } from '../plugins/auth.ts';
+import { created } from './reply.ts';
 import { listOf, NoContent, RefParam, TokenView, UserView, UserWithSecret } from './views.ts';
 
 export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
@@ -50,7 +51,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const made = await createUser(contextOf(deps, request), request.body);
         const [user] = await presentUsers(deps.db, [made.user]);
-        return reply.status(201).send({ ...made, user: user! });
+        return created(reply, { ...made, user: user! });
       },
     );
     app.get(
@@ -108,7 +109,7 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const made = await createToken(contextOf(deps, request), request.params.id, request.body);
-        return reply.status(201).send({ token: made.token, info: made.view });
+        return created(reply, { token: made.token, info: made.view });
       },
     );
     app.delete(

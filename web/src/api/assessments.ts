@@ -4,7 +4,7 @@
 
 import { API_BASE, apiGet, apiPost, apiPut, seg } from './client.ts';
 import { downloadFile } from './sheets.ts';
-import type { Answer, ItemOf, Schema } from './types.ts';
+import type { Answer, Body, ItemOf, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
 export type AssessmentScheme = Schema<'Scheme'>;
@@ -49,7 +49,7 @@ export function getRatingForms(id: number | string, signal?: AbortSignal): Promi
 
 export function submitRatingForm(
   id: number | string,
-  body: { component: string; class: string; ratings: { unit: string; score: number }[] },
+  body: Body<'/api/v1/assessments/{id}/ratings', 'put'>,
 ): Promise<Answer<'/api/v1/assessments/{id}/ratings', 'put'>> {
   return apiPut(`/assessments/${seg(id)}/ratings`, body);
 }
@@ -63,7 +63,7 @@ export function listAdjustments(
 
 export function proposeAdjustment(
   id: number | string,
-  body: { unit: string; item: string; points: number; reason: string },
+  body: Body<'/api/v1/assessments/{id}/adjustments', 'post'>,
 ): Promise<Answer<'/api/v1/assessments/{id}/adjustments', 'post'>> {
   return apiPost(`/assessments/${seg(id)}/adjustments`, body);
 }
@@ -81,7 +81,7 @@ export function attachAdjustmentEvidence(
 export function decideAdjustment(
   id: number | string,
   adjustment: number,
-  body: { decision: 'approved' | 'rejected'; reason?: string },
+  body: Body<'/api/v1/assessments/{id}/adjustments/{adjustment}/approve', 'post'>,
 ): Promise<Answer<'/api/v1/assessments/{id}/adjustments/{adjustment}/approve', 'post'>> {
   return apiPost(`/assessments/${seg(id)}/adjustments/${adjustment}/approve`, body);
 }

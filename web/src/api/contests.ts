@@ -1,8 +1,6 @@
-import type { Cadence } from '../../../src/core/period.ts';
-import type { RoundState } from '../../../src/core/round-state.ts';
 import { apiGet, apiPatch, apiPost, seg } from './client.ts';
-import type { Answer, ItemOf } from './types.ts';
-import type { Page, UnitKind } from './units.ts';
+import type { Answer, Body, ItemOf } from './types.ts';
+import type { Page } from './units.ts';
 
 export { LONGHUBANG_CATEGORIES } from '../../../src/core/categories.ts';
 export { CADENCES, type Cadence } from '../../../src/core/period.ts';
@@ -36,22 +34,16 @@ export function getContest(id: number | string, signal?: AbortSignal): Promise<C
   return apiGet<Contest>(`/contests/${seg(id)}`, { signal });
 }
 
-export interface CreateContestInput {
-  title: string;
-  category: string;
-  organizer: string;
-  cadence: Cadence;
-  description?: string;
-  participants: string[] | { under: string; kinds: UnitKind[] };
-  groups?: Record<string, string> | 'kind';
-  evaluators?: Record<string, string>;
-}
+export type CreateContestInput = Body<'/api/v1/contests', 'post'>;
 
 export function createContest(input: CreateContestInput): Promise<Contest> {
   return apiPost<Contest>('/contests', input);
 }
 
-export function updateContest(id: number, input: Partial<CreateContestInput>): Promise<Contest> {
+export function updateContest(
+  id: number,
+  input: Body<'/api/v1/contests/{id}', 'patch'>,
+): Promise<Contest> {
   return apiPatch<Contest>(`/contests/${seg(id)}`, input);
 }
 
@@ -81,39 +73,9 @@ export function currentVersion(contest: Contest): number | undefined {
 
 // 三级联动 (DESIGN §2): a county template, the towns' contests made from it, side by side.
 
-export interface LinkageTown {
-  town: { code: string; name: string };
-  /** The town's contest made from the template; null when the town has not started (未开展). */
-  contestId: number | null;
-  started: boolean;
-  round: { id: number; state: RoundState; revision: number } | null;
-  participants: number;
-  /** The mean total of the town's villages in a published round; null otherwise. */
-  meanTotal: number | null;
-  red: number;
-  yellow: number;
-  best: { code: string; name: string; total: number } | null;
-}
-
-export interface LinkageVillage {
-  code: string;
-  name: string;
-  /** The town's name. */
-  town: string;
-  total: number;
-  townRank: number;
-  countyRank: number;
-  flag: 'red' | 'yellow' | null;
-  vetoed?: boolean;
-}
-
-export interface Linkage {
-  template: { id: number; title: string };
-  period: string;
-  periodLabel: string;
-  towns: LinkageTown[];
-  villages: LinkageVillage[];
-}
+export type Linkage = Answer<'/api/v1/contests/{id}/linkage', 'get'>;
+export type LinkageTown = Linkage['towns'][number];
+export type LinkageVillage = Linkage['villages'][number];
 
 export function getLinkage(id: number, period: string, signal?: AbortSignal): Promise<Linkage> {
   return apiGet<Linkage>(`/contests/${seg(id)}/linkage`, { query: { period }, signal });

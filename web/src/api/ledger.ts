@@ -1,7 +1,7 @@
 // The project ledger (DESIGN §9) as the server presents it (src/app/projects.ts, problems.ts).
 import { apiGet, apiPatch, apiPost, apiPut, seg } from './client.ts';
 import { downloadFile } from './sheets.ts';
-import type { Answer, ItemOf, Schema } from './types.ts';
+import type { Answer, Body, ItemOf, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
 export type Light = Schema<'Light'>;
@@ -43,7 +43,7 @@ export function publishProject(
 
 export function putInvestments(
   id: number,
-  items: { month: string; planned?: number; completed?: number; confirm?: boolean }[],
+  items: Body<'/api/v1/projects/{id}/investments', 'put'>,
 ) {
   return apiPut<ProjectDetail>(`/projects/${seg(id)}/investments`, items);
 }
@@ -55,10 +55,7 @@ export function listProblems(
   return apiGet<Page<ProblemWithSteps>>('/problems', { query, signal });
 }
 
-export function actOnProblem(
-  id: number,
-  body: { action: string; note?: string; reply?: string; ownerUnit?: string; deadline?: string },
-) {
+export function actOnProblem(id: number, body: Body<'/api/v1/problems/{id}/actions', 'post'>) {
   return apiPost<Problem>(`/problems/${seg(id)}/actions`, body);
 }
 

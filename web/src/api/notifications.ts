@@ -1,21 +1,9 @@
 import { apiDelete, apiGet, apiPatch, apiPost, seg } from './client.ts';
-import type { Answer } from './types.ts';
+import type { Answer, Body, Schema } from './types.ts';
 
-export interface AppNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type AppNotification = Schema<'Notification'>;
 
-export interface NotificationPage {
-  items: AppNotification[];
-  total: number;
-  unread: number;
-}
+export type NotificationPage = Answer<'/api/v1/me/notifications', 'get'>;
 
 export function myNotifications(signal?: AbortSignal): Promise<NotificationPage> {
   return apiGet<NotificationPage>('/me/notifications', { query: { limit: 20 }, signal });
@@ -25,29 +13,31 @@ export function markRead(id: number): Promise<AppNotification> {
   return apiPost<AppNotification>(`/me/notifications/${seg(id)}/read`);
 }
 
-export function markAllRead(): Promise<{ read: number }> {
-  return apiPost<{ read: number }>('/me/notifications/read-all');
+export function markAllRead() {
+  return apiPost<Answer<'/api/v1/me/notifications/read-all', 'post'>>('/me/notifications/read-all');
 }
 
 /** 推送地址: the outgoing webhooks (admins), as the server declares them. */
-export type Webhook = Answer<'/api/v1/webhooks', 'get'>['items'][number];
+export type Webhook = Schema<'Webhook'>;
 export type CreatedWebhook = Answer<'/api/v1/webhooks', 'post'>;
-export type WebhookDelivery = Answer<'/api/v1/webhooks/{id}/deliveries', 'get'>['items'][number];
+export type WebhookDelivery = Schema<'WebhookDelivery'>;
 
 export function listWebhooks(signal?: AbortSignal) {
   return apiGet<Answer<'/api/v1/webhooks', 'get'>>('/webhooks', { signal });
 }
 
-export function createWebhook(body: { url: string; kinds: string[]; description?: string }) {
+export type NewWebhook = Body<'/api/v1/webhooks', 'post'>;
+
+export function createWebhook(body: NewWebhook) {
   return apiPost<CreatedWebhook>('/webhooks', body);
 }
 
-export function changeWebhook(id: number, body: { active?: boolean; kinds?: string[] }) {
+export function changeWebhook(id: number, body: Body<'/api/v1/webhooks/{id}', 'patch'>) {
   return apiPatch<Webhook>(`/webhooks/${seg(id)}`, body);
 }
 
 export function removeWebhook(id: number) {
-  return apiDelete<{ deleted: boolean }>(`/webhooks/${seg(id)}`);
+  return apiDelete<Answer<'/api/v1/webhooks/{id}', 'delete'>>(`/webhooks/${seg(id)}`);
 }
 
 export function webhookDeliveries(id: number, signal?: AbortSignal) {

@@ -1,86 +1,24 @@
 // Series (系列) and their bulk steps, rectifications (整改闭环) and the public notices (公示中):
-// DESIGN §2, §7, §8. The shapes mirror src/app/series.ts, rectifications.ts, public-notices.ts.
+// DESIGN §2, §7, §8, as the server declares them (schema.d.ts).
 import { ApiError, apiGet, apiPost, seg } from './client.ts';
-import type { RoundState } from './contests.ts';
 import { downloadFile } from './sheets.ts';
+import type { Body, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-}
+export type SeriesSummary = Schema<'SeriesSummary'>;
 
-export interface SeriesSummary {
-  id: number;
-  title: string;
-  office: string;
-  docPrefix: string;
-  copyTo: string | null;
-  printedBy: string | null;
-  contestIds: number[];
-  createdAt: string;
-  organizer: UnitRef;
-}
+/** Red and yellow flags of a series' contests in a period or a year, unit by unit. */
+export type SeriesTallies = Schema<'SeriesTallies'>;
+export type SeriesUnitTally = SeriesTallies['units'][number];
 
-export interface SeriesUnitTally {
-  unit: UnitRef;
-  red: number;
-  yellow: number;
-  contests: { id: number; title: string; color: 'red' | 'yellow'; period: string }[];
-}
+/** A series with its contests' rounds of the period and its tallies. */
+export type SeriesDetail = Schema<'Series'>;
+export type SeriesContest = SeriesDetail['contests'][number];
 
-export interface SeriesTallies {
-  period?: string;
-  periodLabel?: string;
-  year?: number;
-  red: number;
-  yellow: number;
-  redUnits: number;
-  yellowUnits: number;
-  units: SeriesUnitTally[];
-}
-
-export interface SeriesContest {
-  id: number;
-  title: string;
-  category: string;
-  cadence: string;
-  runsAtPeriod: boolean | null;
-  round: {
-    id: number;
-    period: string;
-    state: RoundState;
-    stateName: string;
-    deadline: string | null;
-    revision: number;
-    noticeEndsAt: string | null;
-  } | null;
-}
-
-export interface SeriesDetail extends SeriesSummary {
-  contests: SeriesContest[];
-  tallies: { period?: SeriesTallies; year?: SeriesTallies };
-  /** What the reader may do (the server's contest policy): run the series' bulk steps. */
-  may: { manage: boolean };
-}
-
+/** The outcome of a bulk step (or its preview): a line for each contest. */
+export type BulkOutcome = Schema<'SeriesStep'>;
 /** One contest's line of a bulk step (its preview or its outcome). */
-export interface BulkLine {
-  contest: { id: number; title: string };
-  roundId: number | null;
-  from: RoundState | null;
-  to: RoundState | null;
-  action: 'open' | 'move' | 'skip' | 'refused';
-  message: string;
-  flags?: { red: string[]; yellow: string[] };
-}
-
-export interface BulkOutcome {
-  dryRun: boolean;
-  lines: BulkLine[];
-  changed: number;
-}
+export type BulkLine = BulkOutcome['lines'][number];
 
 export function listSeries(signal?: AbortSignal): Promise<Page<SeriesSummary>> {
   return apiGet('/series', { signal });
@@ -94,9 +32,10 @@ export function getSeries(
   return apiGet(`/series/${seg(id)}`, { query, signal });
 }
 
+/** A bulk step's body without dryRun, told apart by kind (open rounds, or move them on). */
 export type BulkStep =
-  | { kind: 'open'; period: string; deadline?: string }
-  | { kind: 'transition'; period: string; to: RoundState; reason?: string };
+  | ({ kind: 'open' } & Omit<Body<'/api/v1/series/{id}/rounds', 'post'>, 'dryRun'>)
+  | ({ kind: 'transition' } & Omit<Body<'/api/v1/series/{id}/transition', 'post'>, 'dryRun'>);
 
 /**
  * Runs a bulk step, or previews it (dryRun). A step that some rounds cannot take is refused
@@ -141,31 +80,8 @@ export function downloadSeriesWorkbook(id: number, period: string, title: string
 
 // ---- 整改闭环 ----------------------------------------------------------------------------
 
-export type RectificationState = 'open' | 'submitted' | 'signed_off';
-
-export interface Rectification {
-  id: number;
-  contestId: number;
-  roundId: number;
-  unitId: number;
-  period: string;
-  periodLabel: string;
-  state: RectificationState;
-  stateName: string;
-  deadline: string;
-  overdue: boolean;
-  commitment: string | null;
-  measures: string | null;
-  submittedAt: string | null;
-  signedOffAt: string | null;
-  returnReason: string | null;
-  interviewRequired: boolean;
-  interviewOn: string | null;
-  interviewNote: string | null;
-  createdAt: string;
-  unit: UnitRef;
-  contest: { id: number; title: string; category: string };
-}
+export type Rectification = Schema<'Rectification'>;
+export type RectificationState = Rectification['state'];
 
 export function listRectifications(
   query: { state?: RectificationState; overdue?: boolean; contest?: number },
@@ -177,11 +93,7 @@ export function listRectifications(
   });
 }
 
-export type RectificationAction =
-  | { action: 'submit'; commitment: string; measures: string }
-  | { action: 'approve'; note?: string }
-  | { action: 'return'; reason: string }
-  | { action: 'interview'; date: string; note: string };
+export type RectificationAction = Body<'/api/v1/rectifications/{id}/actions', 'post'>;
 
 export function actOnRectification(id: number, body: RectificationAction): Promise<Rectification> {
   return apiPost(`/rectifications/${seg(id)}/actions`, body);
@@ -189,23 +101,7 @@ export function actOnRectification(id: number, body: RectificationAction): Promi
 
 // ---- 公示中 (public, no sign-in) --------------------------------------------------------
 
-export interface PublicNotice {
-  id: number;
-  period: string;
-  periodLabel: string;
-  contest: { id: number; title: string; category: string };
-  stateName: string;
-  noticeStartedAt: string | null;
-  noticeEndsAt: string | null;
-  results: {
-    code: string;
-    name: string;
-    group: string;
-    total: number;
-    rank: number;
-    flag: 'red' | 'yellow' | null;
-  }[];
-}
+export type PublicNotice = Schema<'PublicNotice'>;
 
 export function listPublicNotices(signal?: AbortSignal): Promise<Page<PublicNotice>> {
   return apiGet('/public/notices', { signal });

@@ -1,160 +1,41 @@
 // Party-member points (党员积分, DESIGN §10) as the server presents them (src/app/points.ts,
 // src/server/routes/points.routes.ts).
 import { apiGet, apiPost, apiUrl, seg } from './client.ts';
+import type { Answer, Body, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
-export interface BranchAccess {
-  read: boolean;
-  record: boolean;
-  review: boolean;
-  manage: boolean;
-}
-
 /** A party branch (党支部) of a village or community, with what the user may do there. */
-export interface Branch {
-  id: number;
-  unitId: number;
-  name: string;
-  unitName: string;
-  unitCode: string;
-  access: BranchAccess;
-}
+export type Branch = Schema<'Branch'>;
+export type BranchAccess = Branch['access'];
 
-export type MemberStatus = 'active' | 'transferred_out';
+export type Member = Schema<'Member'>;
+export type MemberStatus = Member['status'];
 
-export interface Member {
-  id: number;
-  branchId: number;
-  name: string;
-  gender: string;
-  birthYear: number;
-  joinedOn: string;
-  status: MemberStatus;
-  transferredInOn: string | null;
-  transferredOutOn: string | null;
-  userId: number | null;
-}
+export type Rule = Schema<'Rule'>;
 
-export interface Rule {
-  id: number;
-  organizerUnitId: number;
-  category: string;
-  item: string;
-  points: number;
-  itemCap: number | null;
-  categoryCap: number | null;
-  active: boolean;
-}
+export type PointsRecord = Schema<'PointsRecord'>;
+export type RecordStatus = PointsRecord['status'];
 
-export type RecordStatus = 'pending' | 'approved' | 'rejected';
+export type QueueItem = Schema<'QueueItem'>;
 
-export interface PointsRecord {
-  id: number;
-  memberId: number;
-  branchId: number;
-  ruleId: number;
-  points: number;
-  occurredOn: string;
-  note: string | null;
-  hasEvidence: boolean;
-  status: RecordStatus;
-  /** Recorded after its quarter was frozen: a recorded revision. */
-  revision: boolean;
-  recordedBy: number | null;
-  reviewedBy: number | null;
-  reviewedAt: string | null;
-  reviewNote: string | null;
-  createdAt: string;
-}
+export type Dispute = Schema<'Dispute'>;
+export type DisputeStatus = Dispute['status'];
 
-export interface QueueItem extends PointsRecord {
-  memberName: string;
-  category: string;
-  item: string;
-}
+export type StatementLine = Schema<'StatementLine'>;
 
-export type DisputeStatus = 'open' | 'upheld' | 'dismissed';
+export type Statement = Answer<'/api/v1/points/members/{id}/statement', 'get'>;
 
-export interface Dispute {
-  id: number;
-  recordId: number;
-  reason: string;
-  status: DisputeStatus;
-  answer: string | null;
-  filedBy: number | null;
-  answeredBy: number | null;
-  filedAt: string;
-  answeredAt: string | null;
-}
+export type PointsClass = Schema<'PointsClass'>;
 
-export interface StatementLine extends PointsRecord {
-  category: string;
-  item: string;
-  /** What the record counts after the yearly caps; 0 unless approved. */
-  counted: number;
-  clampedBy: 'item' | 'category' | null;
-  disputes: Dispute[];
-}
+export type Leaderboard = Answer<'/api/v1/points/leaderboard', 'get'>;
+export type BoardRow = Leaderboard['rows'][number];
 
-export interface Statement {
-  member: Member;
-  branch: { id: number; unitId: number; name: string };
-  year: number;
-  total: number;
-  lines: StatementLine[];
-}
+export type PublicLeaderboard = Answer<'/api/v1/public/points/leaderboard', 'get'>;
+export type PublicBoardRow = PublicLeaderboard['rows'][number];
 
-export type PointsClass = 'vanguard' | 'qualified' | 'improve';
+export type NewMember = Body<'/api/v1/points/branches/{id}/members', 'post'>;
 
-export interface BoardRow {
-  rank: number;
-  memberId: number;
-  name: string;
-  branchId: number;
-  branchName: string;
-  total: number;
-  awarded: number;
-  deducted: number;
-  /** Quarters only. */
-  pointsClass: PointsClass | null;
-}
-
-export interface Leaderboard {
-  scope: { id: number; code: string; name: string };
-  period: string;
-  total: number;
-  rows: BoardRow[];
-}
-
-export interface PublicBoardRow {
-  rank: number;
-  /** Masked: 张*明. */
-  name: string;
-  branch: string;
-  total: number;
-  pointsClass: PointsClass | null;
-}
-
-export interface PublicLeaderboard {
-  scope: { code: string; name: string };
-  period: string;
-  rows: PublicBoardRow[];
-}
-
-export interface NewMember {
-  name: string;
-  gender: '男' | '女';
-  birthYear: number;
-  joinedOn: string;
-  transferredInOn?: string | null;
-}
-
-export interface NewRecord {
-  member: number;
-  rule: number;
-  occurredOn: string;
-  note?: string | null;
-}
+export type NewRecord = Body<'/api/v1/points/records', 'post'>;
 
 export function listBranches(under?: string, signal?: AbortSignal) {
   return apiGet<Branch[]>('/points/branches', { query: { under }, signal });
@@ -226,7 +107,7 @@ export function getPublicLeaderboard(scope: string, period: string, signal?: Abo
 export function uploadRecordEvidence(record: number, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return apiPost<{ recordId: number; contentType: string; size: number }>(
+  return apiPost<Answer<'/api/v1/points/records/{id}/evidence', 'post'>>(
     `/points/records/${seg(record)}/evidence`,
     form,
   );
@@ -238,67 +119,26 @@ export function recordEvidenceUrl(record: number): string {
 
 // ---- star households (星级文明户) ----
 
-export type ClaimStage = 'claimed' | 'reviewed' | 'checked' | 'filed' | 'rejected' | 'revoked';
-export type StarResults = Record<string, 'pass' | 'fail'>;
+export type Star = Schema<'Star'>;
 
-export interface Star {
-  id: number;
-  organizerUnitId: number;
-  name: string;
-  criteria: string;
-  active: boolean;
-}
+export type Household = Schema<'Household'>;
 
-export interface Household {
-  id: number;
-  unitId: number;
-  headName: string;
-  groupName: string | null;
-  size: number | null;
-  barredUntil: string | null;
-}
+export type Claim = Schema<'Claim'>;
+export type ClaimStage = Claim['stage'];
+export type StarResults = NonNullable<Claim['results']>;
 
-export interface Claim {
-  id: number;
-  householdId: number;
-  year: number;
-  stars: number[];
-  stage: ClaimStage;
-  results: StarResults | null;
-  awarded: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ClaimStep = Schema<'ClaimStep'>;
 
-export interface ClaimStep {
-  id: number;
-  claimId: number;
-  step: 'claim' | 'villagers' | 'committee' | 'filing' | 'yearly_review' | 'revoke';
-  results: StarResults | null;
-  note: string | null;
-  userId: number | null;
-  at: string;
-}
-
-export interface HouseholdDetail {
-  household: Household;
-  stars: Star[];
-  claims: (Claim & { steps: ClaimStep[] })[];
-}
+export type HouseholdDetail = Answer<'/api/v1/households/{id}', 'get'>;
 
 export function listHouseholds(unit: string, signal?: AbortSignal) {
-  return apiGet<Page<Household & { latest: Claim | null }>>('/households', {
+  return apiGet<Answer<'/api/v1/households', 'get'>>('/households', {
     query: { unit },
     signal,
   });
 }
 
-export function addHousehold(body: {
-  unit: string;
-  headName: string;
-  groupName?: string | null;
-  size?: number | null;
-}) {
+export function addHousehold(body: Body<'/api/v1/households', 'post'>) {
   return apiPost<Household>('/households', body);
 }
 
@@ -306,63 +146,36 @@ export function getHousehold(id: number, signal?: AbortSignal) {
   return apiGet<HouseholdDetail>(`/households/${seg(id)}`, { signal });
 }
 
-export function claimStars(household: number, body: { year: number; stars: number[] }) {
+export function claimStars(household: number, body: Body<'/api/v1/households/{id}/stars', 'post'>) {
   return apiPost<Claim>(`/households/${seg(household)}/stars`, body);
 }
 
-export function claimStep(
-  household: number,
-  body: {
-    year: number;
-    step: 'villagers' | 'committee' | 'filing';
-    results: StarResults;
-    note?: string | null;
-  },
-) {
+export function claimStep(household: number, body: Body<'/api/v1/households/{id}/steps', 'post'>) {
   return apiPost<Claim>(`/households/${seg(household)}/steps`, body);
 }
 
 export function revokeStars(household: number, reason: string) {
-  return apiPost<{ household: Household; claim: Claim }>(`/households/${seg(household)}/revoke`, {
-    reason,
-  });
+  return apiPost<Answer<'/api/v1/households/{id}/revoke', 'post'>>(
+    `/households/${seg(household)}/revoke`,
+    {
+      reason,
+    },
+  );
 }
 
 // ---- points market (积分超市) ----
 
-export interface MarketItem {
-  id: number;
-  unitId: number;
-  name: string;
-  cost: number;
-  stock: number;
-  active: boolean;
-}
+export type MarketItem = Schema<'MarketItem'>;
 
-export interface Redemption {
-  id: number;
-  memberId: number;
-  itemId: number;
-  quantity: number;
-  points: number;
-  redeemedOn: string;
-  recordedBy: number | null;
-  createdAt: string;
-}
+export type Redemption = Schema<'Redemption'>;
 
-export interface Balance {
-  memberId: number;
-  earned: number;
-  spent: number;
-  balance: number;
-  redemptions: Redemption[];
-}
+export type Balance = Answer<'/api/v1/points/members/{id}/balance', 'get'>;
 
 export function listMarket(unit: string, signal?: AbortSignal) {
   return apiGet<Page<MarketItem>>('/points/market', { query: { unit }, signal });
 }
 
-export function addMarketItem(body: { unit: string; name: string; cost: number; stock: number }) {
+export function addMarketItem(body: Body<'/api/v1/points/market/items', 'post'>) {
   return apiPost<MarketItem>('/points/market/items', body);
 }
 
@@ -373,8 +186,8 @@ export function changeStock(item: number, add: number, note?: string) {
   });
 }
 
-export function redeemItem(body: { member: number; item: number; quantity: number }) {
-  return apiPost<{ redemption: Redemption; balance: number; stock: number }>(
+export function redeemItem(body: Body<'/api/v1/points/market/redemptions', 'post'>) {
+  return apiPost<Answer<'/api/v1/points/market/redemptions', 'post'>>(
     '/points/market/redemptions',
     body,
   );

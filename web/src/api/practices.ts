@@ -1,18 +1,12 @@
 // 经验做法 (DESIGN §2) as their organizers see them: drafts included, written and published here.
 import { apiGet, apiPatch, apiPost, seg } from './client.ts';
-import type { Answer } from './types.ts';
+import type { Answer, Body } from './types.ts';
 import type { Page } from './units.ts';
 
 export type ManagedPractice = Answer<'/api/v1/practices/{id}', 'patch'>;
 
-export interface PracticeInput {
-  round?: number | null;
-  /** The unit's code. */
-  unit: string;
-  title: string;
-  summary?: string;
-  bodyHtml: string;
-}
+/** A practice's fields; its contest is given apart (createPractice). */
+export type PracticeInput = Omit<Body<'/api/v1/practices', 'post'>, 'contest'>;
 
 /** Largest image the server takes (src/app/practices.ts IMAGE_MAX_BYTES). */
 export const PRACTICE_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -34,7 +28,7 @@ export function createPractice(contestId: number, input: PracticeInput): Promise
 
 export function updatePractice(
   id: number,
-  changes: Partial<PracticeInput>,
+  changes: Body<'/api/v1/practices/{id}', 'patch'>,
 ): Promise<ManagedPractice> {
   return apiPatch<ManagedPractice>(`/practices/${seg(id)}`, changes);
 }

@@ -5,20 +5,7 @@ import { apiGet, seg } from './client.ts';
 import type { Answer, ItemOf } from './types.ts';
 import type { Page } from './units.ts';
 
-export interface PublicUnitRef {
-  code: string;
-  name: string;
-}
-
-export interface PublicContestSummary {
-  id: number;
-  title: string;
-  category: string;
-  cadence: string;
-  organizer: PublicUnitRef;
-  rounds: number;
-  latestRound: { id: number; period: string; periodLabel: string; publishedAt: string } | null;
-}
+export type PublicContestSummary = ItemOf<Answer<'/api/v1/public/contests', 'get'>>;
 
 export type PublicRoundSummary = PublicContest['rounds'][number];
 
@@ -32,19 +19,7 @@ export type PublicRound = Answer<'/api/v1/public/rounds/{id}', 'get'>;
 
 export type PublicFlagTally = ItemOf<Answer<'/api/v1/public/flags', 'get'>>;
 
-export interface UnitHistory {
-  unit: { code: string; name: string; kind: string };
-  items: {
-    roundId: number;
-    contest: { id: number; title: string };
-    period: string;
-    periodLabel: string;
-    total: number;
-    rank: number;
-    flag: 'red' | 'yellow' | null;
-    rankChange: number | null;
-  }[];
-}
+export type UnitHistory = Answer<'/api/v1/public/units/{code}/history', 'get'>;
 
 export type Practice = Answer<'/api/v1/public/practices/{id}', 'get'>;
 
@@ -70,5 +45,6 @@ export const publicApi = {
     publicGet<Practice>(`/practices/${seg(id)}`, signal),
   projects: (signal?: AbortSignal) =>
     publicGet<Page<PublicProject>>('/projects', signal, { limit: 500 }),
-  version: (signal?: AbortSignal) => publicGet<{ version: string }>('/version', signal),
+  version: (signal?: AbortSignal) =>
+    publicGet<Answer<'/api/v1/public/version', 'get'>>('/version', signal),
 };

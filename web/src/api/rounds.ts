@@ -1,13 +1,13 @@
 import { apiGet, apiPost, apiPut, seg } from './client.ts';
 import type { RoundState } from './contests.ts';
-import type { Answer, ItemOf } from './types.ts';
+import type { Answer, Body, ItemOf, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
 export type Round = Answer<'/api/v1/rounds/{id}', 'get'>;
 
 export function openRound(
   contestId: number,
-  input: { period: string; deadline?: string },
+  input: Body<'/api/v1/contests/{id}/rounds', 'post'>,
 ): Promise<Round> {
   return apiPost<Round>(`/contests/${seg(contestId)}/rounds`, input);
 }
@@ -21,86 +21,38 @@ export function transitionRound(id: number, to: RoundState, reason?: string): Pr
   return apiPost<Round>(`/rounds/${seg(id)}/transition`, reason ? { to, reason } : { to });
 }
 
-export interface Entry {
-  id: number;
-  unit: string;
-  unitId: number;
-  indicator: string;
-  value: number | null;
-  note: string | null;
-  version: number;
-  enteredAt: string;
-  editable: boolean;
-}
+export type Entry = Schema<'Entry'>;
 
-export interface Verification {
-  id: number;
-  entryId: number;
-  unit: string;
-  indicator: string;
-  kind: 'daily' | 'field_check';
-  checkedOn: string;
-  finding: string;
-  by: string;
-  createdAt: string;
-}
+export type Verification = Schema<'Verification'>;
 
-export interface Evidence {
-  id: number;
-  entryId: number;
-  unit: string;
-  indicator: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  uploadedAt: string;
-}
+export type Evidence = Schema<'Evidence'>;
 
-export interface Entries {
-  items: Entry[];
-  total: number;
-  /** The cells the user may fill: these units (codes, or all) × these indicators. */
-  editable: { units: 'all' | string[]; indicators: string[] };
-  verifications: Verification[];
-  evidence: Evidence[];
-}
+/** A round's cells, with the ones the user may fill (these units, or all, × these indicators). */
+export type Entries = Answer<'/api/v1/rounds/{id}/entries', 'get'>;
 
 export function getEntries(roundId: number, signal?: AbortSignal): Promise<Entries> {
   return apiGet<Entries>(`/rounds/${seg(roundId)}/entries`, { signal });
 }
 
-export interface EntryWrite {
-  unit: string;
-  indicator: string;
-  value: number | boolean | null;
-  note?: string | null;
-  /** The version read; 0 for a cell not entered yet. */
-  version: number;
-}
+/** One cell to save, with the version read (0 for a cell not entered yet). */
+export type EntryWrite = Body<'/api/v1/rounds/{id}/entries', 'put'>[number];
 
-/** One refused item of a batch. */
-export interface EntryProblem {
-  index: number;
-  unit: string;
-  indicator: string;
-  code: string;
-  message: string;
-}
+/** One refused item of a batch (the error's details.problems). */
+export type EntryProblem = Required<
+  Pick<Schema<'Problem'>, 'index' | 'unit' | 'indicator' | 'code' | 'message'>
+>;
 
-export function saveEntries(roundId: number, items: EntryWrite[]): Promise<{ saved: number }> {
+export function saveEntries(
+  roundId: number,
+  items: EntryWrite[],
+): Promise<Answer<'/api/v1/rounds/{id}/entries', 'put'>> {
   return apiPut(`/rounds/${seg(roundId)}/entries`, items);
 }
 
 export function recordVerification(
   roundId: number,
-  input: {
-    unit: string;
-    indicator: string;
-    kind: 'daily' | 'field_check';
-    date: string;
-    finding: string;
-  },
-): Promise<unknown> {
+  input: Body<'/api/v1/rounds/{id}/verifications', 'post'>,
+): Promise<Answer<'/api/v1/rounds/{id}/verifications', 'post'>> {
   return apiPost(`/rounds/${seg(roundId)}/verifications`, input);
 }
 
@@ -109,7 +61,7 @@ export function uploadEvidence(
   unit: string,
   indicator: string,
   file: File,
-): Promise<{ id: number; filename: string }> {
+): Promise<Answer<'/api/v1/rounds/{id}/evidence', 'post'>> {
   // The server reads the fields before the file: append them first.
   const form = new FormData();
   form.append('unit', unit);
@@ -150,33 +102,25 @@ export function getAppeals(roundId: number, signal?: AbortSignal): Promise<Page<
 
 export function fileAppeal(
   roundId: number,
-  input: { unit: string; indicator: string; reason: string },
+  input: Body<'/api/v1/rounds/{id}/appeals', 'post'>,
 ): Promise<Appeal> {
   return apiPost<Appeal>(`/rounds/${seg(roundId)}/appeals`, input);
 }
 
 export function decideAppeal(
   appealId: number,
-  input: { decision: 'upheld' | 'rejected'; value?: number | boolean | null; reason: string },
+  input: Body<'/api/v1/appeals/{id}/decision', 'post'>,
 ): Promise<Appeal> {
   return apiPost<Appeal>(`/appeals/${seg(appealId)}/decision`, input);
 }
 
 /** One unit's total, rank and flag before and after a correction. */
-export interface CorrectionChange {
-  code: string;
-  name: string;
-  before: { total: number; rank: number; flag: string | null };
-  after: { total: number; rank: number; flag: string | null };
-}
+export type CorrectionChange = Schema<'UnitChange'>;
 
 /** 更正: new values for cells of a published round, with a reason; a new revision is published. */
 export function correctRound(
   roundId: number,
-  input: {
-    reason: string;
-    entries: { unit: string; indicator: string; value: number | boolean | null }[];
-  },
-): Promise<{ revision: number; reason: string; changes: CorrectionChange[] }> {
+  input: Body<'/api/v1/rounds/{id}/corrections', 'post'>,
+): Promise<Answer<'/api/v1/rounds/{id}/corrections', 'post'>> {
   return apiPost(`/rounds/${seg(roundId)}/corrections`, input);
 }

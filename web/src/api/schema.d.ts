@@ -2865,17 +2865,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                body: string;
-                                createdAt: string;
-                                entityId: number | null;
-                                entityType: string | null;
-                                id: number;
-                                kind: string;
-                                link: string | null;
-                                readAt: string | null;
-                                title: string;
-                            }[];
+                            items: components["schemas"]["Notification"][];
                             total: number;
                             unread: number;
                         };
@@ -2920,17 +2910,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            body: string;
-                            createdAt: string;
-                            entityId: number | null;
-                            entityType: string | null;
-                            id: number;
-                            kind: string;
-                            link: string | null;
-                            readAt: string | null;
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["Notification"];
                     };
                 };
             };
@@ -6392,20 +6372,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            changes: {
-                                after: {
-                                    flag: string | null;
-                                    rank: number;
-                                    total: number;
-                                };
-                                before: {
-                                    flag: string | null;
-                                    rank: number;
-                                    total: number;
-                                };
-                                code: string;
-                                name: string;
-                            }[];
+                            changes: components["schemas"]["UnitChange"][];
                             reason: string;
                             revision: number;
                         };
@@ -6455,39 +6422,10 @@ export interface paths {
                                 };
                                 units: string[] | "all";
                             };
-                            evidence: {
-                                contentType: string;
-                                entryId: number;
-                                filename: string;
-                                id: number;
-                                indicator: string;
-                                size: number;
-                                unit: string;
-                                uploadedAt: string;
-                            }[];
-                            items: {
-                                editable: boolean;
-                                enteredAt: string;
-                                id: number;
-                                indicator: string;
-                                note: string | null;
-                                unit: string;
-                                unitId: number;
-                                value: number | null;
-                                version: number;
-                            }[];
+                            evidence: components["schemas"]["Evidence"][];
+                            items: components["schemas"]["Entry"][];
                             total: number;
-                            verifications: {
-                                by: string;
-                                checkedOn: string;
-                                createdAt: string;
-                                entryId: number;
-                                finding: string;
-                                id: number;
-                                indicator: string;
-                                kind: string;
-                                unit: string;
-                            }[];
+                            verifications: components["schemas"]["Verification"][];
                         };
                     };
                 };
@@ -6785,7 +6723,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                changes: unknown;
+                                changes: components["schemas"]["UnitChange"][] | null;
                                 createdBy: number | null;
                                 publishedAt: string;
                                 reason: string | null;
@@ -6939,7 +6877,8 @@ export interface paths {
                             entryId: number;
                             finding: string;
                             id: number;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "daily" | "field_check";
                         };
                     };
                 };
@@ -8041,14 +7980,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                createdAt: string;
-                                description: string | null;
-                                id: number;
-                                kinds: string[];
-                                url: string;
-                            }[];
+                            items: components["schemas"]["Webhook"][];
                             total: number;
                         };
                     };
@@ -8169,14 +8101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            createdAt: string;
-                            description: string | null;
-                            id: number;
-                            kinds: string[];
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Webhook"];
                     };
                 };
             };
@@ -8211,18 +8136,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                attempts: number;
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                eventId: number;
-                                id: number;
-                                kind: string;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                nextAttemptAt: string | null;
-                                status: string;
-                            }[];
+                            items: components["schemas"]["WebhookDelivery"][];
                             total: number;
                         };
                     };
@@ -8511,6 +8425,17 @@ export interface components {
             /** @enum {string} */
             status: "upheld" | "open" | "dismissed";
         };
+        Entry: {
+            editable: boolean;
+            enteredAt: string;
+            id: number;
+            indicator: string;
+            note: string | null;
+            unit: string;
+            unitId: number;
+            value: number | null;
+            version: number;
+        };
         /** @description 错误（DESIGN §5） */
         Error: {
             error: {
@@ -8527,6 +8452,16 @@ export interface components {
                 /** @description 中文，供用户阅读 */
                 message: string;
             };
+        };
+        Evidence: {
+            contentType: string;
+            entryId: number;
+            filename: string;
+            id: number;
+            indicator: string;
+            size: number;
+            unit: string;
+            uploadedAt: string;
         };
         /** @enum {string} */
         FlagColor: "red" | "yellow";
@@ -8612,6 +8547,17 @@ export interface components {
             transferredInOn: string | null;
             transferredOutOn: string | null;
             userId: number | null;
+        };
+        Notification: {
+            body: string;
+            createdAt: string;
+            entityId: number | null;
+            entityType: string | null;
+            id: number;
+            kind: string;
+            link: string | null;
+            readAt: string | null;
+            title: string;
         };
         /** @enum {string} */
         PointsClass: "vanguard" | "qualified" | "improve";
@@ -9181,6 +9127,20 @@ export interface components {
             id: number;
             name: string;
         };
+        UnitChange: {
+            after: {
+                flag: string | null;
+                rank: number;
+                total: number;
+            };
+            before: {
+                flag: string | null;
+                rank: number;
+                total: number;
+            };
+            code: string;
+            name: string;
+        };
         UnitName: {
             code: string;
             name: string;
@@ -9228,6 +9188,38 @@ export interface components {
         UserWithSecret: {
             password?: string;
             user: components["schemas"]["User"];
+        };
+        Verification: {
+            by: string;
+            checkedOn: string;
+            createdAt: string;
+            entryId: number;
+            finding: string;
+            id: number;
+            indicator: string;
+            /** @enum {string} */
+            kind: "daily" | "field_check";
+            unit: string;
+        };
+        Webhook: {
+            active: boolean;
+            createdAt: string;
+            description: string | null;
+            id: number;
+            kinds: string[];
+            url: string;
+        };
+        WebhookDelivery: {
+            attempts: number;
+            createdAt: string;
+            deliveredAt: string | null;
+            eventId: number;
+            id: number;
+            kind: string;
+            lastError: string | null;
+            lastStatus: number | null;
+            nextAttemptAt: string | null;
+            status: string;
         };
     };
     responses: {

@@ -2,23 +2,15 @@
 // results workbook, CSV and the bulletin. Downloads go through fetch so a refusal (a bulletin
 // before notice, say) reads as a sentence instead of a saved JSON file.
 import { ApiError, apiPost, apiUrl, type QueryValue, seg } from './client.ts';
-import type { Answer } from './types.ts';
+import type { Answer, Schema } from './types.ts';
 
 /** Largest sheet the server accepts (src/app/sheets.ts IMPORT_MAX_BYTES). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
-/** One refused cell of an import: error.details.problems. */
-export interface SheetProblem {
-  /** The worksheet's name; null for CSV. */
-  sheet: string | null;
-  /** 1-based row as the user sees it (header = 1); 0 for the whole file. */
-  row: number;
-  column: string;
-  cell: string | null;
-  value: string;
-  code: string;
-  message: string;
-}
+/** One refused cell of an import (error.details.problems): sheet null for CSV, row 0 for the file. */
+export type SheetProblem = Required<
+  Pick<Schema<'Problem'>, 'sheet' | 'row' | 'column' | 'cell' | 'value' | 'code' | 'message'>
+>;
 
 export type ImportSummary = Answer<'/api/v1/rounds/{id}/import', 'post'>;
 

@@ -21,6 +21,13 @@ export type Answer<P extends Api, M extends keyof paths[P]> = paths[P][M] extend
       : never
   : never;
 
+/** The JSON body a route reads: `Body<'/api/v1/points/records', 'post'>`. */
+export type Body<P extends Api, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: infer B;
+}
+  ? WithRubric<JsonOf<NonNullable<B>>>
+  : never;
+
 /** A named schema of the document (components/schemas): `Schema<'Member'>`. */
 export type Schema<N extends keyof components['schemas']> = WithRubric<components['schemas'][N]>;
 

@@ -1,6 +1,6 @@
 import { apiDelete, apiGet, apiPatch, apiPost, seg } from './client.ts';
-import type { Role, User } from './session.ts';
-import type { Answer, Schema } from './types.ts';
+import type { User } from './session.ts';
+import type { Answer, Body, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
 export interface ListUsersParams {
@@ -15,21 +15,9 @@ export function listUsers(params: ListUsersParams, signal?: AbortSignal): Promis
   return apiGet<Page<User>>('/users', { query: { ...params }, signal });
 }
 
-export interface CreateUserInput {
-  username: string;
-  displayName?: string;
-  unit: string;
-  roles: Role[];
-  password?: string;
-}
+export type CreateUserInput = Body<'/api/v1/users', 'post'>;
 
-export interface UpdateUserInput {
-  displayName?: string;
-  unit?: string;
-  roles?: Role[];
-  active?: boolean;
-  resetPassword?: true;
-}
+export type UpdateUserInput = Body<'/api/v1/users/{id}', 'patch'>;
 
 /** A user with the one-time password made for them, shown once. */
 export type UserWithSecret = Schema<'UserWithSecret'>;

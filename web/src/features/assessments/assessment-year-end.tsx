@@ -35,6 +35,7 @@ import {
 } from '../../api/assessments.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { useErrorMessage } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 import { formatScore, formatSigned } from '../../lib/format.ts';
 
 /** 得分明细: every line, and the total they add up to. */
@@ -316,10 +317,8 @@ function ProposeModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useModalSubmit();
   const [file, setFile] = useState<File>();
   const items = scheme.adjustments?.items ?? [];
   const itemCode = Form.useWatch('item', form) as string | undefined;
@@ -331,9 +330,7 @@ function ProposeModal({
     } catch {
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await proposeAdjustment(id, {
         unit: values.unit,
         item: values.item,
@@ -342,10 +339,7 @@ function ProposeModal({
       });
       if (file) await attachAdjustmentEvidence(id, created.id, file);
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal

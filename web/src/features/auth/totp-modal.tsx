@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmTotp, startTotp } from '../../api/session.ts';
 import { useErrorMessage } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 
 /**
  * Enrols the TOTP second factor: the otpauth URI as a QR image (rendered by the server) and its
@@ -21,24 +22,17 @@ export default function TotpModal({
   const describe = useErrorMessage();
   const [enrolment, setEnrolment] = useState<{ secret: string; qrDataUrl: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, run } = useModalSubmit();
 
   useEffect(() => {
     if (!open) return;
     startTotp().then(setEnrolment, (e: unknown) => setError(describe(e)));
-  }, [open, describe]);
+  }, [open, describe, setError]);
 
   const confirm = async ({ code }: { code: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       setCodes((await confirmTotp(code.trim())).recoveryCodes);
-    } catch (e) {
-      setError(describe(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -34,7 +34,7 @@ export function NotificationBell() {
     if (!n.readAt) await markRead(n.id).catch(() => undefined);
     setOpen(false);
     load();
-    if (n.link) navigate(n.link);
+    if (n.link) void navigate(n.link);
   };
   const unread = page?.unread ?? 0;
   const content = (

@@ -21,6 +21,7 @@ import {
   changeWebhook,
   createWebhook,
   listWebhooks,
+  type NewWebhook,
   removeWebhook,
   type Webhook,
   type WebhookDelivery,
@@ -31,6 +32,7 @@ import { OneTimeSecret } from '../../components/one-time-secret.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
 import { ResponsiveTable } from '../../components/responsive-table.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -198,30 +200,23 @@ function AddWebhookModal({
   onCreated: (secret: string) => void;
 }) {
   const { t } = useTranslation();
-  const describe = useErrorMessage();
-  const [form] = Form.useForm<{ url: string; kinds: string[]; description?: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
+  const [form] = Form.useForm<NewWebhook>();
+  const { busy: saving, error, run } = useModalSubmit();
   const submit = async () => {
-    let values: { url: string; kinds: string[]; description?: string };
+    let values: NewWebhook;
     try {
       values = await form.validateFields();
     } catch {
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const made = await createWebhook({
         url: values.url.trim(),
         kinds: values.kinds,
         ...(values.description?.trim() ? { description: values.description.trim() } : {}),
       });
       onCreated(made.secret);
-    } catch (e) {
-      setError(describe(e));
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal

@@ -37,7 +37,8 @@ import {
 } from '../../api/points.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 import { BranchGate, PointsNav, usePointsBranch } from './points-common.tsx';
 
 const STAGE_COLORS: Record<ClaimStage, string> = {
@@ -190,10 +191,8 @@ function AddHousehold({
   onDone: (h: Household) => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [form] = Form.useForm<{ headName: string; groupName?: string; size?: number }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   return (
     <Modal
       open
@@ -207,9 +206,7 @@ function AddHousehold({
         form={form}
         layout="vertical"
         onFinish={async (v) => {
-          setBusy(true);
-          setError(null);
-          try {
+          await run(async () => {
             onDone(
               await addHousehold({
                 unit: branch.unitCode,
@@ -218,11 +215,7 @@ function AddHousehold({
                 size: v.size ?? null,
               }),
             );
-          } catch (e) {
-            setError(errorText(e));
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <Form.Item
@@ -294,10 +287,8 @@ function HouseholdView({
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const year = new Date().getFullYear();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: submit } = useModalSubmit();
   const [claimed, setClaimed] = useState<number[]>([]);
   const [results, setResults] = useState<StarResults>({});
   const [note, setNote] = useState('');
@@ -310,20 +301,14 @@ function HouseholdView({
   const barred = detail.household.barredUntil;
 
   const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await action();
       setClaimed([]);
       setResults({});
       setNote('');
       setRevoking(false);
       onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -30,7 +30,8 @@ import {
 } from '../../api/points.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 import { BranchGate, PointsNav, usePointsBranch } from './points-common.tsx';
 
 /**
@@ -53,7 +54,6 @@ export default function MarketPage() {
 
 function Market({ branch }: { branch: Branch }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [toast, toastHolder] = message.useMessage();
   const items = useRequest(`market:${branch.unitCode}`, (signal) =>
     listMarket(branch.unitCode, signal),
@@ -67,8 +67,7 @@ function Market({ branch }: { branch: Branch }) {
   const [member, setMember] = useState<number | undefined>();
   const [item, setItem] = useState<number | undefined>();
   const [quantity, setQuantity] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   const balance = useRequest(member ? `balance:${member}` : null, (signal) =>
     getBalance(member ?? 0, signal),
   );
@@ -189,20 +188,14 @@ function Market({ branch }: { branch: Branch }) {
               disabled={!member || !chosen}
               onClick={async () => {
                 if (!member || !chosen) return;
-                setBusy(true);
-                setError(null);
-                try {
+                await run(async () => {
                   const done = await redeemItem({ member, item: chosen.id, quantity });
                   void toast.success(
                     t('points.market.redeemed', { balance: done.balance, stock: done.stock }),
                   );
                   items.reload();
                   balance.reload();
-                } catch (e) {
-                  setError(errorText(e));
-                } finally {
-                  setBusy(false);
-                }
+                });
               }}
             >
               {chosen ? t('points.market.redeemCost', { cost }) : t('points.market.redeem')}
@@ -245,10 +238,8 @@ function AddItem({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [form] = Form.useForm<{ name: string; cost: number; stock: number }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   return (
     <Modal
       open
@@ -263,9 +254,7 @@ function AddItem({
         layout="vertical"
         initialValues={{ stock: 0 }}
         onFinish={async (v) => {
-          setBusy(true);
-          setError(null);
-          try {
+          await run(async () => {
             await addMarketItem({
               unit: branch.unitCode,
               name: v.name.trim(),
@@ -273,11 +262,7 @@ function AddItem({
               stock: v.stock,
             });
             onDone();
-          } catch (e) {
-            setError(errorText(e));
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <Form.Item
@@ -313,11 +298,9 @@ function StockModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [add, setAdd] = useState<number | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   return (
     <Modal
       open
@@ -328,16 +311,10 @@ function StockModal({
       onCancel={onClose}
       onOk={async () => {
         if (!add) return;
-        setBusy(true);
-        setError(null);
-        try {
+        await run(async () => {
           await changeStock(item.id, add, note.trim() || undefined);
           onDone();
-        } catch (e) {
-          setError(errorText(e));
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <p className="points-hint">{t('points.market.restockHint')}</p>

@@ -28,7 +28,8 @@ import {
 } from '../../api/points.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 import { BranchGate, genderText, PointsNav, todayIso, usePointsBranch } from './points-common.tsx';
 
 /** 党员名册: a branch's members, adding one, transferring one out. */
@@ -46,7 +47,6 @@ export default function MembersPage() {
 
 function Register({ branch }: { branch: Branch }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [toast, toastHolder] = message.useMessage();
   const members = useRequest(`points:members:${branch.id}`, (signal) =>
     listMembers(branch.id, signal),
@@ -180,7 +180,6 @@ function Register({ branch }: { branch: Branch }) {
             void toast.success(t('points.members.transferred', { name: m.name }));
             members.reload();
           }}
-          errorText={errorText}
         />
       ) : null}
     </Card>
@@ -205,14 +204,10 @@ function AddMemberModal({
   onAdded: (m: Member) => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [form] = Form.useForm<MemberForm>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   const today = todayIso();
   const submit = async (values: MemberForm) => {
-    setBusy(true);
-    setError(null);
     const body: NewMember = {
       name: values.name.trim(),
       gender: values.gender,
@@ -220,13 +215,9 @@ function AddMemberModal({
       joinedOn: values.joinedOn,
       ...(values.transferredInOn ? { transferredInOn: values.transferredInOn } : {}),
     };
-    try {
+    await run(async () => {
       onAdded(await addMember(branch.id, body));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -292,28 +283,19 @@ function TransferModal({
   member,
   onClose,
   onDone,
-  errorText,
 }: {
   member: Member;
   onClose: () => void;
   onDone: (m: Member) => void;
-  errorText: (e: unknown) => string;
 }) {
   const { t } = useTranslation();
   const [on, setOn] = useState(todayIso());
   const fieldId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onDone(await transferOut(member.id, on));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal

@@ -37,7 +37,8 @@ import { useRequest } from '../../api/use-request.ts';
 import { useSession } from '../../app/session.tsx';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 import { genderText, PointsNav, signed, usePointsBranch } from './points-common.tsx';
 
 const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
@@ -466,11 +467,9 @@ function DisputeModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [reason, setReason] = useState('');
   const fieldId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   return (
     <Modal
       open
@@ -480,16 +479,10 @@ function DisputeModal({
       confirmLoading={busy}
       onCancel={onClose}
       onOk={async () => {
-        setBusy(true);
-        setError(null);
-        try {
+        await run(async () => {
           await fileDispute(line.id, reason.trim());
           onDone();
-        } catch (e) {
-          setError(errorText(e));
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <div className="points-field">
@@ -517,12 +510,10 @@ function AnswerModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [decision, setDecision] = useState<'upheld' | 'dismissed'>('dismissed');
   const [answer, setAnswer] = useState('');
   const fieldId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useModalSubmit();
   return (
     <Modal
       open
@@ -532,16 +523,10 @@ function AnswerModal({
       confirmLoading={busy}
       onCancel={onClose}
       onOk={async () => {
-        setBusy(true);
-        setError(null);
-        try {
+        await run(async () => {
           await answerDispute(dispute.id, decision, answer.trim());
           onDone();
-        } catch (e) {
-          setError(errorText(e));
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <p>{dispute.reason}</p>

@@ -30,7 +30,8 @@ import {
 import { useRequest } from '../../api/use-request.ts';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { RequestError, useErrorMessage } from '../../components/request-error.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 import { daysUntil, formatDate } from '../../lib/format.ts';
 import { periodText } from '../../lib/period.ts';
 
@@ -107,10 +108,8 @@ function ActionDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorMessage();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useModalSubmit();
   const { kind, rect } = dialog;
   const submit = async () => {
     let values: Record<string, string | Dayjs | undefined>;
@@ -138,15 +137,10 @@ function ActionDialog({
                 action: 'approve',
                 ...(values.note ? { note: String(values.note) } : {}),
               };
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await actOnRectification(rect.id, body);
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-      setSaving(false);
-    }
+    });
   };
   const required = (what: string) => [
     { required: true, whitespace: true, message: t('rectifications.required', { what }) },

@@ -26,7 +26,7 @@ export function latestRounds(contests: PublicContestSummary[], limit = SCREEN_BO
     .sort(
       (a, b) =>
         minor(a.period) - minor(b.period) ||
-        b.publishedAt.localeCompare(a.publishedAt) ||
+        (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') ||
         b.id - a.id,
     )
     .slice(0, limit)

@@ -1,9 +1,8 @@
 import { Alert, Form, InputNumber, Modal, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPolicy, type PasswordPolicy, setPolicy } from '../../api/session.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useErrorMessage } from '../../components/request-error.tsx';
+import { useModalSubmit } from '../../components/use-modal-submit.ts';
 
 interface Fields extends Omit<PasswordPolicy, 'expiryDays'> {
   expires: boolean;
@@ -13,17 +12,13 @@ interface Fields extends Omit<PasswordPolicy, 'expiryDays'> {
 /** 密码策略: the security admin sets length, classes, expiry and history (issue 19). */
 export default function PolicyModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const describe = useErrorMessage();
   const policy = useRequest('security-policy', (signal) => getPolicy(signal));
   const [form] = Form.useForm<Fields>();
   const expires = Form.useWatch('expires', form);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useModalSubmit();
 
   const save = async (v: Fields) => {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await setPolicy({
         minLength: v.minLength,
         minClasses: v.minClasses,
@@ -31,11 +26,7 @@ export default function PolicyModal({ onClose }: { onClose: () => void }) {
         expiryDays: v.expires ? (v.expiryDays ?? 90) : null,
       });
       onClose();
-    } catch (e) {
-      setError(describe(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
