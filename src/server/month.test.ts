@@ -128,13 +128,19 @@ describeEachDialect('a month of a contest through the API', (use) => {
     expect((await move('admin', 'collecting')).json().state).toBe('collecting');
     const mayOf = async (user: string | null) =>
       (await s.as(user, { url: `/api/v1/rounds/${roundId}` })).json().may;
-    expect(await mayOf('admin')).toEqual({ manage: true, evaluates: [], reportsFor: null });
-    expect(await mayOf('zuzhibu')).toEqual({
+    expect(await mayOf('admin')).toMatchObject({ manage: true, evaluates: [], reportsFor: null });
+    expect(await mayOf('zuzhibu')).toMatchObject({
       manage: false,
       evaluates: ['A1', 'B1', 'V1'],
       reportsFor: null,
     });
-    expect(await mayOf('huangshanpu')).toEqual({ manage: false, evaluates: [], reportsFor: HSP });
+    expect(await mayOf('huangshanpu')).toMatchObject({
+      manage: false,
+      evaluates: [],
+      reportsFor: HSP,
+      fill: true,
+      transition: [],
+    });
   });
 
   it('a town reports its own self-reported values only; a bad batch is refused whole', async () => {
