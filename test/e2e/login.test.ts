@@ -56,7 +56,7 @@ describe('signing in', () => {
     await expect(demo.page.locator('.user-menu-card').textContent()).resolves.toContain('沂水县');
     await demo.page.getByRole('menuitem', { name: '退出登录' }).click();
     // The sign-in page, perhaps offering to come back to the page just left.
-    await demo.page.waitForURL(/\/login(\?next=%2Fusers)?$/);
+    await demo.page.waitForURL(/\/login(\?next=%2Fusers)?$/, { timeout: 30_000 });
     await demo.page.goto(`${demo.server.url}/workbench`);
     await demo.page.waitForURL(/\/login\?next=%2Fworkbench/);
     expect(demo.consoleErrors).toEqual([]);
