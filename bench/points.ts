@@ -474,7 +474,7 @@ async function loadRecords(
         batch.push(r);
       }
       totals += member.totals.length;
-      totalBatch.push(...member.totals);
+      for (const t of member.totals) totalBatch.push(t);
       if (batch.length >= 100_000) {
         many(batch, totalBatch);
         batch = [];

@@ -137,17 +137,6 @@ function auditSignIn(
   );
 }
 
-/** The restriction a user's session carries now, or null. */
-export async function restrictionOf(
-  db: Kysely<Database>,
-  settings: AuthSettings,
-  user: { id: number; roles: readonly Role[] },
-  now: Date,
-): Promise<Restriction | null> {
-  const sec = await findUserSecurity(db, user.id);
-  return restrictionFrom(settings, user, sec, sec ? await readPolicy(db) : undefined, now);
-}
-
 /** The restriction of a user whose security row and the password policy are at hand. */
 function restrictionFrom(
   settings: AuthSettings,
@@ -304,6 +293,13 @@ async function sessionInfo(
   const unit = await findUnit(db, user.unitId);
   const path = (await pathsOf(db, [user.unitId])).get(user.unitId) ?? [];
   const sec = await findUserSecurity(db, user.id);
+  const restriction = restrictionFrom(
+    settings,
+    user,
+    sec,
+    sec ? await readPolicy(db) : undefined,
+    now,
+  );
   return {
     user,
     unit: { id: unit!.id, code: unit!.code, name: unit!.name, kind: unit!.kind },
@@ -312,7 +308,7 @@ async function sessionInfo(
     expiresAt,
     effectiveRoles: effectiveRoles(user.roles, settings.separationOfDuties),
     separationOfDuties: settings.separationOfDuties,
-    restriction: await restrictionOf(db, settings, user, now),
+    restriction,
     totpEnabled: Boolean(sec?.totp_secret),
   };
 }

@@ -137,8 +137,13 @@ function distribution(
   kinds: readonly Kind[],
   kindName: (kind: Kind) => string,
 ) {
+  // One pass: projects per unit, and per unit and kind.
   const count = new Map<string, number>();
-  for (const p of projects) count.set(p.unit, (count.get(p.unit) ?? 0) + 1);
+  const byKind = new Map<string, number>();
+  for (const p of projects) {
+    count.set(p.unit, (count.get(p.unit) ?? 0) + 1);
+    byKind.set(`${p.unit}\t${p.kind}`, (byKind.get(`${p.unit}\t${p.kind}`) ?? 0) + 1);
+  }
   // Fewest at the bottom of the axis, so the largest reads first from the top.
   const units = [...count.keys()].sort(
     (a, b) => count.get(a)! - count.get(b)! || b.localeCompare(a, 'zh'),
@@ -155,7 +160,7 @@ function distribution(
         name: kindName(k),
         type: 'bar',
         stack: 'projects',
-        data: units.map((u) => projects.filter((p) => p.unit === u && p.kind === k).length),
+        data: units.map((u) => byKind.get(`${u}\t${k}`) ?? 0),
       })),
   };
 }
