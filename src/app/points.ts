@@ -63,6 +63,7 @@ import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { authorize, requireUser } from './policies/gate.ts';
+import { VersionedCache } from './versioned-cache.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -922,12 +923,8 @@ export interface BoardRow {
   pointsClass: PointsClass | null;
 }
 
-/** Boards already computed, per database handle, by scope and period, with the version they saw. */
-const boardCache = new WeakMap<
-  object,
-  Map<string, { version: number; rows: Promise<BoardRow[]> }>
->();
-const BOARD_CACHE_SIZE = 200;
+/** Boards already computed, by scope and period, with the points version they saw. */
+const boards = new VersionedCache<BoardRow[]>(200);
 
 /**
  * Totals of a scope's members (a branch's unit, a town, the county) over a month, quarter or year:
@@ -942,24 +939,9 @@ export async function computeLeaderboard(
   periodKey: string,
 ): Promise<BoardRow[]> {
   const version = await pointsVersion(ctx.db);
-  let cache = boardCache.get(ctx.db);
-  if (!cache) {
-    cache = new Map();
-    boardCache.set(ctx.db, cache);
-  }
-  const key = `${unitId}|${periodKey}`;
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.rows;
-  // The promise is cached, not its rows: requests for a board being computed wait for that one
-  // computation instead of each starting their own (50 at once would run 50 aggregates).
-  const rows = boardOf(ctx, unitId, periodKey);
-  if (cache.size >= BOARD_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  const entry = { version, rows };
-  cache.set(key, entry);
-  rows.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
-  return rows;
+  return boards.get(ctx.db, version, `${unitId}|${periodKey}`, () =>
+    boardOf(ctx, unitId, periodKey),
+  );
 }
 
 /** The class rule of a branch: its nearest organizer's (town before county), else the default. */

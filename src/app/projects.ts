@@ -37,12 +37,14 @@ import {
   insertTaskforce,
   investmentsOf,
   investmentTotals,
+  ledgerVersion,
   lightHistory,
   listProjects,
   listTaskforces,
   logsOf,
   milestonesFor,
   milestonesOf,
+  type ProjectListRow,
   type ProjectRow,
   problemsFor,
   setLight,
@@ -62,6 +64,7 @@ import {
   ledgerAccess,
   ledgerScope,
 } from './policies/ledger.ts';
+import { VersionedCache } from './versioned-cache.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const Amount = (field: string) =>
@@ -272,7 +275,7 @@ export interface ProjectSummaryView {
   publishInvestment: boolean;
 }
 
-function summary(row: ProjectRow & { unit_code: string; unit_name: string }): ProjectSummaryView {
+function summary(row: ProjectListRow): ProjectSummaryView {
   const light = (row.light || null) as Light | null;
   return {
     id: row.id,
@@ -296,12 +299,21 @@ function summary(row: ProjectRow & { unit_code: string; unit_name: string }): Pr
   };
 }
 
-/** The ledger list (DESIGN §7: ?kind=&unit=&light=&state=), limited to what the actor may see. */
+/** Pages of the ledger list already read, by scope and filter, with the ledger version they saw. */
+const lists = new VersionedCache<{ items: ProjectSummaryView[]; total: number }>(500);
+
+/**
+ * The ledger list (DESIGN §7: ?kind=&unit=&light=&state=), limited to what the actor may see. A
+ * page is kept per scope and filter until the ledger's version moves (any change of a project, or
+ * of a unit's code or name, by any writer): a county's towns opening the same list read it once.
+ */
 export async function listProjectsView(ctx: LedgerContext, query: ProjectQuery) {
+  // The version first: a page read after it is at least as new as the version it is kept under.
+  const version = await ledgerVersion(ctx.db);
   const scope = await ledgerScope(ctx);
   let unitId: number | undefined;
   if (query.unit) unitId = (await requireUnitRef(ctx, query.unit, 'unit')).id;
-  const { rows, total } = await listProjects(ctx.db, scope, {
+  const filter = {
     kind: query.kind,
     unitId,
     light: query.light,
@@ -309,8 +321,11 @@ export async function listProjectsView(ctx: LedgerContext, query: ProjectQuery) 
     q: query.q,
     limit: query.limit,
     offset: query.offset,
+  };
+  return lists.get(ctx.db, version, JSON.stringify([scope, filter]), async () => {
+    const { rows, total } = await listProjects(ctx.db, scope, filter);
+    return { items: rows.map(summary), total };
   });
-  return { items: rows.map(summary), total };
 }
 
 async function withUnit(ctx: LedgerContext, row: ProjectRow) {

@@ -146,6 +146,16 @@ export async function updateProject(
     .execute();
 }
 
+/** The ledger's version: raised by triggers on every change a list shows (migration 0021). */
+export async function ledgerVersion(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_version')
+    .select('n')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Who is asking decides which projects a list may hold (app/policies/ledger.ts). */
 export type ProjectScope =
   | { kind: 'all' }
@@ -173,6 +183,41 @@ function scoped(db: Db, scope: ProjectScope) {
   return scope.kind === 'unit' ? base.where('p.unit_id', '=', scope.unitId) : base;
 }
 
+/** The columns a list shows (the ledger list, the public projects); a page reads only these. */
+const LIST_COLUMNS = [
+  'p.id',
+  'p.code',
+  'p.name',
+  'p.kind',
+  'p.state',
+  'p.owner',
+  'p.location',
+  'p.industry',
+  'p.total_investment',
+  'p.start_year',
+  'p.light',
+  'p.light_reasons',
+  'p.published',
+  'p.publish_investment',
+] as const;
+export type ProjectListRow = Pick<
+  ProjectRow,
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'state'
+  | 'owner'
+  | 'location'
+  | 'industry'
+  | 'total_investment'
+  | 'start_year'
+  | 'light'
+  | 'light_reasons'
+  | 'published'
+  | 'publish_investment'
+> & { unit_code: string; unit_name: string };
+
 /**
  * A page of projects in scope matching the filter, with the responsible unit's name and the
  * number of matches, in one statement. The page's ids are chosen first from the filter's index
@@ -180,7 +225,11 @@ function scoped(db: Db, scope: ProjectScope) {
  * sorting every matching row with its unit before the LIMIT made a list of thousands of matches
  * cost a full read of them per request. A page past the end counts the matches on its own.
  */
-export async function listProjects(db: Db, scope: ProjectScope, f: ProjectFilter) {
+export async function listProjects(
+  db: Db,
+  scope: ProjectScope,
+  f: ProjectFilter,
+): Promise<{ rows: ProjectListRow[]; total: number }> {
   const matching = () => {
     let q = scoped(db, scope);
     if (f.kind) q = q.where('p.kind', '=', f.kind);
@@ -195,7 +244,7 @@ export async function listProjects(db: Db, scope: ProjectScope, f: ProjectFilter
   const rows = await db
     .selectFrom('ledger_projects as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .selectAll('p')
+    .select(LIST_COLUMNS)
     .select(['u.code as unit_code', 'u.name as unit_name'])
     .select(() => count().as('total'))
     .where('p.id', 'in', matching().select('p.id').orderBy('p.id').limit(f.limit).offset(f.offset))

@@ -16,6 +16,7 @@ import * as m0017 from './migrations/0017-points-households-market.ts';
 import * as m0018 from './migrations/0018-scale.ts';
 import * as m0019 from './migrations/0019-ledger-indexes.ts';
 import * as m0020 from './migrations/0020-points-totals.ts';
+import * as m0021 from './migrations/0021-ledger-version.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0018-scale': m0018,
   '0019-ledger-indexes': m0019,
   '0020-points-totals': m0020,
+  '0021-ledger-version': m0021,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

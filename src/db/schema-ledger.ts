@@ -117,6 +117,12 @@ export interface LedgerEntrySourceTable {
   note: string | null;
 }
 
+/** One row (id 1): raised by triggers on every change the ledger list shows (migration 0021). */
+export interface LedgerVersionTable {
+  id: number;
+  n: number;
+}
+
 export interface LedgerTables {
   ledger_taskforces: LedgerTaskforceTable;
   ledger_projects: LedgerProjectTable;
@@ -127,4 +133,5 @@ export interface LedgerTables {
   ledger_problem_steps: LedgerProblemStepTable;
   ledger_lights: LedgerLightTable;
   ledger_entry_sources: LedgerEntrySourceTable;
+  ledger_version: LedgerVersionTable;
 }

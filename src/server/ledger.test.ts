@@ -406,4 +406,46 @@ indicators:
     expect(await names('limit=3&offset=9')).toEqual({ total: 4, names: [] });
     expect(await names(`q=${encodeURIComponent('无此项目')}`)).toEqual({ total: 0, names: [] });
   });
+
+  it('keeps the list true to every write, through the API or behind its back, while it caches pages', async () => {
+    const page = async (query: string) => {
+      const body = (await as('fagai', 'GET', `/projects?kind=urban_work&${query}`)).json();
+      return body.items.map((p: { code: string; name: string; unit: { name: string } }) =>
+        [p.code, p.name, p.unit.name].join(' '),
+      );
+    };
+    const before = await page('limit=10');
+    expect(before).toHaveLength(4);
+    expect(await page('limit=10')).toEqual(before);
+    // Through the API.
+    const id = (await as('fagai', 'GET', '/projects?q=RoadBA')).json().items[0].id;
+    const renamed = await as('fagai', 'PATCH', `/projects/${id}`, {
+      name: 'RoadBA 道路工程（二期）',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await page('limit=10')).toContain('CJ-4 RoadBA 道路工程（二期） 黄山铺镇');
+    // Another writer (the month-end job, another server, psql): the database raises the version.
+    const db = use().ctx.db;
+    expect(await page('light=red')).toEqual([]);
+    await db
+      .updateTable('ledger_projects')
+      .set({ light: 'red' })
+      .where('code', '=', 'CJ-1')
+      .execute();
+    expect(await page('light=red')).toEqual(['CJ-1 老城改造100%覆盖工程 黄山铺镇']);
+    // The responsible unit's name, shown in every row.
+    await db
+      .updateTable('units')
+      .set({ name: '黄山铺镇（测试）' })
+      .where('code', '=', TOWN)
+      .execute();
+    try {
+      expect(await page('light=red')).toEqual(['CJ-1 老城改造100%覆盖工程 黄山铺镇（测试）']);
+    } finally {
+      await db.updateTable('units').set({ name: '黄山铺镇' }).where('code', '=', TOWN).execute();
+    }
+    expect(await page('light=red')).toEqual(['CJ-1 老城改造100%覆盖工程 黄山铺镇']);
+    await db.deleteFrom('ledger_projects').where('code', '=', 'CJ-3').execute();
+    expect(await page('limit=10')).toHaveLength(3);
+  });
 });
