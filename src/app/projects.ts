@@ -37,7 +37,7 @@ import {
   insertTaskforce,
   investmentsOf,
   investmentTotals,
-  ledgerVersion,
+  ledgerState,
   lightHistory,
   listProjects,
   listTaskforces,
@@ -309,8 +309,8 @@ const lists = new VersionedCache<{ items: ProjectSummaryView[]; total: number }>
  */
 export async function listProjectsView(ctx: LedgerContext, query: ProjectQuery) {
   // The version first: a page read after it is at least as new as the version it is kept under.
-  const version = await ledgerVersion(ctx.db);
-  const scope = await ledgerScope(ctx);
+  const { version, officeId } = await ledgerState(ctx.db, ctx.ledger.office);
+  const scope = await ledgerScope(ctx, officeId);
   let unitId: number | undefined;
   if (query.unit) unitId = (await requireUnitRef(ctx, query.unit, 'unit')).id;
   const filter = {

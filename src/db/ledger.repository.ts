@@ -146,14 +146,26 @@ export async function updateProject(
     .execute();
 }
 
-/** The ledger's version: raised by triggers on every change a list shows (migration 0021). */
-export async function ledgerVersion(db: Db): Promise<number> {
+/**
+ * The ledger's version (raised by triggers on every change a list shows, migration 0021) and the
+ * planning office's unit id, in one read: a list request needs both before anything else.
+ */
+export async function ledgerState(
+  db: Db,
+  officeCode: string,
+): Promise<{ version: number; officeId: number | null }> {
   const row = await db
     .selectFrom('ledger_version')
-    .select('n')
+    .select((eb) => [
+      'n',
+      eb.selectFrom('units').select('id').where('code', '=', officeCode).as('office_id'),
+    ])
     .where('id', '=', 1)
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return {
+    version: Number(row?.n ?? 0),
+    officeId: row?.office_id == null ? null : Number(row.office_id),
+  };
 }
 
 /** Who is asking decides which projects a list may hold (app/policies/ledger.ts). */

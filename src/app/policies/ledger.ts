@@ -82,11 +82,15 @@ export async function ledgerAccess(ctx: LedgerContext, unitId: number): Promise<
   return { read, report, manage, plan };
 }
 
-/** Which projects the actor's lists hold. */
-export async function ledgerScope(ctx: LedgerContext): Promise<ProjectScope> {
+/** Which projects the actor's lists hold (`office`: the planning office's unit id, when already read). */
+export async function ledgerScope(
+  ctx: LedgerContext,
+  office?: number | null,
+): Promise<ProjectScope> {
   const actor = requireUser(ctx);
   if (actor.kind === 'system') return { kind: 'all' };
-  if (actor.unitId === (await officeId(ctx))) return { kind: 'all' };
+  if (actor.unitId === (office === undefined ? await officeId(ctx) : office))
+    return { kind: 'all' };
   if (actor.roles.some((r) => r === 'admin' || r === 'organizer' || r === 'viewer')) {
     return { kind: 'subtree', rootId: actor.unitId! };
   }
