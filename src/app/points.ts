@@ -923,8 +923,12 @@ export interface BoardRow {
   pointsClass: PointsClass | null;
 }
 
-/** Boards already computed, by scope and period, with the points version they saw. */
-const boards = new VersionedCache<BoardRow[]>(200);
+/**
+ * Boards already computed, by scope and period, with the points version they saw: up to 1.5 million
+ * rows in all (a county's every branch, town and county board for several periods, or a province's
+ * board), the oldest dropped first.
+ */
+const boards = new VersionedCache<BoardRow[]>(1_500_000, (rows) => rows.length);
 
 /**
  * Totals of a scope's members (a branch's unit, a town, the county) over a month, quarter or year:

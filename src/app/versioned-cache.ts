@@ -7,33 +7,62 @@
  * The promise is kept, not its value: requests for an answer being computed wait for that one
  * computation instead of each starting their own (50 at once would otherwise run 50 queries). A
  * failed computation is forgotten. Values are shared between requests: callers must not mutate them.
+ *
+ * The cache holds at most `capacity` in weight (by default each answer weighs 1; a board weighs
+ * its rows, so a province's boards cannot fill the memory); the oldest answers go first.
  */
 export class VersionedCache<T> {
-  private readonly byHandle = new WeakMap<
-    object,
-    Map<string, { version: number; value: Promise<T> }>
-  >();
+  private readonly byHandle = new WeakMap<object, Store<T>>();
 
-  /** `size`: the most answers kept per handle; the oldest is dropped first. */
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (value: T) => number = () => 1,
+  ) {}
 
   get(handle: object, version: number, key: string, compute: () => Promise<T>): Promise<T> {
-    let entries = this.byHandle.get(handle);
-    if (!entries) {
-      entries = new Map();
-      this.byHandle.set(handle, entries);
+    let store = this.byHandle.get(handle);
+    if (!store) {
+      store = { entries: new Map(), weight: 0 };
+      this.byHandle.set(handle, store);
     }
-    const hit = entries.get(key);
+    const hit = store.entries.get(key);
     if (hit && hit.version === version) return hit.value;
-    const value = compute();
-    if (hit) entries.delete(key);
-    else if (entries.size >= this.size) entries.delete(entries.keys().next().value!);
-    const entry = { version, value };
-    entries.set(key, entry);
-    const owner = entries;
-    value.catch(() => {
-      if (owner.get(key) === entry) owner.delete(key);
-    });
-    return value;
+    if (hit) drop(store, key, hit);
+    const entry: Entry<T> = { version, value: compute(), weight: 0 };
+    store.entries.set(key, entry);
+    const owner = store;
+    entry.value.then(
+      (value) => {
+        if (owner.entries.get(key) !== entry) return;
+        entry.weight = Math.max(1, this.weigh(value));
+        owner.weight += entry.weight;
+        // The oldest first; the answer just computed stays even when it alone exceeds the capacity.
+        for (const [k, e] of owner.entries) {
+          if (owner.weight <= this.capacity || e === entry) break;
+          drop(owner, k, e);
+        }
+      },
+      () => {
+        if (owner.entries.get(key) === entry) drop(owner, key, entry);
+      },
+    );
+    return entry.value;
   }
+}
+
+interface Entry<T> {
+  version: number;
+  value: Promise<T>;
+  /** 0 until the value has arrived. */
+  weight: number;
+}
+
+interface Store<T> {
+  entries: Map<string, Entry<T>>;
+  weight: number;
+}
+
+function drop<T>(store: Store<T>, key: string, entry: Entry<T>): void {
+  store.entries.delete(key);
+  store.weight -= entry.weight;
 }
