@@ -324,7 +324,8 @@ export async function listProjectsView(ctx: LedgerContext, query: ProjectQuery) 
   };
   return lists.get(ctx.db, version, JSON.stringify([scope, filter]), async () => {
     const { rows, total } = await listProjects(ctx.db, scope, filter);
-    return { items: rows.map(summary), total };
+    // Frozen: shared by every request the cache answers, and its JSON made once (server/plugins/serializer.ts).
+    return Object.freeze({ items: rows.map(summary), total });
   });
 }
 

@@ -5,11 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { separationStored } from '../db/account-security.repository.ts';
 import type { ServerDeps } from './deps.ts';
 import { openApiTransform, openApiTransformObject } from './openapi-components.ts';
@@ -18,6 +14,7 @@ import { documentErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input.ts';
 import { registerReadYourWrites } from './plugins/replicas.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { serializerCompiler } from './plugins/serializer.ts';
 import { assessmentsRoutes } from './routes/assessments.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { contestsRoutes } from './routes/contests.routes.ts';
