@@ -63,7 +63,7 @@ import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { authorize, requireUser } from './policies/gate.ts';
-import { VersionedCache } from './versioned-cache.ts';
+import { derive, VersionedCache } from './versioned-cache.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
 const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -1118,12 +1118,16 @@ export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
       throw new DomainError('FORBIDDEN', '没有权限查看该范围的积分排行');
   }
   const rows = await computeLeaderboard(ctx, unit.id, query.period);
-  return {
-    scope: { id: unit.id, code: unit.code, name: unit.name },
-    period: query.period,
-    total: rows.length,
-    rows: rows.slice(0, query.limit),
-  };
+  return derive(
+    rows,
+    `${query.limit}|${unit.id}|${unit.code}|${unit.name}|${query.period}`,
+    () => ({
+      scope: { id: unit.id, code: unit.code, name: unit.name },
+      period: query.period,
+      total: rows.length,
+      rows: rows.slice(0, query.limit),
+    }),
+  );
 }
 
 /** The public board: masked names, totals and classes only; no deductions, no evidence. */
@@ -1135,7 +1139,7 @@ export async function publicLeaderboard(ctx: AppContext, query: LeaderboardQuery
       field: 'scope',
     });
   const rows = await computeLeaderboard({ ...ctx, actor: { ...ctx.actor } }, unit.id, query.period);
-  return {
+  return derive(rows, `public|${query.limit}|${unit.code}|${unit.name}|${query.period}`, () => ({
     scope: { code: unit.code, name: unit.name },
     period: query.period,
     rows: rows.slice(0, query.limit).map((r) => ({
@@ -1145,7 +1149,7 @@ export async function publicLeaderboard(ctx: AppContext, query: LeaderboardQuery
       total: r.total,
       pointsClass: r.pointsClass,
     })),
-  };
+  }));
 }
 
 /** Mean total of a village's active members over a period (the 党员积分平均分 indicator); null without a branch. */

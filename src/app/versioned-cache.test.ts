@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VersionedCache } from './versioned-cache.ts';
+import { derive, VersionedCache } from './versioned-cache.ts';
 
 describe('VersionedCache', () => {
   const handle = {};
@@ -47,5 +47,22 @@ describe('VersionedCache', () => {
     // One answer heavier than the whole capacity is still kept (alone).
     const big = await cache.get(handle, 1, 'big', rows(50));
     expect(await cache.get(handle, 1, 'big', rows(1))).toBe(big);
+  });
+
+  it('derives one frozen answer per cached value and key', () => {
+    const board = [3, 2, 1];
+    let made = 0;
+    const page = (limit: number) =>
+      derive(board, `limit ${limit}`, () => {
+        made++;
+        return { rows: board.slice(0, limit) };
+      });
+    expect(page(2)).toBe(page(2));
+    expect(page(2).rows).toEqual([3, 2]);
+    expect(page(1).rows).toEqual([3]);
+    expect(made).toBe(2);
+    expect(Object.isFrozen(page(2))).toBe(true);
+    // Another value (the board after the version moved) makes its own.
+    expect(derive([3, 2, 1], 'limit 2', () => ({ rows: [] })).rows).toEqual([]);
   });
 });

@@ -66,3 +66,24 @@ function drop<T>(store: Store<T>, key: string, entry: Entry<T>): void {
   store.entries.delete(key);
   store.weight -= entry.weight;
 }
+
+const derivedAnswers = new WeakMap<object, Map<string, object>>();
+
+/**
+ * An answer made from a cached value (a page of a board, masked for the public), kept as long as
+ * that value is and frozen: every request the cache answers gets the same object, and the
+ * serializer makes its JSON once. `key` must name everything else the answer depends on.
+ */
+export function derive<T extends object>(source: object, key: string, make: () => T): T {
+  let answers = derivedAnswers.get(source);
+  if (!answers) {
+    answers = new Map();
+    derivedAnswers.set(source, answers);
+  }
+  let answer = answers.get(key) as T | undefined;
+  if (!answer) {
+    answer = Object.freeze(make());
+    answers.set(key, answer);
+  }
+  return answer;
+}
