@@ -305,7 +305,7 @@ const lists = new VersionedCache<{ items: ProjectSummaryView[]; total: number }>
 /**
  * The ledger list (DESIGN §7: ?kind=&unit=&light=&state=), limited to what the actor may see. A
  * page is kept per scope and filter until the ledger's version moves (any change of a project, or
- * of a unit's code or name, by any writer): a county's towns opening the same list read it once.
+ * of a unit's code, name or parent, by any writer): a county's towns opening the same list read it once.
  */
 export async function listProjectsView(ctx: LedgerContext, query: ProjectQuery) {
   // The version first: a page read after it is at least as new as the version it is kept under.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
 import { createUser } from '../app/users.ts';
+import { ledgerState } from '../db/ledger.repository.ts';
 
 const TOWN = '371323104'; // 黄山铺镇 (user huangshanpu)
 const OFFICE = '371323-D05'; // 县发展和改革局, the planning office by default
@@ -445,6 +446,19 @@ indicators:
       await db.updateTable('units').set({ name: '黄山铺镇' }).where('code', '=', TOWN).execute();
     }
     expect(await page('light=red')).toEqual(['CJ-1 老城改造100%覆盖工程 黄山铺镇']);
+    // A unit moved (a subtree's lists hold its units' projects) moves the version too.
+    const version = (await ledgerState(db, OFFICE)).version;
+    const town = await db
+      .selectFrom('units')
+      .select('parent_id')
+      .where('code', '=', TOWN)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('units')
+      .set({ parent_id: town.parent_id })
+      .where('code', '=', TOWN)
+      .execute();
+    expect((await ledgerState(db, OFFICE)).version).toBeGreaterThan(version);
     await db.deleteFrom('ledger_projects').where('code', '=', 'CJ-3').execute();
     expect(await page('limit=10')).toHaveLength(3);
   });
