@@ -2179,6 +2179,12 @@ export interface paths {
                                 year: number;
                             }[];
                             household: components["schemas"]["Household"];
+                            may: {
+                                claim: boolean;
+                                committee: boolean;
+                                file: boolean;
+                                villagers: boolean;
+                            };
                             stars: components["schemas"]["Star"][];
                         };
                     };
@@ -3971,6 +3977,9 @@ export interface paths {
                         "application/json": {
                             branch: components["schemas"]["BranchBrief"];
                             lines: components["schemas"]["StatementLine"][];
+                            may: {
+                                dispute: boolean;
+                            };
                             member: components["schemas"]["Member"];
                             total: number;
                             year: number;
@@ -8289,13 +8298,8 @@ export interface components {
             };
         };
         Branch: {
-            access: {
-                manage: boolean;
-                read: boolean;
-                record: boolean;
-                review: boolean;
-            };
             id: number;
+            may: components["schemas"]["BranchMay"];
             name: string;
             unitCode: string;
             unitId: number;
@@ -8305,6 +8309,14 @@ export interface components {
             id: number;
             name: string;
             unitId: number;
+        };
+        BranchMay: {
+            answer: boolean;
+            keep: boolean;
+            manage: boolean;
+            read: boolean;
+            record: boolean;
+            review: boolean;
         };
         Claim: {
             awarded: number;
@@ -8730,6 +8742,9 @@ export interface components {
             hasEvidence: boolean;
             id: number;
             item: string;
+            may: {
+                review: boolean;
+            };
             memberId: number;
             memberName: string;
             note: string | null;
@@ -9086,7 +9101,21 @@ export interface components {
             clampedBy: "item" | "category" | null;
             counted: number;
             createdAt: string;
-            disputes: components["schemas"]["Dispute"][];
+            disputes: {
+                answer: string | null;
+                answeredAt: string | null;
+                answeredBy: number | null;
+                filedAt: string;
+                filedBy: number | null;
+                id: number;
+                may: {
+                    answer: boolean;
+                };
+                reason: string;
+                recordId: number;
+                /** @enum {string} */
+                status: "upheld" | "open" | "dismissed";
+            }[];
             hasEvidence: boolean;
             id: number;
             item: string;
