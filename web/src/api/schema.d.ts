@@ -8769,6 +8769,11 @@ export interface components {
             interviewNote: string | null;
             interviewOn: string | null;
             interviewRequired: boolean;
+            may: {
+                decide: boolean;
+                interview: boolean;
+                submit: boolean;
+            };
             measures: string | null;
             overdue: boolean;
             period: string;
