@@ -8247,8 +8247,12 @@ export interface components {
         Assessment: {
             id: number;
             may: {
+                correct: boolean;
+                decide: boolean;
                 manage: boolean;
                 propose: boolean;
+                proposeFor: string[];
+                publish: boolean;
                 rate: boolean;
                 readAll: boolean;
             };
