@@ -7683,7 +7683,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: {
+                                active: boolean;
+                                createdAt: string;
+                                displayName: string;
+                                id: number;
+                                may: {
+                                    edit: boolean;
+                                    grant: boolean;
+                                    resetPassword: boolean;
+                                    resetTotp: boolean;
+                                    tokens: boolean;
+                                };
+                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                                unit?: components["schemas"]["UnitBrief"];
+                                unitId: number;
+                                username: string;
+                            }[];
+                            may: {
+                                create: boolean;
+                                security: boolean;
+                            };
                             total: number;
                         };
                     };
