@@ -31,9 +31,11 @@ import { IdNumber, isId, Ref } from './ids.ts';
 import { refuseIdNumbers, unitPath } from './points.ts';
 import {
   forbidden,
+  committeeBySameHand,
   householdAbilities,
   keepsRegisters,
   mayTakeClaimStep,
+  mayTakeNextStep,
   requirePointsManager,
   villageAccess,
 } from './policies/points.ts';
@@ -182,7 +184,10 @@ export async function householdDetail(ctx: AppContext, id: string) {
   return {
     household: h,
     stars: await listStars(ctx.db, await unitPath(ctx, h.unitId)),
-    claims: claims.map((c) => ({ ...c, steps: steps.filter((s) => s.claimId === c.id) })),
+    claims: claims.map((c) => {
+      const mine = steps.filter((s) => s.claimId === c.id);
+      return { ...c, steps: mine, may: { next: mayTakeNextStep(ctx, access, c, mine) } };
+    }),
     may: householdAbilities(access),
   };
 }
@@ -314,14 +319,8 @@ export function claimStep(ctx: AppContext, householdId: string, input: StepInput
           stage: claim.stage,
         },
       );
-    // Maker–checker: the committee check is not by whoever entered the villagers' review.
-    if (input.step === 'committee' && tx.actor.kind === 'user') {
-      const steps = await stepsOf(tx.db, [claim.id]);
-      if (steps.some((s) => s.step === 'villagers' && s.userId === tx.actor.userId))
-        throw new DomainError('SELF_REVIEW', '录入村民评议结果的人不能再做村委会审核', {
-          params: { reason: 'committee' },
-        });
-    }
+    const sameHand = committeeBySameHand(tx, input.step, await stepsOf(tx.db, [claim.id]));
+    if (sameHand) throw sameHand;
     checkResults(claim.stars, input.results, claim.results);
     const passed = claim.stars.filter((s) => input.results[s] === 'pass').length;
     const to: ClaimStage = passed === 0 ? 'rejected' : flow.to;

@@ -2,13 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { type PasswordPolicy, passwordProblem } from '../core/password-policy.ts';
-import {
-  ROLE_NAMES,
-  ROLES,
-  type Role,
-  SEPARATED_ROLES,
-  separationConflict,
-} from '../core/permissions.ts';
+import { ROLE_NAMES, ROLES, type Role, separationConflict } from '../core/permissions.ts';
 import {
   addPasswordHistory,
   readPolicy,

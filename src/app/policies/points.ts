@@ -244,21 +244,48 @@ export function branchAbilities(access: BranchAccess): BranchAbilities {
   return { ...access, keep: keepsRegisters(access), answer: answersForBranch(access) };
 }
 
-/** What the reader may do with one household (its claims' steps, the town's filing). */
+/** Maker–checker on star claims: the committee check is not by whoever entered the villagers' review. */
+export function committeeBySameHand(
+  ctx: AppContext,
+  step: ClaimStepName,
+  steps: readonly { step: string; userId: number | null }[],
+): DomainError | null {
+  if (step !== 'committee' || ctx.actor.kind !== 'user') return null;
+  return steps.some((s) => s.step === 'villagers' && s.userId === ctx.actor.userId)
+    ? new DomainError('SELF_REVIEW', '录入村民评议结果的人不能再做村委会审核', {
+        params: { reason: 'committee' },
+      })
+    : null;
+}
+
+/** The step that moves a claim on from its stage, if any. */
+const NEXT_STEP: Partial<Record<string, ClaimStepName>> = {
+  claimed: 'villagers',
+  reviewed: 'committee',
+  checked: 'filing',
+};
+
+/** What the reader may do with one household: claim stars for it; file, review yearly and revoke (the town). */
 export interface HouseholdAbilities {
-  /** Claims stars for the household and takes the villagers' review. */
   claim: boolean;
-  villagers: boolean;
-  committee: boolean;
-  /** Files, reviews yearly and revokes (the town). */
   file: boolean;
 }
 
 export function householdAbilities(access: BranchAccess): HouseholdAbilities {
-  return {
-    claim: keepsRegisters(access),
-    villagers: mayTakeClaimStep(access, 'villagers'),
-    committee: mayTakeClaimStep(access, 'committee'),
-    file: mayTakeClaimStep(access, 'filing'),
-  };
+  return { claim: keepsRegisters(access), file: access.manage };
+}
+
+/** May the reader take the claim's next step now (villagers' review, committee check, filing)? */
+export function mayTakeNextStep(
+  ctx: AppContext,
+  access: BranchAccess,
+  claim: { stage: string },
+  steps: readonly { step: string; userId: number | null }[],
+): boolean {
+  const step = NEXT_STEP[claim.stage];
+  return (
+    step !== undefined &&
+    mayTakeClaimStep(access, step) &&
+    committeeBySameHand(ctx, step, steps) === null
+  );
 }

@@ -274,14 +274,15 @@ export const HouseholdListView = z.object({
 export const HouseholdDetailView = z.object({
   household: HouseholdView,
   stars: z.array(StarView),
-  claims: z.array(ClaimView.extend({ steps: z.array(ClaimStepView) })),
-  /** The steps the reader takes (policies/points.ts): the village's, its secretary's, the town's. */
-  may: z.object({
-    claim: z.boolean(),
-    villagers: z.boolean(),
-    committee: z.boolean(),
-    file: z.boolean(),
-  }),
+  claims: z.array(
+    ClaimView.extend({
+      steps: z.array(ClaimStepView),
+      /** next: the reader may take the claim's next step now (policies/points.ts). */
+      may: z.object({ next: z.boolean() }),
+    }),
+  ),
+  /** What the reader may do (policies/points.ts): claim stars; file, review yearly, revoke (the town). */
+  may: z.object({ claim: z.boolean(), file: z.boolean() }),
 });
 
 export const RevokeView = z.object({ household: HouseholdView, claim: ClaimView });

@@ -2168,6 +2168,9 @@ export interface paths {
                                 createdAt: string;
                                 householdId: number;
                                 id: number;
+                                may: {
+                                    next: boolean;
+                                };
                                 results: {
                                     [key: string]: "pass" | "fail";
                                 } | null;
@@ -2181,9 +2184,7 @@ export interface paths {
                             household: components["schemas"]["Household"];
                             may: {
                                 claim: boolean;
-                                committee: boolean;
                                 file: boolean;
-                                villagers: boolean;
                             };
                             stars: components["schemas"]["Star"][];
                         };

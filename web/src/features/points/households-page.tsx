@@ -282,9 +282,8 @@ function HouseholdView({ detail, onChanged }: { detail: HouseholdDetail; onChang
   const starName = new Map(detail.stars.map((s) => [s.id, s.name]));
   const current = detail.claims.find((c) => c.year === year);
   const next = current ? NEXT[current.stage] : undefined;
-  // The steps the server lets this reader take (policies/points.ts householdAbilities).
+  // What the server lets this reader do (policies/points.ts): claim, the claim's next step, file.
   const may = detail.may;
-  const mayStep = next !== undefined && may[next === 'filing' ? 'file' : next];
   const filed = detail.claims.some((c) => c.stage === 'filed');
   const barred = detail.household.barredUntil;
 
@@ -381,7 +380,7 @@ function HouseholdView({ detail, onChanged }: { detail: HouseholdDetail; onChang
         </Card>
       ) : null}
 
-      {current && next && mayStep ? (
+      {current?.may.next && next ? (
         <Card size="small" title={t(`points.households.steps.${next}`)}>
           {current.stars.map((s) => (
             <div key={s} className="points-star-judge">
