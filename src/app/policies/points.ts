@@ -9,7 +9,7 @@
  * statement and balance. Filing, yearly review and revocation of star households are the town's.
  */
 import { DomainError } from '../../core/errors.ts';
-import { can } from '../../core/permissions.ts';
+import { can, type Principal } from '../../core/permissions.ts';
 import {
   assignmentsOf,
   type Branch,
@@ -219,6 +219,14 @@ export async function requireBoardReader(ctx: AppContext, unitId: number): Promi
   const branch = await findBranchByUnit(ctx.db, unitId);
   if (branch && (await branchAccess(ctx, branch)).read) return;
   throw new DomainError('FORBIDDEN', '没有权限查看该范围的积分排行');
+}
+
+/**
+ * Does the user read the points boards of their own unit and everything below it (a town's or the
+ * county's reader)? Pure: the caller has the unit's path. Branch boards come with the branches.
+ */
+export function readsBoardsBelow(principal: Principal, ownPath: readonly number[]): boolean {
+  return can(principal, 'points.read', { unitPath: ownPath });
 }
 
 export type ClaimStepName = 'villagers' | 'committee' | 'filing';

@@ -9104,6 +9104,9 @@ export interface components {
             csrfToken: string;
             effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
             expiresAt: string;
+            may: {
+                pointsBoards: boolean;
+            };
             previousSignIn?: {
                 at: string | null;
                 failuresSince: number;
