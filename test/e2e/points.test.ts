@@ -230,7 +230,7 @@ describe('party-member points', { timeout: 240_000 }, () => {
     const review = new ReviewPage(demo.page, demo.server.url);
     await review.goto();
     const card = review.card(member.name, note);
-    await card.getByText('本人录入').waitFor();
+    await card.getByText('本人录入', { exact: true }).waitFor();
     await card.getByText('须由其他审核人审核').waitFor();
     expect(await card.getByRole('button', { name: '通过' }).count()).toBe(0);
     // The server refuses it all the same, and the record stays pending.
