@@ -30,8 +30,8 @@ import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';
 import { refuseIdNumbers, unitPath } from './points.ts';
 import {
-  forbidden,
   committeeBySameHand,
+  forbidden,
   householdAbilities,
   keepsRegisters,
   mayTakeClaimStep,
