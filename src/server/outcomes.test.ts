@@ -293,6 +293,13 @@ describeEachDialect('outcomes a county can publish and defend', (use) => {
       const answer = { action: 'submit', commitment: '立行立改', measures: '补齐短板' };
       const leader = await post('lingdao', `/rectifications/${rect.id}/actions`, answer);
       expect(leader.statusCode).toBe(403);
+      // The unit's month lists it as its task to answer; the organizer's does not (yet).
+      const tasks = async (user: string) =>
+        (await get(user, '/me/month'))
+          .json()
+          .rectifications.filter((x: { id: number }) => x.id === rect.id);
+      expect(await tasks('yangzhuang')).toMatchObject([{ task: 'submit' }]);
+      expect(await tasks('admin')).toEqual([]);
       const empty = await post('yangzhuang', `/rectifications/${rect.id}/actions`, {
         action: 'submit',
         commitment: '',
@@ -313,6 +320,8 @@ describeEachDialect('outcomes a county can publish and defend', (use) => {
       expect(submitted.json()).toMatchObject({ state: 'submitted', stateName: '待销号' });
       expect(submitted.json().may).toEqual(none);
       expect(await mayOf('admin', rect.id)).toEqual({ ...none, decide: true });
+      expect(await tasks('admin')).toMatchObject([{ task: 'signoff' }]);
+      expect(await tasks('yangzhuang')).toEqual([]);
       const self = await post('yangzhuang', `/rectifications/${rect.id}/actions`, {
         action: 'approve',
       });
