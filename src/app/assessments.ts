@@ -10,7 +10,6 @@ import {
   type Scheme,
 } from '../core/assessment.ts';
 import { DomainError } from '../core/errors.ts';
-import { can } from '../core/permissions.ts';
 import { UNIT_KINDS } from '../core/units.ts';
 import {
   approvedAdjustments,
@@ -34,12 +33,21 @@ import { findContest } from '../db/contest.repository.ts';
 import { listResults } from '../db/result.repository.ts';
 import { listRounds } from '../db/round.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { findUnit, pathsOf, unitsByRule } from '../db/unit.repository.ts';
+import { findUnit, unitsByRule } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';
-import { requireContestManager } from './policies/contest.ts';
+import {
+  assessmentAbilities,
+  assessmentAccess,
+  raterForms,
+  requireAssessmentManager,
+  requireEvidenceReader,
+  requireProposerFor,
+  requireRater,
+  requireResultsReader,
+} from './policies/assessment.ts';
 import { requireUser } from './policies/gate.ts';
 
 const Code = z.string().trim().min(1).max(32);
@@ -279,7 +287,7 @@ export function createAssessment(ctx: AppContext, input: CreateAssessment) {
         params: { unit: input.organizer },
         field: 'organizer',
       });
-    await requireContestManager(tx, organizer.id);
+    await requireAssessmentManager(tx, { organizer_unit_id: organizer.id });
     const units = await resolveUnits(tx.db, input.participants);
     if (units.length === 0)
       throw new DomainError('NO_PARTICIPANTS', '没有参加考核的单位', {
@@ -327,48 +335,9 @@ async function load(db: Kysely<Database>, id: string) {
 }
 type Loaded = Awaited<ReturnType<typeof load>>;
 
-/**
- * What the actor may see of an assessment: everything (those who run or lead it, and leaders, in
- * the organizer's subtree), only its own unit's line (a participant's staff), or only its rating
- * forms (a rater from elsewhere).
- */
-async function accessOf(ctx: AppContext, a: Loaded, participants: Participant[]) {
-  const actor = requireUser(ctx);
-  const username =
-    actor.kind === 'system' ? null : ((await findUser(ctx.db, actor.userId!))?.username ?? null);
-  const forms = raterForms(a.scheme, participants, username);
-  if (actor.kind === 'system')
-    return { all: true, manage: true, lead: true, own: undefined, forms, username } as const;
-  const path = ((await pathsOf(ctx.db, [a.organizer_unit_id])).get(a.organizer_unit_id) ?? []).map(
-    (u) => u.id,
-  );
-  const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
-  const manage = can(principal, 'contest.manage', { unitPath: path });
-  // Lead offices (evaluators) in the organizer's subtree read it all and report 加分/减分.
-  const lead = actor.roles.includes('evaluator') && path.includes(actor.unitId!);
-  const all = manage || lead || can(principal, 'contest.read', { unitPath: path });
-  const own = participants.find((p) => p.id === actor.unitId);
-  if (!all && !own && forms.length === 0) throw new DomainError('FORBIDDEN', '没有权限查看此考核');
-  return { all, manage, lead, own: all ? undefined : own, forms, username };
-}
-
-/** The (component, class) forms a user rates. */
-function raterForms(scheme: Scheme, participants: Participant[], username: string | null) {
-  const classes = classesOf(scheme, participants);
-  const forms: { component: string; class: AssessmentClass }[] = [];
-  if (!username) return forms;
-  for (const r of scheme.ratings ?? [])
-    for (const rater of r.raters)
-      if (rater.user === username)
-        for (const c of classes)
-          if (!rater.classes || rater.classes.includes(c.code))
-            forms.push({ component: r.code, class: c });
-  return forms;
-}
-
 async function managed(ctx: AppContext, id: string) {
   const a = await load(ctx.db, id);
-  await requireContestManager(ctx, a.organizer_unit_id);
+  await requireAssessmentManager(ctx, a);
   return a;
 }
 
@@ -383,7 +352,7 @@ function requireDraft(a: Loaded, what: string) {
 export async function getAssessment(ctx: AppContext, id: string) {
   const a = await load(ctx.db, id);
   const participants = await assessmentParticipants(ctx.db, a.id);
-  const access = await accessOf(ctx, a, participants);
+  const access = await assessmentAccess(ctx, a, participants);
   const organizer = (await findUnit(ctx.db, a.organizer_unit_id))!;
   return {
     id: a.id,
@@ -398,12 +367,7 @@ export async function getAssessment(ctx: AppContext, id: string) {
       .filter((p) => access.all || access.own?.id === p.id || access.forms.length > 0)
       .map((p) => ({ code: p.code, name: p.name })),
     versions: access.all ? await listSchemeVersions(ctx.db, a.id) : [],
-    may: {
-      manage: access.manage,
-      readAll: access.all,
-      rate: access.forms.length > 0 && a.state !== 'published',
-      propose: access.manage || access.lead || access.own !== undefined,
-    },
+    may: assessmentAbilities(access, a.state as 'draft' | 'published', participants),
   };
 }
 
@@ -414,7 +378,7 @@ export async function listAssessments(ctx: AppContext) {
   for (const row of rows) {
     try {
       const a = await load(ctx.db, String(row.id));
-      await accessOf(ctx, a, await assessmentParticipants(ctx.db, a.id));
+      await assessmentAccess(ctx, a, await assessmentParticipants(ctx.db, a.id));
       items.push(row);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'FORBIDDEN')) throw e;
@@ -573,7 +537,7 @@ export function correctAssessment(ctx: AppContext, id: string, input: Correction
 export async function myRatingForms(ctx: AppContext, id: string) {
   const a = await load(ctx.db, id);
   const participants = await assessmentParticipants(ctx.db, a.id);
-  const access = await accessOf(ctx, a, participants);
+  const access = await assessmentAccess(ctx, a, participants);
   const actor = requireUser(ctx);
   const forms = [];
   for (const f of access.forms) {
@@ -627,13 +591,7 @@ export function submitRatings(ctx: AppContext, id: string, input: RatingForm) {
         ? classes[0]!
         : classes.find((c) => c.code === input.class);
     if (!cls) return invalid('class', `没有类别「${input.class ?? ''}」`);
-    const assigned = raterForms(a.scheme, participants, username).some(
-      (f) => f.component === component.code && f.class.code === cls.code,
-    );
-    if (!assigned)
-      throw new DomainError('FORBIDDEN', `您不是「${component.name}·${cls.name}」的评价人`, {
-        params: { reason: 'notRater', component: component.name, class: cls.name },
-      });
+    requireRater(raterForms(a.scheme, participants, username), component, cls);
     requireDraft(a, '评价');
     const scores: { unitId: number; score: number }[] = [];
     const seen = new Set<string>();
@@ -711,8 +669,8 @@ async function checkAdjustment(
 export async function listAssessmentAdjustments(ctx: AppContext, id: string) {
   const a = await load(ctx.db, id);
   const participants = await assessmentParticipants(ctx.db, a.id);
-  const access = await accessOf(ctx, a, participants);
-  if (!access.all && !access.own) throw new DomainError('FORBIDDEN', '没有权限查看加减分');
+  const access = await assessmentAccess(ctx, a, participants);
+  requireResultsReader(access, '加减分');
   const rows = await listAdjustments(ctx.db, a.id, access.own?.id);
   const items = a.scheme.adjustments?.items ?? [];
   const list = rows.map(({ evidence, unitId: _u, ...r }) => ({
@@ -732,14 +690,11 @@ export function proposeAdjustment(ctx: AppContext, id: string, input: ProposeAdj
   return inTransaction(ctx, async (tx) => {
     const a = await load(tx.db, id);
     const participants = await assessmentParticipants(tx.db, a.id);
-    const access = await accessOf(tx, a, participants);
+    const access = await assessmentAccess(tx, a, participants);
     const target = participants.find(
       (u) => u.code === String(input.unit) || u.id === Number(input.unit),
     );
-    if (!access.manage && !access.lead && !(access.own && target?.id === access.own.id))
-      throw new DomainError('FORBIDDEN', '只能为本单位申报加减分', {
-        params: { reason: 'ownUnitOnly' },
-      });
+    requireProposerFor(access, target?.id, '申报加减分');
     requireDraft(a, '加减分');
     const checked = await checkAdjustment(tx.db, a.id, a.scheme, participants, input);
     const now = tx.clock.now().toISOString();
@@ -825,16 +780,13 @@ export function attachAdjustmentEvidence(
   return inTransaction(ctx, async (tx) => {
     const a = await load(tx.db, id);
     const participants = await assessmentParticipants(tx.db, a.id);
-    const access = await accessOf(tx, a, participants);
+    const access = await assessmentAccess(tx, a, participants);
     const row = (await listAdjustments(tx.db, a.id)).find((x) => String(x.id) === adjustmentId);
     if (!row)
       throw new DomainError('NOT_FOUND', `加减分不存在：${adjustmentId}`, {
         params: { reason: 'adjustment', id: adjustmentId },
       });
-    if (!access.manage && !access.lead && access.own?.id !== row.unitId)
-      throw new DomainError('FORBIDDEN', '只能为本单位上传佐证', {
-        params: { reason: 'ownUnitOnly' },
-      });
+    requireProposerFor(access, row.unitId, '上传佐证');
     if (row.state !== 'pending')
       throw new DomainError('CONFLICT', '已审核的加减分不能更换佐证', {
         params: { reason: 'alreadyDecided' },
@@ -869,12 +821,11 @@ export function attachAdjustmentEvidence(
 export async function readAdjustmentEvidence(ctx: AppContext, id: string, adjustmentId: string) {
   const a = await load(ctx.db, id);
   const participants = await assessmentParticipants(ctx.db, a.id);
-  const access = await accessOf(ctx, a, participants);
+  const access = await assessmentAccess(ctx, a, participants);
   const row = (await listAdjustments(ctx.db, a.id)).find((x) => String(x.id) === adjustmentId);
   if (!row?.evidence)
     throw new DomainError('NOT_FOUND', '没有佐证材料', { params: { reason: 'evidence' } });
-  if (!access.all && access.own?.id !== row.unitId)
-    throw new DomainError('FORBIDDEN', '没有权限查看此文件');
+  requireEvidenceReader(access, row.unitId);
   return row.evidence;
 }
 
@@ -927,8 +878,8 @@ export async function assessmentResults(
 }> {
   const a = await load(ctx.db, id);
   const participants = await assessmentParticipants(ctx.db, a.id);
-  const access = await accessOf(ctx, a, participants);
-  if (!access.all && !access.own) throw new DomainError('FORBIDDEN', '没有权限查看考核结果');
+  const access = await assessmentAccess(ctx, a, participants);
+  requireResultsReader(access, '考核结果');
   const assessment = await getAssessment(ctx, id);
   const places = new Map<number, Map<string, RoundPlace[]>>();
   for (const c of a.scheme.components)

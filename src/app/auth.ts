@@ -30,6 +30,7 @@ import {
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { type User, userFromRow } from '../db/user.repository.ts';
 import type { Actor, Clock } from './context.ts';
+import { readsBoardsBelow } from './policies/points.ts';
 import { decoyHash, randomToken, sha256, verifyPassword } from './secrets.ts';
 import { checkSecondFactor } from './totp.ts';
 
@@ -106,6 +107,8 @@ export interface SessionInfo {
   /** Set while the session may only change the password or enrol the second factor. */
   restriction: Restriction | null;
   totpEnabled: boolean;
+  /** What the user may do at their own unit (policies): read the points boards of its subtree. */
+  may: { pointsBoards: boolean };
   /** The sign-in before this one, and the failed attempts since (shown at sign-in). */
   previousSignIn?: { at: string | null; ip: string | null; failuresSince: number };
 }
@@ -310,6 +313,16 @@ async function sessionInfo(
     separationOfDuties: settings.separationOfDuties,
     restriction,
     totpEnabled: Boolean(sec?.totp_secret),
+    may: {
+      pointsBoards: readsBoardsBelow(
+        {
+          userId: user.id,
+          unitId: user.unitId,
+          roles: effectiveRoles(user.roles, settings.separationOfDuties),
+        },
+        path.map((u) => u.id),
+      ),
+    },
   };
 }
 

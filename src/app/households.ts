@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { can } from '../core/permissions.ts';
 import {
   advanceClaim,
   type Claim,
@@ -26,32 +25,20 @@ import {
   setBarredUntil,
   stepsOf,
 } from '../db/households.repository.ts';
-import { findBranchByUnit } from '../db/points.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';
-import { accessTo, type BranchAccess, refuseIdNumbers, unitPath } from './points.ts';
-import { authorize, requireUser } from './policies/gate.ts';
-
-/** What the actor may do for a village's households. */
-async function villageAccess(ctx: AppContext, unitId: number): Promise<BranchAccess> {
-  const actor = requireUser(ctx);
-  if (actor.kind === 'system') return { read: true, record: true, review: true, manage: true };
-  const branch = await findBranchByUnit(ctx.db, unitId);
-  if (branch) return accessTo(ctx, branch);
-  const path = await unitPath(ctx, unitId);
-  const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
-  const manage = can(principal, 'points.manage', { unitPath: path });
-  return {
-    read: manage || can(principal, 'points.read', { unitPath: path }),
-    record: false,
-    review: false,
-    manage,
-  };
-}
-
-const forbidden = (what: string) =>
-  new DomainError('FORBIDDEN', `没有权限${what}`, { params: { what } });
+import { refuseIdNumbers, unitPath } from './points.ts';
+import {
+  committeeBySameHand,
+  forbidden,
+  householdAbilities,
+  keepsRegisters,
+  mayTakeClaimStep,
+  mayTakeNextStep,
+  requirePointsManager,
+  villageAccess,
+} from './policies/points.ts';
 
 async function requireVillage(ctx: AppContext, ref: string | number, field: string) {
   const unit = await findUnit(ctx.db, ref);
@@ -93,7 +80,7 @@ export function createStar(ctx: AppContext, input: StarInput) {
         params: { reason: 'notTownOrCounty', unit: input.organizer },
         field: 'organizer',
       });
-    await authorize(tx, 'points.manage', unit.id);
+    await requirePointsManager(tx, unit.id);
     const existing = await listStars(tx.db, [unit.id]);
     if (existing.some((s) => s.name === input.name))
       throw new DomainError('CONFLICT', `已有「${input.name}」`, {
@@ -146,7 +133,7 @@ export function createHousehold(ctx: AppContext, input: HouseholdInput) {
     refuseIdNumbers({ headName: input.headName, groupName: input.groupName });
     const unit = await requireVillage(tx, input.unit, 'unit');
     const access = await villageAccess(tx, unit.id);
-    if (!access.record && !access.review && !access.manage) throw forbidden('登记农户');
+    if (!keepsRegisters(access)) throw forbidden('登记农户');
     const h = await insertHousehold(
       tx.db,
       {
@@ -187,7 +174,8 @@ export async function villageHouseholds(ctx: AppContext, query: { unit: string }
 /** One household: its claims, each with its steps, and the stars that apply. */
 export async function householdDetail(ctx: AppContext, id: string) {
   const h = await requireHousehold(ctx, id);
-  if (!(await villageAccess(ctx, h.unitId)).read) throw forbidden('查看该农户');
+  const access = await villageAccess(ctx, h.unitId);
+  if (!access.read) throw forbidden('查看该农户');
   const claims = await claimsOf(ctx.db, [h.id]);
   const steps = await stepsOf(
     ctx.db,
@@ -196,7 +184,11 @@ export async function householdDetail(ctx: AppContext, id: string) {
   return {
     household: h,
     stars: await listStars(ctx.db, await unitPath(ctx, h.unitId)),
-    claims: claims.map((c) => ({ ...c, steps: steps.filter((s) => s.claimId === c.id) })),
+    claims: claims.map((c) => {
+      const mine = steps.filter((s) => s.claimId === c.id);
+      return { ...c, steps: mine, may: { next: mayTakeNextStep(ctx, access, c, mine) } };
+    }),
+    may: householdAbilities(access),
   };
 }
 
@@ -218,7 +210,7 @@ export function claimStars(ctx: AppContext, householdId: string, input: ClaimInp
     refuseIdNumbers({ note: input.note });
     const h = await requireHousehold(tx, householdId);
     const access = await villageAccess(tx, h.unitId);
-    if (!access.record && !access.review && !access.manage) throw forbidden('代农户申报');
+    if (!keepsRegisters(access)) throw forbidden('代农户申报');
     if (h.barredUntil && h.barredUntil > today(tx))
       throw new DomainError('HOUSEHOLD_BARRED', `该户星级已被撤销，${h.barredUntil} 前不能申报`, {
         params: { until: h.barredUntil },
@@ -308,13 +300,7 @@ export function claimStep(ctx: AppContext, householdId: string, input: StepInput
     const h = await requireHousehold(tx, householdId);
     const access = await villageAccess(tx, h.unitId);
     const flow = FLOW[input.step];
-    const allowed =
-      input.step === 'villagers'
-        ? access.record || access.review || access.manage
-        : input.step === 'committee'
-          ? access.review || access.manage
-          : access.manage && (await canFile(tx, h.unitId));
-    if (!allowed)
+    if (!mayTakeClaimStep(access, input.step))
       throw forbidden(
         input.step === 'filing' ? '乡镇备案（须为乡镇）' : `${flow.name}（须为本村党支部书记）`,
       );
@@ -333,14 +319,8 @@ export function claimStep(ctx: AppContext, householdId: string, input: StepInput
           stage: claim.stage,
         },
       );
-    // Maker–checker: the committee check is not by whoever entered the villagers' review.
-    if (input.step === 'committee' && tx.actor.kind === 'user') {
-      const steps = await stepsOf(tx.db, [claim.id]);
-      if (steps.some((s) => s.step === 'villagers' && s.userId === tx.actor.userId))
-        throw new DomainError('SELF_REVIEW', '录入村民评议结果的人不能再做村委会审核', {
-          params: { reason: 'committee' },
-        });
-    }
+    const sameHand = committeeBySameHand(tx, input.step, await stepsOf(tx.db, [claim.id]));
+    if (sameHand) throw sameHand;
     checkResults(claim.stars, input.results, claim.results);
     const passed = claim.stars.filter((s) => input.results[s] === 'pass').length;
     const to: ClaimStage = passed === 0 ? 'rejected' : flow.to;
@@ -382,18 +362,6 @@ export const STAGE_NAMES: Record<ClaimStage, string> = {
   revoked: '已撤销',
 };
 
-/** Filing, the yearly review and revocation belong to the town (or the county) above the village. */
-async function canFile(ctx: AppContext, villageId: number): Promise<boolean> {
-  const actor = requireUser(ctx);
-  if (actor.kind === 'system') return true;
-  const path = await unitPath(ctx, villageId);
-  return can(
-    { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles },
-    'points.manage',
-    { unitPath: path },
-  );
-}
-
 export const YearlyReviewInput = z.object({
   /** The year the rating is reviewed for; the household's filed rating of the year before is checked. */
   year: z.number().int().min(2000).max(2100),
@@ -407,7 +375,7 @@ export function yearlyReview(ctx: AppContext, householdId: string, input: Yearly
   return inTransaction(ctx, async (tx) => {
     refuseIdNumbers({ note: input.note });
     const h = await requireHousehold(tx, householdId);
-    if (!(await canFile(tx, h.unitId))) throw forbidden('年度复核（须为乡镇）');
+    if (!(await villageAccess(tx, h.unitId)).manage) throw forbidden('年度复核（须为乡镇）');
     const last = await findClaim(tx.db, h.id, input.year - 1);
     if (last?.stage !== 'filed')
       throw new DomainError(
@@ -470,7 +438,7 @@ export function revokeStars(ctx: AppContext, householdId: string, input: { reaso
   return inTransaction(ctx, async (tx) => {
     refuseIdNumbers({ reason: input.reason });
     const h = await requireHousehold(tx, householdId);
-    if (!(await canFile(tx, h.unitId))) throw forbidden('撤销星级（须为乡镇）');
+    if (!(await villageAccess(tx, h.unitId)).manage) throw forbidden('撤销星级（须为乡镇）');
     const claims = await claimsOf(tx.db, [h.id]);
     const current = [...claims].reverse().find((c) => c.stage === 'filed');
     if (!current)

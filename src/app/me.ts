@@ -239,18 +239,13 @@ export async function myMonth(ctx: AppContext, query: MonthQuery) {
     }
   }
   const rects = (await listRectificationsFor(ctx, {})).items;
-  const manages = new Map<number, boolean>();
   const rectifications = [];
   for (const r of rects) {
-    if (r.state === 'signed_off') continue;
-    if (!manages.has(r.contestId)) {
-      const contest = (await findContest(ctx.db, r.contestId))!;
-      manages.set(r.contestId, (await roundAccess(ctx, contest)).manage);
-    }
+    // The unit's own to answer; the contest's to sign off (policies/rectification.ts).
     const task =
-      r.state === 'open' && actor.roles.includes('reporter') && r.unitId === actor.unitId
+      r.may.submit && r.unitId === actor.unitId
         ? ('submit' as const)
-        : r.state === 'submitted' && manages.get(r.contestId)
+        : r.may.decide
           ? ('signoff' as const)
           : undefined;
     if (!task) continue;

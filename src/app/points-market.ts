@@ -19,7 +19,8 @@ import {
 import { findUnit } from '../db/unit.repository.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { IdNumber, isId, Ref } from './ids.ts';
-import { accessTo, refuseIdNumbers, requireMember } from './points.ts';
+import { refuseIdNumbers, requireMember } from './points.ts';
+import { branchAccess, forbidden, keepsRegisters, requireMemberReader } from './policies/points.ts';
 
 /** The village's branch and what the actor may do there; a market needs the village's branch. */
 async function villageBranch(ctx: AppContext, ref: string | number, field: string) {
@@ -32,11 +33,8 @@ async function villageBranch(ctx: AppContext, ref: string | number, field: strin
       params: { reason: 'noBranch', unit: unit.name },
       field,
     });
-  return { unit, branch, access: await accessTo(ctx, branch) };
+  return { unit, branch, access: await branchAccess(ctx, branch) };
 }
-
-const forbidden = (what: string) =>
-  new DomainError('FORBIDDEN', `没有权限${what}`, { params: { what } });
 
 export async function marketItems(ctx: AppContext, query: { unit: string }) {
   const { unit, access } = await villageBranch(ctx, query.unit, 'unit');
@@ -59,7 +57,7 @@ export function createItem(ctx: AppContext, input: ItemInput) {
   return inTransaction(ctx, async (tx) => {
     refuseIdNumbers({ name: input.name });
     const { unit, access } = await villageBranch(tx, input.unit, 'unit');
-    if (!access.record && !access.review && !access.manage) throw forbidden('管理积分超市');
+    if (!keepsRegisters(access)) throw forbidden('管理积分超市');
     const item = await insertItem(
       tx.db,
       { unitId: unit.id, name: input.name, cost: input.cost, stock: input.stock },
@@ -96,7 +94,7 @@ export function restock(ctx: AppContext, itemId: string, input: z.infer<typeof S
         params: { reason: 'item', id: itemId },
       });
     const { access } = await villageBranch(tx, item.unitId, 'item');
-    if (!access.record && !access.review && !access.manage) throw forbidden('管理积分超市');
+    if (!keepsRegisters(access)) throw forbidden('管理积分超市');
     const after = await changeStock(tx.db, item.id, input.add);
     if (!after)
       throw new DomainError('OUT_OF_STOCK', `库存 ${item.stock}，不能减少 ${-input.add}`, {
@@ -135,8 +133,7 @@ export function redeem(ctx: AppContext, raw: RedemptionInput) {
   return inTransaction(ctx, async (tx) => {
     const member = await requireMember(tx, input.member);
     const branch = (await findBranch(tx.db, member.branchId))!;
-    const access = await accessTo(tx, branch);
-    if (!access.record && !access.review && !access.manage) throw forbidden('登记兑换');
+    if (!keepsRegisters(await branchAccess(tx, branch))) throw forbidden('登记兑换');
     if (member.status === 'transferred_out')
       throw new DomainError(
         'MEMBER_TRANSFERRED',
@@ -201,8 +198,7 @@ export function redeem(ctx: AppContext, raw: RedemptionInput) {
 export async function memberBalance(ctx: AppContext, memberId: string) {
   const member = await requireMember(ctx, memberId);
   const branch = (await findBranch(ctx.db, member.branchId))!;
-  const self = ctx.actor.kind === 'user' && member.userId === ctx.actor.userId;
-  if (!self && !(await accessTo(ctx, branch)).read) throw forbidden('查看该党员积分');
+  await requireMemberReader(ctx, branch, member, '查看该党员积分');
   return {
     memberId: member.id,
     ...(await balanceOf(ctx, member.id)),

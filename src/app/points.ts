@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
-import { can } from '../core/permissions.ts';
 import {
   type ClassRule,
   checkRuleCaps,
@@ -62,7 +61,22 @@ import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-import { authorize, requireUser } from './policies/gate.ts';
+import { requireUser } from './policies/gate.ts';
+import {
+  branchAbilities,
+  branchAccess,
+  mayAnswerDispute,
+  mayFileDispute,
+  mayReviewRecord,
+  requireBoardReader,
+  requireBranchAccess,
+  requireDisputeAnswerer,
+  requireDisputeFiler,
+  requireMemberReader,
+  requirePointsManager,
+  requireRecordReviewer,
+  requireRegisterKeeper,
+} from './policies/points.ts';
 import { derive, VersionedCache } from './versioned-cache.ts';
 
 const Ref = z.union([z.string().min(1), z.number().int().positive()]);
@@ -81,30 +95,10 @@ export function refuseIdNumbers(fields: Record<string, unknown>): void {
   }
 }
 
-// ---------- access ----------
-
-export interface BranchAccess {
-  read: boolean;
-  record: boolean;
-  review: boolean;
-  manage: boolean;
-}
+// ---------- lookups ----------
 
 export async function unitPath(ctx: AppContext, unitId: number): Promise<number[]> {
   return ((await pathsOf(ctx.db, [unitId])).get(unitId) ?? []).map((u) => u.id);
-}
-
-export async function accessTo(ctx: AppContext, branch: Branch): Promise<BranchAccess> {
-  const actor = requireUser(ctx);
-  if (actor.kind === 'system') return { read: true, record: true, review: true, manage: true };
-  const path = await unitPath(ctx, branch.unitId);
-  const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
-  const manage = can(principal, 'points.manage', { unitPath: path });
-  const readAbove = can(principal, 'points.read', { unitPath: path });
-  const mine = (await assignmentsOf(ctx.db, actor.userId!)).filter((a) => a.branchId === branch.id);
-  const record = mine.some((a) => a.role === 'recorder');
-  const review = mine.some((a) => a.role === 'reviewer');
-  return { read: manage || readAbove || record || review, record, review, manage };
 }
 
 export async function requireBranch(ctx: AppContext, id: number | string): Promise<Branch> {
@@ -112,12 +106,6 @@ export async function requireBranch(ctx: AppContext, id: number | string): Promi
   if (!branch)
     throw new DomainError('NOT_FOUND', `党支部不存在：${id}`, { params: { reason: 'branch', id } });
   return branch;
-}
-
-async function gate(ctx: AppContext, branch: Branch, need: keyof BranchAccess, what: string) {
-  const access = await accessTo(ctx, branch);
-  if (!access[need]) throw new DomainError('FORBIDDEN', `没有权限${what}`, { params: { what } });
-  return access;
 }
 
 // ---------- branches and members ----------
@@ -137,7 +125,7 @@ export function createBranch(ctx: AppContext, input: BranchInput): Promise<Branc
         params: { unit: input.unit },
         field: 'unit',
       });
-    await authorize(tx, 'points.manage', unit.id);
+    await requirePointsManager(tx, unit.id);
     if (await findBranchByUnit(tx.db, unit.id))
       throw new DomainError('CONFLICT', `「${unit.name}」已有党支部`, {
         params: { reason: 'branchExists', unit: unit.name },
@@ -169,7 +157,7 @@ export function assignBranchUser(
 ) {
   return inTransaction(ctx, async (tx) => {
     const branch = await requireBranch(tx, branchId);
-    await gate(tx, branch, 'manage', '指定党支部人员');
+    await requireBranchAccess(tx, branch, 'manage', '指定党支部人员');
     const user = await findUser(tx.db, input.user);
     if (!user)
       throw new DomainError('NOT_FOUND', `用户不存在：${input.user}`, {
@@ -209,9 +197,7 @@ export function addMember(
   return inTransaction(ctx, async (tx) => {
     refuseIdNumbers({ name: input.name, user: input.user });
     const branch = await requireBranch(tx, branchId);
-    const access = await accessTo(tx, branch);
-    if (!access.manage && !access.record && !access.review)
-      throw new DomainError('FORBIDDEN', '没有权限登记党员');
+    requireRegisterKeeper(await branchAccess(tx, branch), '没有权限登记党员');
     const user = input.user ? await findUser(tx.db, input.user) : undefined;
     if (input.user && !user)
       throw new DomainError('NOT_FOUND', `用户不存在：${input.user}`, {
@@ -251,9 +237,7 @@ export function transferMemberOut(ctx: AppContext, memberId: string, input: { on
   return inTransaction(ctx, async (tx) => {
     const before = await requireMember(tx, memberId);
     const branch = (await findBranch(tx.db, before.branchId))!;
-    const access = await accessTo(tx, branch);
-    if (!access.manage && !access.record && !access.review)
-      throw new DomainError('FORBIDDEN', '没有权限办理转出');
+    requireRegisterKeeper(await branchAccess(tx, branch), '没有权限办理转出');
     if (before.status === 'transferred_out')
       throw new DomainError('CONFLICT', '该党员已转出', {
         params: { reason: 'alreadyTransferred' },
@@ -299,22 +283,27 @@ export async function listBranches(ctx: AppContext, query: { under?: string }) {
   const branches = await listBranchesUnder(ctx.db, root.id);
   const out = [];
   for (const b of branches) {
-    const access = await accessTo(ctx, b);
-    if (access.read) out.push({ ...b, access });
+    const access = await branchAccess(ctx, b);
+    if (access.read) out.push({ ...b, may: branchAbilities(access) });
   }
   // A clerk's branch is theirs even when the unit asked about is elsewhere.
   for (const a of mine) {
     if (out.some((b) => b.id === a.branchId)) continue;
     const b = (await findBranch(ctx.db, a.branchId))!;
     const unit = (await findUnit(ctx.db, b.unitId))!;
-    out.push({ ...b, unitName: unit.name, unitCode: unit.code, access: await accessTo(ctx, b) });
+    out.push({
+      ...b,
+      unitName: unit.name,
+      unitCode: unit.code,
+      may: branchAbilities(await branchAccess(ctx, b)),
+    });
   }
   return out;
 }
 
 export async function branchMembers(ctx: AppContext, branchId: string) {
   const branch = await requireBranch(ctx, branchId);
-  await gate(ctx, branch, 'read', '查看党员');
+  await requireBranchAccess(ctx, branch, 'read', '查看党员');
   return listMembers(ctx.db, [branch.id]);
 }
 
@@ -345,7 +334,7 @@ export function createRule(ctx: AppContext, raw: RuleInput): Promise<Rule> {
         params: { reason: 'rulesOrganizer' },
         field: 'organizer',
       });
-    await authorize(tx, 'points.manage', unit.id);
+    await requirePointsManager(tx, unit.id);
     const problem = checkRuleCaps(input);
     if (problem) throw new DomainError('VALIDATION', problem, { field: 'itemCap' });
     const same = (await listRules(tx.db, [unit.id])).filter(
@@ -381,7 +370,7 @@ async function rulesFor(ctx: AppContext, branch: Branch): Promise<Rule[]> {
 
 export async function branchRules(ctx: AppContext, branchId: string) {
   const branch = await requireBranch(ctx, branchId);
-  await gate(ctx, branch, 'read', '查看积分细则');
+  await requireBranchAccess(ctx, branch, 'read', '查看积分细则');
   return (await rulesFor(ctx, branch)).filter((r) => r.active);
 }
 
@@ -410,7 +399,7 @@ export function createRecord(
     refuseIdNumbers({ note: input.note });
     const member = await requireMember(tx, input.member);
     const branch = (await findBranch(tx.db, member.branchId))!;
-    await gate(tx, branch, 'record', '为该党支部记录积分（须为本支部记录员）');
+    await requireBranchAccess(tx, branch, 'record', '为该党支部记录积分（须为本支部记录员）');
     if (member.status === 'transferred_out')
       throw new DomainError(
         'MEMBER_TRANSFERRED',
@@ -571,7 +560,7 @@ export function attachRecordEvidence(
     refuseIdNumbers({ filename: file.filename });
     const record = await requireRecord(tx, recordId);
     const branch = (await findBranch(tx.db, record.branchId))!;
-    await gate(tx, branch, 'record', '为该记录上传佐证（须为本支部记录员）');
+    await requireBranchAccess(tx, branch, 'record', '为该记录上传佐证（须为本支部记录员）');
     if (record.status !== 'pending')
       throw new DomainError('CONFLICT', '该记录已审核，佐证不能再改', {
         params: { reason: 'recordReviewed' },
@@ -606,24 +595,17 @@ export function reviewRecord(
     refuseIdNumbers({ note: input.note });
     const record = await requireRecord(tx, id);
     const branch = (await findBranch(tx.db, record.branchId))!;
-    await gate(tx, branch, 'review', '审核该党支部的积分（须为本支部审核人）');
-    const actor = tx.actor;
-    if (actor.kind !== 'system') {
-      if (record.recordedBy === actor.userId)
-        throw new DomainError('SELF_REVIEW', '记录人不能审核自己录入的积分', {
-          params: { reason: 'recorder' },
-        });
-      const member = (await findMember(tx.db, record.memberId))!;
-      if (member.userId !== null && member.userId === actor.userId)
-        throw new DomainError('SELF_REVIEW', '不能审核关于自己的积分', {
-          params: { reason: 'aboutSelf' },
-        });
-    }
+    await requireRecordReviewer(
+      tx,
+      branch,
+      record,
+      async () => (await findMember(tx.db, record.memberId))!,
+    );
     const after = await setReview(
       tx.db,
       record.id,
       input.decision === 'approve' ? 'approved' : 'rejected',
-      actor.userId,
+      tx.actor.userId,
       input.note ?? null,
       tx.clock.now().toISOString(),
     );
@@ -659,8 +641,7 @@ export async function recordEvidenceFor(ctx: AppContext, id: string) {
   const record = await requireRecord(ctx, id);
   const branch = (await findBranch(ctx.db, record.branchId))!;
   const member = (await findMember(ctx.db, record.memberId))!;
-  const self = ctx.actor.kind === 'user' && member.userId === ctx.actor.userId;
-  if (!self) await gate(ctx, branch, 'read', '查看佐证材料');
+  await requireMemberReader(ctx, branch, member, '查看佐证材料');
   const file = await recordEvidence(ctx.db, record.id);
   if (!file?.evidence_sha256 || !file.evidence_type)
     throw new DomainError('NOT_FOUND', `该记录没有佐证材料`, {
@@ -672,7 +653,7 @@ export async function recordEvidenceFor(ctx: AppContext, id: string) {
 /** A branch's pending records, oldest first, with member and rule names. */
 export async function reviewQueue(ctx: AppContext, branchId: string) {
   const branch = await requireBranch(ctx, branchId);
-  await gate(ctx, branch, 'read', '查看审核队列');
+  const access = await requireBranchAccess(ctx, branch, 'read', '查看审核队列');
   const records = await listRecords(ctx.db, {
     branchIds: [branch.id],
     status: 'pending',
@@ -685,6 +666,7 @@ export async function reviewQueue(ctx: AppContext, branchId: string) {
     memberName: members.get(r.memberId)?.name ?? '',
     category: rules.get(r.ruleId)?.category ?? '',
     item: rules.get(r.ruleId)?.item ?? '',
+    may: { review: mayReviewRecord(ctx, access, r, members.get(r.memberId)) },
   }));
 }
 
@@ -705,10 +687,7 @@ export function fileDispute(ctx: AppContext, recordId: string, input: { reason: 
     const record = await requireRecord(tx, recordId);
     const branch = (await findBranch(tx.db, record.branchId))!;
     const member = (await findMember(tx.db, record.memberId))!;
-    const access = await accessTo(tx, branch);
-    const self = tx.actor.kind === 'user' && member.userId === tx.actor.userId;
-    if (!self && !access.record && !access.review && !access.manage)
-      throw new DomainError('FORBIDDEN', '没有权限提出申诉');
+    await requireDisputeFiler(tx, branch, member);
     const dispute = await insertDispute(
       tx.db,
       record.id,
@@ -740,12 +719,7 @@ export function answerPointsDispute(
       throw new DomainError('NOT_FOUND', `申诉不存在：${id}`, { params: { reason: 'appeal', id } });
     const record = (await findRecord(tx.db, dispute.recordId))!;
     const branch = (await findBranch(tx.db, record.branchId))!;
-    const access = await accessTo(tx, branch);
-    if (!access.review && !access.manage) throw new DomainError('FORBIDDEN', '没有权限答复申诉');
-    if (tx.actor.kind === 'user' && dispute.filedBy === tx.actor.userId)
-      throw new DomainError('SELF_REVIEW', '不能答复自己提出的申诉', {
-        params: { reason: 'ownDispute' },
-      });
+    await requireDisputeAnswerer(tx, branch, dispute);
     const after = await answerDispute(
       tx.db,
       dispute.id,
@@ -796,7 +770,7 @@ export function setQuarter(ctx: AppContext, input: z.infer<typeof QuarterInput>)
         params: { unit: input.organizer },
         field: 'organizer',
       });
-    await authorize(tx, 'points.manage', unit.id);
+    await requirePointsManager(tx, unit.id);
     const before = await quarterState(tx.db, [unit.id], input.quarter);
     if (before === 'frozen')
       throw new DomainError('CONFLICT', `${input.quarter} 已冻结`, {
@@ -873,8 +847,8 @@ async function countedYear(ctx: AppContext, branchIds: number[], year: number, m
 export async function memberStatement(ctx: AppContext, memberId: string, year: number) {
   const member = await requireMember(ctx, memberId);
   const branch = (await findBranch(ctx.db, member.branchId))!;
-  const self = ctx.actor.kind === 'user' && member.userId === ctx.actor.userId;
-  if (!self) await gate(ctx, branch, 'read', '查看该党员积分');
+  await requireMemberReader(ctx, branch, member, '查看该党员积分');
+  const access = await branchAccess(ctx, branch);
   const counted = (await countedYear(ctx, [branch.id], year, member.id)).get(member.id) ?? [];
   const countedById = new Map(counted.map((c) => [c.record.id, c]));
   const all = await listRecords(ctx.db, {
@@ -896,10 +870,19 @@ export async function memberStatement(ctx: AppContext, memberId: string, year: n
       item: rule?.item ?? '',
       counted: c ? c.counted : 0,
       clampedBy: c?.clampedBy ?? null,
-      disputes: disputes.filter((d) => d.recordId === r.id),
+      disputes: disputes
+        .filter((d) => d.recordId === r.id)
+        .map((d) => ({ ...d, may: { answer: mayAnswerDispute(ctx, access, d) } })),
     };
   });
-  return { member, branch, year, total: counted.reduce((a, c) => a + c.counted, 0), lines };
+  return {
+    member,
+    branch,
+    year,
+    total: counted.reduce((a, c) => a + c.counted, 0),
+    lines,
+    may: { dispute: mayFileDispute(ctx, access, member) },
+  };
 }
 
 export const LeaderboardQuery = z.object({
@@ -1050,7 +1033,7 @@ export function setClassRule(ctx: AppContext, input: ClassRuleInput) {
         params: { reason: 'notTownOrCounty', unit: input.organizer },
         field: 'organizer',
       });
-    await authorize(tx, 'points.manage', unit.id);
+    await requirePointsManager(tx, unit.id);
     const [vanguard, improve] =
       input.mode === 'thresholds'
         ? [input.vanguardAtLeast, input.improveBelow]
@@ -1108,15 +1091,7 @@ export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
       params: { unit: query.scope },
       field: 'scope',
     });
-  const actor = requireUser(ctx);
-  if (actor.kind !== 'system') {
-    const path = await unitPath(ctx, unit.id);
-    const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
-    const branch = await findBranchByUnit(ctx.db, unit.id);
-    const mine = branch && (await accessTo(ctx, branch)).read;
-    if (!can(principal, 'points.read', { unitPath: path }) && !mine)
-      throw new DomainError('FORBIDDEN', '没有权限查看该范围的积分排行');
-  }
+  await requireBoardReader(ctx, unit.id);
   const rows = await computeLeaderboard(ctx, unit.id, query.period);
   return derive(
     rows,

@@ -4,8 +4,7 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { periodLabel } from '../core/period.ts';
-import { can } from '../core/permissions.ts';
-import { findContest, isParticipant, listParticipants } from '../db/contest.repository.ts';
+import { listParticipants } from '../db/contest.repository.ts';
 import {
   findRectification,
   findRectificationFor,
@@ -19,11 +18,15 @@ import {
 } from '../db/rectification.repository.ts';
 import type { StoredResult } from '../db/result.repository.ts';
 import { previousPublishedRound, type Round } from '../db/round.repository.ts';
-import { pathsOf } from '../db/unit.repository.ts';
 import { requireContest } from './contests.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-import { requireContestManager } from './policies/contest.ts';
-import { requireUser } from './policies/gate.ts';
+import {
+  type RectificationAccess,
+  rectificationAbilities,
+  rectificationAccess,
+  requireRectificationAnswerer,
+  requireRectificationManager,
+} from './policies/rectification.ts';
 import { requireRound } from './rounds.ts';
 
 /** Days a unit has for its commitment and measures after a yellow flag. */
@@ -121,7 +124,7 @@ export function createRectification(ctx: AppContext, input: CreateRectification)
   return inTransaction(ctx, async (tx) => {
     const round = await requireRound(tx.db, String(input.round));
     const contest = await requireContest(tx.db, round.contestId);
-    await requireContestManager(tx, contest.organizerUnitId);
+    await requireRectificationManager(tx, contest);
     const unit = (await listParticipants(tx.db, contest.id)).find(
       (p) => p.code === String(input.unit) || p.unitId === Number(input.unit),
     );
@@ -155,27 +158,14 @@ export function createRectification(ctx: AppContext, input: CreateRectification)
   });
 }
 
-/** What the actor may see: the organizer's subtree and leaders all, a reporter its own unit. */
-async function visible(ctx: AppContext, rows: Rectification[]): Promise<Rectification[]> {
-  const actor = requireUser(ctx);
-  if (actor.kind === 'system') return rows;
-  const principal = { userId: actor.userId!, unitId: actor.unitId!, roles: actor.roles };
-  const organizers = new Map<number, number>();
-  for (const r of rows) {
-    if (!organizers.has(r.contestId)) {
-      organizers.set(r.contestId, (await findContest(ctx.db, r.contestId))!.organizerUnitId);
-    }
-  }
-  const paths = await pathsOf(ctx.db, [...new Set(organizers.values())]);
-  return rows.filter((r) => {
-    const path = (paths.get(organizers.get(r.contestId)!) ?? []).map((u) => u.id);
-    if (can(principal, 'contest.read', { unitPath: path })) return true;
-    return actor.roles.includes('reporter') && r.unitId === actor.unitId;
-  });
-}
-
-export async function present(ctx: AppContext, rows: Rectification[]) {
+/** Rectifications as the API presents them, each with what the reader may do (policies/rectification.ts). */
+export async function present(
+  ctx: AppContext,
+  rows: Rectification[],
+  access?: Map<number, RectificationAccess>,
+) {
   const now = ctx.clock.now().toISOString();
+  const may = access ?? (await rectificationAccess(ctx, rows));
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
   const contestIds = [...new Set(rows.map((r) => r.contestId))];
   const units = unitIds.length
@@ -201,6 +191,7 @@ export async function present(ctx: AppContext, rows: Rectification[]) {
     periodLabel: periodLabel(r.period),
     stateName: RECTIFICATION_STATE_NAMES[r.state],
     overdue: r.state !== 'signed_off' && r.deadline < now,
+    may: rectificationAbilities(may.get(r.id)!, r),
   }));
 }
 
@@ -210,7 +201,12 @@ export async function listRectificationsFor(ctx: AppContext, query: Rectificatio
     contestIds: query.contest ? [query.contest] : undefined,
     overdueAt: query.overdue ? ctx.clock.now().toISOString() : undefined,
   });
-  const items = await present(ctx, await visible(ctx, rows));
+  const access = await rectificationAccess(ctx, rows);
+  const items = await present(
+    ctx,
+    rows.filter((r) => access.get(r.id)!.read),
+    access,
+  );
   return { items, total: items.length };
 }
 
@@ -232,13 +228,7 @@ export function actOnRectification(ctx: AppContext, id: string, input: Rectifica
       );
     let updated: Rectification;
     if (input.action === 'submit') {
-      const actor = requireUser(tx);
-      const own =
-        actor.kind === 'user' &&
-        actor.roles.includes('reporter') &&
-        actor.unitId === rect.unitId &&
-        (await isParticipant(tx.db, contest.id, rect.unitId));
-      if (!own) await requireContestManager(tx, contest.organizerUnitId);
+      await requireRectificationAnswerer(tx, contest, rect);
       if (rect.state !== 'open') throw wrongState('提交');
       updated = await updateRectification(
         tx.db,
@@ -254,7 +244,7 @@ export function actOnRectification(ctx: AppContext, id: string, input: Rectifica
         now,
       );
     } else {
-      await requireContestManager(tx, contest.organizerUnitId);
+      await requireRectificationManager(tx, contest);
       if (input.action === 'approve') {
         if (rect.state !== 'submitted') throw wrongState('销号');
         if (rect.interviewRequired && !rect.interviewOn) {

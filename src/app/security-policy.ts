@@ -4,7 +4,8 @@ import type { PasswordPolicy } from '../core/password-policy.ts';
 import { readPolicy, savePolicy } from '../db/account-security.repository.ts';
 import { pathsOf } from '../db/unit.repository.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-import { authorize, requireUser } from './policies/gate.ts';
+import { requireUser } from './policies/gate.ts';
+import { requireSecurityManager } from './policies/user.ts';
 
 /** The policy as the security admin sets it; the bounds are 等保 level 3's floor (issue 19). */
 export const PolicyInput = z.object({
@@ -70,7 +71,7 @@ export async function setPolicy(ctx: AppContext, body: unknown): Promise<Passwor
   return inTransaction(ctx, async (tx) => {
     const actor = requireUser(tx);
     if (actor.kind !== 'system') {
-      await authorize(tx, 'security.manage', actor.unitId!);
+      await requireSecurityManager(tx, actor.unitId!);
       // The policy is the installation's: only a security admin with no account in a unit above
       // theirs (the county's, not a town's) sets it.
       const path = (await pathsOf(tx.db, [actor.unitId!])).get(actor.unitId!) ?? [];

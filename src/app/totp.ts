@@ -19,7 +19,8 @@ import {
 import type { Database } from '../db/schema.ts';
 import { findUserRow } from '../db/user.repository.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
-import { authorize, requireUser } from './policies/gate.ts';
+import { requireUser } from './policies/gate.ts';
+import { requireSecurityManager } from './policies/user.ts';
 import { sha256 } from './secrets.ts';
 
 export const TOTP_PERIOD = 30;
@@ -160,7 +161,7 @@ export function resetTotp(ctx: AppContext, idOrName: string): Promise<void> {
       throw new DomainError('USER_NOT_FOUND', `用户不存在：${idOrName}`, {
         params: { user: idOrName },
       });
-    await authorize(tx, 'security.manage', row.unit_id);
+    await requireSecurityManager(tx, row.unit_id);
     await updateUserSecurity(tx.db, row.id, {
       totp_secret: null,
       totp_pending_secret: null,

@@ -16,7 +16,7 @@ import {
 } from '../db/unit.repository.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, Ref } from './ids.ts';
-import { authorize } from './policies/gate.ts';
+import { requireParentManager, requireUnitManager } from './policies/unit.ts';
 
 /** A unit as the API presents it. */
 export interface UnitView extends Unit {
@@ -120,12 +120,7 @@ export function createUnit(ctx: AppContext, input: CreateUnit): Promise<UnitView
   return inTransaction(ctx, async (tx) => {
     const { db, clock } = tx;
     const parent = await resolveParent(db, input.parent);
-    if (parent) await authorize(tx, 'unit.manage', parent.id);
-    else if (tx.actor.kind !== 'system') {
-      throw new DomainError('FORBIDDEN', '只有系统可以新建顶级单位', {
-        params: { reason: 'rootUnit' },
-      });
-    }
+    await requireParentManager(tx, parent, 'create');
     if (await findUnit(db, input.code)) {
       throw new DomainError('DUPLICATE_CODE', `编码已被使用：${input.code}`, {
         params: { code: input.code },
@@ -163,19 +158,14 @@ export function changeUnit(
   return inTransaction(ctx, async (tx) => {
     const { db, clock } = tx;
     const unit = await requireUnit(db, idOrCode);
-    await authorize(tx, 'unit.manage', unit.id);
+    await requireUnitManager(tx, unit.id);
     const changes: UnitChanges = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.kind !== undefined) changes.kind = input.kind;
     if (input.active !== undefined) changes.active = input.active;
     if (input.parent !== undefined) {
       const parent = await resolveParent(db, input.parent);
-      if (parent) await authorize(tx, 'unit.manage', parent.id);
-      else if (tx.actor.kind !== 'system') {
-        throw new DomainError('FORBIDDEN', '只有系统可以设置顶级单位', {
-          params: { reason: 'rootUnit' },
-        });
-      }
+      await requireParentManager(tx, parent, 'move');
       if (parent && (await isInSubtree(db, unit.id, parent.id))) {
         throw new DomainError(
           'CYCLE',

@@ -2,13 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { type PasswordPolicy, passwordProblem } from '../core/password-policy.ts';
-import {
-  ROLE_NAMES,
-  ROLES,
-  type Role,
-  SEPARATED_ROLES,
-  separationConflict,
-} from '../core/permissions.ts';
+import { ROLE_NAMES, ROLES, type Role, separationConflict } from '../core/permissions.ts';
 import {
   addPasswordHistory,
   readPolicy,
@@ -35,7 +29,17 @@ import {
 } from '../db/user.repository.ts';
 import { type AppContext, audit, inTransaction } from './context.ts';
 import { CountQuery, Ref } from './ids.ts';
-import { authorize, requireUser } from './policies/gate.ts';
+import { requireUser } from './policies/gate.ts';
+import {
+  refuseSelfLockout,
+  requireAccountManager,
+  requireAccountReader,
+  requireGranter,
+  requirePasswordResetter,
+  requireTokenKeeper,
+  requireUserReader,
+  userAbilities,
+} from './policies/user.ts';
 import { hashPassword, randomPassword, randomToken, sha256, verifyPassword } from './secrets.ts';
 
 /** Length, classes, common and trivial passwords are the policy's (checkNewPassword). */
@@ -127,18 +131,20 @@ export async function listUsers(ctx: AppContext, query: ListUsersQuery) {
     : (actor.unitId ?? undefined);
   if (rootId === undefined)
     throw new DomainError('VALIDATION', '请指定单位', { params: { reason: 'unitRequired' } });
-  await authorize(ctx, 'user.read', rootId);
-  return listUserRows(ctx.db, {
+  await requireUserReader(ctx, rootId);
+  const found = await listUserRows(ctx.db, {
     subtreeOf: rootId,
     q: query.q,
     limit: query.limit,
     offset: query.offset,
   });
+  const may = await userAbilities(ctx, found.items);
+  return { ...found, may: may.page, mayOf: may.each };
 }
 
 export async function getUser(ctx: AppContext, idOrName: string): Promise<User> {
   const user = await userOr404(ctx.db, idOrName);
-  if (ctx.actor.userId !== user.id) await authorize(ctx, 'user.read', user.unitId);
+  await requireAccountReader(ctx, user);
   return user;
 }
 
@@ -271,7 +277,7 @@ function createUserNow(
   return inTransaction(ctx, async (tx) => {
     const unitId = await requireUnitId(tx.db, input.unit, 'unit');
     // Giving a new account its roles is granting them: the security admin's under separation.
-    await authorize(tx, 'user.grant', unitId);
+    await requireGranter(tx, unitId);
     checkSeparation(input.roles);
     if (await findUserRow(tx.db, input.username)) {
       throw new DomainError('DUPLICATE_USERNAME', `用户名已存在：${input.username}`, {
@@ -339,20 +345,16 @@ function changeUserNow(
     const unlock = input.active === true;
     // 三权分立: roles and locks are the security admin's; the rest the admin's (DESIGN §1).
     if (input.roles !== undefined || input.active !== undefined) {
-      await authorize(tx, 'user.grant', before.unitId);
+      await requireGranter(tx, before.unitId);
     }
     if (input.displayName !== undefined || input.unit !== undefined) {
-      await authorize(tx, 'user.manage', before.unitId);
+      await requireAccountManager(tx, before.unitId);
     }
-    if (input.resetPassword) {
-      await authorize(tx, 'user.manage', before.unitId).catch(() =>
-        authorize(tx, 'security.manage', before.unitId),
-      );
-    }
+    if (input.resetPassword) await requirePasswordResetter(tx, before.unitId);
     const changes: UserChanges = {};
     if (input.unit !== undefined) {
       changes.unitId = await requireUnitId(tx.db, input.unit, 'unit');
-      await authorize(tx, 'user.manage', changes.unitId);
+      await requireAccountManager(tx, changes.unitId);
     }
     if (input.displayName !== undefined) changes.displayName = input.displayName;
     if (input.roles !== undefined) {
@@ -360,12 +362,7 @@ function changeUserNow(
       changes.roles = input.roles;
     }
     if (input.active !== undefined) changes.active = input.active;
-    const dropsOwn =
-      input.roles !== undefined &&
-      before.roles.some((r) => SEPARATED_ROLES.includes(r) && !input.roles!.includes(r));
-    if (before.id === tx.actor.userId && (input.active === false || dropsOwn)) {
-      throw new DomainError('SELF_LOCKOUT', '不能停用自己或取消自己的管理角色');
-    }
+    refuseSelfLockout(tx, before, input);
     const now = tx.clock.now().toISOString();
     let password: string | undefined;
     if (input.resetPassword) {
@@ -482,7 +479,7 @@ export function createToken(
 ): Promise<{ token: string; view: TokenView }> {
   return inTransaction(ctx, async (tx) => {
     const user = await userOr404(tx.db, idOrName);
-    if (tx.actor.userId !== user.id) await authorize(tx, 'token.manage', user.unitId);
+    await requireTokenKeeper(tx, user);
     const token = `lt_${randomToken()}`;
     const row = await insertToken(tx.db, {
       userId: user.id,
@@ -523,14 +520,14 @@ function tokenView(row: {
 
 export async function listUserTokens(ctx: AppContext, idOrName: string): Promise<TokenView[]> {
   const user = await userOr404(ctx.db, idOrName);
-  if (ctx.actor.userId !== user.id) await authorize(ctx, 'token.manage', user.unitId);
+  await requireTokenKeeper(ctx, user);
   return (await listTokens(ctx.db, user.id)).map(tokenView);
 }
 
 export function revokeUserToken(ctx: AppContext, idOrName: string, tokenId: number): Promise<void> {
   return inTransaction(ctx, async (tx) => {
     const user = await userOr404(tx.db, idOrName);
-    if (tx.actor.userId !== user.id) await authorize(tx, 'token.manage', user.unitId);
+    await requireTokenKeeper(tx, user);
     const token = (await listTokens(tx.db, user.id)).find((t) => t.id === tokenId);
     if (!token)
       throw new DomainError('NOT_FOUND', `令牌不存在：${tokenId}`, {

@@ -299,6 +299,47 @@ describeEachDialect('三权分立 separation of duties', (use) => {
     expect((await s.as('shenji', grant)).statusCode).toBe(403);
   });
 
+  it("lists each account with a may that splits the admin's edits from the secadmin's grants", async () => {
+    const listed = async (user: string) =>
+      (await s.as(user, { url: '/api/v1/users?unit=371323&limit=200' }))
+        .json()
+        .items.find((u: { username: string }) => u.username === 'lingdao');
+    const admin = await s.as('admin', { url: '/api/v1/users?unit=371323&limit=200' });
+    expect(admin.json().may).toEqual({ create: false, security: false });
+    const asAdmin = (await listed('admin')).may;
+    const asSecadmin = (await listed('anquan')).may;
+    expect(asAdmin).toMatchObject({ edit: true, grant: false, tokens: true, resetTotp: false });
+    expect(asSecadmin).toMatchObject({ edit: false, grant: true, tokens: false, resetTotp: true });
+    const before = (await s.as('admin', { url: '/api/v1/users/lingdao' })).json();
+    // A save carrying both halves (what the edit form sent before it read may) is refused to both;
+    // each half alone goes through for the one whose may says so.
+    const both = { displayName: before.displayName, roles: before.roles, active: true };
+    for (const user of ['admin', 'anquan']) {
+      const res = await s.as(user, {
+        method: 'PATCH',
+        url: '/api/v1/users/lingdao',
+        payload: both,
+      });
+      expect(res.statusCode).toBe(403);
+    }
+    const edit = await s.as('admin', {
+      method: 'PATCH',
+      url: '/api/v1/users/lingdao',
+      payload: { displayName: before.displayName },
+    });
+    expect(edit.statusCode).toBe(asAdmin.edit ? 200 : 403);
+    const grant = await s.as('anquan', {
+      method: 'PATCH',
+      url: '/api/v1/users/lingdao',
+      payload: { roles: before.roles, active: true },
+    });
+    expect(grant.statusCode).toBe(asSecadmin.grant ? 200 : 403);
+    expect((await s.as('anquan', { url: '/api/v1/users?unit=371323' })).json().may).toEqual({
+      create: true,
+      security: true,
+    });
+  });
+
   it('refuses one user two of the three roles, with a message, audited, nothing changed', async () => {
     const res = await s.as('anquan', {
       method: 'PATCH',

@@ -258,6 +258,12 @@ describeEachDialect('outcomes a county can publish and defend', (use) => {
   });
 
   describe('follow-up of yellow flags', () => {
+    /** The rectification's may as a user's list presents it, or null when the list leaves it out. */
+    const mayOf = async (user: string, id: number) =>
+      (await get(user, '/rectifications')).json().items.find((x: { id: number }) => x.id === id)
+        ?.may ?? null;
+    const none = { submit: false, decide: false, interview: false };
+
     it('each yellow opened a rectification; a unit without one is refused, naming the field', async () => {
       const list = (await get('admin', '/rectifications')).json();
       expect(list.items.map((r: { unit: { code: string } }) => r.unit.code).sort()).toEqual(
@@ -279,6 +285,21 @@ describeEachDialect('outcomes a county can publish and defend', (use) => {
 
     it('the unit commits; the organizer signs off; overdue ones are listed', async () => {
       const [rect] = (await get('yangzhuang', '/rectifications')).json().items;
+      // may (policies/rectification.ts) agrees with what each is then let do.
+      expect(await mayOf('yangzhuang', rect.id)).toEqual({ ...none, submit: true });
+      expect(await mayOf('admin', rect.id)).toEqual({ ...none, submit: true });
+      expect(await mayOf('lingdao', rect.id)).toEqual(none);
+      expect(await mayOf('huangshanpu', rect.id)).toBeNull();
+      const answer = { action: 'submit', commitment: '立行立改', measures: '补齐短板' };
+      const leader = await post('lingdao', `/rectifications/${rect.id}/actions`, answer);
+      expect(leader.statusCode).toBe(403);
+      // The unit's month lists it as its task to answer; the organizer's does not (yet).
+      const tasks = async (user: string) =>
+        (await get(user, '/me/month'))
+          .json()
+          .rectifications.filter((x: { id: number }) => x.id === rect.id);
+      expect(await tasks('yangzhuang')).toMatchObject([{ task: 'submit' }]);
+      expect(await tasks('admin')).toEqual([]);
       const empty = await post('yangzhuang', `/rectifications/${rect.id}/actions`, {
         action: 'submit',
         commitment: '',
@@ -297,10 +318,18 @@ describeEachDialect('outcomes a county can publish and defend', (use) => {
         measures: '一、补齐台账；二、每周调度',
       });
       expect(submitted.json()).toMatchObject({ state: 'submitted', stateName: '待销号' });
+      expect(submitted.json().may).toEqual(none);
+      expect(await mayOf('admin', rect.id)).toEqual({ ...none, decide: true });
+      expect(await tasks('admin')).toMatchObject([{ task: 'signoff' }]);
+      expect(await tasks('yangzhuang')).toEqual([]);
+      const self = await post('yangzhuang', `/rectifications/${rect.id}/actions`, {
+        action: 'approve',
+      });
+      expect(self.statusCode).toBe(403);
       const signed = await post('admin', `/rectifications/${rect.id}/actions`, {
         action: 'approve',
       });
-      expect(signed.json()).toMatchObject({ state: 'signed_off' });
+      expect(signed.json()).toMatchObject({ state: 'signed_off', may: none });
       s.clock.advanceMinutes(20 * DAY);
       const overdue = (await get('lingdao', '/rectifications?overdue=1')).json();
       expect(overdue.items.map((x: { unit: { code: string } }) => x.unit.code)).toEqual([ZZB]);
@@ -330,11 +359,20 @@ describeEachDialect('outcomes a county can publish and defend', (use) => {
         action: 'approve',
       });
       expect(early.json().error.message).toContain('约谈');
+      expect(await mayOf('admin', second.id)).toEqual({ ...none, decide: true, interview: true });
+      expect(await mayOf('lingdao', second.id)).toEqual(none);
+      const leader = await post('lingdao', `/rectifications/${second.id}/actions`, {
+        action: 'interview',
+        date: '2026-08-05',
+        note: '约谈',
+      });
+      expect(leader.statusCode).toBe(403);
       await post('admin', `/rectifications/${second.id}/actions`, {
         action: 'interview',
         date: '2026-08-05',
         note: '县委组织部主要负责同志约谈',
       });
+      expect(await mayOf('admin', second.id)).toEqual({ ...none, decide: true });
       const ok = await post('admin', `/rectifications/${second.id}/actions`, { action: 'approve' });
       expect(ok.json().state).toBe('signed_off');
     });

@@ -105,11 +105,17 @@ export const AssessmentView = z
         by: z.string().nullable(),
       }),
     ),
+    /** What the reader may do (policies/assessment.ts); the web shows its actions from it. */
     may: z.object({
       manage: z.boolean(),
       readAll: z.boolean(),
       rate: z.boolean(),
       propose: z.boolean(),
+      /** Codes of the units the reader proposes 加分/减分 for. */
+      proposeFor: z.array(z.string()),
+      publish: z.boolean(),
+      decide: z.boolean(),
+      correct: z.boolean(),
     }),
   })
   .meta({ id: 'Assessment' });

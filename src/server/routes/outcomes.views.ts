@@ -118,6 +118,8 @@ export const RectificationView = z
     periodLabel: z.string(),
     stateName: z.enum(['待整改', '待销号', '已销号']),
     overdue: z.boolean(),
+    /** What the reader may do now (policies/rectification.ts): submit, sign off or return, record the interview. */
+    may: z.object({ submit: z.boolean(), decide: z.boolean(), interview: z.boolean() }),
   })
   .meta({ id: 'Rectification' });
 

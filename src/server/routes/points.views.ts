@@ -6,16 +6,28 @@ const BranchBrief = z
   .object({ id: z.number(), unitId: z.number(), name: z.string() })
   .meta({ id: 'BranchBrief' });
 
+/** What the reader may do in a branch (policies/points.ts); the web shows its actions from it. */
+const BranchMay = z
+  .object({
+    read: z.boolean(),
+    /** The branch's recorder (clerk): records points, attaches evidence. */
+    record: z.boolean(),
+    /** The branch's reviewer (secretary): reviews records (never its own or about itself). */
+    review: z.boolean(),
+    /** The town or county above: names the branch's people, files star households. */
+    manage: z.boolean(),
+    /** Keeps the registers: members, transfers, the market, households and claims, disputes. */
+    keep: z.boolean(),
+    /** Answers disputes, takes the village committee's step on star claims. */
+    answer: z.boolean(),
+  })
+  .meta({ id: 'BranchMay' });
+
 /** A party branch (党支部) with what the user may do there. */
 export const BranchView = BranchBrief.extend({
   unitName: z.string(),
   unitCode: z.string(),
-  access: z.object({
-    read: z.boolean(),
-    record: z.boolean(),
-    review: z.boolean(),
-    manage: z.boolean(),
-  }),
+  may: BranchMay,
 }).meta({ id: 'Branch' });
 
 export const ListBranchesView = z.array(BranchView);
@@ -92,6 +104,8 @@ export const ReviewQueueView = z.array(
     memberName: z.string(),
     category: z.string(),
     item: z.string(),
+    /** review: the reader may decide it (the reviewer, not its recorder nor its member). */
+    may: z.object({ review: z.boolean() }),
   }).meta({ id: 'QueueItem' }),
 );
 
@@ -123,9 +137,14 @@ export const MemberStatementView = z.object({
       /** What the record counts after the yearly caps; 0 unless approved. */
       counted: z.number(),
       clampedBy: z.enum(['item', 'category']).nullable(),
-      disputes: z.array(DisputeView),
+      disputes: z.array(
+        /** answer: the reader may answer it (open; the secretary or town, not its filer). */
+        DisputeView.extend({ may: z.object({ answer: z.boolean() }) }),
+      ),
     }).meta({ id: 'StatementLine' }),
   ),
+  /** dispute: the reader may file a dispute on the member's records (the member, the branch). */
+  may: z.object({ dispute: z.boolean() }),
 });
 
 export const SetQuarterView = z.object({
@@ -255,7 +274,15 @@ export const HouseholdListView = z.object({
 export const HouseholdDetailView = z.object({
   household: HouseholdView,
   stars: z.array(StarView),
-  claims: z.array(ClaimView.extend({ steps: z.array(ClaimStepView) })),
+  claims: z.array(
+    ClaimView.extend({
+      steps: z.array(ClaimStepView),
+      /** next: the reader may take the claim's next step now (policies/points.ts). */
+      may: z.object({ next: z.boolean() }),
+    }),
+  ),
+  /** What the reader may do (policies/points.ts): claim stars; file, review yearly, revoke (the town). */
+  may: z.object({ claim: z.boolean(), file: z.boolean() }),
 });
 
 export const RevokeView = z.object({ household: HouseholdView, claim: ClaimView });

@@ -20,6 +20,23 @@ import { contextOf } from '../plugins/auth.ts';
 import { created } from './reply.ts';
 import { listOf, NoContent, RefParam, TokenView, UserView, UserWithSecret } from './views.ts';
 
+/** The users of a subtree, each with what the reader may do to it, and what it may do on the page (policies/user.ts). */
+const UserListView = z.object({
+  items: z.array(
+    UserView.extend({
+      may: z.object({
+        edit: z.boolean(),
+        grant: z.boolean(),
+        resetPassword: z.boolean(),
+        tokens: z.boolean(),
+        resetTotp: z.boolean(),
+      }),
+    }),
+  ),
+  total: z.number(),
+  may: z.object({ create: z.boolean(), security: z.boolean() }),
+});
+
 export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['users'];
@@ -30,12 +47,17 @@ export function usersRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags,
           summary: '本单位及下级的用户 users of my subtree',
           querystring: ListUsersQuery,
-          response: { 200: listOf(UserView) },
+          response: { 200: UserListView },
         },
       },
       async (request) => {
         const found = await listUsers(contextOf(deps, request), request.query);
-        return { items: await presentUsers(deps.db, found.items), total: found.total };
+        const items = await presentUsers(deps.db, found.items);
+        return {
+          items: items.map((u) => ({ ...u, may: found.mayOf.get(u.id)! })),
+          total: found.total,
+          may: found.may,
+        };
       },
     );
     app.post(

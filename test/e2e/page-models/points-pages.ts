@@ -100,11 +100,6 @@ export class ReviewPage {
     await dialog.waitFor({ state: 'hidden' });
     await this.card(member, note).waitFor({ state: 'detached' });
   }
-
-  /** The server's refusal shown on a card. */
-  error(member: string, note: string): Locator {
-    return this.card(member, note).getByRole('alert');
-  }
 }
 
 /** 党员积分明细. */

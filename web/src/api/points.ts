@@ -6,7 +6,6 @@ import type { Page } from './units.ts';
 
 /** A party branch (党支部) of a village or community, with what the user may do there. */
 export type Branch = Schema<'Branch'>;
-export type BranchAccess = Branch['access'];
 
 export type Member = Schema<'Member'>;
 export type MemberStatus = Member['status'];

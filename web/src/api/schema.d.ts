@@ -2168,6 +2168,9 @@ export interface paths {
                                 createdAt: string;
                                 householdId: number;
                                 id: number;
+                                may: {
+                                    next: boolean;
+                                };
                                 results: {
                                     [key: string]: "pass" | "fail";
                                 } | null;
@@ -2179,6 +2182,10 @@ export interface paths {
                                 year: number;
                             }[];
                             household: components["schemas"]["Household"];
+                            may: {
+                                claim: boolean;
+                                file: boolean;
+                            };
                             stars: components["schemas"]["Star"][];
                         };
                     };
@@ -3971,6 +3978,9 @@ export interface paths {
                         "application/json": {
                             branch: components["schemas"]["BranchBrief"];
                             lines: components["schemas"]["StatementLine"][];
+                            may: {
+                                dispute: boolean;
+                            };
                             member: components["schemas"]["Member"];
                             total: number;
                             year: number;
@@ -7674,7 +7684,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: {
+                                active: boolean;
+                                createdAt: string;
+                                displayName: string;
+                                id: number;
+                                may: {
+                                    edit: boolean;
+                                    grant: boolean;
+                                    resetPassword: boolean;
+                                    resetTotp: boolean;
+                                    tokens: boolean;
+                                };
+                                roles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
+                                unit?: components["schemas"]["UnitBrief"];
+                                unitId: number;
+                                username: string;
+                            }[];
+                            may: {
+                                create: boolean;
+                                security: boolean;
+                            };
                             total: number;
                         };
                     };
@@ -8238,8 +8268,12 @@ export interface components {
         Assessment: {
             id: number;
             may: {
+                correct: boolean;
+                decide: boolean;
                 manage: boolean;
                 propose: boolean;
+                proposeFor: string[];
+                publish: boolean;
                 rate: boolean;
                 readAll: boolean;
             };
@@ -8289,13 +8323,8 @@ export interface components {
             };
         };
         Branch: {
-            access: {
-                manage: boolean;
-                read: boolean;
-                record: boolean;
-                review: boolean;
-            };
             id: number;
+            may: components["schemas"]["BranchMay"];
             name: string;
             unitCode: string;
             unitId: number;
@@ -8305,6 +8334,14 @@ export interface components {
             id: number;
             name: string;
             unitId: number;
+        };
+        BranchMay: {
+            answer: boolean;
+            keep: boolean;
+            manage: boolean;
+            read: boolean;
+            record: boolean;
+            review: boolean;
         };
         Claim: {
             awarded: number;
@@ -8730,6 +8767,9 @@ export interface components {
             hasEvidence: boolean;
             id: number;
             item: string;
+            may: {
+                review: boolean;
+            };
             memberId: number;
             memberName: string;
             note: string | null;
@@ -8754,6 +8794,11 @@ export interface components {
             interviewNote: string | null;
             interviewOn: string | null;
             interviewRequired: boolean;
+            may: {
+                decide: boolean;
+                interview: boolean;
+                submit: boolean;
+            };
             measures: string | null;
             overdue: boolean;
             period: string;
@@ -9059,6 +9104,9 @@ export interface components {
             csrfToken: string;
             effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
             expiresAt: string;
+            may: {
+                pointsBoards: boolean;
+            };
             previousSignIn?: {
                 at: string | null;
                 failuresSince: number;
@@ -9086,7 +9134,21 @@ export interface components {
             clampedBy: "item" | "category" | null;
             counted: number;
             createdAt: string;
-            disputes: components["schemas"]["Dispute"][];
+            disputes: {
+                answer: string | null;
+                answeredAt: string | null;
+                answeredBy: number | null;
+                filedAt: string;
+                filedBy: number | null;
+                id: number;
+                may: {
+                    answer: boolean;
+                };
+                reason: string;
+                recordId: number;
+                /** @enum {string} */
+                status: "upheld" | "open" | "dismissed";
+            }[];
             hasEvidence: boolean;
             id: number;
             item: string;

@@ -1,5 +1,4 @@
 import { apiDelete, apiGet, apiPatch, apiPost, seg } from './client.ts';
-import type { User } from './session.ts';
 import type { Answer, Body, Schema } from './types.ts';
 import type { Page } from './units.ts';
 
@@ -11,8 +10,13 @@ export interface ListUsersParams {
   offset?: number;
 }
 
-export function listUsers(params: ListUsersParams, signal?: AbortSignal): Promise<Page<User>> {
-  return apiGet<Page<User>>('/users', { query: { ...params }, signal });
+/** The users of a subtree, each with what the reader may do to it (policies/user.ts). */
+export type UserList = Answer<'/api/v1/users', 'get'>;
+export type ListedUser = UserList['items'][number];
+export type AccountAbilities = ListedUser['may'];
+
+export function listUsers(params: ListUsersParams, signal?: AbortSignal): Promise<UserList> {
+  return apiGet<UserList>('/users', { query: { ...params }, signal });
 }
 
 export type CreateUserInput = Body<'/api/v1/users', 'post'>;

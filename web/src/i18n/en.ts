@@ -863,6 +863,7 @@ export const en: Messages = {
       empty: 'No records waiting for review',
       occurredOn: 'On {{date}}',
       mine: 'Entered by you',
+      notYours: 'You entered this record or it is about you: another reviewer decides it',
       approve: 'Approve',
       reject: 'Return',
       approved: 'Approved: {{name}}',

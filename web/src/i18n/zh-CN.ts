@@ -850,6 +850,7 @@ export const zhCN = {
       empty: '没有待审核的积分记录',
       occurredOn: '发生于 {{date}}',
       mine: '本人录入',
+      notYours: '本人录入或关于本人的记录，须由其他审核人审核',
       approve: '通过',
       reject: '退回',
       approved: '已通过：{{name}}',

@@ -24,7 +24,6 @@ import {
 } from '../../api/assessments.ts';
 import { isNotFound } from '../../api/error-message.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useSession } from '../../app/session.tsx';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { FlagBadge } from '../../components/flag-badge.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -244,7 +243,6 @@ export default function AssessmentPage() {
   const errorText = useErrorMessage();
   const [downloading, setDownloading] = useState(false);
   const results = useRequest(`assessment:${id}`, (signal) => getAssessmentResults(id, signal));
-  const { session } = useSession();
 
   if (results.error !== undefined) {
     return isNotFound(results.error) ? (
@@ -354,7 +352,7 @@ export default function AssessmentPage() {
           >
             {t(`assessmentYear.${assessment.state}`, { version: assessment.version })}
           </Tag>
-          {assessment.may.manage && assessment.state === 'draft' && (
+          {assessment.may.publish && (
             <Button type="primary" loading={downloading} onClick={publish}>
               {t('assessmentYear.publish')}
             </Button>
@@ -396,16 +394,12 @@ export default function AssessmentPage() {
       {(assessment.may.readAll || assessment.may.propose) && (
         <Adjustments
           id={assessment.id}
-          manage={assessment.may.manage}
+          manage={assessment.may.decide}
           open={assessment.state !== 'published'}
           onDecided={results.reload}
           propose={assessment.may.propose}
           scheme={scheme}
-          units={
-            assessment.may.manage || assessment.may.readAll
-              ? assessment.participants
-              : assessment.participants.filter((u) => u.code === session?.unit.code)
-          }
+          units={assessment.participants.filter((u) => assessment.may.proposeFor.includes(u.code))}
         />
       )}
       <CompositionChart scheme={scheme} items={items} />

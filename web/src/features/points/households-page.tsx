@@ -85,7 +85,7 @@ function Register({ branch }: { branch: Branch }) {
   );
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
-  const mayEdit = branch.access.record || branch.access.review || branch.access.manage;
+  const mayEdit = branch.may.keep;
   const columns: TableColumnsType<Row> = [
     {
       title: t('points.households.head'),
@@ -170,12 +170,7 @@ function Register({ branch }: { branch: Branch }) {
         />
       ) : null}
       {open !== null ? (
-        <HouseholdDrawer
-          id={open}
-          mayEdit={mayEdit}
-          onClose={() => setOpen(null)}
-          onChanged={list.reload}
-        />
+        <HouseholdDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />
       ) : null}
     </Card>
   );
@@ -242,12 +237,10 @@ function AddHousehold({
 
 function HouseholdDrawer({
   id,
-  mayEdit,
   onClose,
   onChanged,
 }: {
   id: number;
-  mayEdit: boolean;
   onClose: () => void;
   onChanged: () => void;
 }) {
@@ -271,21 +264,13 @@ function HouseholdDrawer({
       ) : !data ? (
         <Skeleton active />
       ) : (
-        <HouseholdView detail={data} mayEdit={mayEdit} onChanged={changed} />
+        <HouseholdView detail={data} onChanged={changed} />
       )}
     </Drawer>
   );
 }
 
-function HouseholdView({
-  detail,
-  mayEdit,
-  onChanged,
-}: {
-  detail: HouseholdDetail;
-  mayEdit: boolean;
-  onChanged: () => void;
-}) {
+function HouseholdView({ detail, onChanged }: { detail: HouseholdDetail; onChanged: () => void }) {
   const { t } = useTranslation();
   const year = new Date().getFullYear();
   const { busy, error, run: submit } = useModalSubmit();
@@ -297,6 +282,8 @@ function HouseholdView({
   const starName = new Map(detail.stars.map((s) => [s.id, s.name]));
   const current = detail.claims.find((c) => c.year === year);
   const next = current ? NEXT[current.stage] : undefined;
+  // What the server lets this reader do (policies/points.ts): claim, the claim's next step, file.
+  const may = detail.may;
   const filed = detail.claims.some((c) => c.stage === 'filed');
   const barred = detail.household.barredUntil;
 
@@ -371,7 +358,7 @@ function HouseholdView({
 
       {error ? <Alert type="error" showIcon title={error} className="points-error" /> : null}
 
-      {mayEdit && !current && detail.stars.length > 0 ? (
+      {may.claim && !current && detail.stars.length > 0 ? (
         <Card size="small" title={t('points.households.claimTitle', { year })}>
           <Checkbox.Group
             value={claimed}
@@ -393,7 +380,7 @@ function HouseholdView({
         </Card>
       ) : null}
 
-      {mayEdit && current && next ? (
+      {current?.may.next && next ? (
         <Card size="small" title={t(`points.households.steps.${next}`)}>
           {current.stars.map((s) => (
             <div key={s} className="points-star-judge">
@@ -438,7 +425,7 @@ function HouseholdView({
         </Card>
       ) : null}
 
-      {mayEdit && filed ? (
+      {may.file && filed ? (
         <div className="points-household-actions">
           <Button danger onClick={() => setRevoking(true)}>
             {t('points.households.revoke')}

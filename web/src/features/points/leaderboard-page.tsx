@@ -15,7 +15,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { type BoardRow, getLeaderboard, type Leaderboard } from '../../api/points.ts';
 import { listUnits } from '../../api/units.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { hasRole, useSession } from '../../app/session.tsx';
+import { useSession } from '../../app/session.tsx';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
@@ -40,11 +40,11 @@ const TOWN_KINDS = ['town', 'township', 'street'];
 
 /**
  * The scopes the user may read: each branch they see; their town or county, and a county's towns,
- * when their role reads points there (admin, organizer, viewer — DESIGN §10: town and county read).
+ * when the session's `may.pointsBoards` says they read the boards below their unit (policies/points.ts).
  */
 function useScopes(choice: BranchChoice): { scopes: Scope[]; loading: boolean } {
   const { session } = useSession();
-  const reader = hasRole(session, 'admin', 'organizer', 'viewer');
+  const reader = session?.may.pointsBoards === true;
   const unit = session?.unit;
   const county = reader && unit?.kind === 'county' ? unit : undefined;
   const towns = useRequest(county ? `units:towns:${county.code}` : null, (signal) =>

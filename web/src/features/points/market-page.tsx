@@ -61,7 +61,7 @@ function Market({ branch }: { branch: Branch }) {
   const members = useRequest(`points:members:${branch.id}`, (signal) =>
     listMembers(branch.id, signal),
   );
-  const mayEdit = branch.access.record || branch.access.review || branch.access.manage;
+  const mayEdit = branch.may.keep;
   const [adding, setAdding] = useState(false);
   const [stocking, setStocking] = useState<MarketItem | null>(null);
   const [member, setMember] = useState<number | undefined>();

@@ -55,7 +55,7 @@ function Register({ branch }: { branch: Branch }) {
   const [leaving, setLeaving] = useState<Member | null>(null);
   const [showGone, setShowGone] = useState(false);
   const [q, setQ] = useState('');
-  const mayEdit = branch.access.manage || branch.access.record || branch.access.review;
+  const mayEdit = branch.may.keep;
   const all = members.data ?? [];
   const shown = all.filter(
     (m) => (showGone || m.status === 'active') && (q === '' || m.name.includes(q.trim())),

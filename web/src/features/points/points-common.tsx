@@ -102,7 +102,7 @@ export function PointsNav({ choice, current }: { choice: BranchChoice; current: 
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const { branch, branches } = choice;
-  const tabs = TABS.filter((tab) => tab.key !== 'record' || branch?.access.record);
+  const tabs = TABS.filter((tab) => tab.key !== 'record' || branch?.may.record);
   const suffix = branch ? `?branch=${branch.id}` : '';
   return (
     <div className="points-nav">

@@ -37,7 +37,7 @@ export default function RecordPage() {
       <PointsNav choice={choice} current="record" />
       <BranchGate choice={choice}>
         {(branch) =>
-          branch.access.record ? (
+          branch.may.record ? (
             <RecordForm key={branch.id} branch={branch} />
           ) : (
             <NoAccess what={t('points.record.notClerk')} />

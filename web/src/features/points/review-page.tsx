@@ -44,7 +44,7 @@ function Queue({ branch }: { branch: Branch }) {
   const [rejecting, setRejecting] = useState<QueueItem | null>(null);
   const [done, setDone] = useState<Set<number>>(new Set());
   const [q, setQ] = useState('');
-  const mayReview = branch.access.review;
+  const mayReview = branch.may.review;
 
   const decide = async (item: QueueItem, decision: 'approve' | 'reject', note?: string) => {
     setBusy(item.id);
@@ -141,7 +141,7 @@ function Queue({ branch }: { branch: Branch }) {
               {errors[item.id] ? (
                 <Alert type="error" showIcon title={errors[item.id]} className="points-error" />
               ) : null}
-              {mayReview ? (
+              {item.may.review ? (
                 <div className="points-queue-actions">
                   <Button
                     type="primary"
@@ -161,6 +161,8 @@ function Queue({ branch }: { branch: Branch }) {
                     {t('points.review.reject')}
                   </Button>
                 </div>
+              ) : mayReview ? (
+                <p className="points-queue-note">{t('points.review.notYours')}</p>
               ) : null}
             </Card>
           ))}

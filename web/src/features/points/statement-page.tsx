@@ -34,7 +34,6 @@ import {
   type StatementLine,
 } from '../../api/points.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { useSession } from '../../app/session.tsx';
 import { LazyChart } from '../../components/chart-lazy.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
@@ -97,21 +96,7 @@ export default function StatementPage() {
       ) : !data || statement.loading ? (
         <Skeleton active />
       ) : (
-        <StatementView
-          statement={data}
-          reload={statement.reload}
-          mayAnswer={
-            !!choice.branches.find(
-              (b) => b.id === data.branch.id && (b.access.review || b.access.manage),
-            )
-          }
-          mayDispute={
-            !!choice.branches.find(
-              (b) =>
-                b.id === data.branch.id && (b.access.record || b.access.review || b.access.manage),
-            )
-          }
-        />
+        <StatementView statement={data} reload={statement.reload} />
       )}
     </>
   );
@@ -120,18 +105,14 @@ export default function StatementPage() {
 interface Props {
   statement: Statement;
   reload: () => void;
-  mayAnswer: boolean;
-  mayDispute: boolean;
 }
 
-function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
+function StatementView({ statement, reload }: Props) {
   const { t } = useTranslation();
-  const { session } = useSession();
   const [toast, toastHolder] = message.useMessage();
   const { member, lines, year } = statement;
   // On a phone the lines read as a list: a table of six columns would scroll sideways.
   const phone = !Grid.useBreakpoint().sm;
-  const self = member.userId !== null && member.userId === session?.user.id;
   // The caps themselves, to say which limit cut a record; a member reading their own statement
   // may not read the catalogue, and the statement stands without it.
   const rules = useRequest(`points:rules:${statement.branch.id}`, (signal) =>
@@ -230,14 +211,14 @@ function StatementView({ statement, reload, mayAnswer, mayDispute }: Props) {
               {t('points.statement.answer', { answer: d.answer })}
             </div>
           ) : null}
-          {d.status === 'open' && mayAnswer ? (
+          {d.may.answer ? (
             <Button size="small" onClick={() => setAnswering(d)}>
               {t('points.statement.answerIt')}
             </Button>
           ) : null}
         </div>
       ))}
-      {(self || mayDispute) &&
+      {statement.may.dispute &&
       l.status !== 'rejected' &&
       !l.disputes.some((d) => d.status === 'open') ? (
         <Button size="small" type="link" onClick={() => setDisputing(l)}>

@@ -28,7 +28,6 @@ import {
   type RectificationState,
 } from '../../api/outcomes.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { hasRole, useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { useModalSubmit } from '../../components/use-modal-submit.ts';
@@ -240,7 +239,6 @@ function ActionDialog({
 /** 整改闭环: a unit's rectifications with the form to answer them; the organizer's sign-off. */
 export default function RectificationsPage() {
   const { t, i18n } = useTranslation();
-  const { session } = useSession();
   const [params, setParams] = useSearchParams();
   const filter = (params.get('filter') ?? 'all') as Filter;
   const query =
@@ -250,10 +248,6 @@ export default function RectificationsPage() {
   );
   const [dialog, setDialog] = useState<Dialog>();
   const [messageApi, holder] = message.useMessage();
-  const manager = hasRole(session, 'admin', 'organizer');
-  const reporter = hasRole(session, 'reporter');
-  const mayAnswer = (r: Rectification) =>
-    r.state === 'open' && reporter && session?.unit.id === r.unit.id;
 
   const columns: TableColumnsType<Rectification> = [
     {
@@ -300,7 +294,7 @@ export default function RectificationsPage() {
       width: 200,
       render: (_: unknown, r) => (
         <Space wrap size={4}>
-          {mayAnswer(r) ? (
+          {r.may.submit ? (
             <Button
               size="small"
               type="primary"
@@ -310,7 +304,7 @@ export default function RectificationsPage() {
               {t('rectifications.buttons.submit')}
             </Button>
           ) : null}
-          {manager && r.state === 'submitted' ? (
+          {r.may.decide ? (
             <>
               <Button
                 size="small"
@@ -329,7 +323,7 @@ export default function RectificationsPage() {
               </Button>
             </>
           ) : null}
-          {manager && r.interviewRequired && !r.interviewOn && r.state !== 'signed_off' ? (
+          {r.may.interview ? (
             <Button
               size="small"
               className="rect-interview-button"

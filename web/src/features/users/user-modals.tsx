@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Radio, Switch 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN, ROLES, type Role, type User } from '../../api/session.ts';
-import { createUser, updateUser } from '../../api/users.ts';
+import { type AccountAbilities, createUser, updateUser } from '../../api/users.ts';
 import { OneTimeSecret } from '../../components/one-time-secret.tsx';
 import { useErrorMessage } from '../../components/request-error.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
@@ -185,6 +185,7 @@ export function EditUserModal({
   unitCode,
   unitName,
   self,
+  may,
   onClose,
   onSaved,
 }: {
@@ -192,6 +193,8 @@ export function EditUserModal({
   unitCode: string | undefined;
   unitName: string | undefined;
   self: boolean;
+  /** What the reader may change (policies/user.ts): 三权分立 splits the name and unit from roles and locks. */
+  may: AccountAbilities;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -207,11 +210,16 @@ export function EditUserModal({
     setSaving(true);
     setError(null);
     try {
+      // Only what the reader may change: under 三权分立 the admin keeps names and units and the
+      // security admin roles and locks, and a change carrying both would be refused.
       await updateUser(user.id, {
-        displayName: values.displayName.trim(),
-        ...(values.unit && values.unit !== unitCode ? { unit: values.unit } : {}),
-        roles: values.roles,
-        active: values.active,
+        ...(may.edit
+          ? {
+              displayName: values.displayName.trim(),
+              ...(values.unit && values.unit !== unitCode ? { unit: values.unit } : {}),
+            }
+          : {}),
+        ...(may.grant ? { roles: values.roles, active: values.active } : {}),
       });
       onSaved();
       onClose();
@@ -249,18 +257,20 @@ export function EditUserModal({
           </Button>
         ) : (
           [
-            <Popconfirm
-              key="reset"
-              title={t('users.resetConfirmTitle')}
-              description={t('users.resetConfirm')}
-              okText={t('users.resetPassword')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => void reset()}
-            >
-              <Button danger loading={resetting} style={{ float: 'left' }}>
-                {t('users.resetPassword')}
-              </Button>
-            </Popconfirm>,
+            may.resetPassword ? (
+              <Popconfirm
+                key="reset"
+                title={t('users.resetConfirmTitle')}
+                description={t('users.resetConfirm')}
+                okText={t('users.resetPassword')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => void reset()}
+              >
+                <Button danger loading={resetting} style={{ float: 'left' }}>
+                  {t('users.resetPassword')}
+                </Button>
+              </Popconfirm>
+            ) : null,
             <Button key="cancel" onClick={onClose}>
               {t('common.cancel')}
             </Button>,
@@ -299,15 +309,17 @@ export function EditUserModal({
             label={t('users.displayName')}
             rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
           >
-            <Input maxLength={60} />
+            <Input maxLength={60} disabled={!may.edit} />
           </Form.Item>
-          <Form.Item name="unit" label={t('users.unit')}>
-            <UnitPicker
-              style={{ width: '100%' }}
-              allowClear={false}
-              {...(unitName ? { initialLabel: unitName } : {})}
-            />
-          </Form.Item>
+          {may.edit ? (
+            <Form.Item name="unit" label={t('users.unit')}>
+              <UnitPicker
+                style={{ width: '100%' }}
+                allowClear={false}
+                {...(unitName ? { initialLabel: unitName } : {})}
+              />
+            </Form.Item>
+          ) : null}
           <Form.Item
             name="roles"
             label={t('users.roles')}
@@ -315,6 +327,7 @@ export function EditUserModal({
           >
             <Checkbox.Group
               options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              disabled={!may.grant}
             />
           </Form.Item>
           <Form.Item
@@ -326,7 +339,7 @@ export function EditUserModal({
             <Switch
               checkedChildren={t('users.enabled')}
               unCheckedChildren={t('users.disabled')}
-              disabled={self}
+              disabled={self || !may.grant}
             />
           </Form.Item>
           <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -3,10 +3,9 @@ import { Button, Card, Input, Popconfirm, Space, Table, type TableColumnsType, T
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiDelete } from '../../api/client.ts';
-import type { User } from '../../api/session.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { listUsers } from '../../api/users.ts';
-import { hasRole, useSession } from '../../app/session.tsx';
+import { type ListedUser, listUsers } from '../../api/users.ts';
+import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { RoleTags } from '../../components/role-tags.tsx';
@@ -40,13 +39,13 @@ export default function UsersPage() {
   );
   const units = useUnitNames((users.data?.items ?? []).map((u) => u.unitId));
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<User | null>(null);
-  const [tokensOf, setTokensOf] = useState<User | null>(null);
+  const [editing, setEditing] = useState<ListedUser | null>(null);
+  const [tokensOf, setTokensOf] = useState<ListedUser | null>(null);
   const [policyOpen, setPolicyOpen] = useState(false);
-  /** The security admin (or an admin without 三权分立) resets second factors and sets the policy. */
-  const secadmin = hasRole(session, 'secadmin');
+  /** What the reader may do on the page (policies/user.ts): create accounts, set the password policy. */
+  const may = users.data?.may;
 
-  const columns: TableColumnsType<User> = [
+  const columns: TableColumnsType<ListedUser> = [
     {
       key: 'username',
       title: t('users.username'),
@@ -90,23 +89,27 @@ export default function UsersPage() {
       fixed: 'right',
       render: (_: unknown, u) => (
         <Space size={4}>
-          <Button
-            size="small"
-            type="link"
-            onClick={() => setEditing(u)}
-            aria-label={t('users.editN', { name: u.username })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="small"
-            type="link"
-            onClick={() => setTokensOf(u)}
-            aria-label={t('users.tokensN', { name: u.username })}
-          >
-            {t('users.tokens')}
-          </Button>
-          {secadmin ? (
+          {u.may.edit || u.may.grant || u.may.resetPassword ? (
+            <Button
+              size="small"
+              type="link"
+              onClick={() => setEditing(u)}
+              aria-label={t('users.editN', { name: u.username })}
+            >
+              {t('common.edit')}
+            </Button>
+          ) : null}
+          {u.may.tokens ? (
+            <Button
+              size="small"
+              type="link"
+              onClick={() => setTokensOf(u)}
+              aria-label={t('users.tokensN', { name: u.username })}
+            >
+              {t('users.tokens')}
+            </Button>
+          ) : null}
+          {u.may.resetTotp ? (
             <Popconfirm
               title={t('accounts.resetTotpConfirm', { name: u.username })}
               onConfirm={() => apiDelete(`/users/${u.id}/totp`)}
@@ -126,12 +129,14 @@ export default function UsersPage() {
       <div className="page-title-row">
         <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
         <Space>
-          {secadmin ? (
+          {may?.security ? (
             <Button onClick={() => setPolicyOpen(true)}>{t('accounts.policyTitle')}</Button>
           ) : null}
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('users.create')}
-          </Button>
+          {may?.create ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('users.create')}
+            </Button>
+          ) : null}
         </Space>
       </div>
       <Card size="small" className="section-card">
@@ -161,7 +166,7 @@ export default function UsersPage() {
         {users.error !== undefined ? (
           <RequestError error={users.error} onRetry={users.reload} />
         ) : (
-          <Table<User>
+          <Table<ListedUser>
             size="middle"
             bordered
             rowKey="id"
@@ -196,6 +201,7 @@ export default function UsersPage() {
           unitCode={units.get(editing.unitId)?.code}
           unitName={units.get(editing.unitId)?.name}
           self={editing.id === session?.user.id}
+          may={editing.may}
           onClose={() => setEditing(null)}
           onSaved={users.reload}
         />
