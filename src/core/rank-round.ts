@@ -28,10 +28,10 @@ export interface RankRoundOptions {
 
 /**
  * A second thread for large boards (./rank-threads.ts installs one in Node; the web has none).
- * `start` hands it scored indicators whose values it has copied into the returned columns
- * (shared memory); `wait` blocks until it has scored and ranked them in place (as
- * scoreAndRankScored) and returns its sum of their scaled scores per unit, or undefined when it
- * failed (the caller then does that share itself, into the same columns).
+ * `start` hands it scored indicators, whose values it copies into its own shared columns;
+ * `wait` blocks until it has scored and ranked them there (as scoreAndRankScored, missing as 0
+ * in its `total`, the sum of their scaled scores per unit) and says whether it succeeded. The
+ * columns are the helper's, reused board after board: the caller copies them out.
  */
 export interface RankHelper {
   /** Boards below this many units are done in one thread (a thread's hand-off costs time). */
@@ -50,7 +50,8 @@ export interface HelperJob {
 export interface HelperRun {
   scores: Float64Array[];
   ranks: Int32Array[];
-  wait(): Float64Array | undefined;
+  total: Float64Array;
+  wait(): boolean;
 }
 
 let helper: RankHelper | undefined;
@@ -58,6 +59,11 @@ let helper: RankHelper | undefined;
 /** Installs (or with undefined removes) the helper thread rankRound uses for large boards. */
 export function setRankHelper(next: RankHelper | undefined): void {
   helper = next;
+}
+
+/** The helper thread installed, if any. */
+export function rankHelper(): RankHelper | undefined {
+  return helper;
 }
 
 /**
@@ -76,12 +82,7 @@ function helperJob(rubric: Rubric, sheet: Sheet, grouping: Grouping, mode: Ranki
   if (indicators.length === 0) return undefined;
   const values = indicators.map((x) => sheet.values.get(x.code)!);
   const run = helper.start({ indicators, values, grouping, precision: rubric.precision, mode });
-  if (!run) return undefined;
-  const columns = new Map<string, { scores: Float64Array; ranks: Int32Array }>();
-  indicators.forEach((x, k) => {
-    columns.set(x.code, { scores: run.scores[k]!, ranks: run.ranks[k]! });
-  });
-  return { columns, wait: () => run.wait() };
+  return run ? { indicators, run } : undefined;
 }
 
 /** One indicator's outcome, row i = unit i of the sheet. */
@@ -172,7 +173,7 @@ export function rankRound(
   let noScores: Float64Array | undefined;
   let empty: Float64Array | undefined;
   for (const indicator of rubric.indicators) {
-    if (helped?.columns.has(indicator.code)) continue;
+    if (helped?.indicators.includes(indicator as ScoredIndicator)) continue;
     let values = sheet.values.get(indicator.code);
     if (!values) {
       empty ??= new Float64Array(n).fill(Number.NaN);
@@ -209,19 +210,26 @@ export function rankRound(
     }
   }
   if (helped) {
-    const total = helped.wait();
-    for (const code of helped.columns.keys()) {
-      const indicator = rubric.indicators.find((x) => x.code === code) as ScoredIndicator;
-      const values = sheet.values.get(code)!;
-      const { scores, ranks } = helped.columns.get(code)!;
-      if (!total) {
-        // The helper failed: do its share here, into the same columns.
+    const { indicators: theirs, run } = helped;
+    const ok = run.wait();
+    theirs.forEach((indicator, k) => {
+      const values = sheet.values.get(indicator.code)!;
+      const scores = alloc.f64();
+      const ranks = alloc.i32();
+      if (ok) {
+        scores.set(run.scores[k]!);
+        ranks.set(run.ranks[k]!);
+      } else {
+        // The helper failed: do its share here.
         const out = { scores, ranks, total: totalScaled };
         scoreAndRankScored(indicator, values, grouping, precision, mode, out, scratch);
       }
-      results.set(code, { indicator, values, scores, ranks });
+      results.set(indicator.code, { indicator, values, scores, ranks });
+    });
+    if (ok) {
+      const total = run.total;
+      for (let i = 0; i < n; i++) totalScaled[i]! += total[i]!;
     }
-    if (total) for (let i = 0; i < n; i++) totalScaled[i]! += total[i]!;
   }
   // The columns in the rubric's order (the order the results present them in).
   const indicators = new Map<string, IndicatorResult>();

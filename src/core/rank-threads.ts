@@ -2,7 +2,8 @@
 // process (the CLI, the bench); the web's previews import rank-round.ts without it. One worker,
 // started on the first large board and kept (unref'd, so it never holds the process open).
 // rankRound is synchronous, so this thread blocks in Atomics.wait while it waits for the helper;
-// columns travel in SharedArrayBuffers, never copied back.
+// the values go in, and the scores, ranks and totals come back, through shared columns kept
+// from board to board.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HelperJob, HelperRun, RankHelper } from './rank-round.ts';
@@ -48,10 +49,15 @@ function shared<T extends Float64Array | Int32Array>(
   return new make(new SharedArrayBuffer(n * bytes));
 }
 
-function sharedCopy(a: Int32Array): Int32Array {
-  const copy = shared(Int32Array, 4, a.length);
-  copy.set(a);
-  return copy;
+interface SharedColumns {
+  n: number;
+  scores: Float64Array[];
+  ranks: Int32Array[];
+  total: Float64Array;
+  of: Int32Array;
+  members: Int32Array;
+  sizes: Int32Array;
+  starts: Int32Array;
 }
 
 /**
@@ -72,6 +78,7 @@ class ThreadHelper implements RankHelper {
   private control = new Int32Array(new SharedArrayBuffer(8));
   private broken = false;
   private loaded = false;
+  private shared: SharedColumns | undefined;
   constructor(readonly minUnits: number) {}
 
   start(job: HelperJob): HelperRun | undefined {
@@ -95,30 +102,59 @@ class ThreadHelper implements RankHelper {
       });
     }
     const n = job.grouping.of.length;
-    const scores = job.values.map((v) => {
-      const column = shared(Float64Array, 8, n);
-      column.set(v);
-      return column;
-    });
-    const ranks = job.values.map(() => shared(Int32Array, 4, n));
-    const total = shared(Float64Array, 8, n);
+    const columns = this.columns(n, job.values.length, job.grouping.count);
+    const scores = columns.scores.slice(0, job.values.length);
+    const ranks = columns.ranks.slice(0, job.values.length);
+    job.values.forEach((v, k) => scores[k]!.set(v));
+    columns.total.fill(0);
     const g = job.grouping;
+    const { of, sizes, starts, members } = columns;
+    of.set(g.of);
+    sizes.set(g.sizes);
+    starts.set(g.starts);
+    members.set(g.members);
     const message: WorkerJob = {
       indicators: job.indicators,
       precision: job.precision,
       mode: job.mode,
       count: g.count,
-      of: sharedCopy(g.of),
-      sizes: sharedCopy(g.sizes),
-      starts: sharedCopy(g.starts),
-      members: sharedCopy(g.members),
+      of,
+      sizes,
+      starts,
+      members,
       scores,
       ranks,
-      total,
+      total: columns.total,
     };
     Atomics.store(this.control, STATE, RUNNING);
     this.worker.postMessage(message);
-    return { scores, ranks, wait: () => (this.wait() ? total : undefined) };
+    return { scores, ranks, total: columns.total, wait: () => this.wait() };
+  }
+
+  /**
+   * The shared columns for k indicators of n units and `count` groups, kept from the last board
+   * when they fit: a contest's rounds repeat at one size, and fresh memory costs page faults.
+   */
+  private columns(n: number, k: number, count: number): SharedColumns {
+    let c = this.shared;
+    if (!c || c.n !== n || c.scores.length < k || c.sizes.length !== count) {
+      const scores = c?.n === n ? c.scores : [];
+      const ranks = c?.n === n ? c.ranks : [];
+      while (scores.length < k) scores.push(shared(Float64Array, 8, n));
+      while (ranks.length < k) ranks.push(shared(Int32Array, 4, n));
+      c = {
+        n,
+        scores,
+        ranks,
+        total: c?.n === n ? c.total : shared(Float64Array, 8, n),
+        of: c?.n === n ? c.of : shared(Int32Array, 4, n),
+        members: c?.n === n ? c.members : shared(Int32Array, 4, n),
+        sizes: shared(Int32Array, 4, count),
+        starts: shared(Int32Array, 4, count + 1),
+      };
+      this.shared = c;
+    }
+    return c;
   }
 
   /** Blocks until the worker is done; false when it failed or never loaded. */
