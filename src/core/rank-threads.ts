@@ -105,7 +105,9 @@ class ThreadHelper implements RankHelper {
     const columns = this.columns(n, job.values.length, job.grouping.count);
     const scores = columns.scores.slice(0, job.values.length);
     const ranks = columns.ranks.slice(0, job.values.length);
-    job.values.forEach((v, k) => scores[k]!.set(v));
+    job.values.forEach((v, k) => {
+      scores[k]!.set(v);
+    });
     columns.total.fill(0);
     const g = job.grouping;
     const { of, sizes, starts, members } = columns;
