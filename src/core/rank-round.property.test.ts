@@ -1,11 +1,20 @@
 // Property tests (fast-check) of the engine: it equals a slow, literal reading of DESIGN §3 on
 // random rubrics and sheets; results do not depend on row order; a bonus given to everyone keeps
 // the ranks; raising a higher-is-better value never costs rank; flags satisfy their definitions.
+import { availableParallelism } from 'node:os';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exactScaled } from './excel-round.ts';
 import { percentCount } from './flags.ts';
-import { presentUnit, rankRound, type UnitResult } from './rank-round.ts';
+import {
+  presentUnit,
+  type RoundResult,
+  rankHelper,
+  rankRound,
+  setRankHelper,
+  type UnitResult,
+} from './rank-round.ts';
+import { installRankThreads } from './rank-threads.ts';
 import { type Indicator, type Rubric, validateRubric } from './rubric.ts';
 import { type SheetRow, sheetFromRows } from './sheet.ts';
 
@@ -491,5 +500,73 @@ describe('rankRound properties', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+// ---- the helper thread ----------------------------------------------------------------------
+
+/** Every column of a computed round, as plain arrays (NaN and −0 kept apart by toEqual). */
+function columnsOf(result: RoundResult): Record<string, number[]> {
+  const columns: Record<string, number[]> = {};
+  for (const key of [
+    'totals',
+    'ranks',
+    'overallRanks',
+    'bottomRanks',
+    'vetoed',
+    'flags',
+    'gapToNext',
+    'gapToRed',
+  ] as const) {
+    columns[key] = Array.from(result[key]);
+  }
+  for (const [code, r] of result.indicators) {
+    columns[`${code}.scores`] = Array.from(r.scores);
+    if (r.ranks) columns[`${code}.ranks`] = Array.from(r.ranks);
+  }
+  return columns;
+}
+
+describe.skipIf(availableParallelism() < 2)('rankRound with the helper thread', () => {
+  afterAll(() => setRankHelper(undefined));
+
+  it('gives every column to the bit as one thread does, and the literal reading', () => {
+    // Every board, however small, goes through the helper here; count the boards it really did.
+    expect(installRankThreads(1)).toBe(true);
+    const threads = rankHelper()!;
+    let helped = 0;
+    const counting = {
+      minUnits: 1,
+      start: (job: Parameters<typeof threads.start>[0]) => {
+        const run = threads.start(job);
+        if (!run) return undefined;
+        return {
+          ...run,
+          wait: () => {
+            const ok = run.wait();
+            if (ok) helped++;
+            return ok;
+          },
+        };
+      },
+    };
+    fc.assert(
+      fc.property(roundArb, ({ rubric, rows }) => {
+        const sheet = sheetFromRows(rubric, rows);
+        setRankHelper(counting);
+        const two = rankRound(rubric, sheet);
+        setRankHelper(undefined);
+        const one = rankRound(rubric, sheet);
+        expect(columnsOf(two)).toEqual(columnsOf(one));
+        expect([...two.indicators.keys()]).toEqual(rubric.indicators.map((x) => x.code));
+        const want = reference(rubric, rows);
+        rows.forEach((_, i) => {
+          const u = presentUnit(two, i);
+          expect([u.total, u.rank, u.flag]).toEqual([want[i]!.total, want[i]!.rank, want[i]!.flag]);
+        });
+      }),
+      { numRuns: 200 },
+    );
+    expect(helped).toBeGreaterThan(20);
   });
 });

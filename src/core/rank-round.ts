@@ -3,18 +3,11 @@
 // The same engine serves `leitai rank`, the server and the web preview.
 
 import { DomainError } from './errors.ts';
-import { excelRound, excelRoundScaled, pow10 } from './excel-round.ts';
+import { excelRound, pow10 } from './excel-round.ts';
 import { awardFlags, type FlagName, flagName } from './flags.ts';
-import {
-  accumulate,
-  type Grouping,
-  groupBy,
-  RankScratch,
-  rankKey,
-  rankLexicographic,
-} from './rank.ts';
-import type { Indicator, Rubric } from './rubric.ts';
-import { scoreAdjustment, scoreScored } from './score.ts';
+import { accumulate, type Grouping, groupBy, RankScratch, rankLexicographic } from './rank.ts';
+import type { Indicator, Ranking, Rubric, ScoredIndicator } from './rubric.ts';
+import { scoreAdjustment, scoreAndRankScored } from './score.ts';
 import { MAX_VALUE, type Sheet } from './sheet.ts';
 
 /** A unit's place in an earlier round, for movement. */
@@ -31,6 +24,65 @@ export type PreviousRound =
 export interface RankRoundOptions {
   /** The previous round of the contest, for movement (rank change); units matched by code. */
   previous?: PreviousRound;
+}
+
+/**
+ * A second thread for large boards (./rank-threads.ts installs one in Node; the web has none).
+ * `start` hands it scored indicators, whose values it copies into its own shared columns;
+ * `wait` blocks until it has scored and ranked them there (as scoreAndRankScored, missing as 0
+ * in its `total`, the sum of their scaled scores per unit) and says whether it succeeded. The
+ * columns are the helper's, reused board after board: the caller copies them out.
+ */
+export interface RankHelper {
+  /** Boards below this many units are done in one thread (a thread's hand-off costs time). */
+  minUnits: number;
+  start(job: HelperJob): HelperRun | undefined;
+}
+
+export interface HelperJob {
+  indicators: ScoredIndicator[];
+  values: Float64Array[];
+  grouping: Grouping;
+  precision: number;
+  mode: Ranking;
+}
+
+export interface HelperRun {
+  scores: Float64Array[];
+  ranks: Int32Array[];
+  total: Float64Array;
+  wait(): boolean;
+}
+
+let helper: RankHelper | undefined;
+
+/** Installs (or with undefined removes) the helper thread rankRound uses for large boards. */
+export function setRankHelper(next: RankHelper | undefined): void {
+  helper = next;
+}
+
+/** The helper thread installed, if any. */
+export function rankHelper(): RankHelper | undefined {
+  return helper;
+}
+
+/**
+ * Hands about half the scored indicators (not tieBreak ones, which this thread needs scaled)
+ * to the helper, when there is one and the board is large enough.
+ */
+function helperJob(rubric: Rubric, sheet: Sheet, grouping: Grouping, mode: Ranking) {
+  const n = sheet.codes.length;
+  if (!helper || n < helper.minUnits) return undefined;
+  const eligible = rubric.indicators.filter(
+    (x): x is ScoredIndicator =>
+      x.kind === 'scored' && sheet.values.has(x.code) && !rubric.tieBreak.includes(x.code),
+  );
+  // Every other one: this thread keeps the rest, the tieBreak ones and the adjustments.
+  const indicators = eligible.filter((_, k) => k % 2 === 0);
+  if (indicators.length === 0) return undefined;
+  const values = indicators.map((x) => sheet.values.get(x.code)!);
+  const run = helper.start({ indicators, values, grouping, precision: rubric.precision, mode });
+  return run ? { indicators, run } : undefined;
 }
 
 /** One indicator's outcome, row i = unit i of the sheet. */
@@ -112,10 +164,16 @@ export function rankRound(
   const totalScaled = alloc.f64();
   const vetoed = alloc.u8();
   const tieBreakScaled = new Map<string, Float64Array>();
-  const indicators = new Map<string, IndicatorResult>();
+  const results = new Map<string, IndicatorResult>();
+  // On a large board, a helper thread (./rank-threads.ts, when installed) takes about half of
+  // the scored indicators while this one does the rest: each indicator is scored and ranked by
+  // the same function on either thread, and its totals are integer sums, so the result is the
+  // same to the bit.
+  const helped = helperJob(rubric, sheet, grouping, mode);
   let noScores: Float64Array | undefined;
   let empty: Float64Array | undefined;
   for (const indicator of rubric.indicators) {
+    if (helped?.indicators.includes(indicator as ScoredIndicator)) continue;
     let values = sheet.values.get(indicator.code);
     if (!values) {
       empty ??= new Float64Array(n).fill(Number.NaN);
@@ -124,32 +182,59 @@ export function rankRound(
     if (indicator.kind === 'veto') {
       markVetoed(values, vetoed);
       noScores ??= new Float64Array(n).fill(Number.NaN);
-      indicators.set(indicator.code, { indicator, values, scores: noScores, ranks: undefined });
+      results.set(indicator.code, { indicator, values, scores: noScores, ranks: undefined });
       continue;
     }
     // Scores are computed × 10^precision straight into their result column (NaN = missing),
     // ranked there, then added to the totals and unscaled in place.
     const scores = alloc.f64();
-    if (indicator.kind === 'scored')
-      scoreScored(indicator, values, grouping, precision, scores, scratch);
-    else scoreAdjustment(indicator, values, n, precision, scores);
-    const tieBreak = rubric.tieBreak.indexOf(indicator.code);
-    if (tieBreak >= 0) {
-      tieBreakScaled.set(indicator.code, missingAsZero(scores, scratch.spareFloats(tieBreak + 1)));
-    }
-    let ranks: Int32Array | undefined;
     if (indicator.kind === 'scored') {
-      // A valid sheet keeps every score within [0, P]: the bounds spare a pass, and the ranking's
-      // last pass also adds the scores to the totals and unscales them.
-      const bounds = [0, excelRoundScaled(indicator.points, precision)] as const;
-      const into = alloc.i32();
-      const sums = { total: totalScaled, scale };
-      ranks = rankKey(scores, grouping, { mode, into, scratch, bounds, accumulate: sums }).rank;
+      const k = rubric.tieBreak.indexOf(indicator.code);
+      const tieBreak = k >= 0 ? scratch.spareFloats(k + 1) : undefined;
+      if (tieBreak) tieBreakScaled.set(indicator.code, tieBreak);
+      const ranks = alloc.i32();
+      const out = { scores, ranks, total: totalScaled, tieBreak };
+      scoreAndRankScored(indicator, values, grouping, precision, mode, out, scratch);
+      results.set(indicator.code, { indicator, values, scores, ranks });
     } else {
+      scoreAdjustment(indicator, values, n, precision, scores);
+      const tieBreak = rubric.tieBreak.indexOf(indicator.code);
+      if (tieBreak >= 0) {
+        tieBreakScaled.set(
+          indicator.code,
+          missingAsZero(scores, scratch.spareFloats(tieBreak + 1)),
+        );
+      }
       accumulate(scores, totalScaled, scale);
+      results.set(indicator.code, { indicator, values, scores, ranks: undefined });
     }
-    indicators.set(indicator.code, { indicator, values, scores, ranks });
   }
+  if (helped) {
+    const { indicators: theirs, run } = helped;
+    const ok = run.wait();
+    theirs.forEach((indicator, k) => {
+      const values = sheet.values.get(indicator.code)!;
+      const scores = alloc.f64();
+      const ranks = alloc.i32();
+      if (ok) {
+        scores.set(run.scores[k]!);
+        ranks.set(run.ranks[k]!);
+      } else {
+        // The helper failed: do its share here.
+        const out = { scores, ranks, total: totalScaled };
+        scoreAndRankScored(indicator, values, grouping, precision, mode, out, scratch);
+      }
+      results.set(indicator.code, { indicator, values, scores, ranks });
+    });
+    if (ok) {
+      const total = run.total;
+      for (let i = 0; i < n; i++) totalScaled[i]! += total[i]!;
+    }
+  }
+  // The columns in the rubric's order (the order the results present them in).
+  const indicators = new Map<string, IndicatorResult>();
+  for (const indicator of rubric.indicators)
+    indicators.set(indicator.code, results.get(indicator.code)!);
   requireFiniteTotals(sheet, totalScaled, indicators);
   const totals = unscale(totalScaled, scale, alloc.f64());
 

@@ -3,7 +3,7 @@
 // method and direction keeps each hot loop simple for the optimiser.
 import { excelRoundScaled, pow10, roundScaled } from './excel-round.ts';
 import { type Grouping, integerKey, RankScratch, rankKey } from './rank.ts';
-import type { AdjustmentIndicator, ScoredIndicator } from './rubric.ts';
+import type { AdjustmentIndicator, Ranking, ScoredIndicator } from './rubric.ts';
 
 /** clamp(r, 0, 1); NaN stays NaN. */
 function clamp01(r: number): number {
@@ -235,6 +235,34 @@ export function scoreScored(
     }
   }
   return out;
+}
+
+/**
+ * One scored indicator of a round (./rank-round.ts), on whichever thread runs it: scores
+ * × 10^precision into `scores` (NaN = missing), 单项排名 by score within groups into `ranks`, each
+ * score added to `total` (× 10^precision, missing as 0), and `scores` unscaled in place (missing
+ * as 0). `values` may be `scores` itself: every method reads a unit's value before writing its
+ * score. With `tieBreak`, the scaled scores (missing as 0) are copied there before unscaling.
+ */
+export function scoreAndRankScored(
+  indicator: ScoredIndicator,
+  values: Float64Array,
+  grouping: Grouping,
+  precision: number,
+  mode: Ranking,
+  out: { scores: Float64Array; ranks: Int32Array; total: Float64Array; tieBreak?: Float64Array },
+  scratch: RankScratch,
+): void {
+  const { scores, ranks, total, tieBreak } = out;
+  scoreScored(indicator, values, grouping, precision, scores, scratch);
+  if (tieBreak) {
+    for (let i = 0; i < scores.length; i++) tieBreak[i] = !Number.isNaN(scores[i]) ? scores[i]! : 0;
+  }
+  // A valid sheet keeps every score within [0, P]: the bounds spare a pass, and the ranking's
+  // last pass also adds the scores to the totals and unscales them.
+  const bounds = [0, excelRoundScaled(indicator.points, precision)] as const;
+  const accumulate = { total, scale: pow10(precision) };
+  rankKey(scores, grouping, { mode, into: ranks, scratch, bounds, accumulate });
 }
 
 /**

@@ -7,6 +7,7 @@ import { basename, extname, resolve } from 'node:path';
 import { DomainError } from '../../core/errors.ts';
 import { FLAG_RED, FLAG_YELLOW } from '../../core/flags.ts';
 import { rankRound } from '../../core/rank-round.ts';
+import { installRankThreads } from '../../core/rank-threads.ts';
 import { formatRubricProblem, parseRubric } from '../../core/rubric.ts';
 import { decodeText } from '../../io/csv.ts';
 import { resultsFormatOf, writeResultsFile } from '../../io/results-file.ts';
@@ -107,6 +108,8 @@ export const rankCommand: Command = {
     }
 
     let result: ReturnType<typeof rankRound>;
+    // A national sheet scores half its indicators on a second thread (none below 100,000 units).
+    installRankThreads();
     try {
       result = rankRound(parsed.rubric, read.sheet);
     } catch (error) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { systemClock } from '../../app/context.ts';
 import { ledgerSettings } from '../../app/policies/ledger.ts';
 import { Scheduler, standardJobs } from '../../app/scheduler.ts';
+import { installRankThreads } from '../../core/rank-threads.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildServer } from '../../server/app.ts';
@@ -15,6 +16,8 @@ export const serveCommand: Command = {
   usage: '[--data DIR] [--host HOST] [--port PORT]',
   options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' } },
   async run({ values }, io) {
+    // Rounds of 100,000 units or more score half their indicators on a second thread.
+    installRankThreads();
     const config = configFrom(values, io, { host: str(values, 'host'), port: str(values, 'port') });
     const handle = openDatabase(config, {
       onConnectionError: (error) =>

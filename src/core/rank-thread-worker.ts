@@ -1,0 +1,35 @@
+// The helper thread of ./rank-threads.ts: scores and ranks the scored indicators it is handed,
+// in place in shared columns, with the same function rankRound uses on its own thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Grouping } from './rank.ts';
+import { RankScratch } from './rank.ts';
+import { DONE, FAILED, READY, STATE, type WorkerJob } from './rank-threads.ts';
+import { scoreAndRankScored } from './score.ts';
+
+const control = (workerData as { control: Int32Array }).control;
+
+parentPort!.on('message', (job: WorkerJob) => {
+  let state = DONE;
+  try {
+    const grouping: Grouping = {
+      of: job.of,
+      count: job.count,
+      names: [],
+      sizes: job.sizes,
+      starts: job.starts,
+      members: job.members,
+    };
+    const n = job.of.length;
+    const scratch = RankScratch.of(n);
+    job.indicators.forEach((indicator, k) => {
+      const scores = job.scores[k]!;
+      const out = { scores, ranks: job.ranks[k]!, total: job.total };
+      scoreAndRankScored(indicator, scores, grouping, job.precision, job.mode, out, scratch);
+    });
+  } catch {
+    state = FAILED;
+  }
+  Atomics.store(control, STATE, state);
+  Atomics.notify(control, STATE);
+});
+Atomics.store(control, READY, 1);
