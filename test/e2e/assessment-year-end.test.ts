@@ -125,10 +125,15 @@ describe('assessment year-end', { timeout: 180_000 }, () => {
     });
     await modal.getByRole('button', { name: '提交申报' }).click();
     // The modal closes once the proposal and its evidence are saved (two requests, which take a
-    // while on a busy machine); a refusal would stay in it as an error, which the failure names.
-    await modal.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error: unknown) => {
-      const refusal = modal.locator('.ant-alert-error');
-      throw (await refusal.count()) ? new Error(`refused: ${await refusal.textContent()}`) : error;
+    // while on a busy machine); a refusal or a rejected field stays in it, which the failure names.
+    await modal.waitFor({ state: 'hidden', timeout: 60_000 }).catch(async (error: unknown) => {
+      // Still open: name what the modal says (the server's refusal, or a field the form
+      // rejected), and keep a picture of it.
+      await saveScreenshot(demo.page, 'assessment-year-end-propose-stuck');
+      const said = await modal
+        .locator('.ant-alert-error, .ant-form-item-explain-error')
+        .allTextContents();
+      throw said.length ? new Error(`refused: ${said.join(' / ')}`) : error;
     });
     const row = demo.page.locator('.adjustments-table tr', { hasText: reason });
     await expect
