@@ -768,7 +768,10 @@ async function boardsOverHttp(
       );
     }
   } finally {
+    // Its connections gone before the schema is dropped (a live one deadlocks the drop).
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill();
+    await exited;
   }
 }
 

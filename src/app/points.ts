@@ -21,6 +21,7 @@ import {
   approvedWithRules,
   assignmentsOf,
   type Branch,
+  boardScope,
   boardTotals,
   bumpPointsVersion,
   classRulesOf,
@@ -924,8 +925,10 @@ export async function computeLeaderboard(
   ctx: AppContext,
   unitId: number,
   periodKey: string,
+  /** The points version, when the caller has read it (before anything the board depends on). */
+  known?: number,
 ): Promise<BoardRow[]> {
-  const version = await pointsVersion(ctx.db);
+  const version = known ?? (await pointsVersion(ctx.db));
   return boards.get(ctx.db, version, `${unitId}|${periodKey}`, () =>
     boardOf(ctx, unitId, periodKey),
   );
@@ -1084,15 +1087,21 @@ export async function classRuleFor(ctx: AppContext, ref: string) {
   return { unit: unit.id, rule: (await classRulesFor(ctx, [unit.id])).get(unit.id)! };
 }
 
-export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
-  const unit = await findUnit(ctx.db, query.scope);
-  if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${query.scope}`, {
-      params: { unit: query.scope },
+/** The unit a board is asked for, its path and the points version, in one read; 404 without it. */
+async function requireBoardScope(ctx: AppContext, ref: string) {
+  const found = await boardScope(ctx.db, ref);
+  if (!found)
+    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
+      params: { unit: ref },
       field: 'scope',
     });
-  await requireBoardReader(ctx, unit.id);
-  const rows = await computeLeaderboard(ctx, unit.id, query.period);
+  return found;
+}
+
+export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
+  const { unit, path, version } = await requireBoardScope(ctx, query.scope);
+  await requireBoardReader(ctx, unit.id, path);
+  const rows = await computeLeaderboard(ctx, unit.id, query.period, version);
   return derive(
     rows,
     `${query.limit}|${unit.id}|${unit.code}|${unit.name}|${query.period}`,
@@ -1107,13 +1116,13 @@ export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
 
 /** The public board: masked names, totals and classes only; no deductions, no evidence. */
 export async function publicLeaderboard(ctx: AppContext, query: LeaderboardQuery) {
-  const unit = await findUnit(ctx.db, query.scope);
-  if (!unit)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${query.scope}`, {
-      params: { unit: query.scope },
-      field: 'scope',
-    });
-  const rows = await computeLeaderboard({ ...ctx, actor: { ...ctx.actor } }, unit.id, query.period);
+  const { unit, version } = await requireBoardScope(ctx, query.scope);
+  const rows = await computeLeaderboard(
+    { ...ctx, actor: { ...ctx.actor } },
+    unit.id,
+    query.period,
+    version,
+  );
   return derive(rows, `public|${query.limit}|${unit.code}|${unit.name}|${query.period}`, () => ({
     scope: { code: unit.code, name: unit.name },
     period: query.period,

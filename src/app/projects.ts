@@ -311,19 +311,19 @@ export async function listProjectsView(ctx: LedgerContext, query: ProjectQuery) 
   // The version first: a page read after it is at least as new as the version it is kept under.
   const { version, officeId } = await ledgerState(ctx.db, ctx.ledger.office);
   const scope = await ledgerScope(ctx, officeId);
-  let unitId: number | undefined;
-  if (query.unit) unitId = (await requireUnitRef(ctx, query.unit, 'unit')).id;
   const filter = {
     kind: query.kind,
-    unitId,
     light: query.light,
     state: query.state,
     q: query.q,
     limit: query.limit,
     offset: query.offset,
   };
-  return lists.get(ctx.db, version, JSON.stringify([scope, filter]), async () => {
-    const { rows, total } = await listProjects(ctx.db, scope, filter);
+  // Keyed by the unit as asked: a unit's code changing or the unit going moves the version.
+  const key = JSON.stringify([scope, query.unit ?? null, filter]);
+  return lists.get(ctx.db, version, key, async () => {
+    const unitId = query.unit ? (await requireUnitRef(ctx, query.unit, 'unit')).id : undefined;
+    const { rows, total } = await listProjects(ctx.db, scope, { ...filter, unitId });
     // Frozen: shared by every request the cache answers, and its JSON made once (server/plugins/serializer.ts).
     return Object.freeze({ items: rows.map(summary), total });
   });

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type PointsPeriod, totalPeriodsOf } from '../core/points.ts';
+import type { Unit } from '../core/units.ts';
 import { ensureMonthPartitions } from './dialect.ts';
 import type { Database } from './schema.ts';
 import type {
@@ -9,7 +10,7 @@ import type {
   PointsRecordTable,
   PointsRuleTable,
 } from './schema-points.ts';
-import { withSubtree } from './unit.repository.ts';
+import { unitFromRow, withSubtree } from './unit.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -633,6 +634,57 @@ export async function refreshMemberTotals(db: Db, memberId: number, year: number
 export async function bumpPointsVersion(db: Db) {
   await db.updateTable('points_version').set({ n: sql`n + 1` }).where('id', '=', 1).execute();
 }
+/**
+ * The unit a board is asked for (by code, else by id, as `findUnit`), its path from the root down
+ * to it, and the points version — one read, so a cached board costs one statement besides the
+ * caller's own. Undefined when no such unit exists.
+ */
+export async function boardScope(
+  db: Db,
+  ref: string,
+): Promise<{ unit: Unit; path: number[]; version: number } | undefined> {
+  const byId = /^\d{1,9}$/.test(ref) ? Number(ref) : null;
+  const rows = await db
+    .withRecursive('chain(id, depth)', (qb) =>
+      qb
+        .selectFrom('units')
+        .select(['id', sql<number>`0`.as('depth')])
+        .where((eb) =>
+          eb(
+            'id',
+            '=',
+            eb.fn.coalesce(
+              eb.selectFrom('units').select('id').where('code', '=', ref),
+              sql<number>`${byId}`,
+            ),
+          ),
+        )
+        .unionAll(
+          qb
+            .selectFrom('units as u')
+            .innerJoin('chain as c', 'c.id', 'u.id')
+            .innerJoin('units as p', 'p.id', 'u.parent_id')
+            .select(['p.id', sql<number>`c.depth + 1`.as('depth')]),
+        ),
+    )
+    .selectFrom('chain')
+    .innerJoin('units', 'units.id', 'chain.id')
+    .selectAll('units')
+    .select((eb) =>
+      eb.selectFrom('points_version').select('n').where('id', '=', 1).as('points_version'),
+    )
+    .orderBy('chain.depth', 'desc')
+    .execute();
+  const own = rows.at(-1);
+  if (!own) return undefined;
+  const { points_version, ...unit } = own;
+  return {
+    unit: unitFromRow(unit),
+    path: rows.map((r) => r.id),
+    version: Number(points_version ?? 0),
+  };
+}
+
 export async function pointsVersion(db: Db): Promise<number> {
   const row = await db
     .selectFrom('points_version')

@@ -212,10 +212,16 @@ export async function requireDisputeAnswerer(
  * A points board of a unit: the town or county reading it by role, or the people of the unit's
  * own branch.
  */
-export async function requireBoardReader(ctx: AppContext, unitId: number): Promise<void> {
+export async function requireBoardReader(
+  ctx: AppContext,
+  unitId: number,
+  /** The unit's path from the root, when the caller has read it already. */
+  path?: readonly number[],
+): Promise<void> {
   const actor = requireUser(ctx);
   if (actor.kind === 'system') return;
-  if (can(principalOf(actor), 'points.read', { unitPath: await pathOf(ctx, unitId) })) return;
+  const unitPath = path ?? (await pathOf(ctx, unitId));
+  if (can(principalOf(actor), 'points.read', { unitPath })) return;
   const branch = await findBranchByUnit(ctx.db, unitId);
   if (branch && (await branchAccess(ctx, branch)).read) return;
   throw new DomainError('FORBIDDEN', '没有权限查看该范围的积分排行');

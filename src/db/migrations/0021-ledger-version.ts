@@ -3,9 +3,10 @@ import { dialectOf } from '../dialect.ts';
 
 /**
  * The ledger's version (issue 15): one counter raised by the database itself whenever what the
- * ledger list shows may have changed — any insert, update or delete of a project, and a unit's
+ * ledger list shows may have changed — any insert, update or delete of a project; a unit's
  * code or name (the list shows the responsible unit) or its parent (a subtree's lists hold its
- * units' projects). Lists are cached per scope and filter until
+ * units' projects); a unit added or removed (a list filtered by a unit is kept under the unit as
+ * asked, so what that names must not change under one version). Lists are cached per scope and filter until
  * it moves (app/projects.ts), so every writer counts: a use case, the month-end job, an import,
  * another server, psql. Triggers raise it in the writing transaction, so a reader that sees the
  * new version sees the change. PostgreSQL raises it once per statement, SQLite once per row.
@@ -30,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       create trigger ledger_projects_version after insert or update or delete or truncate
       on ledger_projects for each statement execute function leitai_ledger_bump()`.execute(db);
     await sql`
-      create trigger units_ledger_version after update of code, name, parent_id or delete
+      create trigger units_ledger_version after insert or update of code, name, parent_id or delete
       on units for each statement execute function leitai_ledger_bump()`.execute(db);
     return;
   }
@@ -44,6 +45,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin ${bump}; end`.execute(db);
   await sql`
     create trigger units_ledger_version_delete after delete on units
+    begin ${bump}; end`.execute(db);
+  await sql`
+    create trigger units_ledger_version_insert after insert on units
     begin ${bump}; end`.execute(db);
 }
 
@@ -60,6 +64,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       'ledger_projects_version_delete',
       'units_ledger_version_update',
       'units_ledger_version_delete',
+      'units_ledger_version_insert',
     ]) {
       await sql`drop trigger if exists ${sql.id(name)}`.execute(db);
     }
