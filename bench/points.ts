@@ -662,21 +662,8 @@ function serve(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      // The CLI from source (tsx), so the server is this checkout's code without a build first.
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
-        'serve',
-        '--data',
-        dir,
-        '--host',
-        '127.0.0.1',
-        '--port',
-        '0',
-      ],
+      // The compiled CLI, as it runs in production (`npm run build:node` first, as for the ledger bench).
+      ['bin/leitai.js', 'serve', '--data', dir, '--host', '127.0.0.1', '--port', '0'],
       {
         cwd: root,
         env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },

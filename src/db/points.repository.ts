@@ -644,11 +644,13 @@ export async function boardScope(
   ref: string,
 ): Promise<{ unit: Unit; path: number[]; version: number } | undefined> {
   const byId = /^\d{1,9}$/.test(ref) ? Number(ref) : null;
+  // Each step reads one parent by its primary key, carrying the whole row along (no join back).
   const rows = await db
-    .withRecursive('chain(id, depth)', (qb) =>
+    .withRecursive('chain', (qb) =>
       qb
         .selectFrom('units')
-        .select(['id', sql<number>`0`.as('depth')])
+        .selectAll('units')
+        .select(sql<number>`0`.as('depth'))
         .where((eb) =>
           eb(
             'id',
@@ -661,15 +663,14 @@ export async function boardScope(
         )
         .unionAll(
           qb
-            .selectFrom('units as u')
-            .innerJoin('chain as c', 'c.id', 'u.id')
-            .innerJoin('units as p', 'p.id', 'u.parent_id')
-            .select(['p.id', sql<number>`c.depth + 1`.as('depth')]),
+            .selectFrom('units as p')
+            .innerJoin('chain as c', 'c.parent_id', 'p.id')
+            .selectAll('p')
+            .select(sql<number>`c.depth + 1`.as('depth')),
         ),
     )
     .selectFrom('chain')
-    .innerJoin('units', 'units.id', 'chain.id')
-    .selectAll('units')
+    .selectAll('chain')
     .select((eb) =>
       eb.selectFrom('points_version').select('n').where('id', '=', 1).as('points_version'),
     )
@@ -677,7 +678,7 @@ export async function boardScope(
     .execute();
   const own = rows.at(-1);
   if (!own) return undefined;
-  const { points_version, ...unit } = own;
+  const { points_version, depth: _depth, ...unit } = own;
   return {
     unit: unitFromRow(unit),
     path: rows.map((r) => r.id),

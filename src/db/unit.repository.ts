@@ -95,25 +95,41 @@ export async function pathsOf(db: Db, ids: number[]): Promise<Map<number, UnitRe
 async function pathsOfChunk(db: Db, ids: number[]): Promise<Map<number, UnitRef[]>> {
   const paths = new Map<number, UnitRef[]>();
   if (ids.length === 0) return paths;
+  // Each step reads one parent by its primary key, carrying the columns along: no join back to
+  // `units` (which PostgreSQL planned as a scan of every unit per step and at the end).
   const rows = await db
-    .withRecursive('chain(start_id, id, depth)', (qb) =>
+    .withRecursive('chain(start_id, id, parent_id, code, name, kind, depth)', (qb) =>
       qb
         .selectFrom('units')
-        .select(['id as start_id', 'id', sql<number>`0`.as('depth')])
+        .select([
+          'id as start_id',
+          'id',
+          'parent_id',
+          'code',
+          'name',
+          'kind',
+          sql<number>`0`.as('depth'),
+        ])
         .where('id', 'in', ids)
         .unionAll(
           qb
-            .selectFrom('units as u')
-            .innerJoin('chain as c', 'c.id', 'u.id')
-            .innerJoin('units as p', 'p.id', 'u.parent_id')
-            .select(['c.start_id', 'p.id', sql<number>`c.depth + 1`.as('depth')]),
+            .selectFrom('units as p')
+            .innerJoin('chain as c', 'c.parent_id', 'p.id')
+            .select([
+              'c.start_id',
+              'p.id',
+              'p.parent_id',
+              'p.code',
+              'p.name',
+              'p.kind',
+              sql<number>`c.depth + 1`.as('depth'),
+            ]),
         ),
     )
     .selectFrom('chain')
-    .innerJoin('units', 'units.id', 'chain.id')
-    .select(['chain.start_id', 'chain.depth', 'units.id', 'units.code', 'units.name', 'units.kind'])
-    .orderBy('chain.start_id')
-    .orderBy('chain.depth', 'desc')
+    .select(['start_id', 'depth', 'id', 'code', 'name', 'kind'])
+    .orderBy('start_id')
+    .orderBy('depth', 'desc')
     .execute();
   for (const row of rows) {
     const path = paths.get(row.start_id) ?? [];
