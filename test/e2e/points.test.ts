@@ -94,9 +94,10 @@ describe('party-member points', { timeout: 240_000 }, () => {
   }
 
   async function expectFits(page: Page, name: string): Promise<void> {
-    // A chart drawn at the previous width resizes on its own timer: give the layout 5 s to settle.
+    // A chart drawn at the previous width resizes on its own timer: give the layout 10 s to settle
+    // (5 s was once not enough at load 6).
     let o = await sidewaysOverflow(page);
-    for (let waited = 0; o.scrollWidth > o.innerWidth && waited < 5_000; waited += 100) {
+    for (let waited = 0; o.scrollWidth > o.innerWidth && waited < 10_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       o = await sidewaysOverflow(page);
     }

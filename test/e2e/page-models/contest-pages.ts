@@ -3,10 +3,22 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Picks an option of an open antd Select (or AutoComplete) by its text. */
 export async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-    hasText: text,
-  });
-  await option.first().click();
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first();
+  // A click that lands while the list is still sliding in can miss (seen on a busy machine: the
+  // form then said nothing was chosen). Click again until the list has closed (one choice) or the
+  // option shows as chosen (several).
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await option.click({ timeout: attempt === 0 ? 30_000 : 2_000 }).catch(() => undefined);
+    for (let waited = 0; waited < 1_500; waited += 100) {
+      if ((await option.count()) === 0) return;
+      const classes = await option.getAttribute('class', { timeout: 500 }).catch(() => null);
+      if (classes?.includes('ant-select-item-option-selected')) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`the option ${String(text)} could not be chosen`);
 }
 
 /** Confirms the open Popconfirm with its OK button. */
