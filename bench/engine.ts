@@ -21,9 +21,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rankRound } from '../src/core/rank-round.ts';
-import { installRankThreads, MIN_UNITS } from '../src/core/rank-threads.ts';
 import { parseRubric, type Rubric } from '../src/core/rubric.ts';
 import type { Sheet } from '../src/core/sheet.ts';
+import { installRankThreads, MIN_UNITS } from '../src/io/rank-threads.ts';
 import { benchPgUrl } from './support.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { installRankThreads } from '../io/rank-threads.ts';
 import { exactScaled } from './excel-round.ts';
 import { percentCount } from './flags.ts';
 import {
@@ -14,7 +15,6 @@ import {
   setRankHelper,
   type UnitResult,
 } from './rank-round.ts';
-import { installRankThreads } from './rank-threads.ts';
 import { type Indicator, type Rubric, validateRubric } from './rubric.ts';
 import { type SheetRow, sheetFromRows } from './sheet.ts';
 

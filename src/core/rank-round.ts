@@ -27,7 +27,7 @@ export interface RankRoundOptions {
 }
 
 /**
- * A second thread for large boards (./rank-threads.ts installs one in Node; the web has none).
+ * A second thread for large boards (io/rank-threads.ts installs one in Node; the web has none).
  * `start` hands it scored indicators, whose values it copies into its own shared columns;
  * `wait` blocks until it has scored and ranked them there (as scoreAndRankScored, missing as 0
  * in its `total`, the sum of their scaled scores per unit) and says whether it succeeded. The
@@ -165,7 +165,7 @@ export function rankRound(
   const vetoed = alloc.u8();
   const tieBreakScaled = new Map<string, Float64Array>();
   const results = new Map<string, IndicatorResult>();
-  // On a large board, a helper thread (./rank-threads.ts, when installed) takes about half of
+  // On a large board, a helper thread (io/rank-threads.ts, when installed) takes about half of
   // the scored indicators while this one does the rest: each indicator is scored and ranked by
   // the same function on either thread, and its totals are integer sums, so the result is the
   // same to the bit.

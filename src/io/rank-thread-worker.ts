@@ -1,10 +1,10 @@
 // The helper thread of ./rank-threads.ts: scores and ranks the scored indicators it is handed,
 // in place in shared columns, with the same function rankRound uses on its own thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Grouping } from './rank.ts';
-import { RankScratch } from './rank.ts';
+import type { Grouping } from '../core/rank.ts';
+import { RankScratch } from '../core/rank.ts';
+import { scoreAndRankScored } from '../core/score.ts';
 import { DONE, FAILED, READY, STATE, type WorkerJob } from './rank-threads.ts';
-import { scoreAndRankScored } from './score.ts';
 
 const control = (workerData as { control: Int32Array }).control;
 

@@ -6,8 +6,8 @@
 // from board to board.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { HelperJob, HelperRun, RankHelper } from './rank-round.ts';
-import { setRankHelper } from './rank-round.ts';
+import type { HelperJob, HelperRun, RankHelper } from '../core/rank-round.ts';
+import { setRankHelper } from '../core/rank-round.ts';
 
 /** Control words in the shared Int32Array: the worker's state, and whether it has loaded. */
 export const STATE = 0;
