@@ -6,10 +6,8 @@
  * them); and the ledger list with filters over HTTP, p99 at 50 connections (autocannon against
  * `leitai serve` in its own process, as bench/http.ts does). Asserts nothing.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { createContest } from '../src/app/contests.ts';
@@ -22,9 +20,8 @@ import { createToken, createUser } from '../src/app/users.ts';
 import { DEFAULT_LIGHT_THRESHOLDS } from '../src/core/ledger.ts';
 import { insertInvestments } from '../src/db/ledger.repository.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { freshDatabase } from './support.ts';
+import { freshDatabase, serveLeitai } from './support.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
 const PROBLEMS = PROJECTS * 5;
 const UNITS = Number(process.env.BENCH_UNITS ?? 62_074);
@@ -243,32 +240,6 @@ await createUser(ctx, { username: 'bench-office', unit: 'BOFFICE', roles: ['orga
 const { token } = await createToken(ctx, 'bench-office', { name: 'bench' });
 await handle.close();
 
-function serve(): Promise<{ child: ChildProcess; address: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['bin/leitai.js', 'serve', '--data', dir, '--host', '127.0.0.1', '--port', '0'],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: serveUrl,
-          LEITAI_LEDGER_OFFICE: 'BOFFICE',
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve({ child, address: match[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`leitai serve exited with ${code}: ${out}`)));
-  });
-}
-
 /** CPU time the server process has used (Linux /proc), or null elsewhere. */
 function serverCpuMs(child: ChildProcess): number | null {
   try {
@@ -279,7 +250,10 @@ function serverCpuMs(child: ChildProcess): number | null {
   }
 }
 
-const server = await serve();
+const server = await serveLeitai(dir, {
+  DATABASE_URL: serveUrl,
+  LEITAI_LEDGER_OFFICE: 'BOFFICE',
+});
 const headers = { authorization: `Bearer ${token}` };
 /** autocannon at 50 connections; the server's own CPU per request beside the latency. */
 async function load(what: string, url: string, requests?: autocannon.Options['requests']) {
@@ -342,9 +316,6 @@ try {
     [{ setupRequest: (request) => ({ ...request, path: pages[next++ % pages.length]! }) }],
   );
 } finally {
-  // Its connections gone before the schema is dropped (a live one deadlocks the drop).
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill();
-  await exited;
+  await server.stop();
 }
 await fresh.drop();

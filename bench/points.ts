@@ -1,30 +1,3 @@
-/**
- * Party-member points at the issue's scale (issue 16, DESIGN §10): a county's 60,000 members and
- * 3 million records a year on SQLite; a province's 1,000,000 members and 50,000,000 records on
- * PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, a fresh schema), where records are
- * partitioned by month (migration 0017). Prints, beside the issue's targets:
- * - record insert throughput through the real use cases (a clerk's `createRecord`, then the
- *   secretary's `reviewRecord`, which re-clamps the member's year), and the bulk load rate;
- * - branch, town and county leaderboards (month, quarter, year) over HTTP at 50 connections
- *   (autocannon against `leitai serve` in its own process): the first, uncached request, p99 of
- *   the same board (cached per scope and period until the points version moves), and p99 of
- *   branch and town boards rotating over more scopes than the cache holds (every one computed);
- * - on PostgreSQL, EXPLAIN of a month's board: how many month partitions it scans.
- *
- * The bulk rows are what the app stores: each member's year of records in counting order, with
- * `counted` from the core clamp (`clampYear`), as approvals would leave it. What the load
- * simplifies: records are approved by nobody in particular (no reviewer, no audit event each),
- * and the secondary indexes are dropped for the load and built again after it (their
- * definitions read back from the database, so they are the migration's own).
- *
- * Scale: BENCH_POINTS_MEMBERS, BENCH_POINTS_RECORDS (both dialects; default the issue's scale),
- * BENCH_POINTS_ONLY=sqlite|postgres, BENCH_SECONDS (autocannon run, default 10),
- * BENCH_POINTS_USECASE (records through the use cases, default 2000). Asserts nothing.
- */
-
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
@@ -51,9 +24,8 @@ import {
   storedTotalsQuery,
 } from '../src/db/points.repository.ts';
 import type { Database } from '../src/db/schema.ts';
-import { benchPgUrl, freshDatabase } from './support.ts';
+import { benchPgUrl, freshDatabase, serveLeitai } from './support.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const USECASE = Number(process.env.BENCH_POINTS_USECASE ?? 2000);
 const CONNECTIONS = 50;
@@ -655,31 +627,6 @@ function inline(text: string, parameters: readonly unknown[]): string {
   return text.replace(/\$(\d+)|\?/g, (_m, n) => lit(parameters[n ? Number(n) - 1 : i++]));
 }
 
-function serve(
-  dir: string,
-  databaseUrl: string,
-): Promise<{ child: ChildProcess; address: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      // The compiled CLI, as it runs in production (`npm run build:node` first, as for the ledger bench).
-      ['bin/leitai.js', 'serve', '--data', dir, '--host', '127.0.0.1', '--port', '0'],
-      {
-        cwd: root,
-        env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve({ child, address: match[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`leitai serve exited with ${code}: ${out}`)));
-  });
-}
-
 async function boardsOverHttp(
   dir: string,
   databaseUrl: string,
@@ -687,7 +634,7 @@ async function boardsOverHttp(
   shape: Shape,
   say: (line: string) => void,
 ) {
-  const server = await serve(dir, databaseUrl);
+  const server = await serveLeitai(dir, { DATABASE_URL: databaseUrl });
   const headers = { authorization: `Bearer ${token}` };
   const board = (scope: string, period: string) =>
     `/api/v1/points/leaderboard?scope=${scope}&period=${period}&limit=100`;
@@ -755,10 +702,7 @@ async function boardsOverHttp(
       );
     }
   } finally {
-    // Its connections gone before the schema is dropped (a live one deadlocks the drop).
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill();
-    await exited;
+    await server.stop();
   }
 }
 
