@@ -127,9 +127,13 @@ async function run(dialect: 'sqlite' | 'postgres', members: number, records: num
     const { token } = await createToken(ctx, 'bench-viewer', { name: 'bench' });
     await handle.close();
     const url = dialect === 'postgres' ? schemaUrl(schema!) : '';
+    if (process.env.BENCH_KEEP) {
+      say(`kept: KEEP_DIR=${dir} KEEP_URL='${url}' KEEP_TOKEN=${token}`);
+      return;
+    }
     await boardsOverHttp(dir, url, token, shape, say);
   } finally {
-    await drop();
+    if (!process.env.BENCH_KEEP) await drop();
   }
 }
 

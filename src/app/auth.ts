@@ -29,7 +29,7 @@ import {
 } from '../db/session.repository.ts';
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { type User, userFromRow } from '../db/user.repository.ts';
-import type { Actor, Clock } from './context.ts';
+import type { Actor, Clock, ViewVersions } from './context.ts';
 import { readsBoardsBelow } from './policies/points.ts';
 import { decoyHash, randomToken, sha256, verifyPassword } from './secrets.ts';
 import { checkSecondFactor } from './totp.ts';
@@ -344,6 +344,20 @@ export interface Authenticated {
   session?: { idHash: string; csrfToken: string; expiresAt: string };
   /** Set while a cookie session may only change the password or enrol the second factor. */
   restriction?: Restriction | null;
+  /** Read in the same statement as the session or token (AppContext.versions). */
+  versions: ViewVersions;
+}
+
+function versionsFrom(row: {
+  points_version: number | string | null;
+  ledger_version: number | string | null;
+  units_version: number | string | null;
+}): ViewVersions {
+  return {
+    points: Number(row.points_version ?? 0),
+    ledger: Number(row.ledger_version ?? 0),
+    units: Number(row.units_version ?? 0),
+  };
 }
 
 /** The user behind a session cookie, or undefined when it is unknown, idle too long or too old. */
@@ -378,6 +392,7 @@ export async function authenticateSession(
     user,
     session: { idHash, csrfToken: row.csrf_token, expiresAt: row.expires_at },
     restriction: restrictionFrom(settings, user, sec, policyFrom(row.policy_json), now),
+    versions: versionsFrom(row),
   };
 }
 
@@ -393,7 +408,7 @@ export async function authenticateToken(
     await markTokenUsed(deps.db, row.token_id, now.toISOString());
   }
   const user = userFromRow(row);
-  return { actor: actorOf(user, deps.settings), user };
+  return { actor: actorOf(user, deps.settings), user, versions: versionsFrom(row) };
 }
 
 export async function currentSession(

@@ -39,6 +39,24 @@ export interface AppContext {
   db: Kysely<Database>;
   actor: Actor;
   clock: Clock;
+  /**
+   * The versions of what is kept between requests, read with the request's authentication (one
+   * statement for both). Absent elsewhere (CLI, jobs, anonymous requests): those read a version
+   * themselves. Not used inside a transaction, whose own writes they would not count.
+   */
+  versions?: ViewVersions;
+}
+
+/** The database's counters for the points boards, the ledger lists and the unit tree. */
+export interface ViewVersions {
+  points: number;
+  ledger: number;
+  units: number;
+}
+
+/** The request's versions, unless the context is a transaction (which must see its own writes). */
+export function versionsOf(ctx: AppContext): ViewVersions | undefined {
+  return ctx.db.isTransaction ? undefined : ctx.versions;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   parsePointsPeriod,
   quarterOf,
 } from '../core/points.ts';
+import type { Unit } from '../core/units.ts';
 import {
   answerDispute,
   approvedWithRules,
@@ -61,7 +62,7 @@ import {
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
-import { type AppContext, audit, inTransaction } from './context.ts';
+import { type AppContext, audit, inTransaction, versionsOf } from './context.ts';
 import { requireUser } from './policies/gate.ts';
 import {
   branchAbilities,
@@ -1088,14 +1089,33 @@ export async function classRuleFor(ctx: AppContext, ref: string) {
 }
 
 /** The unit a board is asked for, its path and the points version, in one read; 404 without it. */
+/** Board scopes (a unit and its path) by the unit as asked, kept until the unit tree changes. */
+const scopes = new VersionedCache<{ unit: Unit; path: readonly number[] }>(5_000);
+
+/**
+ * The unit a board is asked for, its path (for the subtree check) and the points version. In a
+ * request the versions came with its authentication and the scope is usually kept: no statement.
+ */
 async function requireBoardScope(ctx: AppContext, ref: string) {
-  const found = await boardScope(ctx.db, ref);
-  if (!found)
-    throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
-      params: { unit: ref },
-      field: 'scope',
+  const versions = versionsOf(ctx);
+  if (versions) {
+    const scope = await scopes.get(ctx.db, versions.units, ref, async () => {
+      const found = await boardScope(ctx.db, ref);
+      if (!found) throw unknownScope(ref);
+      return Object.freeze({ unit: Object.freeze(found.unit), path: Object.freeze(found.path) });
     });
+    return { ...scope, version: versions.points };
+  }
+  const found = await boardScope(ctx.db, ref);
+  if (!found) throw unknownScope(ref);
   return found;
+}
+
+function unknownScope(ref: string): DomainError {
+  return new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
+    params: { unit: ref },
+    field: 'scope',
+  });
 }
 
 export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {

@@ -54,7 +54,7 @@ import {
 } from '../db/ledger.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import { type FileStore, sniffType, storeFile } from '../io/file-store.ts';
-import { audit, inTransaction } from './context.ts';
+import { audit, inTransaction, versionsOf } from './context.ts';
 import { requireUser } from './policies/gate.ts';
 import {
   forbidden,
@@ -63,6 +63,7 @@ import {
   type LedgerContext,
   ledgerAccess,
   ledgerScope,
+  officeId,
 } from './policies/ledger.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
@@ -309,8 +310,12 @@ const lists = new VersionedCache<{ items: ProjectSummaryView[]; total: number }>
  */
 export async function listProjectsView(ctx: LedgerContext, query: ProjectQuery) {
   // The version first: a page read after it is at least as new as the version it is kept under.
-  const { version, officeId } = await ledgerState(ctx.db, ctx.ledger.office);
-  const scope = await ledgerScope(ctx, officeId);
+  // A request read it with its authentication; elsewhere one statement reads it with the office.
+  const versions = versionsOf(ctx);
+  const { version, officeId: office } = versions
+    ? { version: versions.ledger, officeId: await officeId(ctx) }
+    : await ledgerState(ctx.db, ctx.ledger.office);
+  const scope = await ledgerScope(ctx, office);
   const filter = {
     kind: query.kind,
     light: query.light,

@@ -17,6 +17,7 @@ import * as m0018 from './migrations/0018-scale.ts';
 import * as m0019 from './migrations/0019-ledger-indexes.ts';
 import * as m0020 from './migrations/0020-points-totals.ts';
 import * as m0021 from './migrations/0021-ledger-version.ts';
+import * as m0022 from './migrations/0022-units-version.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0019-ledger-indexes': m0019,
   '0020-points-totals': m0020,
   '0021-ledger-version': m0021,
+  '0022-units-version': m0022,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

@@ -307,6 +307,12 @@ export interface ContestFeedTable {
   measure: string;
 }
 
+/** One row (id 1): raised by triggers whenever a unit is added, removed, renamed, recoded or moved (migration 0022). */
+export interface UnitsVersionTable {
+  id: number;
+  n: number;
+}
+
 export interface Database
   extends AccountTables,
     AssessmentTables,
@@ -316,6 +322,7 @@ export interface Database
     PointsTables,
     ScaleTables {
   units: UnitTable;
+  units_version: UnitsVersionTable;
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;

@@ -1,7 +1,18 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database>;
+
+/**
+ * The versions of what is kept between requests (boards, ledger lists, unit paths), read in the
+ * statement that authenticates the request, so that a cached answer costs no statement of its
+ * own: the request sees every change committed before it began.
+ */
+const viewVersions = [
+  sql<number>`(select n from points_version where id = 1)`.as('points_version'),
+  sql<number>`(select n from ledger_version where id = 1)`.as('ledger_version'),
+  sql<number>`(select n from units_version where id = 1)`.as('units_version'),
+];
 
 export async function insertSession(
   db: Db,
@@ -68,7 +79,8 @@ export async function insertToken(
 
 /**
  * What authenticating a request reads, in one statement: the session, its user, the user's
- * security row (forced or expired password, second factor) and the stored password policy.
+ * security row (forced or expired password, second factor), the stored password policy and the
+ * views' versions.
  */
 export function findSessionAuth(db: Db, idHash: string) {
   return db
@@ -87,17 +99,19 @@ export function findSessionAuth(db: Db, idHash: string) {
       'sec.totp_secret',
       'pol.policy_json',
     ])
+    .select(viewVersions)
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
 }
 
-/** An API token with its user, in one statement. */
+/** An API token with its user and the views' versions, in one statement. */
 export function findTokenAuth(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .selectAll('u')
     .select(['t.id as token_id', 't.revoked_at', 't.last_used_at'])
+    .select(viewVersions)
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

@@ -9,7 +9,8 @@ import { DomainError } from '../../core/errors.ts';
 import type { LightThresholds } from '../../core/ledger.ts';
 import type { ProjectScope } from '../../db/ledger.repository.ts';
 import { findUnit, pathsOf } from '../../db/unit.repository.ts';
-import type { AppContext } from '../context.ts';
+import { type AppContext, versionsOf } from '../context.ts';
+import { VersionedCache } from '../versioned-cache.ts';
 import { requireUser } from './gate.ts';
 
 export interface LedgerSettings {
@@ -52,8 +53,13 @@ const NONE: LedgerAccess = { read: false, report: false, manage: false, plan: fa
 const WORKING_ROLES = new Set(['admin', 'organizer', 'evaluator', 'reporter']);
 const works = (roles: readonly string[]) => roles.some((r) => WORKING_ROLES.has(r));
 
-async function officeId(ctx: LedgerContext): Promise<number | null> {
-  return (await findUnit(ctx.db, ctx.ledger.office))?.id ?? null;
+const offices = new VersionedCache<number | null>(16);
+
+/** The planning office's unit id; in a request, kept until the unit tree changes. */
+export function officeId(ctx: LedgerContext): Promise<number | null> {
+  const read = async () => (await findUnit(ctx.db, ctx.ledger.office))?.id ?? null;
+  const versions = versionsOf(ctx);
+  return versions ? offices.get(ctx.db, versions.units, ctx.ledger.office, read) : read();
 }
 
 /** True when the signed-in actor belongs to the planning office (and is not a mere reader). */

@@ -102,7 +102,12 @@ function mayWhileRestricted(method: string, url: string, restriction: Restrictio
   return WHILE_RESTRICTED.has(key) || (restriction === 'totp_setup' && WHILE_TOTP_SETUP.has(key));
 }
 
-/** The use-case context of a request: the database, the clock, and who is acting. */
+/**
+ * The use-case context of a request: the database, the clock, who is acting, and the versions read
+ * with the authentication.
+ */
 export function contextOf(deps: ServerDeps, request: FastifyRequest): AppContext {
-  return { db: deps.db, clock: deps.clock, actor: request.auth?.actor ?? anonymousActor };
+  const auth = request.auth;
+  if (!auth) return { db: deps.db, clock: deps.clock, actor: anonymousActor };
+  return { db: deps.db, clock: deps.clock, actor: auth.actor, versions: auth.versions };
 }
