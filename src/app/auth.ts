@@ -30,6 +30,7 @@ import {
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { type User, userFromRow } from '../db/user.repository.ts';
 import type { Actor, Clock, ViewVersions } from './context.ts';
+import { createsContests } from './policies/contest.ts';
 import { readsBoardsBelow } from './policies/points.ts';
 import { decoyHash, randomToken, sha256, verifyPassword } from './secrets.ts';
 import { checkSecondFactor } from './totp.ts';
@@ -107,8 +108,11 @@ export interface SessionInfo {
   /** Set while the session may only change the password or enrol the second factor. */
   restriction: Restriction | null;
   totpEnabled: boolean;
-  /** What the user may do at their own unit (policies): read the points boards of its subtree. */
-  may: { pointsBoards: boolean };
+  /**
+   * What the user may do at their own unit (policies): read the points boards of its subtree,
+   * start contests there.
+   */
+  may: { pointsBoards: boolean; createContests: boolean };
   /** The sign-in before this one, and the failed attempts since (shown at sign-in). */
   previousSignIn?: { at: string | null; ip: string | null; failuresSince: number };
 }
@@ -303,25 +307,25 @@ async function sessionInfo(
     sec ? await readPolicy(db) : undefined,
     now,
   );
+  const principal = {
+    userId: user.id,
+    unitId: user.unitId,
+    roles: effectiveRoles(user.roles, settings.separationOfDuties),
+  };
+  const ownPath = path.map((u) => u.id);
   return {
     user,
     unit: { id: unit!.id, code: unit!.code, name: unit!.name, kind: unit!.kind },
     unitPath: path,
     csrfToken,
     expiresAt,
-    effectiveRoles: effectiveRoles(user.roles, settings.separationOfDuties),
+    effectiveRoles: principal.roles,
     separationOfDuties: settings.separationOfDuties,
     restriction,
     totpEnabled: Boolean(sec?.totp_secret),
     may: {
-      pointsBoards: readsBoardsBelow(
-        {
-          userId: user.id,
-          unitId: user.unitId,
-          roles: effectiveRoles(user.roles, settings.separationOfDuties),
-        },
-        path.map((u) => u.id),
-      ),
+      pointsBoards: readsBoardsBelow(principal, ownPath),
+      createContests: createsContests(principal, ownPath),
     },
   };
 }

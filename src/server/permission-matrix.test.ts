@@ -2090,6 +2090,25 @@ for (const mode of [false, true])
           payload: { description: '说明' },
         });
         agree(`${user} contest manage`, cmay.manage, patch.statusCode, patch.body);
+        // The session's `may` for the contest list's 新建 button: starting one at the own unit.
+        const session = await s.as(user, { url: '/api/v1/session' });
+        const create = await s.as(user, {
+          method: 'POST',
+          url: '/api/v1/contests',
+          payload: {
+            title: `${user} 发起的擂台`,
+            category: '重点工业项目',
+            organizer: IN_TOWN,
+            cadence: 'month',
+            participants: { under: IN_TOWN, kinds: ['village'] },
+          },
+        });
+        agree(
+          `${user} create contest`,
+          session.json().may.createContests,
+          create.statusCode,
+          create.body,
+        );
         for (const state of ['collecting', 'reviewing', 'notice', 'published'] as const) {
           const id = fx.in[state];
           const got = await s.as(user, { url: `/api/v1/rounds/${id}` });

@@ -69,7 +69,10 @@ describeEachDialect('points boards', (use) => {
       url: '/api/v1/points/leaderboard?scope=371323104999&period=2026',
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error).toMatchObject({ code: 'UNKNOWN_UNIT', details: { field: 'scope' } });
+    expect(unknown.json().error).toMatchObject({
+      code: 'UNKNOWN_UNIT',
+      details: { field: 'scope' },
+    });
     const db = use().ctx.db;
     const parent = await db
       .selectFrom('units')

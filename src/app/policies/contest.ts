@@ -41,6 +41,14 @@ export function requireContestReader(ctx: AppContext, organizerUnitId: number): 
   return authorize(ctx, 'contest.read', organizerUnitId);
 }
 
+/**
+ * Does the user start contests of their own unit (an admin or organizer there)? Pure: the caller
+ * has the unit's path. The session carries it for the contest list's 新建 button.
+ */
+export function createsContests(principal: Principal, ownPath: readonly number[]): boolean {
+  return can(principal, 'contest.manage', { unitPath: ownPath });
+}
+
 /** The abilities of the context's actor on a contest (all for the system actor, none anonymous). */
 export async function contestAbilities(
   ctx: AppContext,

@@ -78,8 +78,8 @@ export const SessionView = z
     separationOfDuties: z.boolean(),
     restriction: z.enum(['password_first', 'password_expired', 'totp_setup']).nullable(),
     totpEnabled: z.boolean(),
-    /** What the user may do at their own unit (src/app/policies): read the points boards below it. */
-    may: z.object({ pointsBoards: z.boolean() }),
+    /** What the user may do at their own unit (src/app/policies): read the points boards below it, start contests. */
+    may: z.object({ pointsBoards: z.boolean(), createContests: z.boolean() }),
     previousSignIn: z
       .object({ at: z.string().nullable(), ip: z.string().nullable(), failuresSince: z.number() })
       .optional(),

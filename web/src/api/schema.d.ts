@@ -9105,6 +9105,7 @@ export interface components {
             effectiveRoles: ("admin" | "organizer" | "evaluator" | "reporter" | "viewer" | "secadmin" | "auditor")[];
             expiresAt: string;
             may: {
+                createContests: boolean;
                 pointsBoards: boolean;
             };
             previousSignIn?: {

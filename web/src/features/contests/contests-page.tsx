@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { type ContestSummary, LONGHUBANG_CATEGORIES, listContests } from '../../api/contests.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { hasRole, useSession } from '../../app/session.tsx';
+import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 
@@ -27,7 +27,7 @@ export default function ContestsPage() {
   const { session } = useSession();
   const [text, setText] = useState('');
   const contests = useRequest('contests', (signal) => listContests({}, signal));
-  const mayCreate = hasRole(session, 'admin', 'organizer');
+  const mayCreate = session?.may.createContests ?? false;
 
   const groups = useMemo(() => {
     const query = text.trim();
