@@ -1,3 +1,11 @@
+/**
+ * Party-member points at scale (DESIGN §10, issues 16 and 18): a county on SQLite, a province on
+ * PostgreSQL — bulk load, use-case throughput, partition pruning, in-process board timings, then
+ * boards over HTTP at 50 connections. Prints figures, asserts nothing. BENCH_POINTS_ONLY=sqlite|
+ * postgres, BENCH_POINTS_MEMBERS, BENCH_POINTS_RECORDS size it; BENCH_KEEP=1 stops before the
+ * HTTP phase and leaves the database (printing its folder, URL and a viewer's token) for profiling
+ * a server by hand.
+ */
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
