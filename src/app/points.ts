@@ -1088,7 +1088,6 @@ export async function classRuleFor(ctx: AppContext, ref: string) {
   return { unit: unit.id, rule: (await classRulesFor(ctx, [unit.id])).get(unit.id)! };
 }
 
-/** The unit a board is asked for, its path and the points version, in one read; 404 without it. */
 /** Board scopes (a unit and its path) by the unit as asked, kept until the unit tree changes. */
 const scopes = new VersionedCache<{ unit: Unit; path: readonly number[] }>(5_000);
 
