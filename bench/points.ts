@@ -28,6 +28,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import {
   boardTotals,
   boardTotalsQuery,
+  branchesUnder,
   periodTotals,
   storedTotalsQuery,
 } from '../src/db/points.repository.ts';
@@ -546,11 +547,17 @@ async function recordThroughput(ctx: AppContext, say: (line: string) => void) {
  * PostgreSQL with the month partitions it reads.
  */
 async function explainBoards(db: Db, dialect: 'sqlite' | 'postgres', say: (line: string) => void) {
-  const idOf = async (code: string) =>
-    (await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow())
-      .id;
-  const town = await idOf('T0');
-  const county = await idOf('C0');
+  // A board reads its branches first, then their stored totals or records by branch id.
+  const branchesOf = async (code: string) => {
+    const { id } = await db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    return (await branchesUnder(db, id)).map((b) => b.id);
+  };
+  const town = await branchesOf('T0');
+  const county = await branchesOf('C0');
   const explain = async (compiled: { sql: string; parameters: readonly unknown[] }) => {
     if (dialect === 'postgres') {
       const { rows } = await sql<{
@@ -612,10 +619,16 @@ async function timeBoards(ctx: AppContext, say: (line: string) => void) {
     for (const key of [MONTH, QUARTER, String(YEAR)]) {
       const period = parsePointsPeriod(key)!;
       let t = performance.now();
-      const stored = await boardTotals(ctx.db, id, period);
+      const branchIds = (await branchesUnder(ctx.db, id)).map((b) => b.id);
+      const stored = await boardTotals(ctx.db, branchIds, period);
       const storedMs = performance.now() - t;
       t = performance.now();
-      const fromRecords = await boardTotalsQuery(ctx.db, id, period.from, period.to).execute();
+      const fromRecords = await boardTotalsQuery(
+        ctx.db,
+        branchIds,
+        period.from,
+        period.to,
+      ).execute();
       const recordsMs = performance.now() - t;
       const sums = new Map(stored.map((r) => [r.memberId, r.awarded + r.deducted]));
       const same = fromRecords.every(
@@ -634,7 +647,11 @@ async function timeBoards(ctx: AppContext, say: (line: string) => void) {
 /** Parameters written into the statement (numbers and ISO dates only), for EXPLAIN. */
 function inline(text: string, parameters: readonly unknown[]): string {
   const lit = (v: unknown) =>
-    typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+    typeof v === 'number'
+      ? String(v)
+      : Array.isArray(v)
+        ? `'{${v.join(',')}}'`
+        : `'${String(v).replace(/'/g, "''")}'`;
   let i = 0;
   return text.replace(/\$(\d+)|\?/g, (_m, n) => lit(parameters[n ? Number(n) - 1 : i++]));
 }

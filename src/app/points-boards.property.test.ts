@@ -11,7 +11,13 @@ import {
 } from '../core/points.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { backfillPointsTotals } from '../db/migrations/0020-points-totals.ts';
-import { boardTotalsQuery, insertRecords, listRules, type Rule } from '../db/points.repository.ts';
+import {
+  boardTotalsQuery,
+  branchesUnder,
+  insertRecords,
+  listRules,
+  type Rule,
+} from '../db/points.repository.ts';
 import { findUnit } from '../db/unit.repository.ts';
 import type { AppContext } from './context.ts';
 import {
@@ -418,10 +424,12 @@ describeEachDialect('points leaderboards against the records', (use) => {
     const { ctx } = use();
     if (dialectOf(ctx.db) !== 'postgres') return;
     // 2026-W09 runs 23 February to 1 March: February's and March's partitions only.
-    const q = boardTotalsQuery(ctx.db, county, '2026-02-23', '2026-03-02').compile();
+    const branchIds = (await branchesUnder(ctx.db, county)).map((b) => b.id);
+    const q = boardTotalsQuery(ctx.db, branchIds, '2026-02-23', '2026-03-02').compile();
     const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(
       q.sql.replace(/\$(\d+)/g, (_m, n) => {
         const v = q.parameters[Number(n) - 1];
+        if (Array.isArray(v)) return `'{${v.join(',')}}'`;
         return typeof v === 'number' ? String(v) : `'${String(v)}'`;
       }),
     )}`.execute(ctx.db);

@@ -24,6 +24,7 @@ import {
   type Branch,
   boardScope,
   boardTotals,
+  branchesUnder,
   bumpPointsVersion,
   classRulesOf,
   findBranch,
@@ -44,7 +45,7 @@ import {
   listRecords,
   listRules,
   type Member,
-  membersUnder,
+  membersOf,
   type NewRecord,
   type PointsRecord,
   pointsVersion,
@@ -957,8 +958,13 @@ const classRuleOf = (r: { mode: string; vanguard: number; improve: number }): Cl
 
 async function boardOf(ctx: AppContext, unitId: number, periodKey: string): Promise<BoardRow[]> {
   const period = parsePointsPeriod(periodKey)!;
-  const members = await membersUnder(ctx.db, unitId);
-  const totals = new Map((await boardTotals(ctx.db, unitId, period)).map((t) => [t.memberId, t]));
+  // The branches once; members and totals then by their ids (no second walk of the unit tree).
+  const branches = await branchesUnder(ctx.db, unitId);
+  const members = await membersOf(ctx.db, branches);
+  const branchIds = branches.map((b) => b.id);
+  const totals = new Map(
+    (await boardTotals(ctx.db, branchIds, period)).map((t) => [t.memberId, t]),
+  );
   const rows = members.map((m) => {
     const t = totals.get(m.id);
     const awarded = t?.awarded ?? 0;

@@ -325,6 +325,17 @@ export function containsText(
     : sql<SqlBool>`${ref} like ${pattern} escape '\\'`;
 }
 
+/**
+ * `column` is one of `ids`, sent as one parameter however many there are: PostgreSQL
+ * `= any($1::int8[])`, SQLite `in (select value from json_each($1))`. One statement text for every
+ * length (so it is prepared once), and no parameter limit (a province's ten thousand branches).
+ */
+export function isAnyOf(db: AnyDb, column: string, ids: readonly number[]): Expression<SqlBool> {
+  return dialectOf(db) === 'postgres'
+    ? sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::int8[])`
+    : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
 /** "Starts with" on a text column. */
 export function startsWithText(column: string, text: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;

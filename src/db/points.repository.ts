@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type PointsPeriod, totalPeriodsOf } from '../core/points.ts';
 import type { Unit } from '../core/units.ts';
-import { ensureMonthPartitions } from './dialect.ts';
+import { ensureMonthPartitions, isAnyOf } from './dialect.ts';
 import type { Database, UnitTable } from './schema.ts';
 import type {
   PointsBranchTable,
@@ -677,14 +677,15 @@ export async function pointsVersion(db: Db): Promise<number> {
 }
 
 /**
- * Per member of the branches under `rootId`, the awarded and deducted points counted in a period:
- * a month, quarter or year reads the stored totals (one row per member); a week, which they do
- * not keep, aggregates the records of its days.
+ * Per member of the given branches, the awarded and deducted points counted in a period: a
+ * month, quarter or year reads the stored totals (one row per member); a week, which they do not
+ * keep, aggregates the records of its days.
  */
-export async function boardTotals(db: Db, rootId: number, period: PointsPeriod) {
+export async function boardTotals(db: Db, branchIds: readonly number[], period: PointsPeriod) {
+  if (branchIds.length === 0) return [];
   const rows = await (period.kind === 'week'
-    ? boardTotalsQuery(db, rootId, period.from, period.to)
-    : storedTotalsQuery(db, rootId, period.key)
+    ? boardTotalsQuery(db, branchIds, period.from, period.to)
+    : storedTotalsQuery(db, branchIds, period.key)
   ).execute();
   return rows.map((r) => ({
     memberId: r.member_id,
@@ -694,16 +695,11 @@ export async function boardTotals(db: Db, rootId: number, period: PointsPeriod) 
 }
 
 /** The stored totals of a month, quarter or year (`2026-11`, `2026-Q4`, `2026`), unexecuted. */
-export function storedTotalsQuery(db: Db, rootId: number, period: string) {
-  // Each branch under the root, then its (branch, period) range of the primary key.
-  return withSubtree(db, rootId)
+export function storedTotalsQuery(db: Db, branchIds: readonly number[], period: string) {
+  // Each branch's (branch, period) range of the primary key.
+  return db
     .selectFrom('points_totals as t')
-    .where('t.branch_id', 'in', (eb) =>
-      eb
-        .selectFrom('points_branches as b')
-        .innerJoin('subtree as s', 's.id', 'b.unit_id')
-        .select('b.id'),
-    )
+    .where(isAnyOf(db, 't.branch_id', branchIds))
     .where('t.period', '=', period)
     .select([
       't.member_id',
@@ -718,18 +714,11 @@ export function storedTotalsQuery(db: Db, rootId: number, period: string) {
  * index; on PostgreSQL the date range prunes the month partitions it does not cover. Week boards
  * use it; unexecuted (benchmarks and tests EXPLAIN it, tests compare the stored totals to it).
  */
-export function boardTotalsQuery(db: Db, rootId: number, from: string, to: string) {
-  // The branches first, then each branch's range of the board index (branch, status, date →
-  // member, counted: covering). Written as a join, SQLite with statistics took the member index
-  // and skip-scanned every member's records of the period (a county board read the whole table).
-  return withSubtree(db, rootId)
+export function boardTotalsQuery(db: Db, branchIds: readonly number[], from: string, to: string) {
+  // Each branch's range of the board index (branch, status, date → member, counted: covering).
+  return db
     .selectFrom('points_records as r')
-    .where('r.branch_id', 'in', (eb) =>
-      eb
-        .selectFrom('points_branches as b')
-        .innerJoin('subtree as s', 's.id', 'b.unit_id')
-        .select('b.id'),
-    )
+    .where(isAnyOf(db, 'r.branch_id', branchIds))
     .select([
       'r.member_id',
       sql<number>`sum(case when r.counted > 0 then r.counted else 0 end)`.as('awarded'),
@@ -741,29 +730,34 @@ export function boardTotalsQuery(db: Db, rootId: number, from: string, to: strin
     .groupBy('r.member_id');
 }
 
-/** Members of the branches under `rootId`, with their branch's unit name. */
-export async function membersUnder(db: Db, rootId: number) {
-  // The branches (a few hundred) with their units, then their members by the branch index: a
-  // county's 60,000 members are read once, not joined row by row to branches and units.
-  const branches = new Map(
-    (
-      await withSubtree(db, rootId)
-        .selectFrom('points_branches as b')
-        .innerJoin('subtree as s', 's.id', 'b.unit_id')
-        .innerJoin('units as u', 'u.id', 'b.unit_id')
-        .select(['b.id', 'b.unit_id', 'u.name as unit_name'])
-        .execute()
-    ).map((b) => [b.id, b]),
-  );
-  if (branches.size === 0) return [];
+/** The branches under `rootId` (itself included), with their units' names. */
+export function branchesUnder(db: Db, rootId: number) {
+  return withSubtree(db, rootId)
+    .selectFrom('points_branches as b')
+    .innerJoin('subtree as s', 's.id', 'b.unit_id')
+    .innerJoin('units as u', 'u.id', 'b.unit_id')
+    .select(['b.id', 'b.unit_id', 'u.name as unit_name'])
+    .execute();
+}
+
+/**
+ * The members of these branches (a county's 60,000 read once by the branch index, not joined row
+ * by row to branches and units), with their branch's unit and its name.
+ */
+export async function membersOf(
+  db: Db,
+  branches: readonly { id: number; unit_id: number; unit_name: string }[],
+) {
+  if (branches.length === 0) return [];
+  const byId = new Map(branches.map((b) => [b.id, b]));
   const rows = await db
     .selectFrom('points_members')
     .select(['id', 'name', 'branch_id', 'status'])
-    .where('branch_id', 'in', [...branches.keys()])
+    .where(isAnyOf(db, 'branch_id', [...byId.keys()]))
     .orderBy('id')
     .execute();
   return rows.map((r) => {
-    const b = branches.get(r.branch_id)!;
+    const b = byId.get(r.branch_id)!;
     return {
       id: r.id,
       name: r.name,
