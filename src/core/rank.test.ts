@@ -296,37 +296,49 @@ describe('rankByKeys', () => {
               fc.constantFrom(-7, 401),
             ),
           }),
-          { maxLength: 60 },
+          { maxLength: 60, size: 'large' },
         ),
         fc.constantFrom('competition' as const, 'dense' as const),
-        (units, mode) => {
-          const n = units.length;
-          const scratch = scratches.get(n) ?? new RankScratch(n);
-          scratches.set(n, scratch);
-          const groups = units.map((u) => `g${u.g}`);
-          const key = Float64Array.from(units, (u) => u.v);
-          const expected = naiveRanks([[...key]], groups, mode).rank;
-          const got = rankKey(Float64Array.from(key), groupBy(groups), {
-            mode,
-            bounds: [0, 400],
-            scratch,
-          });
-          expect([...got.rank]).toEqual(expected);
-          const total = new Float64Array(n);
-          const scaled = Float64Array.from(key);
-          const again = rankKey(scaled, groupBy(groups), {
-            mode,
-            bounds: [0, 400],
-            scratch,
-            accumulate: { total, scale: 100 },
-          });
-          expect([...again.rank]).toEqual(expected);
-          expect([...total]).toEqual([...key].map((v) => (Number.isNaN(v) ? 0 : v)));
-          expect([...scaled]).toEqual([...key].map((v) => (Number.isNaN(v) ? 0 : v / 100)));
+        (given, mode) => {
+          // Also listed group by group: the counting loops then index the units directly.
+          for (const units of [given, [...given].sort((a, b) => a.g - b.g)]) {
+            check(units, mode, 400);
+            // A narrow span for the groups' sizes: counted by the plain histogram.
+            check(
+              units.map((u) => ({ g: u.g, v: u.v >= 0 ? u.v % 11 : u.v })),
+              mode,
+              10,
+            );
+          }
         },
       ),
       { numRuns: 400 },
     );
+    function check(units: { g: number; v: number }[], mode: 'competition' | 'dense', top: number) {
+      const n = units.length;
+      const scratch = scratches.get(n) ?? new RankScratch(n);
+      scratches.set(n, scratch);
+      const groups = units.map((u) => `g${u.g}`);
+      const key = Float64Array.from(units, (u) => u.v);
+      const expected = naiveRanks([[...key]], groups, mode).rank;
+      const got = rankKey(Float64Array.from(key), groupBy(groups), {
+        mode,
+        bounds: [0, top],
+        scratch,
+      });
+      expect([...got.rank]).toEqual(expected);
+      const total = new Float64Array(n);
+      const scaled = Float64Array.from(key);
+      const again = rankKey(scaled, groupBy(groups), {
+        mode,
+        bounds: [0, top],
+        scratch,
+        accumulate: { total, scale: 100 },
+      });
+      expect([...again.rank]).toEqual(expected);
+      expect([...total]).toEqual([...key].map((v) => (Number.isNaN(v) ? 0 : v)));
+      expect([...scaled]).toEqual([...key].map((v) => (Number.isNaN(v) ? 0 : v / 100)));
+    }
   });
 
   it('accumulates scores into totals once, also when a late group breaks the bounds', () => {

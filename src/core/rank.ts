@@ -573,10 +573,11 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
       countAll(compacted.key, 0, compacted.range - 1, dense, rank, bottom, scratch);
     }
   } else if (span <= domainLimit(n) + 256 * count) {
+    const members = memberOrder(grouping);
     for (let g = 0; g < grouping.count; g++) {
       countGroup(
         key,
-        grouping.members,
+        members,
         grouping.starts[g]!,
         grouping.starts[g + 1]!,
         lo[g]!,
@@ -638,6 +639,28 @@ function suffix(
   return counts;
 }
 
+// Per grouping object, not per members array: the helper thread refills one shared members
+// array board after board (and builds a new grouping object for each).
+const inOrder = new WeakMap<Grouping, boolean>();
+
+/**
+ * The grouping's members, or undefined when they are the units in sheet order (a sheet that
+ * lists each group's units together): the counting loops then index the units directly.
+ */
+function memberOrder(grouping: Grouping): Int32Array | undefined {
+  let direct = inOrder.get(grouping);
+  if (direct === undefined) {
+    direct = isIdentity(grouping.members);
+    inOrder.set(grouping, direct);
+  }
+  return direct ? undefined : grouping.members;
+}
+
+function isIdentity(members: Int32Array): boolean {
+  for (let j = 0; j < members.length; j++) if (members[j] !== j) return false;
+  return true;
+}
+
 /** Ranks by histograms over the same [lo, hi] for every group; false if a key lies outside. */
 function countWithin(
   key: Float64Array,
@@ -655,12 +678,11 @@ function countWithin(
   // in a late group would come after earlier groups' keys were accumulated: check first then.
   if (grouping.count <= 1) return countAll(key, lo, hi, dense, rank, bottom, scratch, total, scale);
   if (total && !within(key, lo, hi)) return false;
+  const members = memberOrder(grouping);
   for (let g = 0; g < grouping.count; g++) {
     const s = grouping.starts[g]!;
     const e = grouping.starts[g + 1]!;
-    if (
-      !countGroup(key, grouping.members, s, e, lo, hi, dense, rank, bottom, scratch, total, scale)
-    ) {
+    if (!countGroup(key, members, s, e, lo, hi, dense, rank, bottom, scratch, total, scale)) {
       return false;
     }
   }
@@ -979,10 +1001,13 @@ function groupSpans(
 // that code then bails out after the loop while it stays cached, and what follows runs
 // unoptimised (a two-loop countAll called in a loop stayed at 7.8 ms a call, 4 ms split).
 
-/** Ranks members[s..e) by a histogram of their keys over [lo, hi] and its suffix sums. */
+/**
+ * Ranks members[s..e) by a histogram of their keys over [lo, hi] and its suffix sums; without
+ * `members`, units s..e − 1 themselves (a sheet that lists each group's units together).
+ */
 function countGroup(
   key: Float64Array,
-  members: Int32Array,
+  members: Int32Array | undefined,
   s: number,
   e: number,
   lo: number,
@@ -1005,11 +1030,14 @@ function countGroup(
     return countSparse(key, members, s, e, lo, hi, dense, rank, scratch, total, scale);
   }
   const { counts, above, distinct } = scratch.histogram(size, bottom !== undefined);
-  const ranked = histogramGroup(key, members, s, e, lo, hi, counts);
+  const ranked = members
+    ? histogramGroup(key, members, s, e, lo, hi, counts)
+    : histogramSpan(key, s, e, lo, hi, counts);
   if (ranked < 0) return false;
   const table = suffix(counts, above, distinct, size, dense, bottom !== undefined);
   const tables = { table, above, counts };
-  assignGroup(key, members, s, e, lo, tables, ranked, rank, bottom, total, scale);
+  if (members) assignGroup(key, members, s, e, lo, tables, ranked, rank, bottom, total, scale);
+  else assignSpan(key, s, e, lo, tables, ranked, rank, bottom, total, scale);
   return true;
 }
 
@@ -1019,7 +1047,7 @@ const SPARSE_SPAN = 2;
 /** {@link countGroup} through a bitmap of the occupied buckets (no bottom ranks). */
 function countSparse(
   key: Float64Array,
-  members: Int32Array,
+  members: Int32Array | undefined,
   s: number,
   e: number,
   lo: number,
@@ -1033,14 +1061,17 @@ function countSparse(
   const size = hi - lo + 1;
   const { counts, bits } = scratch.sparseHistogram(size);
   const words = (size + 31) >>> 5;
-  const ranked = markGroup(key, members, s, e, lo, hi, counts, bits);
+  const ranked = members
+    ? markGroup(key, members, s, e, lo, hi, counts, bits)
+    : markSpan(key, s, e, lo, hi, counts, bits);
   if (ranked < 0) {
     clearMarked(counts, bits, words);
     return false;
   }
   sparseSuffix(counts, bits, words, dense);
   const tables = { table: counts, above: counts, counts };
-  assignGroup(key, members, s, e, lo, tables, ranked, rank, undefined, total, scale);
+  if (members) assignGroup(key, members, s, e, lo, tables, ranked, rank, undefined, total, scale);
+  else assignSpan(key, s, e, lo, tables, ranked, rank, undefined, total, scale);
   clearMarked(counts, bits, words);
   return true;
 }
@@ -1100,16 +1131,92 @@ function clearMarked(counts: Int32Array, bits: Int32Array, words: number): void 
   }
 }
 
+/** {@link markGroup} over units s..e − 1 themselves. */
+function markSpan(
+  key: Float64Array,
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  counts: Int32Array,
+  bits: Int32Array,
+): number {
+  let ranked = 0;
+  for (let i = s; i < e; i++) {
+    const v = key[i]!;
+    if (!Number.isNaN(v)) {
+      if (v < lo || v > hi) return -1;
+      const b = (v - lo) | 0;
+      counts[b]!++;
+      bits[b >>> 5]! |= 1 << (b & 31);
+      ranked++;
+    }
+  }
+  return ranked;
+}
+
+/** {@link histogramGroup} over units s..e − 1 themselves. */
+function histogramSpan(
+  key: Float64Array,
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  counts: Int32Array,
+): number {
+  let ranked = 0;
+  for (let i = s; i < e; i++) {
+    const v = key[i]!;
+    if (!Number.isNaN(v)) {
+      if (v < lo || v > hi) return -1;
+      counts[(v - lo) | 0]!++;
+      ranked++;
+    }
+  }
+  return ranked;
+}
+
+/** {@link assignGroup} over units s..e − 1 themselves. */
+function assignSpan(
+  key: Float64Array,
+  s: number,
+  e: number,
+  lo: number,
+  tables: Tables,
+  ranked: number,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  total: Float64Array | undefined,
+  scale: number,
+): void {
+  const { table, above, counts } = tables;
+  for (let i = s; i < e; i++) {
+    const v = key[i]!;
+    if (Number.isNaN(v)) {
+      rank[i] = 0;
+      if (total) key[i] = 0;
+      continue;
+    }
+    const b = (v - lo) | 0;
+    rank[i] = 1 + table[b]!;
+    if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
+    if (total) {
+      total[i]! += v;
+      key[i] = v / scale;
+    }
+  }
+}
+
 function leaveOutGroup(
   key: Float64Array,
-  members: Int32Array,
+  members: Int32Array | undefined,
   s: number,
   e: number,
   rank: Int32Array,
   zeroKeys: boolean,
 ): void {
   for (let j = s; j < e; j++) {
-    const i = members[j]!;
+    const i = members ? members[j]! : j;
     rank[i] = 0;
     if (zeroKeys) key[i] = 0;
   }
