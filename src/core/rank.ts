@@ -135,6 +135,7 @@ export class RankScratch {
   };
   private sorted = new Float64Array(0);
   private bounds = new Float64Array(0);
+  private starts = new Int32Array(0);
   private sparseTable = { counts: new Int32Array(0), bits: new Int32Array(0) };
   constructor(readonly n: number) {
     this.ranks = new Int32Array(n);
@@ -183,6 +184,12 @@ export class RankScratch {
   packedBuffers(): [Float64Array, Float64Array] {
     this.packed ??= [new Float64Array(this.n), new Float64Array(this.n)];
     return this.packed;
+  }
+  /** An Int32Array of `size` zeros (per-group counts), kept. */
+  groupStarts(size: number): Int32Array {
+    if (this.starts.length < size) this.starts = new Int32Array(size);
+    else this.starts.fill(0, 0, size);
+    return this.starts.subarray(0, size);
   }
   /** Two arrays of per-group bounds (lowest, highest), `count` long each. */
   groupBounds(count: number): { lo: Float64Array; hi: Float64Array } {
@@ -797,18 +804,11 @@ function packedRanks(
     packDigits(columns[c]!, keysTo, false);
     product *= columns[c]!.range;
   }
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const k = keysTo[i]!;
-    if (Number.isNaN(k)) {
-      rank[i] = 0;
-      if (bottom) bottom[i] = 0;
-      if (overall) overall[i] = 0;
-    } else {
-      keys[m] = k;
-      units[m++] = i;
-    }
-  }
+  // Ranked units per group, counted in sheet order here rather than from the sorted order
+  // (reading `of` unit by unit along a sorted order is a cache miss each).
+  const count = grouping.count;
+  const bounds = count > 1 ? scratch.groupStarts(count + 1) : undefined;
+  const m = keepRanked(keysTo, n, keys, units, grouping.of, bounds, rank, bottom, overall);
   if (product <= 1 << 16) {
     carryPass(keys, units, keysTo, unitsTo, m, 0, -1, product, scratch);
     [keys, keysTo] = [keysTo, keys];
@@ -820,23 +820,80 @@ function packedRanks(
       [units, unitsTo] = [unitsTo, units];
     }
   }
-  if (grouping.count <= 1) {
-    scanPacked(keys, units, m, undefined, dense, rank, bottom);
+  if (!bounds) {
+    scanRange(keys, units, 0, m, dense, rank, bottom);
     return;
   }
-  if (overall) scanPacked(keys, units, m, undefined, dense, overall, undefined);
-  // Stable by group: each group's units stay best first.
-  const of = grouping.of;
-  const start = scratch.histogram(grouping.count + 1).counts;
-  for (let j = 0; j < m; j++) start[of[units[j]!]! + 1]!++;
-  for (let g = 0; g < grouping.count; g++) start[g + 1]! += start[g]!;
+  if (overall) scanRange(keys, units, 0, m, dense, overall, undefined);
+  // Stable by group: each group's units stay best first. bounds[g] becomes group g's first slot.
+  for (let g = 0; g < count; g++) bounds[g + 1]! += bounds[g]!;
+  const next = scratch.histogram(count).counts;
+  next.set(bounds.subarray(0, count));
+  byGroup(keys, units, keysTo, unitsTo, m, grouping.of, next);
+  scanGroups(keysTo, unitsTo, bounds, count, dense, rank, bottom);
+}
+
+/**
+ * Copies units 0..n − 1's packed keys that are not NaN, with their units, to keys/units and
+ * counts them per group into bounds[g + 1]; a NaN key's unit gets rank 0. Returns their number.
+ */
+function keepRanked(
+  packed: Float64Array,
+  n: number,
+  keys: Float64Array,
+  units: Int32Array,
+  of: Int32Array,
+  bounds: Int32Array | undefined,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  overall: Int32Array | undefined,
+): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const k = packed[i]!;
+    if (Number.isNaN(k)) {
+      rank[i] = 0;
+      if (bottom) bottom[i] = 0;
+      if (overall) overall[i] = 0;
+    } else {
+      keys[m] = k;
+      units[m++] = i;
+      if (bounds) bounds[of[i]! + 1]!++;
+    }
+  }
+  return m;
+}
+
+/** Places (key, unit) pairs group by group, in their order within each, from next[g] on. */
+function byGroup(
+  keys: Float64Array,
+  units: Int32Array,
+  keysTo: Float64Array,
+  unitsTo: Int32Array,
+  m: number,
+  of: Int32Array,
+  next: Int32Array,
+): void {
   for (let j = 0; j < m; j++) {
     const i = units[j]!;
-    const at = start[of[i]!]!++;
+    const at = next[of[i]!]!++;
     keysTo[at] = keys[j]!;
     unitsTo[at] = i;
   }
-  scanPacked(keysTo, unitsTo, m, of, dense, rank, bottom);
+}
+
+/** {@link scanRange} group by group, group g's pairs lying in [bounds[g], bounds[g + 1]). */
+function scanGroups(
+  keys: Float64Array,
+  units: Int32Array,
+  bounds: Int32Array,
+  count: number,
+  dense: boolean,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+): void {
+  for (let g = 0; g < count; g++)
+    scanRange(keys, units, bounds[g]!, bounds[g + 1]!, dense, rank, bottom);
 }
 
 /** packed ← packed × range + (range − 1 − (key − low)): the best value gets the smallest digit. */
@@ -887,40 +944,30 @@ function carryPass(
   }
 }
 
-/** Assigns ranks along sorted (key, unit) pairs, best first, group after group when `of` is given. */
-function scanPacked(
+/** Assigns ranks along sorted (key, unit) pairs [j, end) of one group, best first. */
+function scanRange(
   keys: Float64Array,
   units: Int32Array,
-  m: number,
-  of: Int32Array | undefined,
+  j: number,
+  end: number,
   dense: boolean,
   rank: Int32Array,
   bottom: Int32Array | undefined,
 ): void {
-  let j = 0;
-  while (j < m) {
-    let end = m;
-    if (of) {
-      const g = of[units[j]!]!;
-      end = j;
-      while (end < m && of[units[end]!] === g) end++;
+  let run = j;
+  let distinctAbove = 0;
+  while (run < end) {
+    const k = keys[run]!;
+    let runEnd = run + 1;
+    while (runEnd < end && keys[runEnd] === k) runEnd++;
+    const r = 1 + (dense ? distinctAbove : run - j);
+    for (let p = run; p < runEnd; p++) {
+      const i = units[p]!;
+      rank[i] = r;
+      if (bottom) bottom[i] = 1 + end - runEnd;
     }
-    let run = j;
-    let distinctAbove = 0;
-    while (run < end) {
-      const k = keys[run]!;
-      let runEnd = run + 1;
-      while (runEnd < end && keys[runEnd] === k) runEnd++;
-      const r = 1 + (dense ? distinctAbove : run - j);
-      for (let p = run; p < runEnd; p++) {
-        const i = units[p]!;
-        rank[i] = r;
-        if (bottom) bottom[i] = 1 + end - runEnd;
-      }
-      distinctAbove++;
-      run = runEnd;
-    }
-    j = end;
+    distinctAbove++;
+    run = runEnd;
   }
 }
 
