@@ -189,13 +189,14 @@ class ThreadHelper implements RankHelper {
 
   /**
    * Blocks until the worker has done the indicators it took: at once when it took none (this
-   * thread took them all). False when it failed or did not finish in RUN_TIMEOUT_MS.
+   * thread took them all). False when it failed or is gone.
    */
   private wait(sync: Int32Array, k: number): boolean {
     if (k === 0 || Atomics.load(sync, CLAIMS) === MINE) return true;
     const started = performance.now();
     while (Atomics.load(sync, STATE) === RUNNING) {
       Atomics.wait(sync, STATE, RUNNING, 100);
+      if (this.broken && Atomics.load(sync, STATE) === RUNNING) return false;
       if (performance.now() - started > RUN_TIMEOUT_MS) {
         // Never used again: a late answer must not land in a later board's columns.
         this.broken = true;
