@@ -399,7 +399,7 @@ async function parent(): Promise<void> {
   console.log(
     'compute = rankRound on a loaded sheet (scores, totals, ranks in and across groups, 单项排名, flags, gaps);\n' +
       'CPU = process CPU time per run, all threads (GC helpers included); peak RSS = whole process, sheet included.\n' +
-      `Boards of ≥ ${MIN_UNITS.toLocaleString('en')} units share their scored indicators with a helper thread (rank-threads.ts).`,
+      `Boards of ≥ ${MIN_UNITS.toLocaleString('en')} units score and rank about half their indicators on a helper thread (rank-threads.ts).`,
   );
 
   const dir = await mkdtemp(join(tmpdir(), 'leitai-bench-'));
