@@ -28,13 +28,10 @@ export interface RankRoundOptions {
 
 /**
  * A second thread for large boards (io/rank-threads.ts installs one in Node; the web has none).
- * `start` offers it scored indicators, whose values it copies into its own shared columns. The
- * helper takes them one by one from the first on, this thread from the last back (`claim`),
- * once it has done its own share, until they meet: neither waits for the other while there is
- * work left, whatever the load on the machine. The helper scores and ranks the ones it took in
- * its columns (as scoreAndRankScored, missing as 0 in its `total`, the sum of their scaled
- * scores per unit); `wait` blocks until it is done and says whether it succeeded. The columns
- * are the helper's, reused board after board: the caller copies them out.
+ * `start` hands it scored indicators, whose values it copies into its own shared columns;
+ * `wait` blocks until it has scored and ranked them there (as scoreAndRankScored, missing as 0
+ * in its `total`, the sum of their scaled scores per unit) and says whether it succeeded. The
+ * columns are the helper's, reused board after board: the caller copies them out.
  */
 export interface RankHelper {
   /** Boards below this many units are done in one thread (a thread's hand-off costs time). */
@@ -54,12 +51,6 @@ export interface HelperRun {
   scores: Float64Array[];
   ranks: Int32Array[];
   total: Float64Array;
-  /** Takes indicator k for this thread; false when the helper has taken it. */
-  claim(k: number): boolean;
-  /**
-   * Blocks until the helper has done the indicators it took (at once when it took none);
-   * false when it failed: this thread then does them.
-   */
   wait(): boolean;
 }
 
@@ -76,16 +67,18 @@ export function rankHelper(): RankHelper | undefined {
 }
 
 /**
- * Offers the scored indicators that are not tieBreak keys (which this thread needs scaled) to
- * the helper, when there is one and the board is large enough.
+ * Hands about half the scored indicators (not tieBreak ones, which this thread needs scaled)
+ * to the helper, when there is one and the board is large enough.
  */
 function helperJob(rubric: Rubric, sheet: Sheet, grouping: Grouping, mode: Ranking) {
   const n = sheet.codes.length;
   if (!helper || n < helper.minUnits) return undefined;
-  const indicators = rubric.indicators.filter(
+  const eligible = rubric.indicators.filter(
     (x): x is ScoredIndicator =>
       x.kind === 'scored' && sheet.values.has(x.code) && !rubric.tieBreak.includes(x.code),
   );
+  // Every other one: this thread keeps the rest, the tieBreak ones and the adjustments.
+  const indicators = eligible.filter((_, k) => k % 2 === 0);
   if (indicators.length === 0) return undefined;
   const values = indicators.map((x) => sheet.values.get(x.code)!);
   // The helper's columns are checked before it gets them (this thread checks its own as it
@@ -174,10 +167,10 @@ export function rankRound(
   const vetoed = alloc.u8();
   const tieBreakScaled = new Map<string, Float64Array>();
   const results = new Map<string, IndicatorResult>();
-  // On a large board, a helper thread (io/rank-threads.ts, when installed) takes scored
-  // indicators while this one does the rest: each indicator is scored and ranked by the same
-  // function on either thread, and its totals are integer sums, so the result is the same to the
-  // bit however they share them.
+  // On a large board, a helper thread (io/rank-threads.ts, when installed) takes about half of
+  // the scored indicators while this one does the rest: each indicator is scored and ranked by
+  // the same function on either thread, and its totals are integer sums, so the result is the
+  // same to the bit.
   const helped = helperJob(rubric, sheet, grouping, mode);
   let noScores: Float64Array | undefined;
   let empty: Float64Array | undefined;
@@ -193,11 +186,7 @@ export function rankRound(
     // the rubric's order that cannot be scored: the helper is waited for (it holds no bad
     // value: its columns were checked), then requireComputableValues finds that value.
     if (indicator.kind !== 'veto' && firstTooLarge(values) >= 0) {
-      if (helped) {
-        // Leave the helper nothing more to start, and let it finish what it has.
-        for (let k = helped.indicators.length - 1; k >= 0 && helped.run.claim(k); k--);
-        helped.run.wait();
-      }
+      helped?.run.wait();
       requireComputableValues(rubric, sheet);
     }
     if (indicator.kind === 'veto') {
@@ -231,23 +220,9 @@ export function rankRound(
     }
   }
   if (helped) {
-    const { indicators: offered, run } = helped;
-    // This thread's share done, it takes the offered indicators the helper has not, from the
-    // last one back; the helper took every one before the first it could not have.
-    const mine = new Uint8Array(offered.length);
-    for (let k = offered.length - 1; k >= 0 && run.claim(k); k--) {
-      mine[k] = 1;
-      const indicator = offered[k]!;
-      const values = sheet.values.get(indicator.code)!;
-      const scores = alloc.f64();
-      const ranks = alloc.i32();
-      const out = { scores, ranks, total: totalScaled };
-      scoreAndRankScored(indicator, values, grouping, precision, mode, out, scratch);
-      results.set(indicator.code, { indicator, values, scores, ranks });
-    }
+    const { indicators: theirs, run } = helped;
     const ok = run.wait();
-    offered.forEach((indicator, k) => {
-      if (mine[k] === 1) return;
+    theirs.forEach((indicator, k) => {
       const values = sheet.values.get(indicator.code)!;
       const scores = alloc.f64();
       const ranks = alloc.i32();

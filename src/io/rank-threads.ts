@@ -1,37 +1,29 @@
 // The helper thread of rankRound for large boards (issue 17): Node only, installed by the
 // process (the CLI, the bench); the web's previews import rank-round.ts without it. One worker,
 // started on the first large board and kept (unref'd, so it never holds the process open).
-// rankRound is synchronous: the values go in, and the scores, ranks and totals come back,
-// through shared columns kept from board to board; both threads take the offered indicators
-// through a shared claim word each (the helper from the first on, rankRound from the last back),
-// and this thread blocks in Atomics.wait only when the helper still has one to finish.
+// rankRound is synchronous, so this thread blocks in Atomics.wait while it waits for the helper;
+// the values go in, and the scores, ranks and totals come back, through shared columns kept
+// from board to board.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HelperJob, HelperRun, RankHelper } from '../core/rank-round.ts';
 import { setRankHelper } from '../core/rank-round.ts';
 
-/**
- * Words of a board's shared Int32Array: the helper's state, how many offered columns have been
- * copied in, then one claim word per offered indicator.
- */
+/** Control words in the shared Int32Array: the worker's state, and whether it has loaded. */
 export const STATE = 0;
-export const COPIED = 1;
-export const CLAIMS = 2;
+export const READY = 1;
+export const IDLE = 0;
 export const RUNNING = 1;
 export const DONE = 2;
 export const FAILED = 3;
-/** A claim word: nobody's yet, rankRound's thread, the helper's. */
-export const FREE = 0;
-export const MINE = 1;
-export const THEIRS = 2;
 
 /** Below this many units a board is done in one thread: the hand-off costs a few ms. */
 export const MIN_UNITS = 100_000;
 /**
- * How long to wait for a worker that has not finished the indicators it took (a national
- * board's take it well under a second) before doing them here. A worker still loading takes
- * none: this thread does them all and does not wait.
+ * How long to wait for a worker that has not loaded yet, or has not finished a board (a
+ * national one takes it well under a second), before doing its share here.
  */
+const LOAD_TIMEOUT_MS = 20_000;
 const RUN_TIMEOUT_MS = 120_000;
 
 /** What the worker receives per board. */
@@ -47,8 +39,6 @@ export interface WorkerJob {
   scores: Float64Array[];
   ranks: Int32Array[];
   total: Float64Array;
-  /** The board's words: STATE, COPIED, CLAIMS.. (a fresh array per board). */
-  sync: Int32Array;
 }
 
 function shared<T extends Float64Array | Int32Array>(
@@ -74,52 +64,50 @@ interface SharedColumns {
  * The worker module beside this one: compiled, the .js file; run from source (tsx, the bench),
  * the .ts file through tsx, which a worker does not inherit from `--import tsx`.
  */
-function startWorker(): Worker {
+function startWorker(workerData: unknown): Worker {
   if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./rank-thread-worker.js', import.meta.url));
+    return new Worker(new URL('./rank-thread-worker.js', import.meta.url), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const url = new URL('./rank-thread-worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, workerData });
 }
 
 class ThreadHelper implements RankHelper {
   private worker: Worker | undefined;
+  private control = new Int32Array(new SharedArrayBuffer(8));
   private broken = false;
+  private loaded = false;
   private shared: SharedColumns | undefined;
   constructor(readonly minUnits: number) {}
 
-  /** Starts the worker unless it runs; false when there is none to be had. */
-  private launch(): boolean {
-    if (this.broken) return false;
-    if (this.worker) return true;
-    try {
-      this.worker = startWorker();
-    } catch {
-      // No worker here (e.g. source run without tsx): one thread it is.
-      this.broken = true;
-      return false;
-    }
-    this.worker.unref();
-    // A worker that dies is not used again; rankRound then does everything itself.
-    this.worker.on('error', () => {
-      this.broken = true;
-    });
-    this.worker.on('exit', () => {
-      this.broken = true;
-      this.worker = undefined;
-    });
-    return true;
-  }
-
   start(job: HelperJob): HelperRun | undefined {
-    if (!this.launch()) return undefined;
-    const worker = this.worker!;
+    if (this.broken) return undefined;
+    if (!this.worker) {
+      try {
+        this.worker = startWorker({ control: this.control });
+      } catch {
+        // No worker here (e.g. source run without tsx): one thread it is.
+        this.broken = true;
+        return undefined;
+      }
+      this.worker.unref();
+      // A worker that dies is not used again; rankRound then does everything itself.
+      this.worker.on('error', () => {
+        this.broken = true;
+      });
+      this.worker.on('exit', () => {
+        this.broken = true;
+        this.worker = undefined;
+      });
+    }
     const n = job.grouping.of.length;
-    const k = job.values.length;
-    const columns = this.columns(n, k, job.grouping.count);
-    const scores = columns.scores.slice(0, k);
-    const ranks = columns.ranks.slice(0, k);
+    const columns = this.columns(n, job.values.length, job.grouping.count);
+    const scores = columns.scores.slice(0, job.values.length);
+    const ranks = columns.ranks.slice(0, job.values.length);
+    job.values.forEach((v, k) => {
+      scores[k]!.set(v);
+    });
     columns.total.fill(0);
     const g = job.grouping;
     const { of, sizes, starts, members } = columns;
@@ -127,10 +115,6 @@ class ThreadHelper implements RankHelper {
     sizes.set(g.sizes);
     starts.set(g.starts);
     members.set(g.members);
-    // A board's own words: a helper still busy with an earlier board (whose indicators this
-    // thread all took) claims nothing of this one.
-    const sync = new Int32Array(new SharedArrayBuffer((CLAIMS + k) * 4));
-    sync[STATE] = RUNNING;
     const message: WorkerJob = {
       indicators: job.indicators,
       precision: job.precision,
@@ -143,22 +127,10 @@ class ThreadHelper implements RankHelper {
       scores,
       ranks,
       total: columns.total,
-      sync,
     };
-    worker.postMessage(message);
-    // The values go in one by one: the helper starts on the first as soon as it is there.
-    job.values.forEach((v, c) => {
-      scores[c]!.set(v);
-      Atomics.store(sync, COPIED, c + 1);
-      Atomics.notify(sync, COPIED);
-    });
-    return {
-      scores,
-      ranks,
-      total: columns.total,
-      claim: (c) => Atomics.compareExchange(sync, CLAIMS + c, FREE, MINE) === FREE,
-      wait: () => this.wait(sync, k),
-    };
+    Atomics.store(this.control, STATE, RUNNING);
+    this.worker.postMessage(message);
+    return { scores, ranks, total: columns.total, wait: () => this.wait() };
   }
 
   /**
@@ -187,24 +159,24 @@ class ThreadHelper implements RankHelper {
     return c;
   }
 
-  /**
-   * Blocks until the worker has done the indicators it took: at once when it took none (this
-   * thread took them all). False when it failed or is gone.
-   */
-  private wait(sync: Int32Array, k: number): boolean {
-    if (k === 0 || Atomics.load(sync, CLAIMS) === MINE) return true;
+  /** Blocks until the worker is done; false when it failed or never loaded. */
+  private wait(): boolean {
+    const c = this.control;
     const started = performance.now();
-    while (Atomics.load(sync, STATE) === RUNNING) {
-      Atomics.wait(sync, STATE, RUNNING, 100);
-      if (this.broken && Atomics.load(sync, STATE) === RUNNING) return false;
-      if (performance.now() - started > RUN_TIMEOUT_MS) {
+    while (Atomics.load(c, STATE) === RUNNING) {
+      Atomics.wait(c, STATE, RUNNING, 100);
+      const waited = performance.now() - started;
+      const loading = !this.loaded && Atomics.load(c, READY) === 0;
+      if (waited > (loading ? LOAD_TIMEOUT_MS : RUN_TIMEOUT_MS)) {
         // Never used again: a late answer must not land in a later board's columns.
         this.broken = true;
         this.worker?.terminate();
         return false;
       }
     }
-    const ok = Atomics.load(sync, STATE) === DONE;
+    this.loaded = true;
+    const ok = Atomics.load(c, STATE) === DONE;
+    Atomics.store(c, STATE, IDLE);
     if (!ok) this.broken = true;
     return ok;
   }

@@ -16,7 +16,7 @@ export const serveCommand: Command = {
   usage: '[--data DIR] [--host HOST] [--port PORT]',
   options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' } },
   async run({ values }, io) {
-    // Rounds of 100,000 units or more share their indicators with a second thread.
+    // Rounds of 100,000 units or more score half their indicators on a second thread.
     installRankThreads();
     const config = configFrom(values, io, { host: str(values, 'host'), port: str(values, 'port') });
     const handle = openDatabase(config, {
