@@ -3,9 +3,10 @@
 // ±1.7e308, ±Infinity), it either computes finite totals and scores or refuses the sheet with
 // NON_FINITE_SCORE naming a unit; a sheet that passes checkSheet is always computed.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { installRankThreads } from '../io/rank-threads.ts';
 import { DomainError } from './errors.ts';
-import { rankRound } from './rank-round.ts';
+import { rankRound, setRankHelper } from './rank-round.ts';
 import { type Rubric, validateRubric } from './rubric.ts';
 import { checkSheet, MAX_VALUE, type SheetRow, sheetFromRows } from './sheet.ts';
 
@@ -72,6 +73,8 @@ const roundArb = rubricArb.chain((rubric) =>
 );
 
 describe('the engine never yields a non-finite score', () => {
+  afterAll(() => setRankHelper(undefined));
+
   it('computes finite totals and scores, or refuses with NON_FINITE_SCORE', () => {
     fc.assert(
       fc.property(roundArb, ({ rubric, rows }) => {
@@ -105,6 +108,43 @@ describe('the engine never yields a non-finite score', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  // Values are checked as each indicator comes to be scored (the helper thread's before it gets
+  // them): the error must still name the first value past MAX_VALUE in the rubric's order.
+  it.each([
+    ['one thread', false],
+    ['the helper thread', true],
+  ])('names the first value that cannot be scored in the rubric order (%s)', (_, helper) => {
+    if (helper && !installRankThreads(1)) return;
+    try {
+      fc.assert(
+        fc.property(roundArb, ({ rubric, rows }) => {
+          const sheet = sheetFromRows(rubric, rows);
+          let first: string | undefined;
+          for (const x of rubric.indicators) {
+            if (first || x.kind === 'veto') continue;
+            const column = sheet.values.get(x.code);
+            const i = column ? column.findIndex((v) => Math.abs(v) > MAX_VALUE) : -1;
+            if (i >= 0) first = `单位 ${sheet.codes[i]} 的指标 ${x.code} `;
+          }
+          let message: string | undefined;
+          try {
+            rankRound(rubric, sheet);
+          } catch (error) {
+            expect((error as DomainError).code).toBe('NON_FINITE_SCORE');
+            message = (error as Error).message;
+          }
+          if (first) expect(message?.startsWith(first)).toBe(true);
+          // The next board runs normally (a helper left busy would fail it).
+          const clean = sheetFromRows(rubric, [{ code: 'A', name: 'A', group: '', values: {} }]);
+          expect(rankRound(rubric, clean).size).toBe(1);
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      setRankHelper(undefined);
+    }
   });
 
   it('refuses 1e308 on an uncapped bonus and ±1.7e308 on a range indicator, naming the unit', () => {

@@ -786,3 +786,45 @@ describe('rankRound edge cases', () => {
     expect(() => rankRound(rubric, sheet)).toThrow(RangeError);
   });
 });
+
+describe('scores outside [0, P] on a board of several groups', () => {
+  it('ranks each group as if it were alone (the bounds the scoring found do not hold)', () => {
+    const rubric = rubricOf(`
+      precision: 2
+      indicators:
+        - { code: M, name: M, points: 10, method: manual }
+        - { code: R, name: R, points: 10, method: relative }
+    `);
+    const rows: SheetRow[] = [
+      ['a1', 'a', 5, 5],
+      ['a2', 'a', 3, 3],
+      ['a3', 'a', 8, 8],
+      ['b1', 'b', 4, 4],
+      ['b2', 'b', 2, -2],
+      ['b3', 'b', 6, 6],
+      ['b4', 'b', 12, null],
+    ].map(([code, group, m, r]) => ({
+      code: code as string,
+      name: code as string,
+      group: group as string,
+      values: { M: m as number, R: r as number | null },
+    }));
+    const whole = rankRound(rubric, sheetFromRows(rubric, rows));
+    for (const group of ['a', 'b']) {
+      const part = rows.filter((r) => r.group === group);
+      const alone = rankRound(rubric, sheetFromRows(rubric, part));
+      part.forEach((row, j) => {
+        const i = rows.indexOf(row);
+        for (const code of ['M', 'R']) {
+          expect(whole.indicators.get(code)!.scores[i]).toBe(alone.indicators.get(code)!.scores[j]);
+          expect(whole.indicators.get(code)!.ranks![i]).toBe(alone.indicators.get(code)!.ranks![j]);
+        }
+        expect([whole.totals[i], whole.ranks[i]]).toEqual([alone.totals[j], alone.ranks[j]]);
+      });
+    }
+    // b2's relative score is negative, b4's manual one above P: both still ranked.
+    expect(whole.indicators.get('R')!.scores[4]).toBe(-3.33);
+    expect(whole.indicators.get('M')!.scores[6]).toBe(12);
+    expect([...whole.indicators.get('M')!.ranks!.slice(3)]).toEqual([3, 4, 2, 1]);
+  });
+});

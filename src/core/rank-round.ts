@@ -81,6 +81,9 @@ function helperJob(rubric: Rubric, sheet: Sheet, grouping: Grouping, mode: Ranki
   const indicators = eligible.filter((_, k) => k % 2 === 0);
   if (indicators.length === 0) return undefined;
   const values = indicators.map((x) => sheet.values.get(x.code)!);
+  // The helper's columns are checked before it gets them (this thread checks its own as it
+  // comes to them); the first bad value in the rubric's order is the one refused.
+  if (values.some((column) => firstTooLarge(column) >= 0)) requireComputableValues(rubric, sheet);
   const run = helper.start({ indicators, values, grouping, precision: rubric.precision, mode });
   return run ? { indicators, run } : undefined;
 }
@@ -151,7 +154,6 @@ export function rankRound(
     if (column.length !== n)
       throw new RangeError(`sheet column ${code} has ${column.length} rows, not ${n}`);
   }
-  requireComputableValues(rubric, sheet);
   const precision = rubric.precision;
   const scale = pow10(precision);
   const grouping = groupBy(sheet.groups);
@@ -178,6 +180,14 @@ export function rankRound(
     if (!values) {
       empty ??= new Float64Array(n).fill(Number.NaN);
       values = empty;
+    }
+    // Values are checked here, just before they are scored (their column is then in the
+    // cache), not in a pass over every column first. The error still names the first value in
+    // the rubric's order that cannot be scored: the helper is waited for (it holds no bad
+    // value: its columns were checked), then requireComputableValues finds that value.
+    if (indicator.kind !== 'veto' && firstTooLarge(values) >= 0) {
+      helped?.run.wait();
+      requireComputableValues(rubric, sheet);
     }
     if (indicator.kind === 'veto') {
       markVetoed(values, vetoed);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupBy, rankByKeys, rankKey, rankLexicographic, singleGroup } from './rank.ts';
+import {
+  groupBy,
+  RankScratch,
+  rankByKeys,
+  rankKey,
+  rankLexicographic,
+  singleGroup,
+} from './rank.ts';
 
 /** The definition of DESIGN §3, by brute force: 1 + units (or distinct keys) strictly better. */
 function naiveRanks(keys: number[][], groups: string[], mode: 'competition' | 'dense') {
@@ -271,6 +278,67 @@ describe('rankByKeys', () => {
     expect([...plain.rank]).toEqual([2, 1, 2, 1, 0, 3]);
     const single = rankKey(key, singleGroup(6), { mode: 'dense', bounds: [0, 10] });
     expect([...single.rank]).toEqual([3, 1, 2, 1, 0, 4]);
+  });
+
+  it('small groups over wide bounds (counted sparsely) equal the definition, one scratch reused', () => {
+    // One scratch per size, shared by every run of that size.
+    const scratches = new Map<number, RankScratch>();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            g: fc.integer({ min: 0, max: 5 }),
+            v: fc.oneof(
+              fc.integer({ min: 0, max: 400 }),
+              fc.constantFrom(0, 100, 400, Number.NaN),
+              // Now and then a key outside the bounds: the path falls back and must leave its
+              // histogram clean for the next call.
+              fc.constantFrom(-7, 401),
+            ),
+          }),
+          { maxLength: 60, size: 'large' },
+        ),
+        fc.constantFrom('competition' as const, 'dense' as const),
+        (given, mode) => {
+          // Also listed group by group: the counting loops then index the units directly.
+          for (const units of [given, [...given].sort((a, b) => a.g - b.g)]) {
+            check(units, mode, 400);
+            // A narrow span for the groups' sizes: counted by the plain histogram.
+            check(
+              units.map((u) => ({ g: u.g, v: u.v >= 0 ? u.v % 11 : u.v })),
+              mode,
+              10,
+            );
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    function check(units: { g: number; v: number }[], mode: 'competition' | 'dense', top: number) {
+      const n = units.length;
+      const scratch = scratches.get(n) ?? new RankScratch(n);
+      scratches.set(n, scratch);
+      const groups = units.map((u) => `g${u.g}`);
+      const key = Float64Array.from(units, (u) => u.v);
+      const expected = naiveRanks([[...key]], groups, mode).rank;
+      const got = rankKey(Float64Array.from(key), groupBy(groups), {
+        mode,
+        bounds: [0, top],
+        scratch,
+      });
+      expect([...got.rank]).toEqual(expected);
+      const total = new Float64Array(n);
+      const scaled = Float64Array.from(key);
+      const again = rankKey(scaled, groupBy(groups), {
+        mode,
+        bounds: [0, top],
+        scratch,
+        accumulate: { total, scale: 100 },
+      });
+      expect([...again.rank]).toEqual(expected);
+      expect([...total]).toEqual([...key].map((v) => (Number.isNaN(v) ? 0 : v)));
+      expect([...scaled]).toEqual([...key].map((v) => (Number.isNaN(v) ? 0 : v / 100)));
+    }
   });
 
   it('accumulates scores into totals once, also when a late group breaks the bounds', () => {

@@ -135,6 +135,8 @@ export class RankScratch {
   };
   private sorted = new Float64Array(0);
   private bounds = new Float64Array(0);
+  private starts = new Int32Array(0);
+  private sparseTable = { counts: new Int32Array(0), bits: new Int32Array(0) };
   constructor(readonly n: number) {
     this.ranks = new Int32Array(n);
     this.floats = new Float64Array(n);
@@ -183,10 +185,29 @@ export class RankScratch {
     this.packed ??= [new Float64Array(this.n), new Float64Array(this.n)];
     return this.packed;
   }
+  /** An Int32Array of `size` zeros (per-group counts), kept. */
+  groupStarts(size: number): Int32Array {
+    if (this.starts.length < size) this.starts = new Int32Array(size);
+    else this.starts.fill(0, 0, size);
+    return this.starts.subarray(0, size);
+  }
   /** Two arrays of per-group bounds (lowest, highest), `count` long each. */
   groupBounds(count: number): { lo: Float64Array; hi: Float64Array } {
     if (this.bounds.length < 2 * count) this.bounds = new Float64Array(2 * count);
     return { lo: this.bounds.subarray(0, count), hi: this.bounds.subarray(count, 2 * count) };
+  }
+  /**
+   * A histogram of `size` buckets with a bitmap of the occupied ones, both all zero: unlike
+   * {@link histogram}'s, whoever uses them leaves them zeroed again (clearing only what it marked).
+   */
+  sparseHistogram(size: number): { counts: Int32Array; bits: Int32Array } {
+    const t = this.sparseTable;
+    if (t.counts.length < size) {
+      const length = Math.max(size, t.counts.length * 2);
+      t.counts = new Int32Array(length);
+      t.bits = new Int32Array((length + 31) >>> 5);
+    }
+    return t;
   }
   sortBuffer(size: number): Float64Array {
     if (this.sorted.length < size)
@@ -559,10 +580,11 @@ export function rankKey(key: Float64Array, grouping: Grouping, options: RankOpti
       countAll(compacted.key, 0, compacted.range - 1, dense, rank, bottom, scratch);
     }
   } else if (span <= domainLimit(n) + 256 * count) {
+    const members = memberOrder(grouping);
     for (let g = 0; g < grouping.count; g++) {
       countGroup(
         key,
-        grouping.members,
+        members,
         grouping.starts[g]!,
         grouping.starts[g + 1]!,
         lo[g]!,
@@ -624,6 +646,28 @@ function suffix(
   return counts;
 }
 
+// Per grouping object, not per members array: the helper thread refills one shared members
+// array board after board (and builds a new grouping object for each).
+const inOrder = new WeakMap<Grouping, boolean>();
+
+/**
+ * The grouping's members, or undefined when they are the units in sheet order (a sheet that
+ * lists each group's units together): the counting loops then index the units directly.
+ */
+function memberOrder(grouping: Grouping): Int32Array | undefined {
+  let direct = inOrder.get(grouping);
+  if (direct === undefined) {
+    direct = isIdentity(grouping.members);
+    inOrder.set(grouping, direct);
+  }
+  return direct ? undefined : grouping.members;
+}
+
+function isIdentity(members: Int32Array): boolean {
+  for (let j = 0; j < members.length; j++) if (members[j] !== j) return false;
+  return true;
+}
+
 /** Ranks by histograms over the same [lo, hi] for every group; false if a key lies outside. */
 function countWithin(
   key: Float64Array,
@@ -641,12 +685,11 @@ function countWithin(
   // in a late group would come after earlier groups' keys were accumulated: check first then.
   if (grouping.count <= 1) return countAll(key, lo, hi, dense, rank, bottom, scratch, total, scale);
   if (total && !within(key, lo, hi)) return false;
+  const members = memberOrder(grouping);
   for (let g = 0; g < grouping.count; g++) {
     const s = grouping.starts[g]!;
     const e = grouping.starts[g + 1]!;
-    if (
-      !countGroup(key, grouping.members, s, e, lo, hi, dense, rank, bottom, scratch, total, scale)
-    ) {
+    if (!countGroup(key, members, s, e, lo, hi, dense, rank, bottom, scratch, total, scale)) {
       return false;
     }
   }
@@ -761,18 +804,11 @@ function packedRanks(
     packDigits(columns[c]!, keysTo, false);
     product *= columns[c]!.range;
   }
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const k = keysTo[i]!;
-    if (Number.isNaN(k)) {
-      rank[i] = 0;
-      if (bottom) bottom[i] = 0;
-      if (overall) overall[i] = 0;
-    } else {
-      keys[m] = k;
-      units[m++] = i;
-    }
-  }
+  // Ranked units per group, counted in sheet order here rather than from the sorted order
+  // (reading `of` unit by unit along a sorted order is a cache miss each).
+  const count = grouping.count;
+  const bounds = count > 1 ? scratch.groupStarts(count + 1) : undefined;
+  const m = keepRanked(keysTo, n, keys, units, grouping.of, bounds, rank, bottom, overall);
   if (product <= 1 << 16) {
     carryPass(keys, units, keysTo, unitsTo, m, 0, -1, product, scratch);
     [keys, keysTo] = [keysTo, keys];
@@ -784,23 +820,80 @@ function packedRanks(
       [units, unitsTo] = [unitsTo, units];
     }
   }
-  if (grouping.count <= 1) {
-    scanPacked(keys, units, m, undefined, dense, rank, bottom);
+  if (!bounds) {
+    scanRange(keys, units, 0, m, dense, rank, bottom);
     return;
   }
-  if (overall) scanPacked(keys, units, m, undefined, dense, overall, undefined);
-  // Stable by group: each group's units stay best first.
-  const of = grouping.of;
-  const start = scratch.histogram(grouping.count + 1).counts;
-  for (let j = 0; j < m; j++) start[of[units[j]!]! + 1]!++;
-  for (let g = 0; g < grouping.count; g++) start[g + 1]! += start[g]!;
+  if (overall) scanRange(keys, units, 0, m, dense, overall, undefined);
+  // Stable by group: each group's units stay best first. bounds[g] becomes group g's first slot.
+  for (let g = 0; g < count; g++) bounds[g + 1]! += bounds[g]!;
+  const next = scratch.histogram(count).counts;
+  next.set(bounds.subarray(0, count));
+  byGroup(keys, units, keysTo, unitsTo, m, grouping.of, next);
+  scanGroups(keysTo, unitsTo, bounds, count, dense, rank, bottom);
+}
+
+/**
+ * Copies units 0..n − 1's packed keys that are not NaN, with their units, to keys/units and
+ * counts them per group into bounds[g + 1]; a NaN key's unit gets rank 0. Returns their number.
+ */
+function keepRanked(
+  packed: Float64Array,
+  n: number,
+  keys: Float64Array,
+  units: Int32Array,
+  of: Int32Array,
+  bounds: Int32Array | undefined,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  overall: Int32Array | undefined,
+): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const k = packed[i]!;
+    if (Number.isNaN(k)) {
+      rank[i] = 0;
+      if (bottom) bottom[i] = 0;
+      if (overall) overall[i] = 0;
+    } else {
+      keys[m] = k;
+      units[m++] = i;
+      if (bounds) bounds[of[i]! + 1]!++;
+    }
+  }
+  return m;
+}
+
+/** Places (key, unit) pairs group by group, in their order within each, from next[g] on. */
+function byGroup(
+  keys: Float64Array,
+  units: Int32Array,
+  keysTo: Float64Array,
+  unitsTo: Int32Array,
+  m: number,
+  of: Int32Array,
+  next: Int32Array,
+): void {
   for (let j = 0; j < m; j++) {
     const i = units[j]!;
-    const at = start[of[i]!]!++;
+    const at = next[of[i]!]!++;
     keysTo[at] = keys[j]!;
     unitsTo[at] = i;
   }
-  scanPacked(keysTo, unitsTo, m, of, dense, rank, bottom);
+}
+
+/** {@link scanRange} group by group, group g's pairs lying in [bounds[g], bounds[g + 1]). */
+function scanGroups(
+  keys: Float64Array,
+  units: Int32Array,
+  bounds: Int32Array,
+  count: number,
+  dense: boolean,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+): void {
+  for (let g = 0; g < count; g++)
+    scanRange(keys, units, bounds[g]!, bounds[g + 1]!, dense, rank, bottom);
 }
 
 /** packed ← packed × range + (range − 1 − (key − low)): the best value gets the smallest digit. */
@@ -851,40 +944,30 @@ function carryPass(
   }
 }
 
-/** Assigns ranks along sorted (key, unit) pairs, best first, group after group when `of` is given. */
-function scanPacked(
+/** Assigns ranks along sorted (key, unit) pairs [j, end) of one group, best first. */
+function scanRange(
   keys: Float64Array,
   units: Int32Array,
-  m: number,
-  of: Int32Array | undefined,
+  j: number,
+  end: number,
   dense: boolean,
   rank: Int32Array,
   bottom: Int32Array | undefined,
 ): void {
-  let j = 0;
-  while (j < m) {
-    let end = m;
-    if (of) {
-      const g = of[units[j]!]!;
-      end = j;
-      while (end < m && of[units[end]!] === g) end++;
+  let run = j;
+  let distinctAbove = 0;
+  while (run < end) {
+    const k = keys[run]!;
+    let runEnd = run + 1;
+    while (runEnd < end && keys[runEnd] === k) runEnd++;
+    const r = 1 + (dense ? distinctAbove : run - j);
+    for (let p = run; p < runEnd; p++) {
+      const i = units[p]!;
+      rank[i] = r;
+      if (bottom) bottom[i] = 1 + end - runEnd;
     }
-    let run = j;
-    let distinctAbove = 0;
-    while (run < end) {
-      const k = keys[run]!;
-      let runEnd = run + 1;
-      while (runEnd < end && keys[runEnd] === k) runEnd++;
-      const r = 1 + (dense ? distinctAbove : run - j);
-      for (let p = run; p < runEnd; p++) {
-        const i = units[p]!;
-        rank[i] = r;
-        if (bottom) bottom[i] = 1 + end - runEnd;
-      }
-      distinctAbove++;
-      run = runEnd;
-    }
-    j = end;
+    distinctAbove++;
+    run = runEnd;
   }
 }
 
@@ -960,10 +1043,20 @@ function groupSpans(
   return total;
 }
 
-/** Ranks members[s..e) by a histogram of their keys over [lo, hi] and its suffix sums. */
+// The group loops below live in functions of their own with nothing after them: V8 (Node 20)
+// compiles a long loop on the fly (OSR) the first time it runs, before the code after it has run;
+// that code then bails out after the loop while it stays cached, and what follows runs
+// unoptimised (a two-loop function called in a loop stayed at 7.8 ms a call, 4 ms split).
+// countAll keeps its two loops: split, whole one-board rounds measured ~5 % slower, and the
+// bench's rounds outgrow the bail-outs after a few rounds.
+
+/**
+ * Ranks members[s..e) by a histogram of their keys over [lo, hi] and its suffix sums; without
+ * `members`, units s..e − 1 themselves (a sheet that lists each group's units together).
+ */
 function countGroup(
   key: Float64Array,
-  members: Int32Array,
+  members: Int32Array | undefined,
   s: number,
   e: number,
   lo: number,
@@ -976,25 +1069,251 @@ function countGroup(
   scale = 1,
 ): boolean {
   if (!(hi >= lo)) {
-    for (let j = s; j < e; j++) {
-      const i = members[j]!;
-      rank[i] = 0;
-      if (total) key[i] = 0;
-    }
+    leaveOutGroup(key, members, s, e, rank, total !== undefined);
     return true;
   }
   const size = hi - lo + 1;
+  // A small group over a wide span (a county's ~200 villages over an indicator's ~1,000 possible
+  // scores): only the occupied buckets are visited, through a bitmap, and cleared afterwards.
+  if (!bottom && size > SPARSE_SPAN * (e - s)) {
+    return countSparse(key, members, s, e, lo, hi, dense, rank, scratch, total, scale);
+  }
   const { counts, above, distinct } = scratch.histogram(size, bottom !== undefined);
+  const ranked = members
+    ? histogramGroup(key, members, s, e, lo, hi, counts)
+    : histogramSpan(key, s, e, lo, hi, counts);
+  if (ranked < 0) return false;
+  const table = suffix(counts, above, distinct, size, dense, bottom !== undefined);
+  const tables = { table, above, counts };
+  if (members) assignGroup(key, members, s, e, lo, tables, ranked, rank, bottom, total, scale);
+  else assignSpan(key, s, e, lo, tables, ranked, rank, bottom, total, scale);
+  return true;
+}
+
+/** Spans wider than this many buckets per unit of the group are counted sparsely. */
+const SPARSE_SPAN = 2;
+
+/** {@link countGroup} through a bitmap of the occupied buckets (no bottom ranks). */
+function countSparse(
+  key: Float64Array,
+  members: Int32Array | undefined,
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  dense: boolean,
+  rank: Int32Array,
+  scratch: RankScratch,
+  total: Float64Array | undefined,
+  scale: number,
+): boolean {
+  const size = hi - lo + 1;
+  const { counts, bits } = scratch.sparseHistogram(size);
+  const words = (size + 31) >>> 5;
+  const ranked = members
+    ? markGroup(key, members, s, e, lo, hi, counts, bits)
+    : markSpan(key, s, e, lo, hi, counts, bits);
+  if (ranked < 0) {
+    clearMarked(counts, bits, words);
+    return false;
+  }
+  sparseSuffix(counts, bits, words, dense);
+  const tables = { table: counts, above: counts, counts };
+  if (members) assignGroup(key, members, s, e, lo, tables, ranked, rank, undefined, total, scale);
+  else assignSpan(key, s, e, lo, tables, ranked, rank, undefined, total, scale);
+  clearMarked(counts, bits, words);
+  return true;
+}
+
+/** {@link histogramGroup}, also setting bit key − lo of `bits`. */
+function markGroup(
+  key: Float64Array,
+  members: Int32Array,
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  counts: Int32Array,
+  bits: Int32Array,
+): number {
   let ranked = 0;
   for (let j = s; j < e; j++) {
     const v = key[members[j]!]!;
     if (!Number.isNaN(v)) {
-      if (v < lo || v > hi) return false;
+      if (v < lo || v > hi) return -1;
+      const b = (v - lo) | 0;
+      counts[b]!++;
+      bits[b >>> 5]! |= 1 << (b & 31);
+      ranked++;
+    }
+  }
+  return ranked;
+}
+
+/** {@link suffix} in place over the occupied buckets only, from the highest down. */
+function sparseSuffix(counts: Int32Array, bits: Int32Array, words: number, dense: boolean): void {
+  let running = 0;
+  for (let w = words - 1; w >= 0; w--) {
+    let x = bits[w]!;
+    while (x !== 0) {
+      const bit = 31 - Math.clz32(x);
+      x ^= 1 << bit;
+      const b = (w << 5) | bit;
+      const k = counts[b]!;
+      counts[b] = running;
+      running += dense ? 1 : k;
+    }
+  }
+}
+
+/** Zeroes the marked buckets and the bitmap. */
+function clearMarked(counts: Int32Array, bits: Int32Array, words: number): void {
+  for (let w = 0; w < words; w++) {
+    let x = bits[w]!;
+    if (x === 0) continue;
+    bits[w] = 0;
+    while (x !== 0) {
+      const bit = 31 - Math.clz32(x);
+      x ^= 1 << bit;
+      counts[(w << 5) | bit] = 0;
+    }
+  }
+}
+
+/** {@link markGroup} over units s..e − 1 themselves. */
+function markSpan(
+  key: Float64Array,
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  counts: Int32Array,
+  bits: Int32Array,
+): number {
+  let ranked = 0;
+  for (let i = s; i < e; i++) {
+    const v = key[i]!;
+    if (!Number.isNaN(v)) {
+      if (v < lo || v > hi) return -1;
+      const b = (v - lo) | 0;
+      counts[b]!++;
+      bits[b >>> 5]! |= 1 << (b & 31);
+      ranked++;
+    }
+  }
+  return ranked;
+}
+
+/** {@link histogramGroup} over units s..e − 1 themselves. */
+function histogramSpan(
+  key: Float64Array,
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  counts: Int32Array,
+): number {
+  let ranked = 0;
+  for (let i = s; i < e; i++) {
+    const v = key[i]!;
+    if (!Number.isNaN(v)) {
+      if (v < lo || v > hi) return -1;
       counts[(v - lo) | 0]!++;
       ranked++;
     }
   }
-  const table = suffix(counts, above, distinct, size, dense, bottom !== undefined);
+  return ranked;
+}
+
+/** {@link assignGroup} over units s..e − 1 themselves. */
+function assignSpan(
+  key: Float64Array,
+  s: number,
+  e: number,
+  lo: number,
+  tables: Tables,
+  ranked: number,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  total: Float64Array | undefined,
+  scale: number,
+): void {
+  const { table, above, counts } = tables;
+  for (let i = s; i < e; i++) {
+    const v = key[i]!;
+    if (Number.isNaN(v)) {
+      rank[i] = 0;
+      if (total) key[i] = 0;
+      continue;
+    }
+    const b = (v - lo) | 0;
+    rank[i] = 1 + table[b]!;
+    if (bottom) bottom[i] = 1 + ranked - above[b]! - counts[b]!;
+    if (total) {
+      total[i]! += v;
+      key[i] = v / scale;
+    }
+  }
+}
+
+function leaveOutGroup(
+  key: Float64Array,
+  members: Int32Array | undefined,
+  s: number,
+  e: number,
+  rank: Int32Array,
+  zeroKeys: boolean,
+): void {
+  for (let j = s; j < e; j++) {
+    const i = members ? members[j]! : j;
+    rank[i] = 0;
+    if (zeroKeys) key[i] = 0;
+  }
+}
+
+/** Counts members[s..e)'s keys into counts[key − lo]; the number counted, or −1 if one is out of bounds. */
+function histogramGroup(
+  key: Float64Array,
+  members: Int32Array,
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  counts: Int32Array,
+): number {
+  let ranked = 0;
+  for (let j = s; j < e; j++) {
+    const v = key[members[j]!]!;
+    if (!Number.isNaN(v)) {
+      if (v < lo || v > hi) return -1;
+      counts[(v - lo) | 0]!++;
+      ranked++;
+    }
+  }
+  return ranked;
+}
+
+/** What {@link suffix} made of a histogram: `table` per bucket, and `above`/`counts` for bottom ranks. */
+interface Tables {
+  table: Int32Array;
+  above: Int32Array;
+  counts: Int32Array;
+}
+
+function assignGroup(
+  key: Float64Array,
+  members: Int32Array,
+  s: number,
+  e: number,
+  lo: number,
+  tables: Tables,
+  ranked: number,
+  rank: Int32Array,
+  bottom: Int32Array | undefined,
+  total: Float64Array | undefined,
+  scale: number,
+): void {
+  const { table, above, counts } = tables;
   for (let j = s; j < e; j++) {
     const i = members[j]!;
     const v = key[i]!;
@@ -1012,7 +1331,6 @@ function countGroup(
       key[i] = v / scale;
     }
   }
-  return true;
 }
 
 /** {@link countGroup} for a single group of every unit: no member indirection. */
