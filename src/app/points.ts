@@ -1102,25 +1102,22 @@ const scopes = new VersionedCache<{ unit: Unit; path: readonly number[] }>(5_000
  * request the versions came with its authentication and the scope is usually kept: no statement.
  */
 async function requireBoardScope(ctx: AppContext, ref: string) {
+  const find = async () => {
+    const found = await boardScope(ctx.db, ref);
+    if (!found)
+      throw new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
+        params: { unit: ref },
+        field: 'scope',
+      });
+    return found;
+  };
   const versions = versionsOf(ctx);
-  if (versions) {
-    const scope = await scopes.get(ctx.db, versions.units, ref, async () => {
-      const found = await boardScope(ctx.db, ref);
-      if (!found) throw unknownScope(ref);
-      return Object.freeze({ unit: Object.freeze(found.unit), path: Object.freeze(found.path) });
-    });
-    return { ...scope, version: versions.points };
-  }
-  const found = await boardScope(ctx.db, ref);
-  if (!found) throw unknownScope(ref);
-  return found;
-}
-
-function unknownScope(ref: string): DomainError {
-  return new DomainError('UNKNOWN_UNIT', `单位不存在：${ref}`, {
-    params: { unit: ref },
-    field: 'scope',
+  if (!versions) return find();
+  const scope = await scopes.get(ctx.db, versions.units, ref, async () => {
+    const { unit, path } = await find();
+    return Object.freeze({ unit: Object.freeze(unit), path: Object.freeze(path) });
   });
+  return { ...scope, version: versions.points };
 }
 
 export async function leaderboard(ctx: AppContext, query: LeaderboardQuery) {
