@@ -1,6 +1,13 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Unit, UnitKind, UnitRef } from '../core/units.ts';
-import { containsText, fromDbBool, insertBatchSize, startsWithText, toDbBool } from './dialect.ts';
+import {
+  containsText,
+  fromDbBool,
+  insertBatchSize,
+  isAnyOf,
+  startsWithText,
+  toDbBool,
+} from './dialect.ts';
 import type { Database, UnitTable } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -82,17 +89,11 @@ export async function childCounts(db: Db, ids: number[]): Promise<Map<number, nu
   return counts;
 }
 
-/** For each unit, its path from the root down to itself (县 › 镇 › 村). */
+/**
+ * For each unit, its path from the root down to itself (县 › 镇 › 村), in one statement however
+ * many units (`isAnyOf`: one parameter, so the statement is prepared once on PostgreSQL).
+ */
 export async function pathsOf(db: Db, ids: number[]): Promise<Map<number, UnitRef[]>> {
-  const paths = new Map<number, UnitRef[]>();
-  // In chunks: SQLite binds a limited number of parameters per statement.
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const [id, path] of await pathsOfChunk(db, ids.slice(i, i + 500))) paths.set(id, path);
-  }
-  return paths;
-}
-
-async function pathsOfChunk(db: Db, ids: number[]): Promise<Map<number, UnitRef[]>> {
   const paths = new Map<number, UnitRef[]>();
   if (ids.length === 0) return paths;
   // Each step reads one parent by its primary key, carrying the columns along: no join back to
@@ -110,7 +111,7 @@ async function pathsOfChunk(db: Db, ids: number[]): Promise<Map<number, UnitRef[
           'kind',
           sql<number>`0`.as('depth'),
         ])
-        .where('id', 'in', ids)
+        .where(isAnyOf(db, 'id', ids))
         .unionAll(
           qb
             .selectFrom('units as p')
