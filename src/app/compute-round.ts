@@ -4,8 +4,8 @@ import { periodCadence } from '../core/period.ts';
 import {
   type PreviousPlace,
   presentUnitDetail,
-  type RoundResult,
   rankRound,
+  releaseRound,
 } from '../core/rank-round.ts';
 import type { Rubric } from '../core/rubric.ts';
 import { sheetFromRows } from '../core/sheet.ts';
@@ -22,8 +22,6 @@ import type { Database } from '../db/schema.ts';
 
 export interface Computed {
   rubric: Rubric;
-  /** The engine's output; absent when the stored results were current and reused. */
-  result?: RoundResult;
   /** Unit ids in the order of the sheet (row i = unit unitIds[i]). */
   unitIds: number[];
   stored: StoredResult[];
@@ -214,6 +212,8 @@ export async function computeRound(
       indicators: d.indicators,
     };
   });
+  // Presented, the engine's columns are free for the next round of this size.
+  releaseRound(result);
   await saveResults(db, round.id, revision, stored);
   if (basis !== null) {
     await db
@@ -222,5 +222,5 @@ export async function computeRound(
       .where('id', '=', round.id)
       .execute();
   }
-  return { rubric, result, unitIds: participants.map((p) => p.unitId), stored };
+  return { rubric, unitIds: participants.map((p) => p.unitId), stored };
 }

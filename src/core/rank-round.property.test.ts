@@ -12,6 +12,7 @@ import {
   type RoundResult,
   rankHelper,
   rankRound,
+  releaseRound,
   setRankHelper,
   type UnitResult,
 } from './rank-round.ts';
@@ -135,8 +136,8 @@ const valueArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
 );
 
-function sheetArb(rubric: Rubric): fc.Arbitrary<SheetRow[]> {
-  return fc.integer({ min: 1, max: 24 }).chain((n) =>
+function sheetArb(rubric: Rubric, size?: number): fc.Arbitrary<SheetRow[]> {
+  return (size === undefined ? fc.integer({ min: 1, max: 24 }) : fc.constant(size)).chain((n) =>
     fc
       .tuple(
         fc.boolean(),
@@ -527,6 +528,48 @@ function columnsOf(result: RoundResult): Record<string, number[]> {
   return columns;
 }
 
+/** Every typed array of a result, its indicators' scores and ranks included. */
+function arraysOf(result: RoundResult): (Float64Array | Int32Array | Uint8Array)[] {
+  const { totals, ranks, overallRanks, bottomRanks, vetoed, flags, gapToNext, gapToRed } = result;
+  const arrays = [totals, ranks, overallRanks, bottomRanks, vetoed, flags, gapToNext, gapToRed];
+  for (const r of result.indicators.values()) arrays.push(r.scores, ...(r.ranks ? [r.ranks] : []));
+  return arrays;
+}
+
+describe("rankRound on a released round's columns", () => {
+  it('computes every column as into fresh memory, whatever the released round left there', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(
+        roundArb.chain((b) =>
+          rubricArb.chain((rubric) =>
+            sheetArb(rubric, b.rows.length).map((rows) => ({ a: { rubric, rows }, b })),
+          ),
+        ),
+        ({ a, b }) => {
+          const sheet = sheetFromRows(b.rubric, b.rows);
+          // A round of another size released first: the pool then holds nothing of this size.
+          const other = [...b.rows, { ...b.rows[0]!, code: 'other' }];
+          releaseRound(rankRound(b.rubric, sheetFromRows(b.rubric, other)));
+          const fresh = columnsOf(rankRound(b.rubric, sheet));
+          const first = rankRound(a.rubric, sheetFromRows(a.rubric, a.rows));
+          const poisoned = new Set(arraysOf(first).map((x) => x.buffer));
+          for (const x of arraysOf(first)) x.fill(x instanceof Float64Array ? -123.5 : 99);
+          releaseRound(first);
+          const again = rankRound(b.rubric, sheet);
+          if (arraysOf(again).some((x) => poisoned.has(x.buffer))) reused++;
+          expect(columnsOf(again)).toEqual(fresh);
+          // Released twice, or never computed here: nothing happens.
+          releaseRound(first);
+          releaseRound({ ...again });
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(reused).toBeGreaterThan(250);
+  });
+});
+
 describe.skipIf(availableParallelism() < 2)('rankRound with the helper thread', () => {
   afterAll(() => setRankHelper(undefined));
 
@@ -564,6 +607,9 @@ describe.skipIf(availableParallelism() < 2)('rankRound with the helper thread', 
           const u = presentUnit(two, i);
           expect([u.total, u.rank, u.flag]).toEqual([want[i]!.total, want[i]!.rank, want[i]!.flag]);
         });
+        // The next boards compute into these columns where their sizes agree.
+        releaseRound(two);
+        releaseRound(one);
       }),
       { numRuns: 200 },
     );

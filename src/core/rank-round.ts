@@ -163,8 +163,8 @@ export function rankRound(
   const alloc = new Columns(n);
   const scratch = RankScratch.of(n);
   // Totals are kept × 10^precision: sums of Excel-rounded scores are then exact integers.
-  const totalScaled = alloc.f64();
-  const vetoed = alloc.u8();
+  const totalScaled = zeroed(alloc.f64());
+  const vetoed = zeroed(alloc.u8());
   const tieBreakScaled = new Map<string, Float64Array>();
   const results = new Map<string, IndicatorResult>();
   // On a large board, a helper thread (io/rank-threads.ts, when installed) takes about half of
@@ -178,7 +178,7 @@ export function rankRound(
     if (helped?.indicators.includes(indicator as ScoredIndicator)) continue;
     let values = sheet.values.get(indicator.code);
     if (!values) {
-      empty ??= new Float64Array(n).fill(Number.NaN);
+      empty ??= alloc.f64().fill(Number.NaN);
       values = empty;
     }
     // Values are checked here, just before they are scored (their column is then in the
@@ -191,7 +191,7 @@ export function rankRound(
     }
     if (indicator.kind === 'veto') {
       markVetoed(values, vetoed);
-      noScores ??= new Float64Array(n).fill(Number.NaN);
+      noScores ??= alloc.f64().fill(Number.NaN);
       results.set(indicator.code, { indicator, values, scores: noScores, ranks: undefined });
       continue;
     }
@@ -283,6 +283,7 @@ export function rankRound(
   };
   if (options.previous)
     result.movement = movement(sheet, totals, ranks, options.previous, precision);
+  issued.set(result, alloc);
   return result;
 }
 
@@ -359,18 +360,78 @@ function notVetoedKey(vetoed: Uint8Array, out: Float64Array): Float64Array {
   return out;
 }
 
-/** Allocates the result columns, each n long. */
+/**
+ * The result columns of released rounds (see {@link releaseRound}), all of one length: the next
+ * round of that many units takes its columns from here instead of fresh memory. A national
+ * round's ~40 columns (~175 MB) as fresh memory cost page faults and, as external memory, the
+ * garbage collector's attention several times a round; a contest's rounds repeat at one size.
+ */
+const pool = { n: -1, f64: [] as Float64Array[], i32: [] as Int32Array[], u8: [] as Uint8Array[] };
+/** Most columns of one kind the pool keeps (a round of 40 indicators needs ~90 f64 columns). */
+const POOL_LIMIT = 128;
+/** The columns each result was computed in, for releaseRound. */
+const issued = new WeakMap<RoundResult, Columns>();
+
+/**
+ * Hands back a result's columns once nothing will read it again (its presented or stored form
+ * taken): the next round of as many units computes into them. Every column of the result —
+ * totals, ranks, flags, gaps, each indicator's scores and ranks — is then overwritten by that
+ * round, so neither the result nor any column taken from it may be used afterwards. The sheet's
+ * values are the caller's and are not touched. Releasing a result twice, or one that was not
+ * computed by rankRound, does nothing.
+ */
+export function releaseRound(result: RoundResult): void {
+  const columns = issued.get(result);
+  if (!columns) return;
+  issued.delete(result);
+  if (pool.n !== result.size) {
+    pool.n = result.size;
+    pool.f64 = [];
+    pool.i32 = [];
+    pool.u8 = [];
+  }
+  const keep = <T>(into: T[], from: T[]) => {
+    for (const column of from) if (into.length < POOL_LIMIT) into.push(column);
+  };
+  keep(pool.f64, columns.f64s);
+  keep(pool.i32, columns.i32s);
+  keep(pool.u8, columns.u8s);
+}
+
+/**
+ * Allocates the result columns, each n long: from the pool when a released round left some
+ * (their contents are that round's: a column whose every row is not written must be zeroed
+ * with `zeroed`), else fresh (zeros).
+ */
 class Columns {
-  constructor(private readonly n: number) {}
+  readonly f64s: Float64Array[] = [];
+  readonly i32s: Int32Array[] = [];
+  readonly u8s: Uint8Array[] = [];
+  private readonly reuse: boolean;
+  constructor(private readonly n: number) {
+    this.reuse = pool.n === n;
+  }
   f64(): Float64Array {
-    return new Float64Array(this.n);
+    const column = (this.reuse && pool.f64.pop()) || new Float64Array(this.n);
+    this.f64s.push(column);
+    return column;
   }
   i32(): Int32Array {
-    return new Int32Array(this.n);
+    const column = (this.reuse && pool.i32.pop()) || new Int32Array(this.n);
+    this.i32s.push(column);
+    return column;
   }
   u8(): Uint8Array {
-    return new Uint8Array(this.n);
+    const column = (this.reuse && pool.u8.pop()) || new Uint8Array(this.n);
+    this.u8s.push(column);
+    return column;
   }
+}
+
+/** A pooled column filled with zeros (a fresh one already is; fill is cheap next to a fault). */
+function zeroed<T extends Float64Array | Uint8Array>(column: T): T {
+  column.fill(0);
+  return column;
 }
 
 /**
