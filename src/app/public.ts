@@ -100,14 +100,24 @@ export class PublicContestsCache {
   }
 }
 
+/** How a public read treats the caches. */
+export interface PublicReadOptions {
+  /**
+   * Read the database rather than trust a cached answer (a session that has just written: its
+   * change may not have reached this server's caches through the feed yet).
+   */
+  recheck?: boolean;
+}
+
 /** The public contest list, cached per category and tagged for revalidation. */
 export async function publicContests(
   db: Db,
   query: z.infer<typeof PublicContestsQuery>,
   cache: PublicContestsCache = new PublicContestsCache(0),
+  options: PublicReadOptions = {},
 ): Promise<PublicContestsBody> {
   const key = query.category ?? '';
-  const cached = cache.get(key);
+  const cached = options.recheck ? undefined : cache.get(key);
   if (cached) return cached;
   const generation = cache.generation;
   const json = JSON.stringify(await listPublicContests(db, query));
@@ -305,8 +315,10 @@ export async function publicRound(
   db: Db,
   cache: PublishedRoundCache,
   id: number,
+  options: PublicReadOptions = {},
 ): Promise<PublicRoundBody> {
-  const recent = cache.fresh(id);
+  // Rechecked, a cached body is still used when the database's revision confirms it.
+  const recent = options.recheck ? undefined : cache.fresh(id);
   if (recent) return recent;
   const generation = cache.generation;
   const head = await roundHead(db, id);

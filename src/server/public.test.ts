@@ -8,6 +8,7 @@ import { describeEachDialect } from '../../test/support/db.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
 import { fileAppeal } from '../app/appeals.ts';
 import { createContest } from '../app/contests.ts';
+import { correctRound } from '../app/corrections.ts';
 import { saveEntries } from '../app/entries.ts';
 import { attachEvidence } from '../app/evidence.ts';
 import { openRound, transitionRound } from '../app/rounds.ts';
@@ -199,6 +200,38 @@ describeEachDialect('the public face', (use) => {
     ]);
     const version = (await anon('/api/v1/public/version')).json().version;
     expect(version).toMatch(/^1\.1\./);
+  });
+
+  it('a session that has just written reads past the cache; others meet the change when it arrives', async () => {
+    // As with a live change feed: entries trusted until the feed says otherwise.
+    const recheckMs = s.cache.recheckMs;
+    s.cache.recheckMs = Number.POSITIVE_INFINITY;
+    try {
+      const before = (await anon(`/api/v1/public/rounds/${ids.published}`)).json().round.revision;
+      // Another app server corrects the round; its notification has not reached this one yet.
+      const last = (await anon(`/api/v1/public/rounds/${ids.published}`)).json().items.at(-1);
+      await correctRound(use().ctx, String(ids.published), {
+        reason: '另一台服务器上的更正',
+        entries: [{ unit: last.code, indicator: 'E1', value: 39 }],
+      });
+      expect((await anon(`/api/v1/public/rounds/${ids.published}`)).json().round.revision).toBe(
+        before,
+      );
+      // A cookie that is not a write position is no reason to read past the cache.
+      const junk = await anon(`/api/v1/public/rounds/${ids.published}`, {
+        cookie: 'leitai_wal=nonsense',
+      });
+      expect(junk.json().round.revision).toBe(before);
+      // The session that wrote carries its write position: it reads the correction at once.
+      const own = { cookie: 'leitai_wal=0/16B3A50' };
+      const mine = await anon(`/api/v1/public/rounds/${ids.published}`, own);
+      expect(mine.json().round.revision).toBe(before + 1);
+      expect(
+        mine.json().items.find((x: { code: string }) => x.code === last.code).indicators.E1.value,
+      ).toBe(39);
+    } finally {
+      s.cache.recheckMs = recheckMs;
+    }
   });
 
   it('lists public contests in a few queries with an ETag, and a write drops the cached list', async () => {

@@ -23,6 +23,15 @@ function lastWriteOf(request: FastifyRequest): bigint {
   }
 }
 
+/**
+ * Whether the request's session wrote in the last minutes (it carries the write position): its
+ * public reads then confirm what this server's caches hold against the database, since another
+ * server's change reaches those caches through the change feed a moment after it commits.
+ */
+export function wroteRecently(request: FastifyRequest): boolean {
+  return lastWriteOf(request) > 0n;
+}
+
 export function readerOf(
   deps: ServerDeps,
   request: FastifyRequest,

@@ -17,7 +17,7 @@ import {
 } from '../../app/public.ts';
 import { readStoredFile } from '../../io/file-store.ts';
 import type { ServerDeps } from '../deps.ts';
-import { readerOf } from '../plugins/replicas.ts';
+import { readerOf, wroteRecently } from '../plugins/replicas.ts';
 import {
   GetFlagTalliesView,
   PublicContestsView,
@@ -52,6 +52,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           readerOf(deps, request, reply),
           request.query,
           deps.contestsCache,
+          { recheck: wroteRecently(request) },
         );
         reply.header('ETag', body.etag);
         reply.header('Cache-Control', 'public, max-age=30, must-revalidate');
@@ -100,6 +101,7 @@ export function publicRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           readerOf(deps, request, reply),
           deps.cache,
           request.params.id,
+          { recheck: wroteRecently(request) },
         );
         // Published rounds change only by a correction; clients revalidate cheaply with the ETag.
         reply.header('ETag', body.etag);
