@@ -44,8 +44,7 @@ describe('two-step verification', () => {
     await page.getByRole('button', { name: '我已保存恢复码' }).click();
 
     await page.locator('.user-menu-button').click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    await page.waitForURL(/\/login/);
+    await login.signOut();
 
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });

@@ -41,6 +41,25 @@ export class LoginPage {
     await this.page.waitForURL(landing);
   }
 
+  /**
+   * Signs out through the header's user menu and waits for the sign-in page. A click that lands
+   * while the menu is still opening can miss (seen once on a busy machine: the page stayed where
+   * it was): the menu is opened and the item clicked again while the page has not left.
+   */
+  async signOut(): Promise<void> {
+    const item = this.page.getByRole('menuitem', { name: '退出登录' });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!(await item.isVisible())) await this.page.locator('.user-menu-button').click();
+      await item.click({ timeout: 5_000 }).catch(() => undefined);
+      const left = await this.page
+        .waitForURL(/\/login(\?|$)/, { timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (left) return;
+    }
+    throw new Error(`signing out did not reach the sign-in page (at ${this.page.url()})`);
+  }
+
   /** Submits and waits for the error message. */
   async failSignIn(username: string, password: string): Promise<string> {
     await this.fill(username, password);
