@@ -23,12 +23,13 @@ import { createToken, createUser } from '../src/app/users.ts';
 import { parseRoles } from '../src/core/permissions.ts';
 import { type ClampInput, clampYear, parsePointsPeriod } from '../src/core/points.ts';
 import type { UnitKind } from '../src/core/units.ts';
-import { ensureMonthPartitions, insertRows } from '../src/db/dialect.ts';
+import { ensureMonthPartitions, insertRows, openPostgres, openSqlite } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import {
   boardTotals,
   boardTotalsQuery,
   branchesUnder,
+  bumpPointsVersion,
   periodTotals,
   storedTotalsQuery,
 } from '../src/db/points.repository.ts';
@@ -140,7 +141,13 @@ async function run(dialect: 'sqlite' | 'postgres', members: number, records: num
       say(`kept: KEEP_DIR=${dir} KEEP_URL='${url}' KEEP_TOKEN=${token}`);
       return;
     }
-    await boardsOverHttp(dir, url, token, shape, say);
+    // A second connection of the bench's own, for what approvals do to the boards meanwhile.
+    const writer = dialect === 'postgres' ? openPostgres(benchPgUrl!, { schema }) : openSqlite(dir);
+    try {
+      await boardsOverHttp(dir, url, token, shape, say, () => bumpPointsVersion(writer.db));
+    } finally {
+      await writer.close();
+    }
   } finally {
     if (!process.env.BENCH_KEEP) await drop();
   }
@@ -662,6 +669,7 @@ async function boardsOverHttp(
   token: string,
   shape: Shape,
   say: (line: string) => void,
+  approve: () => Promise<unknown>,
 ) {
   const server = await serveLeitai(dir, { DATABASE_URL: databaseUrl });
   const headers = { authorization: `Bearer ${token}` };
@@ -730,6 +738,39 @@ async function boardsOverHttp(
         `${level} boards rotating over ${scopes} ${level === 'town' ? 'towns' : 'branches'} × month/quarter/year (${scopes * 3 > 200 ? 'mostly uncached' : 'cached after the first of each'}) at ${CONNECTIONS} connections: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, ${result.errors + result.non2xx} errors   (target p99 ≤ 50 ms)`,
       );
     }
+    // A working day: approvals move the points version (here every 100 ms, as an approval does,
+    // through a connection of the bench's own) while people read a few boards; every board read
+    // after a move is computed again, from the stored totals (each scope's roster is kept).
+    const watched = [...Array.from({ length: 5 }, (_, k) => `V${k}`), 'T0', 'T1', 'C0'];
+    let approving = true;
+    let approvals = 0;
+    const approvalsRun = (async () => {
+      while (approving) {
+        await approve();
+        approvals++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    let next = 0;
+    const busy = await autocannon({
+      url: `${server.address}${board('V0', MONTH)}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers,
+      requests: [
+        {
+          setupRequest: (request: autocannon.Request) => ({
+            ...request,
+            path: board(watched[next++ % watched.length]!, MONTH),
+          }),
+        },
+      ],
+    });
+    approving = false;
+    await approvalsRun;
+    say(
+      `boards while approvals move the points version every 100 ms (${approvals} moves; 5 branches, 2 towns and a county, month) at ${CONNECTIONS} connections: p50 ${busy.latency.p50} ms, p99 ${busy.latency.p99} ms, ${Math.round(busy.requests.average)} req/s, ${busy.errors + busy.non2xx} errors`,
+    );
   } finally {
     await server.stop();
   }

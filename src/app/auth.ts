@@ -356,11 +356,13 @@ function versionsFrom(row: {
   points_version: number | string | null;
   ledger_version: number | string | null;
   units_version: number | string | null;
+  roster_version: number | string | null;
 }): ViewVersions {
   return {
     points: Number(row.points_version ?? 0),
     ledger: Number(row.ledger_version ?? 0),
     units: Number(row.units_version ?? 0),
+    roster: Number(row.roster_version ?? 0),
   };
 }
 

@@ -47,11 +47,12 @@ export interface AppContext {
   versions?: ViewVersions;
 }
 
-/** The database's counters for the points boards, the ledger lists and the unit tree. */
+/** The database's counters for the points boards, the ledger lists, the unit tree and the points roster. */
 export interface ViewVersions {
   points: number;
   ledger: number;
   units: number;
+  roster: number;
 }
 
 /** The request's versions, unless the context is a transaction (which must see its own writes). */

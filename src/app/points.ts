@@ -54,6 +54,7 @@ import {
   type Rule,
   recordEvidence,
   refreshMemberTotals,
+  rosterVersions,
   setCounted,
   setQuarterState,
   setRecordEvidence,
@@ -956,12 +957,38 @@ const classRuleOf = (r: { mode: string; vanguard: number; improve: number }): Cl
     ? { mode: 'thresholds', vanguardAtLeast: r.vanguard, improveBelow: r.improve }
     : { mode: 'quotas', vanguardShare: r.vanguard, improveShare: r.improve };
 
+type RosterMember = Awaited<ReturnType<typeof membersOf>>[number];
+
+/** What a board lists besides the points: the scope's branches and their members. */
+interface Roster {
+  branchIds: readonly number[];
+  members: readonly RosterMember[];
+}
+
+/**
+ * Scopes' rosters, kept until the roster (migration 0023: any branch or member change, whoever
+ * writes) or the unit tree changes. An approval moves only the points version: the boards it
+ * makes stale are then recomputed from the stored totals alone, without walking the unit tree or
+ * reading the members again.
+ */
+const rosters = new VersionedCache<Roster>(1_500_000, (r) => r.members.length);
+
+async function rosterOf(ctx: AppContext, unitId: number): Promise<Roster> {
+  const read = async (): Promise<Roster> => {
+    // The branches once; the members then by their ids (no second walk of the unit tree).
+    const branches = await branchesUnder(ctx.db, unitId);
+    const members = await membersOf(ctx.db, branches);
+    return Object.freeze({ branchIds: branches.map((b) => b.id), members });
+  };
+  // A transaction reads its own writes, which may yet roll back: nothing of it is kept.
+  if (ctx.db.isTransaction) return read();
+  const versions = versionsOf(ctx) ?? (await rosterVersions(ctx.db));
+  return rosters.get(ctx.db, versions.roster, `${unitId}|${versions.units}`, read);
+}
+
 async function boardOf(ctx: AppContext, unitId: number, periodKey: string): Promise<BoardRow[]> {
   const period = parsePointsPeriod(periodKey)!;
-  // The branches once; members and totals then by their ids (no second walk of the unit tree).
-  const branches = await branchesUnder(ctx.db, unitId);
-  const members = await membersOf(ctx.db, branches);
-  const branchIds = branches.map((b) => b.id);
+  const { branchIds, members } = await rosterOf(ctx, unitId);
   const totals = new Map(
     (await boardTotals(ctx.db, branchIds, period)).map((t) => [t.memberId, t]),
   );

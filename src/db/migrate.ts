@@ -18,6 +18,7 @@ import * as m0019 from './migrations/0019-ledger-indexes.ts';
 import * as m0020 from './migrations/0020-points-totals.ts';
 import * as m0021 from './migrations/0021-ledger-version.ts';
 import * as m0022 from './migrations/0022-units-version.ts';
+import * as m0023 from './migrations/0023-points-roster-version.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order; the same set runs on SQLite and PostgreSQL. */
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0020-points-totals': m0020,
   '0021-ledger-version': m0021,
   '0022-units-version': m0022,
+  '0023-points-roster-version': m0023,
 };
 
 /** Brings the database to the latest schema; throws with the failing migration's name. */

@@ -106,6 +106,12 @@ export interface PointsVersionTable {
   n: number;
 }
 
+/** One row (id 1): raised by triggers when a branch or a member a board lists changes (migration 0023). */
+export interface PointsRosterVersionTable {
+  id: number;
+  n: number;
+}
+
 /** An organizer's quarter classes: thresholds (points) or quotas (shares of a branch). */
 export interface PointsClassRuleTable {
   organizer_unit_id: number;
@@ -198,6 +204,7 @@ export interface PointsTables {
   points_totals: PointsTotalTable;
   points_quarters: PointsQuarterTable;
   points_version: PointsVersionTable;
+  points_roster_version: PointsRosterVersionTable;
   points_class_rules: PointsClassRuleTable;
   household_stars: HouseholdStarTable;
   households: HouseholdTable;

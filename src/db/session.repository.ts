@@ -12,6 +12,7 @@ const viewVersions = [
   sql<number>`(select n from points_version where id = 1)`.as('points_version'),
   sql<number>`(select n from ledger_version where id = 1)`.as('ledger_version'),
   sql<number>`(select n from units_version where id = 1)`.as('units_version'),
+  sql<number>`(select n from points_roster_version where id = 1)`.as('roster_version'),
 ];
 
 export async function insertSession(
