@@ -141,18 +141,46 @@ export class RubricEditorPage {
     return this.page.locator('.rubric-preview-card');
   }
 
+  /** Publishes through the confirmation and waits for the contest's page, where publishing leads. */
   async publish(): Promise<void> {
-    // The confirmation can miss a click that lands while the page re-renders on a busy machine:
-    // click until it shows (a click on an open one would close it, hence the check first).
     const button = this.page.getByRole('button', { name: '发布', exact: true }).first();
     const confirm = this.page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
-    for (let attempt = 0; attempt < 5 && !(await confirm.isVisible()); attempt++) {
-      await button.click();
-      await confirm.waitFor({ timeout: 2_000 }).catch(() => {});
+    const ok = confirm.getByRole('button', { name: '发布', exact: true });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      // The confirmation can miss a click that lands while the page re-renders on a busy
+      // machine: click until it shows (a click on an open one would close it, hence the check).
+      for (let opening = 0; opening < 5 && !(await confirm.isVisible()); opening++) {
+        await button.click();
+        await confirm.waitFor({ timeout: 2_000 }).catch(() => {});
+      }
+      // Seen on a busy machine: the confirmation still zooming in (the card's head took the
+      // click), then gone. Wait until it stays put, click once, and see whether the page left;
+      // if the click found no button, open the confirmation and try again.
+      await settled(ok);
+      const clicked = await ok
+        .click({ timeout: 3_000 })
+        .then(() => true)
+        .catch(() => false);
+      const left =
+        clicked &&
+        (await this.page
+          .waitForURL(/\/contests\/\d+$/, { timeout: 10_000 })
+          .then(() => true)
+          .catch(() => false));
+      if (left) return;
     }
-    // One click on 发布 in the confirmation: publishing leaves the page, and a second click
-    // (as confirmPopover retries while the popover fades out) would find nothing to press.
-    await confirm.getByRole('button', { name: '发布', exact: true }).click();
+    throw new Error(`publishing did not lead to the contest's page (at ${this.page.url()})`);
+  }
+}
+
+/** Waits (up to ~2 s) until the element's box reads the same twice 50 ms apart: a popover's zoom done. */
+async function settled(element: Locator): Promise<void> {
+  let last = '';
+  for (let tries = 0; tries < 40; tries++) {
+    const box = JSON.stringify(await element.boundingBox({ timeout: 500 }).catch(() => null));
+    if (box === last && box !== 'null') return;
+    last = box;
+    await element.page().waitForTimeout(50);
   }
 }
 

@@ -14,7 +14,7 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCoreModule from 'echarts-for-react/esm/core.js';
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 echarts.use([
@@ -46,14 +46,44 @@ export interface ChartProps {
   ariaLabel: string;
 }
 
+/** What the chart's instance offers for following its box (the two packages type it apart). */
+interface Resizable {
+  isDisposed(): boolean;
+  getWidth(): number;
+  resize(options: { width: 'auto'; height: 'auto' }): void;
+}
+
 export default function Chart({ option, height = 320, style, ariaLabel }: ChartProps) {
   const { i18n } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<InstanceType<ReactEChartsCore>>(null);
+  // The chart follows its box's width here, not through echarts-for-react's own autoResize: that
+  // one ignores the first size notification it gets (so as not to cancel the opening animation),
+  // and when the window changes size while the chart is starting, that first notification is the
+  // change — the chart then kept its first width for good (seen: a phone-width page scrolling
+  // sideways under a chart drawn at desktop width).
+  const follow = useCallback((instance?: Resizable) => {
+    const element = box.current;
+    if (!instance || instance.isDisposed() || !element) return;
+    if (instance.getWidth() !== element.clientWidth)
+      instance.resize({ width: 'auto', height: 'auto' });
+  }, []);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => follow(chart.current?.getEchartsInstance()));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [follow]);
   return (
-    <div role="img" aria-label={ariaLabel}>
+    <div role="img" aria-label={ariaLabel} ref={box}>
       <ReactECharts
+        ref={chart}
         echarts={echarts}
         option={option}
         notMerge
+        autoResize={false}
+        onChartReady={follow}
         style={{ height, ...style }}
         opts={{ locale: i18n.language.startsWith('zh') ? 'ZH' : 'EN' }}
       />
