@@ -17,6 +17,7 @@ import {
   Kysely,
   PostgresAdapter,
   PostgresDialect,
+  type QueryCreator,
   type QueryResult,
   type SqlBool,
   type SqliteDatabase,
@@ -334,6 +335,50 @@ export function isAnyOf(db: AnyDb, column: string, ids: readonly number[]): Expr
   return dialectOf(db) === 'postgres'
     ? sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::int8[])`
     : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** A recursive CTE's view of the unit tree walked so far. */
+type WithSubtree = Database & { subtree: { id: number } };
+
+/**
+ * One step down the unit tree in the recursive CTE `subtree(id)`: the children of the units
+ * found so far. PostgreSQL cannot estimate a recursive CTE and ran this step as a hash join over
+ * the whole units table — a sequential scan per level, in proportion to the country rather than
+ * the subtree (a town's 30 villages: 8 ms over 10,000 units). A LATERAL subquery behind `offset 0`
+ * (which keeps it from being flattened back into that join) looks each unit's children up in
+ * `units_parent_idx` instead (1.5 ms). SQLite's planner does that with the plain join.
+ */
+export function childUnitsStep(db: AnyDb, qb: QueryCreator<WithSubtree>) {
+  if (dialectOf(db) !== 'postgres') {
+    return qb
+      .selectFrom('units as u')
+      .innerJoin('subtree as s', 's.id', 'u.parent_id')
+      .select('u.id');
+  }
+  return qb
+    .selectFrom('subtree as s')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('units')
+          .select('units.id')
+          .whereRef('units.parent_id', '=', 's.id')
+          .offset(0)
+          .as('u'),
+      (join) => join.onTrue(),
+    )
+    .select('u.id');
+}
+
+/**
+ * `column` is one of the ids `subtree(id)` holds. PostgreSQL reads them into an array first
+ * (`= any(array(…))`, one value the plan looks up by index) rather than joining the CTE, whose size
+ * it cannot estimate and would hash against the whole table; SQLite takes `in (select …)`.
+ */
+export function inSubtree(db: AnyDb, column: string): Expression<SqlBool> {
+  return dialectOf(db) === 'postgres'
+    ? sql<SqlBool>`${sql.ref(column)} = any(array(select id from subtree))`
+    : sql<SqlBool>`${sql.ref(column)} in (select id from subtree)`;
 }
 
 /** "Starts with" on a text column. */

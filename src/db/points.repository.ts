@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type PointsPeriod, totalPeriodsOf } from '../core/points.ts';
 import type { Unit } from '../core/units.ts';
-import { ensureMonthPartitions, isAnyOf } from './dialect.ts';
+import { ensureMonthPartitions, inSubtree, isAnyOf } from './dialect.ts';
 import type { Database, UnitTable } from './schema.ts';
 import type {
   PointsBranchTable,
@@ -742,8 +742,8 @@ export function boardTotalsQuery(db: Db, branchIds: readonly number[], from: str
 export function branchesUnder(db: Db, rootId: number) {
   return withSubtree(db, rootId)
     .selectFrom('points_branches as b')
-    .innerJoin('subtree as s', 's.id', 'b.unit_id')
     .innerJoin('units as u', 'u.id', 'b.unit_id')
+    .where(inSubtree(db, 'b.unit_id'))
     .select(['b.id', 'b.unit_id', 'u.name as unit_name'])
     .execute();
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Unit, UnitKind, UnitRef } from '../core/units.ts';
 import {
+  childUnitsStep,
   containsText,
   fromDbBool,
   insertBatchSize,
@@ -143,13 +144,7 @@ export async function pathsOf(db: Db, ids: number[]): Promise<Map<number, UnitRe
 /** A query that can select from `subtree(id)`: the unit and every unit below it. */
 export function withSubtree(db: Db, rootId: number) {
   return db.withRecursive('subtree(id)', (qb) =>
-    qb
-      .selectFrom('units')
-      .select('id')
-      .where('id', '=', rootId)
-      .unionAll(
-        qb.selectFrom('units as u').innerJoin('subtree as s', 's.id', 'u.parent_id').select('u.id'),
-      ),
+    qb.selectFrom('units').select('id').where('id', '=', rootId).unionAll(childUnitsStep(db, qb)),
   );
 }
 
