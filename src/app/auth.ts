@@ -26,6 +26,7 @@ import {
   insertSession,
   markTokenUsed,
   touchSession,
+  versionsOfRow,
 } from '../db/session.repository.ts';
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { type User, userFromRow } from '../db/user.repository.ts';
@@ -352,20 +353,6 @@ export interface Authenticated {
   versions: ViewVersions;
 }
 
-function versionsFrom(row: {
-  points_version: number | string | null;
-  ledger_version: number | string | null;
-  units_version: number | string | null;
-  roster_version: number | string | null;
-}): ViewVersions {
-  return {
-    points: Number(row.points_version ?? 0),
-    ledger: Number(row.ledger_version ?? 0),
-    units: Number(row.units_version ?? 0),
-    roster: Number(row.roster_version ?? 0),
-  };
-}
-
 /** The user behind a session cookie, or undefined when it is unknown, idle too long or too old. */
 export async function authenticateSession(
   deps: { db: Kysely<Database>; clock: Clock; settings: AuthSettings },
@@ -398,7 +385,7 @@ export async function authenticateSession(
     user,
     session: { idHash, csrfToken: row.csrf_token, expiresAt: row.expires_at },
     restriction: restrictionFrom(settings, user, sec, policyFrom(row.policy_json), now),
-    versions: versionsFrom(row),
+    versions: versionsOfRow(row),
   };
 }
 
@@ -414,7 +401,7 @@ export async function authenticateToken(
     await markTokenUsed(deps.db, row.token_id, now.toISOString());
   }
   const user = userFromRow(row);
-  return { actor: actorOf(user, deps.settings), user, versions: versionsFrom(row) };
+  return { actor: actorOf(user, deps.settings), user, versions: versionsOfRow(row) };
 }
 
 export async function currentSession(

@@ -54,13 +54,13 @@ import {
   type Rule,
   recordEvidence,
   refreshMemberTotals,
-  rosterVersions,
   setCounted,
   setQuarterState,
   setRecordEvidence,
   setReview,
   transferOut,
 } from '../db/points.repository.ts';
+import { readViewVersions } from '../db/session.repository.ts';
 import { findUnit, pathsOf } from '../db/unit.repository.ts';
 import { findUser } from '../db/user.repository.ts';
 import { EVIDENCE_MAX_BYTES, type FileStore, sniffType, storeFile } from '../io/file-store.ts';
@@ -980,9 +980,9 @@ async function rosterOf(ctx: AppContext, unitId: number): Promise<Roster> {
     const members = await membersOf(ctx.db, branches);
     return Object.freeze({ branchIds: branches.map((b) => b.id), members });
   };
-  // A transaction reads its own writes, which may yet roll back: nothing of it is kept.
-  if (ctx.db.isTransaction) return read();
-  const versions = versionsOf(ctx) ?? (await rosterVersions(ctx.db));
+  // Kept per handle: what a transaction reads (its own writes, which may yet roll back) stays
+  // with that transaction.
+  const versions = versionsOf(ctx) ?? (await readViewVersions(ctx.db));
   return rosters.get(ctx.db, versions.roster, `${unitId}|${versions.units}`, read);
 }
 

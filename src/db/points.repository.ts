@@ -667,14 +667,6 @@ export async function boardScope(
   };
 }
 
-/** The unit tree's and the points roster's versions (what a scope's roster is kept by), one read. */
-export async function rosterVersions(db: Db): Promise<{ units: number; roster: number }> {
-  const { rows } = await sql<{ units: number | string | null; roster: number | string | null }>`
-    select (select n from units_version where id = 1) as units,
-      (select n from points_roster_version where id = 1) as roster`.execute(db);
-  return { units: Number(rows[0]?.units ?? 0), roster: Number(rows[0]?.roster ?? 0) };
-}
-
 export async function pointsVersion(db: Db): Promise<number> {
   const row = await db
     .selectFrom('points_version')

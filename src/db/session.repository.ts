@@ -15,6 +15,29 @@ const viewVersions = [
   sql<number>`(select n from points_roster_version where id = 1)`.as('roster_version'),
 ];
 
+/** The four version rows as read (PostgreSQL gives bigint as text). */
+interface VersionsRow {
+  points_version: number | string | null;
+  ledger_version: number | string | null;
+  units_version: number | string | null;
+  roster_version: number | string | null;
+}
+
+/** The versions of a row that selected `viewVersions`, as numbers. */
+export function versionsOfRow(row: VersionsRow) {
+  return {
+    points: Number(row.points_version ?? 0),
+    ledger: Number(row.ledger_version ?? 0),
+    units: Number(row.units_version ?? 0),
+    roster: Number(row.roster_version ?? 0),
+  };
+}
+
+/** The views' versions on their own, for a caller without an authenticated request (one statement). */
+export async function readViewVersions(db: Db) {
+  return versionsOfRow(await db.selectNoFrom(viewVersions).executeTakeFirstOrThrow());
+}
+
 export async function insertSession(
   db: Db,
   s: {
